@@ -1,0 +1,1 @@
+"""Language analysis: one spaCy pipeline plus newsgraph's components (people, quotes, time)."""

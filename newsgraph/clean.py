@@ -1,0 +1,119 @@
+"""Cleaning that never moves a character: it only *classifies* spans of the text.
+
+Separator lines (``###``), scraper leftovers (``Click Here:``) and the like become
+boilerplate spans; short title-like lines become headings; the rest are paragraphs.
+Analysis then runs on ``masked_text``: the original with boilerplate blanked out by
+spaces, so every offset the language model produces is an offset into the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.model import Paragraph, Span
+
+SEPARATOR = re.compile(r"(?:^|(?<=\s))#{3,}[ \t]*$", re.M)
+"""A run of ``#`` ending a line (alone on it, or after a scraper leftover)."""
+
+HEADING_MAX_WORDS = 10
+QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+@lru_cache(maxsize=1)
+def boilerplate_patterns() -> re.Pattern[str]:
+    lines = resources.files("newsgraph").joinpath("boilerplate.txt").read_text("utf-8").splitlines()
+    alts = [ln.strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return re.compile(r"(?:{})".format("|".join(alts)), re.I)
+
+
+@dataclass
+class Layout:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+
+    @property
+    def headings(self) -> list[Span]:
+        return [(p.start, p.end) for p in self.paragraphs if p.kind == "heading"]
+
+
+def _strip(text: str, s: int, e: int) -> Span:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short, capitalised, no sentence-final punctuation, not a quotation with a speaker."""
+    s = line.strip()
+    bare = s.strip(QUOTE_MARKS + " ")
+    if not bare or len(bare.split()) > HEADING_MAX_WORDS:
+        return False
+    if not (bare[0].isupper() or bare[0].isdigit()):
+        return False
+    if s[-1] in ".,;:!?…" or bare[-1] in ".,;:!?…-–—":
+        return False
+    return not re.search(r"\b(said|says|told)\b", s)
+
+
+def segment(text: str, title: str | None = None) -> Layout:
+    """Paragraphs, headings and boilerplate of ``text``, as spans into it."""
+    layout = Layout()
+    pattern = boilerplate_patterns()
+    lines: list[Span] = []
+    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+        if m.start() == m.end():
+            break
+        lines.append((m.start(), m.end()))
+    blocks: list[list[Span]] = [[]]
+    for ls, le in lines:
+        s, e = _strip(text, ls, le)
+        if s == e:  # blank line ends a paragraph
+            blocks.append([])
+            continue
+        sep = SEPARATOR.search(text, s, e)
+        if sep and sep.start() < e:
+            body_s, body_e = _strip(text, s, sep.start())
+            layout.boilerplate.append(_strip(text, sep.start(), e))
+            if body_s < body_e:
+                # text before a separator on the same line: a leftover if it matches
+                if pattern.fullmatch(text[body_s:body_e]):
+                    layout.boilerplate.append((body_s, body_e))
+                else:
+                    blocks[-1].append((body_s, body_e))
+            blocks.append([])
+            continue
+        if pattern.fullmatch(text[s:e]):
+            layout.boilerplate.append((s, e))
+            blocks.append([])
+            continue
+        blocks[-1].append((s, e))
+    for block in blocks:
+        if not block:
+            continue
+        start, end = block[0][0], block[-1][1]
+        kind = "text"
+        if len(block) == 1 and looks_like_heading(text[start:end]):
+            kind = "heading"
+        layout.paragraphs.append(Paragraph(start, end, kind))
+    layout.boilerplate.sort()
+    # The article's own title line is a heading, whatever its shape.
+    if title and layout.paragraphs and text[layout.paragraphs[0].start : layout.paragraphs[0].end].strip() == title:
+        layout.paragraphs[0].kind = "heading"
+    return layout
+
+
+def masked_text(text: str, layout: Layout) -> str:
+    """``text`` with boilerplate replaced by spaces (newlines kept): same length, same offsets."""
+    if not layout.boilerplate:
+        return text
+    chars = list(text)
+    for s, e in layout.boilerplate:
+        for i in range(s, e):
+            if chars[i] not in "\n\r":
+                chars[i] = " "
+    return "".join(chars)

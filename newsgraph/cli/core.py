@@ -1,0 +1,169 @@
+"""extract, report, show, quotes, people, errors: the everyday commands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from newsgraph.cli import UserError, add_db, add_model
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("extract", help="analyse files and print the results (no store)",
+                       description="Analyse PATHs and print one result per article. jsonl is what the "
+                                   "reference scorer reads (see README, 'Output format').")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
+    p.add_argument("--with-text", action="store_true", help="include the article text in JSON output")
+    p.add_argument("--published", help="publication date (ISO) for relative dates, when the input has none")
+    add_model(p)
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("report", help="a readable report of one or more articles",
+                       description="People, quotes grouped by speaker, places and dates of each article.")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--published", help="publication date (ISO) for relative dates")
+    add_model(p)
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("show", help="an article from the store with quotes and speakers marked",
+                       description="ARTICLE is an id, a document name or a source path (see `newsgraph articles`).")
+    p.add_argument("article", metavar="ARTICLE")
+    add_db(p)
+    p.add_argument("--no-colour", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("articles", help="articles in the store")
+    add_db(p)
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_articles)
+
+    p = sub.add_parser("quotes", help="quotations in the store",
+                       description="List quotations, filtered by speaker name and/or full-text search.")
+    add_db(p)
+    p.add_argument("--speaker", help="part of the speaker's name")
+    p.add_argument("--search", help="words in the quotation (full-text, prefix match on the last word)")
+    p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print JSON lines")
+    p.set_defaults(func=cmd_quotes)
+
+    p = sub.add_parser("people", help="people in the store with mention and quote counts")
+    add_db(p)
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_people)
+
+    p = sub.add_parser("errors", help="inputs that failed, and why (a rerun of ingest retries them)")
+    add_db(p)
+    p.set_defaults(func=cmd_errors)
+
+
+def _raws(paths: list[str], published: str | None = None):  # type: ignore[no-untyped-def]
+    from newsgraph.read import ReadError, iter_articles
+
+    failed = 0
+    for item in iter_articles(paths):
+        if isinstance(item, ReadError):
+            failed += 1
+            print(f"newsgraph: skipped {item}", file=sys.stderr)
+            continue
+        if published and not item.published:
+            item.published = published
+        yield item
+    if failed:
+        print(f"newsgraph: {failed} input(s) failed", file=sys.stderr)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from newsgraph import extract_many
+    from newsgraph.render import report
+
+    for art in extract_many(_raws(args.paths, args.published), model=args.model):
+        if args.format == "jsonl":
+            print(json.dumps(art.to_dict(with_text=args.with_text), ensure_ascii=False))
+        elif args.format == "json":
+            print(json.dumps(art.to_dict(with_text=args.with_text), ensure_ascii=False, indent=1))
+        else:
+            print(report(art))
+            print()
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from newsgraph import extract_many
+    from newsgraph.render import report
+
+    colour = sys.stdout.isatty()
+    for i, art in enumerate(extract_many(_raws(args.paths, args.published), model=args.model)):
+        if i:
+            print("\n")
+        print(report(art, colour=colour))
+    return 0
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from newsgraph.store import connect
+
+    return connect(args.db, readonly=True)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from newsgraph import query
+    from newsgraph.render import show
+
+    conn = _open(args)
+    aid = query.find_article_id(conn, args.article)
+    if aid is None:
+        raise UserError(f"no article {args.article!r} in {args.db} (list them with `newsgraph articles`)")
+    art = query.load_article(conn, aid)
+    assert art is not None
+    print(show(art, colour=not args.no_colour and sys.stdout.isatty()))
+    return 0
+
+
+def cmd_articles(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    for a in query.articles(_open(args), limit=args.limit):
+        print(f"{a['id']:>6}  {a['published'] or '':<10}  {a['quotes']:>3} quotes  {a['title'] or a['document']}")
+    return 0
+
+
+def cmd_quotes(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    rows = query.quotes(_open(args), speaker=args.speaker, search=args.search, kind=args.kind, limit=args.limit)
+    for r in rows:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+            continue
+        content = " ".join((r.get("highlighted") or r["content"]).split())
+        who = r["speaker"] or (f"({r['descriptor']})" if r["descriptor"] else "(unattributed)")
+        print(f"{who}: “{content}”  [{r['kind']}; {r['document']}#{r['article_id']}]")
+    if not rows and not args.json:
+        print("no quotations match", file=sys.stderr)
+    return 0
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    for r in query.people(_open(args), limit=args.limit):
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+        else:
+            print(f"{r['name']:<32} {r['quotes']:>4} quotes {r['mentions']:>5} mentions {r['articles']:>4} articles")
+    return 0
+
+
+def cmd_errors(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    rows = query.failures(_open(args))
+    for r in rows:
+        print(f"{r['source']}: {r['problem']}" + (f" ({r['hint']})" if r["hint"] else ""))
+    if not rows:
+        print("no failed inputs")
+    return 0

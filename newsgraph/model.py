@@ -1,0 +1,213 @@
+"""Plain, JSON-ready records of what newsgraph finds in an article.
+
+Every span is ``(start, end)``: Python ``str`` offsets into ``Article.text``, the
+original input exactly as read (UTF-8, no newline translation), so any result can
+be highlighted in its article and checked by a person.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's text: the same text ingested twice is one article."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    kind: str = "text"  # "text" | "heading"
+
+
+@dataclass
+class Speaker:
+    name: str | None = None  # resolved full name as introduced in the article
+    mention: Span | None = None  # the words naming or pointing at the speaker
+    descriptor: str | None = None  # "a source", "film critic" (kept when unnamed)
+
+
+@dataclass
+class Quote:
+    content_spans: list[Span]
+    kind: str  # "direct" | "mixed" | "indirect"
+    speaker: Speaker = field(default_factory=Speaker)
+    cue: Span | None = None
+    cue_lemma: str | None = None
+    confidence: float = 1.0
+
+    @property
+    def start(self) -> int:
+        return self.content_spans[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content_spans[-1][1]
+
+
+@dataclass
+class Entity:
+    name: str  # canonical name
+    type: str  # PERSON | ORG | GPE | LOC | NORP | ...
+    mentions: list[Span] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    geo: dict[str, Any] | None = None  # {"lat", "lon", "country"}
+
+
+@dataclass
+class TimeExpression:
+    span: Span
+    text: str
+    value: str | None  # ISO 8601 value ("1957", "2016-09-11", "2019-04") or None
+    how: str  # how it was resolved: "absolute", "publication", "narrative", "unresolved"
+
+
+@dataclass
+class Event:
+    date: str | None
+    text: str  # the clause the date governs
+    span: Span
+    participants: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    time_span: Span | None = None
+
+
+@dataclass
+class Article:
+    text: str
+    document: str = "<text>"  # base name of the input file, or an id
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None  # path or URL it came from
+    outlet: str | None = None
+    url: str | None = None
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    boilerplate: list[Span] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+
+    @property
+    def hash(self) -> str:
+        return content_hash(self.text)
+
+    @property
+    def headings(self) -> list[Span]:
+        return [(p.start, p.end) for p in self.paragraphs if p.kind == "heading"]
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span[0] : span[1]]
+
+    def to_dict(self, *, with_text: bool = False) -> dict[str, Any]:
+        """The documented JSON object (README, "Output format"); scorer-compatible."""
+        out: dict[str, Any] = {
+            "document": self.document,
+            "title": self.title,
+            "published": self.published,
+            "source": self.source,
+            "outlet": self.outlet,
+            "url": self.url,
+            "hash": self.hash,
+            "quotes": [_quote_dict(q, self.text) for q in self.quotes],
+            "entities": [asdict(e) for e in self.entities],
+            "headings": [list(s) for s in self.headings],
+            "boilerplate": [list(s) for s in self.boilerplate],
+            "paragraphs": [[p.start, p.end, p.kind] for p in self.paragraphs],
+            "times": [asdict(t) for t in self.times],
+            "timeline": [
+                {
+                    "date": e.date,
+                    "text": e.text,
+                    "span": list(e.span),
+                    "participants": e.participants,
+                    "places": e.places,
+                }
+                for e in self.timeline
+            ],
+        }
+        for ent in out["entities"]:
+            ent["mentions"] = [list(m) for m in ent["mentions"]]
+        for t in out["times"]:
+            t["span"] = list(t["span"])
+        if with_text:
+            out["text"] = self.text
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Article:
+        """Inverse of ``to_dict(with_text=True)`` (used by Parquet shards and tests)."""
+        art = cls(
+            text=d["text"],
+            document=d.get("document", "<text>"),
+            title=d.get("title"),
+            published=d.get("published"),
+            source=d.get("source"),
+            outlet=d.get("outlet"),
+            url=d.get("url"),
+        )
+        art.paragraphs = [Paragraph(s, e, k) for s, e, k in d.get("paragraphs", [])]
+        art.boilerplate = [tuple(s) for s in d.get("boilerplate", [])]  # type: ignore[misc]
+        for q in d.get("quotes", []):
+            spk = q.get("speaker") or {}
+            art.quotes.append(
+                Quote(
+                    content_spans=[tuple(s) for s in q["content_spans"]],  # type: ignore[misc]
+                    kind=q["kind"],
+                    speaker=Speaker(
+                        spk.get("name"),
+                        tuple(spk["mention"]) if spk.get("mention") else None,  # type: ignore[arg-type]
+                        spk.get("descriptor"),
+                    ),
+                    cue=tuple(q["cue"]) if q.get("cue") else None,  # type: ignore[arg-type]
+                    cue_lemma=q.get("cue_lemma"),
+                    confidence=q.get("confidence", 1.0),
+                )
+            )
+        for e in d.get("entities", []):
+            art.entities.append(
+                Entity(
+                    name=e["name"],
+                    type=e["type"],
+                    mentions=[tuple(m) for m in e.get("mentions", [])],  # type: ignore[misc]
+                    aliases=list(e.get("aliases", [])),
+                    roles=list(e.get("roles", [])),
+                    geo=e.get("geo"),
+                )
+            )
+        for t in d.get("times", []):
+            art.times.append(TimeExpression(tuple(t["span"]), t["text"], t["value"], t["how"]))  # type: ignore[arg-type]
+        for ev in d.get("timeline", []):
+            art.timeline.append(
+                Event(
+                    ev["date"],
+                    ev["text"],
+                    tuple(ev["span"]),  # type: ignore[arg-type]
+                    list(ev.get("participants", [])),
+                    list(ev.get("places", [])),
+                )
+            )
+        return art
+
+
+def _quote_dict(q: Quote, text: str) -> dict[str, Any]:
+    return {
+        "content_spans": [list(s) for s in q.content_spans],
+        "content": " ".join(text[s:e] for s, e in q.content_spans),
+        "speaker": {
+            "name": q.speaker.name,
+            "mention": list(q.speaker.mention) if q.speaker.mention else None,
+            "descriptor": q.speaker.descriptor,
+        },
+        "cue": list(q.cue) if q.cue else None,
+        "cue_lemma": q.cue_lemma,
+        "kind": q.kind,
+        "confidence": round(q.confidence, 3),
+    }

@@ -1,0 +1,23 @@
+"""Plain text: the whole file is the article; a title-like first line is its title."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.read.base import RawArticle
+
+_TITLE_MAX = 160
+
+
+def looks_like_title(line: str) -> bool:
+    """A short line without final sentence punctuation (the BBC layout's line 1)."""
+    s = line.strip()
+    if not s or len(s) > _TITLE_MAX or re.fullmatch(r"[#\W]*", s):
+        return False
+    return not s.endswith((".", ",", ";", ":")) or s.endswith("...")
+
+
+def read_text(text: str, document: str, source: str | None = None) -> RawArticle:
+    first, _, rest = text.partition("\n")
+    title = first.strip() if looks_like_title(first) and rest.strip() else None
+    return RawArticle(text=text, document=document, title=title, source=source)

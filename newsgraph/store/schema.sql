@@ -1,0 +1,123 @@
+-- newsgraph store, schema version 1. Offsets are Python str indices into articles.text.
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    hash TEXT NOT NULL UNIQUE,          -- sha256 of the text: the same article is stored once
+    document TEXT NOT NULL,             -- input file base name (or JSONL id)
+    title TEXT, published TEXT, source TEXT, url TEXT, outlet TEXT,
+    text TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS articles_document ON articles(document);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+
+CREATE TABLE IF NOT EXISTS paragraphs (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL                  -- text | heading
+);
+CREATE INDEX IF NOT EXISTS paragraphs_article ON paragraphs(article_id);
+
+CREATE TABLE IF NOT EXISTS boilerplate (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS boilerplate_article ON boilerplate(article_id);
+
+-- One real person/organisation/place across articles (see store/merge.py).
+CREATE TABLE IF NOT EXISTS global_entities (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS global_entities_name ON global_entities(name);
+
+-- One entity per article: its mentions grouped under a canonical name.
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    global_id INTEGER REFERENCES global_entities(id),
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL DEFAULT '[]', -- JSON list
+    roles TEXT NOT NULL DEFAULT '[]',   -- JSON list
+    lat REAL, lon REAL, country TEXT
+);
+CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
+CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
+CREATE INDEX IF NOT EXISTS entities_global ON entities(global_id);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    spans TEXT NOT NULL,                -- JSON [[start, end], ...] (content, marks excluded)
+    content TEXT NOT NULL,
+    kind TEXT NOT NULL,                 -- direct | mixed | indirect
+    speaker TEXT,                       -- resolved full name, NULL when unnamed
+    speaker_start INTEGER, speaker_end INTEGER,
+    descriptor TEXT,                    -- "a source", kept when the speaker is unnamed
+    speaker_entity_id INTEGER REFERENCES entities(id),
+    cue_start INTEGER, cue_end INTEGER, cue_lemma TEXT,
+    confidence REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
+    content, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts(rowid, content, speaker) VALUES (new.id, new.content, new.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, content, speaker) VALUES ('delete', old.id, old.content, old.speaker);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts(quotes_fts, rowid, content, speaker) VALUES ('delete', old.id, old.content, old.speaker);
+    INSERT INTO quotes_fts(rowid, content, speaker) VALUES (new.id, new.content, new.speaker);
+END;
+
+CREATE TABLE IF NOT EXISTS times (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    value TEXT,                         -- ISO 8601, NULL when unresolved
+    how TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS times_article ON times(article_id);
+
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    date TEXT,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    participants TEXT NOT NULL DEFAULT '[]',
+    places TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_date ON events(date);
+
+-- Inputs that could not be read or analysed; a rerun retries them and clears them on success.
+CREATE TABLE IF NOT EXISTS failures (
+    source TEXT PRIMARY KEY,
+    problem TEXT NOT NULL,
+    hint TEXT NOT NULL DEFAULT '',
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- Inputs already ingested (resumable runs skip them without re-reading the model).
+CREATE TABLE IF NOT EXISTS sources (
+    source TEXT PRIMARY KEY,
+    article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE
+);
