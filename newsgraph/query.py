@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
@@ -158,3 +159,247 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
 
 def failures(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return _rows(conn.execute("SELECT * FROM failures ORDER BY at, source"))
+
+
+# --- export (issue 9): selections and whole tables, streamed for `newsgraph export` ---
+
+EXPORT_TABLES = ("articles", "quotes", "entities", "mentions", "events", "times")
+
+_EXPORT_SQL = {
+    "articles": "SELECT a.id, a.hash, a.document, a.title, a.published, a.outlet, a.url, a.source,"
+                " a.ingested_at, length(a.text) AS length, a.text FROM articles a"
+                " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
+    "quotes": "SELECT q.id, q.article_id, a.document, q.start, q.\"end\", q.spans, q.content, q.kind, q.speaker,"
+              " q.speaker_entity_id, e.global_id AS speaker_global_id, q.speaker_start, q.speaker_end,"
+              " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) AS speaker_text,"
+              " q.descriptor, q.cue_start, q.cue_end,"
+              " substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) AS cue_text, q.cue_lemma, q.confidence"
+              " FROM quotes q JOIN articles a ON a.id = q.article_id"
+              " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
+              " WHERE q.article_id IN (SELECT value FROM json_each(?)) {speaker} ORDER BY q.article_id, q.start, q.id",
+    "entities": "SELECT e.id, e.article_id, e.global_id, g.name AS global_name, e.name, e.type, e.aliases, e.roles,"
+                " e.lat, e.lon, e.country, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
+                " FROM entities e LEFT JOIN global_entities g ON g.id = e.global_id"
+                " WHERE e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.article_id, e.id",
+    "mentions": "SELECT m.entity_id, m.article_id, e.name, e.type, m.start, m.\"end\","
+                " substr(a.text, m.start + 1, m.\"end\" - m.start) AS text"
+                " FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id"
+                " WHERE m.article_id IN (SELECT value FROM json_each(?)) ORDER BY m.article_id, m.start, m.entity_id",
+    "events": "SELECT v.id, v.article_id, v.date, v.text, v.start, v.\"end\", v.participants, v.places"
+              " FROM events v WHERE v.article_id IN (SELECT value FROM json_each(?)) ORDER BY v.article_id, v.start",
+    "times": "SELECT t.article_id, t.start, t.\"end\", t.text, t.value, t.how"
+             " FROM times t WHERE t.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.article_id, t.start",
+}
+_JSON_COLUMNS = {"spans", "aliases", "roles", "participants", "places"}
+
+
+def export_article_ids(
+    conn: sqlite3.Connection,
+    *,
+    articles: list[str] | None = None,
+    speaker: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+) -> list[int]:
+    """Ids of the articles an export covers, oldest first.
+
+    ``articles`` are references as `find_article_id` takes them (an unknown one raises
+    LookupError naming it); ``speaker`` keeps articles with a quotation by a matching
+    speaker; dates compare with ``published`` at the precision given ("2016" .. "2016-09-12").
+    """
+    where, args = [], []
+    if articles:
+        ids = []
+        for ref in articles:
+            aid = find_article_id(conn, ref)
+            if aid is None:
+                raise LookupError(ref)
+            ids.append(aid)
+        where.append("a.id IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(ids))
+    if speaker:
+        where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker LIKE ?)")
+        args.append(f"%{speaker}%")
+    if date_from:
+        where.append("substr(a.published, 1, length(?)) >= ?")
+        args += [date_from, date_from]
+    if date_to:
+        where.append("substr(a.published, 1, length(?)) <= ?")
+        args += [date_to, date_to]
+    sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.id"
+    return [int(r[0]) for r in conn.execute(sql, args)]
+
+
+def export_rows(
+    conn: sqlite3.Connection, table: str, article_ids: list[int], *, speaker: str | None = None
+) -> Iterator[dict[str, Any]]:
+    """Rows of one of EXPORT_TABLES for these articles (JSON columns decoded to lists).
+
+    ``speaker`` narrows the quotes table to quotations by a matching speaker (as `quotes`).
+    """
+    sql = _EXPORT_SQL[table]
+    args: list[Any] = [json.dumps(article_ids)]
+    if table == "quotes":
+        sql = sql.format(speaker="AND q.speaker LIKE ?" if speaker else "")
+        if speaker:
+            args.append(f"%{speaker}%")
+    for row in conn.execute(sql, args):
+        out = dict(row)
+        for key in _JSON_COLUMNS & out.keys():
+            out[key] = json.loads(out[key])
+        yield out
+
+
+def export_articles(
+    conn: sqlite3.Connection, article_ids: list[int], *, speaker: str | None = None
+) -> Iterator[tuple[int, Article]]:
+    """(id, full Article) per article; ``speaker`` keeps only quotations by a matching speaker."""
+    needle = (speaker or "").casefold()
+    for aid in article_ids:
+        art = load_article(conn, aid)
+        if art is None:
+            continue
+        if speaker:
+            art.quotes = [q for q in art.quotes if q.speaker.name and needle in q.speaker.name.casefold()]
+        yield aid, art
+
+
+# --- web (newsgraph serve): read functions for the pages and /api ---------------------------------
+
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+
+
+def person_names(conn: sqlite3.Connection, name: str) -> list[str]:
+    """The names one person goes by in the store: ``name`` plus names merged with it (global_id)."""
+    rows = conn.execute(
+        "SELECT DISTINCT g.name FROM entities e JOIN entities g ON g.global_id = e.global_id"
+        " WHERE e.name = ? AND e.type = 'PERSON' AND e.global_id IS NOT NULL AND g.type = 'PERSON'",
+        (name,)).fetchall()
+    return [name] + sorted({r[0] for r in rows} - {name})
+
+
+def _in(names: list[str]) -> str:
+    return ",".join("?" * len(names))
+
+
+def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
+    """A person's names, aliases, roles and counts; None when neither mentioned nor quoted."""
+    names = person_names(conn, name)
+    ph = _in(names)
+    ents = conn.execute(f"SELECT id, article_id, aliases, roles FROM entities WHERE type = 'PERSON' AND name IN ({ph})",
+                        names).fetchall()
+    n_quotes = int(conn.execute(f"SELECT count(*) FROM quotes WHERE speaker IN ({ph})", names).fetchone()[0])
+    if not ents and not n_quotes:
+        return None
+    aliases: dict[str, int] = {}
+    roles: dict[str, int] = {}
+    for e in ents:
+        for a in json.loads(e["aliases"]):
+            aliases[a] = aliases.get(a, 0) + 1
+        for r in json.loads(e["roles"]):
+            roles[r] = roles.get(r, 0) + 1
+    n_mentions = int(conn.execute(
+        f"SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"
+        f" WHERE e.type = 'PERSON' AND e.name IN ({ph})", names).fetchone()[0])
+    articles_n = int(conn.execute(
+        f"SELECT count(DISTINCT article_id) FROM (SELECT article_id FROM entities WHERE type = 'PERSON' AND name IN ({ph})"
+        f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph}))", [*names, *names]).fetchone()[0])
+    by_count = lambda d: sorted(d, key=lambda k: (-d[k], k))  # noqa: E731
+    return {"name": name, "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
+            "roles": by_count(roles), "articles": articles_n, "mentions": n_mentions, "quotes": n_quotes}
+
+
+def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
+    """Every quotation attributed to the person (exact name or a merged name), newest article first."""
+    names = person_names(conn, name)
+    return _rows(conn.execute(
+        f"SELECT q.*, a.document, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f" WHERE q.speaker IN ({_in(names)}) ORDER BY a.published DESC, q.article_id DESC, q.start LIMIT ? OFFSET ?",
+        [*names, limit, offset]))
+
+
+def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30) -> list[dict[str, Any]]:
+    """People named in the same articles as the person, with how many articles they share."""
+    names = person_names(conn, name)
+    ph = _in(names)
+    return _rows(conn.execute(
+        f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles FROM entities p"
+        f" JOIN entities o ON o.article_id = p.article_id AND o.type = 'PERSON' AND o.name NOT IN ({ph})"
+        f" WHERE p.type = 'PERSON' AND p.name IN ({ph})"
+        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*names, *names, limit]))
+
+
+def top_speakers(conn: sqlite3.Connection, *, limit: int = 10) -> list[dict[str, Any]]:
+    """Most-quoted named speakers."""
+    return _rows(conn.execute(
+        "SELECT speaker AS name, count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes"
+        " WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?", (limit,)))
+
+
+def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
+    """Places by mentions, with the articles naming them and coordinates when known (else null)."""
+    cond, args = "", []
+    if name:
+        cond, args = "AND e.name LIKE ?", [f"%{name}%"]
+    return _rows(conn.execute(
+        f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
+        f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
+        f" group_concat(DISTINCT e.type) AS types"
+        f" FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
+        f" WHERE e.type IN ({_in(list(PLACE_TYPES))}) {cond}"
+        f" GROUP BY e.name ORDER BY mentions DESC, e.name LIMIT ?", [*PLACE_TYPES, *args, limit]))
+
+
+def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
+                  date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    """WHERE clause for events: a person/place is in an event when it is a listed participant/place
+    or one of its mentions lies inside the event's clause."""
+    where: list[str] = []
+    args: list[Any] = []
+    for who, types, column in ((person, ("PERSON",), "participants"), (place, PLACE_TYPES, "places")):
+        if not who:
+            continue
+        names = person_names(conn, who) if types == ("PERSON",) else [who]
+        ph = _in(names)
+        where.append(
+            f"(ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
+            f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
+            f" WHERE en.name IN ({ph}) AND en.type IN ({_in(list(types))}))"
+            f" OR EXISTS (SELECT 1 FROM json_each(ev.{column}) j WHERE j.value IN ({ph})))")
+        args += [*names, *types, *names]
+    if article_id is not None:
+        where.append("ev.article_id = ?")
+        args.append(article_id)
+    if date_from:
+        where.append("ev.date >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("ev.date <= ? || '~'")  # '~' sorts after digits and '-': 2005 includes 2005-12-31
+        args.append(date_to)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+                    article_id: int | None = None, date_from: str | None = None, date_to: str | None = None,
+                    limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+    """Dated events (undated last), filtered by a person or place taking part and by date."""
+    cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
+    rows = _rows(conn.execute(
+        f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
+        f" a.document, a.title, a.published FROM events ev JOIN articles a ON a.id = ev.article_id{cond}"
+        f" ORDER BY ev.date IS NULL, ev.date, ev.article_id, ev.start LIMIT ? OFFSET ?", [*args, limit, offset]))
+    for r in rows:
+        r["participants"] = json.loads(r["participants"])
+        r["places"] = json.loads(r["places"])
+    return rows
+
+
+def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+                    article_id: int | None = None, date_from: str | None = None,
+                    date_to: str | None = None) -> list[dict[str, Any]]:
+    """Events per year (dates that start with a four-digit year), for a chart."""
+    cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
+    cond += (" AND" if cond else " WHERE") + " substr(ev.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'"
+    return _rows(conn.execute(
+        f"SELECT substr(ev.date, 1, 4) AS year, count(*) AS events FROM events ev{cond}"
+        f" GROUP BY year ORDER BY year", args))
