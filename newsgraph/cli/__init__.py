@@ -16,6 +16,8 @@ COMMAND_MODULES = (
     "newsgraph.cli.ingest",
     "newsgraph.cli.core",
     "newsgraph.cli.evaluate",
+    "newsgraph.cli.export",
+    "newsgraph.cli.web",
 )
 
 DESCRIPTION = """\
