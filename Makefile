@@ -20,7 +20,7 @@ demo: $(STAMP)
 	$(BIN)/newsgraph report examples/moscow8.txt
 
 lint: $(STAMP)
-	$(BIN)/ruff check newsgraph tests bench scripts
+	$(BIN)/ruff check newsgraph tests $(wildcard bench scripts)
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
