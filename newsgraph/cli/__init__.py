@@ -17,7 +17,6 @@ COMMAND_MODULES = (
     "newsgraph.cli.core",
     "newsgraph.cli.evaluate",
     "newsgraph.cli.export",
-    "newsgraph.cli.web",
 )
 
 DESCRIPTION = """\
