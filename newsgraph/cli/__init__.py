@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "newsgraph.cli.core",
     "newsgraph.cli.evaluate",
     "newsgraph.cli.export",
+    "newsgraph.cli.web",
 )
 
 DESCRIPTION = """\

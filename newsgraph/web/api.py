@@ -1,0 +1,112 @@
+"""The JSON API under /api: the data the pages show, documented at /docs and /openapi.json."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException
+
+from newsgraph import query
+from newsgraph.web.db import conn_dependency
+from newsgraph.web.params import (
+    ArticleId,
+    ArticleRef,
+    DateFrom,
+    DateTo,
+    Kind,
+    Limit,
+    NamePart,
+    Offset,
+    Person,
+    PersonName,
+    Place,
+    Search,
+    Speaker,
+    blank_to_none,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
+NOT_FOUND = {404: {"description": "no such item"}}
+
+
+def _article_id(conn: sqlite3.Connection, ref: str | None) -> int | None:
+    ref = blank_to_none(ref)
+    if ref is None:
+        return None
+    found = query.find_article_id(conn, ref)
+    if found is None:
+        raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
+    return found
+
+
+@router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
+def stats(conn: Conn) -> dict[str, int]:
+    return query.stats(conn)
+
+
+@router.get("/overview", summary="What the overview page shows")
+def overview(conn: Conn, limit: Limit = 15) -> dict[str, Any]:
+    """Counts, most-quoted speakers, most-mentioned places and the latest ingested articles."""
+    return {"stats": query.stats(conn), "top_speakers": query.top_speakers(conn, limit=limit),
+            "top_places": query.place_counts(conn, limit=limit), "recent_articles": query.articles(conn, limit=limit)}
+
+
+@router.get("/articles", summary="Stored articles, latest ingested first")
+def articles(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    return query.articles(conn, limit=limit, offset=offset)
+
+
+@router.get("/articles/{article_id}", summary="One article with its text and everything found in it",
+            responses=NOT_FOUND)
+def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
+    """The documented JSON record (README, "Output format") with `text` and the store `id`."""
+    art = query.load_article(conn, article_id)
+    if art is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    return {"id": article_id, **art.to_dict(with_text=True)}
+
+
+@router.get("/people", summary="People with mention, quote and article counts")
+def people(conn: Conn, name: NamePart = None, limit: Limit = 100) -> list[dict[str, Any]]:
+    return query.people(conn, limit=limit, name=blank_to_none(name))
+
+
+@router.get("/people/{name:path}", summary="One person: names, aliases, roles, quotations, "
+                                          "co-mentioned people, timeline", responses=NOT_FOUND)
+def person(conn: Conn, name: PersonName, limit: Limit = 500) -> dict[str, Any]:
+    profile = query.person_profile(conn, name)
+    if profile is None:
+        raise HTTPException(404, f"no person named {name!r} in this store")
+    return {**profile, "quotations": query.person_quotes(conn, name, limit=limit),
+            "co_mentioned": query.co_mentioned(conn, name, limit=50),
+            "timeline": query.timeline_events(conn, person=name, limit=limit)}
+
+
+@router.get("/quotes", summary="Quotations: full-text search and filters")
+def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: ArticleRef = None,
+           kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None,
+           limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
+    """With `search`, each result has `highlighted`: the content with matched words in `[[` `]]`.
+    Dates filter on the article's publication date."""
+    return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
+                        article_id=_article_id(conn, article), kind=blank_to_none(kind),
+                        date_from=blank_to_none(date_from), date_to=blank_to_none(date_to),
+                        limit=limit, offset=offset)
+
+
+@router.get("/timeline", summary="Dated events and their counts per year")
+def timeline(conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
+             date_from: DateFrom = None, date_to: DateTo = None,
+             limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
+    """A person or place is in an event when named as a participant/place or mentioned in its clause."""
+    kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": _article_id(conn, article),
+          "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+    return {"per_year": query.timeline_counts(conn, **kw),
+            "events": query.timeline_events(conn, **kw, limit=limit, offset=offset)}
+
+
+@router.get("/places", summary="Places by mentions, with coordinates when known (else null)")
+def places(conn: Conn, name: NamePart = None, limit: Limit = 200) -> list[dict[str, Any]]:
+    return query.place_counts(conn, limit=limit, name=blank_to_none(name))

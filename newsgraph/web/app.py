@@ -1,0 +1,116 @@
+"""The FastAPI application: pages, /api, static files, offline API docs and error pages."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsgraph import __version__
+from newsgraph.web.db import QueryTimeout, ReadOnlyStore
+
+log = logging.getLogger("newsgraph.web")
+HERE = Path(str(resources.files("newsgraph.web")))
+# Pages load only their own scripts and styles; map tiles are the one outside resource (when online).
+CSP = ("default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; script-src 'self'; "
+       "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+API_DESCRIPTION = """\
+Read-only JSON over a newsgraph store: articles with their quotations, people, places and
+dated events. Every span is `[start, end]`, Python str offsets into the article text
+(`GET /api/articles/{id}` returns the text). Nothing here writes; queries stop after a time
+budget with **503**; bad parameters get **4xx** with a `detail` message."""
+
+
+def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
+    """The app over the store at ``db`` (opened read-only; raises StoreError if unusable)."""
+    store = ReadOnlyStore(db, timeout_ms=timeout_ms)
+    app = FastAPI(title="newsgraph", version=__version__, description=API_DESCRIPTION,
+                  docs_url=None, redoc_url=None, openapi_tags=[
+                      {"name": "api", "description": "JSON for the same data the pages show"}])
+    app.state.store = store
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+    from newsgraph.web import api, pages
+
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="newsgraph API",
+                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if request.url.path != "/docs":  # Swagger UI boots with an inline script
+            response.headers["Content-Security-Policy"] = CSP
+        return response
+
+    _error_handlers(app)
+    app.router.add_event_handler("shutdown", store.close)
+    return app
+
+
+def templates() -> Jinja2Templates:
+    from newsgraph.web import markup
+    from newsgraph.web.chart import year_chart
+
+    t = Jinja2Templates(directory=HERE / "templates")
+    t.env.globals.update(person_url=markup.person_url, map_url=markup.map_url, year_chart=year_chart,
+                         version=__version__)
+    t.env.filters["highlight"] = markup.highlight_html
+    return t
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
+
+
+def error_response(request: Request, status: int, message: str) -> Response:
+    if wants_json(request):
+        return JSONResponse({"detail": message}, status_code=status)
+    return request.app.state.templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message}, status_code=status)
+
+
+def _error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        message = exc.detail if isinstance(exc.detail, str) else "request failed"
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"nothing at {request.url.path}"
+        return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_params(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
+                             for e in exc.errors())
+        status = 422 if wants_json(request) else 400
+        return error_response(request, status, f"bad parameter ({problems})")
+
+    @app.exception_handler(QueryTimeout)
+    async def timeout(request: Request, exc: QueryTimeout) -> Response:
+        return error_response(request, 503, f"{exc}; narrow the search (a speaker, fewer words, a date range)")
+
+    @app.exception_handler(sqlite3.OperationalError)
+    async def db_busy(request: Request, exc: sqlite3.OperationalError) -> Response:
+        if "interrupted" in str(exc):
+            return error_response(request, 503, f"the query took longer than {request.app.state.store.timeout_ms}"
+                                                " ms and was stopped; narrow the search")
+        log.exception("database error on %s", request.url.path)
+        return error_response(request, 503, f"the database could not answer ({exc}); try again")

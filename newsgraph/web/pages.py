@@ -1,0 +1,139 @@
+"""HTML pages: overview, articles, article, people, person, search, timeline, map."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+
+from newsgraph import query
+from newsgraph.web.db import conn_dependency
+from newsgraph.web.markup import article_html, speaker_keys
+from newsgraph.web.params import (
+    ArticleId,
+    ArticleRef,
+    DateFrom,
+    DateTo,
+    Kind,
+    NamePart,
+    Offset,
+    Person,
+    PersonName,
+    Place,
+    Search,
+    Speaker,
+    blank_to_none,
+)
+
+router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
+PAGE = 50
+
+
+def render(request: Request, template: str, **context: Any) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+def url(path: str, **params: Any) -> str:
+    """``path`` with the non-empty ``params`` as a query string."""
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    return path + ("?" + urlencode(kept) if kept else "")
+
+
+def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
+    if not ref:
+        return None
+    found = query.find_article_id(conn, ref)
+    if found is None:
+        raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
+    return found
+
+
+@router.get("/")
+def overview(request: Request, conn: Conn) -> HTMLResponse:
+    return render(request, "overview.html", stats=query.stats(conn), speakers=query.top_speakers(conn, limit=15),
+                  places=query.place_counts(conn, limit=15), articles=query.articles(conn, limit=15))
+
+
+@router.get("/articles")
+def articles(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
+    rows = query.articles(conn, limit=PAGE + 1, offset=offset)
+    return render(request, "articles.html", articles=rows[:PAGE], offset=offset,
+                  next=url("/articles", offset=offset + PAGE) if len(rows) > PAGE else None,
+                  prev=url("/articles", offset=max(0, offset - PAGE)) if offset else None)
+
+
+@router.get("/article/{article_id}")
+def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse:
+    art = query.load_article(conn, article_id)
+    if art is None:
+        raise HTTPException(404, f"no article with id {article_id}")
+    keys = speaker_keys(art)
+    people = sorted((e for e in art.entities if e.type == "PERSON"), key=lambda e: (-len(e.mentions), e.name))
+    places = sorted((e for e in art.entities if e.type in ("GPE", "LOC", "FAC")),
+                    key=lambda e: (-len(e.mentions), e.name))
+    return render(request, "article.html", article=art, article_id=article_id, body=article_html(art, keys),
+                  speakers=list(keys.values()), people=people, places=places,
+                  events=list(enumerate(art.timeline)))
+
+
+@router.get("/people")
+def people(request: Request, conn: Conn, name: NamePart = None) -> HTMLResponse:
+    name = blank_to_none(name)
+    return render(request, "people.html", people=query.people(conn, limit=300, name=name), name=name or "")
+
+
+@router.get("/person/{name:path}")
+def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse:
+    profile = query.person_profile(conn, name)
+    if profile is None:
+        raise HTTPException(404, f"no person named {name!r} in this store")
+    counts = query.timeline_counts(conn, person=name)
+    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=500),
+                  co=query.co_mentioned(conn, name, limit=30), counts=counts,
+                  events=query.timeline_events(conn, person=name, limit=200),
+                  bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
+
+
+@router.get("/search")
+def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, article: ArticleRef = None,
+           date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
+           offset: Offset = 0) -> HTMLResponse:
+    q, speaker, article, date_from, date_to, kind = map(blank_to_none, (q, speaker, article, date_from, date_to, kind))
+    form = {"q": q, "speaker": speaker, "article": article, "date_from": date_from, "date_to": date_to, "kind": kind}
+    article_id = resolve_article(conn, article)
+    rows = query.quotes(conn, search=q, speaker=speaker, article_id=article_id, kind=kind, date_from=date_from,
+                        date_to=date_to, limit=PAGE + 1, offset=offset)
+    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows[:PAGE],
+                  offset=offset, next=url("/search", **form, offset=offset + PAGE) if len(rows) > PAGE else None,
+                  prev=url("/search", **form, offset=max(0, offset - PAGE)) if offset else None)
+
+
+@router.get("/timeline")
+def timeline(request: Request, conn: Conn, person: Person = None, place: Place = None,
+             date_from: DateFrom = None, date_to: DateTo = None, article: ArticleRef = None) -> HTMLResponse:
+    person, place, date_from, date_to, article = map(blank_to_none, (person, place, date_from, date_to, article))
+    article_id = resolve_article(conn, article)
+    filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
+    events = query.timeline_events(conn, person=person, place=place, article_id=article_id, date_from=date_from,
+                                   date_to=date_to, limit=501)
+    counts = query.timeline_counts(conn, person=person, place=place, article_id=article_id,
+                                   date_from=date_from, date_to=date_to)
+    return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
+                  more=len(events) > 500, counts=counts,
+                  people=query.top_speakers(conn, limit=40), places=query.place_counts(conn, limit=40),
+                  bar_link=lambda lo, hi: url("/timeline", **{**filters, "date_from": lo, "date_to": hi}))
+
+
+@router.get("/map")
+def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLResponse:
+    places = query.place_counts(conn, limit=1000)
+    located = [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": p["mentions"],
+                "articles": p["articles"]} for p in places if p["lat"] is not None and p["lon"] is not None]
+    # JSON for a <script type="application/json"> block: '<' escaped so no text can close the element
+    data = json.dumps({"places": located, "selected": place}, ensure_ascii=False).replace("<", "\\u003c")
+    return render(request, "map.html", places=places, located=len(located), data=data, selected=place or "")

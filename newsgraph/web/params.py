@@ -1,0 +1,32 @@
+"""Query parameters shared by pages and /api, validated so bad input is a 4xx, never a 500."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import Path, Query
+
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: a blank form field
+MAX_ID = 2**63 - 1
+
+ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="article id (see /api/articles)")]
+PersonName = Annotated[str, Path(min_length=1, max_length=300, description="the person's name as stored")]
+Search = Annotated[str | None, Query(max_length=300, description="words in the quotation (full-text; "
+                                                                  "the last word matches as a prefix)")]
+Speaker = Annotated[str | None, Query(max_length=300, description="part of the speaker's name")]
+ArticleRef = Annotated[str | None, Query(max_length=300, description="article id or document name")]
+Person = Annotated[str | None, Query(max_length=300, description="a person's exact name")]
+Place = Annotated[str | None, Query(max_length=300, description="a place's exact name")]
+NamePart = Annotated[str | None, Query(max_length=300, description="part of the name")]
+DateFrom = Annotated[str | None, Query(pattern=DATE, description="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
+DateTo = Annotated[str | None, Query(pattern=DATE, description="up to this date, inclusive (YYYY[-MM[-DD]])")]
+Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(description="kind of quotation")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many results")]
+
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many results (≤ 1000)")]
+
+
+def blank_to_none(value: str | None) -> str | None:
+    """Empty form fields arrive as ''; they mean 'no filter'."""
+    return value.strip() or None if value is not None else None
