@@ -1,66 +1,541 @@
-"""People, organisations and places: spaCy's entities grouped into one entity per name.
+"""People, organisations and places of one article: right names, one entity per real thing.
 
-Baseline grouping: a person's later mentions by surname join the full name introduced
-first ("Kim Il Sung" ... "Kim Il Sung's"); possessives are stripped from names.
+spaCy's small model splits or mistypes many names; this component repairs them with
+general mechanisms, then groups mentions:
+
+* name shapes (``names.py``): East Asian family-name-first names ("Han" NORP + "Tae Yong"
+  PERSON -> "Han Tae Yong"), hyphenated given names ("Moon Jae" + "-in"), particles
+  ("Donnedieu de Vabres"), generational suffixes, possessives and titles stripped;
+* places (``places.py``): a PERSON/ORG that the gazetteer knows as a place *and* whose
+  context says place (after "in"/"near", coordinated with a place, declared the same
+  place under another name) becomes GPE; places get coordinates offline;
+* declared aliases (``aliases.py``): "X – now Y", "X, now known as Y", "X (Y)" acronyms,
+  'known as the “Y”';
+* grouping: a full name opens a person; a surname, a given name or a title + surname
+  ("Ms Hewitt") joins the person it most plausibly means: one whose role matches ("filmmaker
+  Kim"), else the one most recently referred to by that short form, else the one most
+  recently introduced. Different full names stay apart ("Kim Jong Il" / "Kim Jong Un",
+  "Donald Trump" / "Donald Trump Jr.") and gendered titles ("Mrs Clinton") skip people of the
+  other known gender;
+* roles: the descriptor before a name ("film critic", "South Korean president") and an
+  appositive after it ("Kim Chong Hun, the last survivor of the eight").
+
+Pronouns and descriptors ("the director") are resolved by the quotes helper from these
+mentions. Runs in time linear in the number of tokens (person lookups are per surname).
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyse import names, places
+from newsgraph.analyse.aliases import declared_aliases, named_groups
 from newsgraph.model import Entity
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
-_POSSESSIVE = re.compile(r"(?:['’]s?|s['’])$")
+PLACE_TYPES = {"GPE", "LOC"}
+PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward", "from", "to", "at"}
+STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}
+_ROLE_GLUE = {"of", "and", "-", "&"}
+_POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 
 
-def clean_name(span: Span) -> tuple[str, int, int]:
-    """Entity text without a leading "the" or trailing possessive, with its char span."""
-    start, end = span.start_char, span.end_char
-    text = span.text
-    if span[0].lower_ == "the" and len(span) > 1:
-        start = span[1].idx
-        text = span.doc.text[start:end]
-    m = _POSSESSIVE.search(text)
-    if m and len(text) > 3:
-        end -= len(m.group(0))
-        text = text[: -len(m.group(0))]
-    return text.strip(), start, end
+@dataclass
+class Mention:
+    start: int  # token indices of the name words (no title, no possessive)
+    end: int
+    char_start: int
+    char_end: int
+    words: list[str]
+    title: str | None = None  # honorific or office before the name ("Ms", "President")
+    role: str | None = None
+    role_start: int | None = None  # char offset where the role begins
+
+
+@dataclass
+class Person:
+    name: str
+    first: int  # char offset of the first mention (introduction order)
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    gender: str = "-"
+    short_forms_used_at: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def full(self) -> bool:
+        return len(self.name.split()) > 1
+
+    @property
+    def parts(self) -> names.NameParts:
+        return names.parse(self.name)
+
+
+# ---------------------------------------------------------------- spans of person names
+
+
+def _tok_text(tok: Token) -> str:
+    return tok.text
+
+
+def _glued(a: Token, b: Token) -> bool:
+    return not a.whitespace_ and a.i + 1 == b.i
+
+
+def _trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
+    """Drop a leading "the"/title and trailing possessive/punctuation; return the title found."""
+    title = None
+    while i < j and (doc[i].lower_ == "the" or doc[i].text in names.titles()):
+        if doc[i].text in names.titles():
+            title = doc[i].text
+        i += 1
+    while j > i and (doc[j - 1].text in _POSSESSIVE_TOKENS or doc[j - 1].is_punct and doc[j - 1].text != "."):
+        j -= 1
+    return i, j, title
+
+
+def _extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """Grow a name span over split name parts: family names, hyphenated given names, particles, suffixes."""
+    ea = names.east_asian_surnames()
+    # A family name left outside ("Han" NORP + "Tae Yong" PERSON).
+    if i > 0 and doc[i - 1].text in ea and doc[i - 1].is_title and not doc[i - 1].is_sent_start:
+        words = [doc[i - 1].text] + [t.text for t in doc[i:j]]
+        if names.family_name_first(_join_hyphens(words)):
+            i -= 1
+    elif i > 0 and doc[i - 1].text in ea and doc[i - 1].is_title:
+        words = [doc[i - 1].text] + [t.text for t in doc[i:j]]
+        if len(words) == 3 and names.family_name_first(words):
+            i -= 1
+    changed = True
+    while changed and j < len(doc):
+        changed = False
+        # "Jae" + "-" + "in": a glued hyphen and lower-case syllable.
+        if j + 1 < len(doc) and doc[j].text == "-" and _glued(doc[j - 1], doc[j]) and _glued(doc[j], doc[j + 1]) \
+                and doc[j + 1].is_alpha and doc[j + 1].is_lower:
+            j += 2
+            changed = True
+        # "Kim" + "So-young": a hyphenated given name after a family name.
+        elif j + 2 < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j + 1].text == "-" \
+                and _glued(doc[j], doc[j + 1]) and _glued(doc[j + 1], doc[j + 2]) and doc[j + 2].is_lower \
+                and doc[j - 1].text in ea and j - i == 1:
+            j += 3
+            changed = True
+        # "Donnedieu" + "de Vabres": a particle and a capitalised word.
+        elif j + 1 < len(doc) and doc[j].text in names.particles() and doc[j + 1].is_title \
+                and doc[j + 1].ent_type_ not in ("GPE", "LOC") and doc[j].text not in ("do", "y"):
+            j += 2
+            changed = True
+        elif doc[j].text in names.suffixes() and (doc[j].text != "II" or j - i >= 2):
+            j += 1
+        elif doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text in names.suffixes():
+            j += 2
+    return i, j
+
+
+def _join_hyphens(words: list[str]) -> list[str]:
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        if k + 2 < len(words) and words[k + 1] == "-":
+            out.append(words[k] + "-" + words[k + 2])
+            k += 3
+        else:
+            out.append(words[k])
+            k += 1
+    return out
+
+
+def _name_words(doc: Doc, i: int, j: int) -> list[str]:
+    """Words of a name with hyphenated parts rejoined ("Moon", "Jae-in")."""
+    words: list[str] = []
+    for t in doc[i:j]:
+        if words and (t.text == "-" or words[-1].endswith("-")) and not doc[t.i - 1].whitespace_:
+            words[-1] += t.text
+        elif words and t.text == ",":
+            continue
+        else:
+            words.append(t.text)
+    return words
+
+
+def _looks_like_name(words: list[str]) -> bool:
+    if not words or any(any(ch.isdigit() for ch in w) for w in words):
+        return False
+    if not words[0][:1].isupper() or all(w in names.titles() for w in words):
+        return False
+    return any(len(w.strip(".")) > 1 for w in words)
+
+
+def _east_asian_candidates(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Family-name-first names spaCy missed: "Ho Ung Pae", "Kim So-young" outside any PERSON span."""
+    out = []
+    ea = names.east_asian_surnames()
+    for tok in doc:
+        if tok.i in taken or tok.text not in ea or not tok.is_title or tok.is_stop:
+            continue
+        if tok.ent_type_ not in ("", "NORP", "PERSON"):
+            continue
+        i = tok.i
+        j = i + 1
+        k = j
+        while k < len(doc) and k - j < 2 and doc[k].is_title and doc[k].is_alpha and len(doc[k]) <= 5 \
+                and not doc[k].is_stop and doc[k].ent_type_ in ("", "PERSON", "NORP"):
+            k += 1
+        if k - j == 2 and not (k < len(doc) and doc[k].is_title):
+            out.append((i, k))
+        elif j + 2 < len(doc) and names.is_hyphenated_given(doc[j : j + 3].text):
+            out.append((i, j + 3))
+    return out
+
+
+def _person_after_title(doc: Doc, span: Span) -> bool:
+    i = span.start
+    return i > 0 and doc[i - 1].text in names.titles() and names.titles()[doc[i - 1].text][0] == "honorific"
+
+
+def _particle_shaped(span: Span) -> bool:
+    words = [t.text for t in span]
+    return 2 <= len(words) <= 4 and any(w in names.particles() for w in words[1:-1]) \
+        and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+# ---------------------------------------------------------------- places by context
+
+
+def _place_context(doc: Doc, i: int, j: int) -> bool:
+    """Does the text around tokens i..j say "a place"? ("in X", "X and <place>", "<place> and X")."""
+    if i > 0 and doc[i - 1].lower_ in STRONG_PLACE_PREPOSITIONS:
+        return True
+    if i > 1 and doc[i - 1].lower_ in ("and", "or", ",") and doc[i - 2].ent_type_ in PLACE_TYPES:
+        return True
+    if j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].ent_type_ in PLACE_TYPES:
+        return True
+    head = doc[j - 1]
+    return head.dep_ == "conj" and head.head.ent_type_ in PLACE_TYPES
+
+
+def _is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool:
+    place = places.lookup(text)
+    if place is None:
+        return False
+    if alias_of_place:
+        return True
+    if j < len(doc) and doc[j].text in _POSSESSIVE_TOKENS:
+        return False
+    return _place_context(doc, i, j)
+
+
+# ---------------------------------------------------------------- roles
+
+
+def _role_before(doc: Doc, i: int) -> tuple[str | None, int | None]:
+    """The descriptor just before a name: "film critic", "South Korean president", "Soviet leader"."""
+    k = i
+    while k > 0 and i - k < 8:
+        t = doc[k - 1]
+        if t.ent_type_ == "PERSON" or t.is_punct and t.text not in ("-",) or t.pos_ in ("DET", "VERB", "AUX", "PRON",
+                                                                                      "NUM", "SCONJ", "PART"):
+            break
+        if t.pos_ == "ADP" and t.lower_ != "of":
+            break
+        if t.pos_ not in ("NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "PUNCT") and t.lower_ not in ("former", "vice"):
+            break
+        if t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and t.text not in names.titles() \
+                and not doc[k - 1].is_sent_start:
+            break  # an unlabelled capitalised word: probably part of something else
+        k -= 1
+    while k < i and (doc[k].lower_ in _ROLE_GLUE or doc[k].text in names.titles()
+                     and names.titles()[doc[k].text][0] == "honorific"):
+        k += 1
+    if k >= i:
+        return None, None
+    span = doc[k:i]
+    if not any(t.pos_ == "NOUN" or t.text in names.titles() for t in span):
+        return None, None
+    if span[-1].lower_ in _ROLE_GLUE:
+        return None, None
+    return span.text, span.start_char
+
+
+def _role_after(doc: Doc, i: int, j: int) -> str | None:
+    """An appositive after a name: "Kim Chong Hun, the last survivor of the eight"."""
+    if j + 1 >= len(doc) or doc[j].text != ",":
+        return None
+    head = doc[j - 1]
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > j and child.ent_type_ not in ("PERSON", "GPE", "DATE"):
+            sub = list(child.subtree)
+            if len(sub) > 10 or not any(t.pos_ == "NOUN" for t in sub):
+                return None
+            start = sub[0].i + (1 if sub[0].pos_ == "DET" else 0)
+            end = sub[-1].i + 1
+            while end > start and doc[end - 1].is_punct:
+                end -= 1
+            return doc[start:end].text if end > start else None
+    return None
+
+
+# ---------------------------------------------------------------- grouping
+
+
+def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | None:
+    """The person a short form ("Kim", "Ms Hewitt") most plausibly means."""
+    gender = names.titles().get(mention.title or "", ("", "-"))[1]
+    if gender != "-":
+        candidates = [p for p in candidates if p.gender in ("-", gender)] or candidates
+    if mention.role:
+        role_words = set(mention.role.lower().split())
+        matching = [p for p in candidates if any(role_words & set(r.lower().split()) for r in p.roles)]
+        if matching:
+            candidates = matching
+    # The person most recently introduced or referred to by this short form: repeating a
+    # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text.
+    return max(candidates, key=lambda p: max(p.first, p.short_forms_used_at.get(short, -1)), default=None)
+
+
+def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
+    name = " ".join(m.words)
+    parts = names.parse(name)
+    if parts.given:
+        for p in people:
+            if p.full and names.same_person_name(p.name, name):
+                return p
+        short = [p for p in by_surname.get(parts.surname, []) if not p.full]
+        if short:  # "Trump" before "Donald Trump": the full name names that person
+            p = max(short, key=lambda p: p.first)
+            p.aliases.append(p.name)
+            p.name = name
+            return p
+        p = Person(name, m.char_start)
+        people.append(p)
+        by_surname.setdefault(parts.surname, []).append(p)
+        if parts.family_first:
+            return p
+        # Make a Western surname findable by its last word too ("de Vabres" -> "Vabres").
+        last = parts.surname.split()[-1]
+        if last != parts.surname:
+            by_surname.setdefault(last, []).append(p)
+        return p
+    short = parts.surname
+    cands = [p for p in by_surname.get(short, []) if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".")
+             or not parts.suffix]
+    chosen = _choose([p for p in cands if p.full], m, short) or _choose(cands, m, short)
+    if chosen is None:
+        given = [p for p in people if p.full and p.parts.first == short]
+        chosen = _choose(given, m, short)
+    if chosen is None:
+        chosen = Person(name, m.char_start)
+        people.append(chosen)
+        by_surname.setdefault(short, []).append(chosen)
+    return chosen
+
+
+def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
+    if title is None and i > 0 and doc[i - 1].text in names.titles():
+        title = doc[i - 1].text
+    role, role_start = _role_before(doc, i)
+    return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, role,
+                   role_start)
+
+
+def _not_a_person_here(doc: Doc, j: int) -> bool:
+    """ "the Kim family", "the Trump campaign": the name modifies something else."""
+    k = j + 1 if j < len(doc) and doc[j].text in _POSSESSIVE_TOKENS else j
+    return k == j and k < len(doc) and doc[k].lower_ in names.not_person_heads()
 
 
 def group_entities(doc: Doc) -> list[Entity]:
-    by_key: dict[tuple[str, str], Entity] = {}
-    persons: list[Entity] = []
+    text = doc.text
+    spans: list[tuple[int, int, str, str | None]] = []  # (tok start, tok end, label, title)
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES or not any(t.is_alpha for t in ent):
+        if ent.label_ not in ENTITY_TYPES and ent.label_ != "WORK_OF_ART":
             continue
-        name, s, e = clean_name(ent)
-        if not name:
+        i, j, title = _trim(doc, ent.start, ent.end)
+        if i >= j or not any(t.is_alpha for t in doc[i:j]):
             continue
-        if ent.label_ == "PERSON":
-            parts = name.split()
-            target = None
-            for p in persons:
-                pparts = p.name.split()
-                if p.name == name or (len(parts) == 1 and parts[0] in pparts):
-                    target = p
-                    break
-            if target is None:
-                target = Entity(name=name, type="PERSON")
-                persons.append(target)
-                by_key[("PERSON", name)] = target
-            elif name != target.name and name not in target.aliases:
-                target.aliases.append(name)
-            target.mentions.append((s, e))
+        label = ent.label_
+        if label != "PERSON" and label not in PLACE_TYPES and (
+                _person_after_title(doc, doc[i:j]) or _particle_shaped(doc[i:j])) \
+                and places.lookup(doc[i:j].text) is None and all(t.is_title or t.text in names.particles()
+                                                                for t in doc[i:j]):
+            label = "PERSON"
+            if i > 0 and doc[i - 1].is_title and not doc[i - 1].ent_type_ and doc[i - 1].text not in names.titles():
+                i -= 1  # the given name left outside ("Renaud" + "Donnedieu de Vabres")
+        if label == "PERSON":
+            i, j = _extend(doc, i, j)
+        spans.append((i, j, label, title))
+    person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
+    for i, j in _east_asian_candidates(doc, person_toks):
+        spans.append((i, j, "PERSON", None))
+        person_toks.update(range(i, j))
+    # Person spans win over overlapping NORP/other spans ("Han" NORP inside "Han Tae Yong").
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str, str | None]] = []
+    for s in spans:
+        if s[2] != "PERSON" and any(k in person_toks for k in range(s[0], s[1])):
             continue
-        key = (ent.label_, name)
-        if key not in by_key:
-            by_key[key] = Entity(name=name, type=ent.label_)
-        by_key[key].mentions.append((s, e))
-    return list(by_key.values())
+        if kept and s[0] < kept[-1][1]:
+            if s[2] == "PERSON" and kept[-1][2] == "PERSON":
+                continue
+            if kept[-1][2] != "PERSON" and s[2] == "PERSON":
+                kept[-1] = s
+            continue
+        kept.append(s)
+
+    alias_pairs = declared_aliases(doc, [(i, j) for i, j, _, _ in kept])
+    place_alias = set()
+    for a, b in alias_pairs:
+        ta, tb = doc[a[0]:a[1]].text, doc[b[0]:b[1]].text
+        if places.same_place(ta, tb) or (places.lookup(ta) and places.lookup(tb)):
+            place_alias.update((a, b))
+
+    people: list[Person] = []
+    by_surname: dict[str, list[Person]] = {}
+    mention_owner: dict[tuple[int, int], Person] = {}
+    others: dict[tuple[str, str], Entity] = {}
+    span_entity: dict[tuple[int, int], Entity | Person] = {}
+
+    def add_other(i: int, j: int, label: str) -> Entity:
+        name = names.strip_possessive(doc[i:j].text)
+        key = (label, name)
+        if key not in others:
+            others[key] = Entity(name=name, type=label)
+        s = doc[i].idx
+        others[key].mentions.append((s, s + len(name)))
+        span_entity[(i, j)] = others[key]
+        return others[key]
+
+    for i, j, label, title in kept:
+        span_text = doc[i:j].text
+        if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
+                and _is_place(doc, i, j, span_text, (i, j) in place_alias):
+            add_other(i, j, "GPE")
+            continue
+        if label == "WORK_OF_ART" or label == "EVENT":
+            _places_in_name(doc, i, j, add_other)
+            if label == "EVENT":
+                add_other(i, j, label)
+            continue
+        if label != "PERSON":
+            add_other(i, j, label)
+            continue
+        words = _name_words(doc, i, j)
+        if not _looks_like_name(words) or _not_a_person_here(doc, j):
+            continue
+        m = _mention(doc, i, j, title)
+        p = _resolve(people, by_surname, m)
+        _attach(doc, p, m, mention_owner)
+        span_entity[(i, j)] = p
+
+    claimed = _rescan_surnames(doc, people, by_surname, mention_owner, {k for s in kept for k in range(s[0], s[1])})
+    for ent in others.values():  # a NORP "Han" that turned out to be Han Tae Yong
+        ent.mentions = [m for m in ent.mentions if m[0] not in claimed]
+
+    # Declared aliases: the later name joins the entity of the earlier one.
+    for a, b in alias_pairs:
+        ea, eb = span_entity.get(a), span_entity.get(b)
+        if ea is None or eb is None or ea is eb:
+            continue
+        if isinstance(ea, Entity) and isinstance(eb, Entity):
+            if eb.name not in ea.aliases:
+                ea.aliases.append(eb.name)
+            ea.mentions.extend(eb.mentions)
+            eb.mentions = []
+        elif isinstance(ea, Person) and isinstance(eb, Entity):
+            ea.aliases.append(eb.name)
+    for extra_name, span in named_groups(doc):
+        if not any(s <= span[0] < e for ent in others.values() for s, e in ent.mentions):
+            ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
+            ent.mentions.append(span)
+
+    out: list[Entity] = [_person_entity(p, text) for p in people if p.mentions]
+    for ent in others.values():
+        if not ent.mentions:
+            continue
+        if ent.type in PLACE_TYPES:
+            place = places.lookup(ent.name) or next(filter(None, map(places.lookup, ent.aliases)), None)
+            if place is not None:
+                ent.geo = place.geo()
+        ent.mentions.sort()
+        out.append(ent)
+    out.sort(key=lambda e: e.mentions[0])
+    return out
+
+
+def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignore[no-untyped-def]
+    """The place naming an event or work ("the 1980 Gwangju Uprising", "the Vietnam War")."""
+    while i < j and not doc[i].is_title:
+        i += 1
+    for k in range(min(j - 1, i + 3), i, -1):
+        place = places.lookup(doc[i:k].text)
+        if place is not None and doc[k].is_title:
+            add_other(i, k, "GPE")
+            return
+
+
+def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
+    p.mentions.append(m)
+    owner[(m.char_start, m.char_end)] = p
+    surface = " ".join(m.words)
+    if len(m.words) == 1 or (m.words and not names.parse(surface).given):
+        p.short_forms_used_at[m.words[0]] = m.char_start
+    if surface != p.name and surface not in p.aliases:
+        p.aliases.append(surface)
+    if m.title:
+        kind, gender = names.titles()[m.title]
+        if gender != "-" and p.gender == "-":
+            p.gender = gender
+        if kind == "office" and m.title not in p.roles and not m.role:
+            p.roles.append(m.title)
+        if len(m.words) == 1:
+            form = f"{m.title} {surface}"
+            if form not in p.aliases:
+                p.aliases.append(form)
+    if m.role:
+        if m.role not in p.roles:
+            p.roles.append(m.role)
+        if len(m.words) == 1 and len(m.role.split()) <= 2 and m.role_start is not None:
+            form = doc.text[m.role_start : m.char_end]
+            if form not in p.aliases:
+                p.aliases.append(form)
+    after = _role_after(doc, m.start, m.end)
+    if after and after not in p.roles:
+        p.roles.append(after)
+
+
+def _rescan_surnames(doc: Doc, people: list[Person], by_surname: dict[str, list[Person]],
+                     owner: dict[tuple[int, int], Person], in_entity: set[int]) -> set[int]:
+    """Surname mentions spaCy missed or mistyped ("author Han", "Han's father") join their person."""
+    known = {s for s, ps in by_surname.items() if any(p.full for p in ps)}
+    taken = {(m.start) for p in people for m in p.mentions}
+    claimed: set[int] = set()
+    for tok in doc:
+        if tok.text not in known or not tok.is_title or tok.i in taken:
+            continue
+        if tok.i in in_entity and tok.ent_type_ not in ("NORP", ""):
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.is_title and nxt.is_alpha or _not_a_person_here(doc, tok.i + 1)):
+            continue
+        prev = doc[tok.i - 1] if tok.i else None
+        if prev is not None and prev.is_title and prev.is_alpha and prev.text not in names.titles() \
+                and not prev.is_sent_start and prev.pos_ == "PROPN":
+            continue
+        m = _mention(doc, tok.i, tok.i + 1, None)
+        p = _resolve(people, by_surname, m)
+        _attach(doc, p, m, owner)
+        taken.add(tok.i)
+        claimed.add(tok.idx)
+    return claimed
+
+
+def _person_entity(p: Person, text: str) -> Entity:
+    mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
+    aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
+    return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles)
 
 
 @Language.component("newsgraph_people")

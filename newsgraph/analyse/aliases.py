@@ -1,0 +1,61 @@
+"""Other names an article declares for a thing: "Stalingrad – now Volgograd".
+
+The connecting phrases are data (``aliases_patterns.txt``: one regular expression per
+line for the text *between* two names), so new phrasings are added without code:
+
+* "X – now Y", "X (now Y)", "X, now known as the Y", "X, formerly Y", "X, previously called Y";
+* "X (XY)": an acronym in brackets right after the name it abbreviates;
+* 'known as the “Y”' / 'dubbed “Y”': a group or nickname written in quotation marks
+  (``named_groups``), which becomes an entity of its own when nothing else names it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+HERE = Path(__file__).resolve().parent
+MAX_GAP = 40
+_NAMED_QUOTED = re.compile(
+    r"\b(?:[Kk]nown|[Rr]eferred to|[Dd]ubbed|[Nn]icknamed|[Cc]alled|[Bb]randed)\s+(?:as\s+)?(?:the\s+)?"
+    r"[“\"‘']([A-Z][^”\"’'\n]{1,40})[”\"’']"
+)
+
+
+@lru_cache(maxsize=1)
+def gap_patterns() -> re.Pattern[str]:
+    with open(HERE / "aliases_patterns.txt", encoding="utf-8") as fh:
+        lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+    return re.compile("|".join(f"(?:{ln})" for ln in lines))
+
+
+def _acronym(name: str, short: str) -> bool:
+    letters = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return len(short) >= 2 and short.isupper() and short.replace(".", "") == letters
+
+
+def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Pairs (earlier name span, later name span) of token spans the text declares the same thing."""
+    text = doc.text
+    out = []
+    ordered = sorted(spans)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        a_end = doc[a[1] - 1].idx + len(doc[a[1] - 1])
+        b_start = doc[b[0]].idx
+        gap = text[a_end:b_start]
+        if len(gap) > MAX_GAP or "\n" in gap:
+            continue
+        if gap_patterns().fullmatch(gap):
+            out.append((a, b))
+        elif gap.strip() == "(" and _acronym(doc[a[0]:a[1]].text, doc[b[0]:b[1]].text):
+            out.append((a, b))
+    return out
+
+
+def named_groups(doc: Doc) -> list[tuple[str, tuple[int, int]]]:
+    """Names given in quotation marks after "known as": ("Moscow 8", span of those words)."""
+    return [(m.group(1).strip(), (m.start(1), m.start(1) + len(m.group(1).strip())))
+            for m in _NAMED_QUOTED.finditer(doc.text)]

@@ -1,0 +1,145 @@
+"""Person-name shapes: titles, particles, suffixes, East Asian family-name-first order.
+
+Everything here is about the *form* of a name, read from data files beside this module
+(``names_*.tsv|txt``), never about particular people: which word is the surname, which
+words are given names, whether a preceding word is a title, and when two written names
+can be the same person ("Donald Trump" ~ "Donald J. Trump", never ~ "Donald Trump Jr.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _lines(name: str) -> list[list[str]]:
+    out = []
+    with open(HERE / name, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if line.strip() and not line.startswith("#"):
+                out.append(line.split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def titles() -> dict[str, tuple[str, str]]:
+    """title -> (kind, gender); kind "honorific" (Mr) or "office" (President, a role)."""
+    return {row[0]: (row[1], row[2]) for row in _lines("names_titles.tsv")}
+
+
+@lru_cache(maxsize=1)
+def particles() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("names_particles.txt"))
+
+
+@lru_cache(maxsize=1)
+def suffixes() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("names_suffixes.txt"))
+
+
+@lru_cache(maxsize=1)
+def not_person_heads() -> frozenset[str]:
+    return frozenset(row[0].lower() for row in _lines("names_not_person_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def east_asian_surnames() -> dict[str, bool]:
+    """family name -> True when it is also a common Western given name (Kim, Lee)."""
+    return {row[0]: len(row) > 1 and row[1] == "w" for row in _lines("names_surnames_east_asian.tsv")}
+
+
+def strip_possessive(name: str) -> str:
+    """ "Kim Il Sung’s" -> "Kim Il Sung"; "Jones’" -> "Jones"."""
+    m = _POSSESSIVE.search(name)
+    return name[: m.start()] if m and len(name) - len(m.group(0)) >= 2 else name
+
+
+def is_suffix(word: str) -> bool:
+    return word in suffixes()
+
+
+def is_hyphenated_given(word: str) -> bool:
+    """ "So-young", "Jae-in", "Seung-min": a capitalised syllable, a hyphen, a lower-case one."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+-[a-z]+", word))
+
+
+@dataclass(frozen=True)
+class NameParts:
+    given: tuple[str, ...]  # given names and middle names/initials, in written order
+    surname: str  # the family name ("Clinton", "de Vabres", "Kim")
+    suffix: str = ""  # "Jr." etc.
+    family_first: bool = False  # East Asian order: "Kim Il Sung"
+
+    @property
+    def first(self) -> str:
+        return self.given[0] if self.given else ""
+
+
+def family_name_first(words: list[str]) -> bool:
+    """Is this an East Asian family-name-first name ("Han Tae Yong", "Moon Jae-in", "Xi Jinping")?"""
+    if len(words) < 2 or words[0] not in east_asian_surnames():
+        return False
+    rest = words[1:]
+    if any(is_hyphenated_given(w) for w in rest):
+        return True
+    if len(rest) == 2 and all(len(w) <= 5 and w.isalpha() and w[0].isupper() for w in rest):
+        return True  # two short given-name syllables: "Il Sung", "Tae Yong", "Ung Pae"
+    return len(rest) == 1 and not east_asian_surnames()[words[0]] and rest[0] not in suffixes()
+
+
+def parse(name: str) -> NameParts:
+    """Split a written person name into given names, surname and suffix."""
+    words = [w for w in name.replace(",", " ").split() if w]
+    if not words:
+        return NameParts((), "")
+    suffix = ""
+    if len(words) > 1 and is_suffix(words[-1]):
+        suffix = words.pop()
+    if len(words) == 1:
+        return NameParts((), words[0], suffix)
+    if family_name_first(words):
+        return NameParts(tuple(words[1:]), words[0], suffix, family_first=True)
+    # The surname starts at the first particle after the first word ("Renaud Donnedieu de Vabres").
+    start = len(words) - 1
+    for i in range(1, len(words) - 1):
+        if words[i] in particles():
+            start = i
+            break
+    return NameParts(tuple(words[:start]), " ".join(words[start:]), suffix)
+
+
+def key_words(parts: NameParts) -> tuple[str, ...]:
+    """The given names that identify a person: initials and middle names dropped."""
+    return tuple(w for w in parts.given[:1] if not _INITIAL.match(w))
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Can two full names written differently be the same person?
+
+    Same surname and suffix, and the first given names agree (one may be missing, or an
+    initial of the other, or a short form that starts the other: "Bernie"/"Bernard" is
+    not handled, "Hillary Rodham Clinton" ~ "Hillary Clinton" is).
+    """
+    pa, pb = parse(a), parse(b)
+    if pa.surname.lower() != pb.surname.lower() or pa.suffix.rstrip(".") != pb.suffix.rstrip("."):
+        return False
+    if not pa.given or not pb.given:
+        return True
+    fa, fb = pa.given[0].rstrip("."), pb.given[0].rstrip(".")
+    if fa == fb:
+        # "Kim Jong Il" vs "Kim Jong Un": all given names must agree for family-name-first names.
+        return not (pa.family_first or pb.family_first) or pa.given == pb.given
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    return False
+
+
+def display_name(words: list[str]) -> str:
+    return " ".join(words)
