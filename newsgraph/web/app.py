@@ -109,7 +109,8 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(sqlite3.OperationalError)
     async def db_busy(request: Request, exc: sqlite3.OperationalError) -> Response:
-        if "interrupted" in str(exc):
+        budget = getattr(request.state, "budget", None)
+        if budget is not None and budget.fired:
             return error_response(request, 503, f"the query took longer than {request.app.state.store.timeout_ms}"
                                                 " ms and was stopped; narrow the search")
         log.exception("database error on %s", request.url.path)

@@ -26,14 +26,20 @@ class QueryTimeout(RuntimeError):
     """A query ran past the time budget and was interrupted."""
 
 
-class _Budget:
-    __slots__ = ("deadline",)
+class Budget:
+    """One request's time budget; ``fired`` tells afterwards that it stopped a statement."""
 
-    def __init__(self) -> None:
-        self.deadline = float("inf")
+    __slots__ = ("deadline", "fired")
+
+    def __init__(self, timeout_ms: int) -> None:
+        self.deadline = time.monotonic() + timeout_ms / 1000
+        self.fired = False
 
     def exceeded(self) -> int:
-        return 1 if time.monotonic() > self.deadline else 0
+        if time.monotonic() > self.deadline:
+            self.fired = True
+            return 1
+        return 0
 
 
 class ReadOnlyStore:
@@ -42,41 +48,40 @@ class ReadOnlyStore:
     def __init__(self, path: str | Path, *, timeout_ms: int = 3000, pool_size: int = 8) -> None:
         self.path = Path(path)
         self.timeout_ms = timeout_ms
-        self._idle: queue.LifoQueue[tuple[sqlite3.Connection, _Budget]] = queue.LifoQueue(maxsize=pool_size)
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue(maxsize=pool_size)
         self._idle.put_nowait(self._open())  # fail now (missing, foreign, too new) rather than per request
 
-    def _open(self) -> tuple[sqlite3.Connection, _Budget]:
+    def _open(self) -> sqlite3.Connection:
         conn = connect(self.path, readonly=True)
         conn.execute("PRAGMA query_only = ON")
-        budget = _Budget()
-        conn.set_progress_handler(budget.exceeded, PROGRESS_STEPS)
-        return conn, budget
+        return conn
 
     @contextmanager
-    def connection(self) -> Iterator[sqlite3.Connection]:
-        """A connection whose statements are interrupted after the budget (raises QueryTimeout)."""
+    def connection(self, budget: Budget | None = None) -> Iterator[sqlite3.Connection]:
+        """A connection whose statements stop when ``budget`` runs out (raises QueryTimeout)."""
+        budget = budget or Budget(self.timeout_ms)
         try:
-            conn, budget = self._idle.get_nowait()
+            conn = self._idle.get_nowait()
         except queue.Empty:
-            conn, budget = self._open()
-        budget.deadline = time.monotonic() + self.timeout_ms / 1000
+            conn = self._open()
+        conn.set_progress_handler(budget.exceeded, PROGRESS_STEPS)
         try:
             yield conn
         except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc):
+            if budget.fired:  # "interrupted", or e.g. "vtable constructor failed" when FTS5 was stopped
                 raise QueryTimeout(f"the query took longer than {self.timeout_ms} ms and was stopped") from exc
             raise
         finally:
-            budget.deadline = float("inf")
+            conn.set_progress_handler(None, 0)
             try:
-                self._idle.put_nowait((conn, budget))
+                self._idle.put_nowait(conn)
             except queue.Full:
                 conn.close()
 
     def close(self) -> None:
         while True:
             try:
-                conn, _ = self._idle.get_nowait()
+                conn = self._idle.get_nowait()
             except queue.Empty:
                 return
             conn.close()
@@ -84,5 +89,7 @@ class ReadOnlyStore:
 
 def conn_dependency(request: Request) -> Iterator[sqlite3.Connection]:
     """FastAPI dependency: one pooled read-only connection per request, under the time budget."""
-    with request.app.state.store.connection() as conn:
+    store: ReadOnlyStore = request.app.state.store
+    request.state.budget = budget = Budget(store.timeout_ms)
+    with store.connection(budget) as conn:
         yield conn
