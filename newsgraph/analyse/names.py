@@ -50,6 +50,11 @@ def not_person_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("names_org_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def east_asian_surnames() -> dict[str, bool]:
     """family name -> True when it is also a common Western given name (Kim, Lee)."""
     return {row[0]: len(row) > 1 and row[1] == "w" for row in _lines("names_surnames_east_asian.tsv")}
@@ -113,6 +118,30 @@ def parse(name: str) -> NameParts:
             start = i
             break
     return NameParts(tuple(words[:start]), " ".join(words[start:]), suffix)
+
+
+_WORD = re.compile(r"^(?:[A-Z][\w'’.-]*|[a-z]+)$")
+_NOT_NAME_WORDS = frozenset({"The", "Of", "And", "For", "In", "On", "A", "An", "To", "With", "My", "Our", "Your"})
+
+
+def looks_like_name(words: list[str]) -> bool:
+    """Capitalised words (particles allowed inside), no digits, no "The"/"Of", not an organisation's head."""
+    if not words or not words[0][:1].isupper() or words[-1] in org_words():
+        return False
+    if all(w in titles() for w in words) or not any(len(w.strip(".")) > 1 for w in words):
+        return False
+    for k, w in enumerate(words):
+        if not _WORD.match(w) or w in _NOT_NAME_WORDS or any(ch.isdigit() for ch in w):
+            return False
+        if w[0].islower() and not (w in particles() and 0 < k < len(words) - 1):
+            return False
+    return True
+
+
+def is_tail_of(short: str, full: str) -> bool:
+    """ "Symmons Roberts" is how "Michael Symmons Roberts" is written after the first time."""
+    s, f = short.split(), full.split()
+    return 1 < len(s) < len(f) and f[-len(s):] == s
 
 
 def key_words(parts: NameParts) -> tuple[str, ...]:

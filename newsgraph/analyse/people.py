@@ -161,14 +161,6 @@ def _name_words(doc: Doc, i: int, j: int) -> list[str]:
     return words
 
 
-def _looks_like_name(words: list[str]) -> bool:
-    if not words or any(any(ch.isdigit() for ch in w) for w in words):
-        return False
-    if not words[0][:1].isupper() or all(w in names.titles() for w in words):
-        return False
-    return any(len(w.strip(".")) > 1 for w in words)
-
-
 def _east_asian_candidates(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Family-name-first names spaCy missed: "Ho Ung Pae", "Kim So-young" outside any PERSON span."""
     out = []
@@ -221,7 +213,7 @@ def _is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool
     place = places.lookup(text)
     if place is None:
         return False
-    if alias_of_place:
+    if alias_of_place or place.kind in ("country", "continent") and place.primary:
         return True
     if j < len(doc) and doc[j].text in _POSSESSIVE_TOKENS:
         return False
@@ -268,6 +260,8 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i > j and child.ent_type_ not in ("PERSON", "GPE", "DATE"):
             sub = list(child.subtree)
+            if any(t.ent_type_ == "PERSON" or t.text in _POSSESSIVE_TOKENS for t in sub):
+                return None
             if len(sub) > 10 or not any(t.pos_ == "NOUN" for t in sub):
                 return None
             start = sub[0].i + (1 if sub[0].pos_ == "DET" else 0)
@@ -301,7 +295,7 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     parts = names.parse(name)
     if parts.given:
         for p in people:
-            if p.full and names.same_person_name(p.name, name):
+            if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)):
                 return p
         short = [p for p in by_surname.get(parts.surname, []) if not p.full]
         if short:  # "Trump" before "Donald Trump": the full name names that person
@@ -423,7 +417,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             add_other(i, j, label)
             continue
         words = _name_words(doc, i, j)
-        if not _looks_like_name(words) or _not_a_person_here(doc, j):
+        if not names.looks_like_name(words) or _not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
         p = _resolve(people, by_surname, m)

@@ -1,18 +1,32 @@
-"""Ingest many inputs into the store: streaming, batched, resumable, never stopped by one bad file."""
+"""Ingest many inputs into the store: streaming, batched, parallel, resumable, never stopped by one bad file.
+
+Inputs stream through in batches; each batch is analysed (here, in worker processes or
+on a Dask cluster) and written by this process in ONE transaction that also marks its
+inputs done in the ``sources`` table. A run killed at any point therefore leaves whole
+batches or nothing, and the same command run again skips what is stored and does the
+rest. Memory is bounded by the batch size times the batches in flight, not the corpus.
+"""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
-from newsgraph import extract_many
-from newsgraph.model import Article
 from newsgraph.read import RawArticle, ReadError, iter_articles
+from newsgraph.read.sources import iter_paths
+from newsgraph.run.workers import BatchResult, EngineError, run_in_process, run_in_processes
 from newsgraph.store import connect, store_articles
-from newsgraph.store.db import known_sources, record_failure
+from newsgraph.store.db import record_failure
+
+ENGINES = ("local", "dask")
+RESUME_CHUNK = 512
+"""Inputs checked against the ``sources`` table per query (no set of every source in memory)."""
 
 
 @dataclass
@@ -21,31 +35,54 @@ class IngestReport:
     already: int = 0  # same text already in the store
     skipped: int = 0  # source already ingested by an earlier run
     errors: list[ReadError] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def analysed(self) -> int:
+        return self.stored + self.already
 
     def summary(self) -> str:
+        rate = f" in {self.seconds:.1f} s ({self.analysed / self.seconds:.1f} articles/s)" if self.seconds else ""
         return (f"{self.stored} articles stored, {self.already} already present, "
-                f"{self.skipped} inputs skipped (done before), {len(self.errors)} failed")
+                f"{self.skipped} inputs skipped (done before), {len(self.errors)} failed{rate}")
 
 
-def _batched(it: Iterable[RawArticle], n: int) -> Iterator[list[RawArticle]]:
+def batched(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
     it = iter(it)
     while batch := list(islice(it, n)):
         yield batch
 
 
-def analyse_batch(batch: list[RawArticle], model: str | None) -> tuple[list[Article], list[ReadError]]:
-    """Analyse a batch; if the batch fails, retry one by one so only the culprit fails."""
-    try:
-        return list(extract_many(batch, model=model, batch_size=len(batch))), []
-    except Exception:  # noqa: BLE001 - isolate the failing article, report it
-        arts, errs = [], []
-        for raw in batch:
-            try:
-                arts.extend(extract_many([raw], model=model))
-            except Exception as exc:  # noqa: BLE001
-                errs.append(ReadError(raw.source or raw.document, f"analysis failed ({type(exc).__name__}: {exc})",
-                                      "report this as a bug with the file attached"))
-        return arts, errs
+def count_inputs(paths: Iterable[str | Path]) -> int | None:
+    """Number of inputs when cheap to know (files only: a JSONL file holds an unknown number)."""
+    n = 0
+    for p in iter_paths(paths):
+        if isinstance(p, str) and p.lower().endswith((".jsonl", ".ndjson")):
+            return None
+        n += 1
+    return n
+
+
+def _done_sources(conn: sqlite3.Connection, sources: list[str]) -> set[str]:
+    marks = ",".join("?" * len(sources))
+    return {r[0] for r in conn.execute(f"SELECT source FROM sources WHERE source IN ({marks})", sources)}
+
+
+def _engine(engine: str, workers: int, scheduler: str | None, model: str | None, db: Path,
+            shard_dir: str | Path | None) -> Callable[[Iterable[list[RawArticle]]], Iterator[BatchResult]]:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if engine == "dask":
+        from newsgraph.run.dask_engine import run_on_dask
+
+        shards = shard_dir or db.with_name(db.name + ".shards")
+        return lambda batches: run_on_dask(batches, model, shard_dir=shards, scheduler=scheduler,
+                                           workers=max(1, workers))
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    if workers > 1:
+        return lambda batches: run_in_processes(batches, model, workers)
+    return lambda batches: run_in_process(batches, model)
 
 
 def ingest(
@@ -57,45 +94,76 @@ def ingest(
     resume: bool = True,
     progress: bool = False,
     on_error: Callable[[ReadError], None] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    shard_dir: str | Path | None = None,
 ) -> IngestReport:
-    """Read, analyse and store ``paths``; returns what happened. Errors are recorded in the store."""
-    report = IngestReport()
-    conn = connect(db)
-    done = known_sources(conn) if resume else set()
-    bar = None
-    if progress:
-        from tqdm import tqdm
+    """Read, analyse and store ``paths``; returns what happened. Errors are recorded in the store.
 
-        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+    ``workers`` > 1 analyses in that many processes (the model loaded once in each);
+    ``engine="dask"`` analyses on the Dask cluster at ``scheduler`` (a LocalCluster of
+    ``workers`` processes when None), through Parquet shards in ``shard_dir``.
+    """
+    if batch_size < 1 or workers < 1:
+        raise ValueError("batch_size and workers must be at least 1")
+    paths = list(paths)
+    run_engine = _engine(engine, workers, scheduler, model, Path(db), shard_dir)
+    report = IngestReport()
+    started = time.perf_counter()
+    conn = connect(db)
+    bar = _progress_bar(paths) if progress else None
 
     def fail(err: ReadError) -> None:
         report.errors.append(err)
         record_failure(conn, err.source, err.problem, err.hint)
-        if on_error:
+        if on_error and bar is not None:
+            with bar.external_write_mode():  # the message above the bar, not through it
+                on_error(err)
+        elif on_error:
             on_error(err)
 
     def todo() -> Iterator[RawArticle]:
-        for item in iter_articles(paths):
-            if isinstance(item, ReadError):
-                fail(item)
-            elif item.source in done:
-                report.skipped += 1
-            else:
-                yield item
+        for chunk in batched(iter_articles(paths), RESUME_CHUNK):
+            raws = [item for item in chunk if isinstance(item, RawArticle)]
+            done = _done_sources(conn, [r.source for r in raws if r.source]) if resume and raws else set()
+            for item in chunk:
+                if isinstance(item, ReadError):
+                    fail(item)
+                    _tick(bar, report)
+                elif item.source in done:
+                    report.skipped += 1
+                    _tick(bar, report)
+                else:
+                    yield item
 
     try:
-        for batch in _batched(todo(), batch_size):
-            articles, errors = analyse_batch(batch, model)
-            for err in errors:
+        for result in run_engine(batched(todo(), batch_size)):
+            for err in result.errors:
                 fail(err)
-            stored, already = store_articles(conn, articles)
+            stored, already = store_articles(conn, result.articles)  # one transaction per batch
             report.stored += stored
             report.already += already
-            if bar is not None:
-                bar.update(len(batch))
-                bar.set_postfix(errors=len(report.errors))
+            _tick(bar, report, len(result.batch))
     finally:
+        report.seconds = time.perf_counter() - started
         if bar is not None:
             bar.close()
         conn.close()
     return report
+
+
+def _progress_bar(paths: list[str | Path]) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=count_inputs(paths), unit=" articles", file=sys.stderr, dynamic_ncols=True,
+                smoothing=0.1, desc="ingest")
+
+
+def _tick(bar: Any, report: IngestReport, n: int = 1) -> None:
+    if bar is not None:
+        bar.update(n)
+        bar.set_postfix(errors=len(report.errors), refresh=False)
+
+
+__all__ = ["ENGINES", "EngineError", "IngestReport", "count_inputs", "ingest"]

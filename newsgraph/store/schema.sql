@@ -121,3 +121,16 @@ CREATE TABLE IF NOT EXISTS sources (
     source TEXT PRIMARY KEY,
     article_id INTEGER REFERENCES articles(id) ON DELETE CASCADE
 );
+
+-- Cross-article entity decisions (store/merge.py): one row per assignment of an entity to a
+-- global entity, with the rule that made it; undone_at is set by `newsgraph unmerge`.
+CREATE TABLE IF NOT EXISTS entity_merges (
+    id INTEGER PRIMARY KEY,
+    global_id INTEGER NOT NULL REFERENCES global_entities(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    merged_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    undone_at TEXT
+);
+CREATE INDEX IF NOT EXISTS entity_merges_global ON entity_merges(global_id);
+CREATE INDEX IF NOT EXISTS entity_merges_entity ON entity_merges(entity_id);

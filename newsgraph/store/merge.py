@@ -1,0 +1,249 @@
+"""Across articles: one global entity per real person (and per named place/organisation).
+
+Each article's entities are grouped within the article by the analysis; here they are
+joined across articles by writing ``entities.global_id``. The rule is deliberately
+conservative — a wrong merge puts one person's words in another's mouth, a missed merge
+only splits a list:
+
+1. **Full names** (two or more words) join when their *name key* is equal: the first given
+   name (middle names and initials ignored), the surname and the generational suffix, all
+   case-folded. "Donald Trump", "Donald J. Trump" and "Mr. Donald Trump" join; "Donald Trump
+   Jr." (suffix), "Bill Clinton" / "Hillary Clinton" (given name) never do. Family-name-first
+   names ("Kim Jong Un") must agree on every given name ("Kim Jong Il" stays apart).
+2. **A surname alone** ("Trump" in an article that never gives the full name) joins the
+   global person with that surname only if that person holds at least 90 % of the articles
+   naming anyone of that surname in full, in at least 3 articles; a gendered title in the
+   article ("Mrs Clinton", "Mr Clinton") first removes people of the other known gender.
+   Otherwise it stays on its own.
+3. **A single name that is nobody's surname** ("Stalin", "Pele") joins the same single name.
+4. **Places and organisations** join on exact type and name (places also on their alias).
+
+Every assignment is logged in ``entity_merges`` (rule, time). ``unmerge`` detaches entities
+into their own global entity and marks the log rows undone; detached entities are never
+re-merged automatically. Decisions are made when an entity is first stored and are not
+revisited when later articles change the balance of rule 2 (rerun with ``remerge``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+
+DOMINANCE = 0.9
+MIN_ARTICLES = 3
+MERGED_TYPES = ("PERSON", "GPE", "LOC", "ORG")
+KEPT_APART = "kept apart (unmerged)"
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_TITLE_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
+
+
+def _parse(name: str):  # type: ignore[no-untyped-def]
+    # The store never imports spaCy; names.py is plain Python and data files.
+    from newsgraph.analyse.names import parse
+
+    return parse(name)
+
+
+def name_key(name: str) -> tuple[str, ...] | None:
+    """The identity of a full person name, or None for a single word."""
+    parts = _parse(name)
+    given = [g for g in parts.given if not _INITIAL.match(g)]
+    if not given:
+        return None
+    kept = given if parts.family_first else given[:1]
+    return (*(g.lower() for g in kept), parts.surname.lower(), parts.suffix.rstrip(".").lower())
+
+
+def surname(name: str) -> str:
+    return _parse(name).surname.lower()
+
+
+@dataclass
+class _Global:
+    id: int
+    name: str
+    articles: int
+    gender: str = "-"
+
+
+def _gender(aliases: list[str]) -> str:
+    found = {_TITLE_GENDER[a.split()[0]] for a in aliases if a.split() and a.split()[0] in _TITLE_GENDER}
+    return found.pop() if len(found) == 1 else "-"
+
+
+def _log(conn: sqlite3.Connection, global_id: int, entity_id: int, rule: str) -> None:
+    conn.execute("INSERT INTO entity_merges(global_id, entity_id, rule) VALUES (?,?,?)", (global_id, entity_id, rule))
+
+
+def _new_global(conn: sqlite3.Connection, name: str, type_: str) -> int:
+    return int(conn.execute("INSERT INTO global_entities(name, type) VALUES (?,?)", (name, type_)).lastrowid or 0)
+
+
+def _person_index(conn: sqlite3.Connection) -> tuple[dict[tuple[str, ...], _Global], dict[str, list[_Global]],
+                                                     dict[str, _Global]]:
+    by_key: dict[tuple[str, ...], _Global] = {}
+    by_surname: dict[str, list[_Global]] = defaultdict(list)
+    single: dict[str, _Global] = {}
+    rows = conn.execute(
+        "SELECT g.id, g.name, count(DISTINCT e.article_id) AS n, group_concat(e.aliases, '\x1f') AS al "
+        "FROM global_entities g JOIN entities e ON e.global_id = g.id WHERE g.type = 'PERSON' AND g.id NOT IN "
+        "(SELECT global_id FROM entity_merges WHERE rule = ? AND undone_at IS NULL) GROUP BY g.id", (KEPT_APART,)
+    ).fetchall()
+    for r in rows:
+        aliases = [a for chunk in (r["al"] or "").split("\x1f") if chunk for a in json.loads(chunk)]
+        g = _Global(r["id"], r["name"], r["n"], _gender(aliases))
+        key = name_key(g.name)
+        if key is None:
+            single.setdefault(g.name.lower(), g)
+            continue
+        if key not in by_key or by_key[key].articles < g.articles:
+            by_key[key] = g
+        by_surname[surname(g.name)].append(g)
+    return by_key, by_surname, single
+
+
+_Index = tuple[dict[tuple[str, ...], _Global], dict[str, list[_Global]], dict[str, _Global]]
+_cache: dict[tuple[int, str], tuple[int, _Index]] = {}
+
+
+def _state(conn: sqlite3.Connection) -> tuple[tuple[int, str], int]:
+    path = conn.execute("PRAGMA database_list").fetchone()[2] or ":memory:"
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM global_entities").fetchone()[0]
+    return (id(conn), path), int(top)
+
+
+def _cached_index(conn: sqlite3.Connection) -> _Index:
+    """The person index, rebuilt only when another writer added global entities since our last batch."""
+    where, top = _state(conn)
+    hit = _cache.get(where)
+    if hit is not None and hit[0] == top:
+        return hit[1]
+    index = _person_index(conn)
+    _cache.clear()
+    _cache[where] = (top, index)
+    return index
+
+
+def merge_new_entities(conn: sqlite3.Connection) -> int:
+    """Give every entity without a global entity one (joining an existing one by the rules above).
+
+    Returns how many entities joined an existing global entity. Runs in its own transaction;
+    the person index is kept between batches of one ingest, so a batch costs its own size.
+    """
+    joined = 0
+    with conn:
+        by_key, by_surname, single = index = _cached_index(conn)
+        todo = conn.execute(
+            "SELECT id, article_id, name, type, aliases FROM entities WHERE global_id IS NULL AND type IN "
+            f"({','.join('?' * len(MERGED_TYPES))}) ORDER BY (instr(name, ' ') = 0), id", MERGED_TYPES
+        ).fetchall()
+        for e in todo:
+            gid, rule = None, "new"
+            if e["type"] != "PERSON":
+                for candidate in (e["name"], *json.loads(e["aliases"])):
+                    row = conn.execute("SELECT id FROM global_entities WHERE type = ? AND name = ? ORDER BY id "
+                                       "LIMIT 1", (e["type"], candidate)).fetchone()
+                    if row:
+                        gid, rule = int(row[0]), "same name and type"
+                        break
+                else:
+                    gid = _new_global(conn, e["name"], e["type"])
+            else:
+                gid, rule = _match_person(conn, e, by_key, by_surname, single)
+            conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (gid, e["id"]))
+            _log(conn, gid, e["id"], rule)
+            joined += rule != "new"
+        _cache[_state(conn)[0]] = (_state(conn)[1], index)
+    return joined
+
+
+def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[str, ...], _Global],
+                  by_surname: dict[str, list[_Global]], single: dict[str, _Global]) -> tuple[int, str]:
+    name = e["name"]
+    key = name_key(name)
+    if key is not None:
+        g = by_key.get(key)
+        if g is not None:
+            g.articles += 1
+            return g.id, "same full name"
+        g = _Global(_new_global(conn, name, "PERSON"), name, 1, _gender(json.loads(e["aliases"])))
+        by_key[key] = g
+        by_surname[surname(name)].append(g)
+        return g.id, "new"
+    word = name.lower()
+    cands = by_surname.get(word, [])
+    gender = _gender(json.loads(e["aliases"]))
+    if gender != "-":
+        cands = [c for c in cands if c.gender in ("-", gender)]
+    total = sum(c.articles for c in cands)
+    if cands:
+        best = max(cands, key=lambda c: c.articles)
+        if best.articles >= MIN_ARTICLES and best.articles >= DOMINANCE * total:
+            return best.id, f"surname of the dominant {best.name} ({best.articles}/{total} articles)"
+        return _new_global(conn, name, "PERSON"), "new"
+    g = single.get(word)
+    if g is not None:
+        return g.id, "same single name"
+    g = _Global(_new_global(conn, name, "PERSON"), name, 1)
+    single[word] = g
+    return g.id, "new"
+
+
+def merges(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict]:  # type: ignore[type-arg]
+    """Global entities that join entities of more than one article, with the names and rules."""
+    args: list[object] = []
+    cond = ""
+    if name:
+        cond = "AND g.name LIKE ?"
+        args.append(f"%{name}%")
+    rows = conn.execute(
+        f"""SELECT g.id, g.name, g.type, count(e.id) AS entities, count(DISTINCT e.article_id) AS articles,
+                   group_concat(DISTINCT e.name) AS names,
+                   (SELECT group_concat(DISTINCT m.rule) FROM entity_merges m
+                     WHERE m.global_id = g.id AND m.undone_at IS NULL AND m.rule != 'new') AS rules
+            FROM global_entities g JOIN entities e ON e.global_id = g.id
+            WHERE 1 {cond} GROUP BY g.id HAVING count(DISTINCT e.article_id) > 1
+            ORDER BY articles DESC, g.name LIMIT ?""", [*args, limit]).fetchall()
+    return [dict(r) for r in rows]
+
+
+def unmerge(conn: sqlite3.Connection, global_id: int, *, entity_ids: list[int] | None = None) -> int:
+    """Detach entities (all joined ones, or ``entity_ids``) from a global entity, each into its own.
+
+    The first entity given that global entity keeps it when no ``entity_ids`` are given.
+    Returns how many entities were detached; they are not merged again automatically.
+    """
+    _cache.clear()
+    with conn:
+        rows = conn.execute("SELECT id, name, type FROM entities WHERE global_id = ? ORDER BY id",
+                            (global_id,)).fetchall()
+        if entity_ids is None:
+            targets = rows[1:]
+        else:
+            targets = [r for r in rows if r["id"] in set(entity_ids)]
+        if targets and entity_ids is None:
+            _log(conn, global_id, rows[0]["id"], KEPT_APART)
+        for r in targets:
+            gid = _new_global(conn, r["name"], r["type"])
+            conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (gid, r["id"]))
+            conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE entity_id = ? AND global_id = ? AND undone_at IS NULL", (r["id"], global_id))
+            _log(conn, gid, r["id"], KEPT_APART)
+    return len(targets)
+
+
+def remerge(conn: sqlite3.Connection) -> int:
+    """Redo every automatic decision from scratch (kept-apart entities stay apart)."""
+    _cache.clear()
+    with conn:
+        conn.execute("""UPDATE entities SET global_id = NULL WHERE id NOT IN
+                        (SELECT entity_id FROM entity_merges WHERE rule = ?
+                         AND undone_at IS NULL)""", (KEPT_APART,))
+        conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                     "WHERE undone_at IS NULL AND rule != ?", (KEPT_APART,))
+        conn.execute("DELETE FROM global_entities WHERE id NOT IN "
+                     "(SELECT global_id FROM entities WHERE global_id IS NOT NULL)")
+    return merge_new_entities(conn)
