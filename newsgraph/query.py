@@ -403,3 +403,63 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
     return _rows(conn.execute(
         f"SELECT substr(ev.date, 1, 4) AS year, count(*) AS events FROM events ev{cond}"
         f" GROUP BY year ORDER BY year", args))
+
+
+# --- people and places (issue 4): people across articles, person lookup, merges ----------------
+
+
+def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = None) -> list[dict[str, Any]]:
+    """People counted across articles (entities joined by ``global_id``), named by their commonest full name."""
+    cond, args = "", []
+    if name:
+        cond = "AND g.id IN (SELECT global_id FROM entities WHERE type = 'PERSON' AND name LIKE ?)"
+        args.append(f"%{name}%")
+    out = _rows(conn.execute(
+        f"""SELECT g.id AS global_id, count(DISTINCT e.article_id) AS articles,
+                   (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
+                     WHERE e2.global_id = g.id) AS mentions,
+                   (SELECT count(*) FROM quotes q JOIN entities e3 ON e3.article_id = q.article_id
+                     AND (q.speaker_entity_id = e3.id OR q.speaker = e3.name) WHERE e3.global_id = g.id) AS quotes,
+                   (SELECT e4.name FROM entities e4 WHERE e4.global_id = g.id
+                     GROUP BY e4.name ORDER BY (instr(e4.name, ' ') > 0) DESC, count(*) DESC, e4.name
+                     LIMIT 1) AS name,
+                   group_concat(DISTINCT e.name) AS names
+            FROM global_entities g JOIN entities e ON e.global_id = g.id
+            WHERE g.type = 'PERSON' {cond}
+            GROUP BY g.id ORDER BY quotes DESC, mentions DESC, name LIMIT ?""", [*args, limit]))
+    for r in out:
+        r["names"] = sorted(set((r["names"] or "").split(",")))
+    return out
+
+
+def find_person(conn: sqlite3.Connection, text: str) -> str | None:
+    """The stored person a user means by ``text``: an exact name, else the best-known person
+    whose name or alias contains it (most articles first)."""
+    row = conn.execute("SELECT name FROM entities WHERE type = 'PERSON' AND name = ? LIMIT 1", (text,)).fetchone()
+    if row:
+        return str(row[0])
+    like = f"%{text}%"
+    row = conn.execute(
+        "SELECT e.name, count(DISTINCT o.article_id) AS n FROM entities e"
+        " LEFT JOIN entities o ON o.global_id = e.global_id"
+        " WHERE e.type = 'PERSON' AND (e.name LIKE ? OR e.aliases LIKE ?)"
+        " GROUP BY e.name ORDER BY (instr(e.name, ' ') > 0) DESC, n DESC, e.name LIMIT 1", (like, like)).fetchone()
+    return str(row[0]) if row else None
+
+
+def person_places(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    """Places named in the articles that name the person, with how many articles they share."""
+    names = person_names(conn, name)
+    ph = _in(names)
+    return _rows(conn.execute(
+        f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
+        f" FROM entities p JOIN entities o ON o.article_id = p.article_id AND o.type IN ('GPE', 'LOC')"
+        f" WHERE p.type = 'PERSON' AND p.name IN ({ph})"
+        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*names, limit]))
+
+
+def merge_list(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
+    """Global entities joining entities of several articles, with their names and merge rules."""
+    from newsgraph.store.merge import merges
+
+    return merges(conn, name=name, limit=limit)

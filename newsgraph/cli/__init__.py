@@ -15,6 +15,7 @@ from newsgraph import __version__
 COMMAND_MODULES = (
     "newsgraph.cli.ingest",
     "newsgraph.cli.core",
+    "newsgraph.cli.people",
     "newsgraph.cli.evaluate",
     "newsgraph.cli.export",
     "newsgraph.cli.web",

@@ -1,4 +1,4 @@
-"""extract, report, show, quotes, people, errors: the everyday commands."""
+"""extract, report, show, quotes, errors: the everyday commands (people: cli/people.py)."""
 
 from __future__ import annotations
 
@@ -48,12 +48,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_quotes)
-
-    p = sub.add_parser("people", help="people in the store with mention and quote counts")
-    add_db(p)
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_people)
 
     p = sub.add_parser("errors", help="inputs that failed, and why (a rerun of ingest retries them)")
     add_db(p)
@@ -144,17 +138,6 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         print(f"{who}: “{content}”  [{r['kind']}; {r['document']}#{r['article_id']}]")
     if not rows and not args.json:
         print("no quotations match", file=sys.stderr)
-    return 0
-
-
-def cmd_people(args: argparse.Namespace) -> int:
-    from newsgraph import query
-
-    for r in query.people(_open(args), limit=args.limit):
-        if args.json:
-            print(json.dumps(r, ensure_ascii=False))
-        else:
-            print(f"{r['name']:<32} {r['quotes']:>4} quotes {r['mentions']:>5} mentions {r['articles']:>4} articles")
     return 0
 
 

@@ -1,0 +1,151 @@
+"""people, person, places, merges, unmerge: who and where, across the stored articles."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from newsgraph.cli import UserError, add_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("people", help="people in the store with mention and quote counts",
+                       description="People across articles (one line per real person: names that the "
+                                   "cross-article merge joined are counted together; see `newsgraph merges`).")
+    add_db(p)
+    p.add_argument("--name", help="only people whose name contains this")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true", help="print JSON lines")
+    p.set_defaults(func=cmd_people)
+
+    p = sub.add_parser("person", help="one person: names, aliases, roles, quotes, co-mentioned people, places",
+                       description="NAME is a full name or part of one (\"Trump\", \"Kim So-young\"); the best "
+                                   "known matching person is shown.")
+    p.add_argument("name", metavar="NAME")
+    add_db(p)
+    p.add_argument("--quotes", type=int, default=10, help="how many quotations to list (default: %(default)s)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_person)
+
+    p = sub.add_parser("places", help="places in the store with mentions, articles and coordinates")
+    add_db(p)
+    p.add_argument("--name", help="only places whose name contains this")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("merges", help="entities joined across articles, with the rule that joined them",
+                       description="Each line is one global entity joining entities of several articles. "
+                                   "Undo a wrong one with `newsgraph unmerge ID`.")
+    add_db(p)
+    p.add_argument("--name", help="only merges whose name contains this")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_merges)
+
+    p = sub.add_parser("unmerge", help="undo a cross-article merge (the entities are kept apart from then on)",
+                       description="ID is a global entity id from `newsgraph merges`. Without --entity every "
+                                   "joined article entity gets its own global entity again.")
+    p.add_argument("global_id", type=int, metavar="ID")
+    p.add_argument("--entity", type=int, action="append", help="detach only this article entity id (repeatable)")
+    add_db(p)
+    p.set_defaults(func=cmd_unmerge)
+
+
+def _open(args: argparse.Namespace, *, readonly: bool = True):  # type: ignore[no-untyped-def]
+    from newsgraph.store import connect
+
+    return connect(args.db, readonly=readonly)
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    rows = query.people_merged(_open(args), limit=args.limit, name=args.name)
+    for r in rows:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+            continue
+        also = [n for n in r["names"] if n != r["name"]]
+        extra = f"  (also: {', '.join(also[:4])})" if also else ""
+        print(f"{r['name']:<32} {r['quotes']:>4} quotes {r['mentions']:>5} mentions {r['articles']:>4} articles{extra}")
+    if not rows and not args.json:
+        print("no people" + (f" matching {args.name!r}" if args.name else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_person(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    conn = _open(args)
+    name = query.find_person(conn, args.name)
+    profile = query.person_profile(conn, name) if name else None
+    if profile is None:
+        raise UserError(f"no person matching {args.name!r} in {args.db} (list them with `newsgraph people`)")
+    quotes = query.person_quotes(conn, name, limit=args.quotes)  # type: ignore[arg-type]
+    co = query.co_mentioned(conn, name, limit=10)  # type: ignore[arg-type]
+    places = query.person_places(conn, name, limit=10)  # type: ignore[arg-type]
+    if args.json:
+        print(json.dumps({**profile, "quotations": quotes, "co_mentioned": co, "places": places},
+                         ensure_ascii=False))
+        return 0
+    print(profile["name"])
+    print(f"  {profile['articles']} articles, {profile['mentions']} mentions, {profile['quotes']} quotes")
+    for label, values in (("also named", [n for n in profile["names"] if n != profile["name"]]),
+                          ("aliases", profile["aliases"]), ("roles", profile["roles"])):
+        if values:
+            print(f"  {label}: " + "; ".join(values[:12]))
+    if quotes:
+        print("  quotes:")
+        for q in quotes:
+            content = " ".join(q["content"].split())
+            content = content if len(content) <= 160 else content[:159] + "…"
+            print(f"    “{content}”  [{q['kind']}; {q['document']}]")
+    if co:
+        print("  mentioned with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in co))
+    if places:
+        print("  places: " + ", ".join(f"{p['name']} ({p['articles']})" for p in places))
+    return 0
+
+
+def cmd_places(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    rows = query.place_counts(_open(args), limit=args.limit, name=args.name)
+    for r in rows:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+            continue
+        where = f"{r['lat']:.3f}, {r['lon']:.3f}" if r["lat"] is not None else "—"
+        print(f"{r['name']:<32} {r['mentions']:>5} mentions {r['articles']:>4} articles  "
+              f"{r['country'] or '':<2}  {where}")
+    if not rows and not args.json:
+        print("no places" + (f" matching {args.name!r}" if args.name else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_merges(args: argparse.Namespace) -> int:
+    from newsgraph import query
+
+    rows = query.merge_list(_open(args), name=args.name, limit=args.limit)
+    for r in rows:
+        if args.json:
+            print(json.dumps(r, ensure_ascii=False))
+            continue
+        names = sorted(set((r["names"] or "").split(",")))
+        print(f"{r['id']:>6}  {r['type']:<6} {r['name']:<28} {r['articles']:>4} articles  "
+              f"names: {'; '.join(names[:5])}  rule: {r['rules'] or '-'}")
+    if not rows and not args.json:
+        print("no cross-article merges", file=sys.stderr)
+    return 0
+
+
+def cmd_unmerge(args: argparse.Namespace) -> int:
+    from newsgraph.store.merge import unmerge
+
+    n = unmerge(_open(args, readonly=False), args.global_id, entity_ids=args.entity)
+    if not n:
+        raise UserError(f"global entity {args.global_id} joins nothing to undo (see `newsgraph merges`)")
+    print(f"detached {n} entit{'y' if n == 1 else 'ies'} from {args.global_id}; they stay apart from now on")
+    return 0
