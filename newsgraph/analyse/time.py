@@ -1,50 +1,351 @@
-"""Time: date expressions normalised to ISO values, and the events they date.
+"""Time: the article's date expressions, normalised to ISO values, and the events they date.
 
-Baseline: explicit years ("in 1958") resolve absolutely; everything else is kept
-with its span, unresolved, never guessed.
+Expressions come from our grammar (``timegrammar.py``); spaCy's parse confirms the
+ambiguous ones (a bare "1958" or "May" counts where spaCy sees a DATE or a preposition
+introduces it, and never inside a name) and gives the tense that says which "Sunday"
+is meant.  Each expression is then resolved, in text order, in one of three ways:
+
+* ``absolute`` — it carries its year ("in 1958", "Sept. 11, 2001", "the 1990s");
+* ``publication`` — deictic, counted from the publication date ("last month", "on Sunday", "now");
+* ``narrative`` — anaphoric, counted from the narrative's last date in this or the previous
+  paragraph ("the following year" after a paragraph about 1956 is 1957, "at the time");
+
+and otherwise left ``unresolved`` (value None): nothing is guessed.  Values are
+documented in ``timevalues.py``.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.model import Event, TimeExpression
+from newsgraph.analyse import timevalues as tv
+from newsgraph.analyse.timegrammar import Reading, lexicon, readings
+from newsgraph.model import TimeExpression
 
-_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
+"""A time-looking word inside one of these is part of a name ("Theresa May", "Sunday Times")."""
+
+_DATE_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through",
+                      "between", "to", "and", "on", "circa", "around", "throughout", "early", "late", "mid", "'s", "’s"}
+_PAST_MODALS = {"would", "could", "might", "should"}
 
 
-def find_times(doc: Doc) -> list[TimeExpression]:
-    out = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        m = _YEAR.search(ent.text)
-        if m:
-            out.append(TimeExpression((ent.start_char, ent.end_char), ent.text, m.group(1), "absolute"))
+@dataclass
+class Anchor:
+    value: str
+    how: str
+    paragraph: int
+
+
+def parse_published(published: str | None) -> date | None:
+    """The publication day from an ISO date or datetime string; None when absent or unreadable."""
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _paragraph_starts(doc: Doc) -> list[int]:
+    layout = doc._.layout
+    if layout is not None and layout.paragraphs:
+        return [p.start for p in layout.paragraphs]
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+
+
+def _confirmed(doc: Doc, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
+    if any(name_chars[r.start:r.end]):
+        return False
+    if not r.needs_context:
+        return True
+    if any(date_chars[r.start:r.end]):
+        return True
+    before = doc.text[max(0, r.start - 12):r.start].split()
+    return bool(before) and before[-1].lower() in _DATE_PREPOSITIONS
+
+
+def tense(doc: Doc, start: int, end: int) -> str:
+    """past | future | present for the clause governing the expression at ``start``."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "present"
+    tok: Token | None = span.root
+    for _ in range(8):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            break
+        tok = tok.head if tok.head is not tok else None
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return "present"
+    future = set(lexicon()["future_markers"])
+    auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.lower_ in future or any(a.lower_ in future for a in auxes):
+        return "future"
+    if tok.lemma_ in ("schedule", "plan", "expect", "slate", "set") and any(c.dep_ == "xcomp" for c in tok.children):
+        return "future"
+    if any(a.lower_ in _PAST_MODALS for a in auxes):
+        return "present"
+    if tok.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    if tok.tag_ == "VB" and any(a.lower_ in ("to",) for a in tok.children) and tok.dep_ == "xcomp":
+        return "future"
+    return "present"
+
+
+def _pick(candidates: list[date], pub: date, direction: str) -> date:
+    """The candidate the tense points at: latest not after publication, earliest not before, or nearest."""
+    if direction == "past":
+        past = [c for c in candidates if c <= pub]
+        if past:
+            return max(past)
+    if direction == "future":
+        future = [c for c in candidates if c >= pub]
+        if future:
+            return min(future)
+    return min(candidates, key=lambda c: (abs((c - pub).days), c < pub))
+
+
+def _holiday(rule: str, year: int) -> date:
+    kind, *args = rule.split()
+    if kind == "fixed":
+        mo, d = (int(x) for x in args[0].split("-"))
+        return date(year, mo, d)
+    if kind == "nth":
+        n, wd, mo = (int(x) for x in args)
+        first = date(year, mo, 1)
+        return first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+    if kind == "last":
+        wd, mo = (int(x) for x in args)
+        last = tv.interval(tv.fmt_month(year, mo))[1]
+        return last - timedelta(days=(last.weekday() - wd) % 7)
+    # US general election: the Tuesday after the first Monday in November
+    nov1 = date(year, 11, 1)
+    monday = nov1 + timedelta(days=(0 - nov1.weekday()) % 7)
+    return monday + timedelta(days=1)
+
+
+class Resolver:
+    """Resolves readings in text order, keeping the narrative's anchor as it goes."""
+
+    def __init__(self, doc: Doc, published: date | None) -> None:
+        self.doc = doc
+        self.pub = published
+        self.par_starts = _paragraph_starts(doc)
+        self.anchor: Anchor | None = None
+        self.sentence_days: dict[int, str] = {}
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self.par_starts, pos) - 1
+
+    def narrative(self, r: Reading, *, same_paragraph: bool = False, not_publication: bool = False) -> str | None:
+        a = self.anchor
+        if a is None:
+            return None
+        p = self.paragraph(r.start)
+        if a.paragraph < p - (0 if same_paragraph else 1):
+            return None
+        if not_publication and a.how == "publication":
+            return None
+        return a.value
+
+    def resolve(self, r: Reading) -> tuple[str | None, str]:
+        handler = getattr(self, "_r_" + r.rule)
+        value, how = handler(r)
+        if value is not None and not tv.is_value(value):
+            return None, "unresolved"
+        return (value, how) if value is not None else (None, "unresolved")
+
+    def remember(self, r: Reading, value: str | None, how: str) -> None:
+        if value is None or r.rule in ("present", "clock") or tv.granularity(value) == "century":
+            return
+        self.anchor = Anchor(value, how, self.paragraph(r.start))
+        if tv.granularity(value) in ("day", "time"):
+            self.sentence_days[self._sent_start(r.start)] = value[:10]
+
+    def _sent_start(self, pos: int) -> int:
+        span = self.doc.char_span(pos, min(pos + 1, len(self.doc.text)), alignment_mode="expand")
+        return span.sent.start_char if span is not None else -1
+
+    # -- one method per reading rule --------------------------------------------------------
+
+    def _r_abs(self, r: Reading) -> tuple[str | None, str]:
+        return r.args["value"], "absolute"
+
+    def _r_vague(self, r: Reading) -> tuple[str | None, str]:
+        return None, "unresolved"
+
+    def _r_pub(self, r: Reading) -> tuple[str | None, str]:
+        if self.pub is None:
+            return None, "unresolved"
+        unit, n = r.args["unit"], r.args["n"]
+        base = self.pub.isoformat()
+        if unit == "weekend":
+            week = tv.shift(base, n, "week")
+            return (week + "-WE" if week else None), "publication"
+        if unit == "century":
+            c = self.pub.year // 100 + n
+            return f"{c:02d}XX", "publication"
+        if unit == "decade":
+            return tv.shift(base[:4], n * 10, "year"), "publication"
+        value = tv.shift(base, n, unit)
+        return value, "publication"
+
+    def _r_anchor(self, r: Reading) -> tuple[str | None, str]:
+        base = self.narrative(r)
+        if base is None:
+            if r.args.get("or_pub"):
+                return self._r_pub(r)
+            return None, "unresolved"
+        unit, n = r.args["unit"], r.args["n"]
+        value = tv.shift(base, n, unit) if n else tv.truncate(base, unit)
+        return value, "narrative"
+
+    def _r_anchor_season(self, r: Reading) -> tuple[str | None, str]:
+        base = self.narrative(r)
+        y = tv.year_of(base) if base else None
+        if y is None:
+            return None, "unresolved"
+        return f"{y + r.args['n']:04d}-{r.args['season']}", "narrative"
+
+    def _r_same(self, r: Reading) -> tuple[str | None, str]:
+        base = self.narrative(r)
+        return (base, "narrative") if base else (None, "unresolved")
+
+    def _r_present(self, r: Reading) -> tuple[str | None, str]:
+        return (self.pub.isoformat(), "publication") if self.pub else (None, "unresolved")
+
+    def _r_month(self, r: Reading) -> tuple[str | None, str]:
+        mo, day = r.args["month"], r.args.get("day")
+        rel, year_rel = r.args.get("rel"), r.args.get("year_rel")
+
+        def fmt(y: int) -> str | None:
+            try:
+                return date(y, mo, day).isoformat() if day else tv.fmt_month(y, mo)
+            except ValueError:
+                return None
+
+        if year_rel is not None:
+            return (fmt(self.pub.year + year_rel), "publication") if self.pub else (None, "unresolved")
+        if rel is not None:
+            if self.pub is None:
+                return None, "unresolved"
+            y, m = self.pub.year, self.pub.month
+            if rel == -1:
+                return fmt(y if mo < m else y - 1), "publication"
+            if rel == 1:
+                return fmt(y if mo > m else y + 1), "publication"
+            return fmt(y), "publication"
+        # a narrative about another year carries its months ("In 1956 … in March")
+        base = self.narrative(r, same_paragraph=self.pub is not None, not_publication=True)
+        y = tv.year_of(base) if base else None
+        if y is not None and (self.pub is None or y != self.pub.year):
+            return fmt(y), "narrative"
+        if self.pub is None:
+            return None, "unresolved"
+        direction = tense(self.doc, r.start, r.end)
+        cands = []
+        for yy in (self.pub.year - 1, self.pub.year, self.pub.year + 1):
+            v = fmt(yy)
+            if v:
+                cands.append(tv.interval(v)[0] if not day else date.fromisoformat(v))
+        if not cands:
+            return None, "unresolved"
+        if not day:  # a month counts as "not after publication" when it has begun
+            pub_month_start = self.pub.replace(day=1)
+            pick = _pick(cands, pub_month_start, direction)
         else:
-            out.append(TimeExpression((ent.start_char, ent.end_char), ent.text, None, "unresolved"))
-    return out
+            pick = _pick(cands, self.pub, direction)
+        return fmt(pick.year), "publication"
+
+    def _r_weekday(self, r: Reading) -> tuple[str | None, str]:
+        if self.pub is None:
+            return None, "unresolved"
+        wd, rel, week_rel = r.args["weekday"], r.args.get("rel"), r.args.get("week_rel")
+        if week_rel is not None:
+            monday = self.pub - timedelta(days=self.pub.weekday()) + timedelta(weeks=week_rel)
+            return (monday + timedelta(days=wd)).isoformat(), "publication"
+        back = self.pub - timedelta(days=(self.pub.weekday() - wd) % 7)
+        fwd = self.pub + timedelta(days=(wd - self.pub.weekday()) % 7)
+        if rel == -1:
+            d = back if back != self.pub else back - timedelta(days=7)
+        elif rel == 1:
+            d = fwd if fwd != self.pub else fwd + timedelta(days=7)
+        else:
+            d = _pick([back, fwd], self.pub, tense(self.doc, r.start, r.end))
+        return d.isoformat(), "publication"
+
+    def _r_season(self, r: Reading) -> tuple[str | None, str]:
+        if self.pub is None:
+            return None, "unresolved"
+        season, rel = r.args["season"], r.args.get("rel") or 0
+        y = self.pub.year + rel
+        if season == "WI" and self.pub.month <= 2 and rel == 0:
+            y -= 1
+        return f"{y:04d}-{season}", "publication"
+
+    def _r_holiday(self, r: Reading) -> tuple[str | None, str]:
+        rule, year, rel = r.args["rule"], r.args.get("year"), r.args.get("rel")
+        if year is not None:
+            return _holiday(rule, year).isoformat(), "absolute"
+        if self.pub is None:
+            return None, "unresolved"
+        if rel is not None:
+            return _holiday(rule, self.pub.year + rel).isoformat(), "publication"
+        cands = [_holiday(rule, y) for y in (self.pub.year - 1, self.pub.year, self.pub.year + 1)]
+        if rule == "election":
+            cands = [c for c in cands if c.year % 2 == 0] or cands
+        return _pick(cands, self.pub, tense(self.doc, r.start, r.end)).isoformat(), "publication"
+
+    def _r_clock(self, r: Reading) -> tuple[str | None, str]:
+        day = self.sentence_days.get(self._sent_start(r.start))
+        how = "narrative"
+        if day is None:
+            return None, "unresolved"
+        return f"{day}T{r.args['hh']:02d}:{r.args['mm']:02d}", how
 
 
-def build_timeline(doc: Doc, times: list[TimeExpression]) -> list[Event]:
-    events = []
-    for t in times:
-        if t.value is None:
+def find_times(doc: Doc, published: str | None = None) -> list[TimeExpression]:
+    """The doc's time expressions in text order, each with its value and how it was resolved."""
+    text = doc.text
+    date_chars = bytearray(len(text))
+    name_chars = bytearray(len(text))
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            date_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+        elif ent.label_ in NAME_LABELS:
+            name_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    resolver = Resolver(doc, parse_published(published if published is not None else doc._.published))
+    found = [r for r in readings(text) if _confirmed(doc, r, date_chars, name_chars)]
+    # clock times take their day from the sentence: resolve them after the dates around them
+    out: dict[int, TimeExpression] = {}
+    for r in found:
+        if r.rule == "clock":
             continue
-        sent = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-        if sent is None:
-            continue
-        s = sent.sent
-        events.append(Event(t.value, s.text.strip(), (s.start_char, s.end_char), time_span=t.span))
-    events.sort(key=lambda e: (e.date or "", e.span))
-    return events
+        value, how = resolver.resolve(r)
+        resolver.remember(r, value, how)
+        out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how)
+    for r in found:
+        if r.rule == "clock":
+            value, how = resolver.resolve(r)
+            out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how)
+    return [out[k] for k in sorted(out)]
 
 
 @Language.component("newsgraph_time")
 def find_time(doc: Doc) -> Doc:
+    from newsgraph.analyse.events import build_timeline
+
     doc._.times = find_times(doc)
     doc._.timeline = build_timeline(doc, doc._.times)
     return doc
