@@ -419,3 +419,17 @@ def test_article_markup_keeps_every_character_and_balances_tags(art: Article) ->
     without_badges = re.sub(r'<(a|span) class="who[^"]*"[^>]*>.*?</\1>', "", out)
     shown = html.unescape(re.sub(r"<[^>]+>", "", without_badges))
     assert "".join(shown.split()) == "".join(art.text.split())
+
+
+def test_chart_axis_continuous_then_years_then_decades() -> None:
+    from newsgraph.web.chart import bucket, year_chart
+
+    counts = [{"year": "1950", "events": 2}, {"year": "1953", "events": 1}]
+    near = bucket(counts)
+    assert [(s[0], s[3]) for s in near] == [("1950", 2), ("1951", 0), ("1952", 0), ("1953", 1)]
+    far = bucket([{"year": "1300", "events": 1}, {"year": "2004", "events": 9}])
+    assert [s[0] for s in far] == ["1300", "2004"]
+    many = bucket([{"year": str(y), "events": 1} for y in range(1000, 2000, 10)])
+    assert many[0][:3] == ("1000s", "1000", "1009") and len(many) == 100
+    svg = str(year_chart(counts, lambda lo, hi: f"/timeline?date_from={lo}&date_to={hi}"))
+    assert svg.count('<rect class="bar"') == 2 and "date_from=1950&amp;date_to=1950" in svg

@@ -1,4 +1,8 @@
-"""Events per year as an inline SVG bar chart: no JavaScript, works offline, bars are links."""
+"""Events per year as an inline SVG bar chart: no JavaScript, works offline, bars are links.
+
+Up to ``MAX_SPAN`` years the axis is continuous (gaps between years show as gaps); beyond,
+bars are the years that have events, or decades when there are too many of those.
+"""
 
 from __future__ import annotations
 
@@ -7,45 +11,53 @@ from collections.abc import Callable
 
 from markupsafe import Markup
 
-MAX_BARS = 60  # more distinct years than this are grouped by decade
-WIDTH, HEIGHT, PAD_TOP, PAD_BOTTOM = 900, 180, 16, 34
+MAX_SPAN = 120  # years on a continuous axis
+MAX_BARS = 60  # distinct years on a categorical axis before grouping by decade
+WIDTH, HEIGHT, PAD_TOP, PAD_BOTTOM, PAD_SIDE = 900, 180, 16, 34, 20
+MAX_BAR_W = 36
 
 
-def bucket(counts: list[dict], max_bars: int = MAX_BARS) -> list[tuple[str, str, str, int]]:
-    """(label, date_from, date_to, events) per bar: years, or decades when there are too many years."""
-    if len(counts) <= max_bars:
-        return [(c["year"], c["year"], c["year"], c["events"]) for c in counts]
-    decades: dict[str, int] = {}
-    for c in counts:
-        d = c["year"][:3]
-        decades[d] = decades.get(d, 0) + c["events"]
-    return [(f"{d}0s", f"{d}0", f"{d}9", n) for d, n in decades.items()]
+def bucket(counts: list[dict]) -> list[tuple[str, str, str, int]]:
+    """(label, date_from, date_to, events) per slot; empty years included on a continuous axis."""
+    by_year = {int(c["year"]): c["events"] for c in counts}
+    if not by_year:
+        return []
+    lo, hi = min(by_year), max(by_year)
+    if hi - lo < MAX_SPAN:
+        return [(str(y), str(y), str(y), by_year.get(y, 0)) for y in range(lo, hi + 1)]
+    if len(by_year) <= MAX_BARS:
+        return [(str(y), str(y), str(y), n) for y, n in sorted(by_year.items())]
+    decades: dict[int, int] = {}
+    for y, n in by_year.items():
+        decades[y // 10] = decades.get(y // 10, 0) + n
+    return [(f"{d}0s", f"{d}0", f"{d}9", n) for d, n in sorted(decades.items())]
 
 
 def year_chart(counts: list[dict], link: Callable[[str, str], str]) -> Markup:
-    """``counts``: [{"year", "events"}] sorted; ``link(date_from, date_to)`` gives each bar's URL."""
-    bars = bucket(counts)
-    if not bars:
+    """``counts``: [{"year", "events"}]; ``link(date_from, date_to)`` gives each bar's URL."""
+    slots = bucket(counts)
+    if not slots:
         return Markup('<p class="muted">No dated events.</p>')
-    top = max(n for *_, n in bars)
-    slot = WIDTH / len(bars)
-    bar_w = max(2.0, slot * 0.8)
+    top = max(n for *_, n in slots)
+    slot = (WIDTH - 2 * PAD_SIDE) / len(slots)
+    bar_w = min(MAX_BAR_W, max(1.5, slot * 0.8))
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-    label_every = max(1, round(len(bars) / 15))
-    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-             f'aria-label="events per year">',
-             f'<line class="axis" x1="0" y1="{HEIGHT - PAD_BOTTOM}" x2="{WIDTH}" y2="{HEIGHT - PAD_BOTTOM}"/>']
-    for i, (label, lo, hi, n) in enumerate(bars):
-        h = max(1.0, plot_h * n / top)
-        x = i * slot + (slot - bar_w) / 2
-        y = HEIGHT - PAD_BOTTOM - h
-        tip = html.escape(f"{label}: {n} event{'s' if n != 1 else ''}")
-        parts.append(f'<a href="{html.escape(link(lo, hi))}"><rect class="bar" x="{x:.1f}" y="{y:.1f}" '
-                     f'width="{bar_w:.1f}" height="{h:.1f}"><title>{tip}</title></rect></a>')
-        if n == top or len(bars) <= 20:
-            parts.append(f'<text class="count" x="{x + bar_w / 2:.1f}" y="{y - 3:.1f}">{n}</text>')
-        if i % label_every == 0:
-            parts.append(f'<text class="year" x="{x + bar_w / 2:.1f}" y="{HEIGHT - PAD_BOTTOM + 16}">'
-                         f'{html.escape(label)}</text>')
+    base = HEIGHT - PAD_BOTTOM
+    continuous = all(s[0].isdigit() for s in slots) and len(slots) == int(slots[-1][0]) - int(slots[0][0]) + 1
+    step = next((k for k in (1, 2, 5, 10, 20, 25, 50) if len(slots) / k <= 12), 100)
+    bars = sum(1 for *_, n in slots if n)
+    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="events per year">',
+             f'<line class="axis" x1="{PAD_SIDE}" y1="{base}" x2="{WIDTH - PAD_SIDE}" y2="{base}"/>']
+    for i, (label, lo, hi, n) in enumerate(slots):
+        cx = PAD_SIDE + (i + 0.5) * slot
+        if n:
+            h = max(2.0, plot_h * n / top)
+            tip = html.escape(f"{label}: {n} event{'s' if n != 1 else ''}")
+            parts.append(f'<a href="{html.escape(link(lo, hi))}"><rect class="bar" x="{cx - bar_w / 2:.1f}" '
+                         f'y="{base - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}"><title>{tip}</title></rect></a>')
+            if n == top or bars <= 25:
+                parts.append(f'<text class="count" x="{cx:.1f}" y="{base - h - 3:.1f}">{n}</text>')
+        if (int(label) % step == 0) if continuous else (i % step == 0):
+            parts.append(f'<text class="year" x="{cx:.1f}" y="{base + 16}">{html.escape(label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -1,0 +1,168 @@
+"""`newsgraph serve` in a real browser (Debian chromium driven by Playwright), with screenshots.
+
+Screenshots go to test-artifacts/web-*.png. Skipped with a reason when /usr/bin/chromium is absent
+(CI's .ci/run installs it).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from newsgraph.run import ingest
+
+CHROMIUM = Path("/usr/bin/chromium")
+FIX = Path(__file__).parent / "fixtures"
+EVIL = 'Title <script>alert(1)</script>\n\n"<img src=x onerror=alert(2)> is here," said Ann Lee.\n'
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian chromium at /usr/bin/chromium "
+                                                     "(apt-get install chromium; CI's .ci/run installs it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, int]]]:
+    import uvicorn
+
+    from newsgraph import query
+    from newsgraph.store import connect
+    from newsgraph.web import create_app
+
+    folder = tmp_path_factory.mktemp("browser")
+    (folder / "evil.txt").write_text(EVIL, encoding="utf-8")
+    db = folder / "web.db"
+    ingest([FIX / "moscow8.txt", folder / "evil.txt"], db)
+    conn = connect(db, readonly=True)
+    ids = {"seed": query.find_article_id(conn, "moscow8.txt"), "evil": query.find_article_id(conn, "evil.txt")}
+    conn.close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(200):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    assert srv.started, "server did not start"
+    yield f"http://127.0.0.1:{port}", ids  # type: ignore[misc]
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator:  # type: ignore[type-arg]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # offline except for the app itself: proves nothing needs a CDN (map tiles simply do not load)
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                  else route.abort())
+    pg = context.new_page()
+    pg.dialogs = []  # type: ignore[attr-defined]
+    pg.errors = []  # type: ignore[attr-defined]
+    pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))  # type: ignore[attr-defined]
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def test_article_page_highlights_and_attributes_quotes(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    base, ids = server
+    page.goto(f"{base}/article/{ids['seed']}")
+    quotes = page.locator("mark.q")
+    assert quotes.count() >= 11
+    lee = page.locator('mark.q[data-speaker="Lee Seung-min"]')
+    assert lee.count() >= 1
+    assert lee.first.inner_text().startswith("This movie shows the lives of North Koreans")
+    # highlighted: a visible background colour, the same as the speaker's swatch in the legend
+    colour = lee.first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
+    swatch = page.locator(".legend li", has_text="Lee Seung-min").locator(".swatch")
+    assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") == colour
+    # quotes by different speakers look different
+    other = page.locator("mark.q.k-direct:not([data-speaker='Lee Seung-min']):not(.s-none)").first
+    assert other.evaluate("e => getComputedStyle(e).backgroundColor") != colour
+    badge = page.locator("a.who", has_text="Lee Seung-min").first
+    assert badge.is_visible()
+    assert page.locator("h1").first.is_visible()
+    assert page.locator(".side h2", has_text="Timeline").is_visible()
+    assert page.locator(".boiler").first.evaluate("e => parseFloat(getComputedStyle(e).opacity)") < 1
+    page.screenshot(path=str(artifacts / "web-article.png"), full_page=False)
+    lee.first.scroll_into_view_if_needed()
+    page.screenshot(path=str(artifacts / "web-article-quote.png"))
+    badge.click()
+    page.wait_for_url(f"**/person/{quote('Lee Seung-min')}")
+    assert page.locator("h1").inner_text() == "Lee Seung-min"
+    assert page.locator(".quote-item blockquote", has_text="This movie shows").count() == 1
+    page.screenshot(path=str(artifacts / "web-person.png"), full_page=True)
+    assert not page.errors and not page.dialogs
+
+
+def test_search_from_the_header(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    base, _ = server
+    page.goto(base + "/")
+    page.screenshot(path=str(artifacts / "web-overview.png"), full_page=True)
+    page.fill("header .quick input[name=q]", "cinema")
+    page.press("header .quick input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=cinema")
+    marks = page.locator("#results blockquote mark")
+    assert marks.count() >= 1
+    assert all(t.lower().startswith("cinema") for t in marks.all_inner_texts())
+    page.screenshot(path=str(artifacts / "web-search.png"), full_page=True)
+    page.fill("form.filters input[name=speaker]", "Lee Seung")
+    page.click("form.filters button")
+    page.wait_for_load_state()
+    assert "speaker=Lee+Seung" in page.url
+    assert page.locator("#results .quote-item").count() == 0 or all(
+        "Lee Seung-min" in t for t in page.locator("#results .meta").all_inner_texts())
+    assert not page.errors
+
+
+def test_timeline_and_map_work_offline(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    base, _ = server
+    page.goto(base + "/timeline")
+    bars = page.locator("svg.chart rect.bar")
+    assert bars.count() >= 3
+    page.screenshot(path=str(artifacts / "web-timeline.png"), full_page=True)
+    bars.first.click()
+    page.wait_for_url("**date_from=*")
+    assert page.locator("ol.events li").count() >= 1
+    page.goto(base + "/map")
+    assert page.locator("#map.leaflet-container").count() == 1, "Leaflet (vendored) did not start"
+    assert page.locator("#place-list tbody tr").count() >= 5
+    markers = page.locator("path.leaflet-interactive")
+    located = page.evaluate("JSON.parse(document.getElementById('places-data').textContent).places.length")
+    assert markers.count() == located
+    page.screenshot(path=str(artifacts / "web-map.png"), full_page=True)
+    assert not page.errors
+
+
+def test_hostile_article_runs_no_script(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    base, ids = server
+    for url in (f"/article/{ids['evil']}", "/search?q=here", "/", "/articles", "/person/Ann%20Lee"):
+        page.goto(base + url)
+    page.goto(f"{base}/article/{ids['evil']}")
+    assert "<script>alert(1)</script>" in page.locator("h1").inner_text()
+    assert page.locator("article img").count() == 0
+    page.screenshot(path=str(artifacts / "web-hostile.png"))
+    assert page.dialogs == [] and not page.errors
