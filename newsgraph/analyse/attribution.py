@@ -1,108 +1,362 @@
-"""Who said it: the cue verb near a quotation, its subject, and that subject's full name."""
+"""Who said it: the cue near a quotation, its subject, and that subject's full name.
+
+Cues are data learned from PolNeAR train (``cues.tsv``, see ``scripts/learn_cues.py``).
+Names are resolved over ``doc._.entities``: a surname shared by several people goes to
+the one the context points to (a descriptor repeated from the introduction, "filmmaker
+Kim"; else the one introduced last), a pronoun to the person the sentence or the
+preceding attributions are about.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.model import Entity, Quote, Speaker
+from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": "s", "we": "p"}
+THIRD_PERSON = {"he", "she", "him", "her"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+RELATIVE = {"who", "that", "which", "whom"}
+INHERIT_SUBJECT = {"conj", "advcl", "xcomp", "pcomp"}
+"""A cue without its own subject takes its head's ("said X, adding ..."; "and added")."""
+MIN_CUE_COUNT = 3
+MIN_CUE_RATE = 0.2
+"""A learned cue is used when annotators marked it at least this often and this share
+of its occurrences in train (``cues.tsv`` columns ``count`` and ``rate``)."""
+_NAMES_KEY = "newsgraph_name_index"
+
+
+@lru_cache(maxsize=1)
+def cue_table() -> dict[str, tuple[str, int, float]]:
+    """lemma -> (kind, count, rate) from ``cues.tsv``."""
+    data = resources.files("newsgraph.analyse").joinpath("cues.tsv").read_text("utf-8")
+    table: dict[str, tuple[str, int, float]] = {}
+    for ln in data.splitlines():
+        if not ln.strip() or ln.startswith("#"):
+            continue
+        cols = ln.split("\t")
+        kind = cols[1] if len(cols) > 1 else "verb"
+        count = int(cols[2]) if len(cols) > 2 else MIN_CUE_COUNT
+        rate = float(cols[3]) if len(cols) > 3 else 1.0
+        table.setdefault(cols[0].strip(), (kind, count, rate))
+    return table
 
 
 @lru_cache(maxsize=1)
 def cue_lemmas() -> frozenset[str]:
-    data = resources.files("newsgraph.analyse").joinpath("cues.tsv").read_text("utf-8")
+    """Reliable reporting verbs (and nouns): frequent cues with a high cue rate in train."""
     return frozenset(
-        ln.split("\t")[0].strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#")
+        lem
+        for lem, (kind, count, rate) in cue_table().items()
+        if kind in ("verb", "noun") and count >= MIN_CUE_COUNT and rate >= MIN_CUE_RATE
     )
+
+
+def is_cue(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_lemmas()
 
 
 def _inside(i: int, spans: list[CharSpan]) -> bool:
     return any(s <= i < e for s, e in spans)
 
 
+def inside_any(i: int, spans: list[CharSpan]) -> bool:
+    """``i`` in one of ``spans`` (sorted by start, non-overlapping): a binary search."""
+    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= i < spans[k][1]
+
+
 def mention_span(tok: Token) -> CharSpan:
     """The subject's name with its compounds and titles ("film critic Lee Seung-min")."""
-    left = tok
-    for child in tok.lefts:
-        if child.dep_ in ("compound", "amod", "nmod", "det", "poss") or child.ent_type_ == "PERSON":
-            left = child if child.i < left.i else left
+    first = tok
+    while first.i > 0:
+        prev = tok.doc[first.i - 1]
+        if prev.head.i in (tok.i, first.i) and prev.dep_ in ("compound", "amod", "det", "poss", "nmod", "punct"):
+            first = prev
+        elif prev.head == tok and prev.ent_type_ == "PERSON":
+            first = prev
+        else:
             break
-    right = tok
-    for child in tok.rights:
-        if child.dep_ in ("compound", "flat") and child.i == right.i + 1:
-            right = child
-    first = min(left.i, tok.i)
-    return tok.doc[first].idx, right.idx + len(right.text)
-
-
-def resolve_name(doc: Doc, tok: Token, people: list[Entity], before: int) -> tuple[str | None, str | None]:
-    """(full name, descriptor) for a subject token: names via entities, pronouns via recency."""
-    for ent in people:
-        for s, e in ent.mentions:
-            if s <= tok.idx < e:
-                return ent.name, None
-    low = tok.lower_
-    if low in PRONOUNS:
-        best = None
-        for ent in people:
-            for s, _e in ent.mentions:
-                if s < before and (best is None or s > best[0]):
-                    best = (s, ent.name)
-        return (best[1] if best else None), None
-    if tok.ent_type_ == "PERSON":
-        return tok.text, None
-    return None, doc[tok.left_edge.i : tok.i + 1].text
-
-
-def _cue_in(sent: Span, exclude: list[CharSpan]) -> Token | None:
-    cues = cue_lemmas()
-    for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cues and not _inside(tok.idx, exclude):
-            if any(c.dep_ in SUBJECT_DEPS for c in tok.children):
-                return tok
-    return None
+    while first.i < tok.i and (first.is_punct or first.dep_ == "det" and first.lower_ == "the"):
+        first = tok.doc[first.i + 1]
+    last = tok
+    while last.i + 1 < len(tok.doc):
+        nxt = tok.doc[last.i + 1]
+        if nxt.head.i in (tok.i, last.i) and nxt.dep_ in ("compound", "flat") or (
+            nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" and tok.ent_type_ == "PERSON"
+        ):
+            last = nxt
+        else:
+            break
+    return first.idx, last.idx + len(last.text)
 
 
 def _subject(cue: Token) -> Token | None:
-    for c in cue.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return c
+    """The cue's subject; "according to X": X; a subject-less cue inherits its head's."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return obj
+    tok: Token | None = cue
+    for _ in range(4):
+        if tok is None:
+            return None
+        for c in tok.children:
+            if c.dep_ in SUBJECT_DEPS:
+                return c
+        if tok.dep_ in INHERIT_SUBJECT and tok.head != tok:
+            tok = tok.head
+        else:
+            return None
     return None
 
 
-def attribute_speaker(
-    doc: Doc, content: CharSpan, people: list[Entity], previous: Quote | None
-) -> tuple[Speaker, CharSpan | None, str | None]:
-    """Speaker, cue span and cue lemma for one quotation (an empty Speaker if none found)."""
-    first = doc.char_span(content[0], content[1], alignment_mode="expand")
-    if first is None:
-        return Speaker(), None, None
-    sents = [first[0].sent]
-    if first[-1].sent != sents[0]:
-        sents.append(first[-1].sent)
-    # the quote's own sentence(s) first, then the following and preceding ones
-    nxt = doc[sents[-1].end].sent if sents[-1].end < len(doc) else None
-    prv = doc[sents[0].start - 1].sent if sents[0].start > 0 else None
-    candidates = sents + [s for s in (nxt, prv) if s is not None]
-    for sent in candidates:
-        cue = _cue_in(sent, [content])
-        if cue is None:
+# --------------------------------------------------------------------------
+# names
+# --------------------------------------------------------------------------
+@dataclass
+class NameIndex:
+    """People of one article by name part, with where each full name first appears."""
+
+    people: list[Entity]
+    introduced: dict[str, int] = field(default_factory=dict)  # name -> first full mention
+    by_part: dict[str, list[Entity]] = field(default_factory=dict)
+    by_name: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted
+    speakers: list[tuple[int, str]] = field(default_factory=list)  # resolved cue subjects
+    cue_subjects: list[tuple[int, int]] | None = None  # (char, token index), outside quotes
+
+    @classmethod
+    def build(cls, doc: Doc, people: list[Entity]) -> NameIndex:
+        idx = cls(people)
+        text = doc.text
+        for ent in people:
+            pos = text.find(ent.name)
+            idx.introduced[ent.name] = pos if pos >= 0 else min((s for s, _ in ent.mentions), default=0)
+            for nm in [ent.name, *ent.aliases]:
+                idx.by_name.setdefault(nm.lower(), ent)
+            for part in {p.lower() for p in _parts(ent.name)}:
+                idx.by_part.setdefault(part, []).append(ent)
+            idx.mentions.extend((s, e, ent) for s, e in ent.mentions)
+        idx.mentions.sort(key=lambda m: (m[0], m[1]))
+        return idx
+
+    def entity_at(self, i: int) -> Entity | None:
+        k = bisect.bisect_right(self.mentions, i, key=lambda m: m[0]) - 1
+        while k >= 0 and self.mentions[k][0] <= i:
+            s, e, ent = self.mentions[k]
+            if s <= i < e:
+                return ent
+            if i - s > 80:
+                break
+            k -= 1
+        return None
+
+    def last_mention_before(self, i: int, skip: list[CharSpan]) -> Entity | None:
+        k = bisect.bisect_left(self.mentions, i, key=lambda m: m[0]) - 1
+        while k >= 0:
+            s, _e, ent = self.mentions[k]
+            if not inside_any(s, skip):
+                return ent
+            k -= 1
+        return None
+
+    def last_speaker_before(self, i: int, window: int = 3000) -> str | None:
+        k = bisect.bisect_left(self.speakers, (i, "")) - 1
+        if k >= 0 and i - self.speakers[k][0] <= window:
+            return self.speakers[k][1]
+        return None
+
+    def add_speaker(self, pos: int, name: str) -> None:
+        bisect.insort(self.speakers, (pos, name))
+
+
+def _parts(name: str) -> list[str]:
+    return [p for p in name.replace("-", " ").split() if p[:1].isalpha()] + name.split()
+
+
+def name_index(doc: Doc, people: list[Entity] | None = None) -> NameIndex:
+    """The doc's NameIndex, built once per doc (kept in ``doc.user_data``)."""
+    idx = doc.user_data.get(_NAMES_KEY)
+    if idx is None:
+        if people is None:
+            people = [e for e in (doc._.entities or []) if e.type == "PERSON"]
+        idx = NameIndex.build(doc, people)
+        doc.user_data[_NAMES_KEY] = idx
+    return idx
+
+
+def _name_tokens(tok: Token) -> Span:
+    """The proper-noun run a name token belongs to ("Lee Seung-min", "Kim Chong Hun")."""
+    doc = tok.doc
+    if tok.ent_type_ == "PERSON":
+        for ent in doc.ents:  # doc.ents is short; called once per attribution
+            if ent.start <= tok.i < ent.end:
+                return ent
+    s = e = tok.i
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s - 1, tok.i + 2):
+        s -= 1
+    while e + 1 < len(doc) and (doc[e + 1].pos_ == "PROPN" or doc[e + 1].text == "-") and doc[e + 1].head.i in range(tok.i - 1, e + 3):
+        e += 1
+    return doc[s : e + 1]
+
+
+def _clean(name: str) -> str:
+    name = name.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip(" ,.")
+
+
+def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:
+    """The person a name written at ``at`` refers to; a shared surname goes to the person
+    whose introduction carried the same descriptor, else to the one introduced last."""
+    idx = name_index(doc)
+    low = _clean(name).lower()
+    if not low:
+        return None
+    full = idx.by_name.get(low)
+    cands = [e for e in idx.by_part.get(low.split()[-1] if " " not in low else low, [])]
+    if full is not None and len(low.split()) > 1:
+        return full
+    if not cands:
+        parts = low.replace("-", " ").split()
+        cands = [e for e in idx.people if all(p in {q.lower() for q in _parts(e.name)} for p in parts)]
+    if full is not None and full not in cands:
+        cands.append(full)
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    before = [e for e in cands if idx.introduced.get(e.name, 0) < at] or cands
+    if descriptor:
+        text = doc.text
+        word = descriptor.split()[-1].lower()
+        described = [e for e in before if word in text[max(0, idx.introduced[e.name] - 40) : idx.introduced[e.name]].lower()]
+        if described:
+            before = described
+    return max(before, key=lambda e: idx.introduced.get(e.name, 0))
+
+
+def _descriptor(tok: Token) -> str | None:
+    """Common-noun words in front of or forming the mention ("film critic", "a source")."""
+    words = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "det") and t.pos_ != "PROPN"]
+    if tok.pos_ == "NOUN":
+        return tok.doc[tok.left_edge.i : tok.i + 1].text
+    if words:
+        return tok.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def appositive_name(tok: Token) -> Token | None:
+    """The name in apposition to a subject: "one, Han Tae Yong," / "a spokesman, John Smith,"."""
+    for child in tok.children:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            return child
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "PROPN":
+        e = k + 1
+        while e + 1 < len(doc) and (doc[e + 1].pos_ == "PROPN" or doc[e + 1].text == "-"):
+            e += 1
+        run = doc[k + 1 : e + 1]
+        if any(t.ent_type_ == "PERSON" for t in run):
+            return run[-1]
+    return None
+
+
+def _cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
+    """Subjects of every cue verb outside quotations, in text order (one pass)."""
+    idx = name_index(doc)
+    if idx.cue_subjects is None:
+        out = []
+        for tok in doc:
+            if is_cue(tok) and not inside_any(tok.idx, skip):
+                subj = _subject(tok)
+                if subj is not None and not inside_any(subj.idx, skip):
+                    out.append((subj.idx, subj.i))
+        idx.cue_subjects = sorted(set(out))
+    return idx.cue_subjects
+
+
+def resolve_pronoun(
+    doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
+) -> str | None:
+    """he/she/they: a person named earlier in the same sentence, else whoever the last
+    attribution before it names, else the last person mentioned (outside quotations)."""
+    idx = name_index(doc)
+    skip = skip or []
+    sent = tok.sent
+    for t in reversed(doc[sent.start : tok.i]):
+        if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not inside_any(t.idx, skip):
+            ent = entity_for_name(doc, _name_tokens(t).text, t.idx)
+            if ent is not None:
+                return ent.name
+    subjects = _cue_subjects(doc, skip)
+    k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
+    while k >= 0 and depth < 4 and before - subjects[k][0] < 3000:
+        prev = doc[subjects[k][1]]
+        k -= 1
+        if prev.i == tok.i:
             continue
-        subj = _subject(cue)
-        if subj is None:
-            continue
-        name, descriptor = resolve_name(doc, subj, people, content[0])
-        return (
-            Speaker(name, mention_span(subj), descriptor),
-            (cue.idx, cue.idx + len(cue.text)),
-            cue.lemma_.lower(),
-        )
-    if previous is not None and previous.speaker.name:
-        return Speaker(previous.speaker.name, None, None), None, None
-    return Speaker(), None, None
+        if prev.lower_ in THIRD_PERSON:
+            name = resolve_pronoun(doc, prev, prev.idx, skip, depth + 1)
+        else:
+            name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
+        if name and name_index(doc).by_name.get(name.lower()) is not None:
+            return name
+    ent = idx.last_mention_before(before, skip)
+    return ent.name if ent else None
+
+
+def resolve_name(
+    doc: Doc, tok: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
+) -> tuple[str | None, str | None]:
+    """(full name, descriptor) for a subject token: names via the article's people,
+    pronouns via the sentence and the previous speakers, unnamed sources keep a descriptor."""
+    name_index(doc, people)
+    low = tok.lower_
+    if low in RELATIVE and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+        low = tok.lower_
+    appos = appositive_name(tok) if tok.pos_ != "PROPN" else None
+    if appos is not None:
+        tok, low = appos, appos.lower_
+    if low in PRONOUNS:
+        if low in ("i", "we"):
+            return None, tok.text
+        return resolve_pronoun(doc, tok, before, skip), None
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        span = _name_tokens(tok)
+        desc = _descriptor(span.root)
+        ent = entity_for_name(doc, span.text, span.start_char, desc)
+        if ent is not None:
+            return ent.name, desc
+        idx = name_index(doc)
+        ent = idx.entity_at(tok.idx)
+        if ent is not None and ent.type == "PERSON":
+            return ent.name, desc
+        if tok.ent_type_ == "PERSON":
+            return _clean(span.text), desc
+        if tok.ent_type_ in ("ORG", "NORP", "GPE"):
+            return _clean(doc[tok.left_edge.i : tok.i + 1].text), None
+    return None, doc[tok.left_edge.i : tok.i + 1].text
+
+
+def speaker_for(
+    doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
+) -> Speaker:
+    """A Speaker (resolved name, mention span, descriptor) for a cue's subject; the
+    resolution is remembered so that a later "he said" can follow it."""
+    name, desc = resolve_name(doc, subj, people, before, skip)
+    target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or subj
+    if name:
+        name_index(doc).add_speaker(subj.idx, name)
+    return Speaker(name, mention_span(target), desc)

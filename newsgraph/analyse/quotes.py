@@ -1,7 +1,11 @@
 """Quotations: find quoted spans, tell quotations from titles and scare quotes, attribute them.
 
-Finding works on characters (quotation marks paired within a paragraph, news-style
-continuation across paragraphs); deciding and attributing use the parse.
+Finding works on characters (``marks.py``: quotation marks paired within a paragraph,
+news-style continuation across paragraphs). Deciding uses the text around the marks and
+the parse: a quotation that stands as a sentence (or after ``X said,`` / ``X said:``) is
+*direct*; a quoted fragment inside reported speech is *mixed*, and its content is the
+whole reported clause, as annotated in PolNeAR; a fragment no cue governs (a title, a
+nickname, a scare quote) and a quoted heading are not quotations.
 """
 
 from __future__ import annotations
@@ -9,63 +13,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.attribution import attribute_speaker
+from newsgraph.analyse.attribution import (
+    SUBJECT_DEPS,
+    _subject,
+    inside_any,
+    is_cue,
+    name_index,
+    speaker_for,
+)
 from newsgraph.analyse.indirect import find_indirect_quotes
-from newsgraph.clean import Layout
-from newsgraph.model import Quote, Span
+from newsgraph.analyse.marks import QuotedSpan, find_quoted_spans, strip_span
+from newsgraph.clean import Layout, segment
+from newsgraph.model import Entity, Quote, Speaker
+from newsgraph.model import Span as CharSpan
 
-OPENING = "“„«"
-CLOSING = "”»"
-AMBIGUOUS = '"'
-
-
-@dataclass
-class QuotedSpan:
-    """A stretch between quotation marks: ``start``/``end`` exclude the marks."""
-
-    start: int
-    end: int
-    open_mark: int
-    close_mark: int | None  # None: ran to the paragraph end (continued)
-
-
-def _is_opening(text: str, i: int, para_start: int) -> bool:
-    ch = text[i]
-    if ch in OPENING:
-        return True
-    if ch in CLOSING:
-        return False
-    prev = text[i - 1] if i > para_start else " "
-    return prev.isspace() or prev in "([{—–-/:"
-
-
-def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
-    """Double-quoted spans in ``text[start:end]``; an unclosed one runs to ``end``."""
-    spans: list[QuotedSpan] = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in OPENING + CLOSING + AMBIGUOUS:
-            continue
-        if open_at is None:
-            if _is_opening(text, i, start):
-                open_at = i
-        elif not _is_opening(text, i, start) or ch in CLOSING or ch == AMBIGUOUS:
-            if i > open_at + 1:
-                spans.append(QuotedSpan(open_at + 1, i, open_at, i))
-            open_at = None
-    if open_at is not None and end - open_at > 1:
-        spans.append(QuotedSpan(open_at + 1, end, open_at, None))
-    return spans
-
-
-def candidate_spans(text: str, layout: Layout) -> list[QuotedSpan]:
-    out: list[QuotedSpan] = []
-    for p in layout.paragraphs:
-        out.extend(find_quoted_spans(text, p.start, p.end))
-    return out
+SENTENCE_END = ".?!…"
+INNER_END = ".,?!…—–-:;"
+LEAD_IN = ",:;—–-("
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dative", "pcomp", "npadvmod"}
+"""Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
+DASHES = "-–—"
 
 
 def is_title_like(content: str) -> bool:
@@ -73,46 +42,308 @@ def is_title_like(content: str) -> bool:
     words = content.split()
     if not words:
         return True
-    if content.rstrip()[-1:] in ".,?!…:;—–-":
+    if content.rstrip()[-1:] in ".?!…" and len(words) > 2:
         return False
-    if len(words) <= 3:
+    if len(words) <= 2:
         return True
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps >= 0.7 * len(words)
 
 
-def _strip(text: str, s: int, e: int) -> Span:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
+@dataclass
+class Candidate:
+    """One quoted span with its context: the text before and after it in its sentence."""
+
+    qs: QuotedSpan
+    content: CharSpan
+    pre: str
+    post: str
+    para_index: int
+
+
+def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: list[CharSpan]) -> tuple[str, str]:
+    """Text between the sentence start and the opening mark, and after the closing mark."""
+    i = qs.open_mark
+    j = i
+    while j > para_start:
+        ch = text[j - 1]
+        if ch in SENTENCE_END and not inside_any(j - 1, quoted) and (j >= i or text[j].isspace()):
+            break
+        j -= 1
+    pre = text[j:i]
+    k = (qs.close_mark + 1) if qs.close_mark is not None else para_end
+    m = k
+    while m < para_end and not (text[m] in SENTENCE_END and not inside_any(m, quoted)):
+        if text[m] in "\"“”" or text[m : m + 2] == "''":
+            break
+        m += 1
+    return pre, text[k : min(para_end, m + 1)]
+
+
+def _before_token(doc: Doc, i: int) -> Token | None:
+    k = doc.char_span(i, i + 1, alignment_mode="expand")
+    if k is None or k.start == 0:
+        return None
+    t = doc[k.start - 1]
+    while t.i > 0 and (t.is_punct or t.is_space):
+        t = doc[t.i - 1]
+    return t
+
+
+def is_direct(doc: Doc, cand: Candidate, text: str) -> bool:
+    """A quotation standing as a sentence, or introduced by ``X said,`` / ``X said:``."""
+    content = text[cand.content[0] : cand.content[1]]
+    pre = cand.pre.rstrip()
+    first = content.lstrip(" .…")[:1]
+    starts_sentence = not pre or pre[-1] in LEAD_IN
+    if not starts_sentence:
+        tok = _before_token(doc, cand.qs.open_mark)
+        starts_sentence = tok is not None and is_cue(tok) and (first.isupper() or first.isdigit())
+    if not starts_sentence:
+        return False
+    if first.islower() and pre and pre[-1] not in ":":
+        return False
+    post = cand.post.lstrip()
+    closes = content.rstrip()[-1:] in INNER_END or not post or post[0] in ",.?!;:)—–-" + "\"“”"
+    return closes
+
+
+def _root(span: Span) -> Token:
+    """The span's highest word (punctuation ignored: a final "." hangs off the main verb)."""
+    words = [t for t in span if not t.is_punct] or list(span)
+
+    def depth(t: Token) -> int:
+        d = 0
+        while t.head != t and d < 50:
+            t, d = t.head, d + 1
+        return d
+
+    return min(words, key=depth)
+
+
+def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
+    """(cue, content child) governing the fragment ``[s, e)``: the nearest cue ancestor."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = _root(span)
+    child = tok
+    for _ in range(12):
+        head = tok.head
+        if head == tok:
+            return None
+        if tok.dep_ in SUBJECT_DEPS and is_cue(head):
+            return None  # the fragment is who speaks, not what is said
+        if is_cue(head) and not inside_any(head.idx, quoted):
+            child = tok
+            if child.dep_ in CONTENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "to", "of", "on", "that"):
+                return head, child
+        tok = head
+    return None
+
+
+def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
+    """The reported content: the cue's content children on the fragment's side, without
+    "that", the cue's subject and trailing punctuation."""
+    subj = _subject(cue)
+    side = [c for c in cue.children if (c.i > cue.i) == (child.i > cue.i) and c != subj]
+    keep = [c for c in side if c.dep_ in CONTENT_DEPS or c.dep_ in ("prep",) and c == child or c == child]
+    if child.i > cue.i:
+        keep = [c for c in keep if c.i <= child.i or c.dep_ in CONTENT_DEPS]
+    toks = sorted({t.i for c in keep for t in c.subtree})
+    if not toks:
+        toks = list(range(child.left_edge.i, child.right_edge.i + 1))
+    a, b = toks[0], toks[-1]
+    while a < b and (doc[a].is_punct and doc[a].text not in "\"“'‘" or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
+        a += 1
+    while b > a and doc[b].is_punct and doc[b].text not in "\"”'’":
+        b -= 1
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def _dash_source(doc: Doc, text: str, cand: Candidate) -> Token | None:
+    """``"…" - X`` layouts: a name right after the closing mark and a dash."""
+    post = cand.post
+    stripped = post.lstrip(" ,")
+    if not stripped or stripped[0] not in DASHES:
+        return None
+    at = cand.qs.close_mark + 1 + (len(post) - len(stripped)) + 1 if cand.qs.close_mark is not None else None
+    if at is None:
+        return None
+    span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
+            return t.head if t.head.ent_type_ == "PERSON" and t.head.i > t.i else t
+        if t.is_sent_start and t.i > span.start:
+            break
+    return None
+
+
+def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: int) -> Token | None:
+    """The cue closest to the quotation, in ``[lo, hi)`` outside any quotation, with a subject."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    best: tuple[int, Token] | None = None
+    for tok in span:
+        if inside_any(tok.idx, quoted) or not is_cue(tok):
+            continue
+        if _subject(tok) is None:
+            continue
+        dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
+        if best is None or dist < best[0]:
+            best = (dist, tok)
+    return best[1] if best else None
+
+
+def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[int, int]:
+    a = doc.char_span(s, s + 1, alignment_mode="expand")
+    b = doc.char_span(max(s, e - 1), e, alignment_mode="expand")
+    lo = a[0].sent.start_char if a is not None and len(a) else s
+    hi = b[-1].sent.end_char if b is not None and len(b) else e
+    return max(lo, para[0]), min(hi, para[1])
+
+
+class QuoteFinder:
+    """Walks an article's quoted spans in order, keeping the speaker of the last quote
+    for unattributed continuations."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.layout: Layout = doc._.layout or segment(doc.text, None)
+        self.people: list[Entity] = [e for e in (doc._.entities or []) if e.type == "PERSON"]
+        name_index(doc, self.people)
+        self.paras = [(p.start, p.end) for p in self.layout.paragraphs]
+        self.headings = {(p.start, p.end) for p in self.layout.paragraphs if p.kind == "heading"}
+
+    def candidates(self) -> list[Candidate]:
+        out: list[Candidate] = []
+        spans: list[tuple[QuotedSpan, int]] = []
+        for k, (ps, pe) in enumerate(self.paras):
+            if (ps, pe) in self.headings:
+                continue
+            nxt = self.paras[k + 1] if k + 1 < len(self.paras) else None
+            cont = nxt is not None and self.text[nxt[0] : nxt[0] + 1] in "\"“«" or (
+                nxt is not None and self.text[nxt[0] : nxt[0] + 2] == "''"
+            )
+            for qs in find_quoted_spans(self.text, ps, pe):
+                qs.continued = qs.close_mark is None and cont
+                spans.append((qs, k))
+        self.quoted = sorted((qs.open_mark, (qs.close_mark + 1) if qs.close_mark is not None else qs.end) for qs, _ in spans)
+        for qs, k in spans:
+            s, e = strip_span(self.text, qs.start, qs.end)
+            if s >= e:
+                continue
+            pre, post = _context(self.text, qs, *self.paras[k], self.quoted)
+            out.append(Candidate(qs, (s, e), pre, post, k))
+        return out
+
+    def attribute(self, cand: Candidate, last: Quote | None, last_para: int) -> tuple[Speaker, CharSpan | None, str | None]:
+        doc, text = self.doc, self.text
+        para = self.paras[cand.para_index]
+        s, e = cand.content
+        lo, hi = _sentence_bounds(doc, s, e, para)
+        cue = _cue_near(doc, cand.content, self.quoted, lo, hi)
+        if cue is None:
+            src = _dash_source(doc, text, cand)
+            if src is not None:
+                return speaker_for(doc, src, self.people, s, self.quoted), None, None
+        if cue is None and lo > para[0] and text[:lo].rstrip().endswith(":"):
+            prev = doc.char_span(para[0], lo, alignment_mode="expand")
+            if prev is not None:
+                cue = _cue_near(doc, cand.content, self.quoted, prev[-1].sent.start_char, lo)
+        if cue is None and lo == para[0] and cand.para_index > 0:
+            pp = self.paras[cand.para_index - 1]
+            if text[pp[0] : pp[1]].rstrip().endswith(":"):
+                prev = doc.char_span(pp[0], pp[1], alignment_mode="expand")
+                if prev is not None:
+                    cue = _cue_near(doc, cand.content, self.quoted, prev[-1].sent.start_char, pp[1])
+        if cue is None and hi < para[1] and (last is None or last_para != cand.para_index):
+            # "A." He said. — a short attribution sentence right after the quotation
+            nxt = doc.char_span(hi, para[1], alignment_mode="expand")
+            if nxt is not None and len(nxt):
+                sent = nxt[0].sent
+                if len(sent) <= 12 and not any(inside_any(t.idx, self.quoted) for t in sent):
+                    cue = _cue_near(doc, cand.content, self.quoted, sent.start_char, sent.end_char)
+        if cue is not None:
+            subj = _subject(cue)
+            if subj is not None:
+                spk = speaker_for(doc, subj, self.people, s, self.quoted)
+                return spk, _cue_span(cue), _cue_lemma(cue)
+        if last is not None and cand.para_index - last_para <= 1:
+            return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
+        return Speaker(), None, None
+
+    def quotes(self) -> list[Quote]:
+        doc, text = self.doc, self.text
+        out: list[Quote] = []
+        mixed_seen: set[CharSpan] = set()
+        last: Quote | None = None
+        last_para = -10
+        chain_open = False  # the previous span ran on into this paragraph
+        for cand in self.candidates():
+            s, e = cand.content
+            content = text[s:e]
+            continuing = chain_open and cand.qs.open_mark == self.paras[cand.para_index][0]
+            chain_open = bool(cand.qs.continued)
+            whole_para = cand.qs.open_mark == self.paras[cand.para_index][0] and (
+                cand.qs.close_mark is None or cand.post.strip() == "" or cand.post.strip()[0] in ".,"
+            )
+            if continuing and last is not None:
+                last.content_spans.append((s, e))
+                continue
+            if is_direct(doc, cand, text) or whole_para and len(content.split()) > 3:
+                speaker, cue, lemma = self.attribute(cand, last, last_para)
+                if cue is None and speaker.name is None and speaker.mention is None and is_title_like(content):
+                    continue
+                if cue is None and is_title_like(content) and not whole_para:
+                    continue
+                same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
+                if same_para and cue is None and last is not None:
+                    last.content_spans.append((s, e))  # "A," she said. "B."
+                    continue
+                q = Quote([(s, e)], "direct", speaker, cue, lemma)
+                out.append(q)
+                last, last_para = q, cand.para_index
+                continue
+            if any(a <= s and e <= b for a, b in mixed_seen):
+                continue  # a second fragment of a clause already output
+            found = _covering_cue(doc, s, e, self.quoted)
+            if found is None:
+                continue  # a title, a name, a scare quote
+            cue_tok, child = found
+            clause = _clause(doc, cue_tok, child)
+            clause = (min(clause[0], s), max(clause[1], e))
+            if clause in mixed_seen:
+                continue
+            mixed_seen.add(clause)
+            subj = _subject(cue_tok)
+            speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
+            q = Quote([clause], "mixed", speaker, _cue_span(cue_tok), _cue_lemma(cue_tok))
+            out.append(q)
+            last, last_para = q, cand.para_index
+        return out
+
+
+def _cue_span(cue: Token) -> CharSpan:
+    end = cue
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        end = cue.doc[cue.i + 1]
+    return cue.idx, end.idx + len(end.text)
+
+
+def _cue_lemma(cue: Token) -> str:
+    return "according to" if cue.lower_ == "according" else cue.lemma_.lower()
 
 
 def extract_quotes(doc: Doc) -> list[Quote]:
-    text = doc.text
-    layout: Layout = doc._.layout
-    quotes: list[Quote] = []
-    people = [e for e in (doc._.entities or []) if e.type == "PERSON"]
-    last: Quote | None = None
-    for qs in candidate_spans(text, layout):
-        s, e = _strip(text, qs.start, qs.end)
-        if s >= e:
-            continue
-        content = text[s:e]
-        speaker, cue, lemma = attribute_speaker(doc, (s, e), people, last)
-        para = next((p for p in layout.paragraphs if p.start <= s < p.end), None)
-        whole_para = para is not None and qs.open_mark == para.start
-        if is_title_like(content) and cue is None:
-            continue
-        ends_sentence = content[-1] in ".,?!…" or whole_para
-        if not ends_sentence and cue is None:
-            continue
-        kind = "direct" if ends_sentence else "mixed"
-        q = Quote([(s, e)], kind, speaker, cue, lemma)
-        quotes.append(q)
-        last = q
-    quotes.extend(find_indirect_quotes(doc, [q.content_spans[0] for q in quotes], people))
+    finder = QuoteFinder(doc)
+    quotes = finder.quotes()
+    spans = sorted(sp for q in quotes for sp in q.content_spans)
+    quotes.extend(find_indirect_quotes(doc, spans, finder.people))
     quotes.sort(key=lambda q: q.start)
     return quotes
 

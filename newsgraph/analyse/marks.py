@@ -1,0 +1,115 @@
+"""Quotation marks, paired on characters within one paragraph.
+
+Straight ``"`` and doubled ``''`` (older wire copy) open after a space or an opening
+bracket and close otherwise; curly marks say which they are, except that a stray ``“``
+written for a closing one (``review“ of``) closes. Curly single quotes pair only at
+the top level and only around speech (content ending in sentence punctuation), since
+they also serve for titles, headlines and nested quotations. An opening mark with no
+close runs to the paragraph end and never further: a stray mark cannot swallow the
+rest of the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+OPEN_CONTEXT = "([{—–-/:"
+SPEECH_END = ".,?!…"
+
+
+@dataclass
+class QuotedSpan:
+    """A stretch between quotation marks: ``start``/``end`` exclude the marks."""
+
+    start: int
+    end: int
+    open_mark: int
+    close_mark: int | None  # None: ran to the paragraph end
+    continued: bool = False  # ran to the paragraph end and the next paragraph opens a quote
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, length) of every double quotation mark in ``text[start:end]``."""
+    out = []
+    i = start
+    while i < end:
+        ch = text[i]
+        if ch in OPENING or ch in CLOSING or ch == STRAIGHT:
+            out.append((i, 1))
+        elif ch == "'" and i + 1 < end and text[i + 1] == "'":
+            out.append((i, 2))
+            i += 1
+        i += 1
+    return out
+
+
+def _opens(text: str, i: int, n: int, lo: int, hi: int) -> bool:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + n] if i + n < hi else " "
+    return (prev.isspace() or prev in OPEN_CONTEXT) and not nxt.isspace()
+
+
+def _closes(text: str, i: int, n: int, lo: int, hi: int) -> bool:
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + n] if i + n < hi else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
+    """Double-quoted spans in ``text[start:end]`` (one paragraph), in order; an unclosed
+    one runs to ``end``; then curly single-quoted speech outside them."""
+    spans: list[QuotedSpan] = []
+    open_at: tuple[int, int] | None = None
+    for i, n in _marks(text, start, end):
+        ch = text[i]
+        if open_at is None:
+            if ch in OPENING or ch not in CLOSING and _opens(text, i, n, start, end):
+                open_at = (i, n)
+            elif ch not in CLOSING and not _closes(text, i, n, start, end):
+                open_at = (i, n)  # a mark between two words: best read as opening
+            continue
+        o, on = open_at
+        if ch in OPENING and not _closes(text, i, n, start, end):
+            open_at = (i, n)  # the earlier opening mark was stray
+            continue
+        if i > o + on:
+            spans.append(QuotedSpan(o + on, i, o, i + n - 1))
+        open_at = None
+    if open_at is not None:
+        o, on = open_at
+        if end - (o + on) > 0:
+            spans.append(QuotedSpan(o + on, end, o, None))
+    spans.extend(_single_quoted_speech(text, start, end, spans))
+    spans.sort(key=lambda q: q.open_mark)
+    return spans
+
+
+def _single_quoted_speech(text: str, start: int, end: int, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+    out = []
+    i = start
+    covered = [(q.open_mark, q.end) for q in doubles]
+    while i < end:
+        if text[i] == "‘" and not any(a <= i < b for a, b in covered) and (i == start or not text[i - 1].isalnum()):
+            j = i + 1
+            while j < end:
+                if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum()):
+                    break
+                j += 1
+            if j < end:
+                content = text[i + 1 : j].rstrip()
+                if content[-1:] in SPEECH_END and len(content.split()) >= 3:
+                    out.append(QuotedSpan(i + 1, j, i, j))
+                i = j
+        i += 1
+    return out
