@@ -9,7 +9,8 @@
 
 ``newsgraph eval --gold OUT`` scores against the (corrected) annotations; ``--pred
 OUT/predictions.jsonl`` scores the exported predictions themselves (perfect until corrected).
-A quotation is one E-line (``Attribution``, or ``Attribution-no-source`` without a speaker
+A direct quotation's Content includes its quotation marks, as in PolNeAR (newsgraph's own
+content spans exclude them). A quotation is one E-line (``Attribution``, or ``Attribution-no-source`` without a speaker
 mention) whose trigger is the cue (else the source, else the content), with an AnnotatorNotes
 line giving the resolved speaker. Spans crossing a line break are split into fragments there,
 as brat does; whitespace-only fragments are dropped, which changes no score (scoring counts
@@ -31,13 +32,14 @@ ANNOTATOR = "newsgraph"
 METADATA_COLUMNS = ("compartment", "filename", "level", "annotators", "publisher", "publication_date", "author",
                     "title")
 _BREAKS = re.compile(r"[\t\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+QUOTE_MARKS = frozenset("\"'\u201c\u201d\u201e\u201f\u00ab\u00bb\u2018\u2019\u201a\u201b\u2039\u203a")
 _UNSAFE = re.compile(r"[^\w.\-]+")
 
 
 def stem_for(document: str, taken: set[str], article_id: int) -> str:
     """A file-name stem for the article: its document name without ``.txt``, made safe and unique."""
     stem = document[:-4] if document.lower().endswith(".txt") else document
-    stem = _UNSAFE.sub("-", Path(stem).name).strip("-.") or "article"
+    stem = _UNSAFE.sub("-", Path(stem).name).lstrip(".") or "article"
     if stem in taken:
         stem = f"{stem}-{article_id}"
     taken.add(stem)
@@ -54,6 +56,18 @@ def fragments(text: str, spans: list[Span]) -> list[Span]:
             pos = m.end()
         out.append((pos, e))
     return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def with_marks(text: str, spans: list[Span]) -> list[Span]:
+    """Content widened over the quotation marks around it: PolNeAR's Content includes them, and
+    the scorer tells a direct quotation from an indirect one by them."""
+    spans = sorted(spans)
+    (s, e0), (s1, e) = spans[0], spans[-1]
+    s -= s > 0 and text[s - 1] in QUOTE_MARKS
+    e += e < len(text) and text[e] in QUOTE_MARKS
+    if len(spans) == 1:
+        return [(s, e)]
+    return [(s, e0), *spans[1:-1], (s1, e)]
 
 
 class AnnWriter:
@@ -77,7 +91,8 @@ class AnnWriter:
         return self._tbs[key]
 
     def attribution(self, quote: Quote) -> bool:
-        content = fragments(self.text, quote.content_spans)
+        spans = with_marks(self.text, quote.content_spans) if quote.kind == "direct" else quote.content_spans
+        content = fragments(self.text, spans)
         if not content:
             return False
         source = fragments(self.text, [quote.speaker.mention]) if quote.speaker.mention else []
