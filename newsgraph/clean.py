@@ -18,6 +18,11 @@ from newsgraph.model import Paragraph, Span
 SEPARATOR = re.compile(r"(?:^|(?<=\s))#{3,}[ \t]*$", re.M)
 """A run of ``#`` ending a line (alone on it, or after a scraper leftover)."""
 
+LINE = re.compile("[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028]|\u2029|$)")
+"""A line and its end: ``\\r\\n``, ``\\n``, a lone ``\\r`` (old Mac files) or U+2028; U+2029
+(the Unicode paragraph separator) also ends the paragraph."""
+PARAGRAPH_SEPARATOR = "\u2029"
+
 HEADING_MAX_WORDS = 10
 QUOTE_MARKS = "\"'“”‘’«»„"
 
@@ -65,7 +70,7 @@ def segment(text: str, title: str | None = None) -> Layout:
     layout = Layout()
     pattern = boilerplate_patterns()
     lines: list[Span] = []
-    for m in re.finditer(r"[^\n]*(?:\n|$)", text):
+    for m in LINE.finditer(text):
         if m.start() == m.end():
             break
         lines.append((m.start(), m.end()))
@@ -92,6 +97,8 @@ def segment(text: str, title: str | None = None) -> Layout:
             blocks.append([])
             continue
         blocks[-1].append((s, e))
+        if text[le - 1] == PARAGRAPH_SEPARATOR:
+            blocks.append([])
     for block in blocks:
         if not block:
             continue

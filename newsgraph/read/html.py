@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.read.base import RawArticle, ReadError
+
+MIN_WORDS = 5
+"""Fewer words than this, or no sentence punctuation at all, is navigation, not an article."""
+
+
+def looks_like_prose(text: str) -> bool:
+    """At least a sentence: ``MIN_WORDS`` words and some sentence punctuation (not just links)."""
+    return len(re.findall(r"\w+", text)) >= MIN_WORDS and bool(re.search(r"[.!?\"”»]", text))
 
 
 def read_html(html: str, document: str, source: str) -> RawArticle | ReadError:
@@ -16,7 +26,7 @@ def read_html(html: str, document: str, source: str) -> RawArticle | ReadError:
         return ReadError(source, "HTML page with no article text found", "is it an index or an empty page?")
     get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
     text = get("text") or ""
-    if not text.strip():
+    if not looks_like_prose(text):
         return ReadError(source, "HTML page with no article text found", "is it an index or an empty page?")
     return RawArticle(
         text=text,

@@ -1,18 +1,25 @@
-"""Paths, directories and globs to a stream of articles (or errors), in a stable order."""
+"""Paths, directories and globs to a stream of articles (or errors), in a stable order.
+
+Nothing is skipped silently: a directory that cannot be listed, a broken link, a FIFO
+or a device (which would block or never end) each become one ``ReadError``.
+"""
 
 from __future__ import annotations
 
 import glob
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-from newsgraph.read.base import MAX_BYTES, RawArticle, ReadError, decode_bytes
+from newsgraph.read.base import MAX_BYTES, RawArticle, ReadError, check_text, decode_bytes, sniff_bytes
 from newsgraph.read.html import read_html
-from newsgraph.read.jsonl import read_jsonl
+from newsgraph.read.jsonl import TOO_LONG, read_jsonl_lines
 from newsgraph.read.text import read_text
 
 SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ""}
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadError]:
@@ -20,13 +27,11 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadEr
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES:
-                        yield os.path.join(root, f)
+            yield from _walk(p)
         elif os.path.exists(p):
             yield p
+        elif os.path.lexists(p):
+            yield ReadError(p, "broken symbolic link", "check where the link points")
         elif any(c in p for c in "*?["):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
@@ -37,26 +42,45 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadEr
             yield ReadError(p, "no such file or directory", "check the path")
 
 
+def _walk(top: str) -> Iterator[str | ReadError]:
+    unlisted: list[OSError] = []
+    for root, dirs, files in os.walk(top, onerror=unlisted.append):
+        while unlisted:
+            yield _os_error(unlisted.pop(0), "cannot list directory")
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for f in sorted(files):
+            if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES:
+                yield os.path.join(root, f)
+    for exc in unlisted:
+        yield _os_error(exc, "cannot list directory")
+
+
+def _os_error(exc: OSError, what: str, where: str | None = None) -> ReadError:
+    source = where or exc.filename or "?"
+    return ReadError(os.fspath(source), f"{what} ({exc.strerror or exc})", "check it exists and you may read it")
+
+
 def read_file(path: str) -> Iterator[RawArticle | ReadError]:
     """One file: text, JSONL or HTML by suffix (HTML also sniffed from the content)."""
+    suffix = Path(path).suffix.lower()
     try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            yield ReadError(path, f"file too large ({size // 1_048_576} MiB > {MAX_BYTES // 1_048_576} MiB)",
-                            "split it into articles (JSONL, one per line)")
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
+            yield ReadError(path, f"not a regular file ({kind})", "give newsgraph text, JSONL or HTML files")
+            return
+        if suffix in JSONL_SUFFIXES:
+            with open(path, "rb") as fh:
+                yield from _read_jsonl_file(fh, path)
+            return
+        if st.st_size > MAX_BYTES:
+            yield ReadError(path, f"file too large ({st.st_size / 1_048_576:.1f} MiB > "
+                                  f"{MAX_BYTES // 1_048_576} MiB)", "split it into articles (JSONL, one per line)")
             return
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read(MAX_BYTES + 1)
     except OSError as exc:
-        yield ReadError(path, f"cannot read ({exc.strerror or exc})", "check permissions")
-        return
-    suffix = Path(path).suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        text = decode_bytes(data, path)
-        if isinstance(text, ReadError):
-            yield text
-        else:
-            yield from read_jsonl(text, path, os.path.basename(path))
+        yield _os_error(exc, "cannot read", path)
         return
     text = decode_bytes(data, path)
     if isinstance(text, ReadError):
@@ -64,9 +88,31 @@ def read_file(path: str) -> Iterator[RawArticle | ReadError]:
         return
     name = os.path.basename(path)
     if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        yield read_html(text, name, path)
+        item = read_html(text, name, path)
     else:
-        yield read_text(text, name, path)
+        item = read_text(text, name, path)
+    yield (check_text(item.text, path) or item) if isinstance(item, RawArticle) else item
+
+
+def _read_jsonl_file(fh: BinaryIO, path: str) -> Iterator[RawArticle | ReadError]:
+    head = fh.read(8192)
+    refused = sniff_bytes(head, path, complete=len(head) < 8192)
+    if refused:
+        yield refused
+        return
+    fh.seek(0)
+    yield from read_jsonl_lines(_lines(fh), path, os.path.basename(path))
+
+
+def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
+    """Lines of at most ``MAX_BYTES``; a longer one is skipped (memory stays bounded) as ``TOO_LONG``."""
+    while line := fh.readline(MAX_BYTES + 1):
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield TOO_LONG
+        else:
+            yield line
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawArticle | ReadError]:

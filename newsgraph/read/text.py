@@ -7,6 +7,8 @@ import re
 from newsgraph.read.base import RawArticle
 
 _TITLE_MAX = 160
+_LINE_END = re.compile("\r\n|[\r\n\u2028\u2029]")
+"""Line ends as cleaning sees them (``newsgraph.clean.LINE``), lone ``\\r`` included."""
 
 
 def looks_like_title(line: str) -> bool:
@@ -18,6 +20,6 @@ def looks_like_title(line: str) -> bool:
 
 
 def read_text(text: str, document: str, source: str | None = None) -> RawArticle:
-    first, _, rest = text.partition("\n")
-    title = first.strip() if looks_like_title(first) and rest.strip() else None
+    first, *rest = _LINE_END.split(text, maxsplit=1)
+    title = first.strip() if looks_like_title(first) and rest and rest[0].strip() else None
     return RawArticle(text=text, document=document, title=title, source=source)

@@ -116,8 +116,15 @@ def _store_batch(conn: sqlite3.Connection, batch: list[Article]) -> tuple[int, i
             if art.source:
                 conn.execute("INSERT OR REPLACE INTO sources(source, article_id) VALUES (?, ?)",
                              (art.source, article_id))
-                conn.execute("DELETE FROM failures WHERE source = ?", (art.source,))
+                conn.execute("DELETE FROM failures WHERE source IN (?, ?)", (art.source, input_file(art.source)))
     return stored, skipped
+
+
+def input_file(source: str) -> str:
+    """The file of a source: ``feed.jsonl:12`` is line 12 of ``feed.jsonl``; a failure recorded for the
+    whole file (e.g. it was not UTF-8) is cleared when one of its lines is stored."""
+    path, sep, line = source.rpartition(":")
+    return path if sep and line.isdigit() and path else source
 
 
 def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
