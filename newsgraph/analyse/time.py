@@ -66,11 +66,18 @@ def _paragraph_starts(doc: Doc) -> list[int]:
 def _confirmed(doc: Doc, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
     if any(name_chars[r.start:r.end]):
         return False
+    word = doc.text[r.start:r.end]
+    before = doc.text[max(0, r.start - 12):r.start].split()
+    if word.isupper() and len(word) > 3 and before and before[-1][:1].isupper():
+        return False  # "USA TODAY": part of a name in capitals
+    if r.rule == "present" or (r.rule == "holiday" and " " not in word):
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
+            return False  # "Christmas trees"
     if not r.needs_context:
         return True
     if any(date_chars[r.start:r.end]):
         return True
-    before = doc.text[max(0, r.start - 12):r.start].split()
     return bool(before) and before[-1].lower() in _DATE_PREPOSITIONS
 
 
@@ -98,8 +105,6 @@ def tense(doc: Doc, start: int, end: int) -> str:
         return "past"
     if tok.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         return "past"
-    if tok.tag_ == "VB" and any(a.lower_ in ("to",) for a in tok.children) and tok.dep_ == "xcomp":
-        return "future"
     return "present"
 
 
@@ -143,7 +148,14 @@ class Resolver:
         self.pub = published
         self.par_starts = _paragraph_starts(doc)
         self.anchor: Anchor | None = None
+        self.speech: Anchor | None = None  # last day named outside quotations: when a quote was spoken
         self.sentence_days: dict[int, str] = {}
+        self.quoted = sorted(s for q in (doc._.quotes or []) if q.kind != "indirect" for s in q.content_spans)
+        self.quoted_starts = [s for s, _ in self.quoted]
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, pos) - 1
+        return i >= 0 and self.quoted[i][0] <= pos < self.quoted[i][1]
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.par_starts, pos) - 1
@@ -172,6 +184,8 @@ class Resolver:
         self.anchor = Anchor(value, how, self.paragraph(r.start))
         if tv.granularity(value) in ("day", "time"):
             self.sentence_days[self._sent_start(r.start)] = value[:10]
+            if not self.in_quote(r.start):
+                self.speech = Anchor(value[:10], how, self.paragraph(r.start))
 
     def _sent_start(self, pos: int) -> int:
         span = self.doc.char_span(pos, min(pos + 1, len(self.doc.text)), alignment_mode="expand")
@@ -190,6 +204,11 @@ class Resolver:
             return None, "unresolved"
         unit, n = r.args["unit"], r.args["n"]
         base = self.pub.isoformat()
+        how = "publication"
+        sp = self.speech
+        if unit == "day" and sp and self.in_quote(r.start) and sp.paragraph >= self.paragraph(r.start) - 1:
+            base, how = sp.value, "narrative"  # "last night", said on Tuesday, is Monday night
+            return tv.shift(base, n, unit), how
         if unit == "weekend":
             week = tv.shift(base, n, "week")
             return (week + "-WE" if week else None), "publication"

@@ -377,7 +377,7 @@ def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
                            r"|(?i:last\s+night)|(?i:this\s+(?:morning|afternoon|evening)))(?!\w)"), _h_deictic_day),
         ("rel_unit", _p(r"(?:(?i:earlier|later|early|late|(?:by\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
                         r"(?P<rel>(?i:this past|this coming|last|next|this))\s+"
-                        r"(?P<u>(?i:week|weekend|month|year))(?!\w)(?!\s+(?i:or|and)\s)"), _h_rel_unit),
+                        r"(?P<u>(?i:week|weekend|month|year))(?!\w)"), _h_rel_unit),
         ("end_of_the_unit", _p(r"(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+)(?P<u>(?i:week|month|year))"
                                r"(?!\w)(?P<rel>)"), _h_rel_unit),
         ("ago", _p(r"«BOUND»(?:«NUM»|«VAGUE»)\s+«UNIT»\s+(?P<dir>(?i:ago|from\s+now))(?!\w)"), _h_ago),
