@@ -15,6 +15,7 @@ MAX_SPAN = 120  # years on a continuous axis
 MAX_BARS = 60  # distinct years on a categorical axis before grouping by decade
 WIDTH, HEIGHT, PAD_TOP, PAD_BOTTOM, PAD_SIDE = 900, 180, 16, 34, 20
 MAX_BAR_W = 36
+LABEL_SPACING = 42  # viewBox units between year labels (a label is about 30 wide)
 
 
 def bucket(counts: list[dict]) -> list[tuple[str, str, str, int]]:
@@ -33,21 +34,23 @@ def bucket(counts: list[dict]) -> list[tuple[str, str, str, int]]:
     return [(f"{d}0s", f"{d}0", f"{d}9", n) for d, n in sorted(decades.items())]
 
 
-def year_chart(counts: list[dict], link: Callable[[str, str], str]) -> Markup:
-    """``counts``: [{"year", "events"}]; ``link(date_from, date_to)`` gives each bar's URL."""
+def year_chart(counts: list[dict], link: Callable[[str, str], str], *, width: int = WIDTH,
+               height: int = HEIGHT) -> Markup:
+    """``counts``: [{"year", "events"}]; ``link(date_from, date_to)`` gives each bar's URL.
+    A narrow ``width`` (a sidebar) keeps the text legible when the SVG is scaled to fit."""
     slots = bucket(counts)
     if not slots:
         return Markup('<p class="muted">No dated events.</p>')
     top = max(n for *_, n in slots)
-    slot = (WIDTH - 2 * PAD_SIDE) / len(slots)
+    slot = (width - 2 * PAD_SIDE) / len(slots)
     bar_w = min(MAX_BAR_W, max(1.5, slot * 0.8))
-    plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
-    base = HEIGHT - PAD_BOTTOM
+    plot_h = height - PAD_TOP - PAD_BOTTOM
+    base = height - PAD_BOTTOM
     continuous = all(s[0].isdigit() for s in slots) and len(slots) == int(slots[-1][0]) - int(slots[0][0]) + 1
-    step = next((k for k in (1, 2, 5, 10, 20, 25, 50) if len(slots) / k <= 12), 100)
+    step = next((k for k in (1, 2, 5, 10, 20, 25, 50) if k * slot >= LABEL_SPACING), 100)
     bars = sum(1 for *_, n in slots if n)
-    parts = [f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" aria-label="events per year">',
-             f'<line class="axis" x1="{PAD_SIDE}" y1="{base}" x2="{WIDTH - PAD_SIDE}" y2="{base}"/>']
+    parts = [f'<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="events per year">',
+             f'<line class="axis" x1="{PAD_SIDE}" y1="{base}" x2="{width - PAD_SIDE}" y2="{base}"/>']
     for i, (label, lo, hi, n) in enumerate(slots):
         cx = PAD_SIDE + (i + 0.5) * slot
         if n:

@@ -32,6 +32,7 @@ from newsgraph.web.params import (
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
 PAGE = 50
+MAP_PLACES = 1000
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
@@ -131,9 +132,12 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
 
 @router.get("/map")
 def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLResponse:
-    places = query.place_counts(conn, limit=1000)
+    places = query.place_counts(conn, limit=MAP_PLACES + 1)
+    capped = len(places) > MAP_PLACES
+    places = places[:MAP_PLACES]
     located = [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": p["mentions"],
                 "articles": p["articles"]} for p in places if p["lat"] is not None and p["lon"] is not None]
     # JSON for a <script type="application/json"> block: '<' escaped so no text can close the element
     data = json.dumps({"places": located, "selected": place}, ensure_ascii=False).replace("<", "\\u003c")
-    return render(request, "map.html", places=places, located=len(located), data=data, selected=place or "")
+    return render(request, "map.html", places=places, capped=capped, located=len(located), data=data,
+                  selected=place or "")
