@@ -1,36 +1,61 @@
-"""ingest: analyse inputs into the store (streaming, resumable)."""
+"""ingest: analyse inputs into the store (streaming, parallel, resumable)."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
-from newsgraph.cli import add_db, add_model
+from newsgraph.cli import UserError, add_db, add_model
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("ingest", help="analyse files into the store",
                        description="Read PATHs (files, folders, globs), analyse every article and store it. "
                                    "Articles already stored (same text) are not stored twice; inputs done by an "
-                                   "earlier run are skipped, so an interrupted run resumes. Bad files are "
-                                   "reported, recorded (see `newsgraph errors`) and skipped.")
+                                   "earlier run are skipped, so an interrupted run (Ctrl-C, kill, crash) resumes "
+                                   "when you rerun the same command. Bad files are reported, recorded (see "
+                                   "`newsgraph errors`) and skipped.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     add_db(p)
     add_model(p)
-    p.add_argument("--batch-size", type=int, default=32, help="articles per nlp.pipe batch and transaction")
+    p.add_argument("--batch-size", type=int, default=32, help="articles per nlp.pipe batch and transaction "
+                                                                "(default: %(default)s)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="analyse in N processes, the model loaded once in each (default: 1; 0: one per CPU "
+                        f"= {os.cpu_count()} here); with --engine dask and no --scheduler: local Dask workers")
+    p.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="local: this machine; dask: a Dask cluster (workers write Parquet shards that this "
+                        "process loads into the store)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: start a LocalCluster); workers need "
+                        "newsgraph installed and --shards on a file system they share with this machine")
+    p.add_argument("--shards", metavar="DIR", help="folder for the Dask engine's Parquet shards "
+                                                  "(default: DB.shards next to the database)")
     p.add_argument("--no-resume", action="store_true", help="re-read inputs an earlier run already ingested")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
 
 
-
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from newsgraph.run import ingest
+    from newsgraph.run import EngineError, ingest
+
+    if args.batch_size < 1:
+        raise UserError("--batch-size must be at least 1")
+    if args.workers < 0:
+        raise UserError("--workers must be 0 (one per CPU) or more")
+    if args.scheduler and args.engine != "dask":
+        raise UserError("--scheduler needs --engine dask")
+    workers = args.workers or os.cpu_count() or 1
 
     def say(err) -> None:  # type: ignore[no-untyped-def]
         print(f"newsgraph: skipped {err}", file=sys.stderr)
 
-    rep = ingest(args.paths, args.db, model=args.model, batch_size=args.batch_size,
-                 resume=not args.no_resume, progress=not args.quiet and sys.stderr.isatty(), on_error=say)
+    try:
+        rep = ingest(args.paths, args.db, model=args.model, batch_size=args.batch_size,
+                     resume=not args.no_resume, progress=not args.quiet and sys.stderr.isatty(), on_error=say,
+                     workers=workers, engine=args.engine, scheduler=args.scheduler, shard_dir=args.shards)
+    except EngineError as exc:
+        raise UserError(str(exc)) from exc
     print(f"{rep.summary()} → {args.db}")
     return 1 if rep.errors and not (rep.stored or rep.already or rep.skipped) else 0

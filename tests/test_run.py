@@ -1,0 +1,165 @@
+"""Batch ingestion: kill -9 then rerun equals an uninterrupted run; workers; resume; progress; bounded window."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from newsgraph.run import count_inputs, ingest
+from newsgraph.run.verify import differing_tables, store_contents
+from newsgraph.run.workers import ordered_window
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PEOPLE = [("Maria", "Okafor"), ("James", "Lindqvist"), ("Aiko", "Tanaka"), ("Pedro", "Almeida"),
+          ("Fatima", "Haddad"), ("Tom", "Becker"), ("Grace", "Mensah"), ("Ivan", "Petrov")]
+CITIES = ["Leeds", "Lagos", "Osaka", "Lisbon", "Beirut", "Munich", "Accra", "Kazan"]
+TOPICS = ["the bridge", "the new hospital", "the tram line", "the school budget", "the harbour", "the airport"]
+
+
+def make_corpus(folder: Path, n: int = 14) -> list[Path]:
+    """``n`` small, different news articles with quotes, people, places and dates; plus one bad file."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        first, last = PEOPLE[i % len(PEOPLE)]
+        other = PEOPLE[(i + 3) % len(PEOPLE)]
+        city, topic, year = CITIES[(i * 3) % len(CITIES)], TOPICS[i % len(TOPICS)], 1990 + i
+        text = (f"{city} council delays {topic} (report {i})\n\n"
+                f"Councillor {first} {last} said on Tuesday that work on {topic} in {city} would not start "
+                f"before {year + 30}.\n\n"
+                f"\u201cWe have waited since {year} and people are tired of promises,\u201d {last} told "
+                f"reporters outside the town hall.\n\n"
+                f"Her rival, {other[0]} {other[1]}, disagreed. \u201cThe money is simply not there,\u201d he "
+                f"said, adding that the plan had been rejected in {year + 5}.\n")
+        path = folder / f"{i:03d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    (folder / "broken.txt").write_bytes(b"Title\n\nCaf\xe9 society \xff\xfe news\n")
+    return paths
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus") / "in"
+    make_corpus(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def reference_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The uninterrupted, single-process run every other run must equal."""
+    db = tmp_path_factory.mktemp("ref") / "ref.db"
+    rep = ingest([corpus], db, batch_size=2)
+    assert rep.stored == 14 and len(rep.errors) == 1
+    return db
+
+
+def _sources_committed(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM sources").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0  # not created yet
+
+
+def _ingest_cmd(corpus: Path, db: Path, workers: int) -> list[str]:
+    return [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", str(db),
+            "--batch-size", "2", "--workers", str(workers), "--quiet"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", [1, 2])
+def test_kill_9_mid_ingest_then_rerun_equals_uninterrupted_run(
+    corpus: Path, reference_db: Path, tmp_path: Path, workers: int
+) -> None:
+    db = tmp_path / "killed.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(_ingest_cmd(corpus, db, workers), env=env, cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 90
+    while _sources_committed(db) < 2:  # the first batch is committed
+        assert proc.poll() is None, "the ingest ended before it could be killed"
+        assert time.monotonic() < deadline, "no batch committed within 90 s"
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)  # the parent and its worker processes, mid-run
+    proc.wait()
+    partial = _sources_committed(db)
+    assert 2 <= partial < 14, f"not killed mid-run ({partial} of 14 inputs committed)"
+
+    rerun = subprocess.run(_ingest_cmd(corpus, db, workers), env=env, cwd=tmp_path, capture_output=True,
+                           text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{partial} inputs skipped" in rerun.stdout
+    assert differing_tables(db, reference_db) == []
+    contents = store_contents(db)
+    assert len(contents["articles"]) == 14 and len(contents["sources"]) == 14
+    assert [Path(r[0]).name for r in contents["failures"]] == ["broken.txt"]
+
+
+def test_rerun_stores_nothing_twice_and_resumes(corpus: Path, reference_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    first = ingest(sorted(corpus.glob("00*.txt")), db, batch_size=4)
+    assert (first.stored, first.skipped) == (10, 0)
+    messages = []
+    second = ingest([corpus], db, batch_size=4, on_error=messages.append)
+    assert (second.stored, second.already, second.skipped, len(second.errors)) == (4, 0, 10, 1)
+    assert Path(messages[0].source).name == "broken.txt" and "not valid UTF-8" in messages[0].problem
+    third = ingest([corpus], db, batch_size=4, resume=False)
+    assert (third.stored, third.already) == (0, 14)
+    # same articles, quotes, entities as one uninterrupted run (article ids follow batch order)
+    ours, ref = store_contents(db), store_contents(reference_db)
+    for table in ("articles", "quotes", "entities", "mentions", "times", "events", "sources", "failures"):
+        assert len(ours[table]) == len(ref[table]), table
+    assert {r[2] for r in ours["articles"]} == {r[2] for r in ref["articles"]}
+
+
+def test_progress_bar_shows_rate_total_and_errors(corpus: Path, tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    ingest([corpus / "000.txt", corpus / "001.txt", corpus / "broken.txt"], tmp_path / "p.db", progress=True)
+    err = capsys.readouterr().err
+    assert "3/3" in err and "articles/s" in err and "errors=1" in err
+
+
+def test_count_inputs_is_known_for_files_unknown_for_jsonl(corpus: Path, tmp_path: Path) -> None:
+    assert count_inputs([corpus]) == 15
+    (tmp_path / "a.jsonl").write_text('{"text": "x"}\n')
+    assert count_inputs([corpus, tmp_path / "a.jsonl"]) is None
+
+
+def test_ordered_window_bounds_in_flight_and_keeps_order() -> None:
+    submitted = received = peak = 0
+
+    def task(x: int) -> int:
+        time.sleep(0.01 * ((7 * x) % 5))  # later tasks often finish first
+        return x
+
+    with ThreadPoolExecutor(4) as pool:
+        def submit(x: int) -> Future[int]:
+            nonlocal submitted, peak
+            submitted += 1
+            peak = max(peak, submitted - received)
+            return pool.submit(task, x)
+
+        out = []
+        for r in ordered_window(submit, range(20), window=3):
+            received += 1
+            out.append(r)
+    assert out == list(range(20)) and peak == 3
+
+
+def test_cli_rejects_scheduler_without_dask(tmp_path: Path) -> None:
+    from newsgraph.cli import main
+
+    assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://h:1"]) == 2
