@@ -16,12 +16,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph import query
 from newsgraph.cli import main
 from newsgraph.evaluate import scorer
 from newsgraph.export import ExportError, export
-from newsgraph.export.brat import QUOTE_MARKS, fragments
+from newsgraph.export.brat import QUOTE_MARKS, fragments, with_marks
 from newsgraph.export.tables import COLUMNS
 from newsgraph.model import Article, Entity, Quote, Speaker
 from newsgraph.run import ingest
@@ -257,6 +259,7 @@ def test_graphml_loads_in_networkx_with_expected_nodes_and_edges(db: Path, conn:
 # --- JSON-LD --------------------------------------------------------------------------------------
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own JSON-LD parser internals
 def test_jsonld_parses_with_rdflib_into_schema_org_triples(db: Path, tmp_path: Path) -> None:
     import rdflib
 
@@ -346,6 +349,8 @@ def test_brat_layout_and_exact_annotations(brat_dir: Path) -> None:
     with open(brat_dir / "metadata.tsv", encoding="utf-8", newline="") as fh:
         meta = {r["filename"]: r for r in csv.DictReader(fh, delimiter="\t")}
     assert meta["port-news"]["annotators"] == "newsgraph" and meta["port-news"]["publication_date"] == "2023-05-01"
+    moscow = scorer.parse_ann(str(ann_dir / "moscow8_newsgraph.ann"))[0].values()
+    assert sum(tb["label"] == "Discard" for tb in moscow) >= 1  # the ### separators
     for ann in ann_dir.glob("*.ann"):  # every T line's text is what its offsets cover
         text = _read_text(brat_dir / "text" / (ann.name.rsplit("_", 1)[0] + ".txt"))
         for tb in scorer.parse_ann(str(ann))[0].values():
@@ -427,6 +432,19 @@ def test_fragments_split_at_line_breaks_only() -> None:
     text = "ab\r\ncd  \n\n ef\tg"
     assert fragments(text, [(0, len(text))]) == [(0, 2), (4, 8), (10, 13), (14, 15)]
     assert fragments(text, [(2, 4)]) == []
+
+
+@given(st.text(alphabet="ab \t\n\r\u2028\u201c\u201d", max_size=40), st.data())
+def test_fragments_keep_every_visible_character(text: str, data: st.DataObject) -> None:
+    """What the scorer counts (non-whitespace characters) survives; brat's one-line rule holds."""
+    bounds = st.integers(0, len(text))
+    spans = [tuple(sorted(data.draw(st.tuples(bounds, bounds)))) for _ in range(data.draw(st.integers(1, 3)))]
+    frags = fragments(text, spans)
+    assert scorer.nonws(text, frags) == scorer.nonws(text, spans)
+    assert all(s < e and text[s:e].strip() and not any(c in text[s:e] for c in "\t\n\r\u2028") for s, e in frags)
+    widened = with_marks(text, spans)
+    assert scorer.nonws(text, spans) <= scorer.nonws(text, widened)
+    assert len(scorer.nonws(text, widened) - scorer.nonws(text, spans)) <= 2
 
 
 def test_brat_against_polnear_equals_eval(shared: Path, tmp_path: Path) -> None:

@@ -9,6 +9,7 @@
 
 ``newsgraph eval --gold OUT`` scores against the (corrected) annotations; ``--pred
 OUT/predictions.jsonl`` scores the exported predictions themselves (perfect until corrected).
+Boilerplate (separators, scraper leftovers) becomes ``Discard`` T-lines, as in PolNeAR.
 A direct quotation's Content includes its quotation marks, as in PolNeAR (newsgraph's own
 content spans exclude them). A quotation is one E-line (``Attribution``, or ``Attribution-no-source`` without a speaker
 mention) whose trigger is the cue (else the source, else the content), with an AnnotatorNotes
@@ -123,6 +124,9 @@ def ann_text(art: Article) -> tuple[str, int]:
     """The .ann file of an article, and how many quotations it holds."""
     writer = AnnWriter(art.text)
     n = sum(writer.attribution(q) for q in sorted(art.quotes, key=lambda q: (q.start, q.end)))
+    for span in art.boilerplate:  # separators and scraper leftovers: PolNeAR's Discard
+        if frags := fragments(art.text, [span]):
+            writer.textbound("Discard", frags)
     return writer.render(), n
 
 
