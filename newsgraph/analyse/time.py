@@ -97,6 +97,9 @@ def tense(doc: Doc, start: int, end: int) -> str:
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
     if tok.lower_ in future or any(a.lower_ in future for a in auxes):
         return "future"
+    if any(a.lower_ == "going" for a in auxes) or (tok.lower_ == "going" and any(
+            c.dep_ == "xcomp" and any(g.lower_ == "to" for g in c.children) for c in tok.children)):
+        return "future"
     if tok.lemma_ in ("schedule", "plan", "expect", "slate", "set") and any(c.dep_ == "xcomp" for c in tok.children):
         return "future"
     if any(a.lower_ in _PAST_MODALS for a in auxes):
@@ -150,6 +153,7 @@ class Resolver:
         self.anchor: Anchor | None = None
         self.speech: Anchor | None = None  # last day named outside quotations: when a quote was spoken
         self.sentence_days: dict[int, str] = {}
+        self.sentence_dir: dict[int, str] = {}  # a sentence that names a later date looks ahead
         self.quoted = sorted(s for q in (doc._.quotes or []) if q.kind != "indirect" for s in q.content_spans)
         self.quoted_starts = [s for s, _ in self.quoted]
 
@@ -187,6 +191,25 @@ class Resolver:
             if not self.in_quote(r.start):
                 self.speech = Anchor(value[:10], how, self.paragraph(r.start))
 
+    def direction(self, r: Reading) -> str:
+        """past | future | present for a reading: "since" looks back, else the tense, else the sentence."""
+        before = self.doc.text[max(0, r.start - 8):r.start].split()
+        if before and before[-1].lower() == "since":
+            return "past"
+        d = tense(self.doc, r.start, r.end)
+        if d == "present":
+            return self.sentence_dir.get(self._sent_start(r.start), d)
+        return d
+
+    def note_direction(self, r: Reading, value: str | None, how: str) -> None:
+        if value is None or how != "publication" or self.pub is None or r.rule == "present":
+            return
+        lo, hi = tv.interval(value)
+        if lo > self.pub:
+            self.sentence_dir.setdefault(self._sent_start(r.start), "future")
+        elif hi < self.pub:
+            self.sentence_dir.setdefault(self._sent_start(r.start), "past")
+
     def _sent_start(self, pos: int) -> int:
         span = self.doc.char_span(pos, min(pos + 1, len(self.doc.text)), alignment_mode="expand")
         return span.sent.start_char if span is not None else -1
@@ -210,6 +233,8 @@ class Resolver:
             base, how = sp.value, "narrative"  # "last night", said on Tuesday, is Monday night
             return tv.shift(base, n, unit), how
         if unit == "weekend":
+            if n == 0 and self.pub.weekday() < 5 and self.direction(r) == "past":
+                n = -1  # "this weekend", told on a Monday in the past tense: the one just gone
             week = tv.shift(base, n, "week")
             return (week + "-WE" if week else None), "publication"
         if unit == "century":
@@ -272,7 +297,7 @@ class Resolver:
             return fmt(y), "narrative"
         if self.pub is None:
             return None, "unresolved"
-        direction = tense(self.doc, r.start, r.end)
+        direction = self.direction(r)
         cands = []
         for yy in (self.pub.year - 1, self.pub.year, self.pub.year + 1):
             v = fmt(yy)
@@ -301,7 +326,7 @@ class Resolver:
         elif rel == 1:
             d = fwd if fwd != self.pub else fwd + timedelta(days=7)
         else:
-            d = _pick([back, fwd], self.pub, tense(self.doc, r.start, r.end))
+            d = _pick([back, fwd], self.pub, self.direction(r))
         return d.isoformat(), "publication"
 
     def _r_season(self, r: Reading) -> tuple[str | None, str]:
@@ -324,7 +349,7 @@ class Resolver:
         cands = [_holiday(rule, y) for y in (self.pub.year - 1, self.pub.year, self.pub.year + 1)]
         if rule == "election":
             cands = [c for c in cands if c.year % 2 == 0] or cands
-        return _pick(cands, self.pub, tense(self.doc, r.start, r.end)).isoformat(), "publication"
+        return _pick(cands, self.pub, self.direction(r)).isoformat(), "publication"
 
     def _r_clock(self, r: Reading) -> tuple[str | None, str]:
         day = self.sentence_days.get(self._sent_start(r.start))
@@ -353,6 +378,7 @@ def find_times(doc: Doc, published: str | None = None) -> list[TimeExpression]:
             continue
         value, how = resolver.resolve(r)
         resolver.remember(r, value, how)
+        resolver.note_direction(r, value, how)
         out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how)
     for r in found:
         if r.rule == "clock":
