@@ -59,6 +59,9 @@ def cue_lemmas() -> frozenset[str]:
 
 
 def is_cue(tok: Token) -> bool:
+    """A learned reporting verb, or the "according" of "according to"."""
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_lemmas()
 
 

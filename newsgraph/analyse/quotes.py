@@ -32,7 +32,9 @@ from newsgraph.model import Span as CharSpan
 SENTENCE_END = ".?!…"
 INNER_END = ".,?!…—–-:;"
 LEAD_IN = ",:;—–-("
-CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dative", "pcomp", "npadvmod"}
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dative", "pcomp"}
+PREDICATIVE = {"oprd", "attr", "acomp"}
+"""``called the plan "desperate"``: the content runs from the object to the fragment."""
 """Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
 DASHES = "-–—"
 
@@ -48,6 +50,13 @@ def is_title_like(content: str) -> bool:
         return True
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps >= 0.7 * len(words)
+
+
+def looks_like_name(content: str) -> bool:
+    """Every word capitalised (or a number): a title, programme, nickname or name."""
+    words = [w for w in content.strip(" ,.:;!?").split() if w[:1].isalnum()]
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by"}
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
 
 
 @dataclass
@@ -67,14 +76,14 @@ def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: 
     j = i
     while j > para_start:
         ch = text[j - 1]
-        if ch in SENTENCE_END and not inside_any(j - 1, quoted) and (j >= i or text[j].isspace()):
+        if ch == "\n" or ch in SENTENCE_END and not inside_any(j - 1, quoted) and (j >= i or text[j].isspace()):
             break
         j -= 1
     pre = text[j:i]
     k = (qs.close_mark + 1) if qs.close_mark is not None else para_end
     m = k
     while m < para_end and not (text[m] in SENTENCE_END and not inside_any(m, quoted)):
-        if text[m] in "\"“”" or text[m : m + 2] == "''":
+        if text[m] in "\"“”\n" or text[m : m + 2] == "''":
             break
         m += 1
     return pre, text[k : min(para_end, m + 1)]
@@ -136,24 +145,25 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
             return None  # the fragment is who speaks, not what is said
         if is_cue(head) and not inside_any(head.idx, quoted):
             child = tok
-            if child.dep_ in CONTENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "to", "of", "on", "that"):
+            if child.dep_ in CONTENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "of", "that"):
                 return head, child
         tok = head
     return None
 
 
 def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
-    """The reported content: the cue's content children on the fragment's side, without
-    "that", the cue's subject and trailing punctuation."""
-    subj = _subject(cue)
-    side = [c for c in cue.children if (c.i > cue.i) == (child.i > cue.i) and c != subj]
-    keep = [c for c in side if c.dep_ in CONTENT_DEPS or c.dep_ in ("prep",) and c == child or c == child]
-    if child.i > cue.i:
-        keep = [c for c in keep if c.i <= child.i or c.dep_ in CONTENT_DEPS]
-    toks = sorted({t.i for c in keep for t in c.subtree})
-    if not toks:
-        toks = list(range(child.left_edge.i, child.right_edge.i + 1))
-    a, b = toks[0], toks[-1]
+    """The reported content: the cue's content child holding the fragment (from the
+    object on for ``called X "Y"``), without "that" and trailing punctuation."""
+    first = child.left_edge.i
+    if child.dep_ in PREDICATIVE:
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i < child.i]
+        if objs:
+            first = min(first, objs[0].left_edge.i)
+    last = child.right_edge.i
+    for c in cue.children:  # "... is 'peanuts,' compared to what ..."
+        if c.i > last and (child.i > cue.i) and c.dep_ in ("advcl", "prep", "npadvmod") and c.i == last + 1 + (doc[last + 1].is_punct if last + 1 < len(doc) else 0):
+            last = c.right_edge.i
+    a, b = first, last
     while a < b and (doc[a].is_punct and doc[a].text not in "\"“'‘" or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
         a += 1
     while b > a and doc[b].is_punct and doc[b].text not in "\"”'’":
@@ -178,6 +188,42 @@ def _dash_source(doc: Doc, text: str, cand: Candidate) -> Token | None:
             return t.head if t.head.ent_type_ == "PERSON" and t.head.i > t.i else t
         if t.is_sent_start and t.i > span.start:
             break
+    return None
+
+
+def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> Token | None:
+    """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
+    barked``): the layout itself marks the verb as the cue."""
+    post, pre = cand.post, cand.pre
+    content = doc.text[cand.content[0] : cand.content[1]].rstrip()
+    ends_open = content[-1:] in ",?!—–-" or post.lstrip()[:1] == ","
+    if cand.qs.close_mark is not None and ends_open and post.strip()[:1] not in ".?!" and post.strip():
+        span = doc.char_span(cand.qs.close_mark + 1, cand.qs.close_mark + 1 + len(post), alignment_mode="expand")
+        if span is not None:
+            for tok in span[:6]:
+                if tok.pos_ == "VERB" and _subject(tok) is not None and not inside_any(tok.idx, quoted):
+                    return tok
+    if pre.rstrip()[-1:] in (",", ":"):
+        span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
+        if span is not None:
+            for tok in reversed(span[-6:]):
+                if tok.pos_ == "VERB" and _subject(tok) is not None and not inside_any(tok.idx, quoted):
+                    return tok
+    return None
+
+
+def _colon_source(doc: Doc, cand: Candidate) -> Token | None:
+    """``Jeffrey M. Jones: "…"``: a name (or a noun) standing alone before a colon."""
+    pre = cand.pre.rstrip()
+    if not pre.endswith(":"):
+        return None
+    end = cand.qs.open_mark - (len(cand.pre) - len(pre)) - 1
+    span = doc.char_span(max(0, end - 60), end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[-1]
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return tok
     return None
 
 
@@ -246,9 +292,28 @@ class QuoteFinder:
         para = self.paras[cand.para_index]
         s, e = cand.content
         lo, hi = _sentence_bounds(doc, s, e, para)
-        cue = _cue_near(doc, cand.content, self.quoted, lo, hi)
+        close = cand.qs.close_mark + 1 if cand.qs.close_mark is not None else e
+        before = (cand.qs.open_mark - len(cand.pre), cand.qs.open_mark)
+        after = (close, close + len(cand.post))
+        # "A," he said / he said, "A" / he said: "A": the punctuation says where to look
+        if text[s:e].rstrip()[-1:] == "," or cand.post.lstrip()[:1] == ",":
+            regions = [after, before]
+        elif cand.pre.rstrip()[-1:] in (",", ":"):
+            regions = [before, after]
+        else:
+            regions = [after, before]
+        cue = None
+        for a, b in regions:
+            if b > a:
+                cue = _cue_near(doc, cand.content, self.quoted, a, b)
+                if cue is not None:
+                    break
         if cue is None:
-            src = _dash_source(doc, text, cand)
+            cue = _cue_near(doc, cand.content, self.quoted, lo, hi)
+        if cue is None:
+            cue = _speech_verb_next_to(doc, cand, self.quoted)
+        if cue is None:
+            src = _dash_source(doc, text, cand) or _colon_source(doc, cand)
             if src is not None:
                 return speaker_for(doc, src, self.people, s, self.quoted), None, None
         if cue is None and lo > para[0] and text[:lo].rstrip().endswith(":"):
@@ -295,7 +360,8 @@ class QuoteFinder:
             if continuing and last is not None:
                 last.content_spans.append((s, e))
                 continue
-            if is_direct(doc, cand, text) or whole_para and len(content.split()) > 3:
+            named = looks_like_name(content) and content.rstrip()[-1:] not in "?!"
+            if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
                 speaker, cue, lemma = self.attribute(cand, last, last_para)
                 if cue is None and speaker.name is None and speaker.mention is None and is_title_like(content):
                     continue
