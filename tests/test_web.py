@@ -190,10 +190,16 @@ def test_timeline_chart_and_filters(client: TestClient) -> None:
     assert 'href="/timeline?date_from=1952&amp;date_to=1952"' in text
     one_year = page(client, "/timeline?date_from=1952&date_to=1952")
     assert "1952" in one_year and "1937" not in one_year.split("<h2>Events")[1]
-    by_place = page(client, "/timeline?place=Almaty")
-    assert "Almaty" in by_place.split("<h2>Events")[1]
-    by_person = page(client, "/timeline?person=" + quote("Kim Il Sung"))
-    assert "Kim Il Sung" in by_person.split("<h2>Events")[1]
+    # filters: an event naming a place/person is found by that place/person, one that does not is not
+    events = client.get("/api/timeline").json()["events"]
+    with_place = next(e for e in events if e["places"])
+    place = with_place["places"][0]
+    by_place = client.get("/api/timeline", params={"place": place}).json()["events"]
+    assert with_place["id"] in {e["id"] for e in by_place} and len(by_place) < len(events)
+    assert html.escape(with_place["text"], quote=False) in page(client, "/timeline?place=" + quote(place))
+    by_person = client.get("/api/timeline", params={"person": "Kim Il Sung"}).json()["events"]
+    assert by_person and all("Kim Il Sung" in e["participants"] or "Kim" in e["text"] for e in by_person)
+    assert len(by_person) < len(events)
 
 
 def test_map_lists_places_as_html_and_embeds_safe_json(client: TestClient) -> None:
