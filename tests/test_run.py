@@ -19,46 +19,20 @@ from newsgraph.run.workers import ordered_window
 
 ROOT = Path(__file__).resolve().parent.parent
 
-PEOPLE = [("Maria", "Okafor"), ("James", "Lindqvist"), ("Aiko", "Tanaka"), ("Pedro", "Almeida"),
-          ("Fatima", "Haddad"), ("Tom", "Becker"), ("Grace", "Mensah"), ("Ivan", "Petrov")]
-CITIES = ["Leeds", "Lagos", "Osaka", "Lisbon", "Beirut", "Munich", "Accra", "Kazan"]
-TOPICS = ["the bridge", "the new hospital", "the tram line", "the school budget", "the harbour", "the airport"]
-
-
-def make_corpus(folder: Path, n: int = 14) -> list[Path]:
-    """``n`` small, different news articles with quotes, people, places and dates; plus one bad file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    paths = []
-    for i in range(n):
-        first, last = PEOPLE[i % len(PEOPLE)]
-        other = PEOPLE[(i + 3) % len(PEOPLE)]
-        city, topic, year = CITIES[(i * 3) % len(CITIES)], TOPICS[i % len(TOPICS)], 1990 + i
-        text = (f"{city} council delays {topic} (report {i})\n\n"
-                f"Councillor {first} {last} said on Tuesday that work on {topic} in {city} would not start "
-                f"before {year + 30}.\n\n"
-                f"\u201cWe have waited since {year} and people are tired of promises,\u201d {last} told "
-                f"reporters outside the town hall.\n\n"
-                f"Her rival, {other[0]} {other[1]}, disagreed. \u201cThe money is simply not there,\u201d he "
-                f"said, adding that the plan had been rejected in {year + 5}.\n")
-        path = folder / f"{i:03d}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    (folder / "broken.txt").write_bytes(b"Title\n\nCaf\xe9 society \xff\xfe news\n")
-    return paths
+CORPUS = Path(__file__).resolve().parent / "fixtures" / "ingest_corpus"
+"""14 small news articles (quotes, people, places, years) and one file that is not UTF-8."""
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("corpus") / "in"
-    make_corpus(folder)
-    return folder
+def corpus() -> Path:
+    return CORPUS
 
 
 @pytest.fixture(scope="module")
-def reference_db(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def reference_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The uninterrupted, single-process run every other run must equal."""
     db = tmp_path_factory.mktemp("ref") / "ref.db"
-    rep = ingest([corpus], db, batch_size=2)
+    rep = ingest([CORPUS], db, batch_size=2)
     assert rep.stored == 14 and len(rep.errors) == 1
     return db
 
