@@ -23,7 +23,7 @@ PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": "s"
 THIRD_PERSON = {"he", "she", "him", "her"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "that", "which", "whom"}
-INHERIT_SUBJECT = {"conj", "advcl", "xcomp", "pcomp"}
+INHERIT_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 """A cue without its own subject takes its head's ("said X, adding ..."; "and added")."""
 MIN_CUE_COUNT = 3
 MIN_CUE_RATE = 0.2

@@ -19,6 +19,7 @@ from newsgraph.analyse.attribution import (
     SUBJECT_DEPS,
     _subject,
     inside_any,
+    cue_lemmas,
     is_cue,
     name_index,
     speaker_for,
@@ -191,6 +192,26 @@ def _dash_source(doc: Doc, text: str, cand: Candidate) -> Token | None:
     return None
 
 
+def is_cue_word(tok: Token) -> bool:
+    """A cue by its word whatever the tagger says ("notes", "says" tagged as nouns)."""
+    return tok.lemma_.lower() in cue_lemmas() or tok.lower_.endswith("s") and tok.lower_[:-1] in cue_lemmas()
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The cue's subject; in the inverted ``"…," said X`` the parser often makes X an
+    object, and a cue tagged as a noun (``Conway notes.``) follows its subject."""
+    subj = _subject(cue)
+    if subj is not None:
+        return subj
+    doc = cue.doc
+    for c in cue.rights:
+        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+            return c
+    if cue.pos_ != "VERB" and cue.i > 0 and doc[cue.i - 1].pos_ in ("PROPN", "PRON"):
+        return doc[cue.i - 1]
+    return None
+
+
 def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> Token | None:
     """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
     barked``): the layout itself marks the verb as the cue."""
@@ -201,13 +222,17 @@ def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> T
         span = doc.char_span(cand.qs.close_mark + 1, cand.qs.close_mark + 1 + len(post), alignment_mode="expand")
         if span is not None:
             for tok in span[:6]:
-                if tok.pos_ == "VERB" and _subject(tok) is not None and not inside_any(tok.idx, quoted):
+                if inside_any(tok.idx, quoted):
+                    continue
+                if tok.pos_ == "VERB" and subject_of(tok) is not None:
+                    return tok
+                if is_cue_word(tok) and subject_of(tok) is not None:
                     return tok
     if pre.rstrip()[-1:] in (",", ":"):
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
             for tok in reversed(span[-6:]):
-                if tok.pos_ == "VERB" and _subject(tok) is not None and not inside_any(tok.idx, quoted):
+                if tok.pos_ == "VERB" and subject_of(tok) is not None and not inside_any(tok.idx, quoted):
                     return tok
     return None
 
@@ -236,7 +261,7 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
     for tok in span:
         if inside_any(tok.idx, quoted) or not is_cue(tok):
             continue
-        if _subject(tok) is None:
+        if subject_of(tok) is None:
             continue
         dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
         if best is None or dist < best[0]:
@@ -334,7 +359,7 @@ class QuoteFinder:
                 if len(sent) <= 12 and not any(inside_any(t.idx, self.quoted) for t in sent):
                     cue = _cue_near(doc, cand.content, self.quoted, sent.start_char, sent.end_char)
         if cue is not None:
-            subj = _subject(cue)
+            subj = subject_of(cue)
             if subj is not None:
                 spk = speaker_for(doc, subj, self.people, s, self.quoted)
                 return spk, _cue_span(cue), _cue_lemma(cue)
@@ -386,7 +411,7 @@ class QuoteFinder:
             if clause in mixed_seen:
                 continue
             mixed_seen.add(clause)
-            subj = _subject(cue_tok)
+            subj = subject_of(cue_tok)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
             q = Quote([clause], "mixed", speaker, _cue_span(cue_tok), _cue_lemma(cue_tok))
             out.append(q)
