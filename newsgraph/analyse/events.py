@@ -98,13 +98,17 @@ def _kept_tokens(head: Token, path: set[int], drop: set[str]) -> list[int]:
 
 
 def _date_phrase(doc: Doc, t: TimeExpression) -> tuple[int, int] | None:
-    """Token range of the date with its preposition ("in 1958"), or None."""
+    """Token range of the date with its preposition and modifiers ("in 1958", "until now", "even now")."""
     span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
     if span is None:
         return None
-    lo, hi = span.start, span.end
     root = span.root
-    if root.head.dep_ == "prep" and root.dep_ == "pobj" and root.head.i == lo - 1:
+    lo, hi = min(span.start, root.left_edge.i), max(span.end, root.right_edge.i + 1)
+    if hi - lo > len(span) + 2:
+        lo, hi = span.start, span.end
+    if lo > 0 and doc[lo - 1].pos_ == "ADP" and (root.head.i == lo - 1 or span.start <= doc[lo - 1].head.i < hi):
+        lo -= 1
+    elif lo > 0 and root.head.i == lo - 1 and root.head.dep_ == "prep":
         lo -= 1
     return lo, hi
 
@@ -218,7 +222,7 @@ def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], pub
         if q.speaker.name:
             people = _merge([q.speaker.name], people)
         events.append(Event(date, doc.text[s:e], (s, e), people, mentions.inside(s, e, PLACE_TYPES),
-                            time_span=time_span))
+                            time_span=time_span, kind="quote"))
     return events
 
 

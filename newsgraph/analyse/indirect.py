@@ -1,37 +1,72 @@
-"""Indirect quotations: reported speech without quotation marks (``X said (that) ...``)."""
+"""Indirect quotations: reported speech without quotation marks.
+
+``X said (that) ...``, ``according to X, ...``, ``X told reporters ...``, the inverted
+``..., X said.``, and the broader attributions news annotators count (``X warned of
+...``, ``his support for ...``, ``a poll shows ...``). The parse proposes candidates
+(``candidates.py``); a logistic-regression scorer trained on PolNeAR train
+(``learned.py``) keeps, for each cue word, its best content if that scores above the
+model's threshold. The content excludes the cue and a leading "that".
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.attribution import _inside, _subject, cue_lemmas, mention_span, resolve_name
+from newsgraph.analyse.attribution import _inside, mention_span, resolve_name
+from newsgraph.analyse.candidates import Candidate, char_pieces, generate, has_quote_mark
+from newsgraph.analyse.learned import RELATIVE, features, load_model
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
 
 
-def find_indirect_quotes(doc: Doc, direct: list[CharSpan], people: list[Entity]) -> list[Quote]:
-    """``X said (that) ...``: the clausal complement of a cue verb with a subject."""
-    out = []
-    cues = cue_lemmas()
-    for tok in doc:
-        if tok.lemma_.lower() not in cues or tok.pos_ != "VERB" or _inside(tok.idx, direct):
+def _cue_span(cue: Token) -> CharSpan:
+    """The cue word, with the "to" of "according to"."""
+    end = cue
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
+        end = cue.doc[cue.i + 1]
+    return cue.idx, end.idx + len(end.text)
+
+
+def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Speaker:
+    src = cand.source
+    if src is None:
+        return Speaker()
+    named = src
+    if src.lower_ in RELATIVE and cand.cue.dep_ == "relcl":
+        named = cand.cue.head  # "Lenin, who said ..."
+    name, descriptor = resolve_name(doc, named, people, before)
+    return Speaker(name, mention_span(src), descriptor)
+
+
+def find_indirect_quotes(
+    doc: Doc, direct_spans: list[CharSpan], people: list[Entity], *, threshold: float | None = None
+) -> list[Quote]:
+    """Indirect quotes of ``doc``; ``direct_spans`` are the direct/mixed contents already found.
+
+    ``threshold`` overrides the model's decision threshold (higher: fewer, surer quotes).
+    """
+    model = load_model()
+    cut = model.threshold if threshold is None else threshold
+    best: dict[int, tuple[float, Candidate]] = {}
+    for cand in generate(doc):
+        if has_quote_mark(doc, cand):
+            continue  # a quoted fragment makes it a mixed quote, found by quotes.py
+        p = model.probability(features(doc, cand, _inside(cand.cue.idx, direct_spans)))
+        if p >= cut and (cand.cue.i not in best or p > best[cand.cue.i][0]):
+            best[cand.cue.i] = (p, cand)
+    out: dict[tuple[CharSpan, ...], Quote] = {}
+    for p, cand in best.values():
+        pieces = char_pieces(doc, cand)
+        key = tuple(pieces)
+        if key in out and out[key].confidence >= p:
             continue
-        subj = _subject(tok)
-        comp = next((c for c in tok.children if c.dep_ in ("ccomp",)), None)
-        if subj is None or comp is None:
-            continue
-        toks = [t for t in comp.subtree if not (t.dep_ == "mark" and t.lower_ == "that")]
-        s, e = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-        if any(ds <= s < de or ds < e <= de for ds, de in direct) or e - s < 10:
-            continue
-        name, descriptor = resolve_name(doc, subj, people, s)
-        out.append(
-            Quote(
-                [(s, e)],
-                "indirect",
-                Speaker(name, mention_span(subj), descriptor),
-                (tok.idx, tok.idx + len(tok.text)),
-                tok.lemma_.lower(),
-            )
+        cue = cand.cue
+        out[key] = Quote(
+            pieces,
+            "indirect",
+            _speaker(doc, cand, people, pieces[0][0]),
+            _cue_span(cue),
+            "according to" if cue.lower_ == "according" else cue.lemma_.lower(),
+            confidence=p,
         )
-    return out
+    return sorted(out.values(), key=lambda q: (q.start, q.end))

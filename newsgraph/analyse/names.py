@@ -50,6 +50,29 @@ def not_person_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Common given name -> gender (f, m, u)."""
+    return {row[0]: row[1] for row in _lines("names_given.tsv")}
+
+
+@lru_cache(maxsize=1)
+def kinship_nouns() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("names_kinship.txt"))
+
+
+@lru_cache(maxsize=1)
+def person_verbs() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("names_person_verbs.txt"))
+
+
+def gender_of(name: str) -> str:
+    """f, m or - from the first given name ("Hillary Clinton" -> f)."""
+    parts = parse(name)
+    g = given_names().get(parts.first, "u") if parts.given and not parts.family_first else "u"
+    return g if g in ("f", "m") else "-"
+
+
+@lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     return frozenset(row[0] for row in _lines("names_org_words.txt"))
 
@@ -126,7 +149,7 @@ _NOT_NAME_WORDS = frozenset({"The", "Of", "And", "For", "In", "On", "A", "An", "
 
 def looks_like_name(words: list[str]) -> bool:
     """Capitalised words (particles allowed inside), no digits, no "The"/"Of", not an organisation's head."""
-    if not words or not words[0][:1].isupper() or words[-1] in org_words():
+    if not words or not words[0][:1].isupper() or words[-1] in org_words() or len(words) > 1 and words[-1] in titles():
         return False
     if all(w in titles() for w in words) or not any(len(w.strip(".")) > 1 for w in words):
         return False

@@ -27,6 +27,7 @@ mentions. Runs in time linear in the number of tokens (person lookups are per su
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -51,8 +52,14 @@ class Mention:
     char_end: int
     words: list[str]
     title: str | None = None  # honorific or office before the name ("Ms", "President")
-    role: str | None = None
-    role_start: int | None = None  # char offset where the role begins
+    roles: list[str] = field(default_factory=list)  # descriptors before the name, nearest last
+    role_start: int | None = None  # char offset where the nearest role begins
+    gender: str = "-"  # from a gendered title or a pronoun referring back in the same sentence
+    evidence: bool = False  # the context says "a person": a title, a role, "who", subject of "said"
+
+    @property
+    def role(self) -> str | None:
+        return self.roles[-1] if self.roles else None
 
 
 @dataclass
@@ -64,6 +71,9 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     gender: str = "-"
     short_forms_used_at: dict[str, int] = field(default_factory=dict)
+    relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
+    evidence: bool = False  # some mention's context says "a person"
+    full_forms: dict[str, int] = field(default_factory=dict)  # written full names -> count
 
     @property
     def full(self) -> bool:
@@ -223,33 +233,50 @@ def _is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool
 # ---------------------------------------------------------------- roles
 
 
-def _role_before(doc: Doc, i: int) -> tuple[str | None, int | None]:
-    """The descriptor just before a name: "film critic", "South Korean president", "Soviet leader"."""
+_LINKED_DEPS = {"compound", "amod", "nmod", "appos", "conj", "flat", "nn"}
+
+
+def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
+    """Descriptors just before a name: "film critic", "South Korean president", "Soviet leader".
+
+    A run of nouns/adjectives (with "of", "and") ending at the name, kept only when the parse links
+    it to the name (so "after the debate Trump" has no role); "X and Y" gives two roles.
+    """
+    if i > 0 and doc[i - 1].text in names.titles() and names.titles()[doc[i - 1].text][0] == "honorific":
+        i -= 1
     k = i
     while k > 0 and i - k < 8:
         t = doc[k - 1]
-        if t.ent_type_ == "PERSON" or t.is_punct and t.text not in ("-",) or t.pos_ in ("DET", "VERB", "AUX", "PRON",
-                                                                                      "NUM", "SCONJ", "PART"):
-            break
-        if t.pos_ == "ADP" and t.lower_ != "of":
-            break
-        if t.pos_ not in ("NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "PUNCT") and t.lower_ not in ("former", "vice"):
+        if t.ent_type_ == "PERSON" or t.pos_ in ("DET", "VERB", "AUX", "PRON", "NUM", "SCONJ", "PART") \
+                or t.is_punct and t.text != "-" or t.pos_ == "ADP" and t.lower_ != "of" \
+                or t.text in names.titles() and names.titles()[t.text][0] == "honorific" \
+                or t.pos_ not in ("NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "PUNCT"):
             break
         if t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and t.text not in names.titles() \
-                and not doc[k - 1].is_sent_start:
+                and not t.is_sent_start:
             break  # an unlabelled capitalised word: probably part of something else
         k -= 1
-    while k < i and (doc[k].lower_ in _ROLE_GLUE or doc[k].text in names.titles()
-                     and names.titles()[doc[k].text][0] == "honorific"):
+    while k < i and doc[k].lower_ in _ROLE_GLUE:
         k += 1
     if k >= i:
-        return None, None
-    span = doc[k:i]
-    if not any(t.pos_ == "NOUN" or t.text in names.titles() for t in span):
-        return None, None
-    if span[-1].lower_ in _ROLE_GLUE:
-        return None, None
-    return span.text, span.start_char
+        return [], None
+    last = doc[i - 1]
+    name_toks = range(i, j)
+    linked = last.head.i in name_toks or any(t.head.i == last.i for t in doc[i:j]) or last.dep_ in _LINKED_DEPS
+    if not linked:
+        return [], None
+    roles: list[str] = []
+    start = k
+    for m in range(k, i + 1):
+        if m == i or doc[m].lower_ == "and":
+            part = doc[start:m]
+            if len(part) and any(t.pos_ == "NOUN" or t.text in names.titles() for t in part) \
+                    and part[-1].lower_ not in _ROLE_GLUE:
+                roles.append(part.text)
+            start = m + 1
+    if not roles:
+        return [], None
+    return roles, doc[k].idx
 
 
 def _role_after(doc: Doc, i: int, j: int) -> str | None:
@@ -277,7 +304,7 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
 
 def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | None:
     """The person a short form ("Kim", "Ms Hewitt") most plausibly means."""
-    gender = names.titles().get(mention.title or "", ("", "-"))[1]
+    gender = mention.gender
     if gender != "-":
         candidates = [p for p in candidates if p.gender in ("-", gender)] or candidates
     if mention.role:
@@ -286,8 +313,10 @@ def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | 
         if matching:
             candidates = matching
     # The person most recently introduced or referred to by this short form: repeating a
-    # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text.
-    return max(candidates, key=lambda p: max(p.first, p.short_forms_used_at.get(short, -1)), default=None)
+    # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text,
+    # nor does introducing a relative ("his wife, Heidi Cruz").
+    return max(candidates, key=lambda p: max(-1 if p.relative else p.first, p.short_forms_used_at.get(short, -1)),
+               default=None)
 
 
 def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
@@ -295,15 +324,18 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     parts = names.parse(name)
     if parts.given:
         for p in people:
-            if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)):
+            if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
+                           or names.is_tail_of(p.name, name)):
                 return p
         short = [p for p in by_surname.get(parts.surname, []) if not p.full]
         if short:  # "Trump" before "Donald Trump": the full name names that person
             p = max(short, key=lambda p: p.first)
             p.aliases.append(p.name)
             p.name = name
+            if p.gender == "-":
+                p.gender = names.gender_of(name)
             return p
-        p = Person(name, m.char_start)
+        p = Person(name, m.char_start, gender=names.gender_of(name))
         people.append(p)
         by_surname.setdefault(parts.surname, []).append(p)
         if parts.family_first:
@@ -327,12 +359,52 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     return chosen
 
 
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def _pronoun_gender(doc: Doc, j: int) -> str:
+    """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ..."),
+    when no other name comes between."""
+    sent_end = doc[j - 1].sent.end if j else len(doc)
+    for t in doc[j:min(sent_end, j + 12)]:
+        if t.ent_type_ == "PERSON" or t.text in ("“", '"', "‘"):
+            return "-"
+        g = _PRONOUN_GENDER.get(t.lower_)
+        if g:
+            return g
+    return "-"
+
+
 def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     if title is None and i > 0 and doc[i - 1].text in names.titles():
         title = doc[i - 1].text
-    role, role_start = _role_before(doc, i)
-    return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, role,
-                   role_start)
+    roles, role_start = _roles_before(doc, i, j)
+    gender = names.titles().get(title or "", ("", "-"))[1]
+    if gender == "-" and j - i == 1:
+        gender = _pronoun_gender(doc, j)
+    return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, roles,
+                   role_start, gender, bool(title or roles) or _person_context(doc, i, j))
+
+
+@lru_cache(maxsize=1)
+def _speech_lemmas() -> frozenset[str]:
+    from newsgraph.analyse.attribution import cue_lemmas
+
+    return cue_lemmas() | names.person_verbs()
+
+
+def _person_context(doc: Doc, i: int, j: int) -> bool:
+    """ "Lenin, who said", "Stalin deported", "Cruz's wife", "X, 45,": what only people do or have."""
+    root = doc[j - 1]
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _speech_lemmas():
+        return True
+    nxt = [t.lower_ for t in doc[j : j + 3]]
+    if nxt[:1] == ["who"] or nxt[:2] == [",", "who"]:
+        return True
+    if nxt[:1] and nxt[0] in _POSSESSIVE_TOKENS and len(nxt) > 1 and nxt[1] in names.kinship_nouns():
+        return True
+    return len(nxt) == 3 and nxt[0] == "," and doc[j + 1].like_num and nxt[2] == ","
 
 
 def _not_a_person_here(doc: Doc, j: int) -> bool:
@@ -365,6 +437,10 @@ def group_entities(doc: Doc) -> list[Entity]:
     for i, j in _east_asian_candidates(doc, person_toks):
         spans.append((i, j, "PERSON", None))
         person_toks.update(range(i, j))
+    spans = _trim_to_known_names(doc, spans)
+    for k in _surname_tokens(doc, spans):
+        spans.append((k, k + 1, "PERSON", None))
+    person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
     # Person spans win over overlapping NORP/other spans ("Han" NORP inside "Han Tae Yong").
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str, str | None]] = []
@@ -424,10 +500,6 @@ def group_entities(doc: Doc) -> list[Entity]:
         _attach(doc, p, m, mention_owner)
         span_entity[(i, j)] = p
 
-    claimed = _rescan_surnames(doc, people, by_surname, mention_owner, {k for s in kept for k in range(s[0], s[1])})
-    for ent in others.values():  # a NORP "Han" that turned out to be Han Tae Yong
-        ent.mentions = [m for m in ent.mentions if m[0] not in claimed]
-
     # Declared aliases: the later name joins the entity of the earlier one.
     for a, b in alias_pairs:
         ea, eb = span_entity.get(a), span_entity.get(b)
@@ -445,7 +517,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
             ent.mentions.append(span)
 
-    out: list[Entity] = [_person_entity(p, text) for p in people if p.mentions]
+    out: list[Entity] = [_person_entity(p, text) for p in people if p.mentions and _is_person(p)]
     for ent in others.values():
         if not ent.mentions:
             continue
@@ -471,11 +543,16 @@ def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignor
 
 
 def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
+    if not p.mentions:
+        p.relative = _introduced_as_relative(doc, m)
     p.mentions.append(m)
+    p.evidence = p.evidence or m.evidence
     owner[(m.char_start, m.char_end)] = p
     surface = " ".join(m.words)
     if len(m.words) == 1 or (m.words and not names.parse(surface).given):
         p.short_forms_used_at[m.words[0]] = m.char_start
+    else:
+        p.full_forms[surface] = p.full_forms.get(surface, 0) + 1
     if surface != p.name and surface not in p.aliases:
         p.aliases.append(surface)
     if m.title:
@@ -488,9 +565,10 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
             form = f"{m.title} {surface}"
             if form not in p.aliases:
                 p.aliases.append(form)
+    for role in m.roles:
+        if role not in p.roles:
+            p.roles.append(role)
     if m.role:
-        if m.role not in p.roles:
-            p.roles.append(m.role)
         if len(m.words) == 1 and len(m.role.split()) <= 2 and m.role_start is not None:
             form = doc.text[m.role_start : m.char_end]
             if form not in p.aliases:
@@ -498,18 +576,73 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
     after = _role_after(doc, m.start, m.end)
     if after and after not in p.roles:
         p.roles.append(after)
+        p.evidence = True
 
 
-def _rescan_surnames(doc: Doc, people: list[Person], by_surname: dict[str, list[Person]],
-                     owner: dict[tuple[int, int], Person], in_entity: set[int]) -> set[int]:
-    """Surname mentions spaCy missed or mistyped ("author Han", "Han's father") join their person."""
-    known = {s for s, ps in by_surname.items() if any(p.full for p in ps)}
-    taken = {(m.start) for p in people for m in p.mentions}
-    claimed: set[int] = set()
-    for tok in doc:
-        if tok.text not in known or not tok.is_title or tok.i in taken:
+def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
+    """ "his wife, Heidi Cruz", "Trump's son Donald Trump Jr.", "Heidi Cruz, his wife"."""
+    if any(w in names.kinship_nouns() for r in m.roles for w in r.lower().split()):
+        return True
+    before = [t.lower_ for t in doc[max(0, m.start - 3) : m.start]]
+    if any(w in names.kinship_nouns() for w in before):
+        return True
+    after = _role_after(doc, m.start, m.end)
+    return bool(after) and any(w in names.kinship_nouns() for w in after.lower().split())
+
+
+def _known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> tuple[set[str], set[str], set[str]]:
+    """(full names, surnames, given names) of the article's clearly shaped person names."""
+    full, surnames, given = set(), set(), set()
+    for i, j, label, _ in spans:
+        if label != "PERSON":
             continue
-        if tok.i in in_entity and tok.ent_type_ not in ("NORP", ""):
+        words = _name_words(doc, i, j)
+        name = " ".join(words)
+        if len(words) > 1 and names.looks_like_name(words) and _name_shape_says_person(name):
+            parts = names.parse(name)
+            full.add(name)
+            surnames.add(parts.surname)
+            surnames.add(parts.surname.split()[-1])
+            if parts.given:
+                given.add(parts.given[0])
+    return full, surnames, given
+
+
+def _headline_like(doc: Doc, i: int) -> bool:
+    """Is token i in a title-case line ("Clinton Hid Past Health Problems")?"""
+    sent = doc[i].sent
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
+
+
+def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
+                         ) -> list[tuple[int, int, str, str | None]]:
+    """ "Crooked Hillary Clinton" -> "Hillary Clinton", "Injecting Clinton" -> "Clinton",
+    "Clinton Plan" (a headline) -> "Clinton": extra capitalised words around a name the article
+    gives elsewhere in a clear shape."""
+    full, surnames, given = _known_names(doc, spans)
+    out = []
+    for i, j, label, title in spans:
+        if label == "PERSON" and j - i >= 2:
+            first = doc[i].text
+            rest = doc[i + 1 : j].text
+            if first not in names.given_names() and first not in names.east_asian_surnames() \
+                    and first not in names.particles() and (rest in full or (j - i == 2 and rest in surnames)):
+                i += 1
+            elif _headline_like(doc, i) and (first in surnames or first in given) \
+                    and doc[j - 1].text not in surnames and doc[i:j].text not in full:
+                j = i + 1
+        out.append((i, j, label, title))
+    return out
+
+
+def _surname_tokens(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> list[int]:
+    """Surname mentions spaCy missed or mistyped ("author Han" NORP, "Han's father")."""
+    _, surnames, _ = _known_names(doc, spans)
+    covered: dict[int, str] = {k: lab for i, j, lab, _ in spans for k in range(i, j)}
+    out = []
+    for tok in doc:
+        if tok.text not in surnames or not tok.is_title or covered.get(tok.i, "NORP") != "NORP":
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if nxt is not None and (nxt.is_title and nxt.is_alpha or _not_a_person_here(doc, tok.i + 1)):
@@ -518,16 +651,34 @@ def _rescan_surnames(doc: Doc, people: list[Person], by_surname: dict[str, list[
         if prev is not None and prev.is_title and prev.is_alpha and prev.text not in names.titles() \
                 and not prev.is_sent_start and prev.pos_ == "PROPN":
             continue
-        m = _mention(doc, tok.i, tok.i + 1, None)
-        p = _resolve(people, by_surname, m)
-        _attach(doc, p, m, owner)
-        taken.add(tok.i)
-        claimed.add(tok.idx)
-    return claimed
+        out.append(tok.i)
+    return out
+
+
+def _name_shape_says_person(name: str) -> bool:
+    """A known given name first, a family-name-first name, a particle, an initial, a hyphenated given name."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    parts = names.parse(name)
+    return words[0] in names.given_names() or parts.family_first or any(
+        w in names.particles() or len(w.rstrip(".")) == 1 or names.is_hyphenated_given(w) for w in words[:-1])
+
+
+def _is_person(p: Person) -> bool:
+    """Keep a PERSON only with some support: its name's shape, its context, or being named again."""
+    if p.evidence or len(p.mentions) > 1 or _name_shape_says_person(p.name):
+        return True
+    return len(p.name.split()) == 1 and p.name in names.given_names()
 
 
 def _person_entity(p: Person, text: str) -> Entity:
     mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
+    if p.full_forms:  # the commonest full form names the person ("Hillary Clinton", not "Crooked Hillary Clinton")
+        best = max(p.full_forms.items(), key=lambda kv: (kv[1], -len(kv[0].split())))[0]
+        if best != p.name and p.full_forms.get(p.name, 0) < p.full_forms[best]:
+            p.aliases.append(p.name)
+            p.name = best
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
     return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles)
 
