@@ -77,6 +77,7 @@ class Event:
     participants: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     time_span: Span | None = None
+    kind: str = "event"  # "event" (dated by a time expression) | "quote" (a quotation, dated by the article)
 
 
 @dataclass
@@ -129,6 +130,8 @@ class Article:
                     "span": list(e.span),
                     "participants": e.participants,
                     "places": e.places,
+                    "time_span": list(e.time_span) if e.time_span else None,
+                    "kind": e.kind,
                 }
                 for e in self.timeline
             ],
@@ -192,6 +195,8 @@ class Article:
                     tuple(ev["span"]),  # type: ignore[arg-type]
                     list(ev.get("participants", [])),
                     list(ev.get("places", [])),
+                    tuple(ev["time_span"]) if ev.get("time_span") else None,  # type: ignore[arg-type]
+                    ev.get("kind", "event"),
                 )
             )
         return art

@@ -463,3 +463,70 @@ def merge_list(conn: sqlite3.Connection, *, name: str | None = None, limit: int 
     from newsgraph.store.merge import merges
 
     return merges(conn, name=name, limit=limit)
+
+
+# --- time and timelines (issue 5): events by overlapping dates, chronological ----------------------
+
+
+def _time_functions(conn: sqlite3.Connection) -> None:
+    """SQL functions over time values (first/last day they cover), so "2016" overlaps "2016-09"."""
+    from newsgraph.analyse import timevalues
+
+    conn.create_function("ng_day_lo", 1, timevalues.day_lo, deterministic=True)
+    conn.create_function("ng_day_hi", 1, timevalues.day_hi, deterministic=True)
+
+
+def timeline(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+             article_id: int | None = None, date_from: str | None = None, date_to: str | None = None,
+             quotes: bool = True, limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
+    """Dated events in chronological order, kept when their interval overlaps [date_from, date_to].
+
+    ``kind`` of each row: "quote" for a quotation's event, else "event"; ``quotes=False`` leaves
+    quotations out.  Dates are any time value ("2016", "2016-09", "2016-09-11", "199X"): an event dated "2016"
+    is inside ``--from 2016-09``; a decade sorts at its first year.  ``ValueError`` on a bad date.
+    """
+    from newsgraph.analyse import timevalues
+
+    _time_functions(conn)
+    cond, args = _event_filter(conn, person, place, article_id, None, None)
+    where = [cond.removeprefix(" WHERE ")] if cond else []
+    where.append("ev.date IS NOT NULL")
+    if date_from:
+        where.append("ng_day_hi(ev.date) >= ?")
+        args.append(timevalues.bounds(date_from)[0])
+    if date_to:
+        where.append("ng_day_lo(ev.date) <= ?")
+        args.append(timevalues.bounds(date_to)[1])
+    quote_event = ("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = ev.article_id"
+                   " AND min(q.start, coalesce(q.cue_start, q.start), coalesce(q.speaker_start, q.start)) = ev.start"
+                   " AND max(q.\"end\", coalesce(q.cue_end, q.\"end\"), coalesce(q.speaker_end, q.\"end\")) = ev.\"end\")")
+    if not quotes:
+        where.append("NOT " + quote_event)
+    rows = _rows(conn.execute(
+        f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
+        f" CASE WHEN {quote_event} THEN 'quote' ELSE 'event' END AS kind,"
+        " a.document, a.title, a.published FROM events ev JOIN articles a ON a.id = ev.article_id"
+        f" WHERE {' AND '.join(where)}"
+        " ORDER BY ng_day_lo(ev.date), ng_day_hi(ev.date), ev.article_id, ev.start LIMIT ? OFFSET ?",
+        [*args, limit, offset]))
+    for r in rows:
+        r["participants"] = json.loads(r["participants"])
+        r["places"] = json.loads(r["places"])
+    return rows
+
+
+def time_expressions(conn: sqlite3.Connection, *, article_id: int | None = None, how: str | None = None,
+                     limit: int = 1000) -> list[dict[str, Any]]:
+    """Time expressions as found (value NULL when unresolved), by article and position."""
+    where, args = [], []
+    if article_id is not None:
+        where.append("t.article_id = ?")
+        args.append(article_id)
+    if how:
+        where.append("t.how = ?")
+        args.append(how)
+    sql = ("SELECT t.article_id, t.start, t.\"end\", t.text, t.value, t.how, a.document FROM times t"
+           " JOIN articles a ON a.id = t.article_id")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    return _rows(conn.execute(sql + " ORDER BY t.article_id, t.start LIMIT ?", [*args, limit]))

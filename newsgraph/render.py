@@ -68,12 +68,30 @@ def report(article: Article, *, colour: bool = False, width: int = 100) -> str:
         geo = f"  ({e.geo['lat']:.2f}, {e.geo['lon']:.2f})" if e.geo and e.geo.get("lat") is not None else ""
         alias = f"  also: {', '.join(e.aliases)}" if e.aliases else ""
         out.append(f"  {e.name}{_c(DIM, geo + alias, colour)}")
-    out.append("")
-    out.append(_c(BOLD, f"Timeline ({len(article.timeline)})", colour))
-    for ev in article.timeline:
-        out.append(textwrap.fill(f"{ev.date or '?':>10}  {_one_line(ev.text)}", width,
-                                 subsequent_indent=" " * 12))
+    out.extend(_timeline(article, colour=colour, width=width))
     return "\n".join(out)
+
+
+def _timeline(article: Article, *, colour: bool, width: int) -> list[str]:
+    """Dated events oldest first; quotations counted per date; unresolved expressions named, not dated."""
+    events = [ev for ev in article.timeline if ev.kind != "quote"]
+    quotes_by_date: dict[str, int] = defaultdict(int)
+    for ev in article.timeline:
+        if ev.kind == "quote" and ev.date:
+            quotes_by_date[ev.date] += 1
+    out = ["", _c(BOLD, f"Timeline ({len(events)} events)", colour)]
+    for ev in events:
+        out.append(textwrap.fill(f"{ev.date or '?':>10}  {_one_line(ev.text)}", width, subsequent_indent=" " * 12))
+        who = ", ".join(ev.participants + ev.places)
+        if who:
+            out.append(" " * 12 + _c(DIM, who, colour))
+    for date, n in sorted(quotes_by_date.items()):
+        out.append(f"{date:>10}  " + _c(DIM, f"{n} quotation{'s' if n != 1 else ''} (dated by the article)", colour))
+    unresolved = [t.text for t in article.times if t.value is None]
+    if unresolved:
+        note = "undated (nothing anchors them): " + ", ".join(f"“{_one_line(t)}”" for t in unresolved)
+        out.append(_c(DIM, textwrap.fill(note, width, initial_indent="  ", subsequent_indent="    "), colour))
+    return out
 
 
 def show(article: Article, *, colour: bool = True) -> str:

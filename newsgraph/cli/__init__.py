@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "newsgraph.cli.evaluate",
     "newsgraph.cli.export",
     "newsgraph.cli.web",
+    "newsgraph.cli.timeline",
 )
 
 DESCRIPTION = """\
