@@ -55,6 +55,7 @@ def overview(conn: Conn, limit: Limit = 15) -> dict[str, Any]:
 
 @router.get("/articles", summary="Stored articles, latest ingested first")
 def articles(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    """Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count)."""
     return query.articles(conn, limit=limit, offset=offset)
 
 
@@ -70,12 +71,16 @@ def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
 
 @router.get("/people", summary="People with mention, quote and article counts")
 def people(conn: Conn, name: NamePart = None, limit: Limit = 100) -> list[dict[str, Any]]:
+    """Each: `name`, `articles`, `mentions`, `quotes`; most quoted first."""
     return query.people(conn, limit=limit, name=blank_to_none(name))
 
 
 @router.get("/people/{name:path}", summary="One person: names, aliases, roles, quotations, "
                                           "co-mentioned people, timeline", responses=NOT_FOUND)
 def person(conn: Conn, name: PersonName, limit: Limit = 500) -> dict[str, Any]:
+    """`name`, `names` (merged across articles), `aliases`, `roles`, counts (`articles`, `mentions`,
+    `quotes`), `quotations` (as in /api/quotes), `co_mentioned` (`name`, `articles` shared) and
+    `timeline` (as in /api/timeline `events`)."""
     profile = query.person_profile(conn, name)
     if profile is None:
         raise HTTPException(404, f"no person named {name!r} in this store")
@@ -88,8 +93,11 @@ def person(conn: Conn, name: PersonName, limit: Limit = 500) -> dict[str, Any]:
 def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: ArticleRef = None,
            kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None,
            limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
-    """With `search`, each result has `highlighted`: the content with matched words in `[[` `]]`.
-    Dates filter on the article's publication date."""
+    """Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (JSON list of
+    `[start, end]` in the article text), `kind`, `speaker` (null when unnamed), `descriptor`,
+    `speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`,
+    `highlighted` is the content with matched words in `[[` `]]`. Dates filter on the article's
+    publication date."""
     return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
                         article_id=_article_id(conn, article), kind=blank_to_none(kind),
                         date_from=blank_to_none(date_from), date_to=blank_to_none(date_to),
@@ -100,7 +108,10 @@ def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: 
 def timeline(conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
              date_from: DateFrom = None, date_to: DateTo = None,
              limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
-    """A person or place is in an event when named as a participant/place or mentioned in its clause."""
+    """`per_year`: [`year`, `events`]; `events`: `id`, `article_id`, `document`, `title`, `published`,
+    `date` (ISO, null when undated), `text` (the event's clause), `start`/`end`, `participants`,
+    `places`. A person or place is in an event when named as a participant/place or mentioned in
+    its clause."""
     kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": _article_id(conn, article),
           "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
     return {"per_year": query.timeline_counts(conn, **kw),
@@ -109,4 +120,5 @@ def timeline(conn: Conn, person: Person = None, place: Place = None, article: Ar
 
 @router.get("/places", summary="Places by mentions, with coordinates when known (else null)")
 def places(conn: Conn, name: NamePart = None, limit: Limit = 200) -> list[dict[str, Any]]:
+    """Each: `name`, `mentions`, `articles`, `lat`, `lon`, `country` (null until known), `types`."""
     return query.place_counts(conn, limit=limit, name=blank_to_none(name))
