@@ -6,7 +6,9 @@ articles or nothing; an article whose text hash is already stored is skipped.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections.abc import Iterable
@@ -15,34 +17,99 @@ from pathlib import Path
 
 from newsgraph.model import Article
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""1: the foundation. 2: failures count their attempts and keep the first failure time."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
+QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
+"""A writable open checks the file's structure (``PRAGMA quick_check``, ~11 ms per MB) before
+writing to it, up to this size; bigger stores are checked by their writes failing cleanly."""
 
 
 class StoreError(RuntimeError):
     """A database that cannot be used (foreign, corrupted, too new, locked)."""
 
 
+class _OlderSchema(Exception):
+    """A read-only open found an older schema: migrate it with a writable open first."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+
+
+def busy_timeout() -> float:
+    """Seconds a write waits for another writer (``NEWSGRAPH_BUSY_TIMEOUT``, default 30)."""
+    try:
+        return max(0.0, float(os.environ.get("NEWSGRAPH_BUSY_TIMEOUT", BUSY_TIMEOUT_S)))
+    except ValueError:
+        return BUSY_TIMEOUT_S
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def _busy(path: Path | str) -> StoreError:
+    return StoreError(f"{path}: the database is busy (another newsgraph process is writing to it); "
+                      "wait for it to finish and try again")
+
+
+def _corrupt(path: Path | str, exc: sqlite3.Error) -> StoreError:
+    return StoreError(f"{path}: the database file is damaged ({exc}); it was not modified "
+                      f"(restore a backup, or try `sqlite3 {path} .recover | sqlite3 recovered.db`)")
+
+
+def _package_sql(name: str) -> str:
+    return resources.files("newsgraph.store").joinpath(name).read_text("utf-8")
+
+
 def _schema_sql() -> str:
-    return resources.files("newsgraph.store").joinpath("schema.sql").read_text("utf-8")
+    return _package_sql("schema.sql")
+
+
+MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql"}
+"""Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """Open (and create or migrate, unless read-only) a newsgraph store."""
+    """Open (and create or migrate, unless read-only) a newsgraph store.
+
+    Refused with a ``StoreError`` (and left byte-identical): a file that is not SQLite, a
+    database of another program, a damaged one, one made by a newer newsgraph. A store
+    locked by a writer for longer than ``BUSY_TIMEOUT_S`` is reported as busy.
+    """
     path = Path(path)
+    if path.is_dir():
+        raise StoreError(f"{path}: is a directory (give --db a file name)")
     if readonly:
         if not path.exists():
             raise StoreError(f"{path}: no such database (run `newsgraph ingest` first)")
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout(),
                                check_same_thread=False)
     else:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+        conn = sqlite3.connect(path, timeout=busy_timeout())
     conn.row_factory = sqlite3.Row
     try:
         _check(conn, path, readonly)
+    except _OlderSchema as old:
+        conn.close()
+        try:
+            connect(path).close()  # an upgraded newsgraph reading an older store migrates it once
+        except StoreError:
+            raise
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: schema {old.version} is older and could not be migrated ({exc}); "
+                             "make the file writable and run any newsgraph command on it") from exc
+        return connect(path, readonly=True)
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if _is_busy(exc):
+            raise _busy(path) from exc
+        if "malformed" in str(exc) or "corrupt" in str(exc):
+            raise _corrupt(path, exc) from exc
+        if "readonly" in str(exc) or "read-only" in str(exc):
+            raise StoreError(f"{path}: cannot write to the database ({exc}); check the file and folder "
+                             "permissions, or give --db another file") from exc
         raise StoreError(f"{path}: not a usable SQLite database ({exc}); it was not modified") from exc
     except StoreError:
         conn.close()
@@ -62,43 +129,104 @@ def _check(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
         raise StoreError(f"{path}: made by a newer newsgraph (schema {version} > {SCHEMA_VERSION}); upgrade newsgraph")
     if readonly:
         if version < SCHEMA_VERSION:
-            raise StoreError(f"{path}: schema {version} is older; run any `newsgraph ingest` to migrate it")
+            raise _OlderSchema(version)
         return
+    if tables and path.exists() and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(3)")]
+        if problems != ["ok"]:
+            raise _corrupt(path, sqlite3.DatabaseError("malformed: " + "; ".join(problems).replace("\n", " ")))
+    if version == SCHEMA_VERSION and _schema_applied(conn, tables):
+        return  # nothing to write: a plain open takes no write lock
     conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA synchronous = NORMAL")
-    migrate(conn, version)
+    migrate(conn, version if tables else 0)
+
+
+def _schema_fingerprint() -> str:
+    return hashlib.sha256(_schema_sql().encode()).hexdigest()[:16]
+
+
+def _schema_applied(conn: sqlite3.Connection, tables: set[str]) -> bool:
+    """schema.sql (which others extend with new tables) ran on this file in its current form."""
+    if "meta" not in tables:
+        return False
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema_sql'").fetchone()
+    return bool(row) and row[0] == _schema_fingerprint()
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:
-    """Bring a store up to ``SCHEMA_VERSION``, keeping all data.
+    """Bring a store up to ``SCHEMA_VERSION``, keeping all data, in one transaction.
 
-    schema.sql is idempotent (CREATE ... IF NOT EXISTS), so new tables and indexes
-    appear on every writable open; changes to existing tables go in version steps.
+    Version steps (``MIGRATIONS``) change existing tables; then schema.sql, idempotent
+    (CREATE ... IF NOT EXISTS), adds new tables and indexes. The version is read again
+    inside the write transaction, so two processes opening an old store migrate it once.
+    ``from_version`` 0 is a new file.
     """
-    with conn:
-        conn.executescript("BEGIN;" + _schema_sql() + f"PRAGMA application_id = {APP_ID};COMMIT;")
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if version == 0 and from_version > 0:
+            version = from_version
+        if version > 0:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in _statements(_package_sql(MIGRATIONS[step])):
+                    conn.execute(statement)
+        for statement in _statements(_schema_sql()):
+            conn.execute(statement)
+        conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
-                     (str(SCHEMA_VERSION),))
+        conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                         [("schema_version", str(SCHEMA_VERSION)), ("schema_sql", _schema_fingerprint())])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
-def _retry(fn, *args, attempts: int = 5):  # type: ignore[no-untyped-def]
+def _statements(script: str) -> list[str]:
+    """A SQL script as single statements (triggers, with their inner ``;``, kept whole)."""
+    out, buf = [], ""
+    for line in script.splitlines(keepends=True):
+        if not buf and (not line.strip() or line.lstrip().startswith("--")):
+            continue
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return out
+
+
+def _retry(conn: sqlite3.Connection, fn, *args, attempts: int = 5):  # type: ignore[no-untyped-def]
+    """Run a write transaction, retrying while another process holds the lock (each try already
+    waits ``BUSY_TIMEOUT_S``); a lock held longer, or a damaged file, becomes a one-line StoreError."""
     for i in range(attempts):
         try:
             return fn(*args)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc) or i == attempts - 1:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise StoreError("the database is busy (another ingest is writing); try again") from exc
-                raise
-            time.sleep(0.5 * (i + 1))
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc) and i < attempts - 1:
+                time.sleep(0.5 * (i + 1))
+                continue
+            if _is_busy(exc):
+                raise _busy(_db_path(conn)) from exc
+            if "malformed" in str(exc) or "corrupt" in str(exc):
+                raise _corrupt(_db_path(conn), exc) from exc
+            raise
     return None
+
+
+def _db_path(conn: sqlite3.Connection) -> str:
+    try:
+        return str(conn.execute("PRAGMA database_list").fetchone()[2]) or "the database"
+    except sqlite3.Error:
+        return "the database"
 
 
 def store_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[int, int]:
     """Store a batch in one transaction; returns (stored, already present)."""
     batch = list(articles)
-    return _retry(_store_batch, conn, batch)  # type: ignore[no-any-return]
+    return _retry(conn, _store_batch, conn, batch)  # type: ignore[no-any-return]
 
 
 def _store_batch(conn: sqlite3.Connection, batch: list[Article]) -> tuple[int, int]:
@@ -176,11 +304,14 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
 
 
 def record_failure(conn: sqlite3.Connection, source: str, problem: str, hint: str = "") -> None:
+    """Record (or update) why ``source`` failed; ``attempts`` counts the runs it failed in."""
     def write() -> None:
         with conn:
-            conn.execute("INSERT OR REPLACE INTO failures(source, problem, hint) VALUES (?,?,?)",
-                         (source, problem, hint))
-    _retry(write)
+            conn.execute(
+                "INSERT INTO failures(source, problem, hint) VALUES (?,?,?) ON CONFLICT(source) DO UPDATE SET "
+                "problem = excluded.problem, hint = excluded.hint, at = excluded.at, attempts = attempts + 1",
+                (source, problem, hint))
+    _retry(conn, write)
 
 
 def known_sources(conn: sqlite3.Connection) -> set[str]:

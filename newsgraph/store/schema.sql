@@ -1,4 +1,4 @@
--- newsgraph store, schema version 1. Offsets are Python str indices into articles.text.
+-- newsgraph store, schema version 2 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -47,6 +47,7 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 CREATE INDEX IF NOT EXISTS entities_global ON entities(global_id);
+CREATE INDEX IF NOT EXISTS entities_type_name ON entities(type, name);  -- web: places/people by type
 
 CREATE TABLE IF NOT EXISTS mentions (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -109,11 +110,14 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 
 -- Inputs that could not be read or analysed; a rerun retries them and clears them on success.
+-- (Changed in schema 2 by migrate_1_to_2.sql: keep the two in step.)
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT PRIMARY KEY,
     problem TEXT NOT NULL,
     hint TEXT NOT NULL DEFAULT '',
-    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),       -- latest failure
+    first_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), -- first failure
+    attempts INTEGER NOT NULL DEFAULT 1                                     -- runs it failed in
 );
 
 -- Inputs already ingested (resumable runs skip them without re-reading the model).

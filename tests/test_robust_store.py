@@ -1,0 +1,311 @@
+"""The store under faults: concurrent writers, a writer holding the lock, damaged and foreign
+files (refused, byte-identical afterwards), and a store of the previous schema migrated with
+every row kept (fixtures/old_schema.db, built by fixtures/make_old_schema.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from newsgraph import query
+from newsgraph.model import Article, Entity, Paragraph, Quote, Speaker
+from newsgraph.store import SCHEMA_VERSION, StoreError, connect, store_articles
+from newsgraph.store import db as store_db
+from newsgraph.store.db import record_failure
+
+FIX = Path(__file__).parent / "fixtures"
+OLD_DB = FIX / "old_schema.db"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def make_article(tag: str, i: int) -> Article:
+    """A small analysed article, built by hand (no spaCy): a heading, a quote, a person."""
+    head = f"Story {tag}-{i}\n\n"
+    quote = f"\u201cWe will rebuild bridge {tag} {i},\u201d "
+    text = head + quote + "Mayor Ann Lee said on Monday. " + "More words follow here. " * 20
+    qs = len(head) + 1
+    name_at = text.index("Ann Lee")
+    return Article(
+        text=text, document=f"{tag}-{i}.txt", source=f"in/{tag}-{i}.txt",
+        paragraphs=[Paragraph(0, len(head) - 2, "heading"), Paragraph(len(head), len(text), "text")],
+        entities=[Entity("Ann Lee", "PERSON", [(name_at, name_at + 7)])],
+        quotes=[Quote([(qs, qs + len(quote) - 4)], "direct", Speaker("Ann Lee", (name_at, name_at + 7)))],
+    )
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- concurrency ---------------------------------------------------------------------------------
+
+
+def _writer(db: str, tag: str, batches: int, per_batch: int) -> None:
+    conn = connect(db)
+    for b in range(batches):
+        store_articles(conn, [make_article(tag, b * per_batch + i) for i in range(per_batch)])
+        record_failure(conn, f"in/{tag}-bad-{b}.txt", "broken", "fix it")
+    conn.close()
+
+
+def test_four_processes_writing_one_new_store_all_succeed(tmp_path: Path) -> None:
+    """Four processes create and write the same new file at once: WAL + busy timeout + retries."""
+    db = str(tmp_path / "shared.db")
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(db, f"w{k}", 10, 5)) for k in range(4)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert [p.exitcode for p in procs] == [0, 0, 0, 0]
+    conn = connect(db, readonly=True)
+    assert query.stats(conn)["articles"] == 4 * 10 * 5
+    assert conn.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'rebuild'").fetchone()[0] == 200
+    assert len(query.failures(conn)) == 40
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_two_concurrent_cli_ingests_into_one_file_both_succeed(tmp_path: Path) -> None:
+    """The real thing: two `newsgraph ingest` processes (spaCy and all) on one store."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    for i in range(6):
+        for part in "ab":
+            (tmp_path / part / f"{part}{i}.txt").write_text(
+                f"Report {part} {i}\n\n\u201cThe {part} plan number {i} is ready,\u201d minister Ann Lee said.\n")
+    db = tmp_path / "news.db"
+    cmd = [sys.executable, "-m", "newsgraph", "ingest", "--quiet", "--batch-size", "2", "--db", str(db)]
+    procs = [subprocess.Popen([*cmd, str(tmp_path / part)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, cwd=ROOT) for part in "ab"]
+    outs = [p.communicate(timeout=300) for p in procs]
+    for p, (_out, err) in zip(procs, outs, strict=True):
+        assert p.returncode == 0, err[-2000:]
+    conn = connect(db, readonly=True)
+    assert query.stats(conn)["articles"] == 12 and query.stats(conn)["failures"] == 0
+
+
+def test_writer_holding_the_lock_gives_a_clear_busy_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "n.db"
+    connect(db).close()
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")  # another ingest in the middle of a batch
+    monkeypatch.setenv("NEWSGRAPH_BUSY_TIMEOUT", "0.1")
+    monkeypatch.setattr(store_db.time, "sleep", lambda s: None)
+    conn = connect(db)  # an up-to-date store opens without taking the write lock
+    with pytest.raises(StoreError) as err:
+        store_articles(conn, [make_article("x", 1)])
+    msg = str(err.value)
+    assert "busy" in msg and str(db) in msg and "try again" in msg and "\n" not in msg
+    with pytest.raises(StoreError, match="busy"):
+        record_failure(conn, "in/x.txt", "broken")
+    holder.rollback()
+    assert store_articles(conn, [make_article("x", 1)]) == (1, 0)  # lock gone: works
+
+
+def test_cli_ingest_against_a_locked_store_says_busy(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    connect(db).close()
+    good = tmp_path / "good.txt"
+    good.write_text("Title\n\n\u201cIt works,\u201d Ann Lee said.")
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        env = {**os.environ, "NEWSGRAPH_BUSY_TIMEOUT": "0.2"}
+        r = subprocess.run([sys.executable, "-m", "newsgraph", "ingest", "--quiet", str(good), "--db", str(db)],
+                           capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.returncode == 2, (r.stdout, r.stderr[-2000:])
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and "busy" in lines[0] and "Traceback" not in r.stderr
+
+
+# --- damaged and foreign files -------------------------------------------------------------------
+
+
+def _good_store(path: Path, n: int = 200) -> Path:
+    conn = connect(path)
+    store_articles(conn, [make_article("g", i) for i in range(n)])
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    return path
+
+
+def _damaged(kind: str, tmp_path: Path) -> Path:
+    p = tmp_path / f"{kind}.db"
+    if kind == "random_bytes":
+        p.write_bytes(os.urandom(64 * 1024))
+    elif kind == "text_file":
+        p.write_text("id,name\n1,Ann\n" * 500)
+    elif kind in ("foreign_sqlite", "foreign_app_id"):
+        c = sqlite3.connect(p)
+        c.execute("CREATE TABLE accounts(id INTEGER PRIMARY KEY, owner TEXT, balance REAL)")
+        c.execute("INSERT INTO accounts VALUES (1, 'Ann', 10.5)")
+        if kind == "foreign_app_id":
+            c.execute("PRAGMA application_id = 1234")
+        c.commit()
+        c.close()
+    elif kind == "newer_version":
+        _good_store(p, 3)
+        c = sqlite3.connect(p)
+        c.execute("PRAGMA user_version = 99")
+        c.commit()
+        c.close()
+    else:
+        data = bytearray(_good_store(tmp_path / "src.db").read_bytes())
+        if kind == "truncated":
+            data = data[: len(data) // 2]
+        elif kind == "header_page_zeroed":
+            data[100:4096] = bytes(3996)
+        elif kind == "damaged_middle":
+            third = len(data) // 3
+            data[third : third + 8192] = b"\xab" * 8192
+        p.write_bytes(bytes(data))
+    return p
+
+
+DAMAGE = ["random_bytes", "text_file", "foreign_sqlite", "foreign_app_id", "newer_version", "truncated",
+          "header_page_zeroed", "damaged_middle"]
+
+
+@pytest.mark.parametrize("kind", DAMAGE)
+def test_damaged_or_foreign_file_is_refused_and_left_byte_identical(kind: str, tmp_path: Path) -> None:
+    p = _damaged(kind, tmp_path)
+    before = sha(p)
+    for readonly in (False, True):
+        if kind == "damaged_middle" and readonly:
+            continue  # a read-only open does not scan the file; writes are what must not happen
+        with pytest.raises(StoreError) as err:
+            connect(p, readonly=readonly)
+        msg = str(err.value)
+        assert str(p) in msg and "\n" not in msg
+        assert any(w in msg for w in ("not modified", "upgrade newsgraph")), msg
+        assert sha(p) == before, f"{kind}: file changed by a {'read-only' if readonly else 'writable'} open"
+    assert not Path(f"{p}-wal").exists() or Path(f"{p}-wal").stat().st_size == 0
+
+
+@pytest.mark.parametrize("kind", ["foreign_sqlite", "damaged_middle", "random_bytes"])
+def test_cli_on_a_damaged_store_prints_one_line_and_changes_nothing(kind: str, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+
+    p = _damaged(kind, tmp_path)
+    before = sha(p)
+    from newsgraph.run import ingest
+
+    with pytest.raises(StoreError):
+        ingest([FIX / "bad" / "good.txt"], p)
+    assert main(["errors", "--db", str(p)]) == 2 or kind == "damaged_middle"
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert sha(p) == before
+
+
+def test_database_path_that_is_a_directory(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="directory"):
+        connect(tmp_path)
+
+
+# --- migration ------------------------------------------------------------------------------------
+
+V1_TABLES = ["articles", "paragraphs", "boilerplate", "entities", "mentions", "quotes", "times", "events",
+             "sources", "global_entities"]
+
+
+def _rows(conn: sqlite3.Connection, table: str, columns: str = "*") -> list[tuple]:
+    return [tuple(r) for r in conn.execute(f"SELECT {columns} FROM {table} ORDER BY rowid")]
+
+
+def test_old_schema_store_is_migrated_keeping_all_data(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(OLD_DB, db)
+    old = sqlite3.connect(db)
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    before = {t: _rows(old, t) for t in V1_TABLES}
+    failures_before = _rows(old, "failures", "source, problem, hint, at")
+    old.close()
+    assert sum(len(v) for v in before.values()) >= 20
+
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    for t in V1_TABLES:
+        assert _rows(conn, t) == before[t], t
+    assert _rows(conn, "failures", "source, problem, hint, at") == failures_before
+    assert _rows(conn, "failures", "first_at = at, attempts") == [(1, 1)] * len(failures_before)
+    # the full-text index still answers, and new columns work
+    assert [r["speaker"] for r in query.quotes(conn, search="ships")] == ["Ann Lee"]
+    record_failure(conn, "in/bad.txt", "still not UTF-8", "convert it")
+    row = conn.execute("SELECT attempts, first_at FROM failures WHERE source = 'in/bad.txt'").fetchone()
+    assert tuple(row) == (2, "2026-01-02T00:00:00Z")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.close()
+
+
+def test_migrated_store_has_the_same_tables_and_columns_as_a_new_one(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(OLD_DB, db)
+    migrated, fresh = connect(db), connect(tmp_path / "new.db")
+
+    def shape(c: sqlite3.Connection) -> dict[str, list[tuple]]:
+        names = [r[0] for r in c.execute("SELECT name FROM sqlite_master WHERE type IN ('table','index','trigger') "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+        return {n: [tuple(r)[1:] for r in c.execute(f"PRAGMA table_xinfo('{n}')")] for n in names}
+
+    assert shape(migrated) == shape(fresh)
+
+
+def test_read_only_open_of_an_old_store_migrates_it_once(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(OLD_DB, db)
+    conn = connect(db, readonly=True)  # e.g. `newsgraph quotes` or the web app after an upgrade
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert query.stats(conn)["articles"] == 2
+
+
+def test_many_writers_opening_an_old_store_migrate_it_exactly_once(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    shutil.copy(OLD_DB, db)
+    errors: list[BaseException] = []
+
+    def open_and_write(k: int) -> None:
+        try:
+            c = connect(db)
+            store_articles(c, [make_article(f"t{k}", 0)])
+            c.close()
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=open_and_write, args=(k,)) for k in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    conn = connect(db, readonly=True)
+    assert query.stats(conn)["articles"] == 2 + 6
+    assert len(query.failures(conn)) == 2
+
+
+def test_up_to_date_store_opens_without_writing(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    _good_store(db, 5)
+    before = sha(db)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")  # a writer busy elsewhere does not block opening
+    try:
+        connect(db).close()
+    finally:
+        holder.rollback()
+        holder.close()
+    assert sha(db) == before
