@@ -1,6 +1,6 @@
 """The store under faults: concurrent writers, a writer holding the lock, damaged and foreign
 files (refused, byte-identical afterwards), and a store of the previous schema migrated with
-every row kept (fixtures/old_schema.db, built by fixtures/make_old_schema.py)."""
+every row kept (fixtures/old_schema_v1.sqlite, built by fixtures/make_old_schema.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from newsgraph.store import db as store_db
 from newsgraph.store.db import record_failure
 
 FIX = Path(__file__).parent / "fixtures"
-OLD_DB = FIX / "old_schema.db"
+OLD_DB = FIX / "old_schema_v1.sqlite"
 ROOT = Path(__file__).resolve().parent.parent
 
 
