@@ -358,8 +358,9 @@ def test_brat_layout_and_exact_annotations(brat_dir: Path) -> None:
             assert all("\n" not in text[s:e] for s, e in tb["spans"])
 
 
-def _readback(gold_dir: Path) -> list[dict]:
-    """The brat export turned back into scorer predictions through the scorer's own brat loader."""
+def _readback(gold_dir: Path, *, strip_marks: bool = True) -> list[dict]:
+    """The brat export turned back into scorer predictions through the scorer's own brat loader
+    (``strip_marks``: without the quotation marks the export adds around direct quotations)."""
     docs, _ = scorer.load_gold(str(gold_dir))
     out = []
     for d in docs:
@@ -373,7 +374,7 @@ def _readback(gold_dir: Path) -> list[dict]:
         quotes = []
         for item in d.items:
             spans = [list(sp) for sp in item.spans]
-            if kind_of[item.id] == "direct":  # the export added the quotation marks around it
+            if strip_marks and kind_of[item.id] == "direct":  # the export added the quotation marks around it
                 spans[0][0] += d.text[spans[0][0]] in QUOTE_MARKS
                 spans[-1][1] -= d.text[spans[-1][1] - 1] in QUOTE_MARKS
             quotes.append({
@@ -406,9 +407,15 @@ def test_brat_scored_against_itself_is_perfect(brat_dir: Path, capsys: pytest.Ca
     assert json.loads(capsys.readouterr().out)["blocks"]["all"]["f1"] == 1.0
 
 
-def test_brat_loader_gives_back_the_predictions(brat_dir: Path) -> None:
-    preds = {json.loads(line)["document"]: json.loads(line)
-             for line in _read_text(brat_dir / "predictions.jsonl").splitlines()}
+def test_brat_loader_gives_back_the_predictions(brat_dir: Path, conn: sqlite3.Connection) -> None:
+    """Through the scorer's brat loader: exactly predictions.jsonl, and the store's quotations
+    once the added quotation marks are taken off again."""
+    exported = {json.loads(line)["document"]: json.loads(line)["quotes"]
+                for line in _read_text(brat_dir / "predictions.jsonl").splitlines()}
+    stems = {"moscow8.txt": "moscow8.txt", "bridge.txt": "bridge.txt", "harbour.txt": "harbour.txt",
+             "port-news.txt": "port news.txt"}
+    native = {name: query.load_article(conn, query.find_article_id(conn, doc)).to_dict()["quotes"]  # type: ignore[arg-type, union-attr]
+              for name, doc in stems.items()}
     def key(text: str, q: dict) -> tuple:
         def hull(s: list[int] | None) -> tuple[int, int] | None:
             return scorer.strip_span(text, *s) if s else None
@@ -416,10 +423,11 @@ def test_brat_loader_gives_back_the_predictions(brat_dir: Path) -> None:
         return (sorted(scorer.nonws(text, q["content_spans"])), hull(q["speaker"]["mention"]), hull(q["cue"]),
                 q["kind"])
 
-    for doc in _readback(brat_dir):
-        text = _read_text(brat_dir / "text" / doc["document"])
-        got = sorted(key(text, q) for q in doc["quotes"])
-        assert got == sorted(key(text, q) for q in preds[doc["document"]]["quotes"])
+    for preds, strip in ((exported, False), (native, True)):
+        for doc in _readback(brat_dir, strip_marks=strip):
+            text = _read_text(brat_dir / "text" / doc["document"])
+            got = sorted(key(text, q) for q in doc["quotes"])
+            assert got == sorted(key(text, q) for q in preds[doc["document"]]), (doc["document"], strip)
 
 
 def test_brat_export_keeps_corrections_unless_forced(db: Path, brat_dir: Path) -> None:

@@ -5,17 +5,19 @@
     OUT/attributions/<stem>_newsgraph.ann    Source/Cue/Content T-lines + Attribution E-lines
     OUT/attributions/<stem>_newsgraph.txt    the same text, so brat opens attributions/ as a collection
     OUT/attributions/annotation.conf, visual.conf
-    OUT/predictions.jsonl                    the exported predictions, named as the texts
+    OUT/predictions.jsonl                    the same attributions as scorer JSONL, named as the texts
 
-``newsgraph eval --gold OUT`` scores against the (corrected) annotations; ``--pred
-OUT/predictions.jsonl`` scores the exported predictions themselves (perfect until corrected).
-Boilerplate (separators, scraper leftovers) becomes ``Discard`` T-lines, as in PolNeAR.
-A direct quotation's Content includes its quotation marks, as in PolNeAR (newsgraph's own
-content spans exclude them). A quotation is one E-line (``Attribution``, or ``Attribution-no-source`` without a speaker
+``newsgraph eval --gold OUT`` scores newsgraph against the (corrected) annotations; ``--pred
+OUT/predictions.jsonl`` scores the exported output itself (block ``all`` perfect until corrected).
+
+A quotation is one E-line (``Attribution``, or ``Attribution-no-source`` without a speaker
 mention) whose trigger is the cue (else the source, else the content), with an AnnotatorNotes
-line giving the resolved speaker. Spans crossing a line break are split into fragments there,
-as brat does; whitespace-only fragments are dropped, which changes no score (scoring counts
-non-whitespace characters; source exactness compares stripped hulls).
+line giving the resolved speaker and kind. A direct quotation's Content includes its quotation
+marks, as PolNeAR's does (the scorer derives a gold item's kind from them; newsgraph's own
+content spans exclude them, predictions.jsonl holds the widened ones). Boilerplate becomes
+``Discard`` T-lines, as in PolNeAR. Spans crossing a line break or tab are split into fragments
+there, as brat does; whitespace-only fragments are dropped, which changes no score (scoring
+counts non-whitespace characters; source exactness compares stripped hulls).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -91,11 +94,8 @@ class AnnWriter:
             self._tbs[key] = ident
         return self._tbs[key]
 
-    def attribution(self, quote: Quote) -> bool:
-        spans = with_marks(self.text, quote.content_spans) if quote.kind == "direct" else quote.content_spans
-        content = fragments(self.text, spans)
-        if not content:
-            return False
+    def attribution(self, quote: Quote) -> None:
+        content = fragments(self.text, quote.content_spans)
         source = fragments(self.text, [quote.speaker.mention]) if quote.speaker.mention else []
         cue = fragments(self.text, [quote.cue]) if quote.cue else []
         etype = "Attribution" if source else "Attribution-no-source"
@@ -114,20 +114,31 @@ class AnnWriter:
             f"kind: {quote.kind}", f"confidence: {quote.confidence:.2f}") if bit)
         self._notes += 1
         self.lines.append(f"#{self._notes}\tAnnotatorNotes {event}\t{_BREAKS.sub(' ', note)}")
-        return True
 
     def render(self) -> str:
         return "".join(line + "\n" for line in self.lines)
 
 
-def ann_text(art: Article) -> tuple[str, int]:
-    """The .ann file of an article, and how many quotations it holds."""
+def exported_quotes(art: Article) -> list[Quote]:
+    """The quotations as the .ann holds them: in text order, a direct one's content widened over its
+    marks, those without a visible character left out (brat cannot show them)."""
+    out = []
+    for q in sorted(art.quotes, key=lambda q: (q.start, q.end)):
+        spans = with_marks(art.text, q.content_spans) if q.kind == "direct" else sorted(q.content_spans)
+        if fragments(art.text, spans):
+            out.append(replace(q, content_spans=spans))
+    return out
+
+
+def ann_text(art: Article, quotes: list[Quote]) -> str:
+    """The .ann file of an article holding ``quotes`` (see `exported_quotes`)."""
     writer = AnnWriter(art.text)
-    n = sum(writer.attribution(q) for q in sorted(art.quotes, key=lambda q: (q.start, q.end)))
+    for q in quotes:
+        writer.attribution(q)
     for span in art.boilerplate:  # separators and scraper leftovers: PolNeAR's Discard
         if frags := fragments(art.text, [span]):
             writer.textbound("Discard", frags)
-    return writer.render(), n
+    return writer.render()
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -159,15 +170,16 @@ def write(conn, selection: Selection, out: Path | None, *, force: bool = False) 
             stem = stem_for(art.document, taken, aid)
             _write_text(text_dir / f"{stem}.txt", art.text)
             _write_text(ann_dir / f"{stem}_{ANNOTATOR}.txt", art.text)
-            ann, n = ann_text(art)
-            _write_text(ann_dir / f"{stem}_{ANNOTATOR}.ann", ann)
+            quotes = exported_quotes(art)
+            _write_text(ann_dir / f"{stem}_{ANNOTATOR}.ann", ann_text(art, quotes))
             rows.writerow([ANNOTATOR, stem, "", ANNOTATOR, art.outlet or "", art.published or "", "",
                            _BREAKS.sub(" ", art.title or "")])
+            n_articles += 1
+            n_quotes += len(quotes)
+            n_skipped += len(art.quotes) - len(quotes)
+            art.quotes = quotes
             pred = art.to_dict()
             pred["document"] = f"{stem}.txt"
             preds.write(json.dumps(pred, ensure_ascii=False) + "\n")
-            n_articles += 1
-            n_quotes += n
-            n_skipped += len(art.quotes) - n
     skipped = f" ({n_skipped} without visible content left out)" if n_skipped else ""
     return f"{n_articles} articles, {n_quotes} attributions{skipped} → {root} (brat: {ann_dir})"
