@@ -28,5 +28,9 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
+# Reproduces newsgraph/analyse/attribution_model/ from ../shared PolNeAR train (seeded; ~15 min on 2 cores).
+train: $(STAMP)
+	nice $(BIN)/python scripts/train_attribution.py
+
 clean:
 	rm -rf $(VENV) build *.egg-info newsgraph.db

@@ -1,0 +1,1 @@
+"""Package data: the indirect-attribution scorer trained on PolNeAR train (``make train``)."""

@@ -1,0 +1,124 @@
+"""The learned part of attribution: a logistic-regression scorer over parse candidates.
+
+``candidates.py`` proposes (cue, content, source) triples; this module turns each into
+sparse string features and scores it with weights trained on PolNeAR train
+(``scripts/train_attribution.py``, ``make train``). The model is a gzipped JSON of
+feature weights shipped in ``attribution_model/``: loading needs no network and no
+machine-learning library, and scoring is one dict lookup per feature.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.candidates import Candidate
+
+MODEL_PACKAGE = "newsgraph.analyse.attribution_model"
+MODEL_FILE = "indirect.json.gz"
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict[str, object]
+
+    def probability(self, feats: list[str]) -> float:
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped model, read once per process from package data."""
+    raw = resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).read_bytes()
+    data = json.loads(gzip.decompress(raw).decode("utf-8"))
+    return Model(data["weights"], data["bias"], data["threshold"], data.get("meta", {}))
+
+
+def _bucket(n: int) -> str:
+    for edge in (1, 2, 4, 8, 16, 32, 64):
+        if n <= edge:
+            return str(edge)
+    return "big"
+
+
+def _source_kind(src: Token | None) -> str:
+    if src is None:
+        return "none"
+    low = src.lower_
+    if src.pos_ == "PRON":
+        return "rel" if low in RELATIVE else "pron:" + low
+    if src.ent_type_ in PERSONISH:
+        return "ent:" + src.ent_type_
+    if src.pos_ == "PROPN":
+        return "propn"
+    return "noun"
+
+
+def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
+    """Sparse features of one candidate (strings; the model maps them to weights)."""
+    cue = cand.cue
+    lem = cue.lemma_.lower()
+    shape = cand.shape
+    src = cand.source
+    skind = _source_kind(src)
+    first = doc[cand.first]
+    n = cand.n_tokens
+    length = _bucket(n)
+    before = doc[cand.first - 1].lower_ if cand.first > 0 else "<s>"
+    sent = cue.sent
+    content_root = cand.root
+    cover = n / max(1, len(sent))
+    f = [
+        "lem=" + lem,
+        "shape=" + shape,
+        "lem|shape=" + lem + "|" + shape,
+        "pos=" + cue.pos_,
+        "tag=" + cue.tag_,
+        "dep=" + cue.dep_,
+        "lem|dep=" + lem + "|" + cue.dep_,
+        "shape|dep=" + shape + "|" + cue.dep_,
+        "src=" + skind,
+        "shape|src=" + shape + "|" + skind,
+        "lem|src=" + lem + "|" + skind,
+        "len=" + length,
+        "shape|len=" + shape + "|" + length,
+        "before=" + before,
+        "shape|before=" + shape + "|" + before,
+        "first=" + first.lower_ if first.is_stop else "first=<open>",
+        "root_pos=" + content_root.pos_,
+        "shape|root_pos=" + shape + "|" + content_root.pos_,
+        "root_dep=" + content_root.dep_,
+        "cover=" + str(min(10, int(cover * 10))),
+        "side=" + ("after" if cand.first > cue.i else "before"),
+        "pieces=" + str(len(cand.pieces)),
+        "head=" + cue.head.lemma_.lower(),
+    ]
+    if src is not None:
+        f.append("src_lem=" + src.lemma_.lower())
+        f.append("lem|src_lem=" + lem + "|" + src.lemma_.lower())
+    if any(c.dep_ == "neg" for c in cue.children):
+        f.append("neg")
+    if in_direct:
+        f.append("in_direct")
+        f.append("in_direct|shape=" + shape)
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in content_root.children):
+        f.append("that")
+    if sent.start == cand.first and sent.end >= cand.last:
+        f.append("whole_sentence")
+    return f
+
+
+def probability(doc: Doc, cand: Candidate, in_direct: bool) -> float:
+    return load_model().probability(features(doc, cand, in_direct))
