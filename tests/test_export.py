@@ -274,7 +274,7 @@ def test_jsonld_parses_with_rdflib_into_schema_org_triples(db: Path, tmp_path: P
           ?a a schema:NewsArticle ; schema:headline ?headline .
         }""")
     got = {(str(t), str(h)) for t, h in rows}
-    assert ("We will rebuild the bridge before winter,", INVENTED[0]["title"]) in got
+    assert any(t.startswith("We will rebuild the bridge") and h == INVENTED[0]["title"] for t, h in got)
     assert {h for _, h in got} == {INVENTED[0]["title"], INVENTED[1]["title"]}
     geo = list(g.query("""
         PREFIX schema: <https://schema.org/>
