@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analyse.attribution import (
     SUBJECT_DEPS,
     _subject,
-    inside_any,
     cue_lemmas,
+    inside_any,
     is_cue,
     name_index,
     speaker_for,
@@ -197,18 +197,19 @@ def is_cue_word(tok: Token) -> bool:
     return tok.lemma_.lower() in cue_lemmas() or tok.lower_.endswith("s") and tok.lower_[:-1] in cue_lemmas()
 
 
-def subject_of(cue: Token) -> Token | None:
+def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None:
     """The cue's subject; in the inverted ``"…," said X`` the parser often makes X an
     object, and a cue tagged as a noun (``Conway notes.``) follows its subject."""
     subj = _subject(cue)
-    if subj is not None:
+    if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
         return subj
     doc = cue.doc
     for c in cue.rights:
-        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
-    if cue.pos_ != "VERB" and cue.i > 0 and doc[cue.i - 1].pos_ in ("PROPN", "PRON"):
-        return doc[cue.i - 1]
+    prev = doc[cue.i - 1] if cue.i > 0 else None
+    if prev is not None and prev.pos_ in ("PROPN", "PRON") and not (quoted and inside_any(prev.idx, quoted)):
+        return prev
     return None
 
 
@@ -224,15 +225,15 @@ def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> T
             for tok in span[:6]:
                 if inside_any(tok.idx, quoted):
                     continue
-                if tok.pos_ == "VERB" and subject_of(tok) is not None:
+                if tok.pos_ == "VERB" and subject_of(tok, quoted) is not None:
                     return tok
-                if is_cue_word(tok) and subject_of(tok) is not None:
+                if is_cue_word(tok) and subject_of(tok, quoted) is not None:
                     return tok
     if pre.rstrip()[-1:] in (",", ":"):
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
             for tok in reversed(span[-6:]):
-                if tok.pos_ == "VERB" and subject_of(tok) is not None and not inside_any(tok.idx, quoted):
+                if tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
                     return tok
     return None
 
@@ -261,7 +262,7 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
     for tok in span:
         if inside_any(tok.idx, quoted) or not is_cue(tok):
             continue
-        if subject_of(tok) is None:
+        if subject_of(tok, quoted) is None:
             continue
         dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
         if best is None or dist < best[0]:
@@ -359,7 +360,7 @@ class QuoteFinder:
                 if len(sent) <= 12 and not any(inside_any(t.idx, self.quoted) for t in sent):
                     cue = _cue_near(doc, cand.content, self.quoted, sent.start_char, sent.end_char)
         if cue is not None:
-            subj = subject_of(cue)
+            subj = subject_of(cue, self.quoted)
             if subj is not None:
                 spk = speaker_for(doc, subj, self.people, s, self.quoted)
                 return spk, _cue_span(cue), _cue_lemma(cue)
@@ -373,6 +374,7 @@ class QuoteFinder:
         mixed_seen: set[CharSpan] = set()
         last: Quote | None = None
         last_para = -10
+        prev: tuple[Quote, int] | None = None
         chain_open = False  # the previous span ran on into this paragraph
         for cand in self.candidates():
             s, e = cand.content
@@ -387,7 +389,7 @@ class QuoteFinder:
                 continue
             named = looks_like_name(content) and content.rstrip()[-1:] not in "?!"
             if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
-                speaker, cue, lemma = self.attribute(cand, last, last_para)
+                speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
                 if cue is None and speaker.name is None and speaker.mention is None and is_title_like(content):
                     continue
                 if cue is None and is_title_like(content) and not whole_para:
@@ -399,6 +401,7 @@ class QuoteFinder:
                 q = Quote([(s, e)], "direct", speaker, cue, lemma)
                 out.append(q)
                 last, last_para = q, cand.para_index
+                prev = None
                 continue
             if any(a <= s and e <= b for a, b in mixed_seen):
                 continue  # a second fragment of a clause already output
@@ -411,11 +414,11 @@ class QuoteFinder:
             if clause in mixed_seen:
                 continue
             mixed_seen.add(clause)
-            subj = subject_of(cue_tok)
+            subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
             q = Quote([clause], "mixed", speaker, _cue_span(cue_tok), _cue_lemma(cue_tok))
             out.append(q)
-            last, last_para = q, cand.para_index
+            prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
         return out
 
 
