@@ -439,3 +439,17 @@ def test_chart_axis_continuous_then_years_then_decades() -> None:
     assert many[0][:3] == ("1000s", "1000", "1009") and len(many) == 100
     svg = str(year_chart(counts, lambda lo, hi: f"/timeline?date_from={lo}&date_to={hi}"))
     assert svg.count('<rect class="bar"') == 2 and "date_from=1950&amp;date_to=1950" in svg
+
+
+def test_cached_aggregates_follow_new_ingests(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("One\n\n\u201cWe will win,\u201d said Ann Lee in Paris.\n", encoding="utf-8")
+    second.write_text("Two\n\n\u201cWe lost,\u201d said Bo Chan in Rome.\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    ingest([first], db)
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/stats").json()["articles"] == 1
+        assert c.get("/api/stats").json()["articles"] == 1  # served from the cache
+        ingest([second], db)
+        assert c.get("/api/stats").json()["articles"] == 2
+        assert "<b>2</b> articles" in c.get("/").text

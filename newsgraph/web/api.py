@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, Depends, HTTPException, Request
 
 from newsgraph import query
 from newsgraph.web.db import conn_dependency
@@ -42,15 +42,17 @@ def _article_id(conn: sqlite3.Connection, ref: str | None) -> int | None:
 
 
 @router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
-def stats(conn: Conn) -> dict[str, int]:
-    return query.stats(conn)
+def stats(request: Request, conn: Conn) -> dict[str, int]:
+    return request.app.state.store.cached(conn, query.stats)
 
 
 @router.get("/overview", summary="What the overview page shows")
-def overview(conn: Conn, limit: Limit = 15) -> dict[str, Any]:
+def overview(request: Request, conn: Conn, limit: Limit = 15) -> dict[str, Any]:
     """Counts, most-quoted speakers, most-mentioned places and the latest ingested articles."""
-    return {"stats": query.stats(conn), "top_speakers": query.top_speakers(conn, limit=limit),
-            "top_places": query.place_counts(conn, limit=limit), "recent_articles": query.articles(conn, limit=limit)}
+    store = request.app.state.store
+    return {"stats": store.cached(conn, query.stats), "top_speakers": store.cached(conn, query.top_speakers, limit=limit),
+            "top_places": store.cached(conn, query.place_counts, limit=limit),
+            "recent_articles": query.articles(conn, limit=limit)}
 
 
 @router.get("/articles", summary="Stored articles, latest ingested first")

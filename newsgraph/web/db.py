@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import queue
 import sqlite3
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -50,6 +51,9 @@ class ReadOnlyStore:
         self.timeout_ms = timeout_ms
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue(maxsize=pool_size)
         self._idle.put_nowait(self._open())  # fail now (missing, foreign, too new) rather than per request
+        self._cache: dict[tuple, object] = {}
+        self._cache_version: tuple = ()
+        self._cache_lock = threading.Lock()
 
     def _open(self) -> sqlite3.Connection:
         conn = connect(self.path, readonly=True)
@@ -77,6 +81,33 @@ class ReadOnlyStore:
                 self._idle.put_nowait(conn)
             except queue.Full:
                 conn.close()
+
+    def version(self) -> tuple:
+        """Changes whenever the store is written (the database file or its WAL file changes)."""
+        out = []
+        for p in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                st = p.stat()
+                out.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    def cached(self, conn: sqlite3.Connection, fn: Callable[..., object], **kwargs: object) -> object:
+        """``fn(conn, **kwargs)``, remembered until the store changes: for whole-store aggregates
+        (counts, most-quoted, most-mentioned) that every overview and map request would redo."""
+        key = (fn.__module__, fn.__qualname__, *sorted(kwargs.items()))
+        version = self.version()
+        with self._cache_lock:
+            if version != self._cache_version:
+                self._cache, self._cache_version = {}, version
+            if key in self._cache:
+                return self._cache[key]
+        value = fn(conn, **kwargs)
+        with self._cache_lock:
+            if len(self._cache) < 256 and self._cache_version == version:
+                self._cache[key] = value
+        return value
 
     def close(self) -> None:
         while True:

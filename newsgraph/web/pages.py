@@ -54,10 +54,15 @@ def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
     return found
 
 
+def cached(request: Request, conn: sqlite3.Connection, fn: Any, **kwargs: Any) -> Any:
+    return request.app.state.store.cached(conn, fn, **kwargs)
+
+
 @router.get("/")
 def overview(request: Request, conn: Conn) -> HTMLResponse:
-    return render(request, "overview.html", stats=query.stats(conn), speakers=query.top_speakers(conn, limit=15),
-                  places=query.place_counts(conn, limit=15), articles=query.articles(conn, limit=15))
+    return render(request, "overview.html", stats=cached(request, conn, query.stats),
+                  speakers=cached(request, conn, query.top_speakers, limit=15),
+                  places=cached(request, conn, query.place_counts, limit=15), articles=query.articles(conn, limit=15))
 
 
 @router.get("/articles")
@@ -85,7 +90,8 @@ def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse
 @router.get("/people")
 def people(request: Request, conn: Conn, name: NamePart = None) -> HTMLResponse:
     name = blank_to_none(name)
-    return render(request, "people.html", people=query.people(conn, limit=300, name=name), name=name or "")
+    return render(request, "people.html", people=cached(request, conn, query.people, limit=300, name=name),
+                  name=name or "")
 
 
 @router.get("/person/{name:path}")
@@ -126,13 +132,14 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
                                    date_from=date_from, date_to=date_to)
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
                   more=len(events) > 500, counts=counts,
-                  people=query.top_speakers(conn, limit=40), places=query.place_counts(conn, limit=40),
+                  people=cached(request, conn, query.top_speakers, limit=40),
+                  places=cached(request, conn, query.place_counts, limit=40),
                   bar_link=lambda lo, hi: url("/timeline", **{**filters, "date_from": lo, "date_to": hi}))
 
 
 @router.get("/map")
 def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLResponse:
-    places = query.place_counts(conn, limit=MAP_PLACES + 1)
+    places = cached(request, conn, query.place_counts, limit=MAP_PLACES + 1)
     capped = len(places) > MAP_PLACES
     places = places[:MAP_PLACES]
     located = [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": p["mentions"],
