@@ -197,6 +197,23 @@ def date_events(doc: Doc, times: list[TimeExpression], mentions: MentionIndex) -
     return events
 
 
+def _governs(doc: Doc, verb: Token, t: TimeExpression, content: list[tuple[int, int]]) -> bool:
+    """True when the date hangs off the reporting verb ("said on Sunday"), not off the quoted words."""
+    if any(cs <= t.span[0] < ce for cs, ce in content):
+        return False
+    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+    if span is None or span.sent != verb.sent:
+        return False
+    tok = span.root
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i == verb.i:
+            return True
+    return False
+
+
 def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], published: str | None,
                  mentions: MentionIndex) -> list[Event]:
     """Each quotation, dated by a date in its attribution, else by the publication day."""
@@ -204,6 +221,7 @@ def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], pub
 
     pub = parse_published(published)
     events = []
+    starts = [t.span[0] for t in times]  # times come in text order
     for q in quotes:
         ends = [x for s in q.content_spans for x in s]
         for extra in (q.cue, q.speaker.mention):
@@ -211,9 +229,11 @@ def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], pub
                 ends.extend(extra)
         s, e = min(ends), max(ends)
         date, time_span = (pub.isoformat() if pub else None), None
-        for t in times:
-            inside_content = any(cs <= t.span[0] < ce for cs, ce in q.content_spans)
-            if t.value and s <= t.span[0] < e and not inside_content:
+        cue = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand") if q.cue else None
+        nearby = times[bisect.bisect_left(starts, cue.sent.start_char):bisect.bisect_left(starts, cue.sent.end_char)] \
+            if cue is not None else []
+        for t in nearby:
+            if t.value and cue is not None and _governs(doc, cue.root, t, q.content_spans):
                 date, time_span = t.value, t.span
                 break
         if date is None:

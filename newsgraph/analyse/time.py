@@ -78,6 +78,10 @@ def _confirmed(doc: Doc, r: Reading, date_chars: bytearray, name_chars: bytearra
         return True
     if any(date_chars[r.start:r.end]):
         return True
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is not None and (span.root.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+                             or (span.root.dep_ == "nummod" and span.root.head.tag_ == "NNS")):
+        return False  # "1958 voters"
     return bool(before) and before[-1].lower() in _DATE_PREPOSITIONS
 
 
