@@ -256,8 +256,14 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
                 and not t.is_sent_start:
             break  # an unlabelled capitalised word: probably part of something else
         k -= 1
-    while k < i and doc[k].lower_ in _ROLE_GLUE:
+    while k < i and (doc[k].lower_ in _ROLE_GLUE or doc[k].pos_ == "CCONJ" or len(doc[k]) < 2):
         k += 1
+    # "the death of conservative Justice Antonin Scalia": the role is what follows "of",
+    # unless "of" belongs to an office ("Secretary of State").
+    for m in range(i - 1, k, -1):
+        if doc[m].lower_ == "of" and not doc[m - 1].is_title:
+            k = m + 1
+            break
     if k >= i:
         return [], None
     last = doc[i - 1]
@@ -287,7 +293,8 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and child.i > j and child.ent_type_ not in ("PERSON", "GPE", "DATE"):
             sub = list(child.subtree)
-            if any(t.ent_type_ == "PERSON" or t.text in _POSSESSIVE_TOKENS for t in sub):
+            if any(t.ent_type_ == "PERSON" or t.text in _POSSESSIVE_TOKENS
+                   or any(ch.isdigit() for ch in t.text) for t in sub):
                 return None
             if len(sub) > 10 or not any(t.pos_ == "NOUN" for t in sub):
                 return None
@@ -328,10 +335,13 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
                            or names.is_tail_of(p.name, name)):
                 return p
         short = [p for p in by_surname.get(parts.surname, []) if not p.full]
-        if short:  # "Trump" before "Donald Trump": the full name names that person
+        if not short and not parts.family_first:
+            short = [p for p in people if not p.full and p.name == parts.first]
+        if short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
             p = max(short, key=lambda p: p.first)
             p.aliases.append(p.name)
             p.name = name
+            by_surname.setdefault(parts.surname, []).append(p)
             if p.gender == "-":
                 p.gender = names.gender_of(name)
             return p
@@ -666,10 +676,11 @@ def _name_shape_says_person(name: str) -> bool:
 
 
 def _is_person(p: Person) -> bool:
-    """Keep a PERSON only with some support: its name's shape, its context, or being named again."""
-    if p.evidence or len(p.mentions) > 1 or _name_shape_says_person(p.name):
+    """Keep a lone-word PERSON ("Brexit", "Diageo" in spaCy's eyes) only with some support: a
+    person's context, being named again, or a known given name ("Melanie said")."""
+    if p.evidence or len(p.mentions) > 1 or len(p.name.split()) > 1:
         return True
-    return len(p.name.split()) == 1 and p.name in names.given_names()
+    return p.name in names.given_names()
 
 
 def _person_entity(p: Person, text: str) -> Entity:
