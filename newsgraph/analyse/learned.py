@@ -53,6 +53,10 @@ def _bucket(n: int) -> str:
     return "big"
 
 
+def _word(tok: Token) -> str:
+    return "<sp>" if tok.is_space else tok.lower_
+
+
 def _source_kind(src: Token | None) -> str:
     if src is None:
         return "none"
@@ -76,7 +80,8 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
     first = doc[cand.first]
     n = cand.n_tokens
     length = _bucket(n)
-    before = doc[cand.first - 1].lower_ if cand.first > 0 else "<s>"
+    before = _word(doc[cand.first - 1]) if cand.first > 0 else "<s>"
+    side = "after" if cand.first > cue.i else "before"
     sent = cue.sent
     content_root = cand.root
     cover = n / max(1, len(sent))
@@ -101,11 +106,15 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
         "shape|root_pos=" + shape + "|" + content_root.pos_,
         "root_dep=" + content_root.dep_,
         "cover=" + str(min(10, int(cover * 10))),
-        "side=" + ("after" if cand.first > cue.i else "before"),
+        "side=" + side,
+        "shape|side=" + shape + "|" + side,
+        "lem|shape|side=" + lem + "|" + shape + "|" + side,
+        "src|side=" + skind + "|" + side,
         "pieces=" + str(len(cand.pieces)),
         "head=" + cue.head.lemma_.lower(),
     ]
-    if src is not None:
+    if src is not None and src.pos_ != "PROPN" and not src.ent_type_:
+        # the kind of source ("poll", "officials", "he"), never a particular name
         f.append("src_lem=" + src.lemma_.lower())
         f.append("lem|src_lem=" + lem + "|" + src.lemma_.lower())
     if any(c.dep_ == "neg" for c in cue.children):

@@ -219,6 +219,23 @@ def _place_context(doc: Doc, i: int, j: int) -> bool:
     return head.dep_ == "conj" and head.head.ent_type_ in PLACE_TYPES
 
 
+def _unlabelled_places(doc: Doc, covered: set[int]) -> list[tuple[int, int, str, str | None]]:
+    """Well-known places spaCy left unlabelled, in a place context ("as far apart as Irkutsk and ...")."""
+    out: list[tuple[int, int, str, str | None]] = []
+    for tok in doc:
+        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.is_sent_start:
+            continue
+        place = places.lookup(tok.text)
+        if place is None or not place.primary or place.kind == "city" and place.population < 100_000:
+            continue
+        nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("and", "or") else None
+        prev = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or", ",") else None
+        if _place_context(doc, tok.i, tok.i + 1) or any(
+                t is not None and t.is_title and places.lookup(t.text) is not None for t in (nxt, prev)):
+            out.append((tok.i, tok.i + 1, "GPE", None))
+    return out
+
+
 def _is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool:
     place = places.lookup(text)
     if place is None:
@@ -283,6 +300,19 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
     if not roles:
         return [], None
     return roles, doc[k].idx
+
+
+def _role_ahead(doc: Doc, i: int, j: int) -> str | None:
+    """A descriptor the name is in apposition to: "Her husband, Bill Clinton," -> "husband"."""
+    if i < 2 or doc[i - 1].text != ",":
+        return None
+    head = doc[i - 2]
+    if head.pos_ != "NOUN" or not any(t.dep_ == "appos" and t.head.i == head.i for t in doc[i:j]):
+        return None
+    start = head.i
+    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i >= start:
+        start -= 1
+    return doc[start : head.i + 1].text
 
 
 def _role_after(doc: Doc, i: int, j: int) -> str | None:
@@ -447,6 +477,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     for i, j in _east_asian_candidates(doc, person_toks):
         spans.append((i, j, "PERSON", None))
         person_toks.update(range(i, j))
+    spans += _unlabelled_places(doc, {k for i, j, _, _ in spans for k in range(i, j)})
     spans = _trim_to_known_names(doc, spans)
     for k in _surname_tokens(doc, spans):
         spans.append((k, k + 1, "PERSON", None))
@@ -503,6 +534,9 @@ def group_entities(doc: Doc) -> list[Entity]:
             add_other(i, j, label)
             continue
         words = _name_words(doc, i, j)
+        if len(words) > 1 and words[-1] in names.org_words():
+            add_other(i, j, "ORG")  # "Globex Corporation" typed PERSON
+            continue
         if not names.looks_like_name(words) or _not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
@@ -583,10 +617,10 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
             form = doc.text[m.role_start : m.char_end]
             if form not in p.aliases:
                 p.aliases.append(form)
-    after = _role_after(doc, m.start, m.end)
-    if after and after not in p.roles:
-        p.roles.append(after)
-        p.evidence = True
+    for extra in (_role_ahead(doc, m.start, m.end), _role_after(doc, m.start, m.end)):
+        if extra and extra not in p.roles:
+            p.roles.append(extra)
+            p.evidence = True
 
 
 def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
@@ -596,8 +630,8 @@ def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
     before = [t.lower_ for t in doc[max(0, m.start - 3) : m.start]]
     if any(w in names.kinship_nouns() for w in before):
         return True
-    after = _role_after(doc, m.start, m.end)
-    return bool(after) and any(w in names.kinship_nouns() for w in after.lower().split())
+    around = f"{_role_ahead(doc, m.start, m.end) or ''} {_role_after(doc, m.start, m.end) or ''}"
+    return any(w in names.kinship_nouns() for w in around.lower().split())
 
 
 def _known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> tuple[set[str], set[str], set[str]]:
@@ -636,8 +670,11 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
         if label == "PERSON" and j - i >= 2:
             first = doc[i].text
             rest = doc[i + 1 : j].text
+            loose = doc[i].is_sent_start or doc[i].pos_ in ("ADJ", "VERB") or _headline_like(doc, i)
             if first not in names.given_names() and first not in names.east_asian_surnames() \
-                    and first not in names.particles() and (rest in full or (j - i == 2 and rest in surnames)):
+                    and first not in names.particles() \
+                    and (rest in full and doc[i + 1].text in names.given_names()
+                         or j - i == 2 and rest in surnames and loose):
                 i += 1
             elif _headline_like(doc, i) and (first in surnames or first in given) \
                     and doc[j - 1].text not in surnames and doc[i:j].text not in full:

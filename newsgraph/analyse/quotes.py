@@ -386,6 +386,10 @@ class QuoteFinder:
             )
             if continuing and last is not None:
                 last.content_spans.append((s, e))
+                if last.cue is None:  # the attribution may come in the last paragraph
+                    speaker, cue, lemma = self.attribute(cand, None, -10)
+                    if cue is not None:
+                        last.speaker, last.cue, last.cue_lemma = speaker, cue, lemma
                 continue
             named = looks_like_name(content) and content.rstrip()[-1:] not in "?!"
             if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
