@@ -69,6 +69,14 @@ def test_deictic_expressions(text: str, expr: str, value: str) -> None:
     assert values(text, "2016-09-12")[expr] == (value, "publication")
 
 
+def test_approximate_offsets_and_seasons() -> None:
+    pub = "2016-10-02"
+    assert values("It became independent nearly a decade ago.", pub)["nearly a decade ago"] == (None, "unresolved")
+    assert values("It became independent just two years ago.", pub)["just two years ago"] == ("2014", "publication")
+    assert values("The men rode down the shaft last spring.", pub)["last spring"] == ("2016-SP", "publication")
+    assert values("The men rode down the shaft last fall.", pub)["last fall"] == ("2015-FA", "publication")
+
+
 def test_now_is_the_publication_day_or_unresolved() -> None:
     text = "The documentary is now showing in cinemas."
     assert values(text, "2019-06-25")["now"] == ("2019-06-25", "publication")

@@ -337,9 +337,11 @@ class Resolver:
         if self.pub is None:
             return None, "unresolved"
         season, rel = r.args["season"], r.args.get("rel") or 0
-        y = self.pub.year + rel
-        if season == "WI" and self.pub.month <= 2 and rel == 0:
-            y -= 1
+        this = self.pub.year - (1 if season == "WI" and self.pub.month <= 2 else 0)
+        if rel == -1:  # "last spring": the latest spring already over
+            y = this if tv.interval(f"{this:04d}-{season}")[1] < self.pub else this - 1
+        else:
+            y = this + rel
         return f"{y:04d}-{season}", "publication"
 
     def _r_holiday(self, r: Reading) -> tuple[str | None, str]:

@@ -130,7 +130,8 @@ def _rel(s: str | None) -> int | None:
     return 0
 
 
-_BOUNDS = {"more than", "over", "less than", "under", "at least", "at most", "up to"}
+_EXACT = {"just", "only"}
+"""Of the modifiers before a count ("more than", "nearly", "about" …) only these keep it exact."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,8 +253,8 @@ def _h_rel_unit(m: re.Match[str]) -> Reading | None:
 def _h_ago(m: re.Match[str]) -> Reading | None:
     g = m.groupdict()
     n = _number(g.get("num"))
-    if n is None or (g.get("bound") and g["bound"].lower() in _BOUNDS):
-        return Reading(m.start(), m.end(), "vague")
+    if n is None or (g.get("bound") and g["bound"].lower() not in _EXACT):
+        return Reading(m.start(), m.end(), "vague")  # "nearly a decade ago": approximate, not a date
     unit = _unit(g["unit"])
     sign = -1 if g["dir"].lower() == "ago" else 1
     return Reading(m.start(), m.end(), "pub", {"unit": unit, "n": sign * n})
@@ -294,7 +295,7 @@ def _h_count_later(m: re.Match[str]) -> Reading | None:
     n = _number(g.get("num"))
     d = g["dir"].lower()
     follows = m.string[m.end():m.end() + 2]
-    if n is None or (g.get("bound") and g["bound"].lower() in _BOUNDS):
+    if n is None or (g.get("bound") and g["bound"].lower() not in _EXACT):
         return Reading(m.start(), m.end(), "vague")
     if d in ("before", "after") and re.match(r"\s[\w$“\"‘']", follows):
         return Reading(m.start(), m.end(), "vague")
