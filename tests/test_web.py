@@ -376,13 +376,23 @@ def test_missing_or_foreign_store_fails_at_start(tmp_path: Path) -> None:
         create_app(other)
 
 
-def test_serve_command_is_registered_and_checks_its_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_serve_command_is_registered_and_checks_its_db(db: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import socket
+
     from newsgraph.cli import main
     from newsgraph.cli.web import is_loopback
 
     assert main(["serve", "--db", str(tmp_path / "missing.db")]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "missing.db" in err[0] and "no such database" in err[0]
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--db", str(db), "--port", str(port)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == f"newsgraph: error: cannot listen on 127.0.0.1:{port} (Address already in use); try another --port"
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.5")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import socket
 import sys
 
 from newsgraph.cli import UserError, add_db
@@ -44,11 +45,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if not is_loopback(args.host):
         print(f"newsgraph: warning: listening on {args.host}: anyone who can reach this address can read the store",
               file=sys.stderr)
+    sock = bind(args.host, args.port)
     shown = f"[{args.host}]" if ":" in args.host else args.host
     print(f"newsgraph: serving {args.db} (read-only) at http://{shown}:{args.port}/  — Ctrl-C to stop",
           file=sys.stderr)
-    try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    except OSError as exc:
-        raise UserError(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc}); try another --port") from exc
+    server = uvicorn.Server(uvicorn.Config(app, host=args.host, port=args.port, log_level="warning"))
+    server.run(sockets=[sock])
     return 0
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """The listening socket, bound here so a busy port is one clear line rather than a server log."""
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise UserError(f"cannot listen on {host}:{port} ({exc.strerror or exc}); try another --port") from exc
+    return sock
