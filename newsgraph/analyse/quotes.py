@@ -38,6 +38,8 @@ PREDICATIVE = {"oprd", "attr", "acomp"}
 """``called the plan "desperate"``: the content runs from the object to the fragment."""
 """Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
 DASHES = "-–—"
+LONG_FRAGMENT = 5
+"""Words from which a quoted stretch no cue governs is still a quotation, not a scare quote."""
 
 
 def is_title_like(content: str) -> bool:
@@ -368,6 +370,22 @@ class QuoteFinder:
             return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
         return Speaker(), None, None
 
+    def _splits(self, last: Quote, cand: Candidate) -> bool:
+        """``"A," he said, "b ..."``: a quotation interrupted by its attribution."""
+        if last.kind != "direct" or last.cue is None:
+            return False
+        end = last.content_spans[-1][1]
+        between = self.text[end : cand.qs.open_mark]
+        first = self.text[cand.content[0] : cand.content[0] + 1]
+        return (
+            self.text[end - 1 : end] == ","
+            and first.islower()
+            and between.rstrip().endswith(",")
+            and len(between) < 80
+            and not any(c in between for c in ".?!")
+            and last.cue[0] >= end
+        )
+
     def quotes(self) -> list[Quote]:
         doc, text = self.doc, self.text
         out: list[Quote] = []
@@ -391,6 +409,9 @@ class QuoteFinder:
                     if cue is not None:
                         last.speaker, last.cue, last.cue_lemma = speaker, cue, lemma
                 continue
+            if last is not None and last_para == cand.para_index and self._splits(last, cand):
+                last.content_spans.append((s, e))  # "A," he said, "and b."
+                continue
             named = looks_like_name(content) and content.rstrip()[-1:] not in "?!"
             if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
@@ -399,7 +420,7 @@ class QuoteFinder:
                 if cue is None and is_title_like(content) and not whole_para:
                     continue
                 same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
-                if same_para and cue is None and last is not None:
+                if same_para and last is not None and (cue is None or cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B."
                     continue
                 q = Quote([(s, e)], "direct", speaker, cue, lemma)
@@ -410,6 +431,13 @@ class QuoteFinder:
             if any(a <= s and e <= b for a, b in mixed_seen):
                 continue  # a second fragment of a clause already output
             found = _covering_cue(doc, s, e, self.quoted)
+            if found is None and not named and len(content.split()) >= LONG_FRAGMENT:
+                # a long quoted stretch no cue governs ("filed a request for "..."")
+                speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
+                q = Quote([(s, e)], "direct", speaker, cue, lemma)
+                out.append(q)
+                prev = (q, cand.para_index)
+                continue
             if found is None:
                 continue  # a title, a name, a scare quote
             cue_tok, child = found
