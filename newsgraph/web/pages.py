@@ -83,7 +83,8 @@ def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse
     places = sorted((e for e in art.entities if e.type in ("GPE", "LOC", "FAC")),
                     key=lambda e: (-len(e.mentions), e.name))
     return render(request, "article.html", article=art, article_id=article_id, body=article_html(art, keys),
-                  speakers=list(keys.values()), people=people, places=places,
+                  speakers=sorted(keys.values(), key=lambda k: (k.name is None, -k.quotes, k.label)),
+                  people=people, places=places,
                   events=list(enumerate(art.timeline)))
 
 
