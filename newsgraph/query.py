@@ -416,20 +416,22 @@ def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | Non
         cond = "AND g.id IN (SELECT global_id FROM entities WHERE type = 'PERSON' AND name LIKE ?)"
         args.append(f"%{name}%")
     out = _rows(conn.execute(
-        f"""SELECT g.id AS global_id, count(DISTINCT e.article_id) AS articles,
+        f"""SELECT g.id AS global_id, g.name AS first_name, count(DISTINCT e.article_id) AS articles,
                    (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
                      WHERE e2.global_id = g.id) AS mentions,
                    (SELECT count(*) FROM quotes q JOIN entities e3 ON e3.article_id = q.article_id
                      AND (q.speaker_entity_id = e3.id OR q.speaker = e3.name) WHERE e3.global_id = g.id) AS quotes,
-                   (SELECT e4.name FROM entities e4 WHERE e4.global_id = g.id
-                     GROUP BY e4.name ORDER BY (instr(e4.name, ' ') > 0) DESC, count(*) DESC, e4.name
-                     LIMIT 1) AS name,
-                   group_concat(DISTINCT e.name) AS names
+                   group_concat(e.name, char(31)) AS all_names
             FROM global_entities g JOIN entities e ON e.global_id = g.id
             WHERE g.type = 'PERSON' {cond}
-            GROUP BY g.id ORDER BY quotes DESC, mentions DESC, name LIMIT ?""", [*args, limit]))
+            GROUP BY g.id ORDER BY quotes DESC, mentions DESC, g.name LIMIT ?""", [*args, limit]))
     for r in out:
-        r["names"] = sorted(set((r["names"] or "").split(",")))
+        counts: dict[str, int] = {}
+        for n in r.pop("all_names").split("\x1f"):
+            counts[n] = counts.get(n, 0) + 1
+        first = r.pop("first_name")
+        r["name"] = min(counts, key=lambda n: (" " not in n, -counts[n], n != first, n))
+        r["names"] = sorted(counts)
     return out
 
 
@@ -441,10 +443,13 @@ def find_person(conn: sqlite3.Connection, text: str) -> str | None:
         return str(row[0])
     like = f"%{text}%"
     row = conn.execute(
-        "SELECT e.name, count(DISTINCT o.article_id) AS n FROM entities e"
+        "SELECT e.name, count(DISTINCT o.article_id) AS n, count(DISTINCT e.id) AS k FROM entities e"
         " LEFT JOIN entities o ON o.global_id = e.global_id"
         " WHERE e.type = 'PERSON' AND (e.name LIKE ? OR e.aliases LIKE ?)"
-        " GROUP BY e.name ORDER BY (instr(e.name, ' ') > 0) DESC, n DESC, e.name LIMIT 1", (like, like)).fetchone()
+        " GROUP BY e.name ORDER BY (instr(e.name, ' ') > 0) DESC, n DESC, k DESC,"
+        " (SELECT count(*) FROM mentions m JOIN entities x ON x.id = m.entity_id"
+        "  WHERE x.name = e.name AND x.type = 'PERSON') DESC, length(e.name), e.name LIMIT 1",
+        (like, like)).fetchone()
     return str(row[0]) if row else None
 
 

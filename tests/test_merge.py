@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -99,3 +101,74 @@ def test_new_batches_join_existing(conn) -> None:  # type: ignore[no-untyped-def
     merge_new_entities(conn)
     assert _global_of(conn, "b1", "Donald Trump") == _global_of(conn, "a1", "Donald Trump")
     assert _global_of(conn, "b1", "Hillary Clinton") == _global_of(conn, "a1", "Hillary Clinton")
+
+
+# ------------------------------------------------------------------ CLI over a store of invented articles
+
+INVENTED = [
+    "Donald Trump held a rally in Ohio. Trump said he would win the state.",
+    "Mr. Trump spoke in Florida on Monday.\n\nDonald J. Trump told supporters in Miami that he would win.",
+    "Donald Trump Jr. campaigned in Iowa for his father. Trump Jr. said the polls were wrong.",
+    "Hillary Clinton spoke in Ohio. Her husband, Bill Clinton, joined her. Clinton said she would win.",
+]
+
+
+@pytest.fixture(scope="module")
+def cli_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    import spacy
+
+    from newsgraph.analyse import people  # noqa: F401
+    from newsgraph.analyse.pipeline import default_model, doc_to_article, make_doc
+    from newsgraph.clean import segment
+
+    nlp = spacy.load(default_model())
+    nlp.add_pipe("newsgraph_people")
+    arts = []
+    for k, text in enumerate(INVENTED):
+        doc = nlp(make_doc(nlp, text, segment(text, None), None))
+        arts.append(doc_to_article(doc, text, document=f"a{k}.txt"))
+    db = tmp_path_factory.mktemp("cli") / "people.db"
+    conn = connect(db)
+    store_articles(conn, arts)
+    merge_new_entities(conn)
+    conn.close()
+    return str(db)
+
+
+def test_cli_people_person_places(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+
+    assert main(["people", "--db", cli_db]) == 0
+    out = capsys.readouterr().out
+    trump_line = next(line for line in out.splitlines() if re.match(r"Donald Trump +\d", line))
+    assert " 2 articles" in trump_line and "Donald J. Trump" in trump_line
+    assert "Donald Trump Jr." in out and "Bill Clinton" in out and "Hillary Clinton" in out
+
+    assert main(["person", "Trump", "--db", cli_db]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Donald Trump\n") and "2 articles" in out
+    assert "places: " in out and "Ohio" in out and "Florida" in out
+
+    assert main(["person", "Clinton", "--db", cli_db, "--json"]) == 0
+    profile = json.loads(capsys.readouterr().out)
+    assert profile["name"] == "Hillary Clinton"
+    assert any(c["name"] == "Bill Clinton" for c in profile["co_mentioned"])
+
+    assert main(["places", "--db", cli_db]) == 0
+    out = capsys.readouterr().out
+    assert any(line.startswith("Ohio ") and " 2 articles" in line and "US" in line for line in out.splitlines())
+    assert main(["person", "Nobody Atall", "--db", cli_db]) == 2
+
+
+def test_cli_merges_and_unmerge(cli_db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+
+    assert main(["merges", "--db", cli_db, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    trump = next(r for r in rows if r["name"] == "Donald Trump")
+    assert "same full name" in trump["rules"]
+    assert main(["unmerge", str(trump["id"]), "--db", cli_db]) == 0
+    assert "detached 1 entity" in capsys.readouterr().out
+    assert main(["merges", "--db", cli_db]) == 0
+    assert "Donald Trump " not in capsys.readouterr().out
+    assert main(["unmerge", str(trump["id"]), "--db", cli_db]) == 2

@@ -67,7 +67,7 @@ def source_of(cue: Token) -> Token | None:
         return None
     for c in cue.children:
         if c.dep_ in SUBJECT_DEPS:
-            return c
+            return _named_apposition(c)
     for c in cue.children:
         if c.dep_ == "agent":
             return next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -80,6 +80,15 @@ def source_of(cue: Token) -> Token | None:
             if c.dep_ in SUBJECT_DEPS:
                 return c
     return None
+
+
+def _named_apposition(subj: Token) -> Token:
+    """"One of the eight, Ho Ung Pae, announced": the person named in apposition speaks."""
+    if subj.ent_type_ != "PERSON":
+        for c in subj.children:
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+                return c
+    return subj
 
 
 def _right_span(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
@@ -148,5 +157,8 @@ def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
 
 
 def generate(doc: Doc) -> Iterator[Candidate]:
+    """Candidates with a source: reported speech nobody is said to have said is of no use."""
     for tok in doc:
-        yield from candidates_for(tok)
+        for cand in candidates_for(tok):
+            if cand.source is not None:
+                yield cand

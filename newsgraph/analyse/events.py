@@ -182,7 +182,7 @@ def _merge(a: list[str], b: list[str]) -> list[str]:
     return a + [x for x in b if x not in a]
 
 
-def date_events(doc: Doc, times: list[TimeExpression], mentions: MentionIndex) -> list[Event]:
+def date_events(doc: Doc, text: str, times: list[TimeExpression], mentions: MentionIndex) -> list[Event]:
     events = []
     for t in times:
         if t.value is None or tv.granularity(t.value) in UNDATED_GRANULARITIES:
@@ -192,7 +192,7 @@ def date_events(doc: Doc, times: list[TimeExpression], mentions: MentionIndex) -
             continue
         s, e, head = found
         people = _merge(mentions.inside(s, e, PARTICIPANT_TYPES), _main_subject_names(head, mentions))
-        events.append(Event(t.value, doc.text[s:e], (s, e), people, mentions.inside(s, e, PLACE_TYPES),
+        events.append(Event(t.value, text[s:e], (s, e), people, mentions.inside(s, e, PLACE_TYPES),
                             time_span=t.span))
     return events
 
@@ -214,7 +214,7 @@ def _governs(doc: Doc, verb: Token, t: TimeExpression, content: list[tuple[int, 
     return False
 
 
-def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], published: str | None,
+def quote_events(doc: Doc, text: str, quotes: list[Quote], times: list[TimeExpression], published: str | None,
                  mentions: MentionIndex) -> list[Event]:
     """Each quotation, dated by a date in its attribution, else by the publication day."""
     from newsgraph.analyse.time import parse_published
@@ -241,7 +241,7 @@ def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], pub
         people = mentions.inside(s, e, PARTICIPANT_TYPES)
         if q.speaker.name:
             people = _merge([q.speaker.name], people)
-        events.append(Event(date, doc.text[s:e], (s, e), people, mentions.inside(s, e, PLACE_TYPES),
+        events.append(Event(date, text[s:e], (s, e), people, mentions.inside(s, e, PLACE_TYPES),
                             time_span=time_span, kind="quote"))
     return events
 
@@ -249,8 +249,9 @@ def quote_events(doc: Doc, quotes: list[Quote], times: list[TimeExpression], pub
 def build_timeline(doc: Doc, times: list[TimeExpression]) -> list[Event]:
     """Dated events of the doc (dates and quotations), in chronological order."""
     mentions = MentionIndex(doc._.entities or [])
-    events = date_events(doc, times, mentions)
-    events += quote_events(doc, list(doc._.quotes or []), times, doc._.published, mentions)
+    text = doc.text  # rebuilt from the tokens on every access: read it once
+    events = date_events(doc, text, times, mentions)
+    events += quote_events(doc, text, list(doc._.quotes or []), times, doc._.published, mentions)
     seen: set[tuple[str | None, tuple[int, int]]] = set()
     unique = []
     for ev in events:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.attribution import _inside, mention_span, resolve_name
+from newsgraph.analyse.attribution import _inside, cue_lemmas, mention_span, resolve_name
 from newsgraph.analyse.candidates import Candidate, char_pieces, generate, has_quote_mark
 from newsgraph.analyse.learned import RELATIVE, features, load_model
 from newsgraph.model import Entity, Quote, Speaker
@@ -38,6 +38,18 @@ def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Sp
     return Speaker(name, mention_span(src), descriptor)
 
 
+def _named_report_in_quote(cand: Candidate) -> bool:
+    """Inside a quotation, a named third person's speech clause ("Lenin, who said cinema is ...").
+
+    The speaker's own "I said" or "you said" stays part of the quotation.
+    """
+    src = cand.source
+    if src is None or cand.shape != "ccomp" or cand.cue.lemma_.lower() not in cue_lemmas():
+        return False
+    named = cand.cue.head if src.lower_ in RELATIVE and cand.cue.dep_ == "relcl" else src
+    return named.ent_type_ == "PERSON"
+
+
 def find_indirect_quotes(
     doc: Doc, direct_spans: list[CharSpan], people: list[Entity], *, threshold: float | None = None
 ) -> list[Quote]:
@@ -51,7 +63,10 @@ def find_indirect_quotes(
     for cand in generate(doc):
         if has_quote_mark(doc, cand):
             continue  # a quoted fragment makes it a mixed quote, found by quotes.py
-        p = model.probability(features(doc, cand, _inside(cand.cue.idx, direct_spans)))
+        in_direct = _inside(cand.cue.idx, direct_spans)
+        if in_direct and _named_report_in_quote(cand):
+            in_direct = False  # PolNeAR leaves these unannotated; a reader wants them
+        p = model.probability(features(doc, cand, in_direct))
         if p >= cut and (cand.cue.i not in best or p > best[cand.cue.i][0]):
             best[cand.cue.i] = (p, cand)
     out: dict[tuple[CharSpan, ...], Quote] = {}

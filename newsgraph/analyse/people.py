@@ -220,7 +220,8 @@ def _place_context(doc: Doc, i: int, j: int) -> bool:
 
 
 def _unlabelled_places(doc: Doc, covered: set[int]) -> list[tuple[int, int, str, str | None]]:
-    """Well-known places spaCy left unlabelled, in a place context ("as far apart as Irkutsk and ...")."""
+    """Well-known places spaCy left unlabelled, in a place context ("as far apart as Irkutsk and ...")
+    or naming something ("the 1980 Gwangju Uprising")."""
     out: list[tuple[int, int, str, str | None]] = []
     for tok in doc:
         if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.is_sent_start:
@@ -230,7 +231,10 @@ def _unlabelled_places(doc: Doc, covered: set[int]) -> list[tuple[int, int, str,
             continue
         nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("and", "or") else None
         prev = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or", ",") else None
-        if _place_context(doc, tok.i, tok.i + 1) or any(
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        names_a_thing = (after is not None and after.is_title and after.is_alpha and after.i not in covered
+                         and (tok.i == 0 or not doc[tok.i - 1].is_title))  # "the 1980 Gwangju Uprising"
+        if _place_context(doc, tok.i, tok.i + 1) or names_a_thing or any(
                 t is not None and t.is_title and places.lookup(t.text) is not None for t in (nxt, prev)):
             out.append((tok.i, tok.i + 1, "GPE", None))
     return out

@@ -169,7 +169,7 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     a, b = first, last
     while a < b and (doc[a].is_punct and doc[a].text not in "\"“'‘" or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
         a += 1
-    while b > a and doc[b].is_punct and doc[b].text not in "\"”'’":
+    while b > a and (doc[b].is_punct and doc[b].text not in "\"”'’" or doc[b].is_space):
         b -= 1
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
@@ -442,7 +442,8 @@ class QuoteFinder:
                 continue  # a title, a name, a scare quote
             cue_tok, child = found
             clause = _clause(doc, cue_tok, child)
-            clause = (min(clause[0], s), max(clause[1], e))
+            ps, pe = self.paras[cand.para_index]
+            clause = strip_span(text, max(ps, min(clause[0], s)), min(pe, max(clause[1], e)))
             if clause in mixed_seen:
                 continue
             mixed_seen.add(clause)

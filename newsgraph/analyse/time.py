@@ -63,11 +63,11 @@ def _paragraph_starts(doc: Doc) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
 
 
-def _confirmed(doc: Doc, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
+def _confirmed(doc: Doc, text: str, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
     if any(name_chars[r.start:r.end]):
         return False
-    word = doc.text[r.start:r.end]
-    before = doc.text[max(0, r.start - 12):r.start].split()
+    word = text[r.start:r.end]
+    before = text[max(0, r.start - 12):r.start].split()
     if word.isupper() and len(word) > 3 and before and before[-1][:1].isupper():
         return False  # "USA TODAY": part of a name in capitals
     if r.rule == "present" or (r.rule == "holiday" and " " not in word):
@@ -152,6 +152,7 @@ class Resolver:
 
     def __init__(self, doc: Doc, published: date | None) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         self.pub = published
         self.par_starts = _paragraph_starts(doc)
         self.anchor: Anchor | None = None
@@ -197,7 +198,7 @@ class Resolver:
 
     def direction(self, r: Reading) -> str:
         """past | future | present for a reading: "since" looks back, else the tense, else the sentence."""
-        before = self.doc.text[max(0, r.start - 8):r.start].split()
+        before = self.text[max(0, r.start - 8):r.start].split()
         if before and before[-1].lower() == "since":
             return "past"
         d = tense(self.doc, r.start, r.end)
@@ -215,7 +216,7 @@ class Resolver:
             self.sentence_dir.setdefault(self._sent_start(r.start), "past")
 
     def _sent_start(self, pos: int) -> int:
-        span = self.doc.char_span(pos, min(pos + 1, len(self.doc.text)), alignment_mode="expand")
+        span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
         return span.sent.start_char if span is not None else -1
 
     # -- one method per reading rule --------------------------------------------------------
@@ -376,7 +377,7 @@ def find_times(doc: Doc, published: str | None = None) -> list[TimeExpression]:
         elif ent.label_ in NAME_LABELS:
             name_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     resolver = Resolver(doc, parse_published(published if published is not None else doc._.published))
-    found = [r for r in readings(text) if _confirmed(doc, r, date_chars, name_chars)]
+    found = [r for r in readings(text) if _confirmed(doc, text, r, date_chars, name_chars)]
     # clock times take their day from the sentence: resolve them after the dates around them
     out: dict[int, TimeExpression] = {}
     for r in found:

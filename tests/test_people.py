@@ -1,0 +1,190 @@
+"""People of one article: names, grouping, roles, aliases (seed gold + invented sentences)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsgraph.analyse import names
+from newsgraph.model import Entity
+from tests.conftest import FIXTURES
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    """spaCy + the paragraph marks + the people component only (independent of later components)."""
+    import spacy
+
+    from newsgraph.analyse import people  # noqa: F401
+    from newsgraph.analyse.pipeline import default_model
+
+    pipe = spacy.load(default_model())
+    pipe.add_pipe("newsgraph_paragraphs", before="parser")
+    pipe.add_pipe("newsgraph_people")
+    return pipe
+
+
+def analyse(nlp, text: str) -> list[Entity]:  # type: ignore[no-untyped-def]
+    from newsgraph.analyse.pipeline import make_doc
+    from newsgraph.clean import segment
+
+    return nlp(make_doc(nlp, text, segment(text, None), None))._.entities
+
+
+def people(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in ents if e.type == "PERSON"}
+
+
+def owner(ents: list[Entity], text: str, start: int) -> str | None:
+    """Name of the person whose mention starts at ``start``."""
+    for e in ents:
+        if e.type == "PERSON" and any(s == start for s, _ in e.mentions):
+            return e.name
+    return None
+
+
+# ------------------------------------------------------------------ the seed article
+
+
+@pytest.fixture(scope="module")
+def seed(nlp, seed_text):  # type: ignore[no-untyped-def]
+    return analyse(nlp, seed_text)
+
+
+@pytest.fixture(scope="module")
+def gold() -> dict:  # type: ignore[type-arg]
+    return json.loads((FIXTURES / "moscow8.gold.json").read_text("utf-8"))
+
+
+def test_seed_people_exactly_gold(seed, gold) -> None:  # type: ignore[no-untyped-def]
+    assert set(people(seed)) == set(gold["people"])
+
+
+def test_seed_mentions_are_names_without_possessive(seed, seed_text) -> None:  # type: ignore[no-untyped-def]
+    for e in seed:
+        if e.type == "PERSON":
+            for s, t in e.mentions:
+                mention = seed_text[s:t]
+                assert not mention.endswith(("’s", "'s")), mention
+                assert mention in (e.name, *e.aliases) or mention in e.name.split(), (e.name, mention)
+
+
+def test_seed_three_kims_kept_apart(seed, seed_text) -> None:  # type: ignore[no-untyped-def]
+    starts = [i for i in range(len(seed_text)) if seed_text.startswith("Kim ", i)
+              and not seed_text.startswith(("Kim Il", "Kim Jong", "Kim So", "Kim Chong", "Kim family"), i)]
+    found = [(seed_text[i - 12 : i + 12], owner(seed, seed_text, i)) for i in starts]
+    assert found[0][1] == "Kim So-young"  # "filmmaker Kim said"
+    assert all(who == "Kim Chong Hun" for _, who in found[1:]), found  # "Kim says in the film" ...
+    family = seed_text.index("Kim family")
+    assert owner(seed, seed_text, family) is None
+
+
+def test_seed_aliases_and_roles(seed, gold) -> None:  # type: ignore[no-untyped-def]
+    by_name = {e.name: e for e in seed}
+    for a, b in gold["aliases"]:
+        linked = [e for e in seed if {a, b} <= {e.name, *e.aliases}]
+        assert linked, (a, b)
+    ppl = people(seed)
+    assert "filmmaker" in ppl["Kim So-young"].roles
+    assert "film critic" in ppl["Lee Seung-min"].roles
+    assert "South Korean president" in ppl["Moon Jae-in"].roles
+    assert "Soviet leader" in ppl["Nikita Khrushchev"].roles
+    assert by_name["Moscow 8"].type == "ORG"
+
+
+# ------------------------------------------------------------------ name shapes
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Park Geun-hye met the delegation in Seoul on Monday.", "Park Geun-hye"),
+    ("South Korean president Moon Jae-in visited the theatre.", "Moon Jae-in"),
+    ("The film was made by filmmaker Kim So-young, who studied in Seoul.", "Kim So-young"),
+    ("“We call it home,” wrote one, Han Tae Yong, in a short story.", "Han Tae Yong"),
+    ("The French culture minister Renaud Donnedieu de Vabres said the law was needed.",
+     "Renaud Donnedieu de Vabres"),
+    ("As Kim Il Sung’s forces advanced, the city fell.", "Kim Il Sung"),
+])
+def test_name_shapes(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in people(analyse(nlp, text))
+
+
+def test_title_and_surname_join_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Patricia Hewitt, the health secretary, said the plan was sound. "
+            "Ms Hewitt added that it would start in April.")
+    ppl = people(analyse(nlp, text))
+    assert set(ppl) == {"Patricia Hewitt"}
+    assert "Ms Hewitt" in ppl["Patricia Hewitt"].aliases
+    assert "health secretary" in ppl["Patricia Hewitt"].roles
+    assert owner(analyse(nlp, text), text, text.index("Hewitt added")) == "Patricia Hewitt"
+
+
+def test_bill_and_hillary_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hillary Clinton spoke in Ohio on Monday. Her husband, Bill Clinton, joined her on stage. "
+            "Clinton said she would win.")
+    ents = analyse(nlp, text)
+    assert {"Hillary Clinton", "Bill Clinton"} <= set(people(ents))
+    assert owner(ents, text, text.rindex("Clinton said")) == "Hillary Clinton"
+    assert "husband" in people(ents)["Bill Clinton"].roles
+
+
+def test_trump_and_trump_jr_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Donald Trump Jr. spoke first. Then Donald Trump said the election was rigged. "
+            "Trump added that he would accept the result.")
+    ents = analyse(nlp, text)
+    assert {"Donald Trump", "Donald Trump Jr."} <= set(people(ents))
+    assert owner(ents, text, text.rindex("Trump added")) == "Donald Trump"
+
+
+def test_relative_does_not_take_the_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Sen. Ted Cruz endorsed the nominee on Friday. His wife, Heidi Cruz, was at the event. "
+            "Cruz said he had kept his word.")
+    ents = analyse(nlp, text)
+    assert owner(ents, text, text.rindex("Cruz said")) == "Ted Cruz"
+
+
+def test_surname_first_then_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Trump wins again\n\nDonald Trump won the primary on Tuesday, and Trump thanked his voters."
+    ppl = people(analyse(nlp, text))
+    assert "Donald Trump" in ppl and "Trump" not in ppl
+    assert len(ppl["Donald Trump"].mentions) == 3
+
+
+def test_declared_alias_of_organisation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Acme Corp, now known as Globex Corporation, reported profits. Its chief executive John Smith said so."
+    ents = analyse(nlp, text)
+    acme = next(e for e in ents if e.name == "Acme Corp")
+    assert acme.type == "ORG" and "Globex Corporation" in acme.aliases
+    assert "Globex Corporation" not in people(ents)
+    assert "chief executive" in people(ents)["John Smith"].roles
+
+
+# ------------------------------------------------------------------ the name parser
+
+
+def test_parse_shapes() -> None:
+    assert names.parse("Kim Il Sung").surname == "Kim"
+    assert names.parse("Moon Jae-in").family_first
+    assert names.parse("Kim Kardashian").surname == "Kardashian"
+    assert names.parse("Renaud Donnedieu de Vabres").surname == "de Vabres"
+    assert names.parse("Donald Trump Jr.").suffix == "Jr."
+    assert names.same_person_name("Donald J. Trump", "Donald Trump")
+    assert not names.same_person_name("Donald Trump", "Donald Trump Jr.")
+    assert not names.same_person_name("Kim Jong Il", "Kim Jong Un")
+    assert names.strip_possessive("Kim Il Sung’s") == "Kim Il Sung"
+    assert names.strip_possessive("Jones’") == "Jones"
+
+
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8).map(str.capitalize)
+
+
+@given(st.lists(st.one_of(_word, st.sampled_from(["de", "van", "Jr.", "III", "Kim", "Lee"])), min_size=1,
+                max_size=5))
+def test_parse_keeps_every_word(words: list[str]) -> None:
+    parts = names.parse(" ".join(words))
+    rebuilt = (parts.surname, *parts.given) if parts.family_first else (*parts.given, parts.surname)
+    rebuilt_words = " ".join(w for w in (*rebuilt, parts.suffix) if w).split()
+    assert sorted(rebuilt_words) == sorted(words)
+    assert names.same_person_name(" ".join(words), " ".join(words)) or not parts.surname
