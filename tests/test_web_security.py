@@ -6,6 +6,7 @@ loopback holding 200 concurrent requests (the 1,000-request run is bench/web_loa
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import socket
 import threading
 import time
@@ -287,33 +288,18 @@ class LoopbackServer:
         self.thread.join(15)
 
 
-def mixed_urls(n: int) -> list[str]:
-    """A browsing mix with hostile requests folded in."""
-    pool = ["/", "/articles", "/people", "/search?q=said", "/timeline", "/map", "/article/1", "/person/Paris",
-            "/api/stats", "/api/quotes?search=said", "/api/quotes?speaker=%27%20OR%201%3D1%20--",
-            "/api/people?name=%25", "/api/articles/2", "/api/timeline?date_from=2019", "/static/../../etc/passwd",
-            "/search?q=" + "x" * 400, "/api/quotes?limit=abc", "/nowhere", "/api/places"]
-    return [pool[i % len(pool)] for i in range(n)]
-
-
-async def fire(base: str, urls: list[str], timeout: float = 60) -> tuple[dict[int, int], int]:
-    """All requests at once; returns (count per status, transport errors)."""
-    statuses: dict[int, int] = {}
-    failed = 0
-    limits = httpx.Limits(max_connections=len(urls), max_keepalive_connections=len(urls))
-    async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
-        results = await asyncio.gather(*(client.get(u) for u in urls), return_exceptions=True)
-    for r in results:
-        if isinstance(r, BaseException):
-            failed += 1
-        else:
-            statuses[r.status_code] = statuses.get(r.status_code, 0) + 1
-    return statuses, failed
+def _load_bench():  # type: ignore[no-untyped-def]
+    """bench/web_load.py's request mix and client (one definition of both)."""
+    spec = importlib.util.spec_from_file_location("web_load", Path(__file__).parent.parent / "bench" / "web_load.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
 
 
 def test_two_hundred_concurrent_requests_on_loopback_no_5xx(db: Path) -> None:
+    bench = _load_bench()
     with LoopbackServer(db) as base:
-        statuses, failed = asyncio.run(fire(base, mixed_urls(200)))
+        statuses, failed, latencies = asyncio.run(bench.fire(base, bench.mixed_urls(200)))
     assert failed == 0, statuses
     assert sum(statuses.values()) == 200
     assert not [s for s in statuses if s >= 500], statuses
