@@ -24,21 +24,12 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     blank_to_none,
+    resolve_article,
 )
 
 router = APIRouter(prefix="/api", tags=["api"])
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
 NOT_FOUND = {404: {"description": "no such item"}}
-
-
-def _article_id(conn: sqlite3.Connection, ref: str | None) -> int | None:
-    ref = blank_to_none(ref)
-    if ref is None:
-        return None
-    found = query.find_article_id(conn, ref)
-    if found is None:
-        raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
-    return found
 
 
 @router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
@@ -101,7 +92,7 @@ def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: 
     `highlighted` is the content with matched words in `[[` `]]`. Dates filter on the article's
     publication date."""
     return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
-                        article_id=_article_id(conn, article), kind=blank_to_none(kind),
+                        article_id=resolve_article(conn, article), kind=blank_to_none(kind),
                         date_from=blank_to_none(date_from), date_to=blank_to_none(date_to),
                         limit=limit, offset=offset)
 
@@ -114,7 +105,7 @@ def timeline(conn: Conn, person: Person = None, place: Place = None, article: Ar
     `date` (ISO, null when undated), `text` (the event's clause), `start`/`end`, `participants`,
     `places`. A person or place is in an event when named as a participant/place or mentioned in
     its clause."""
-    kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": _article_id(conn, article),
+    kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": resolve_article(conn, article),
           "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
     return {"per_year": query.timeline_counts(conn, **kw),
             "events": query.timeline_events(conn, **kw, limit=limit, offset=offset)}

@@ -27,6 +27,7 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     blank_to_none,
+    resolve_article,
 )
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
@@ -43,15 +44,6 @@ def url(path: str, **params: Any) -> str:
     """``path`` with the non-empty ``params`` as a query string."""
     kept = {k: v for k, v in params.items() if v not in (None, "")}
     return path + ("?" + urlencode(kept) if kept else "")
-
-
-def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
-    if not ref:
-        return None
-    found = query.find_article_id(conn, ref)
-    if found is None:
-        raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
-    return found
 
 
 def cached(request: Request, conn: sqlite3.Connection, fn: Any, **kwargs: Any) -> Any:

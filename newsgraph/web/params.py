@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Annotated, Literal
 
-from fastapi import Path, Query
+from fastapi import HTTPException, Path, Query
+
+from newsgraph import query
 
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: a blank form field
 MAX_ID = 2**63 - 1
@@ -30,3 +33,14 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many resul
 def blank_to_none(value: str | None) -> str | None:
     """Empty form fields arrive as ''; they mean 'no filter'."""
     return value.strip() or None if value is not None else None
+
+
+def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
+    """An ``article`` filter (id or document name) to an id; unknown is a 404, blank is no filter."""
+    ref = blank_to_none(ref)
+    if ref is None:
+        return None
+    found = query.find_article_id(conn, ref)
+    if found is None:
+        raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
+    return found
