@@ -211,9 +211,28 @@ def test_cli_on_a_damaged_store_prints_one_line_and_changes_nothing(kind: str, t
     assert sha(p) == before
 
 
-def test_database_path_that_is_a_directory(tmp_path: Path) -> None:
+def test_database_path_that_is_a_directory_or_in_no_folder(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="directory"):
         connect(tmp_path)
+    with pytest.raises(StoreError, match="does not exist"):
+        connect(tmp_path / "no" / "such" / "n.db")
+    assert not (tmp_path / "no").exists()
+
+
+def test_disk_full_mid_batch_writes_nothing_and_a_rerun_works(tmp_path: Path) -> None:
+    db = tmp_path / "n.db"
+    _good_store(db, 5)
+    conn = connect(db)
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages + 3}")  # the disk fills up during the next batch
+    with pytest.raises(StoreError) as err:
+        store_articles(conn, [make_article("full", i) for i in range(100)])
+    assert "full" in str(err.value) and "run the same command again" in str(err.value)
+    assert query.stats(conn)["articles"] == 5  # the batch is all or nothing
+    conn.close()
+    conn = connect(db)  # space again
+    assert store_articles(conn, [make_article("full", i) for i in range(100)]) == (100, 0)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
 # --- migration ------------------------------------------------------------------------------------

@@ -81,6 +81,8 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a directory (give --db a file name)")
+    if not path.parent.is_dir():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist (create it or give --db another path)")
     if readonly:
         if not path.exists():
             raise StoreError(f"{path}: no such database (run `newsgraph ingest` first)")
@@ -212,6 +214,9 @@ def _retry(conn: sqlite3.Connection, fn, *args, attempts: int = 5):  # type: ign
                 raise _busy(_db_path(conn)) from exc
             if "malformed" in str(exc) or "corrupt" in str(exc):
                 raise _corrupt(_db_path(conn), exc) from exc
+            if "full" in str(exc):
+                raise StoreError(f"{_db_path(conn)}: {exc}; nothing of this batch was written (free some space "
+                                 "and run the same command again: it resumes)") from exc
             raise
     return None
 
