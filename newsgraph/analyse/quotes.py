@@ -73,19 +73,34 @@ class Candidate:
     para_index: int
 
 
+def _ends_sentence(text: str, m: int) -> bool:
+    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.")."""
+    if text[m] not in SENTENCE_END:
+        return False
+    if text[m] == "." and m + 1 < len(text) and text[m + 1].isalnum():
+        return False
+    if text[m] == ".":
+        w = m
+        while w > 0 and not text[w - 1].isspace():
+            w -= 1
+        word = text[w:m].lstrip("\"“(‘'")
+        if word[:1].isupper() and (len(word) <= 3 or "." in word):
+            return False
+    return True
+
+
 def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: list[CharSpan]) -> tuple[str, str]:
     """Text between the sentence start and the opening mark, and after the closing mark."""
     i = qs.open_mark
     j = i
     while j > para_start:
-        ch = text[j - 1]
-        if ch == "\n" or ch in SENTENCE_END and not inside_any(j - 1, quoted) and (j >= i or text[j].isspace()):
+        if text[j - 1] == "\n" or _ends_sentence(text, j - 1) and not inside_any(j - 1, quoted) and (j >= i or text[j].isspace()):
             break
         j -= 1
     pre = text[j:i]
     k = (qs.close_mark + 1) if qs.close_mark is not None else para_end
     m = k
-    while m < para_end and not (text[m] in SENTENCE_END and not inside_any(m, quoted)):
+    while m < para_end and not (_ends_sentence(text, m) and not inside_any(m, quoted)):
         if text[m] in "\"“”\n" or text[m : m + 2] == "''":
             break
         m += 1
@@ -209,9 +224,14 @@ def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None
     for c in cue.rights:
         if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
-    prev = doc[cue.i - 1] if cue.i > 0 else None
-    if prev is not None and prev.pos_ in ("PROPN", "PRON") and not (quoted and inside_any(prev.idx, quoted)):
-        return prev
+    k = cue.i - 1
+    while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
+        tok = doc[k]
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
+            return tok  # "..., Jake Sullivan, said:" with the subject left unattached
+        if not (tok.is_punct or tok.pos_ in ("ADV", "AUX", "PART")):
+            break
+        k -= 1
     return None
 
 
