@@ -246,10 +246,10 @@ def quote_events(doc: Doc, text: str, quotes: list[Quote], times: list[TimeExpre
     return events
 
 
-def build_timeline(doc: Doc, times: list[TimeExpression]) -> list[Event]:
+def build_timeline(doc: Doc, times: list[TimeExpression], text: str | None = None) -> list[Event]:
     """Dated events of the doc (dates and quotations), in chronological order."""
     mentions = MentionIndex(doc._.entities or [])
-    text = doc.text  # rebuilt from the tokens on every access: read it once
+    text = doc.text if text is None else text  # spaCy rebuilds it from the tokens on every access
     events = date_events(doc, text, times, mentions)
     events += quote_events(doc, text, list(doc._.quotes or []), times, doc._.published, mentions)
     seen: set[tuple[str | None, tuple[int, int]]] = set()

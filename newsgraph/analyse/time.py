@@ -56,11 +56,11 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def _paragraph_starts(doc: Doc) -> list[int]:
+def _paragraph_starts(doc: Doc, text: str) -> list[int]:
     layout = doc._.layout
     if layout is not None and layout.paragraphs:
         return [p.start for p in layout.paragraphs]
-    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", doc.text)]
+    return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
 
 
 def _confirmed(doc: Doc, text: str, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
@@ -150,11 +150,11 @@ def _holiday(rule: str, year: int) -> date:
 class Resolver:
     """Resolves readings in text order, keeping the narrative's anchor as it goes."""
 
-    def __init__(self, doc: Doc, published: date | None) -> None:
+    def __init__(self, doc: Doc, published: date | None, text: str) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        self.text = text
         self.pub = published
-        self.par_starts = _paragraph_starts(doc)
+        self.par_starts = _paragraph_starts(doc, text)
         self.anchor: Anchor | None = None
         self.speech: Anchor | None = None  # last day named outside quotations: when a quote was spoken
         self.sentence_days: dict[int, str] = {}
@@ -366,9 +366,12 @@ class Resolver:
         return f"{day}T{r.args['hh']:02d}:{r.args['mm']:02d}", how
 
 
-def find_times(doc: Doc, published: str | None = None) -> list[TimeExpression]:
-    """The doc's time expressions in text order, each with its value and how it was resolved."""
-    text = doc.text
+def find_times(doc: Doc, published: str | None = None, text: str | None = None) -> list[TimeExpression]:
+    """The doc's time expressions in text order, each with its value and how it was resolved.
+
+    ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on each access).
+    """
+    text = doc.text if text is None else text
     date_chars = bytearray(len(text))
     name_chars = bytearray(len(text))
     for ent in doc.ents:
@@ -376,7 +379,7 @@ def find_times(doc: Doc, published: str | None = None) -> list[TimeExpression]:
             date_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
         elif ent.label_ in NAME_LABELS:
             name_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-    resolver = Resolver(doc, parse_published(published if published is not None else doc._.published))
+    resolver = Resolver(doc, parse_published(published if published is not None else doc._.published), text)
     found = [r for r in readings(text) if _confirmed(doc, text, r, date_chars, name_chars)]
     # clock times take their day from the sentence: resolve them after the dates around them
     out: dict[int, TimeExpression] = {}
@@ -398,6 +401,7 @@ def find_times(doc: Doc, published: str | None = None) -> list[TimeExpression]:
 def find_time(doc: Doc) -> Doc:
     from newsgraph.analyse.events import build_timeline
 
-    doc._.times = find_times(doc)
-    doc._.timeline = build_timeline(doc, doc._.times)
+    text = doc.text
+    doc._.times = find_times(doc, text=text)
+    doc._.timeline = build_timeline(doc, doc._.times, text=text)
     return doc
