@@ -109,7 +109,8 @@ def segment(text: str, title: str | None = None) -> Layout:
         layout.paragraphs.append(Paragraph(start, end, kind))
     layout.boilerplate.sort()
     # The article's own title line is a heading, whatever its shape.
-    if title and layout.paragraphs and text[layout.paragraphs[0].start : layout.paragraphs[0].end].strip() == title:
+    first = layout.paragraphs[0] if layout.paragraphs else None
+    if title and first and text[first.start : first.end].lstrip("\ufeff").strip() == title.strip():
         layout.paragraphs[0].kind = "heading"
     return layout
 

@@ -274,3 +274,13 @@ def test_fixed_jsonl_file_clears_its_whole_file_failure(tmp_path: Path) -> None:
     rep = ingest([f], db)
     assert rep.stored == 1 and not rep.errors
     assert query.failures(connect(db, readonly=True)) == []
+
+
+def test_utf8_bom_is_kept_in_the_text_but_not_in_the_title(tmp_path: Path) -> None:
+    from newsgraph.clean import segment
+
+    f = tmp_path / "bom.txt"
+    f.write_bytes("\ufeffCouncil approves budget\r\n\r\nThe leader said it was fine.\r\n".encode())
+    (art,) = list(iter_articles([f]))
+    assert art.text.startswith("\ufeff") and art.title == "Council approves budget"
+    assert [p.kind for p in segment(art.text, art.title).paragraphs] == ["heading", "text"]

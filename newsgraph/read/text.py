@@ -21,5 +21,6 @@ def looks_like_title(line: str) -> bool:
 
 def read_text(text: str, document: str, source: str | None = None) -> RawArticle:
     first, *rest = _LINE_END.split(text, maxsplit=1)
+    first = first.lstrip("\ufeff")  # a UTF-8 BOM stays in the text (offsets count it), not in the title
     title = first.strip() if looks_like_title(first) and rest and rest[0].strip() else None
     return RawArticle(text=text, document=document, title=title, source=source)
