@@ -322,7 +322,8 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
 @pytest.mark.parametrize(("url", "status"), [
     ("/article/999999", 404), ("/article/abc", 400), ("/article/0", 400), ("/article/99999999999999999999999", 400),
     ("/person/Nobody%20Here", 404), ("/search?date_from=yesterday", 400), ("/search?kind=rumour", 400),
-    ("/search?offset=-1", 400), ("/search?article=nope", 404), ("/timeline?date_to=2020-13-45x", 400),
+    ("/search?offset=-1", 400), ("/search?article=nope", 404), ("/search?article=%C2%B2", 404),
+    ("/timeline?article=99999999999999999999999", 404), ("/timeline?date_to=2020-13-45x", 400),
     ("/search?q=" + "x" * 400, 400), ("/nowhere", 404),
     ("/api/articles/999999", 404), ("/api/articles/-5", 422), ("/api/quotes?limit=0", 422),
     ("/api/quotes?limit=100000", 422), ("/api/quotes?date_from=05/06/2020", 422), ("/api/people/Nobody", 404),

@@ -40,7 +40,9 @@ def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
     ref = blank_to_none(ref)
     if ref is None:
         return None
-    found = query.find_article_id(conn, ref)
+    # query.find_article_id takes str.isdigit() for an id: "²" or a 20-digit number would crash it
+    unusable = ref.isdigit() and (not ref.isascii() or int(ref) > MAX_ID)
+    found = None if unusable else query.find_article_id(conn, ref)
     if found is None:
         raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
     return found
