@@ -40,6 +40,8 @@ EXPECTED: dict[str, str | None] = {
     "no_article.html": "no article",
     "utf16_bom.txt": "UTF-16",
     "utf16_nobom.txt": "UTF-16",
+    "windows1252.html": None,  # not UTF-8, but the page declares its charset
+    "latin1_undeclared.html": "UTF-8",
 }
 HINT_WORDS = ("convert", "remove", "fix", "give", "split", "check", "each line", "is it")
 
@@ -79,6 +81,11 @@ def test_jsonl_line_separators_stay_inside_the_text() -> None:
     fixed = by_key["broken.jsonl:5"]
     assert isinstance(fixed, RawArticle) and "\ufffd" in fixed.text
     fixed.text.encode("utf-8")  # storable
+
+
+def test_html_in_its_declared_charset_is_decoded() -> None:
+    (art,) = list(iter_articles([BAD / "windows1252.html"]))
+    assert isinstance(art, RawArticle) and art.title == "Caf\u00e9 closes" and "\u201cWe are closed" in art.text
 
 
 def _peak_mib(fn) -> tuple[object, float]:  # type: ignore[no-untyped-def]

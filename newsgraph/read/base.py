@@ -13,6 +13,7 @@ Size limits (documented in the README, "Bad input"):
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass
 
@@ -87,6 +88,26 @@ def sniff_bytes(head: bytes, source: str, *, complete: bool = True) -> ReadError
                              "convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8")
         return ReadError(source, "binary file (NUL bytes)", "give newsgraph text, JSONL or HTML files")
     return None
+
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I)
+
+
+def decode_html_bytes(data: bytes, source: str) -> str | ReadError:
+    """UTF-8, else the charset the page declares (``<meta charset=...>``, e.g. windows-1252):
+    pages saved from the web often are not UTF-8, and their offsets are into the extracted text."""
+    text = decode_bytes(data, source)
+    if not isinstance(text, ReadError) or "UTF-8" not in text.problem:
+        return text
+    declared = _DECLARED_CHARSET.search(data[:8192])
+    if declared:
+        name = declared.group(1).decode("ascii", "replace")
+        try:
+            return data.decode(codecs.lookup(name).name)
+        except (LookupError, UnicodeDecodeError):
+            return ReadError(source, f"not valid UTF-8 nor the declared charset {name!r}",
+                             "convert it to UTF-8, e.g. iconv -f latin1 -t UTF-8")
+    return text
 
 
 def decode_bytes(data: bytes, source: str) -> str | ReadError:

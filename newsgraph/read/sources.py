@@ -13,7 +13,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from newsgraph.read.base import MAX_BYTES, RawArticle, ReadError, check_text, decode_bytes, sniff_bytes
+from newsgraph.read.base import (
+    MAX_BYTES,
+    RawArticle,
+    ReadError,
+    check_text,
+    decode_bytes,
+    decode_html_bytes,
+    sniff_bytes,
+)
 from newsgraph.read.html import read_html
 from newsgraph.read.jsonl import TOO_LONG, read_jsonl_lines
 from newsgraph.read.text import read_text
@@ -82,15 +90,13 @@ def read_file(path: str) -> Iterator[RawArticle | ReadError]:
     except OSError as exc:
         yield _os_error(exc, "cannot read", path)
         return
-    text = decode_bytes(data, path)
+    is_html = suffix in (".html", ".htm") or data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+    text = decode_html_bytes(data, path) if is_html else decode_bytes(data, path)
     if isinstance(text, ReadError):
         yield text
         return
     name = os.path.basename(path)
-    if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        item = read_html(text, name, path)
-    else:
-        item = read_text(text, name, path)
+    item = read_html(text, name, path) if is_html else read_text(text, name, path)
     yield (check_text(item.text, path) or item) if isinstance(item, RawArticle) else item
 
 
