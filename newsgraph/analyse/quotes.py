@@ -19,6 +19,7 @@ from newsgraph.analyse.attribution import (
     SUBJECT_DEPS,
     _subject,
     cue_lemmas,
+    cue_table,
     inside_any,
     is_cue,
     name_index,
@@ -149,24 +150,34 @@ def _root(span: Span) -> Token:
 
 
 def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
-    """(cue, content child) governing the fragment ``[s, e)``: the nearest cue ancestor."""
+    """(cue, content child) governing the fragment ``[s, e)``. Of nested reports ("X says
+    she would order ... "living wills"") the outermost speech verb: the quoted words are
+    its speaker's."""
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     tok = _root(span)
-    child = tok
+    found: tuple[Token, Token] | None = None
     for _ in range(12):
         head = tok.head
         if head == tok:
-            return None
+            break
         if tok.dep_ in SUBJECT_DEPS and is_cue(head):
-            return None  # the fragment is who speaks, not what is said
+            break  # the fragment is who speaks, not what is said
         if is_cue(head) and not inside_any(head.idx, quoted):
-            child = tok
-            if child.dep_ in CONTENT_DEPS or child.dep_ == "prep" and child.lower_ in ("as", "of", "that"):
-                return head, child
+            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and tok.lower_ in ("as", "of", "that"):
+                if found is None or _is_speech(head):
+                    found = (head, tok)
+        if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
+            break
         tok = head
-    return None
+    return found
+
+
+def _is_speech(tok: Token) -> bool:
+    """A verb of saying proper (learned rate of being a cue at least one half)."""
+    row = cue_table().get(tok.lemma_.lower())
+    return row is not None and row[2] >= 0.5
 
 
 def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
