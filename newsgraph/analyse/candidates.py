@@ -86,7 +86,7 @@ def _named_apposition(subj: Token) -> Token:
     """"One of the eight, Ho Ung Pae, announced": the person named in apposition speaks."""
     if subj.ent_type_ != "PERSON":
         for c in subj.children:
-            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+            if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and subj.pos_ != "PROPN")):
                 return c
     return subj
 
@@ -157,8 +157,6 @@ def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
 
 
 def generate(doc: Doc) -> Iterator[Candidate]:
-    """Candidates with a source: reported speech nobody is said to have said is of no use."""
+    """All candidates; some have no source ("plans call for ..."), which the model weighs."""
     for tok in doc:
-        for cand in candidates_for(tok):
-            if cand.source is not None:
-                yield cand
+        yield from candidates_for(tok)

@@ -72,6 +72,7 @@ class Person:
     gender: str = "-"
     short_forms_used_at: dict[str, int] = field(default_factory=dict)
     relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
+    prominent_at: int = -1  # last full-name mention as a subject or with a description
     evidence: bool = False  # some mention's context says "a person"
     full_forms: dict[str, int] = field(default_factory=dict)  # written full names -> count
 
@@ -119,6 +120,12 @@ def _extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
         words = [doc[i - 1].text] + [t.text for t in doc[i:j]]
         if len(words) == 3 and names.family_name_first(words):
             i -= 1
+    elif i > 0 and j - i == 1 and doc[i - 1].text in names.given_names() and doc[i - 1].is_title \
+            and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].whitespace_:
+        i -= 1  # "Ivanka" + "Trump" PERSON
+    # "Alicia M" (a name cut short): the initial without a full stop is dropped.
+    if j - i >= 2 and len(doc[j - 1].text) == 1 and doc[j - 1].is_upper:
+        j -= 1
     changed = True
     while changed and j < len(doc):
         changed = False
@@ -356,7 +363,9 @@ def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | 
     # The person most recently introduced or referred to by this short form: repeating a
     # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text,
     # nor does introducing a relative ("his wife, Heidi Cruz").
-    return max(candidates, key=lambda p: max(-1 if p.relative else p.first, p.short_forms_used_at.get(short, -1)),
+    # Only a prominent introduction counts: as a clause's subject or with a description
+    # ("Kim Chong Hun, the last survivor of the eight, went"), not "whether Melania Trump's story".
+    return max(candidates, key=lambda p: max(p.prominent_at, p.short_forms_used_at.get(short, -1)),
                default=None)
 
 
@@ -593,6 +602,9 @@ def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignor
 def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
     if not p.mentions:
         p.relative = _introduced_as_relative(doc, m)
+    if len(m.words) > 1 and not p.relative and (
+            m.roles or doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or _role_after(doc, m.start, m.end)):
+        p.prominent_at = m.char_start
     p.mentions.append(m)
     p.evidence = p.evidence or m.evidence
     owner[(m.char_start, m.char_end)] = p
@@ -719,6 +731,8 @@ def _name_shape_says_person(name: str) -> bool:
 def _is_person(p: Person) -> bool:
     """Keep a lone-word PERSON ("Brexit", "Diageo" in spaCy's eyes) only with some support: a
     person's context, being named again, or a known given name ("Melanie said")."""
+    if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
+        return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
     if p.evidence or len(p.mentions) > 1 or len(p.name.split()) > 1:
         return True
     return p.name in names.given_names()

@@ -225,19 +225,39 @@ def is_cue_word(tok: Token) -> bool:
     return tok.lemma_.lower() in cue_lemmas() or tok.lower_.endswith("s") and tok.lower_[:-1] in cue_lemmas()
 
 
+def _before_parentheses(tok: Token) -> Token:
+    """A subject parsed inside "(R-OH)" stands for the name in front of the brackets."""
+    doc = tok.doc
+    k = tok.i
+    while k > tok.sent.start and doc[k].text not in "()":
+        k -= 1
+    if doc[k].text == "(" and k > 0 and any(doc[j].text == ")" for j in range(tok.i, min(len(doc), tok.i + 6))):
+        prev = doc[k - 1]
+        if prev.pos_ in ("PROPN", "NOUN", "PRON"):
+            return prev
+    return tok
+
+
 def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None:
     """The cue's subject; in the inverted ``"…," said X`` the parser often makes X an
     object, and a cue tagged as a noun (``Conway notes.``) follows its subject."""
     subj = _subject(cue)
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
-        return subj
+        return _before_parentheses(subj)
     doc = cue.doc
-    for c in cue.rights:
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    inverted = before is None or before.is_punct or before.is_quote
+    for c in cue.rights if inverted else ():
         if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
     k = cue.i - 1
     while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
         tok = doc[k]
+        if tok.text == ")":  # "Gov. John Kasich (R-OH) said"
+            while k > cue.sent.start and doc[k].text != "(":
+                k -= 1
+            k -= 1
+            continue
         if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
             return tok  # "..., Jake Sullivan, said:" with the subject left unattached
         if not (tok.is_punct or tok.pos_ in ("ADV", "AUX", "PART")):

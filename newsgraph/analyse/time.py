@@ -41,6 +41,7 @@ class Anchor:
     value: str
     how: str
     paragraph: int
+    sentence: int = 0
 
 
 def parse_published(published: str | None) -> date | None:
@@ -155,6 +156,7 @@ class Resolver:
         self.text = text
         self.pub = published
         self.par_starts = _paragraph_starts(doc, text)
+        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
         self.anchor: Anchor | None = None
         self.speech: Anchor | None = None  # last day named outside quotations: when a quote was spoken
         self.sentence_days: dict[int, str] = {}
@@ -169,12 +171,20 @@ class Resolver:
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self.par_starts, pos) - 1
 
-    def narrative(self, r: Reading, *, same_paragraph: bool = False, not_publication: bool = False) -> str | None:
+    def sentence(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def narrative(self, r: Reading, *, same_paragraph: bool = False, not_publication: bool = False,
+                  near: bool = False) -> str | None:
+        """The narrative's date for ``r``: from this or the previous paragraph (``near``: this or the
+        previous sentence of the same paragraph), else None."""
         a = self.anchor
         if a is None:
             return None
         p = self.paragraph(r.start)
-        if a.paragraph < p - (0 if same_paragraph else 1):
+        if a.paragraph < p - (0 if same_paragraph or near else 1):
+            return None
+        if near and a.sentence < self.sentence(r.start) - 1:
             return None
         if not_publication and a.how == "publication":
             return None
@@ -190,7 +200,7 @@ class Resolver:
     def remember(self, r: Reading, value: str | None, how: str) -> None:
         if value is None or r.rule in ("present", "clock") or tv.granularity(value) == "century":
             return
-        self.anchor = Anchor(value, how, self.paragraph(r.start))
+        self.anchor = Anchor(value, how, self.paragraph(r.start), self.sentence(r.start))
         if tv.granularity(value) in ("day", "time"):
             self.sentence_days[self._sent_start(r.start)] = value[:10]
             if not self.in_quote(r.start):
@@ -296,7 +306,7 @@ class Resolver:
                 return fmt(y if mo > m else y + 1), "publication"
             return fmt(y), "publication"
         # a narrative about another year carries its months ("In 1956 … in March")
-        base = self.narrative(r, same_paragraph=self.pub is not None, not_publication=True)
+        base = self.narrative(r, near=True, not_publication=True)
         y = tv.year_of(base) if base else None
         if y is not None and (self.pub is None or y != self.pub.year):
             return fmt(y), "narrative"

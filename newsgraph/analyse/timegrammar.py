@@ -358,12 +358,12 @@ def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
         ("iso", _p(r"(\d{4})-(\d{2})-(\d{2})(?![\d-])"), _h_iso),
         ("us_numeric", _p(r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])"), _h_us_numeric),
         ("month_day", _p(r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?«MONTH»\s+«DAY»(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
-                         r"(?:(?:,\s*|\s+)«YEAR»|\s+(?i:of)\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?"), _h_month_day),
+                         r"(?:(?:,\s*|\s+)«YEAR»|(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?"), _h_month_day),
         ("day_month", _p(r"(?:«WEEKDAY»,?\s+)?(?:(?i:the)\s+)?«DAY»(?:\s+(?i:of))?\s+«MONTH»(?:,?\s+«YEAR»)?"),
          lambda m: _h_month_day(m)),
         ("month_year", _p(r"(?:«MOD»)?«MONTH»(?:\s+(?i:of))?,?\s+«YEAR»"), _h_month_year),
         ("month", _p(rf"(?:(?P<rel>{_REL})\s+|(?P<mod>«MOD»))?«MONTH»"
-                     r"(?:\s+(?i:of)\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?(?!\s*\d)"), _h_month),
+                     r"(?:(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?(?!\s*\d)"), _h_month),
         ("season_year", _p(r"(?:(?P<the>(?i:the))\s+)?(?:«MOD»)?«SEASON»(?:\s+(?i:of))?\s+«YEAR»"), _h_year),
         ("year", _p(r"(?:(?P<the>(?i:the year))\s+|(?P<mod>«MOD»))?«YEAR»(?![-–/]\d\d(?!\d))(?!['’]?s\b)"
                     r"(?![-\s](?i:year|yr)[-\s]?old)"), _h_year),
