@@ -64,6 +64,7 @@ def test_on_sunday_follows_the_tense() -> None:
     ("She has campaigned in Ohio since February, aides said.", "February", "2016-02"),
     ("The rally on Labor Day drew thousands.", "Labor Day", "2016-09-05"),
     ("Clinton hopes to win in November.", "November", "2016-11"),
+    ("Lending has risen for the first time since May last year.", "May last year", "2015-05"),
 ])
 def test_deictic_expressions(text: str, expr: str, value: str) -> None:
     assert values(text, "2016-09-12")[expr] == (value, "publication")
@@ -89,6 +90,9 @@ def test_months_without_a_year() -> None:
     assert values(text)["March"] == (None, "unresolved")
     story = "The party split in 1956 after a long dispute. In March, the leader purged his rivals."
     assert values(story, "2019-06-25")["March"] == ("1956-03", "narrative")
+    far = ("Ministers want aid raised by 2015. Airlines object. Prices fell. Profits have suffered since "
+           "the 11 September attacks.")
+    assert values(far)["the 11 September"] == (None, "unresolved")  # a narrative date three sentences back
 
 
 # --- relative to the narrative --------------------------------------------------------------------
