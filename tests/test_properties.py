@@ -159,6 +159,7 @@ def test_segment_very_long_single_paragraph(text: str) -> None:
     _check_layout(text)
 
 
+@settings(max_examples=60)
 @given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8}( [a-z]{1,8}){1,8}\.", fullmatch=True), min_size=1, max_size=6),
        st.sampled_from(["\n\n", "\r\n\r\n", "\r\r", "\u2029"]))
 def test_paragraphs_do_not_depend_on_the_newline_style(paras: list[str], sep: str) -> None:

@@ -114,8 +114,8 @@ def test_writer_holding_the_lock_gives_a_clear_busy_error(tmp_path: Path, monkey
 def test_cli_ingest_against_a_locked_store_says_busy(tmp_path: Path) -> None:
     db = tmp_path / "n.db"
     connect(db).close()
-    good = tmp_path / "good.txt"
-    good.write_text("Title\n\n\u201cIt works,\u201d Ann Lee said.")
+    good = tmp_path / "empty.txt"  # its failure must be recorded: a write, without loading the model
+    good.write_text("")
     holder = sqlite3.connect(db)
     holder.execute("BEGIN EXCLUSIVE")
     try:

@@ -208,7 +208,7 @@ def _retry(conn: sqlite3.Connection, fn, *args, attempts: int = 5):  # type: ign
             return fn(*args)
         except sqlite3.DatabaseError as exc:
             if _is_busy(exc) and i < attempts - 1:
-                time.sleep(0.5 * (i + 1))
+                time.sleep(min(0.5 * (i + 1), busy_timeout()))
                 continue
             if _is_busy(exc):
                 raise _busy(_db_path(conn)) from exc
