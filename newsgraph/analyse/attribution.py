@@ -289,6 +289,20 @@ def _cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
     return idx.cue_subjects
 
 
+def _person_in_phrase(tok: Token) -> Token | None:
+    """The last person's name within a short subject phrase headed by a title noun."""
+    sub = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    if len(sub) > 12:
+        return None
+    people = [t for t in sub if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")]
+    if not people:
+        return None
+    last = people[-1]
+    while last.i + 1 < sub.end and tok.doc[last.i + 1].ent_type_ == "PERSON":
+        last = tok.doc[last.i + 1]
+    return last
+
+
 def resolve_pronoun(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
 ) -> str | None:
@@ -332,6 +346,10 @@ def resolve_name(
     appos = appositive_name(tok) if tok.pos_ != "PROPN" else None
     if appos is not None:
         tok, low = appos, appos.lower_
+    elif tok.ent_type_ != "PERSON" and low not in PRONOUNS:
+        named = _person_in_phrase(tok)  # "Speaker of the House Paul Ryan", "his aide, Jo Li"
+        if named is not None:
+            tok, low = named, named.lower_
     if low in PRONOUNS:
         if low in ("i", "we"):
             return None, tok.text
