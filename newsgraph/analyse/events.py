@@ -33,6 +33,7 @@ NP_DROP = {"relcl", "acl", "appos", "punct", "cc", "conj", "parataxis"}
 LEADING_DROP = {"cc", "mark", "punct"}
 RELATIVE_WORDS = {"who", "which", "that", "whom", "whose"}
 UNDATED_GRANULARITIES = {"century"}
+MIN_WORDS = 3
 
 
 class MentionIndex:
@@ -120,8 +121,9 @@ def clause_of(doc: Doc, t: TimeExpression) -> tuple[int, int, Token] | None:
         return None
     sent = span.sent
     root = span.root
-    if root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and not (
-            span.start <= root.head.i < span.end):
+    noun_phrase = root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and not (
+        span.start <= root.head.i < span.end)
+    if noun_phrase:  # "its 1980 Gwangju Uprising": the date stays in the phrase it modifies
         head = root.head
         kept = _kept_tokens(head, {root.i, head.i}, NP_DROP)
     else:
@@ -137,7 +139,7 @@ def clause_of(doc: Doc, t: TimeExpression) -> tuple[int, int, Token] | None:
         if not subj or subj[0].lower_ in RELATIVE_WORDS:
             lo = min(lo, head.head.left_edge.i)
     lo, hi = max(lo, sent.start), min(hi, sent.end)
-    phrase = _date_phrase(doc, t)
+    phrase = None if noun_phrase else _date_phrase(doc, t)
     if phrase:
         p_lo, p_hi = phrase
         if p_hi >= hi and p_lo > lo:
@@ -148,6 +150,10 @@ def clause_of(doc: Doc, t: TimeExpression) -> tuple[int, int, Token] | None:
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
         hi -= 1
+    if sum(not doc[i].is_punct for i in range(lo, hi)) < MIN_WORDS:
+        lo, hi = sent.start, sent.end  # too little to stand alone ("2005 levels"): the sentence
+        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct):
+            hi -= 1
     if hi <= lo:
         return sent.start_char, sent.end_char, head
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), head
