@@ -166,3 +166,13 @@ def test_hostile_article_runs_no_script(server, page, artifacts: Path) -> None: 
     assert page.locator("article img").count() == 0
     page.screenshot(path=str(artifacts / "web-hostile.png"))
     assert page.dialogs == [] and not page.errors
+
+
+def test_api_docs_render_offline(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    base, _ = server
+    page.goto(base + "/docs")
+    page.wait_for_selector(".swagger-ui .opblock", timeout=20000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/quotes" in p for p in paths) and any("/api/articles/{article_id}" in p for p in paths)
+    page.screenshot(path=str(artifacts / "web-docs.png"))
+    assert not page.errors

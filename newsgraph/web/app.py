@@ -8,6 +8,7 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -28,7 +29,8 @@ API_DESCRIPTION = """\
 Read-only JSON over a newsgraph store: articles with their quotations, people, places and
 dated events. Every span is `[start, end]`, Python str offsets into the article text
 (`GET /api/articles/{id}` returns the text). Nothing here writes; queries stop after a time
-budget with **503**; bad parameters get **4xx** with a `detail` message."""
+budget with **503**; bad parameters get **422** (FastAPI's validation `detail` list) and unknown
+articles or people **404** with a `detail` message."""
 
 
 def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
@@ -98,10 +100,11 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(request: Request, exc: RequestValidationError) -> Response:
+        if wants_json(request):  # FastAPI's documented 422 body (HTTPValidationError in /openapi.json)
+            return await request_validation_exception_handler(request, exc)
         problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
                              for e in exc.errors())
-        status = 422 if wants_json(request) else 400
-        return error_response(request, status, f"bad parameter ({problems})")
+        return error_response(request, 400, f"bad parameter ({problems})")
 
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout) -> Response:
