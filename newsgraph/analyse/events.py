@@ -148,8 +148,9 @@ def clause_of(doc: Doc, t: TimeExpression) -> tuple[int, int, Token] | None:
             lo = p_hi
     while lo < hi and (doc[lo].is_space or doc[lo].dep_ in LEADING_DROP or doc[lo].tag_ == "WRB"):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space or doc[hi - 1].dep_ == "cc"):
-        hi -= 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
+                       or doc[hi - 1].pos_ in ("CCONJ", "SCONJ", "ADP", "DET")):
+        hi -= 1  # nothing dangles: "which occurred Tuesday afternoon as"
     if sum(not doc[i].is_punct for i in range(lo, hi)) < MIN_WORDS:
         lo, hi = sent.start, sent.end  # too little to stand alone ("2005 levels"): the sentence
         while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct):
