@@ -291,3 +291,15 @@ def test_utf8_bom_is_kept_in_the_text_but_not_in_the_title(tmp_path: Path) -> No
     (art,) = list(iter_articles([f]))
     assert art.text.startswith("\ufeff") and art.title == "Council approves budget"
     assert [p.kind for p in segment(art.text, art.title).paragraphs] == ["heading", "text"]
+
+
+def test_linked_folders_are_followed_once_and_loops_end(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("First text here.")
+    (tmp_path / "in" / "sub" / "b.txt").write_text("Second text here.")
+    (tmp_path / "elsewhere" / "c.txt").write_text("Linked text here.")
+    (tmp_path / "in" / "linked").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "in" / "sub" / "loop").symlink_to(tmp_path / "in")  # a cycle
+    items = _no_hang(lambda: list(iter_articles([tmp_path / "in"])))
+    assert sorted(i.document for i in items if isinstance(i, RawArticle)) == ["a.txt", "b.txt", "c.txt"]

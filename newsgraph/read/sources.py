@@ -51,10 +51,22 @@ def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadEr
 
 
 def _walk(top: str) -> Iterator[str | ReadError]:
+    """Files under ``top``, sorted; linked folders are followed, each real folder once (no loops)."""
     unlisted: list[OSError] = []
-    for root, dirs, files in os.walk(top, onerror=unlisted.append):
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(top, onerror=unlisted.append, followlinks=True):
         while unlisted:
             yield _os_error(unlisted.pop(0), "cannot list directory")
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            yield _os_error(exc, "cannot list directory", root)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            dirs[:] = []
+            continue
+        seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
             if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES:
