@@ -250,6 +250,18 @@ def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None
     for c in cue.rights if inverted else ():
         if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
+    k = cue.i + 1
+    while inverted and k < min(len(doc), cue.i + 10):  # "…," said ranking Democrat Eli Cummings
+        tok = doc[k]
+        if tok.is_punct and tok.text in ",.;:" or tok.is_sent_start:
+            break
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
+            while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and not doc[k + 1].is_sent_start:
+                k += 1
+            return doc[k]
+        k += 1
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "signs calling Christie ...", "a statement saying ..."
     k = cue.i - 1
     while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
         tok = doc[k]
