@@ -12,10 +12,12 @@
   }).addTo(map);
   var most = Math.max.apply(null, data.places.map(function (p) { return p.mentions; }).concat([1]));
   var bounds = [];
-  data.places.forEach(function (p) {
+  var LABELLED = 12; // the most mentioned places keep their names on the map: readable even without tiles
+  data.places.forEach(function (p, i) {
     var selected = p.name === data.selected;
+    var radius = 4 + 16 * Math.sqrt(p.mentions / most);
     var marker = L.circleMarker([p.lat, p.lon], {
-      radius: 4 + 16 * Math.sqrt(p.mentions / most),
+      radius: radius,
       color: selected ? "#b3261e" : "#1d4ed8", weight: selected ? 3 : 1, fillOpacity: 0.45
     }).addTo(map);
     // text via DOM nodes, never HTML strings: names come from untrusted articles
@@ -29,7 +31,9 @@
     link.textContent = "timeline";
     box.append(name, info, link);
     marker.bindPopup(box);
-    marker.bindTooltip(p.name);
+    marker.bindTooltip(p.name, {
+      permanent: i < LABELLED || selected, direction: "right", offset: [radius, 0], className: "place-label"
+    });
     bounds.push([p.lat, p.lon]);
     if (selected) { map.setView([p.lat, p.lon], 5); marker.openPopup(); }
   });
