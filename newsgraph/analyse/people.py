@@ -92,6 +92,11 @@ def _tok_text(tok: Token) -> str:
     return tok.text
 
 
+def _cap(tok: Token) -> bool:
+    """Capitalised like a name: "Clinton", "McConnell", "DuVernay" (``is_title`` misses the last two)."""
+    return tok.text[:1].isupper() and not tok.is_upper or tok.is_title
+
+
 def _glued(a: Token, b: Token) -> bool:
     return not a.whitespace_ and a.i + 1 == b.i
 
@@ -105,6 +110,9 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
         i += 1
     while j > i and (doc[j - 1].text in _POSSESSIVE_TOKENS or doc[j - 1].is_punct and doc[j - 1].text != "."):
         j -= 1
+    for k in range(j - 2, i - 1, -1):  # "Charlotte Mayor Jennifer Roberts": the name follows the title
+        if doc[k].text in names.titles() and names.titles()[doc[k].text][0] == "office":
+            return k + 1, j, doc[k].text
     return i, j, title
 
 
@@ -141,7 +149,7 @@ def _extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
             j += 3
             changed = True
         # "Donnedieu" + "de Vabres": a particle and a capitalised word.
-        elif j + 1 < len(doc) and doc[j].text in names.particles() and doc[j + 1].is_title \
+        elif j + 1 < len(doc) and doc[j].text in names.particles() and _cap(doc[j + 1]) \
                 and doc[j + 1].ent_type_ not in ("GPE", "LOC") and doc[j].text not in ("do", "y"):
             j += 2
             changed = True
@@ -478,7 +486,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         label = ent.label_
         if label != "PERSON" and label not in PLACE_TYPES and (
                 _person_after_title(doc, doc[i:j]) or _particle_shaped(doc[i:j])) \
-                and places.lookup(doc[i:j].text) is None and all(t.is_title or t.text in names.particles()
+                and places.lookup(doc[i:j].text) is None and all(_cap(t) or t.text in names.particles()
                                                                 for t in doc[i:j]):
             label = "PERSON"
             if i > 0 and doc[i - 1].is_title and not doc[i - 1].ent_type_ and doc[i - 1].text not in names.titles():
@@ -486,14 +494,15 @@ def group_entities(doc: Doc) -> list[Entity]:
         if label == "PERSON":
             i, j = _extend(doc, i, j)
         spans.append((i, j, label, title))
+    spans = _join_adjacent_names(doc, spans)
     person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
     for i, j in _east_asian_candidates(doc, person_toks):
         spans.append((i, j, "PERSON", None))
         person_toks.update(range(i, j))
     spans += _unlabelled_places(doc, {k for i, j, _, _ in spans for k in range(i, j)})
     spans = _trim_to_known_names(doc, spans)
-    for k in _surname_tokens(doc, spans):
-        spans.append((k, k + 1, "PERSON", None))
+    extra, spans = _surname_tokens(doc, spans)
+    spans += [(k, k + 1, "PERSON", None) for k in extra]
     person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
     # Person spans win over overlapping NORP/other spans ("Han" NORP inside "Han Tae Yong").
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
@@ -650,15 +659,30 @@ def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
     return any(w in names.kinship_nouns() for w in around.lower().split())
 
 
+def _join_adjacent_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
+                         ) -> list[tuple[int, int, str, str | None]]:
+    """ "Keith" + "Lamont Scott": two PERSON spans split by nothing but a space are one name."""
+    spans = sorted(spans)
+    out: list[tuple[int, int, str, str | None]] = []
+    for sp in spans:
+        if out and sp[2] == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == sp[0] \
+                and doc[sp[0] - 1].whitespace_ == " " and sp[1] - out[-1][0] <= 4 \
+                and names.looks_like_name([t.text for t in doc[out[-1][0] : out[-1][1]]]):
+            out[-1] = (out[-1][0], sp[1], "PERSON", out[-1][3])
+        else:
+            out.append(sp)
+    return out
+
+
 def _known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> tuple[set[str], set[str], set[str]]:
-    """(full names, surnames, given names) of the article's clearly shaped person names."""
+    """(full names, surnames, given names) of the article's multi-word person names."""
     full, surnames, given = set(), set(), set()
     for i, j, label, _ in spans:
         if label != "PERSON":
             continue
         words = _name_words(doc, i, j)
         name = " ".join(words)
-        if len(words) > 1 and names.looks_like_name(words) and _name_shape_says_person(name):
+        if len(words) > 1 and names.looks_like_name(words):
             parts = names.parse(name)
             full.add(name)
             surnames.add(parts.surname)
@@ -699,23 +723,35 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
     return out
 
 
-def _surname_tokens(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> list[int]:
-    """Surname mentions spaCy missed or mistyped ("author Han" NORP, "Han's father")."""
-    _, surnames, _ = _known_names(doc, spans)
-    covered: dict[int, str] = {k: lab for i, j, lab, _ in spans for k in range(i, j)}
+def _surname_tokens(doc: Doc, spans: list[tuple[int, int, str, str | None]]
+                    ) -> tuple[list[int], list[tuple[int, int, str, str | None]]]:
+    """Surname mentions spaCy missed or mistyped ("author Han" NORP, "DuVernay said" ORG).
+
+    Returns the tokens to add as one-word person mentions and the spans with mistyped names of
+    the article's people (a lone surname, or a full name, typed ORG/GPE/NORP) retyped PERSON.
+    """
+    full, surnames, _ = _known_names(doc, spans)
+    retyped = []
+    for i, j, label, title in spans:
+        text = doc[i:j].text
+        if label in ("ORG", "GPE", "NORP", "LOC", "FAC") and (
+                text in full or j - i == 1 and text in surnames and not _place_context(doc, i, j)):
+            label = "PERSON"
+        retyped.append((i, j, label, title))
+    covered: dict[int, str] = {k: lab for i, j, lab, _ in retyped for k in range(i, j)}
     out = []
     for tok in doc:
-        if tok.text not in surnames or not tok.is_title or covered.get(tok.i, "NORP") != "NORP":
+        if tok.text not in surnames or not _cap(tok) or tok.i in covered:
             continue
         nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and (nxt.is_title and nxt.is_alpha or _not_a_person_here(doc, tok.i + 1)):
+        if nxt is not None and (_cap(nxt) and nxt.is_alpha or _not_a_person_here(doc, tok.i + 1)):
             continue
         prev = doc[tok.i - 1] if tok.i else None
-        if prev is not None and prev.is_title and prev.is_alpha and prev.text not in names.titles() \
+        if prev is not None and _cap(prev) and prev.is_alpha and prev.text not in names.titles() \
                 and not prev.is_sent_start and prev.pos_ == "PROPN":
             continue
         out.append(tok.i)
-    return out
+    return out, retyped
 
 
 def _name_shape_says_person(name: str) -> bool:

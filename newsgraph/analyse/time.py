@@ -369,11 +369,18 @@ class Resolver:
         return _pick(cands, self.pub, self.direction(r)).isoformat(), "publication"
 
     def _r_clock(self, r: Reading) -> tuple[str | None, str]:
+        """A time of day takes its sentence's day, else the narrative's day, else (outside quotations,
+        e.g. a live blog's "6:05 p.m.") the publication day."""
+        hhmm = f"T{r.args['hh']:02d}:{r.args['mm']:02d}"
         day = self.sentence_days.get(self._sent_start(r.start))
-        how = "narrative"
-        if day is None:
-            return None, "unresolved"
-        return f"{day}T{r.args['hh']:02d}:{r.args['mm']:02d}", how
+        if day is not None:
+            return day + hhmm, "narrative"
+        base = self.narrative(r)
+        if base is not None and tv.granularity(base) in ("day", "time"):
+            return base[:10] + hhmm, "narrative"
+        if self.pub is not None and not self.in_quote(r.start):
+            return self.pub.isoformat() + hhmm, "publication"
+        return None, "unresolved"
 
 
 def find_times(doc: Doc, published: str | None = None, text: str | None = None) -> list[TimeExpression]:
