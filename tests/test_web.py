@@ -467,3 +467,16 @@ def test_cached_aggregates_follow_new_ingests(tmp_path: Path) -> None:
         ingest([second], db)
         assert c.get("/api/stats").json()["articles"] == 2
         assert "<b>2</b> articles" in c.get("/").text
+
+
+def test_pooled_connections_cannot_write(db: Path) -> None:
+    import sqlite3
+
+    from newsgraph.web.db import ReadOnlyStore
+
+    store = ReadOnlyStore(db)
+    with store.connection() as conn:
+        for sql in ("CREATE TABLE x(y)", "DELETE FROM quotes", "UPDATE articles SET title = 'x'"):
+            with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only|attempt to write"):
+                conn.execute(sql)
+    store.close()
