@@ -418,7 +418,8 @@ def _articles(draw: st.DrawFn) -> Article:
     art.boilerplate = draw(st.lists(span, max_size=2))
     for _ in range(draw(st.integers(0, 3))):
         name = draw(st.sampled_from([None, "Ann <Lee>", 'Bo "B"']))
-        art.quotes.append(Quote([draw(span)], draw(st.sampled_from(["direct", "indirect"])),
+        spans = sorted(draw(st.lists(span, min_size=1, max_size=2)))  # discontinuous content too
+        art.quotes.append(Quote(spans, draw(st.sampled_from(["direct", "mixed", "indirect"])),
                                 Speaker(name, draw(st.none() | span), None)))
     for _ in range(draw(st.integers(0, 3))):
         art.entities.append(Entity(draw(st.sampled_from(["X&Y", "Paris"])), draw(st.sampled_from(["PERSON", "GPE", "ORG"])),
