@@ -3,9 +3,9 @@
     .venv/bin/python bench/web_timings.py --db /tmp/bbc.db -n 40
 
 Starts the app with uvicorn on a free 127.0.0.1 port in this process, times the first (cold)
-request of each page kind, warms it, then sends N sequential GET requests per page kind (overview, article, person, search, plus
-timeline and map), cycling over real article ids, most-quoted people and common words, and
-prints a table. No concurrency, no external host: it measures the server, not the machine's limits.
+request of each page kind, warms it, then sends N sequential GET requests per page kind
+(overview, article, person, search, plus timeline and map), cycling over real article ids,
+most-quoted people and common words, and prints a table. No concurrency, no external host: it measures the server, not the machine's limits.
 """
 
 from __future__ import annotations

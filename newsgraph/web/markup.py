@@ -169,22 +169,33 @@ def _inline(text: str, lo: int, hi: int, marks: list[_Mark], inserts: dict[int, 
     return "".join(out)
 
 
+def title_in_text(article: Article) -> bool:
+    """Whether the text opens with the title as a heading (BBC-style files): the page's <h1> shows it,
+    so the text's copy is rendered small rather than as a second big heading."""
+    blocks = sorted(article.paragraphs, key=lambda p: p.start)
+    return bool(article.title and blocks and blocks[0].kind == "heading"
+                and " ".join(article.span_text((blocks[0].start, blocks[0].end)).split())
+                == " ".join(article.title.split()))
+
+
 def article_html(article: Article, keys: dict[str, SpeakerKey] | None = None) -> Markup:
     """The article as blocks: paragraphs, headings, and faint boilerplate between them."""
     keys = keys if keys is not None else speaker_keys(article)
     marks, inserts = _marks(article, keys)
     text = article.text
     blocks = sorted((p.start, p.end, p.kind) for p in article.paragraphs) or [(0, len(text), "text")]
+    first_is_title = title_in_text(article)
     out: list[str] = []
     pos = 0
-    for start, end, kind in blocks:
+    for i, (start, end, kind) in enumerate(blocks):
         start, end = max(start, pos), min(end, len(text))
         if start >= end:
             continue
         if text[pos:start].strip():
             out.append(f'<div class="gap">{_inline(text, pos, start, marks, inserts)}</div>')
         tag = "h2" if kind == "heading" else "p"
-        out.append(f"<{tag}>{_inline(text, start, end, marks, inserts)}</{tag}>")
+        attrs = ' class="title-line"' if i == 0 and first_is_title else ""
+        out.append(f"<{tag}{attrs}>{_inline(text, start, end, marks, inserts)}</{tag}>")
         pos = end
     if text[pos:].strip():
         out.append(f'<div class="gap">{_inline(text, pos, len(text), marks, inserts)}</div>')
