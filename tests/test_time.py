@@ -78,6 +78,14 @@ def test_approximate_offsets_and_seasons() -> None:
     assert values("The men rode down the shaft last fall.", pub)["last fall"] == ("2015-FA", "publication")
 
 
+def test_clock_times_take_a_day() -> None:
+    assert values("Polls close on Sunday at 9 p.m. in Ohio.", "2016-09-12")["9 p.m."] == ("2016-09-11T21:00", "narrative")
+    assert values("6:05 p.m.\n\nTrump is speaking in Michigan.", "2016-09-30")["6:05 p.m."] == (
+        "2016-09-30T18:05", "publication")
+    assert values("Polls close at 9 p.m. in Ohio.")["9 p.m."] == (None, "unresolved")
+    assert values("The show airs weekdays from 6 a.m. on radio.", "2016-09-30")["6 a.m."] == (None, "unresolved")
+
+
 def test_now_is_the_publication_day_or_unresolved() -> None:
     text = "The documentary is now showing in cinemas."
     assert values(text, "2019-06-25")["now"] == ("2019-06-25", "publication")

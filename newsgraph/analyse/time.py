@@ -372,6 +372,9 @@ class Resolver:
         """A time of day takes its sentence's day, else the narrative's day, else (outside quotations,
         e.g. a live blog's "6:05 p.m.") the publication day."""
         hhmm = f"T{r.args['hh']:02d}:{r.args['mm']:02d}"
+        before = self.text[max(0, r.start - 30):r.start].lower().split()
+        if set(before[-4:]) & set(lexicon()["recurring_markers"]):
+            return None, "unresolved"  # "weekdays from 6 a.m.": a schedule, not a moment
         day = self.sentence_days.get(self._sent_start(r.start))
         if day is not None:
             return day + hhmm, "narrative"
