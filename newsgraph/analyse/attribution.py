@@ -10,6 +10,7 @@ preceding attributions are about.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +31,7 @@ MIN_CUE_RATE = 0.2
 """A learned cue is used when annotators marked it at least this often and this share
 of its occurrences in train (``cues.tsv`` columns ``count`` and ``rate``)."""
 _NAMES_KEY = "newsgraph_name_index"
+UNNAMED_SOURCES = {"spokesperson", "official", "source", "aide", "adviser", "advisor", "analyst", "expert"}
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +136,7 @@ class NameIndex:
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted
     speakers: list[tuple[int, str]] = field(default_factory=list)  # resolved cue subjects
     cue_subjects: list[tuple[int, int]] | None = None  # (char, token index), outside quotes
+    genders: dict[str, str | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, people: list[Entity]) -> NameIndex:
@@ -161,12 +164,17 @@ class NameIndex:
             k -= 1
         return None
 
-    def last_mention_before(self, i: int, skip: list[CharSpan]) -> Entity | None:
+    def last_mention_before(
+        self, i: int, skip: list[CharSpan], accept: Callable[[Entity], bool] | None = None, tries: int = 12
+    ) -> Entity | None:
+        """The person mentioned last before ``i`` outside ``skip`` (that ``accept`` takes)."""
         k = bisect.bisect_left(self.mentions, i, key=lambda m: m[0]) - 1
-        while k >= 0:
+        while k >= 0 and tries > 0:
             s, _e, ent = self.mentions[k]
             if not inside_any(s, skip):
-                return ent
+                if accept is None or accept(ent):
+                    return ent
+                tries -= 1
             k -= 1
         return None
 
@@ -294,7 +302,16 @@ def _person_in_phrase(tok: Token) -> Token | None:
     sub = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
     if len(sub) > 12:
         return None
-    people = [t for t in sub if t.ent_type_ == "PERSON" and t.ent_iob_ in ("B", "I")]
+    def someone_else(t: Token) -> bool:  # "Mr Blair's spokesman", "a spokesman for Ms Li"
+        while t != tok and t.head != t:
+            if t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children):
+                return True
+            if t.dep_ == "prep" and t.lower_ != "of":
+                return True
+            t = t.head
+        return False
+
+    people = [t for t in sub if t.ent_type_ == "PERSON" and not someone_else(t)]
     if not people:
         return None
     last = people[-1]
@@ -303,18 +320,70 @@ def _person_in_phrase(tok: Token) -> Token | None:
     return last
 
 
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """word -> "m"/"f" from ``gender_words.tsv`` (honorifics, roles, kin terms)."""
+    data = resources.files("newsgraph.analyse").joinpath("gender_words.tsv").read_text("utf-8")
+    rows = (ln.split("\t") for ln in data.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {w.strip(): g.strip() for w, g in rows}
+
+
+@lru_cache(maxsize=1)
+def _first_names():  # type: ignore[no-untyped-def]
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # optional at run time: without it, first names say nothing
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def entity_gender(doc: Doc, ent: Entity) -> str | None:
+    """"m"/"f" when the article says it (Mr/Ms before a mention, a gendered role noun in
+    front of the name) or the first name is clearly one (never for surname-first names
+    whose first word is ambiguous)."""
+    idx = name_index(doc)
+    if ent.name in idx.genders:
+        return idx.genders[ent.name]
+    words = gender_words()
+    found: str | None = None
+    text = doc.text
+    for s, _e in ent.mentions[:20]:
+        before = text[max(0, s - 30) : s].split()
+        if before and before[-1].lower().strip(",") in words:
+            found = words[before[-1].lower().strip(",")]
+            break
+    if found is None and len(ent.name.split()) > 1:
+        det = _first_names()
+        if det is not None:
+            g = det.get_gender(ent.name.split()[0])
+            found = {"male": "m", "female": "f"}.get(g)
+    idx.genders[ent.name] = found
+    return found
+
+
+def _compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
+    if not name or gender not in ("m", "f"):
+        return True
+    ent = name_index(doc).by_name.get(name.lower())
+    g = entity_gender(doc, ent) if ent is not None else None
+    return g is None or g == gender
+
+
 def resolve_pronoun(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
 ) -> str | None:
     """he/she/they: a person named earlier in the same sentence, else whoever the last
-    attribution before it names, else the last person mentioned (outside quotations)."""
+    attribution before it names (an unnamed "a spokeswoman" included: then no name), else
+    the last person mentioned outside quotations; a person of the other gender is skipped."""
     idx = name_index(doc)
     skip = skip or []
+    gender = PRONOUNS.get(tok.lower_)
+    words = gender_words()
     sent = tok.sent
     for t in reversed(doc[sent.start : tok.i]):
         if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not inside_any(t.idx, skip):
             ent = entity_for_name(doc, _name_tokens(t).text, t.idx)
-            if ent is not None:
+            if ent is not None and _compatible(doc, ent.name, gender):
                 return ent.name
     subjects = _cue_subjects(doc, skip)
     k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
@@ -324,12 +393,19 @@ def resolve_pronoun(
         if prev.i == tok.i:
             continue
         if prev.lower_ in THIRD_PERSON:
+            if PRONOUNS.get(prev.lower_) != gender:
+                continue
             name = resolve_pronoun(doc, prev, prev.idx, skip, depth + 1)
+        elif prev.pos_ == "NOUN" and prev.ent_type_ != "PERSON" and _person_in_phrase(prev) is None:
+            said = words.get(prev.lower_)
+            if said == gender or said is None and prev.lemma_.lower() in UNNAMED_SOURCES:
+                return None  # "a spokeswoman said ... she added": unnamed
+            continue
         else:
             name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
-        if name and name_index(doc).by_name.get(name.lower()) is not None:
+        if name and idx.by_name.get(name.lower()) is not None and _compatible(doc, name, gender):
             return name
-    ent = idx.last_mention_before(before, skip)
+    ent = idx.last_mention_before(before, skip, lambda e: _compatible(doc, e.name, gender))
     return ent.name if ent else None
 
 

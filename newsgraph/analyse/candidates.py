@@ -19,6 +19,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "dat
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 QUOTE_CHARS = frozenset('"“”„‟«»')
+QUOTE_MARKS = QUOTE_CHARS | frozenset("'‘’`")
 LEAD_SKIP = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-", "'", "’"})
 
 
@@ -78,7 +79,7 @@ def source_of(cue: Token) -> Token | None:
     if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
         for c in cue.head.children:
             if c.dep_ in SUBJECT_DEPS:
-                return c
+                return _named_apposition(c)
     return None
 
 
@@ -148,8 +149,16 @@ def candidates_for(cue: Token) -> Iterator[Candidate]:
                 yield Candidate(cue, "inverted", pieces, source, head)
 
 
+def _is_mark(tok: Token) -> bool:
+    return all(ch in QUOTE_MARKS for ch in tok.text)
+
+
 def has_quote_mark(doc: Doc, cand: Candidate) -> bool:
-    return any(doc[i].text[:1] in QUOTE_CHARS for s, e in cand.pieces for i in range(s, e))
+    """A quotation mark inside the content or at its edge (‘“A,” he said’ is a direct quote)."""
+    if any(doc[i].text[:1] in QUOTE_CHARS for s, e in cand.pieces for i in range(s, e)):
+        return True
+    edges = (cand.first - 1, cand.last, cand.last + 1)
+    return any(0 <= i < len(doc) and _is_mark(doc[i]) for i in edges)
 
 
 def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:

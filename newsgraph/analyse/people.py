@@ -26,6 +26,7 @@ mentions. Runs in time linear in the number of tokens (person lookups are per su
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -674,22 +675,40 @@ def _join_adjacent_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
     return out
 
 
-def _known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> tuple[set[str], set[str], set[str]]:
-    """(full names, surnames, given names) of the article's multi-word person names."""
-    full, surnames, given = set(), set(), set()
+@dataclass
+class KnownNames:
+    """How often the article writes each multi-word person name, its surnames and given names."""
+
+    full: Counter[str] = field(default_factory=Counter)
+    surnames: Counter[str] = field(default_factory=Counter)
+    given: Counter[str] = field(default_factory=Counter)
+
+    def add(self, name: str, k: int = 1) -> None:
+        parts = names.parse(name)
+        self.full[name] += k
+        for s in {parts.surname, parts.surname.split()[-1]}:
+            self.surnames[s] += k
+        if parts.given:
+            self.given[parts.given[0]] += k
+
+    def without(self, name: str) -> KnownNames:
+        """The same counts with one writing of ``name`` taken out (is it known from elsewhere?)."""
+        other = KnownNames(Counter(self.full), Counter(self.surnames), Counter(self.given))
+        if other.full[name] > 0:
+            other.add(name, -1)
+        for c in (other.full, other.surnames, other.given):
+            for key in [key for key, n in c.items() if n <= 0]:
+                del c[key]
+        return other
+
+
+def _known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> KnownNames:
+    known = KnownNames()
     for i, j, label, _ in spans:
-        if label != "PERSON":
-            continue
         words = _name_words(doc, i, j)
-        name = " ".join(words)
-        if len(words) > 1 and names.looks_like_name(words):
-            parts = names.parse(name)
-            full.add(name)
-            surnames.add(parts.surname)
-            surnames.add(parts.surname.split()[-1])
-            if parts.given:
-                given.add(parts.given[0])
-    return full, surnames, given
+        if label == "PERSON" and len(words) > 1 and names.looks_like_name(words):
+            known.add(" ".join(words))
+    return known
 
 
 def _headline_like(doc: Doc, i: int) -> bool:
@@ -704,10 +723,13 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
     """ "Crooked Hillary Clinton" -> "Hillary Clinton", "Injecting Clinton" -> "Clinton",
     "Clinton Plan" (a headline) -> "Clinton": extra capitalised words around a name the article
     gives elsewhere in a clear shape."""
-    full, surnames, given = _known_names(doc, spans)
+    all_known = _known_names(doc, spans)
     out = []
     for i, j, label, title in spans:
         if label == "PERSON" and j - i >= 2:
+            # What the article says elsewhere, not counting this very name.
+            known = all_known.without(" ".join(_name_words(doc, i, j)))
+            full, surnames, given = known.full, known.surnames, known.given
             first = doc[i].text
             rest = doc[i + 1 : j].text
             loose = doc[i].is_sent_start or doc[i].pos_ in ("ADJ", "VERB") or _headline_like(doc, i)
@@ -730,7 +752,8 @@ def _surname_tokens(doc: Doc, spans: list[tuple[int, int, str, str | None]]
     Returns the tokens to add as one-word person mentions and the spans with mistyped names of
     the article's people (a lone surname, or a full name, typed ORG/GPE/NORP) retyped PERSON.
     """
-    full, surnames, _ = _known_names(doc, spans)
+    known = _known_names(doc, spans)
+    full, surnames = known.full, known.surnames
     retyped = []
     for i, j, label, title in spans:
         text = doc[i:j].text
