@@ -66,3 +66,26 @@ def test_organisation_as_speaker() -> None:
     art = newsgraph.extract(text)
     (q,) = [q for q in art.quotes if q.kind == "direct"]
     assert "Acme" in art.span_text(q.speaker.mention)
+
+
+def test_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Mr Blair met the families on Monday. Among them was Mrs Anne Carter.\n\n"
+        "“It was a wonderful feeling,” she said."
+    )
+    assert speakers(text) == ["Anne Carter"]
+
+
+def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
+    text = (
+        "Senator Tom Reed spoke first.\n\n"
+        "A spokeswoman for the ministry said the plan was “a basic principle” of the law.\n\n"
+        "“Nobody should be punished without a trial,” she added."
+    )
+    assert speakers(text)[-1] is None
+
+
+def test_someones_spokesman_is_not_that_person() -> None:
+    art = newsgraph.extract("“The meeting went well,” Mr Blair's official spokesman said.")
+    (q,) = [q for q in art.quotes if q.kind == "direct"]
+    assert q.speaker.name is None and "spokesman" in art.span_text(q.speaker.mention)
