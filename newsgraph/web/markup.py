@@ -13,7 +13,7 @@ from urllib.parse import quote as urlquote
 
 from markupsafe import Markup
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Quote
 
 PALETTE_SIZE = 8
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -62,21 +62,21 @@ class SpeakerKey:
     quotes: int = 0
 
 
+def speaker_label(q: Quote) -> str:
+    """The speaker's name, else "(descriptor)" such as "(a source)", else "(unattributed)"."""
+    return q.speaker.name or (q.speaker.descriptor and f"({q.speaker.descriptor})") or "(unattributed)"
+
+
 def speaker_keys(article: Article) -> dict[str, SpeakerKey]:
     """Speakers by first quotation, each with a colour class (``s0``…); unnamed ones share ``s-none``."""
     keys: dict[str, SpeakerKey] = {}
     for q in article.quotes:
-        name = q.speaker.name
-        label = name or (q.speaker.descriptor and f"({q.speaker.descriptor})") or "(unattributed)"
+        name, label = q.speaker.name, speaker_label(q)
         if label not in keys:
             named = sum(1 for k in keys.values() if k.name)
             keys[label] = SpeakerKey(name, label, f"s{named % PALETTE_SIZE}" if name else "s-none")
         keys[label].quotes += 1
     return keys
-
-
-def _speaker_label(q) -> str:  # type: ignore[no-untyped-def]
-    return q.speaker.name or (q.speaker.descriptor and f"({q.speaker.descriptor})") or "(unattributed)"
 
 
 CLOSING_MARKS = "\u201d\u2019\"'\u00bb\u203a"
@@ -103,7 +103,7 @@ def _marks(article: Article, keys: dict[str, SpeakerKey]) -> tuple[list[_Mark], 
     for s, e in article.boilerplate:
         add(BOILER, s, e, "span", {"class": "boiler", "title": "removed as boilerplate"})
     for i, q in enumerate(article.quotes):
-        key = keys[_speaker_label(q)]
+        key = keys[speaker_label(q)]
         title = f"{q.kind} quotation — {key.label}"
         for s, e in q.content_spans:
             add(QUOTE, s, e, "mark", {"class": f"q {key.colour} k-{q.kind}", "data-quote": str(i),
