@@ -95,6 +95,7 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     timeline: list[Event] = field(default_factory=list)
+    author: str | None = None  # byline, when the input has one (stored in articles.author, schema 2)
 
     @property
     def hash(self) -> str:

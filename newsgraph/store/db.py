@@ -18,7 +18,7 @@ from pathlib import Path
 from newsgraph.model import Article
 
 SCHEMA_VERSION = 2
-"""1: the foundation. 2: failures count their attempts and keep the first failure time."""
+"""1: the foundation. 2: articles.author (the byline)."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
@@ -262,9 +262,10 @@ def input_file(source: str) -> str:
 
 def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
     cur = conn.execute(
-        "INSERT INTO articles(hash, document, title, published, source, url, outlet, text) "
-        "VALUES (?,?,?,?,?,?,?,?)",
-        (art.hash, art.document, art.title, art.published, art.source, art.url, art.outlet, art.text),
+        "INSERT INTO articles(hash, document, title, published, source, url, outlet, text, author) "
+        "VALUES (?,?,?,?,?,?,?,?,?)",
+        (art.hash, art.document, art.title, art.published, art.source, art.url, art.outlet, art.text,
+         getattr(art, "author", None)),
     )
     aid = int(cur.lastrowid or 0)
     conn.executemany("INSERT INTO paragraphs(article_id, start, \"end\", kind) VALUES (?,?,?,?)",
@@ -309,13 +310,10 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
 
 
 def record_failure(conn: sqlite3.Connection, source: str, problem: str, hint: str = "") -> None:
-    """Record (or update) why ``source`` failed; ``attempts`` counts the runs it failed in."""
     def write() -> None:
         with conn:
-            conn.execute(
-                "INSERT INTO failures(source, problem, hint) VALUES (?,?,?) ON CONFLICT(source) DO UPDATE SET "
-                "problem = excluded.problem, hint = excluded.hint, at = excluded.at, attempts = attempts + 1",
-                (source, problem, hint))
+            conn.execute("INSERT OR REPLACE INTO failures(source, problem, hint) VALUES (?,?,?)",
+                         (source, problem, hint))
     _retry(conn, write)
 
 

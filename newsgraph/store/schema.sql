@@ -7,7 +7,8 @@ CREATE TABLE IF NOT EXISTS articles (
     document TEXT NOT NULL,             -- input file base name (or JSONL id)
     title TEXT, published TEXT, source TEXT, url TEXT, outlet TEXT,
     text TEXT NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+    ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    author TEXT                         -- byline (schema 2, migrate_1_to_2.sql: keep the two in step)
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document);
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
@@ -110,14 +111,11 @@ CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
 
 -- Inputs that could not be read or analysed; a rerun retries them and clears them on success.
--- (Changed in schema 2 by migrate_1_to_2.sql: keep the two in step.)
 CREATE TABLE IF NOT EXISTS failures (
     source TEXT PRIMARY KEY,
     problem TEXT NOT NULL,
     hint TEXT NOT NULL DEFAULT '',
-    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),       -- latest failure
-    first_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), -- first failure
-    attempts INTEGER NOT NULL DEFAULT 1                                     -- runs it failed in
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
 -- Inputs already ingested (resumable runs skip them without re-reading the model).
