@@ -317,3 +317,34 @@ def test_protocol_abuse_on_a_real_server(db: Path) -> None:
             s.sendall(b"GET /\x00\xff HTTP/1.1\r\nHost: x\r\n\r\n")  # malformed request line
             reply = s.recv(200)
             assert not reply or reply.startswith(b"HTTP/1.1 4"), reply
+
+
+def test_serving_while_an_ingest_writes_no_5xx(tmp_path: Path) -> None:
+    """Readers (the web app) and a writer (an ingest) on one store at once: WAL keeps both going."""
+    db = tmp_path / "live.db"
+    conn = connect(db)
+    store_articles(conn, [_article(i, "plain") for i in range(3)])
+    stop = threading.Event()
+    written = []
+
+    def ingest_batches() -> None:
+        writer = connect(db)
+        k = 100
+        while not stop.is_set():
+            batch = [_article(k + j, f"batch {k}") for j in range(5)]
+            written.append(store_articles(writer, batch)[0])
+            k += 5
+        writer.close()
+
+    bench = _load_bench()
+    with LoopbackServer(db) as base:
+        t = threading.Thread(target=ingest_batches, daemon=True)
+        t.start()
+        try:
+            statuses, failed, _ = asyncio.run(bench.fire(base, bench.mixed_urls(200)))
+        finally:
+            stop.set()
+            t.join(30)
+    assert failed == 0 and not [s for s in statuses if s >= 500], statuses
+    assert sum(written) > 0
+    conn.close()
