@@ -10,6 +10,7 @@ nickname, a scare quote) and a quoted heading are not quotations.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.attribution import (
     SUBJECT_DEPS,
+    _cue_subjects,
     _subject,
     cue_lemmas,
     cue_table,
@@ -429,9 +431,25 @@ class QuoteFinder:
             if subj is not None:
                 spk = speaker_for(doc, subj, self.people, s, self.quoted)
                 return spk, _cue_span(cue), _cue_lemma(cue)
+        # an unattributed quotation continues the last speaker: the last quotation's, or
+        # the subject of a later reporting verb ("X said the ... ." then "…")
+        subj = self._last_cue_subject(cand)
+        last_at = last.speaker.mention[0] if last is not None and last.speaker.mention else -1
+        if subj is not None and subj.idx > last_at:
+            return speaker_for(doc, subj, self.people, s, self.quoted), None, None
         if last is not None and cand.para_index - last_para <= 1:
             return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
         return Speaker(), None, None
+
+    def _last_cue_subject(self, cand: Candidate) -> Token | None:
+        """The subject of the last reporting verb before the quotation, in its paragraph
+        or the one before."""
+        subjects = _cue_subjects(self.doc, self.quoted)
+        k = bisect.bisect_left(subjects, (cand.qs.open_mark, -1)) - 1
+        lo = self.paras[max(0, cand.para_index - 1)][0]
+        if k >= 0 and subjects[k][0] >= lo:
+            return self.doc[subjects[k][1]]
+        return None
 
     def _splits(self, last: Quote, cand: Candidate) -> bool:
         """``"A," he said, "b ..."``: a quotation interrupted by its attribution."""
