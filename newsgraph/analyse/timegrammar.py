@@ -351,10 +351,20 @@ _TZ = r"(?:\s*(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|UTC|e\.t\.|(?i:eastern
 _REL = r"(?i:this past|this coming|the past|the coming|last|next|this)"
 
 
+def _h_named_day(m: re.Match[str]) -> Reading | None:
+    for rx, value in lexicon()["named_days"].items():
+        hit = None if rx.startswith("_") else re.compile(rx).match(m.string, m.start())
+        if hit and hit.end() == m.end():
+            return Reading(m.start(), m.end(), "abs", {"value": value})
+    return None
+
+
 @cache
 def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
     ord_words = "first|second|third|fourth"
+    named = "|".join(f"(?:{rx})" for rx in lexicon()["named_days"] if not rx.startswith("_"))
     return [
+        ("named_day", _p(named), _h_named_day),
         ("iso", _p(r"(\d{4})-(\d{2})-(\d{2})(?![\d-])"), _h_iso),
         ("us_numeric", _p(r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])"), _h_us_numeric),
         ("month_day", _p(r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?«MONTH»\s+«DAY»(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
@@ -407,16 +417,16 @@ def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
 
 def readings(text: str) -> list[Reading]:
     """Every point-in-time expression the grammar recognises, longest first where they overlap."""
-    found: list[Reading] = []
-    for _name, rx, handler in patterns():
+    found: list[tuple[bool, Reading]] = []
+    for name, rx, handler in patterns():
         for m in rx.finditer(text):
             r = handler(m)
             if r is not None and r.end > r.start:
-                found.append(r)
-    found.sort(key=lambda r: (-(r.end - r.start), r.start))
+                found.append((name != "named_day", r))  # a named day ("9/11") wins over its parts
+    found.sort(key=lambda pr: (pr[0], -(pr[1].end - pr[1].start), pr[1].start))
     taken: list[Reading] = []
     occupied: set[int] = set()
-    for r in found:
+    for _, r in found:
         if any(i in occupied for i in range(r.start, r.end)):
             continue
         taken.append(r)
