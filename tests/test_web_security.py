@@ -348,3 +348,21 @@ def test_serving_while_an_ingest_writes_no_5xx(tmp_path: Path) -> None:
     assert failed == 0 and not [s for s in statuses if s >= 500], statuses
     assert sum(written) > 0
     conn.close()
+
+
+@pytest.mark.xfail(strict=False, reason="web/app.py handles sqlite3.OperationalError only; a damaged page raises "
+                                        "sqlite3.DatabaseError ('database disk image is malformed') -> bare 500")
+def test_damaged_store_pages_say_so_instead_of_500(tmp_path: Path) -> None:
+    db = tmp_path / "damaged.db"
+    conn = connect(db)
+    store_articles(conn, [_article(i, "plain " * 40) for i in range(200)])
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    data = bytearray(db.read_bytes())
+    data[len(data) // 3: len(data) // 3 + 8192] = b"\xab" * 8192  # pages in the middle, header intact
+    db.write_bytes(bytes(data))
+    with TestClient(create_app(db), raise_server_exceptions=False) as c:
+        urls = ["/", "/articles", "/people", "/search?q=said", "/timeline", "/map", "/api/quotes", "/api/people",
+                "/api/timeline", "/api/places"] + [f"/api/articles/{i}" for i in range(1, 201)]
+        codes = {u: c.get(u).status_code for u in urls}
+    assert not [u for u, s in codes.items() if s == 500], codes
