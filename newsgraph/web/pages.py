@@ -124,6 +124,7 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     counts = query.timeline_counts(conn, person=person, place=place, article_id=article_id,
                                    date_from=date_from, date_to=date_to)
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
+                  article_id=article_id,
                   more=len(events) > 500, counts=counts,
                   people=cached(request, conn, query.top_speakers, limit=40),
                   places=cached(request, conn, query.place_counts, limit=40),
