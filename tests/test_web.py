@@ -142,6 +142,7 @@ def test_article_page_marks_quotes_speakers_entities_headings(client: TestClient
     assert '<span class="boiler"' in text and "###" in text
     assert text.count('<mark class="q ') >= 11
     assert 'id="ev-0"' in text and 'href="#ev-0"' in text  # the timeline beside the text links into it
+    assert f'href="/timeline?article={ids["seed"]}"' in text
 
 
 def test_article_headings_render_as_headings(client: TestClient, tmp_path: Path) -> None:
@@ -166,6 +167,7 @@ def test_person_page_quotes_coquoted_timeline(client: TestClient) -> None:
     assert "<h1>Lee Seung-min</h1>" in text
     assert "This movie shows the lives of North Koreans" in text
     assert "Mentioned with" in text and "Timeline" in text
+    assert 'href="/search?speaker=Lee%20Seung-min"' in text and 'href="/timeline?person=Lee%20Seung-min"' in text
     kim = page(client, "/person/" + quote("Kim Il Sung"))
     assert "Also called" in kim and "Kim" in kim
     assert 'class="chart"' in kim or "No dated events" in kim
