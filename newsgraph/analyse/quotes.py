@@ -243,9 +243,14 @@ def _before_parentheses(tok: Token) -> Token:
 def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None:
     """The cue's subject; in the inverted ``"…," said X`` the parser often makes X an
     object, and a cue tagged as a noun (``Conway notes.``) follows its subject."""
+    subj = _subject_of(cue, quoted)
+    return _before_parentheses(subj) if subj is not None else None
+
+
+def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     subj = _subject(cue)
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
-        return _before_parentheses(subj)
+        return subj
     doc = cue.doc
     before = doc[cue.i - 1] if cue.i > 0 else None
     inverted = before is None or before.is_punct or before.is_quote
