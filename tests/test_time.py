@@ -31,6 +31,7 @@ def values(text: str, published: str | None = None) -> dict[str, tuple[str | Non
     ("Sales fell in September 2016 across the region.", "September 2016", "2016-09"),
     ("Prices rose sharply in the 1990s and again later.", "the 1990s", "199X"),
     ("The band was famous in the early '80s among students.", "the early '80s", "198X"),
+    ("Things changed in the sixties, she said.", "the sixties", "196X"),
     ("The church dates from the 18th century, officials said.", "the 18th century", "17XX"),
     ("The report covers the third quarter of 2016 only.", "the third quarter of 2016", "2016-Q3"),
     ("She moved abroad in the summer of 2010 with her family.", "the summer of 2010", "2010-SU"),
@@ -144,6 +145,7 @@ def test_event_relative_offsets_stay_unresolved() -> None:
     "The bank fires workers every year and pays bonuses quarterly.",
     "A USA TODAY analysis found the trees were Christmas trees from Oregon.",
     "Theresa May spoke to Parliament.",
+    "In his sixties he retired to the coast.",
     "Turnout rose to 1,958 voters and the fee was $2016 in the ward.",
 ])
 def test_durations_ages_and_names_are_not_dates(text: str) -> None:

@@ -380,6 +380,8 @@ def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
         ("year_range", _p(r"«YEAR»(?=[-–/]\d\d(?!\d))"), _h_year),
         ("decade", _p(r"(?:(?i:the)\s+)?(?:«MOD»)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"),
          _h_decade),
+        ("decade_word", _p(rf"(?i:the)\s+(?:«MOD»)?(?P<dw>(?i:{'|'.join(lexicon()['decade_words'])}))(?!\w)"),
+         lambda m: Reading(m.start(), m.end(), "abs", {"value": lexicon()["decade_words"][m.group("dw").lower()]})),
         ("century", _p(r"(?:(?i:the)\s+)?(?:«MOD»)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s](?i:century)"), _h_century),
         ("rel_century", _p(rf"(?P<rel>{_REL})\s+(?i:century)(?!\w)"), _h_rel_century),
         ("quarter", _p(rf"(?i:the\s+)?(?P<q>(?i:{ord_words}))\s+(?i:quarter)(?:\s+(?i:of))?,?\s+«YEAR»"), _h_quarter),
