@@ -31,8 +31,14 @@ PREFERRED_MODELS = (
 )
 """Official pipelines first when a user has one installed, else the PyPI mirror of sm."""
 
-UNUSED_COMPONENTS: tuple[str, ...] = ()
-"""spaCy components our analysis does not read; disabled at load time."""
+UNUSED_COMPONENTS: tuple[str, ...] = ("senter",)
+"""spaCy components our analysis does not read; excluded at load time.
+
+Everything else in en_core_web_sm is read: tags and POS (cue verbs, names), the parse
+(subjects, clauses, sentences), entities, lemmas (cue matching). The attribute_ruler and
+lemmatizer are replaced by ``newsgraph_attributes``, which gives the same POS, morphology
+and lemmas at about a third of their cost (see fast_attributes.py); set
+NEWSGRAPH_STOCK_ATTRIBUTES=1 to keep spaCy's own."""
 
 OUR_COMPONENTS = ("newsgraph_people", "newsgraph_quotes", "newsgraph_time")
 
@@ -73,6 +79,10 @@ def load_nlp(model: str | None = None) -> Language:
                     f"spaCy pipeline {name!r} is not installed ({exc.__class__.__name__}); "
                     "install it with pip or pass --model with an installed one"
                 ) from exc
+            if not os.environ.get("NEWSGRAPH_STOCK_ATTRIBUTES"):
+                from newsgraph.analyse.fast_attributes import install
+
+                install(nlp)
             _add_components(nlp)
             _cache[name] = nlp
         return _cache[name]

@@ -38,6 +38,15 @@ class BatchResult:
 
 def analyse_batch(batch: list[RawArticle], model: str | None) -> BatchResult:
     """Analyse a batch in one ``nlp.pipe``; if it fails, retry one by one so only the culprit fails."""
+    from newsgraph.analyse.pipeline import load_nlp
+
+    # spaCy frees the strings and lexemes a batch added when its memory zone ends: a long
+    # ingest does not grow the vocabulary without bound. Articles are plain Python objects.
+    with load_nlp(model).memory_zone():
+        return _analyse(batch, model)
+
+
+def _analyse(batch: list[RawArticle], model: str | None) -> BatchResult:
     from newsgraph import extract_many
 
     try:

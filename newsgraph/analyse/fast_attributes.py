@@ -1,0 +1,215 @@
+"""spaCy's attribute_ruler + rule lemmatizer, same output, a fraction of the cost.
+
+In en_core_web_sm these two components cost about a quarter of the pipeline: the
+ruler runs a Matcher of ~180 patterns over every token (every token matches its tag's
+pattern) and the lemmatizer re-derives each lemma in Python. Both results depend only on
+a few attributes of a token, so ``newsgraph_attributes`` computes them once per distinct
+key and replays them:
+
+* one-token ruler patterns depend on (TAG, LOWER, DEP, IS_SPACE) of the token;
+* the few multi-token patterns ("there is", "gon na", "let 's") run in a small Matcher
+  and are applied in the ruler's order (sorted by pattern id, later ones win);
+* the rule lemma depends on (ORTH, POS, MORPH); misses call spaCy's lemmatizer itself.
+
+``load_nlp`` adds it after the ruler and disables the two originals, which it still uses
+on cache misses. Caches are bounded; lemmas are cached as strings so they survive
+``nlp.memory_zone()``. A test checks token-by-token identity with the stock pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
+
+MAX_CACHE = 200_000
+"""Entries per cache before it is emptied: memory stays bounded on any corpus."""
+
+_RULE_KEY = [TAG, LOWER, DEP, IS_SPACE]
+_OUT = [POS, MORPH, LEMMA]
+_OUT_COL = {POS: 0, MORPH: 1, LEMMA: 2}
+_TOKEN_SETTER = {TAG: "tag", DEP: "dep"}
+_Entry = tuple[tuple[int, ...], "int | None", "int | None", "int | None", tuple[tuple[str, int], ...]]
+"""(pattern ids, POS, MORPH, LEMMA or None when not set, (token attribute, value) to set one by one)."""
+
+
+class FastAttributes:
+    """Replays the ruler's and the lemmatizer's decisions per distinct token key."""
+
+    def __init__(self, nlp: Language, ruler_name: str = "attribute_ruler", lemmatizer_name: str = "lemmatizer"):
+        self.vocab = nlp.vocab
+        self.ruler = nlp.get_pipe(ruler_name)
+        self.lemmatizer = nlp.get_pipe(lemmatizer_name)
+        self.overwrite_lemmas = bool(getattr(self.lemmatizer, "overwrite", False))
+        self.single = Matcher(self.vocab, validate=False)
+        self.multi = Matcher(self.vocab, validate=False)
+        self.has_multi = False
+        self.multi_len = 1
+        first_specs: list[dict[str, Any]] = []
+        for i in range(len(self.ruler.attrs)):
+            key = str(i)
+            _, patterns = self.ruler.matcher.get(key)
+            short = [p for p in patterns if len(p) == 1]
+            long = [p for p in patterns if len(p) > 1]
+            if short:
+                self.single.add(key, short)
+            if long:
+                self.multi.add(key, long)
+                self.has_multi = True
+                self.multi_len = max(self.multi_len, *(len(p) for p in long))
+                first_specs.extend(p[0] for p in long)
+        self.starts = _StartFilter(self.vocab, first_specs)
+        self._rules: dict[tuple[int, ...], _Entry] = {}
+        self._lemmas: dict[tuple[int, int, int], str] = {}
+
+    def _entry(self, attr_ids: tuple[int, ...]) -> _Entry:
+        """What the ruler's patterns ``attr_ids`` do to a token, in its order (later patterns win)."""
+        merged: dict[int, Any] = {}
+        for aid in sorted(attr_ids):
+            merged.update(self.ruler.attrs[aid])
+        cols: list[int | None] = [None, None, None]
+        late = []
+        for attr, value in merged.items():
+            value = value if isinstance(value, int) else self.vocab.strings.add(value)
+            if attr in _OUT_COL:
+                cols[_OUT_COL[attr]] = value
+            else:
+                late.append((_TOKEN_SETTER[attr], value))
+        return attr_ids, cols[0], cols[1], cols[2], tuple(late)
+
+    def _miss(self, doc: Doc, i: int, key: tuple[int, ...]) -> _Entry:
+        matches = self.single(doc[i : i + 1], allow_missing=True)
+        entry = self._entry(tuple(sorted(int(self.vocab.strings[m]) for m, _, _ in matches)))
+        if len(self._rules) >= MAX_CACHE:
+            self._rules.clear()
+        self._rules[key] = entry
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rules = self._rules
+        key_array = doc.to_array(_RULE_KEY)
+        keys = list(map(tuple, key_array.tolist()))
+        entries = [rules.get(k) for k in keys]
+        for i, entry in enumerate(entries):
+            if entry is None:
+                entries[i] = self._miss(doc, i, keys[i])
+        if self.has_multi:
+            extra: dict[int, list[int]] = {}
+            for m_id, s, e in self._multi_matches(doc, key_array):
+                aid = int(self.vocab.strings[m_id])
+                idx = self.ruler.indices[aid]
+                extra.setdefault(s + idx if idx >= 0 else e + idx, []).append(aid)
+            for i, aids in extra.items():
+                entries[i] = self._entry(entries[i][0] + tuple(aids))
+        out = doc.to_array(_OUT)
+        for col in range(3):
+            values = [e[col + 1] for e in entries]  # type: ignore[index]
+            rows = [i for i, v in enumerate(values) if v is not None]
+            if rows:
+                out[rows, col] = [values[i] for i in rows]
+        doc.from_array(_OUT, out)
+        for i, entry in enumerate(entries):
+            for setter, value in entry[4]:  # TAG or DEP on whitespace tokens: rare, one by one
+                setattr(doc[i], setter, value)
+        self._lemmatize(doc)
+        return doc
+
+    def _multi_matches(self, doc: Doc, keys: np.ndarray) -> list[tuple[int, int, int]]:
+        """The multi-token patterns' matches, trying only tokens that can start one."""
+        starts = self.starts.candidates(keys)
+        if starts is None:
+            return list(self.multi(doc, allow_missing=True))
+        out = []
+        for s in starts:
+            for m_id, ms, me in self.multi(doc[s : s + self.multi_len], allow_missing=True):
+                if ms == 0:  # a later start in the window is a candidate of its own
+                    out.append((m_id, s, s + me))
+        return out
+
+    def _lemmatize(self, doc: Doc) -> None:
+        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        keys = list(map(tuple, arr[:, :3].tolist()))
+        cache = self._lemmas
+        texts = [cache.get(k) for k in keys]
+        todo = range(len(keys)) if self.overwrite_lemmas else np.flatnonzero(arr[:, 3] == 0).tolist()
+        lemmas = arr[:, 3].copy()
+        add = self.vocab.strings.add
+        for i in todo:
+            text = texts[i]
+            if text is None:
+                text = self.lemmatizer.lemmatize(doc[i])[0]
+                if len(cache) >= MAX_CACHE:
+                    cache.clear()
+                cache[keys[i]] = text
+            lemmas[i] = add(text)  # every time: a memory zone may have dropped the string
+        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+
+
+class _StartFilter:
+    """Which tokens can start a multi-token pattern: a necessary test on TAG, LOWER or DEP."""
+
+    COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2}
+
+    def __init__(self, vocab: Any, specs: list[dict[str, Any]]) -> None:
+        self.strings = vocab.strings
+        self.sets: dict[int, set[int]] = {}
+        self.regexes: list[re.Pattern[str]] = []
+        self.exhaustive = True
+        for spec in specs:
+            if not self._add(spec):
+                self.exhaustive = False
+
+    def _add(self, spec: dict[str, Any]) -> bool:
+        for attr, col in self.COLUMNS.items():
+            want = spec.get(attr)
+            if isinstance(want, str):
+                self.sets.setdefault(col, set()).add(self.strings.add(want))
+                return True
+            if isinstance(want, dict) and set(want) == {"IN"}:
+                self.sets.setdefault(col, set()).update(self.strings.add(v) for v in want["IN"])
+                return True
+            if attr == "LOWER" and isinstance(want, dict) and set(want) == {"REGEX"}:
+                self.regexes.append(re.compile(want["REGEX"]))
+                return True
+        return False
+
+    def candidates(self, keys: np.ndarray) -> list[int] | None:
+        """Token indices that pass, or None when some pattern cannot be pre-tested."""
+        if not self.exhaustive:
+            return None
+        ok = np.zeros(len(keys), dtype=bool)
+        for col, values in self.sets.items():
+            ok |= np.isin(keys[:, col], np.fromiter(values, dtype=np.uint64, count=len(values)))
+        if self.regexes:
+            lowers = [int(h) for h in np.unique(keys[:, 1]) if h in self.strings]
+            hits = [h for h in lowers if any(r.search(self.strings[h]) for r in self.regexes)]
+            if hits:
+                ok |= np.isin(keys[:, 1], np.array(hits, dtype=np.uint64))
+        return np.flatnonzero(ok).tolist()
+
+
+@Language.factory("newsgraph_attributes")
+def make_fast_attributes(nlp: Language, name: str) -> FastAttributes:
+    return FastAttributes(nlp)
+
+
+def install(nlp: Language) -> bool:
+    """Swap in ``newsgraph_attributes`` when the pipeline has a rule-based ruler and lemmatizer."""
+    names = nlp.pipe_names
+    if "attribute_ruler" not in names or "lemmatizer" not in names:
+        return False
+    if getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
+        return False
+    if any(set(a) - {POS, MORPH, LEMMA, *_TOKEN_SETTER} for a in nlp.get_pipe("attribute_ruler").attrs):
+        return False  # a ruler setting other attributes: keep the original
+    nlp.add_pipe("newsgraph_attributes", after="lemmatizer")
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    return True
