@@ -186,14 +186,16 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     """The reported content: the cue's content child holding the fragment (from the
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
     first = child.left_edge.i
-    if child.dep_ in PREDICATIVE:
-        objs = [c for c in cue.children if c.dep_ in ("dobj", "obj") and c.i < child.i]
+    if child.dep_ in PREDICATIVE or child.dep_ == "prep" and child.lower_ == "as":
+        # "called the plan "desperate"", "described his skills as a "work in progress""
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "obj", "prep") and cue.i < c.i < child.i]
         if objs:
             first = min(first, objs[0].left_edge.i)
     last = child.right_edge.i
-    for c in cue.children:  # "... is 'peanuts,' compared to what ..."
-        if c.i > last and (child.i > cue.i) and c.dep_ in ("advcl", "prep", "npadvmod") and c.i == last + 1 + (doc[last + 1].is_punct if last + 1 < len(doc) else 0):
-            last = c.right_edge.i
+    for c in sorted(cue.children, key=lambda t: t.i):  # "... is 'peanuts,' compared to what ..."
+        if c.i > last and child.i > cue.i and c.dep_ in ("advcl", "prep", "npadvmod"):
+            if all(doc[j].is_punct or doc[j].is_space for j in range(last + 1, c.i)):
+                last = c.right_edge.i
     a, b = first, last
     while a < b and (doc[a].is_punct and doc[a].text not in "\"“'‘" or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
         a += 1
