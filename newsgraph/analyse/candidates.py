@@ -153,12 +153,18 @@ def _is_mark(tok: Token) -> bool:
     return all(ch in QUOTE_MARKS for ch in tok.text)
 
 
-def has_quote_mark(doc: Doc, cand: Candidate) -> bool:
-    """A quotation mark inside the content or at its edge (‘“A,” he said’ is a direct quote)."""
+def has_quote_mark(doc: Doc, cand: Candidate, *, edges: bool = True) -> bool:
+    """A quotation mark inside the content or, with ``edges``, at its edge (‘“A,” he said’).
+
+    Pass ``edges=False`` when the cue itself is inside a quotation: the marks around
+    the content are then the enclosing quotation's.
+    """
     if any(doc[i].text[:1] in QUOTE_CHARS for s, e in cand.pieces for i in range(s, e)):
         return True
-    edges = (cand.first - 1, cand.last, cand.last + 1)
-    return any(0 <= i < len(doc) and _is_mark(doc[i]) for i in edges)
+    if not edges:
+        return False
+    around = (cand.first - 1, cand.last, cand.last + 1)
+    return any(0 <= i < len(doc) and _is_mark(doc[i]) for i in around)
 
 
 def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:

@@ -61,9 +61,9 @@ def find_indirect_quotes(
     cut = model.threshold if threshold is None else threshold
     best: dict[int, tuple[float, Candidate]] = {}
     for cand in generate(doc):
-        if has_quote_mark(doc, cand):
-            continue  # a quoted fragment makes it a mixed quote, found by quotes.py
         in_direct = _inside(cand.cue.idx, direct_spans)
+        if has_quote_mark(doc, cand, edges=not in_direct):
+            continue  # a direct quote, or a mixed one (quoted fragment), found by quotes.py
         if in_direct and _named_report_in_quote(cand):
             in_direct = False  # PolNeAR leaves these unannotated; a reader wants them
         p = model.probability(features(doc, cand, in_direct))

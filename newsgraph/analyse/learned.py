@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyse.attribution import cue_lemmas
 from newsgraph.analyse.candidates import Candidate
 
 MODEL_PACKAGE = "newsgraph.analyse.attribution_model"
@@ -117,6 +118,8 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
         # the kind of source ("poll", "officials", "he"), never a particular name
         f.append("src_lem=" + src.lemma_.lower())
         f.append("lem|src_lem=" + lem + "|" + src.lemma_.lower())
+    if lem in cue_lemmas():
+        f.append("lexicon|shape=" + shape)  # a reporting verb of the shared cue list
     if any(c.dep_ == "neg" for c in cue.children):
         f.append("neg")
     if in_direct:

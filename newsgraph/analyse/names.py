@@ -65,6 +65,21 @@ def person_verbs() -> frozenset[str]:
     return frozenset(row[0] for row in _lines("names_person_verbs.txt"))
 
 
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Given name -> the names it can stand for, itself included ("Larry" -> Larry, Lawrence, Laurence)."""
+    out: dict[str, set[str]] = {}
+    for nick, formal in _lines("names_nicknames.tsv"):
+        out.setdefault(nick, {nick}).add(formal)
+        out.setdefault(formal, {formal}).add(nick)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """ "Bill" ~ "William", "Larry" ~ "Laurence"; a name is always the same as itself."""
+    return a == b or b in nicknames().get(a, ()) or a in nicknames().get(b, ())
+
+
 def gender_of(name: str) -> str:
     """f, m or - from the first given name ("Hillary Clinton" -> f)."""
     parts = parse(name)
@@ -185,7 +200,7 @@ def same_person_name(a: str, b: str) -> bool:
     if not pa.given or not pb.given:
         return True
     fa, fb = pa.given[0].rstrip("."), pb.given[0].rstrip(".")
-    if fa == fb:
+    if same_given_name(fa, fb):
         # "Kim Jong Il" vs "Kim Jong Un": all given names must agree for family-name-first names.
         return not (pa.family_first or pb.family_first) or pa.given == pb.given
     if len(fa) == 1 or len(fb) == 1:

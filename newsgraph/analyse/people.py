@@ -43,6 +43,8 @@ PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "t
 STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}
 _ROLE_GLUE = {"of", "and", "-", "&"}
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+_NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
+_DETERMINERS = {"the", "a", "an"}
 
 
 @dataclass
@@ -57,6 +59,7 @@ class Mention:
     role_start: int | None = None  # char offset where the nearest role begins
     gender: str = "-"  # from a gendered title or a pronoun referring back in the same sentence
     evidence: bool = False  # the context says "a person": a title, a role, "who", subject of "said"
+    thing_like: bool = False  # "the Brexit vote": after a determiner, or modifying a lower-case noun
 
     @property
     def role(self) -> str | None:
@@ -129,9 +132,12 @@ def _extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
         words = [doc[i - 1].text] + [t.text for t in doc[i:j]]
         if len(words) == 3 and names.family_name_first(words):
             i -= 1
-    elif i > 0 and j - i == 1 and doc[i - 1].text in names.given_names() and doc[i - 1].is_title \
-            and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].whitespace_:
-        i -= 1  # "Ivanka" + "Trump" PERSON
+    elif i > 0 and j - i == 1 and _cap(doc[i - 1]) and doc[i - 1].is_alpha and doc[i - 1].whitespace_ \
+            and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].text not in names.titles() \
+            and (doc[i - 1].text in names.given_names()
+                 or doc[i - 1].tag_ == "NNP" and not doc[i - 1].ent_type_ and not doc[i - 1].is_sent_start
+                 and places.lookup(doc[i - 1].text) is None):
+        i -= 1  # "Ivanka" + "Trump" PERSON, "Rakeyia" + "Scott"
     # "Alicia M" (a name cut short): the initial without a full stop is dropped.
     if j - i >= 2 and len(doc[j - 1].text) == 1 and doc[j - 1].is_upper:
         j -= 1
@@ -412,7 +418,7 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
              or not parts.suffix]
     chosen = _choose([p for p in cands if p.full], m, short) or _choose(cands, m, short)
     if chosen is None:
-        given = [p for p in people if p.full and p.parts.first == short]
+        given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
         chosen = _choose(given, m, short)
     if chosen is None:
         chosen = Person(name, m.char_start)
@@ -445,8 +451,10 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     gender = names.titles().get(title or "", ("", "-"))[1]
     if gender == "-" and j - i == 1:
         gender = _pronoun_gender(doc, j)
+    thing_like = i > 0 and doc[i - 1].lower_ in _DETERMINERS and not roles and not title \
+        or j - i == 1 and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower
     return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, roles,
-                   role_start, gender, bool(title or roles) or _person_context(doc, i, j))
+                   role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like)
 
 
 @lru_cache(maxsize=1)
@@ -557,9 +565,11 @@ def group_entities(doc: Doc) -> list[Entity]:
             add_other(i, j, label)
             continue
         words = _name_words(doc, i, j)
-        if len(words) > 1 and words[-1] in names.org_words():
-            add_other(i, j, "ORG")  # "Globex Corporation" typed PERSON
+        if len(words) > 1 and (words[-1] in names.org_words() or doc[j - 1].tag_ == "NNPS"):
+            add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
             continue
+        if len(words) > 1 and doc[i].tag_ in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
+            continue  # "Being Digital"
         if not names.looks_like_name(words) or _not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
@@ -792,6 +802,8 @@ def _is_person(p: Person) -> bool:
     person's context, being named again, or a known given name ("Melanie said")."""
     if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
+    if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
+        return False  # "the Brexit vote", "The Da Vinci Code"
     if p.evidence or len(p.mentions) > 1 or len(p.name.split()) > 1:
         return True
     return p.name in names.given_names()
