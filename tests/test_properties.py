@@ -30,6 +30,8 @@ settings.register_profile("default", max_examples=150, deadline=None,
 settings.register_profile("thorough", max_examples=5000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+SCALE = 25 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1
+"""Tests with their own (smaller) example counts run this many times more in the thorough profile."""
 
 QUOTE_MARKS = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "\u201e", "\u201a",
                "\u2039", "\u203a", "``", "''", "\u300c", "\u300d"]
@@ -102,7 +104,7 @@ def test_jsonl_garbage_lines_each_give_at_most_one_item(lines: list[str]) -> Non
             assert "\n" not in str(i)
 
 
-@settings(max_examples=60)
+@settings(max_examples=60 * SCALE)
 @given(st.binary(max_size=2000), st.sampled_from([".txt", ".jsonl", ".html", ".md", ""]))
 def test_read_file_on_any_bytes_yields_items_never_raises(data: bytes, suffix: str) -> None:
     with tempfile.TemporaryDirectory() as d:
@@ -151,7 +153,7 @@ def test_segment_on_arbitrary_unicode(text: str) -> None:
     _check_layout(text)
 
 
-@settings(max_examples=10)
+@settings(max_examples=10 * SCALE)
 @given(long_paragraph)
 def test_segment_very_long_single_paragraph(text: str) -> None:
     layout = segment(text)
@@ -159,7 +161,7 @@ def test_segment_very_long_single_paragraph(text: str) -> None:
     _check_layout(text)
 
 
-@settings(max_examples=60)
+@settings(max_examples=60 * SCALE)
 @given(st.lists(st.from_regex(r"[A-Z][a-z]{1,8}( [a-z]{1,8}){1,8}\.", fullmatch=True), min_size=1, max_size=6),
        st.sampled_from(["\n\n", "\r\n\r\n", "\r\r", "\u2029"]))
 def test_paragraphs_do_not_depend_on_the_newline_style(paras: list[str], sep: str) -> None:
@@ -193,7 +195,7 @@ def test_quoted_spans_stay_inside_their_paragraph(text: str, data: st.DataObject
     assert marks == sorted(marks)
 
 
-@settings(max_examples=8)
+@settings(max_examples=8 * SCALE)
 @given(long_paragraph)
 def test_quote_finder_on_a_very_long_paragraph(text: str) -> None:
     spans = _quote_finder()(text, 0, len(text))
@@ -203,7 +205,7 @@ def test_quote_finder_on_a_very_long_paragraph(text: str) -> None:
 # --- the whole analysis on small inputs (spaCy loads once) ---------------------------------------
 
 
-@settings(max_examples=40)
+@settings(max_examples=40 * SCALE)
 @given(articleish)
 def test_extract_never_crashes_and_every_span_is_inside_the_article(text: str) -> None:
     import newsgraph
