@@ -487,3 +487,18 @@ def test_pooled_connections_cannot_write(db: Path) -> None:
             with pytest.raises(sqlite3.OperationalError, match="readonly|read-only|query_only|attempt to write"):
                 conn.execute(sql)
     store.close()
+
+
+def test_damaged_store_is_a_503_that_says_so(db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "damaged.db"
+    shutil.copy(db, copy)  # ingest closed its connection: the WAL is checkpointed into the main file
+    data = bytearray(copy.read_bytes())
+    data[len(data) // 3: len(data) // 3 + 16384] = b"\xab" * 16384  # pages in the middle, header intact
+    copy.write_bytes(bytes(data))
+    with TestClient(create_app(copy), raise_server_exceptions=False) as c:
+        responses = [c.get(u) for u in ("/", "/article/1", "/article/2", "/search?q=cinema", "/timeline", "/map",
+                                         "/people", "/api/quotes", "/api/places", "/api/articles/1")]
+    assert not [r for r in responses if r.status_code >= 500 and r.status_code != 503]
+    assert any(r.status_code == 503 and "damaged" in r.text for r in responses)
