@@ -120,6 +120,13 @@ def test_mixed_quote_after_adding() -> None:
     assert got[1][1].startswith("the team")
 
 
+def test_mixed_quote_with_parenthetical_attribution() -> None:
+    text = 'The vote was close. But, Mayor Ian Holt added, the council would "never give up" on the park.'
+    ((kind, content, name),) = quotes(text)
+    assert (kind, name) == ("mixed", "Ian Holt")
+    assert content.startswith("the council would") and "added" not in content
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -176,6 +176,51 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
     return found
 
 
+def _parenthetical_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
+    """(cue, clause) for a report with its attribution set in commas: ``There was, she
+    said, "an implicit bargain."`` / ``But, Carson added, he did not ...``."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    node = _root(span)
+    for _ in range(6):
+        for c in node.children:
+            if (
+                c.dep_ in ("parataxis", "ccomp", "advcl")
+                and (c.i < span.start or c.i >= span.end)
+                and _is_speech(c)
+                and not inside_any(c.idx, quoted)
+                and c.right_edge.i - c.left_edge.i <= 6
+                and _subject(c) is not None
+                and any(t.is_punct for t in doc[max(0, c.left_edge.i - 1) : c.left_edge.i + 1])
+            ):
+                return c, node
+        if node.head == node:
+            break
+        node = node.head
+    return None
+
+
+def _without(doc: Doc, root: Token, aside: Token) -> list[CharSpan]:
+    """``root``'s clause as character pieces around the parenthetical ``aside``."""
+    a, b = aside.left_edge.i, aside.right_edge.i
+    out = []
+    if root.left_edge.i < a:
+        out.append((doc[root.left_edge.i].idx, doc[a - 1].idx + len(doc[a - 1].text)))
+    if b < root.right_edge.i:
+        last = doc[root.right_edge.i]
+        out.append((doc[b + 1].idx, last.idx + len(last.text)))
+    pieces = []
+    for x, y in out:
+        while x < y and doc.text[x] in " ,;:—–-\n":
+            x += 1
+        while y > x and doc.text[y - 1] in " ,;:—–-\n":
+            y -= 1
+        pieces.append((x, y))
+    pieces = [p for p in pieces if len(doc.text[p[0] : p[1]].split()) > 1 or '"' in doc.text[p[0] : p[1]]]
+    return pieces or [(root.idx, root.idx + len(root.text))]
+
+
 def _is_speech(tok: Token) -> bool:
     """A verb of saying proper (learned rate of being a cue at least one half)."""
     row = cue_table().get(tok.lemma_.lower())
@@ -526,18 +571,27 @@ class QuoteFinder:
                 out.append(q)
                 prev = (q, cand.para_index)
                 continue
-            if found is None:
+            aside = _parenthetical_cue(doc, s, e, self.quoted)
+            if aside is not None and (found is None or not _is_speech(found[0])):
+                cue_tok, root = aside  # "There was, she said, "an implicit bargain.""
+                pieces = _without(doc, root, cue_tok)
+            elif found is not None:
+                cue_tok, child = found
+                pieces = [_clause(doc, cue_tok, child)]
+            else:
                 continue  # a title, a name, a scare quote
-            cue_tok, child = found
-            clause = _clause(doc, cue_tok, child)
             ps, pe = self.paras[cand.para_index]
-            clause = strip_span(text, max(ps, min(clause[0], s)), min(pe, max(clause[1], e)))
+            pieces[0] = (min(pieces[0][0], s), pieces[0][1])
+            pieces[-1] = (pieces[-1][0], max(pieces[-1][1], e))
+            pieces = [strip_span(text, max(ps, a), min(pe, b)) for a, b in pieces]
+            pieces = [p for p in pieces if p[1] > p[0]]
+            clause = (pieces[0][0], pieces[-1][1])
             if clause in mixed_seen:
                 continue
             mixed_seen.add(clause)
             subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
-            q = Quote([clause], "mixed", speaker, _cue_span(cue_tok), _cue_lemma(cue_tok))
+            q = Quote(pieces, "mixed", speaker, _cue_span(cue_tok), _cue_lemma(cue_tok))
             out.append(q)
             prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
         return out
