@@ -19,6 +19,11 @@ def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
     return [dict(r) for r in cur.fetchall()]
 
 
+def contains(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, literally (use with ``ESCAPE '\\'``)."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def fts_query(words: str) -> str:
     """User words to a safe FTS5 query: each word a quoted term (prefix match on the last)."""
     terms = re.findall(r"\w+", words)
@@ -62,8 +67,8 @@ def quotes(
         args.append(fts_query(search))
         select += ", highlight(quotes_fts, 0, '[[', ']]') AS highlighted"
     if speaker:
-        where.append("q.speaker LIKE ?")
-        args.append(f"%{speaker}%")
+        where.append("q.speaker LIKE ? ESCAPE '\\'")
+        args.append(contains(speaker))
     if article_id is not None:
         where.append("q.article_id = ?")
         args.append(article_id)
@@ -88,8 +93,8 @@ def people(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = Non
     args: list[Any] = []
     cond = ""
     if name:
-        cond = "AND e.name LIKE ?"
-        args.append(f"%{name}%")
+        cond = "AND e.name LIKE ? ESCAPE '\\'"
+        args.append(contains(name))
     sql = f"""
         SELECT e.name AS name, count(DISTINCT e.article_id) AS articles,
                (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
@@ -101,18 +106,18 @@ def people(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = Non
 
 
 def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
-    """An article by id, document name, hash prefix or source path."""
-    if ref.isdigit():
+    """An article by id, document name, source path or hash prefix (6+ hex digits)."""
+    if ref.isascii() and ref.isdigit() and len(ref) <= 18:
         row = conn.execute("SELECT id FROM articles WHERE id = ?", (int(ref),)).fetchone()
         if row:
             return int(row[0])
-    for sql, arg in (
+    lookups = [
         ("SELECT id FROM articles WHERE document = ? ORDER BY id LIMIT 1", ref),
         ("SELECT article_id FROM sources WHERE source = ? LIMIT 1", ref),
-        ("SELECT id FROM articles WHERE hash LIKE ? ORDER BY id LIMIT 1", ref + "%"),
-    ):
-        if len(ref) < 6 and "hash" in sql:
-            continue
+    ]
+    if re.fullmatch(r"[0-9a-f]{6,64}", ref):
+        lookups.append(("SELECT id FROM articles WHERE hash LIKE ? ORDER BY id LIMIT 1", ref + "%"))
+    for sql, arg in lookups:
         row = conn.execute(sql, (arg,)).fetchone()
         if row:
             return int(row[0])
@@ -218,8 +223,8 @@ def export_article_ids(
         where.append("a.id IN (SELECT value FROM json_each(?))")
         args.append(json.dumps(ids))
     if speaker:
-        where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker LIKE ?)")
-        args.append(f"%{speaker}%")
+        where.append("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = a.id AND q.speaker LIKE ? ESCAPE '\\')")
+        args.append(contains(speaker))
     if date_from:
         where.append("substr(a.published, 1, length(?)) >= ?")
         args += [date_from, date_from]
@@ -240,9 +245,9 @@ def export_rows(
     sql = _EXPORT_SQL[table]
     args: list[Any] = [json.dumps(article_ids)]
     if table == "quotes":
-        sql = sql.format(speaker="AND q.speaker LIKE ?" if speaker else "")
+        sql = sql.format(speaker="AND q.speaker LIKE ? ESCAPE '\\'" if speaker else "")
         if speaker:
-            args.append(f"%{speaker}%")
+            args.append(contains(speaker))
     for row in conn.execute(sql, args):
         out = dict(row)
         for key in _JSON_COLUMNS & out.keys():
@@ -341,7 +346,7 @@ def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None 
     """Places by mentions, with the articles naming them and coordinates when known (else null)."""
     cond, args = "", []
     if name:
-        cond, args = "AND e.name LIKE ?", [f"%{name}%"]
+        cond, args = "AND e.name LIKE ? ESCAPE '\\'", [contains(name)]
     return _rows(conn.execute(
         f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
         f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
@@ -413,8 +418,8 @@ def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | Non
     """People counted across articles (entities joined by ``global_id``), named by their commonest full name."""
     cond, args = "", []
     if name:
-        cond = "AND g.id IN (SELECT global_id FROM entities WHERE type = 'PERSON' AND name LIKE ?)"
-        args.append(f"%{name}%")
+        cond = "AND g.id IN (SELECT global_id FROM entities WHERE type = 'PERSON' AND name LIKE ? ESCAPE '\\')"
+        args.append(contains(name))
     out = _rows(conn.execute(
         f"""SELECT g.id AS global_id, g.name AS first_name, count(DISTINCT e.article_id) AS articles,
                    (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
@@ -441,11 +446,11 @@ def find_person(conn: sqlite3.Connection, text: str) -> str | None:
     row = conn.execute("SELECT name FROM entities WHERE type = 'PERSON' AND name = ? LIMIT 1", (text,)).fetchone()
     if row:
         return str(row[0])
-    like = f"%{text}%"
+    like = contains(text)
     row = conn.execute(
         "SELECT e.name, count(DISTINCT o.article_id) AS n, count(DISTINCT e.id) AS k FROM entities e"
         " LEFT JOIN entities o ON o.global_id = e.global_id"
-        " WHERE e.type = 'PERSON' AND (e.name LIKE ? OR e.aliases LIKE ?)"
+        " WHERE e.type = 'PERSON' AND (e.name LIKE ? ESCAPE '\\' OR e.aliases LIKE ? ESCAPE '\\')"
         " GROUP BY e.name ORDER BY (instr(e.name, ' ') > 0) DESC, n DESC, k DESC,"
         " (SELECT count(*) FROM mentions m JOIN entities x ON x.id = m.entity_id"
         "  WHERE x.name = e.name AND x.type = 'PERSON') DESC, length(e.name), e.name LIMIT 1",

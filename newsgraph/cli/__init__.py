@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from newsgraph import __version__
@@ -64,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
         return int(args.func(args) or 0)
     except (UserError, StoreError, ModelNotFound) as exc:
         print(f"newsgraph: error: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        db = getattr(args, "db", "the database")
+        print(f"newsgraph: error: {db}: the database is damaged ({exc}); restore it from a backup "
+              "or ingest again into a new --db", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("newsgraph: interrupted; rerun the same command to finish the rest", file=sys.stderr)

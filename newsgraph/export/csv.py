@@ -10,13 +10,26 @@ from pathlib import Path
 from newsgraph.export.selection import Selection, output_dir
 from newsgraph.export.tables import COLUMNS
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 
 def cell(value: object, kind: str) -> object:
+    """A CSV cell; text a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
     if value is None:
         return ""
     if kind in ("spans", "strs"):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _is_number(value):
+        return "'" + value
     return value
+
+
+def _is_number(s: str) -> bool:
+    try:
+        float(s)
+    except ValueError:
+        return False
+    return True
 
 
 def write(conn: sqlite3.Connection, selection: Selection, out: Path | None, *, force: bool = False) -> str:
