@@ -33,7 +33,8 @@ def test_extract_jsonl_schema(capsys: pytest.CaptureFixture[str]) -> None:
     for q in obj["quotes"]:
         for s, e in q["content_spans"]:
             assert 0 <= s < e <= len(text)
-            assert text[s] not in "\"“”" and text[e - 1] not in "\"“”"
+            if q["kind"] == "direct":  # content excludes the quotation marks
+                assert text[s] not in "\"“”" and text[e - 1] not in "\"“”"
 
 
 def test_ingest_quotes_people_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
