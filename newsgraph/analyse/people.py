@@ -565,7 +565,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             add_other(i, j, label)
             continue
         words = _name_words(doc, i, j)
-        if len(words) > 1 and (words[-1] in names.org_words() or doc[j - 1].tag_ == "NNPS"):
+        if len(words) > 1 and words[-1] in names.org_words():
             add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
             continue
         if len(words) > 1 and doc[i].tag_ in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
@@ -734,6 +734,7 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
     "Clinton Plan" (a headline) -> "Clinton": extra capitalised words around a name the article
     gives elsewhere in a clear shape."""
     all_known = _known_names(doc, spans)
+    singles = {doc[i].text for i, j, label, _ in spans if label == "PERSON" and j - i == 1}
     out = []
     for i, j, label, title in spans:
         if label == "PERSON" and j - i >= 2:
@@ -746,7 +747,7 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
             if first not in names.given_names() and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and doc[i + 1].text in names.given_names()
-                         or j - i == 2 and rest in surnames and loose):
+                         or j - i == 2 and (rest in given or (rest in surnames or rest in singles) and loose)):
                 i += 1
             elif _headline_like(doc, i) and (first in surnames or first in given) \
                     and doc[j - 1].text not in surnames and doc[i:j].text not in full:

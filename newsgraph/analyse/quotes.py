@@ -42,6 +42,7 @@ PREDICATIVE = {"oprd", "attr", "acomp"}
 """Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
 DASHES = "-–—"
 LONG_FRAGMENT = 5
+NOT_SPEAKERS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 """Words from which a quoted stretch no cue governs is still a quotation, not a scare quote."""
 
 
@@ -167,8 +168,11 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
         if tok.dep_ in SUBJECT_DEPS and is_cue(head):
             break  # the fragment is who speaks, not what is said
         if is_cue(head) and not inside_any(head.idx, quoted):
-            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and tok.lower_ in ("as", "of", "that"):
-                if found is None or _is_speech(head):
+            # a cue inside a relative clause ("what he calls "X"", "signs calling X "Y"")
+            # reports within the outer report: the outer cue owns the quoted words
+            inner = found is not None and found[0].dep_ in ("relcl", "acl")
+            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner):
+                if found is None or _is_speech(head) or inner:
                     found = (head, tok)
         if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
             break
@@ -323,6 +327,13 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
             while k > cue.sent.start and doc[k].text != "(":
                 k -= 1
             k -= 1
+            continue
+        if tok.ent_type_ in NOT_SPEAKERS or tok.dep_ == "pobj":
+            # "Trump, speaking in New Hampshire on Saturday, called ...": skip the modifier
+            mod = tok
+            while mod.head.i < cue.i and mod.head.i >= cue.sent.start and mod.dep_ in ("pobj", "prep", "compound", "npadvmod", "advcl", "acl", "advmod"):
+                mod = mod.head
+            k = min(k, mod.left_edge.i) - 1
             continue
         if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
             return tok  # "..., Jake Sullivan, said:" with the subject left unattached

@@ -184,7 +184,7 @@ class Resolver:
         p = self.paragraph(r.start)
         if a.paragraph < p - (0 if same_paragraph or near else 1):
             return None
-        if near and a.sentence < self.sentence(r.start) - 1:
+        if near and a.sentence < self.sentence(r.start) - (1 if tv.granularity(a.value) == "year" else 0):
             return None
         if not_publication and a.how == "publication":
             return None
@@ -200,6 +200,9 @@ class Resolver:
     def remember(self, r: Reading, value: str | None, how: str) -> None:
         if value is None or r.rule in ("present", "clock") or tv.granularity(value) == "century":
             return
+        before = self.text[max(0, r.start - 8):r.start].split()
+        if before and before[-1].lower() == "since":
+            return  # "since Jan. 1, 2015" starts a stretch; the story is not told from there
         self.anchor = Anchor(value, how, self.paragraph(r.start), self.sentence(r.start))
         if tv.granularity(value) in ("day", "time"):
             self.sentence_days[self._sent_start(r.start)] = value[:10]
@@ -219,11 +222,8 @@ class Resolver:
     def note_direction(self, r: Reading, value: str | None, how: str) -> None:
         if value is None or how != "publication" or self.pub is None or r.rule == "present":
             return
-        lo, hi = tv.interval(value)
-        if lo > self.pub:
+        if tv.interval(value)[0] > self.pub:  # only a later date says the sentence looks ahead
             self.sentence_dir.setdefault(self._sent_start(r.start), "future")
-        elif hi < self.pub:
-            self.sentence_dir.setdefault(self._sent_start(r.start), "past")
 
     def _sent_start(self, pos: int) -> int:
         span = self.doc.char_span(pos, min(pos + 1, len(self.text)), alignment_mode="expand")
@@ -341,7 +341,10 @@ class Resolver:
         elif rel == 1:
             d = fwd if fwd != self.pub else fwd + timedelta(days=7)
         else:
-            d = _pick([back, fwd], self.pub, self.direction(r))
+            # news tells of days just gone unless it says otherwise, or the day is the next one or two
+            direction = self.direction(r)
+            soon = (fwd - self.pub).days <= 2 and (self.pub - back).days >= 5
+            d = fwd if direction == "future" or (direction == "present" and soon) else back
         return d.isoformat(), "publication"
 
     def _r_season(self, r: Reading) -> tuple[str | None, str]:
@@ -369,18 +372,15 @@ class Resolver:
         return _pick(cands, self.pub, self.direction(r)).isoformat(), "publication"
 
     def _r_clock(self, r: Reading) -> tuple[str | None, str]:
-        """A time of day takes its sentence's day, else the narrative's day, else (outside quotations,
-        e.g. a live blog's "6:05 p.m.") the publication day."""
+        """A time of day takes its sentence's day, else (outside quotations, e.g. a live blog's
+        "6:05 p.m.") the publication day; "a 3 a.m. call" and schedules are no moment."""
         hhmm = f"T{r.args['hh']:02d}:{r.args['mm']:02d}"
         before = self.text[max(0, r.start - 30):r.start].lower().split()
-        if set(before[-4:]) & set(lexicon()["recurring_markers"]):
-            return None, "unresolved"  # "weekdays from 6 a.m.": a schedule, not a moment
+        if set(before[-4:]) & set(lexicon()["recurring_markers"]) or (before and before[-1] in ("a", "an")):
+            return None, "unresolved"
         day = self.sentence_days.get(self._sent_start(r.start))
         if day is not None:
             return day + hhmm, "narrative"
-        base = self.narrative(r)
-        if base is not None and tv.granularity(base) in ("day", "time"):
-            return base[:10] + hhmm, "narrative"
         if self.pub is not None and not self.in_quote(r.start):
             return self.pub.isoformat() + hhmm, "publication"
         return None, "unresolved"
