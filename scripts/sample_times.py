@@ -71,7 +71,7 @@ def score(checked: Path, current: list[dict[str, str]]) -> int:
     now = {(r["document"], r["start"], r["end"]): r["value"] for r in current}
     ok = sum(r["verdict"].strip().lower() == "ok" for r in rows)
     judged = sum(r["verdict"].strip().lower() in ("ok", "wrong") for r in rows)
-    changed = [r for r in rows if now.get((r["document"], r["start"], r["end"])) != r["value"]]
+    changed = [r for r in rows if now.get((r["document"], r["start"], r["end"])) != (r["value"] or None)]
     print(f"hand-checked: {ok}/{judged} right ({100 * ok / max(judged, 1):.1f} %) in {checked}")
     for r in changed:
         print(f"  changed since checked: {r['document']} {r['text']!r} {r['value']} -> "

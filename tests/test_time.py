@@ -89,6 +89,20 @@ def test_clock_times_take_a_day() -> None:
     assert values("The show airs weekdays from 6 a.m. on radio.", "2016-09-30")["6 a.m."] == (None, "unresolved")
 
 
+def test_weekdays_lean_to_the_days_just_gone() -> None:
+    friday, sunday = "2016-09-30", "2016-09-25"
+    assert values("Clinton cited his remarks at Monday's debate.", friday)["Monday"][0] == "2016-09-26"
+    assert values("Trump's tweet about Monday night's debate was a joke.", friday)["Monday night"][0] == "2016-09-26"
+    assert values("She hopes to shine at Monday night's debate.", sunday)["Monday night"][0] == "2016-09-26"
+
+
+def test_live_blog_times_and_generic_times() -> None:
+    blog = "The Latest (all times EDT):\n\n7 p.m.\n\nTrump spoke in Michigan on Monday.\n\n6:05 p.m.\n\nClinton spoke."
+    found = values(blog, "2016-09-30")
+    assert found["6:05 p.m."] == ("2016-09-30T18:05", "publication")
+    assert values("It shows he would be awake for a 3 a.m. call.", "2016-09-30")["3 a.m."] == (None, "unresolved")
+
+
 def test_now_is_the_publication_day_or_unresolved() -> None:
     text = "The documentary is now showing in cinemas."
     assert values(text, "2019-06-25")["now"] == ("2019-06-25", "publication")
