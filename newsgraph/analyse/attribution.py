@@ -306,6 +306,8 @@ def _person_in_phrase(tok: Token) -> Token | None:
         while t != tok and t.head != t:
             if t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children):
                 return True
+            if t.dep_ == "compound" and t.head.ent_type_ != "PERSON" and t.head.pos_ == "NOUN":
+                return True  # "the Clinton campaign", "Sanders supporters"
             if t.dep_ == "prep" and t.lower_ != "of":
                 return True
             t = t.head
@@ -447,11 +449,22 @@ def resolve_name(
     return None, doc[tok.left_edge.i : tok.i + 1].text
 
 
+@lru_cache(maxsize=1)
+def speech_documents() -> frozenset[str]:
+    data = resources.files("newsgraph.analyse").joinpath("speech_documents.txt").read_text("utf-8")
+    return frozenset(ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def speaker_for(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
     """A Speaker (resolved name, mention span, descriptor) for a cue's subject; the
-    resolution is remembered so that a later "he said" can follow it."""
+    resolution is remembered so that a later "he said" can follow it. "The campaign's
+    statement said": the campaign speaks."""
+    if subj.lemma_.lower() in speech_documents():
+        owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
+        if owner is not None:
+            subj = owner
     name, desc = resolve_name(doc, subj, people, before, skip)
     target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or subj
     if name:
