@@ -68,14 +68,14 @@ def examples(parsed, gold_docs):
         union = set().union(*gsets) if gsets else set()
         n_gold.append(len(golds))
         for cand in cands.generate(doc):
-            if cands.has_quote_mark(doc, cand):
+            in_direct = any(s <= cand.cue.idx < e for s, e in direct)
+            if cands.has_quote_mark(doc, cand, edges=not in_direct):
                 continue
             ps = scorer.nonws(g.text, cands.char_pieces(doc, cand))
             if not ps:
                 continue
             correct = len(ps & union) / len(ps) >= 0.5
             found = frozenset(k for k, gs in enumerate(gsets) if gs and len(gs & ps) / len(gs) >= 0.5)
-            in_direct = any(s <= cand.cue.idx < e for s, e in direct)
             feats = learned.features(doc, cand, in_direct)
             rows.append((feats, int(correct and bool(found)), di, cand.cue.i, correct, found))
     return rows, n_gold
