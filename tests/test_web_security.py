@@ -124,8 +124,6 @@ def test_every_route_and_parameter_survives_injection_and_malformed_values(clien
         base = _fill(path, params=path_params)
         for param in query_params:
             for value in SQLI + MALFORMED:  # XSS probes: test_reflected_probes_in_parameters_are_escaped
-                if param == "article" and value in ARTICLE_REF_BUGS:
-                    continue  # xfail below, until query.find_article_id is fixed
                 r = client.get(base, params={param: value})
                 _assert_safe(r, f"{base}?{param}={value[:40]!r}")
                 tried += 1
@@ -134,12 +132,12 @@ def test_every_route_and_parameter_survives_injection_and_malformed_values(clien
     assert tried > 500
 
 
-ARTICLE_REF_BUGS = ("99999999999999999999999", "\u00b2", "%%%%%%%", "______")
+ARTICLE_REFS_ONCE_BROKEN = ("99999999999999999999999", "\u00b2", "%%%%%%%", "______")
 
 
 def test_article_reference_parameter_huge_unicode_digits_and_wildcards(client: TestClient) -> None:
     for path in ("/api/quotes", "/api/timeline", "/search", "/timeline"):
-        for value in ARTICLE_REF_BUGS:
+        for value in ARTICLE_REFS_ONCE_BROKEN:
             r = client.get(path, params={"article": value})
             assert r.status_code == 404, (path, value, r.status_code)
 
@@ -347,8 +345,6 @@ def test_serving_while_an_ingest_writes_no_5xx(tmp_path: Path) -> None:
     conn.close()
 
 
-@pytest.mark.xfail(strict=False, reason="web/app.py handles sqlite3.OperationalError only; a damaged page raises "
-                                        "sqlite3.DatabaseError ('database disk image is malformed') -> bare 500")
 def test_damaged_store_pages_say_so_instead_of_500(tmp_path: Path) -> None:
     db = tmp_path / "damaged.db"
     conn = connect(db)
