@@ -303,3 +303,23 @@ def test_linked_folders_are_followed_once_and_loops_end(tmp_path: Path) -> None:
     (tmp_path / "in" / "sub" / "loop").symlink_to(tmp_path / "in")  # a cycle
     items = _no_hang(lambda: list(iter_articles([tmp_path / "in"])))
     assert sorted(i.document for i in items if isinstance(i, RawArticle)) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_file_names_that_are_not_utf8_are_read_stored_and_listed(tmp_path: Path) -> None:
+    """Names from old archives (latin-1 bytes) used to crash the whole ingest at the first write."""
+    from newsgraph import query
+    from newsgraph.run import ingest
+    from newsgraph.store import connect
+
+    folder = os.fsencode(tmp_path / "in")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as fh:
+        fh.write("Title\n\n\u201cThe plan is fine,\u201d the mayor said.".encode())
+    with open(os.path.join(folder, b"empty\xff.txt"), "wb") as fh:
+        fh.write(b"")
+    db = tmp_path / "n.db"
+    first = ingest([tmp_path / "in"], db)
+    assert first.stored == 1 and [e.source.rsplit("/", 1)[-1] for e in first.errors] == ["empty\\xff.txt"]
+    conn = connect(db, readonly=True)
+    assert [a["document"] for a in query.articles(conn)] == ["caf\\xe9.txt"]
+    assert ingest([tmp_path / "in"], db).skipped == 1  # the rerun recognises it

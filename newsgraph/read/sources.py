@@ -133,9 +133,20 @@ def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
             yield line
 
 
+def storable_name(name: str) -> str:
+    """A file name as text that can be stored and shown: bytes that are not UTF-8 in a name
+    (kept by Python as surrogate escapes) become ``\\xNN``, the same on every run."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawArticle | ReadError]:
     for p in iter_paths(paths):
-        if isinstance(p, ReadError):
-            yield p
-        else:
-            yield from read_file(p)
+        for item in [p] if isinstance(p, ReadError) else read_file(p):
+            item.source = storable_name(item.source) if item.source else item.source
+            if isinstance(item, RawArticle):
+                item.document = storable_name(item.document)
+            yield item
