@@ -112,11 +112,19 @@ def _subject(cue: Token) -> Token | None:
     for _ in range(4):
         if tok is None:
             return None
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)  # "was asked by X"
+        if agent is not None and tok is cue:
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
         for c in tok.children:
             if c.dep_ in SUBJECT_DEPS:
                 return c
         if tok.dep_ in INHERIT_SUBJECT and tok.head != tok:
-            tok = tok.head
+            head = tok.head
+            if tok.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue(head.head):
+                head = head.head  # "X told Y that Z had ..., adding ...": X adds, not Z
+            tok = head
         else:
             return None
     return None

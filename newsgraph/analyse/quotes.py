@@ -458,6 +458,9 @@ class QuoteFinder:
             regions = [before, after]
         else:
             regions = [after, before]
+        named_colon = _colon_source(doc, cand)  # "Pollsters agree - Carl Bialik: "…""
+        if named_colon is not None and named_colon.ent_type_ == "PERSON" and named_colon.dep_ not in ("dobj", "pobj", "dative"):
+            return speaker_for(doc, named_colon, self.people, s, self.quoted), None, None
         cue = None
         for a, b in regions:
             if b > a:
