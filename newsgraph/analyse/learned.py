@@ -23,6 +23,8 @@ from newsgraph.analyse.candidates import Candidate
 
 MODEL_PACKAGE = "newsgraph.analyse.attribution_model"
 MODEL_FILE = "indirect.json.gz"
+SHAPE_GROUP = {"ccomp": "clause", "xcomp": "clause", "dobj": "nominal", "attr": "nominal", "oprd": "nominal",
+               "acomp": "nominal", "dative": "nominal"}
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
@@ -129,7 +131,9 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
         f.append("that")
     if sent.start == cand.first and sent.end >= cand.last:
         f.append("whole_sentence")
-    return f
+    # every feature again within its construction group: a piecewise-linear model
+    group = SHAPE_GROUP.get(shape, "prep" if shape.startswith("prep:") else shape)
+    return f + [group + "|" + x for x in f]
 
 
 def probability(doc: Doc, cand: Candidate, in_direct: bool) -> float:

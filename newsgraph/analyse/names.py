@@ -147,6 +147,8 @@ def parse(name: str) -> NameParts:
         suffix = words.pop()
     if len(words) == 1:
         return NameParts((), words[0], suffix)
+    if words[0].lower() in particles() and words[0][0].isupper():
+        return NameParts((), " ".join(words), suffix)  # "De Blasio said": a surname with its particle
     if family_name_first(words):
         return NameParts(tuple(words[1:]), words[0], suffix, family_first=True)
     # The surname starts at the first particle after the first word ("Renaud Donnedieu de Vabres").

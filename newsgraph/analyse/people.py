@@ -42,6 +42,8 @@ PLACE_TYPES = {"GPE", "LOC"}
 PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward", "from", "to", "at"}
 STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}
 _ROLE_GLUE = {"of", "and", "-", "&"}
+HOLD_WINDOW = 600
+"""Characters after its last use within which a short form ("Scott") stays with its holder."""
 _POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
 _DETERMINERS = {"the", "a", "an"}
@@ -379,9 +381,19 @@ def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | 
     # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text,
     # nor does introducing a relative ("his wife, Heidi Cruz").
     # Only a prominent introduction counts: as a clause's subject or with a description
-    # ("Kim Chong Hun, the last survivor of the eight, went"), not "whether Melania Trump's story".
-    return max(candidates, key=lambda p: max(p.prominent_at, p.short_forms_used_at.get(short, -1)),
-               default=None)
+    # ("Kim Chong Hun, the last survivor of the eight, went"), not "whether Melania Trump's story";
+    # and it does not take the short form from the person it was just used for ("Scott had a
+    # gun ... Rakeyia Scott can be heard ... Scott was shot": the holder keeps it).
+    if not candidates:
+        return None
+    holder = max(candidates, key=lambda p: p.short_forms_used_at.get(short, -1))
+    held_at = holder.short_forms_used_at.get(short, -1)
+    newer = [p for p in candidates if p.prominent_at > held_at + (HOLD_WINDOW if held_at >= 0 else 0)]
+    if newer:
+        return max(newer, key=lambda p: p.prominent_at)
+    if held_at >= 0:
+        return holder
+    return max(candidates, key=lambda p: p.prominent_at)
 
 
 def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
@@ -414,8 +426,8 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
             by_surname.setdefault(last, []).append(p)
         return p
     short = parts.surname
-    cands = [p for p in by_surname.get(short, []) if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".")
-             or not parts.suffix]
+    pool = by_surname.get(short) or by_surname.get(short.split()[-1], [])
+    cands = [p for p in pool if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".") or not parts.suffix]
     chosen = _choose([p for p in cands if p.full], m, short) or _choose(cands, m, short)
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
@@ -449,8 +461,8 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
         title = doc[i - 1].text
     roles, role_start = _roles_before(doc, i, j)
     gender = names.titles().get(title or "", ("", "-"))[1]
-    if gender == "-" and j - i == 1:
-        gender = _pronoun_gender(doc, j)
+    if gender == "-" and j - i == 1 and doc[i].dep_ in ("nsubj", "nsubjpass"):
+        gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
     thing_like = i > 0 and doc[i - 1].lower_ in _DETERMINERS and not roles and not title \
         or j - i == 1 and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower
     return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, roles,
@@ -487,7 +499,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     text = doc.text
     spans: list[tuple[int, int, str, str | None]] = []  # (tok start, tok end, label, title)
     for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES and ent.label_ != "WORK_OF_ART":
+        if ent.label_ not in ENTITY_TYPES and ent.label_ not in ("WORK_OF_ART", "PRODUCT"):
             continue
         i, j, title = _trim(doc, ent.start, ent.end)
         if i >= j or not any(t.is_alpha for t in doc[i:j]):
@@ -500,6 +512,11 @@ def group_entities(doc: Doc) -> list[Entity]:
             label = "PERSON"
             if i > 0 and doc[i - 1].is_title and not doc[i - 1].ent_type_ and doc[i - 1].text not in names.titles():
                 i -= 1  # the given name left outside ("Renaud" + "Donnedieu de Vabres")
+        elif label == "PRODUCT" and 2 <= j - i <= 3 and doc[i].text in names.given_names() \
+                and names.looks_like_name([t.text for t in doc[i:j]]):
+            label = "PERSON"  # "Justin Gatlin" typed PRODUCT
+        if label == "PRODUCT":
+            continue
         if label == "PERSON":
             i, j = _extend(doc, i, j)
         spans.append((i, j, label, title))
@@ -573,6 +590,9 @@ def group_entities(doc: Doc) -> list[Entity]:
         if not names.looks_like_name(words) or _not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
+        shared = _shared_surname(doc, j, kept)
+        if shared:
+            m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
         p = _resolve(people, by_surname, m)
         _attach(doc, p, m, mention_owner)
         span_entity[(i, j)] = p
@@ -594,7 +614,8 @@ def group_entities(doc: Doc) -> list[Entity]:
             ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
             ent.mentions.append(span)
 
-    out: list[Entity] = [_person_entity(p, text) for p in people if p.mentions and _is_person(p)]
+    lower_words = {t.text for t in doc if t.is_lower}
+    out: list[Entity] = [_person_entity(p, text) for p in people if p.mentions and _is_person(p, lower_words)]
     for ent in others.values():
         if not ent.mentions:
             continue
@@ -606,6 +627,20 @@ def group_entities(doc: Doc) -> list[Entity]:
         out.append(ent)
     out.sort(key=lambda e: e.mentions[0])
     return out
+
+
+def _shared_surname(doc: Doc, j: int, spans: list[tuple[int, int, str, str | None]]) -> str | None:
+    """The surname two coordinated given names share: "Charles G. and David H. Koch" -> "Koch"."""
+    last = doc[j - 1].text
+    span_len = next((j0 - i0 for i0, j0, _, _ in spans if j0 == j), 0)
+    if not (len(last) == 2 and last.endswith(".") or span_len == 1 and last in names.given_names()) \
+            or j + 1 >= len(doc) \
+            or doc[j].lower_ != "and":
+        return None
+    for i2, j2, label, _ in spans:
+        if i2 == j + 1 and label == "PERSON" and j2 - i2 >= 2:
+            return doc[j2 - 1].text
+    return None
 
 
 def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignore[no-untyped-def]
@@ -743,7 +778,8 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
             full, surnames, given = known.full, known.surnames, known.given
             first = doc[i].text
             rest = doc[i + 1 : j].text
-            loose = doc[i].is_sent_start or doc[i].pos_ in ("ADJ", "VERB") or _headline_like(doc, i)
+            loose = doc[i].pos_ in ("ADJ", "VERB") or doc[i].tag_ == "VBG" or _headline_like(doc, i) \
+                or doc[i].is_sent_start and first.endswith("ing")  # "Injecting Clinton's marital troubles"
             if first not in names.given_names() and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and doc[i + 1].text in names.given_names()
@@ -798,14 +834,21 @@ def _name_shape_says_person(name: str) -> bool:
         w in names.particles() or len(w.rstrip(".")) == 1 or names.is_hyphenated_given(w) for w in words[:-1])
 
 
-def _is_person(p: Person) -> bool:
-    """Keep a lone-word PERSON ("Brexit", "Diageo" in spaCy's eyes) only with some support: a
-    person's context, being named again, or a known given name ("Melanie said")."""
+def _is_person(p: Person, lower_words: set[str]) -> bool:
+    """Keep a PERSON only with some support. A lone word ("Brexit", "Diageo" in spaCy's eyes)
+    needs a person's context, being named again, or a known given name ("Melanie said"); a
+    name led by a word the article also writes in lower case ("Gender Equality", "Being
+    Digital") needs context or a surname mention."""
     if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
         return False  # "the Brexit vote", "The Da Vinci Code"
-    if p.evidence or len(p.mentions) > 1 or len(p.name.split()) > 1:
+    words = p.name.split()
+    first = words[0]
+    if len(words) > 1 and not p.evidence and first.lower() in lower_words and first not in names.given_names() \
+            and all(len(m.words) > 1 for m in p.mentions):
+        return False
+    if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
     return p.name in names.given_names()
 

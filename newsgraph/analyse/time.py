@@ -34,6 +34,7 @@ NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
 _DATE_PREPOSITIONS = {"in", "since", "by", "until", "till", "from", "during", "before", "after", "of", "through",
                       "between", "to", "and", "on", "circa", "around", "throughout", "early", "late", "mid", "'s", "’s"}
 _PAST_MODALS = {"would", "could", "might", "should"}
+_NOUN_OPENERS = {"DT", "JJ", "JJR", "JJS", "PRP$"}
 
 
 @dataclass
@@ -71,6 +72,10 @@ def _confirmed(doc: Doc, text: str, r: Reading, date_chars: bytearray, name_char
     before = text[max(0, r.start - 12):r.start].split()
     if word.isupper() and len(word) > 3 and before and before[-1][:1].isupper():
         return False  # "USA TODAY": part of a name in capitals
+    if r.rule == "pub" and r.args.get("unit") == "day" and " " not in word:
+        span = doc.char_span(r.start, r.end, alignment_mode="expand")
+        if span is not None and span.start > 0 and doc[span.start - 1].tag_ in _NOUN_OPENERS:
+            return False  # "a better tomorrow", "our today": a noun, not a day
     if r.rule == "present" or (r.rule == "holiday" and " " not in word):
         span = doc.char_span(r.start, r.end, alignment_mode="expand")
         if span is not None and span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN":
@@ -362,6 +367,11 @@ class Resolver:
         rule, year, rel = r.args["rule"], r.args.get("year"), r.args.get("rel")
         if year is not None:
             return _holiday(rule, year).isoformat(), "absolute"
+        base = self.narrative(r, near=True, not_publication=True)
+        y = tv.year_of(base) if base else None
+        if y is not None and (self.pub is None or y != self.pub.year) and rel is None:
+            if rule != "election" or y % 2 == 0:
+                return _holiday(rule, y).isoformat(), "narrative"  # "in 2012 … soon after Election Day"
         if self.pub is None:
             return None, "unresolved"
         if rel is not None:
@@ -375,8 +385,8 @@ class Resolver:
         """A time of day takes its sentence's day, else (outside quotations, e.g. a live blog's
         "6:05 p.m.") the publication day; "a 3 a.m. call" and schedules are no moment."""
         hhmm = f"T{r.args['hh']:02d}:{r.args['mm']:02d}"
-        before = self.text[max(0, r.start - 30):r.start].lower().split()
-        if set(before[-4:]) & set(lexicon()["recurring_markers"]) or (before and before[-1] in ("a", "an")):
+        before = self.text[max(0, r.start - 60):r.start].lower().split()
+        if set(before[-8:]) & set(lexicon()["recurring_markers"]) or (before and before[-1] in ("a", "an")):
             return None, "unresolved"
         day = self.sentence_days.get(self._sent_start(r.start))
         if day is not None:
