@@ -338,3 +338,18 @@ def test_cli_show_on_a_damaged_page_is_one_line(tmp_path: Path, capsys: pytest.C
     codes = [main(["show", str(i), "--no-colour", "--db", str(p)]) for i in range(1, 201)]
     assert 2 in codes and set(codes) <= {0, 2}
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_read_only_open_adds_tables_a_newer_schema_sql_brings(tmp_path: Path) -> None:
+    """Same schema version, but this newsgraph's schema.sql has a table the store lacks (a
+    feature added since it was made): `newsgraph serve` or `quotes` on it gets the table."""
+    db = tmp_path / "n.db"
+    _good_store(db, 2)
+    c = sqlite3.connect(db)
+    c.execute("DROP TABLE entity_merges")
+    c.execute("DELETE FROM meta WHERE key = 'schema_sql'")
+    c.commit()
+    c.close()
+    conn = connect(db, readonly=True)
+    assert conn.execute("SELECT count(*) FROM entity_merges").fetchone()[0] == 0
+    assert query.stats(conn)["articles"] == 2

@@ -71,7 +71,7 @@ MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 
 
-def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: str | Path, *, readonly: bool = False, _complete: bool = True) -> sqlite3.Connection:
     """Open (and create or migrate, unless read-only) a newsgraph store.
 
     Refused with a ``StoreError`` (and left byte-identical): a file that is not SQLite, a
@@ -92,16 +92,16 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(path, timeout=busy_timeout())
     conn.row_factory = sqlite3.Row
     try:
-        _check(conn, path, readonly)
+        _check(conn, path, readonly, _complete)
     except _OlderSchema as old:
         conn.close()
         try:
             connect(path).close()  # an upgraded newsgraph reading an older store migrates it once
-        except StoreError:
-            raise
-        except sqlite3.Error as exc:
-            raise StoreError(f"{path}: schema {old.version} is older and could not be migrated ({exc}); "
-                             "make the file writable and run any newsgraph command on it") from exc
+        except StoreError as exc:
+            if old.version < SCHEMA_VERSION:
+                raise StoreError(f"{path}: schema {old.version} is older and could not be migrated ({exc}); "
+                                 "make the file writable and run any newsgraph command on it") from exc
+            return connect(path, readonly=True, _complete=False)  # read-only media: read what is there
         return connect(path, readonly=True)
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -120,7 +120,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def _check(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
+def _check(conn: sqlite3.Connection, path: Path, readonly: bool, complete: bool = True) -> None:
+    """Refuse what is not a usable store; migrate (writable) or ask for it (``_OlderSchema``, read-only).
+    ``complete``: a read-only open also wants the tables the current schema.sql adds."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if app_id not in (0, APP_ID) or (app_id == 0 and tables and "articles" not in tables):
@@ -130,7 +132,7 @@ def _check(conn: sqlite3.Connection, path: Path, readonly: bool) -> None:
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path}: made by a newer newsgraph (schema {version} > {SCHEMA_VERSION}); upgrade newsgraph")
     if readonly:
-        if version < SCHEMA_VERSION:
+        if version < SCHEMA_VERSION or (complete and not _schema_applied(conn, tables)):
             raise _OlderSchema(version)
         return
     if tables and path.exists() and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
