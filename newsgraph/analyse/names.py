@@ -16,6 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
+LEADING_PARTICLES = frozenset({"de", "van", "von", "di", "du", "da", "della", "del", "der", "den", "ter"})
+"""Particles that, capitalised, can start a surname written alone ("De Blasio", "Van Voorhis")."""
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -147,7 +149,7 @@ def parse(name: str) -> NameParts:
         suffix = words.pop()
     if len(words) == 1:
         return NameParts((), words[0], suffix)
-    if words[0].lower() in particles() and words[0][0].isupper():
+    if words[0].lower() in LEADING_PARTICLES and words[0][0].isupper():
         return NameParts((), " ".join(words), suffix)  # "De Blasio said": a surname with its particle
     if family_name_first(words):
         return NameParts(tuple(words[1:]), words[0], suffix, family_first=True)

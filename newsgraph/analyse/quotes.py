@@ -40,7 +40,7 @@ CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dativ
 PREDICATIVE = {"oprd", "attr", "acomp"}
 """``called the plan "desperate"``: the content runs from the object to the fragment."""
 """Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
-DASHES = "-–—"
+DASHES = "-–—―‒"
 LONG_FRAGMENT = 5
 NOT_SPEAKERS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 """Words from which a quoted stretch no cue governs is still a quotation, not a scare quote."""
@@ -255,19 +255,23 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
 
 def _dash_source(doc: Doc, text: str, cand: Candidate) -> Token | None:
     """``"…" - X`` layouts: a name right after the closing mark and a dash."""
-    post = cand.post
-    stripped = post.lstrip(" ,")
-    if not stripped or stripped[0] not in DASHES:
+    if cand.qs.close_mark is None:
         return None
-    at = cand.qs.close_mark + 1 + (len(post) - len(stripped)) + 1 if cand.qs.close_mark is not None else None
-    if at is None:
+    at = cand.qs.close_mark + 1
+    while at < len(text) and (text[at].isspace() or text[at] == ",") and text[at] != "\n":
+        at += 1
+    if at >= len(text) or text[at] not in DASHES:
         return None
+    at += 1
     span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
     if span is None:
         return None
     for t in span:
         if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
-            return t.head if t.head.ent_type_ == "PERSON" and t.head.i > t.i else t
+            k = t.i
+            while k + 1 < span.end and (doc[k + 1].pos_ == "PROPN" or doc[k + 1].ent_type_ == "PERSON"):
+                k += 1
+            return doc[k]
         if t.is_sent_start and t.i > span.start:
             break
     return None
@@ -408,6 +412,17 @@ def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[i
     return max(lo, para[0]), min(hi, para[1])
 
 
+def _signed_quote(text: str, start: int, end: int) -> bool:
+    """A one-line ``"…." ― Name`` (a reader's or a book's words, signed): speech, even
+    where the layout took the short line for a heading."""
+    line = text[start:end].strip()
+    for close in ("”", '"'):
+        k = line.rfind(close)
+        if k > 0 and line[k - 1] in ".?!…" and line[k + 1 :].lstrip(" \u00a0,")[:1] in tuple(DASHES):
+            return True
+    return False
+
+
 class QuoteFinder:
     """Walks an article's quoted spans in order, keeping the speaker of the last quote
     for unattributed continuations."""
@@ -425,8 +440,8 @@ class QuoteFinder:
         out: list[Candidate] = []
         spans: list[tuple[QuotedSpan, int]] = []
         for k, (ps, pe) in enumerate(self.paras):
-            if (ps, pe) in self.headings:
-                continue
+            if (ps, pe) in self.headings and not _signed_quote(self.text, ps, pe):
+                continue  # a quoted heading is not a quotation
             nxt = self.paras[k + 1] if k + 1 < len(self.paras) else None
             cont = nxt is not None and self.text[nxt[0] : nxt[0] + 1] in "\"“«" or (
                 nxt is not None and self.text[nxt[0] : nxt[0] + 2] == "''"
@@ -474,7 +489,10 @@ class QuoteFinder:
         if cue is None:
             src = _dash_source(doc, text, cand) or _colon_source(doc, cand)
             if src is not None:
-                return speaker_for(doc, src, self.people, s, self.quoted), None, None
+                spk = speaker_for(doc, src, self.people, s, self.quoted)
+                if spk.name is None and src.pos_ == "PROPN" and spk.mention:
+                    spk.name = text[spk.mention[0] : spk.mention[1]]  # a signature is a name
+                return spk, None, None
         if cue is None and lo > para[0] and text[:lo].rstrip().endswith(":"):
             prev = doc.char_span(para[0], lo, alignment_mode="expand")
             if prev is not None:
