@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    from newsgraph.analyse.pipeline import ModelNotFound
+    from newsgraph.analyse.models import ModelNotFound
     from newsgraph.store import StoreError
 
     try:

@@ -2,7 +2,8 @@
 
 Each batch becomes one task; the worker analyses it with a model it loaded once (a
 worker plugin loads it when the worker joins) and writes one Parquet shard, one row per
-article (the article's JSON plus key columns) or per failed input. The parent loads the
+article (key columns, the article's JSON for people and DuckDB, and the exact pickled
+Article for the store) or per failed input. The parent loads the
 shards in input order, one transaction each, so the store is identical to a local run.
 A shard left by an interrupted run is reused instead of recomputed. With a remote
 scheduler the shard folder must be on a file system the workers and this machine share.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
@@ -25,7 +27,9 @@ from newsgraph.model import Article
 from newsgraph.read import RawArticle, ReadError
 from newsgraph.run.workers import THREAD_ENV, BatchResult, EngineError, analyse_batch, ordered_window
 
-SHARD_COLUMNS = ("source", "document", "hash", "article", "problem", "hint")
+SHARD_COLUMNS = ("source", "document", "hash", "article", "exact", "problem", "hint")
+"""``article`` is the readable JSON of ``Article.to_dict`` (rounds confidences, omits some fields);
+``exact`` is the pickled Article the parent loads, so the store equals a local run's."""
 
 
 class LoadModel(WorkerPlugin):
@@ -57,17 +61,18 @@ def write_shard(result: BatchResult, path: str) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows: dict[str, list[str | None]] = {c: [] for c in SHARD_COLUMNS}
+    rows: dict[str, list[str | bytes | None]] = {c: [] for c in SHARD_COLUMNS}
     for art in result.articles:
         for key, val in (("source", art.source), ("document", art.document), ("hash", art.hash),
                          ("article", json.dumps(art.to_dict(with_text=True), ensure_ascii=False)),
+                         ("exact", pickle.dumps(art, protocol=pickle.HIGHEST_PROTOCOL)),
                          ("problem", None), ("hint", None)):
             rows[key].append(val)
     for err in result.errors:
         for key, val in (("source", err.source), ("document", None), ("hash", None), ("article", None),
-                         ("problem", err.problem), ("hint", err.hint)):
+                         ("exact", None), ("problem", err.problem), ("hint", err.hint)):
             rows[key].append(val)
-    table = pa.table({c: pa.array(v, type=pa.string()) for c, v in rows.items()})
+    table = pa.table({c: pa.array(v, type=pa.binary() if c == "exact" else pa.string()) for c, v in rows.items()})
     tmp = f"{path}.tmp-{os.getpid()}"
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, path)  # a shard is whole or absent
@@ -78,8 +83,11 @@ def read_shard(path: str | Path, batch: list[RawArticle]) -> BatchResult:
 
     result = BatchResult(batch)
     for row in pq.read_table(path).to_pylist():
-        if row["article"] is not None:
-            result.articles.append(Article.from_dict(json.loads(row["article"])))
+        if row["exact"] is not None:  # written by our own workers into our own shard folder
+            art = pickle.loads(row["exact"])  # noqa: S301
+            if not isinstance(art, Article):
+                raise EngineError(f"{path}: not a newsgraph shard")
+            result.articles.append(art)
         else:
             result.errors.append(ReadError(row["source"], row["problem"] or "", row["hint"] or ""))
     return result
@@ -108,7 +116,7 @@ def run_on_dask(
     """Analyse on the cluster at ``scheduler`` (or a LocalCluster of ``workers`` processes)."""
     from distributed import Client, LocalCluster
 
-    from newsgraph.analyse.pipeline import default_model
+    from newsgraph.analyse.models import default_model
 
     model = model or default_model()
     shard_dir = Path(shard_dir)

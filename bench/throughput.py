@@ -1,0 +1,172 @@
+"""Throughput and memory of newsgraph against raw spaCy, in one run (``make bench``).
+
+Prints one table over ../shared/corpora/bbc (or --corpus):
+
+* raw spaCy: ``nlp.pipe`` of the FULL en_core_web_sm pipeline at the same batch size (the floor);
+* ``newsgraph.extract_many`` (our pipeline + components, no store);
+* ``ingest`` into a fresh SQLite store with 1 and 2 worker processes (start-up and model load included);
+* ``ingest`` with 2 workers on the first 500 articles (memory growth check);
+
+each with articles/s (wall clock), CPU seconds (all processes), the ratio to the floor and
+the peak RSS of the whole process tree (parent + workers, sampled every 50 ms). Every run
+is a fresh subprocess. Ratios in one run are what count: the machine may be shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
+
+RAW = """
+import json, sys, time, spacy
+from newsgraph.analyse.pipeline import default_model
+files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])
+texts = [open(f, encoding="utf-8", newline="").read() for f in files]
+nlp = spacy.load(default_model())  # the full pipeline, every default component
+t = time.perf_counter()
+for _ in nlp.pipe(texts, batch_size=batch):
+    pass
+print(json.dumps({"seconds": time.perf_counter() - t, "pipes": nlp.pipe_names}))
+"""
+
+EXTRACT = """
+import json, sys, time
+import newsgraph
+from newsgraph.analyse.pipeline import load_nlp
+from newsgraph.read import RawArticle, iter_articles
+files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])
+raws = [r for r in iter_articles(files) if isinstance(r, RawArticle)]
+nlp = load_nlp()
+t = time.perf_counter()
+n = 0
+with nlp.memory_zone():
+    for _ in newsgraph.extract_many(raws, batch_size=batch):
+        n += 1
+print(json.dumps({"seconds": time.perf_counter() - t, "articles": n, "pipes": nlp.pipe_names}))
+"""
+
+INGEST = """
+import json, sys
+from newsgraph.run import ingest
+files, batch, workers, db = json.load(open(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+rep = ingest(files, db, batch_size=batch, workers=workers)
+print(json.dumps({"seconds": rep.seconds, "articles": rep.stored + rep.already, "errors": len(rep.errors)}))
+"""
+
+
+def tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def run(script: str, *args: str) -> dict[str, float]:
+    """Run ``script`` in a fresh interpreter; its JSON result plus peak tree RSS and CPU seconds."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    ps = psutil.Process(proc.pid)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            try:
+                peak = max(peak, tree_rss(ps))
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    done.set()
+    sampler.join()
+    if proc.returncode:
+        raise SystemExit(f"benchmark step failed (exit {proc.returncode})")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result = json.loads(out.strip().splitlines()[-1])
+    result["rss_mb"] = peak / 1e6
+    result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt articles")
+    ap.add_argument("--limit", type=int, help="only the first N articles (quick runs)")
+    ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--small", type=int, default=500, help="articles in the memory-growth run")
+    args = ap.parse_args(argv)
+    if not args.corpus.is_dir():
+        print(f"bench: no corpus at {args.corpus} (pass --corpus DIR)", file=sys.stderr)
+        return 2
+    files = sorted(str(p) for p in args.corpus.rglob("*.txt"))[: args.limit]
+    n, small = len(files), min(args.small, len(files))
+    tmp = Path(tempfile.mkdtemp(prefix="newsgraph-bench-"))
+    lists = {}
+    for name, subset in (("all", files), ("small", files[:small])):
+        lists[name] = tmp / f"{name}.json"
+        lists[name].write_text(json.dumps(subset))
+    b = str(args.batch_size)
+    print(f"newsgraph benchmark: {n} articles from {args.corpus}, batch size {b}, "
+          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
+
+    rows: list[tuple[str, int, dict[str, float]]] = []
+
+    def step(label: str, count: int, script: str, *a: str) -> dict[str, float]:
+        print(f"  running: {label} ...", file=sys.stderr, flush=True)
+        res = run(script, *a)
+        rows.append((label, count, res))
+        return res
+
+    raw = step("raw spaCy nlp.pipe, full pipeline (floor)", n, RAW, str(lists["all"]), b)
+    step("newsgraph extract_many", n, EXTRACT, str(lists["all"]), b)
+    step("newsgraph ingest, 1 worker", n, INGEST, str(lists["all"]), b, "1", str(tmp / "w1.db"))
+    w2 = step("newsgraph ingest, 2 workers", n, INGEST, str(lists["all"]), b, "2", str(tmp / "w2.db"))
+    w2s = step(f"newsgraph ingest, 2 workers, first {small}", small, INGEST, str(lists["small"]), b, "2",
+               str(tmp / "w2s.db"))
+
+    floor = n / raw["seconds"]
+    print()
+    print("| run | articles | seconds | articles/s | x floor | CPU s | peak RSS (tree) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for label, count, res in rows:
+        rate = count / res["seconds"]
+        print(f"| {label} | {count} | {res['seconds']:.1f} | {rate:.2f} | {rate / floor:.2f} | "
+              f"{res['cpu']:.0f} | {res['rss_mb']:.0f} MB |")
+    w1 = rows[2][2]
+    print()
+    print(f"2 workers vs 1: {w1['seconds'] / w2['seconds']:.2f}x  (target >= 1.8)")
+    print(f"ingest, 1 worker vs floor: {n / w1['seconds'] / floor:.2f}x  (target >= 1.0)")
+    print(f"peak RSS, 2 workers: {w2s['rss_mb']:.0f} MB at {small} articles, {w2['rss_mb']:.0f} MB at {n} "
+          f"(target <= 1200 MB, no growth)")
+    print(f"raw pipeline: {', '.join(raw['pipes'])}; ours: {', '.join(rows[1][2]['pipes'])}")  # type: ignore[arg-type]
+    from newsgraph.run.verify import differing_tables
+
+    diff = differing_tables(tmp / "w1.db", tmp / "w2.db")
+    print("1-worker and 2-worker stores: " + ("identical" if not diff else f"DIFFER in {', '.join(diff)}"))
+    print(f"load average now {os.getloadavg()[0]:.1f}; scratch files in {tmp}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
