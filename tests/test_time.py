@@ -87,6 +87,8 @@ def test_clock_times_take_a_day() -> None:
         "2016-09-30T18:05", "publication")
     assert values("Polls close at 9 p.m. in Ohio.")["9 p.m."] == (None, "unresolved")
     assert values("The show airs weekdays from 6 a.m. on radio.", "2016-09-30")["6 a.m."] == (None, "unresolved")
+    schedule = newsgraph.extract("It airs weekdays from 6:00 a.m. to 9:00 a.m. Eastern.", published="2016-09-30")
+    assert [t.value for t in schedule.times if t.value] == []
 
 
 def test_weekdays_lean_to_the_days_just_gone() -> None:
@@ -121,6 +123,12 @@ def test_months_without_a_year() -> None:
 
 
 # --- relative to the narrative --------------------------------------------------------------------
+
+
+def test_holidays_in_a_story_about_another_year() -> None:
+    text = "He barely mentioned it in 2012. But soon after Election Day, he changed course."
+    assert values(text, "2016-09-08")["Election Day"] == ("2012-11-06", "narrative")
+    assert values("Soon after Election Day, he will change course.", "2016-09-08")["Election Day"][0] == "2016-11-08"
 
 
 def test_the_following_year_counts_from_the_previous_paragraph() -> None:
@@ -160,6 +168,7 @@ def test_event_relative_offsets_stay_unresolved() -> None:
     "A USA TODAY analysis found the trees were Christmas trees from Oregon.",
     "Theresa May spoke to Parliament.",
     "In his sixties he retired to the coast.",
+    "They still hope for a better tomorrow.",
     "Turnout rose to 1,958 voters and the fee was $2016 in the ward.",
 ])
 def test_durations_ages_and_names_are_not_dates(text: str) -> None:
