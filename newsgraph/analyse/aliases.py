@@ -48,6 +48,9 @@ def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple
         gap = text[a_end:b_start]
         if len(gap) > MAX_GAP or "\n" in gap:
             continue
+        after = doc[b[1]] if b[1] < len(doc) else None
+        if after is not None and after.is_lower and after.pos_ == "NOUN":
+            continue  # "McConnell, now the Senate majority leader": a description, not a name
         if gap_patterns().fullmatch(gap):
             out.append((a, b))
         elif gap.strip() == "(" and _acronym(doc[a[0]:a[1]].text, doc[b[0]:b[1]].text):

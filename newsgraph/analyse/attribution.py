@@ -227,11 +227,12 @@ def _name_tokens(tok: Token) -> Span:
 
 
 def _clean(name: str) -> str:
+    """A name without possessive and the dashes or marks the tagger left around it."""
     name = name.strip()
     for suffix in ("'s", "’s", "'", "’"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    return name.strip(" ,.")
+    return name.strip(" \u00a0,.;:―—–-\"“”'‘’()")
 
 
 def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:

@@ -607,8 +607,6 @@ def group_entities(doc: Doc) -> list[Entity]:
                 ea.aliases.append(eb.name)
             ea.mentions.extend(eb.mentions)
             eb.mentions = []
-        elif isinstance(ea, Person) and isinstance(eb, Entity):
-            ea.aliases.append(eb.name)
     for extra_name, span in named_groups(doc):
         if not any(s <= span[0] < e for ent in others.values() for s, e in ent.mentions):
             ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))

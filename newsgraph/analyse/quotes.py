@@ -359,6 +359,8 @@ def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> T
             for tok in span[:6]:
                 if inside_any(tok.idx, quoted):
                     continue
+                if not tok.is_alpha:
+                    continue  # "―" tagged as a verb
                 if tok.pos_ == "VERB" and subject_of(tok, quoted) is not None:
                     return tok
                 if is_cue_word(tok) and subject_of(tok, quoted) is not None:
@@ -367,7 +369,7 @@ def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> T
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
             for tok in reversed(span[-6:]):
-                if tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
+                if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
                     return tok
     return None
 
