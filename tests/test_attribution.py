@@ -89,3 +89,23 @@ def test_someones_spokesman_is_not_that_person() -> None:
     art = newsgraph.extract("“The meeting went well,” Mr Blair's official spokesman said.")
     (q,) = [q for q in art.quotes if q.kind == "direct"]
     assert q.speaker.name is None and "spokesman" in art.span_text(q.speaker.mention)
+
+
+def test_passive_agent_is_the_speaker() -> None:
+    text = "Senator Ray Cole was asked by host Nina Park, “Will you run again next year?”"
+    art = newsgraph.extract(text)
+    (q,) = [q for q in art.quotes if q.kind == "direct"]
+    assert "Park" in art.span_text(q.speaker.mention)
+
+
+def test_adding_after_a_report_belongs_to_the_reporter() -> None:
+    text = (
+        "Mayor Lisa Grant told reporters that Tom Reyes “had a terrible plan,” adding, "
+        "“He never listened to the people of this city.”"
+    )
+    assert speakers(text)[-1] == "Lisa Grant"
+
+
+def test_signed_quotations_with_a_horizontal_bar() -> None:
+    text = "“We deserve better leaders than this.” ― Ana Ruiz\n\n“I will vote in November.”― Paul Quinn"
+    assert speakers(text) == ["Ana Ruiz", "Paul Quinn"]

@@ -323,6 +323,8 @@ def _person_in_phrase(tok: Token) -> Token | None:
         return False
 
     people = [t for t in sub if t.ent_type_ == "PERSON" and not someone_else(t)]
+    if tok.pos_ == "PROPN":  # "Ana Ruiz" with only "Ana" tagged: part of the same name
+        people = [t for t in people if not (t.dep_ in ("compound", "flat") and t.head == tok)]
     if not people:
         return None
     last = people[-1]
