@@ -66,6 +66,8 @@ def report(article: Article, *, colour: bool = False, width: int = 100) -> str:
     out.append(_c(BOLD, f"Places ({len(places)})", colour))
     for e in places:
         geo = f"  ({e.geo['lat']:.2f}, {e.geo['lon']:.2f})" if e.geo and e.geo.get("lat") is not None else ""
+        if e.geo and e.geo.get("country") and e.geo["country"] != e.name:
+            geo += f" {e.geo['country']}"
         alias = f"  also: {', '.join(e.aliases)}" if e.aliases else ""
         out.append(f"  {e.name}{_c(DIM, geo + alias, colour)}")
     out.extend(_timeline(article, colour=colour, width=width))

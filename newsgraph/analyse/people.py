@@ -560,6 +560,8 @@ def group_entities(doc: Doc) -> list[Entity]:
     def add_other(i: int, j: int, label: str) -> Entity:
         name = names.strip_possessive(doc[i:j].text)
         key = (label, name)
+        if label in PLACE_TYPES:  # one place whether spaCy said GPE or LOC ("North and South")
+            key = next((k for k in (("GPE", name), ("LOC", name)) if k in others), key)
         if key not in others:
             others[key] = Entity(name=name, type=label)
         s = doc[i].idx
