@@ -26,6 +26,24 @@ def shared() -> Path:
 
 
 @pytest.fixture(scope="session")
+def polnear_dev_sample(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The first 20 PolNeAR dev articles as a PolNeAR-layout folder (metadata one level up)."""
+    import shutil
+
+    dev = shared / "corpora" / "polnear" / "dev"
+    dest = tmp_path_factory.mktemp("polnear")
+    sample = dest / "sample"
+    (sample / "text").mkdir(parents=True)
+    (sample / "attributions").mkdir()
+    shutil.copy(shared / "corpora" / "polnear" / "metadata.tsv", dest / "metadata.tsv")
+    for t in sorted((dev / "text").glob("*.txt"))[:20]:
+        shutil.copy(t, sample / "text")
+        for a in (dev / "attributions").glob(t.stem + "_*.ann"):
+            shutil.copy(a, sample / "attributions")
+    return sample
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return read_text(FIXTURES / "moscow8.txt")
 
