@@ -225,6 +225,32 @@ def _without(doc: Doc, root: Token, aside: Token) -> list[CharSpan]:
     return pieces or [(root.idx, root.idx + len(root.text))]
 
 
+def _speech_before(doc: Doc, s: int, quoted: list[CharSpan]) -> Token | None:
+    """A verb of saying with a subject earlier in the fragment's sentence, outside quotes."""
+    span = doc.char_span(s, s + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    first = span[0]
+    for tok in reversed(doc[first.sent.start : first.i]):
+        if tok.is_quote:
+            continue
+        if inside_any(tok.idx, quoted):
+            return None  # another quotation in between
+        if _is_speech(tok) and tok.pos_ == "VERB" and _subject(tok) is not None and _subject(tok).i < tok.i:
+            if tok in first.ancestors:
+                return None  # linked, but as an adjunct ("denounced X in his "secret speech"")
+            return tok
+    return None
+
+
+def _after_cue(doc: Doc, cue: Token) -> int:
+    """Where reported content starts after its cue: past "that", commas and particles."""
+    k = cue.i + 1
+    while k < len(doc) and (doc[k].is_punct and not doc[k].is_quote or doc[k].lower_ == "that" or doc[k].dep_ == "prt"):
+        k += 1
+    return doc[k].idx if k < len(doc) else cue.idx
+
+
 def _is_speech(tok: Token) -> bool:
     """A verb of saying proper (learned rate of being a cue at least one half)."""
     row = cue_table().get(tok.lemma_.lower())
@@ -612,6 +638,12 @@ class QuoteFinder:
             elif found is not None:
                 cue_tok, child = found
                 pieces = [_clause(doc, cue_tok, child)]
+            elif not named and (said := _speech_before(doc, s, self.quoted)) is not None:
+                cue_tok = said  # the parse lost the link: "X said ... "fragment" ..."
+                end = said.sent[-1]
+                while end.i > said.i and (end.is_punct and not end.is_quote or end.is_space):
+                    end = doc[end.i - 1]
+                pieces = [(_after_cue(doc, said), max(e, end.idx + len(end.text)))]
             else:
                 continue  # a title, a name, a scare quote
             ps, pe = self.paras[cand.para_index]
