@@ -9,7 +9,8 @@ key and replays them:
 * one-token ruler patterns depend on (TAG, LOWER, DEP, IS_SPACE) of the token;
 * the few multi-token patterns ("there is", "gon na", "let 's") run in a small Matcher
   and are applied in the ruler's order (sorted by pattern id, later ones win);
-* the rule lemma depends on (ORTH, POS, MORPH); misses call spaCy's lemmatizer itself.
+* the rule lemma depends on (ORTH, POS, MORPH); misses call spaCy's lemmatizer itself,
+  whose word index is turned from lists into sets (same answers, no linear scans).
 
 ``load_nlp`` adds it after the ruler and disables the two originals, which it still uses
 on cache misses. Caches are bounded; lemmas are cached as strings so they survive
@@ -147,6 +148,7 @@ class FastAttributes:
                 text = self.lemmatizer.lemmatize(doc[i])[0]
                 if len(cache) >= MAX_CACHE:
                     cache.clear()
+                    self.lemmatizer.cache.clear()  # spaCy's own is unbounded
                 cache[keys[i]] = text
             lemmas[i] = add(text)  # every time: a memory zone may have dropped the string
         doc.from_array([LEMMA], lemmas.reshape(-1, 1))
@@ -209,7 +211,22 @@ def install(nlp: Language) -> bool:
         return False
     if any(set(a) - {POS, MORPH, LEMMA, *_TOKEN_SETTER} for a in nlp.get_pipe("attribute_ruler").attrs):
         return False  # a ruler setting other attributes: keep the original
+    _index_as_sets(nlp.get_pipe("lemmatizer"))
     nlp.add_pipe("newsgraph_attributes", after="lemmatizer")
     nlp.disable_pipe("attribute_ruler")
     nlp.disable_pipe("lemmatizer")
     return True
+
+
+def _index_as_sets(lemmatizer: Any) -> None:
+    """spaCy tests ``form in index`` on lists of up to 57,000 words; the same test on a set.
+
+    rule_lemmatize only tests membership and truthiness, so results are unchanged; a cache
+    miss drops from a linear scan per candidate form to a hash lookup.
+    """
+    table = lemmatizer.lookups.get_table("lemma_index", None)
+    if table is None:
+        return
+    for key in list(table.keys()):
+        if isinstance(table[key], list):
+            table[key] = frozenset(table[key])
