@@ -323,3 +323,20 @@ def test_file_names_that_are_not_utf8_are_read_stored_and_listed(tmp_path: Path)
     conn = connect(db, readonly=True)
     assert [a["document"] for a in query.articles(conn)] == ["caf\\xe9.txt"]
     assert ingest([tmp_path / "in"], db).skipped == 1  # the rerun recognises it
+
+
+def test_file_names_with_escape_sequences_cannot_drive_the_terminal(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+    from newsgraph.run import ingest
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "x\x1b]0;HACKED\x07.txt").write_bytes(b"")
+    (tmp_path / "in" / "evil\u202etxt.exe.txt").write_bytes(b"\x00")
+    db = tmp_path / "n.db"
+    assert len(ingest([tmp_path / "in"], db).errors) == 2
+    main(["errors", "--db", str(db)])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "x\\x1b]0;HACKED\\x07.txt" in out and "evil\\u202etxt.exe.txt" in out
+    assert ingest([tmp_path / "in"], db).errors  # still recognised and retried

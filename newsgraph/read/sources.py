@@ -9,6 +9,7 @@ from __future__ import annotations
 import glob
 import os
 import stat
+import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -134,13 +135,21 @@ def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
 
 
 def storable_name(name: str) -> str:
-    """A file name as text that can be stored and shown: bytes that are not UTF-8 in a name
-    (kept by Python as surrogate escapes) become ``\\xNN``, the same on every run."""
+    """A file name as text that can be stored and shown safely, the same on every run: bytes that
+    are not UTF-8 (kept by Python as surrogate escapes) become ``\\xNN``, and control or format
+    characters (an escape sequence, a right-to-left override) become ``\\xNN``/``\\uNNNN`` so
+    that listing a name cannot drive the terminal."""
     try:
         name.encode("utf-8")
-        return name
     except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", "backslashreplace")
+        name = os.fsencode(name).decode("utf-8", "backslashreplace")
+    if name.isprintable():
+        return name
+    return "".join(ch if unicodedata.category(ch) not in _UNSHOWABLE else
+                   f"\\x{ord(ch):02x}" if ord(ch) < 256 else f"\\u{ord(ch):04x}" for ch in name)
+
+
+_UNSHOWABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawArticle | ReadError]:
