@@ -12,7 +12,7 @@ MIN_WORDS = 5
 
 def looks_like_prose(text: str) -> bool:
     """At least a sentence: ``MIN_WORDS`` words and some sentence punctuation (not just links)."""
-    return len(re.findall(r"\w+", text)) >= MIN_WORDS and bool(re.search(r"[.!?\"”»]", text))
+    return len(re.findall(r"\w+", text)) >= MIN_WORDS and bool(re.search(r"[.!?\"”»。！？｡؟।]", text))
 
 
 def read_html(html: str, document: str, source: str) -> RawArticle | ReadError:
