@@ -12,7 +12,9 @@ MIN_WORDS = 5
 
 def looks_like_prose(text: str) -> bool:
     """At least a sentence: ``MIN_WORDS`` words and some sentence punctuation (not just links)."""
-    return len(re.findall(r"\w+", text)) >= MIN_WORDS and bool(re.search(r"[.!?\"”»。！？｡؟।]", text))
+    words = re.findall(r"\w+", text)
+    enough = len(words) >= MIN_WORDS or sum(map(len, words)) >= 4 * MIN_WORDS  # scripts written without spaces
+    return enough and bool(re.search(r"[.!?\"”»。！？｡؟।]", text))
 
 
 def read_html(html: str, document: str, source: str) -> RawArticle | ReadError:
