@@ -9,10 +9,10 @@ quotations for the full-dev numbers and how to reproduce them).
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
+from test_eval import polnear_sample  # the first n PolNeAR dev articles as a gold folder
 
 from newsgraph.evaluate import run_eval, scorer
 
@@ -38,22 +38,9 @@ def test_seed_not_quotes_are_not_output(shared: Path, seed_article) -> None:  # 
                 assert not (s <= nq["start"] and nq["end"] <= e and e - s < 2 * (nq["end"] - nq["start"])), nq["text"]
 
 
-def _dev_sample(shared: Path, dest: Path) -> Path:
-    dev = shared / "corpora" / "polnear" / "dev"
-    sample = dest / "sample"
-    (sample / "text").mkdir(parents=True)
-    (sample / "attributions").mkdir()
-    shutil.copy(shared / "corpora" / "polnear" / "metadata.tsv", dest / "metadata.tsv")
-    for t in sorted((dev / "text").glob("*.txt"))[:SAMPLE_SIZE]:
-        shutil.copy(t, sample / "text")
-        for a in (dev / "attributions").glob(t.stem + "_*.ann"):
-            shutil.copy(a, sample / "attributions")
-    return sample
-
-
 @pytest.fixture(scope="module")
 def dev_scores(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
-    gold = _dev_sample(shared, tmp_path_factory.mktemp("polnear"))
+    gold = polnear_sample(shared, tmp_path_factory.mktemp("polnear"), n=SAMPLE_SIZE)
     return run_eval(str(gold), kinds="direct,mixed")
 
 
