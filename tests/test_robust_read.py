@@ -340,3 +340,12 @@ def test_file_names_with_escape_sequences_cannot_drive_the_terminal(tmp_path: Pa
     assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
     assert "x\\x1b]0;HACKED\\x07.txt" in out and "evil\\u202etxt.exe.txt" in out
     assert ingest([tmp_path / "in"], db).errors  # still recognised and retried
+
+
+def test_html_prose_check_keeps_articles_in_any_script_and_drops_navigation() -> None:
+    from newsgraph.read.html import looks_like_prose
+
+    assert looks_like_prose("市长周一表示，这座桥将于五月重新开放。交通部长也表示支持。")
+    assert looks_like_prose("The mayor said the bridge will reopen in May.")
+    assert not looks_like_prose("Home | World | Business | Politics | Sport")
+    assert not looks_like_prose("Home | World ")
