@@ -265,7 +265,9 @@ class LoopbackServer:
         import uvicorn
 
         self.port = free_port()
-        config = uvicorn.Config(create_app(db), host="127.0.0.1", port=self.port, log_level="error",
+        # a generous query budget: on a loaded 2-core runner the default 3 s could shed load with a
+        # (correct) 503; here any 5xx must mean a bug. bench/web_load.py measures with the default.
+        config = uvicorn.Config(create_app(db, timeout_ms=30_000), host="127.0.0.1", port=self.port, log_level="error",
                                 limit_concurrency=2000, backlog=2048)
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
