@@ -142,7 +142,6 @@ class NameIndex:
     by_part: dict[str, list[Entity]] = field(default_factory=dict)
     by_name: dict[str, Entity] = field(default_factory=dict)
     mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted
-    speakers: list[tuple[int, str]] = field(default_factory=list)  # resolved cue subjects
     cue_subjects: list[tuple[int, int]] | None = None  # (char, token index), outside quotes
     genders: dict[str, str | None] = field(default_factory=dict)
 
@@ -185,15 +184,6 @@ class NameIndex:
                 tries -= 1
             k -= 1
         return None
-
-    def last_speaker_before(self, i: int, window: int = 3000) -> str | None:
-        k = bisect.bisect_left(self.speakers, (i, "")) - 1
-        if k >= 0 and i - self.speakers[k][0] <= window:
-            return self.speakers[k][1]
-        return None
-
-    def add_speaker(self, pos: int, name: str) -> None:
-        bisect.insort(self.speakers, (pos, name))
 
 
 def _parts(name: str) -> list[str]:
@@ -469,15 +459,12 @@ def speech_documents() -> frozenset[str]:
 def speaker_for(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
-    """A Speaker (resolved name, mention span, descriptor) for a cue's subject; the
-    resolution is remembered so that a later "he said" can follow it. "The campaign's
-    statement said": the campaign speaks."""
+    """A Speaker (resolved name, mention span, descriptor) for a cue's subject. "The
+    campaign's statement said": the campaign speaks."""
     if subj.lemma_.lower() in speech_documents():
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
     name, desc = resolve_name(doc, subj, people, before, skip)
     target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or subj
-    if name:
-        name_index(doc).add_speaker(subj.idx, name)
     return Speaker(name, mention_span(target), desc)
