@@ -41,16 +41,23 @@ def mixed_urls(n: int) -> list[str]:
     return [URLS[i % len(URLS)] for i in range(n)]
 
 
+SERVER_ERRORS: list[str] = []
+"""``url -> first words of the body`` of the first few 5xx answers of the last ``fire``."""
+
+
 async def fire(base: str, urls: list[str], timeout: float = 60) -> tuple[dict[int, int], int, list[float]]:
     """Every request at once; (count per status, transport errors, latencies in seconds)."""
     statuses: dict[int, int] = {}
     latencies: list[float] = []
     limits = httpx.Limits(max_connections=len(urls), max_keepalive_connections=len(urls))
+    SERVER_ERRORS.clear()
 
     async def one(client: httpx.AsyncClient, url: str) -> int:
         t0 = time.perf_counter()
         r = await client.get(url)
         latencies.append(time.perf_counter() - t0)
+        if r.status_code >= 500 and len(SERVER_ERRORS) < 3:
+            SERVER_ERRORS.append(f"{url[:60]} -> {r.status_code} {r.text[:160]!r}")
         return r.status_code
 
     async with httpx.AsyncClient(base_url=base, timeout=timeout, limits=limits) as client:
@@ -123,6 +130,8 @@ def main() -> int:
     if lat:
         print(f"wall {wall:.1f} s, {len(lat) / wall:.0f} req/s; latency median {statistics.median(lat) * 1000:.0f} ms, "
               f"p95 {lat[int(0.95 * (len(lat) - 1))] * 1000:.0f} ms, max {lat[-1] * 1000:.0f} ms")
+    for sample in SERVER_ERRORS:
+        print(f"5xx sample: {sample}")
     return 1 if five_xx or failed else 0
 
 
