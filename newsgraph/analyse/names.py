@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-LEADING_PARTICLES = frozenset({"de", "van", "von", "di", "du", "da", "della", "del", "der", "den", "ter"})
+LEADING_PARTICLES = frozenset({"de", "van", "von", "di", "du", "da", "della", "del", "der", "den", "ter", "bin", "ibn"})
 """Particles that, capitalised, can start a surname written alone ("De Blasio", "Van Voorhis")."""
 
 
@@ -87,6 +87,11 @@ def gender_of(name: str) -> str:
     parts = parse(name)
     g = given_names().get(parts.first, "u") if parts.given and not parts.family_first else "u"
     return g if g in ("f", "m") else "-"
+
+
+@lru_cache(maxsize=1)
+def org_roles() -> frozenset[str]:
+    return frozenset(row[0] for row in _lines("names_org_roles.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -62,6 +62,7 @@ class Mention:
     gender: str = "-"  # from a gendered title or a pronoun referring back in the same sentence
     evidence: bool = False  # the context says "a person": a title, a role, "who", subject of "said"
     thing_like: bool = False  # "the Brexit vote": after a determiner, or modifying a lower-case noun
+    modifier: bool = False  # "Lib Dem leader": a compound of the lower-case noun after it
 
     @property
     def role(self) -> str | None:
@@ -465,8 +466,10 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
         gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
     thing_like = i > 0 and doc[i - 1].lower_ in _DETERMINERS and not roles and not title \
         or j - i == 1 and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower
+    modifier = j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
+        and doc[j - 1].dep_ in ("compound", "nmod", "amod") and doc[j - 1].head.i >= j
     return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, roles,
-                   role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like)
+                   role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like, modifier)
 
 
 @lru_cache(maxsize=1)
@@ -843,6 +846,11 @@ def _is_person(p: Person, lower_words: set[str]) -> bool:
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
         return False  # "the Brexit vote", "The Da Vinci Code"
+    if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
+                       in names.org_roles() for r in p.roles):
+        return False  # "German music publisher Bertelsmann"
+    if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
+        return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
     words = p.name.split()
     first = words[0]
     if len(words) > 1 and not p.evidence and first.lower() in lower_words and first not in names.given_names() \
