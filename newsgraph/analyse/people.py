@@ -788,7 +788,7 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
                     and (rest in full and doc[i + 1].text in names.given_names()
                          or j - i == 2 and (rest in given or (rest in surnames or rest in singles) and loose)):
                 i += 1
-            elif _headline_like(doc, i) and (first in surnames or first in given) \
+            elif _headline_like(doc, i) and (first in surnames or first in given or first in singles) \
                     and doc[j - 1].text not in surnames and doc[i:j].text not in full:
                 j = i + 1
         out.append((i, j, label, title))
