@@ -23,6 +23,7 @@ from newsgraph.read.sources import iter_paths
 from newsgraph.run.workers import BatchResult, EngineError, run_in_process, run_in_processes
 from newsgraph.store import connect, store_articles
 from newsgraph.store.db import record_failure
+from newsgraph.store.merge import merge_new_entities
 
 ENGINES = ("local", "dask")
 RESUME_CHUNK = 512
@@ -142,6 +143,7 @@ def ingest(
             for err in result.errors:
                 fail(err)
             stored, already = store_articles(conn, result.articles)  # one transaction per batch
+            merge_new_entities(conn)  # people (issue 4): join the batch's entities across articles
             report.stored += stored
             report.already += already
             _tick(bar, report, len(result.batch))
