@@ -172,3 +172,13 @@ def test_cli_merges_and_unmerge(cli_db: str, capsys: pytest.CaptureFixture[str])
     assert main(["merges", "--db", cli_db]) == 0
     assert "Donald Trump " not in capsys.readouterr().out
     assert main(["unmerge", str(trump["id"]), "--db", cli_db]) == 2
+
+
+def test_early_lone_surname_revisited(tmp_path: Path) -> None:
+    c = connect(tmp_path / "r.db")
+    store_articles(c, [_art("o0", ("Obama", ["Mr. Obama"]))])
+    merge_new_entities(c)
+    store_articles(c, [_art(f"o{i}", ("Barack Obama", [])) for i in range(1, 4)])
+    merge_new_entities(c)
+    assert _global_of(c, "o0", "Obama") == _global_of(c, "o1", "Barack Obama")
+    assert "dominant" in next(m["rules"] for m in merges(c) if m["name"] == "Barack Obama")

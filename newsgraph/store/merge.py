@@ -20,8 +20,9 @@ only splits a list:
 
 Every assignment is logged in ``entity_merges`` (rule, time). ``unmerge`` detaches entities
 into their own global entity and marks the log rows undone; detached entities are never
-re-merged automatically. Decisions are made when an entity is first stored and are not
-revisited when later articles change the balance of rule 2 (rerun with ``remerge``).
+re-merged automatically. A lone surname left alone because nobody dominated yet is looked at
+again whenever a later batch names someone of that surname in full; other decisions stand
+until ``remerge`` recomputes them all.
 """
 
 from __future__ import annotations
@@ -134,6 +135,7 @@ def merge_new_entities(conn: sqlite3.Connection) -> int:
     the person index is kept between batches of one ingest, so a batch costs its own size.
     """
     joined = 0
+    touched: set[str] = set()
     with conn:
         by_key, by_surname, single = index = _cached_index(conn)
         todo = conn.execute(
@@ -153,9 +155,12 @@ def merge_new_entities(conn: sqlite3.Connection) -> int:
                     gid = _new_global(conn, e["name"], e["type"])
             else:
                 gid, rule = _match_person(conn, e, by_key, by_surname, single)
+                if name_key(e["name"]) is not None:
+                    touched.add(surname(e["name"]))
             conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (gid, e["id"]))
             _log(conn, gid, e["id"], rule)
             joined += rule != "new"
+        joined += _revisit_surnames(conn, touched, by_surname)
         _cache[_state(conn)[0]] = (_state(conn)[1], index)
     return joined
 
@@ -175,14 +180,10 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
         return g.id, "new"
     word = name.lower()
     cands = by_surname.get(word, [])
-    gender = _gender(json.loads(e["aliases"]))
-    if gender != "-":
-        cands = [c for c in cands if c.gender in ("-", gender)]
-    total = sum(c.articles for c in cands)
     if cands:
-        best = max(cands, key=lambda c: c.articles)
-        if best.articles >= MIN_ARTICLES and best.articles >= DOMINANCE * total:
-            return best.id, f"surname of the dominant {best.name} ({best.articles}/{total} articles)"
+        best, rule = _dominant(cands, _gender(json.loads(e["aliases"])))
+        if best is not None:
+            return best.id, rule
         return _new_global(conn, name, "PERSON"), "new"
     g = single.get(word)
     if g is not None:
@@ -190,6 +191,42 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
     g = _Global(_new_global(conn, name, "PERSON"), name, 1)
     single[word] = g
     return g.id, "new"
+
+
+def _dominant(cands: list[_Global], gender: str) -> tuple[_Global | None, str]:
+    """The person a lone surname means across the store, if one clearly dominates (rule 2)."""
+    if gender != "-":
+        cands = [c for c in cands if c.gender in ("-", gender)]
+    total = sum(c.articles for c in cands)
+    if not cands:
+        return None, ""
+    best = max(cands, key=lambda c: c.articles)
+    if best.articles >= MIN_ARTICLES and best.articles >= DOMINANCE * total:
+        return best, f"surname of the dominant {best.name} ({best.articles}/{total} articles)"
+    return None, ""
+
+
+def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: dict[str, list[_Global]]) -> int:
+    """Lone surnames stored before their person became dominant ("Obama" in an early article)."""
+    joined = 0
+    for word in surnames:
+        rows = conn.execute(
+            "SELECT e.id, e.global_id, e.aliases FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
+            "AND m.global_id = e.global_id AND m.undone_at IS NULL AND m.rule = 'new' "
+            "WHERE e.type = 'PERSON' AND lower(e.name) = ? "
+            "AND (SELECT count(*) FROM entities o WHERE o.global_id = e.global_id) = 1", (word,)).fetchall()
+        for r in rows:
+            best, rule = _dominant(by_surname.get(word, []), _gender(json.loads(r["aliases"])))
+            if best is None:
+                continue
+            conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE entity_id = ? AND undone_at IS NULL", (r["id"],))
+            conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (best.id, r["id"]))
+            conn.execute("DELETE FROM global_entities WHERE id = ?", (r["global_id"],))
+            _log(conn, best.id, r["id"], rule)
+            best.articles += 1
+            joined += 1
+    return joined
 
 
 def merges(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict]:  # type: ignore[type-arg]
