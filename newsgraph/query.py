@@ -443,9 +443,11 @@ def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | Non
 def find_person(conn: sqlite3.Connection, text: str) -> str | None:
     """The stored person a user means by ``text``: an exact name, else the best-known person
     whose name or alias contains it (most articles first)."""
-    row = conn.execute("SELECT name FROM entities WHERE type = 'PERSON' AND name = ? LIMIT 1", (text,)).fetchone()
-    if row:
-        return str(row[0])
+    if " " in text.strip():  # a full name as stored; a lone "Clinton" goes to the best-known Clinton
+        row = conn.execute("SELECT name FROM entities WHERE type = 'PERSON' AND name = ? LIMIT 1",
+                           (text,)).fetchone()
+        if row:
+            return str(row[0])
     like = contains(text)
     row = conn.execute(
         "SELECT e.name, count(DISTINCT o.article_id) AS n, count(DISTINCT e.id) AS k FROM entities e"
