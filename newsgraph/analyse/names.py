@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,25 +30,28 @@ def _lines(name: str) -> list[list[str]]:
     return out
 
 
+@cache
+def word_set(name: str, *, lower: bool = False) -> frozenset[str]:
+    """First column of a data file beside this module, as a set (loaded once per file)."""
+    return frozenset(row[0].lower() if lower else row[0] for row in _lines(name))
+
+
 @lru_cache(maxsize=1)
 def titles() -> dict[str, tuple[str, str]]:
     """title -> (kind, gender); kind "honorific" (Mr) or "office" (President, a role)."""
     return {row[0]: (row[1], row[2]) for row in _lines("names_titles.tsv")}
 
 
-@lru_cache(maxsize=1)
 def particles() -> frozenset[str]:
-    return frozenset(row[0] for row in _lines("names_particles.txt"))
+    return word_set("names_particles.txt")
 
 
-@lru_cache(maxsize=1)
 def suffixes() -> frozenset[str]:
-    return frozenset(row[0] for row in _lines("names_suffixes.txt"))
+    return word_set("names_suffixes.txt")
 
 
-@lru_cache(maxsize=1)
 def not_person_heads() -> frozenset[str]:
-    return frozenset(row[0].lower() for row in _lines("names_not_person_heads.txt"))
+    return word_set("names_not_person_heads.txt", lower=True)
 
 
 @lru_cache(maxsize=1)
@@ -57,14 +60,12 @@ def given_names() -> dict[str, str]:
     return {row[0]: row[1] for row in _lines("names_given.tsv")}
 
 
-@lru_cache(maxsize=1)
 def kinship_nouns() -> frozenset[str]:
-    return frozenset(row[0] for row in _lines("names_kinship.txt"))
+    return word_set("names_kinship.txt")
 
 
-@lru_cache(maxsize=1)
 def person_verbs() -> frozenset[str]:
-    return frozenset(row[0] for row in _lines("names_person_verbs.txt"))
+    return word_set("names_person_verbs.txt")
 
 
 @lru_cache(maxsize=1)
@@ -89,14 +90,12 @@ def gender_of(name: str) -> str:
     return g if g in ("f", "m") else "-"
 
 
-@lru_cache(maxsize=1)
 def org_roles() -> frozenset[str]:
-    return frozenset(row[0] for row in _lines("names_org_roles.txt"))
+    return word_set("names_org_roles.txt")
 
 
-@lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
-    return frozenset(row[0] for row in _lines("names_org_words.txt"))
+    return word_set("names_org_words.txt")
 
 
 @lru_cache(maxsize=1)
