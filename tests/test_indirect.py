@@ -121,3 +121,13 @@ def test_model_ships_as_package_data_and_loads_once() -> None:
     model = learned.load_model()
     assert model is learned.load_model()
     assert 0.0 < model.threshold < 1.0 and len(model.weights) > 1000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["according to", "He said.", ", said she", "According to, the , said that that.", "said " * 50, "“He said,” she"],
+)
+def test_fragments_never_crash_and_spans_stay_in_text(text: str) -> None:
+    art = newsgraph.extract(text)
+    for q in art.quotes:
+        assert all(0 <= s < e <= len(text) for s, e in q.content_spans)
