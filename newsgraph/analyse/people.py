@@ -79,7 +79,7 @@ class Person:
     gender: str = "-"
     short_forms_used_at: dict[str, int] = field(default_factory=dict)
     relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
-    prominent_at: int = -1  # last full-name mention as a subject or with a description
+    prominent_at: int = -1  # last full-name mention with a description (role or appositive)
     evidence: bool = False  # some mention's context says "a person"
     full_forms: dict[str, int] = field(default_factory=dict)  # written full names -> count
 
@@ -381,8 +381,8 @@ def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | 
     # The person most recently introduced or referred to by this short form: repeating a
     # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text,
     # nor does introducing a relative ("his wife, Heidi Cruz").
-    # Only a prominent introduction counts: as a clause's subject or with a description
-    # ("Kim Chong Hun, the last survivor of the eight, went"), not "whether Melania Trump's story";
+    # Only a prominent introduction counts, one with a description ("Kim Chong Hun, the last
+    # survivor of the eight, went"), not "whether Melania Trump's story" or "Ivanka Trump said";
     # and it does not take the short form from the person it was just used for ("Scott had a
     # gun ... Rakeyia Scott can be heard ... Scott was shot": the holder keeps it).
     if not candidates:
@@ -394,7 +394,7 @@ def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | 
         return max(newer, key=lambda p: p.prominent_at)
     if held_at >= 0:
         return holder
-    return max(candidates, key=lambda p: p.prominent_at)
+    return max(candidates, key=lambda p: (p.prominent_at, p.first))
 
 
 def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
@@ -660,8 +660,7 @@ def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignor
 def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
     if not p.mentions:
         p.relative = _introduced_as_relative(doc, m)
-    if len(m.words) > 1 and not p.relative and (
-            m.roles or doc[m.end - 1].dep_ in ("nsubj", "nsubjpass") or _role_after(doc, m.start, m.end)):
+    if len(m.words) > 1 and not p.relative and (m.roles or _role_after(doc, m.start, m.end)):
         p.prominent_at = m.char_start
     p.mentions.append(m)
     p.evidence = p.evidence or m.evidence
@@ -786,7 +785,8 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
             if first not in names.given_names() and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and doc[i + 1].text in names.given_names()
-                         or j - i == 2 and (rest in given or (rest in surnames or rest in singles) and loose)):
+                         or j - i == 2 and (rest in given and rest not in all_known.surnames
+                                            or (rest in surnames or rest in singles) and loose)):
                 i += 1
             elif _headline_like(doc, i) and (first in surnames or first in given or first in singles) \
                     and doc[j - 1].text not in surnames and doc[i:j].text not in full:
