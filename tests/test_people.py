@@ -188,3 +188,12 @@ def test_parse_keeps_every_word(words: list[str]) -> None:
     rebuilt_words = " ".join(w for w in (*rebuilt, parts.suffix) if w).split()
     assert sorted(rebuilt_words) == sorted(words)
     assert names.same_person_name(" ".join(words), " ".join(words)) or not parts.surname
+
+
+def test_gendered_title_keeps_surname_with_its_holder(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("President Obama spoke in Ohio. Mr. Obama said the plan would work.\n\n"
+            "The campaign will use the first lady, Michelle Obama, in Ohio. Mr. Obama will also travel.")
+    ents = analyse(nlp, text)
+    assert owner(ents, text, text.rindex("Obama will")) == "Obama"
+    assert people(ents)["Michelle Obama"].mentions == [(text.index("Michelle Obama"),
+                                                        text.index("Michelle Obama") + len("Michelle Obama"))]

@@ -62,6 +62,7 @@ class Mention:
     gender: str = "-"  # from a gendered title or a pronoun referring back in the same sentence
     evidence: bool = False  # the context says "a person": a title, a role, "who", subject of "said"
     thing_like: bool = False  # "the Brexit vote": after a determiner, or modifying a lower-case noun
+    relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
     modifier: bool = False  # "Lib Dem leader": a compound of the lower-case noun after it
 
     @property
@@ -138,7 +139,7 @@ def _extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
     elif i > 0 and j - i == 1 and _cap(doc[i - 1]) and doc[i - 1].is_alpha and doc[i - 1].whitespace_ \
             and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].text not in names.titles() \
             and (doc[i - 1].text in names.given_names()
-                 or doc[i - 1].tag_ == "NNP" and not doc[i - 1].ent_type_ and not doc[i - 1].is_sent_start
+                 or doc[i - 1].tag_ == "NNP" and not doc[i - 1].ent_type_
                  and places.lookup(doc[i - 1].text) is None):
         i -= 1  # "Ivanka" + "Trump" PERSON, "Rakeyia" + "Scott"
     # "Alicia M" (a name cut short): the initial without a full stop is dropped.
@@ -368,11 +369,17 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
 # ---------------------------------------------------------------- grouping
 
 
-def _choose(candidates: list[Person], mention: Mention, short: str) -> Person | None:
-    """The person a short form ("Kim", "Ms Hewitt") most plausibly means."""
+def _choose(candidates: list[Person], mention: Mention, short: str, *, strict: bool = False) -> Person | None:
+    """The person a short form ("Kim", "Ms Hewitt") most plausibly means.
+
+    ``strict``: nobody when the mention's gender ("Mr. Obama") rules every candidate out.
+    """
     gender = mention.gender
     if gender != "-":
-        candidates = [p for p in candidates if p.gender in ("-", gender)] or candidates
+        fitting = [p for p in candidates if p.gender in ("-", gender)]
+        if not fitting and strict:
+            return None
+        candidates = fitting or candidates
     if mention.role:
         role_words = set(mention.role.lower().split())
         matching = [p for p in candidates if any(role_words & set(r.lower().split()) for r in p.roles)]
@@ -408,6 +415,10 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
         short = [p for p in by_surname.get(parts.surname, []) if not p.full]
         if not short and not parts.family_first:
             short = [p for p in people if not p.full and p.name == parts.first]
+        # "President Obama ... Michelle Obama": a full name of the other gender, or a relative,
+        # is someone else, not the full name of the person so far called by the surname.
+        new_gender = names.gender_of(name)
+        short = [p for p in short if not m.relative and (p.gender == "-" or new_gender in ("-", p.gender))]
         if short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
             p = max(short, key=lambda p: p.first)
             p.aliases.append(p.name)
@@ -429,7 +440,7 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     short = parts.surname
     pool = by_surname.get(short) or by_surname.get(short.split()[-1], [])
     cands = [p for p in pool if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".") or not parts.suffix]
-    chosen = _choose([p for p in cands if p.full], m, short) or _choose(cands, m, short)
+    chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
         chosen = _choose(given, m, short)
@@ -468,8 +479,11 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
         or j - i == 1 and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower
     modifier = j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
         and doc[j - 1].dep_ in ("compound", "nmod", "amod") and doc[j - 1].head.i >= j
-    return Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, roles,
-                   role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like, modifier)
+    m = Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), _name_words(doc, i, j), title, roles,
+                role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like)
+    m.modifier = modifier
+    m.relative = _introduced_as_relative(doc, m)
+    return m
 
 
 @lru_cache(maxsize=1)
@@ -659,7 +673,7 @@ def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignor
 
 def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
     if not p.mentions:
-        p.relative = _introduced_as_relative(doc, m)
+        p.relative = m.relative
     if len(m.words) > 1 and not p.relative and (m.roles or _role_after(doc, m.start, m.end)):
         p.prominent_at = m.char_start
     p.mentions.append(m)
