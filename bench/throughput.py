@@ -67,6 +67,33 @@ print(json.dumps({"seconds": rep.seconds, "articles": rep.stored + rep.already, 
 """
 
 
+COMPONENTS = """
+import json, sys, time, spacy
+from newsgraph.analyse.pipeline import default_model, load_nlp, make_doc
+from newsgraph.clean import segment
+from newsgraph.read import RawArticle, iter_articles
+files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])
+raws = [r for r in iter_articles(files) if isinstance(r, RawArticle)]
+cost = {}
+
+def run_pipeline(nlp, docs, prefix=""):
+    for name, proc in nlp.pipeline:
+        t = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=batch)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        cost[prefix + name] = time.process_time() - t
+    return docs
+
+stock = spacy.load(default_model())
+run_pipeline(stock, [stock.make_doc(r.text) for r in raws], "spaCy ")
+nlp = load_nlp()
+t = time.process_time()
+docs = [make_doc(nlp, r.text, segment(r.text, r.title), r.published) for r in raws]
+cost["newsgraph clean+make_doc"] = time.process_time() - t
+run_pipeline(nlp, docs)
+print(json.dumps({"seconds": 1.0, "cost": cost}))
+"""
+
+
 def tree_rss(proc: psutil.Process) -> int:
     total = 0
     for p in [proc, *proc.children(recursive=True)]:
@@ -145,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     w2s = step(f"newsgraph ingest, 2 workers, first {small}", small, INGEST, str(lists["small"]), b, "2",
                str(tmp / "w2s.db"))
 
+    comp = step("component costs", small, COMPONENTS, str(lists["small"]), b)
+    rows.pop()
+
     floor = n / raw["seconds"]
     print()
     print("| run | articles | seconds | articles/s | x floor | CPU s | peak RSS (tree) |")
@@ -160,6 +190,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"peak RSS, 2 workers: {w2s['rss_mb']:.0f} MB at {small} articles, {w2['rss_mb']:.0f} MB at {n} "
           f"(target <= 1200 MB, no growth)")
     print(f"raw pipeline: {', '.join(raw['pipes'])}; ours: {', '.join(rows[1][2]['pipes'])}")  # type: ignore[arg-type]
+    print()
+    print(f"CPU seconds per component over the first {small} articles (cold caches; stock spaCy, then ours):")
+    print("| component | CPU s | ms/article |")
+    print("| --- | ---: | ---: |")
+    for name, sec in comp["cost"].items():  # type: ignore[attr-defined]
+        print(f"| {name} | {sec:.1f} | {1000 * sec / small:.1f} |")
     from newsgraph.run.verify import differing_tables
 
     diff = differing_tables(tmp / "w1.db", tmp / "w2.db")

@@ -28,8 +28,10 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-MAX_CACHE = 200_000
-"""Entries per cache before it is emptied: memory stays bounded on any corpus."""
+MAX_CACHE = 50_000
+"""Entries per cache before it is emptied: memory stays bounded (a few MB) on any corpus."""
+KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+"""What one-token ruler patterns may test for the cache to be exact (en_core_web_* use only these)."""
 
 _RULE_KEY = [TAG, LOWER, DEP, IS_SPACE]
 _OUT = [POS, MORPH, LEMMA]
@@ -50,12 +52,18 @@ class FastAttributes:
         self.single = Matcher(self.vocab, validate=False)
         self.multi = Matcher(self.vocab, validate=False)
         self.has_multi = False
+        self.exact = True  # False: a one-token pattern tests something the cache key lacks
+        self.lowers: set[int] | None = set()  # the LOWER values patterns test; None: any may matter
+        self.lower_regexes: list[re.Pattern[str]] = []
+        self._regex_hits: dict[int, bool] = {}
         self.multi_len = 1
         first_specs: list[dict[str, Any]] = []
         for i in range(len(self.ruler.attrs)):
             key = str(i)
             _, patterns = self.ruler.matcher.get(key)
             short = [p for p in patterns if len(p) == 1]
+            for spec in (p[0] for p in short):
+                self._note_key_attrs(spec)
             long = [p for p in patterns if len(p) > 1]
             if short:
                 self.single.add(key, short)
@@ -67,6 +75,44 @@ class FastAttributes:
         self.starts = _StartFilter(self.vocab, first_specs)
         self._rules: dict[tuple[int, ...], _Entry] = {}
         self._lemmas: dict[tuple[int, int, int], str] = {}
+
+    def _note_key_attrs(self, spec: dict[str, Any]) -> None:
+        for attr, want in spec.items():
+            if attr not in KEY_ATTRS:
+                self.exact = False
+            elif attr == "LOWER" and self.lowers is not None:
+                if isinstance(want, str):
+                    self.lowers.add(self.vocab.strings.add(want))
+                elif isinstance(want, dict) and set(want) == {"IN"}:
+                    self.lowers.update(self.vocab.strings.add(w) for w in want["IN"])
+                elif isinstance(want, dict) and set(want) == {"REGEX"}:
+                    self.lower_regexes.append(re.compile(want["REGEX"]))
+                else:
+                    self.lowers = None
+
+    def _keys(self, key_array: np.ndarray) -> list[tuple[int, ...]]:
+        """Cache keys: a word no pattern names shares its key with every such word (few keys)."""
+        if self.lowers is not None:
+            key_array = key_array.copy()
+            named = np.fromiter(self.lowers, dtype=np.uint64, count=len(self.lowers))
+            if self.lower_regexes:
+                named = np.concatenate([named, np.array(self._regex_named(key_array[:, 1]), dtype=np.uint64)])
+            key_array[~np.isin(key_array[:, 1], named), 1] = 0
+        return list(map(tuple, key_array.tolist()))
+
+    def _regex_named(self, lowers: np.ndarray) -> list[int]:
+        hits = self._regex_hits
+        if len(hits) >= MAX_CACHE:
+            hits.clear()
+        out = []
+        for low in np.unique(lowers).tolist():
+            hit = hits.get(low)
+            if hit is None:
+                text = self.vocab.strings[low] if low in self.vocab.strings else ""
+                hit = hits[low] = any(r.search(text) for r in self.lower_regexes)
+            if hit:
+                out.append(low)
+        return out
 
     def _entry(self, attr_ids: tuple[int, ...]) -> _Entry:
         """What the ruler's patterns ``attr_ids`` do to a token, in its order (later patterns win)."""
@@ -96,7 +142,7 @@ class FastAttributes:
             return doc
         rules = self._rules
         key_array = doc.to_array(_RULE_KEY)
-        keys = list(map(tuple, key_array.tolist()))
+        keys = self._keys(key_array)
         entries = [rules.get(k) for k in keys]
         for i, entry in enumerate(entries):
             if entry is None:
@@ -211,6 +257,8 @@ def install(nlp: Language) -> bool:
         return False
     if any(set(a) - {POS, MORPH, LEMMA, *_TOKEN_SETTER} for a in nlp.get_pipe("attribute_ruler").attrs):
         return False  # a ruler setting other attributes: keep the original
+    if not FastAttributes(nlp).exact:
+        return False  # a ruler testing other attributes: keep the original
     _index_as_sets(nlp.get_pipe("lemmatizer"))
     nlp.add_pipe("newsgraph_attributes", after="lemmatizer")
     nlp.disable_pipe("attribute_ruler")
