@@ -408,7 +408,8 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     name = " ".join(m.words)
     parts = names.parse(name)
     if parts.given:
-        for p in people:
+        same_surname = {id(p): p for p in by_surname.get(parts.surname, []) + by_surname.get(m.words[-1], [])}
+        for p in sorted(same_surname.values(), key=lambda p: p.first):
             if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
                            or names.is_tail_of(p.name, name)):
                 return p
@@ -586,6 +587,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         span_entity[(i, j)] = others[key]
         return others[key]
 
+    person_ends = {i: j for i, j, label, _ in kept if label == "PERSON"}
     for i, j, label, title in kept:
         span_text = doc[i:j].text
         if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
@@ -609,7 +611,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         if not names.looks_like_name(words) or _not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
-        shared = _shared_surname(doc, j, kept)
+        shared = _shared_surname(doc, i, j, person_ends)
         if shared:
             m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
         p = _resolve(people, by_surname, m)
@@ -646,18 +648,17 @@ def group_entities(doc: Doc) -> list[Entity]:
     return out
 
 
-def _shared_surname(doc: Doc, j: int, spans: list[tuple[int, int, str, str | None]]) -> str | None:
-    """The surname two coordinated given names share: "Charles G. and David H. Koch" -> "Koch"."""
+def _shared_surname(doc: Doc, i: int, j: int, person_ends: dict[int, int]) -> str | None:
+    """The surname two coordinated given names share: "Charles G. and David H. Koch" -> "Koch".
+
+    ``person_ends``: start token -> end token of every PERSON span.
+    """
     last = doc[j - 1].text
-    span_len = next((j0 - i0 for i0, j0, _, _ in spans if j0 == j), 0)
-    if not (len(last) == 2 and last.endswith(".") or span_len == 1 and last in names.given_names()) \
-            or j + 1 >= len(doc) \
-            or doc[j].lower_ != "and":
+    if not (len(last) == 2 and last.endswith(".") or j - i == 1 and last in names.given_names()) \
+            or j + 1 >= len(doc) or doc[j].lower_ != "and":
         return None
-    for i2, j2, label, _ in spans:
-        if i2 == j + 1 and label == "PERSON" and j2 - i2 >= 2:
-            return doc[j2 - 1].text
-    return None
+    j2 = person_ends.get(j + 1)
+    return doc[j2 - 1].text if j2 is not None and j2 - (j + 1) >= 2 else None
 
 
 def _places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignore[no-untyped-def]
@@ -752,15 +753,23 @@ class KnownNames:
         if parts.given:
             self.given[parts.given[0]] += k
 
-    def without(self, name: str) -> KnownNames:
-        """The same counts with one writing of ``name`` taken out (is it known from elsewhere?)."""
-        other = KnownNames(Counter(self.full), Counter(self.surnames), Counter(self.given))
-        if other.full[name] > 0:
-            other.add(name, -1)
-        for c in (other.full, other.surnames, other.given):
-            for key in [key for key, n in c.items() if n <= 0]:
-                del c[key]
-        return other
+    def without(self, name: str) -> tuple[_Except, _Except, _Except]:
+        """(full, surnames, given) with one writing of ``name`` taken out: is a word known from
+        elsewhere in the article? Constant time: nothing is copied."""
+        mine = KnownNames()
+        if self.full[name] > 0:
+            mine.add(name)
+        return (_Except(self.full, mine.full), _Except(self.surnames, mine.surnames),
+                _Except(self.given, mine.given))
+
+
+@dataclass
+class _Except:
+    counts: Counter[str]
+    minus: Counter[str]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.counts[key] - self.minus[key] > 0
 
 
 def _known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> KnownNames:
@@ -790,8 +799,7 @@ def _trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
     for i, j, label, title in spans:
         if label == "PERSON" and j - i >= 2:
             # What the article says elsewhere, not counting this very name.
-            known = all_known.without(" ".join(_name_words(doc, i, j)))
-            full, surnames, given = known.full, known.surnames, known.given
+            full, surnames, given = all_known.without(" ".join(_name_words(doc, i, j)))
             first = doc[i].text
             rest = doc[i + 1 : j].text
             loose = doc[i].pos_ in ("ADJ", "VERB") or doc[i].tag_ == "VBG" or _headline_like(doc, i) \
