@@ -6,7 +6,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-TIMESTAMP_COLUMNS = frozenset({"ingested_at", "at"})
+
+
+def is_timestamp(column: str) -> bool:
+    """``at``, ``ingested_at``, ``merged_at``...: when a row was written, not what it says."""
+    return column == "at" or column.endswith("_at")
 
 
 def store_contents(db: str | Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -18,7 +22,7 @@ def store_contents(db: str | Path) -> dict[str, list[tuple[Any, ...]]]:
             "AND name NOT LIKE '%_fts%' ORDER BY name")]
         out: dict[str, list[tuple[Any, ...]]] = {}
         for name in names:
-            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")') if r[1] not in TIMESTAMP_COLUMNS]
+            cols = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")') if not is_timestamp(r[1])]
             select = ", ".join(f'"{c}"' for c in cols)
             out[name] = sorted(conn.execute(f'SELECT {select} FROM "{name}"').fetchall(), key=repr)
         return out
