@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 
-
 def is_timestamp(column: str) -> bool:
     """``at``, ``ingested_at``, ``merged_at``...: when a row was written, not what it says."""
     return column == "at" or column.endswith("_at")
