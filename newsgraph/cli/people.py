@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+from typing import Any
 
 from newsgraph.cli import UserError, add_db
 
@@ -59,19 +61,25 @@ def _open(args: argparse.Namespace, *, readonly: bool = True):  # type: ignore[n
     return connect(args.db, readonly=readonly)
 
 
+def _print_rows(rows: list[dict[str, Any]], args: argparse.Namespace, line: Callable[[dict[str, Any]], str],
+                nothing: str) -> None:
+    """One line per row (or JSON lines with --json); a note on stderr when there is none."""
+    for r in rows:
+        print(json.dumps(r, ensure_ascii=False) if args.json else line(r))
+    if not rows and not args.json:
+        print(nothing + (f" matching {args.name!r}" if getattr(args, "name", None) else ""), file=sys.stderr)
+
+
+def _person_line(r: dict[str, Any]) -> str:
+    also = [n for n in r["names"] if n != r["name"]]
+    extra = f"  (also: {', '.join(also[:4])})" if also else ""
+    return f"{r['name']:<32} {r['quotes']:>4} quotes {r['mentions']:>5} mentions {r['articles']:>4} articles{extra}"
+
+
 def cmd_people(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.people_merged(_open(args), limit=args.limit, name=args.name)
-    for r in rows:
-        if args.json:
-            print(json.dumps(r, ensure_ascii=False))
-            continue
-        also = [n for n in r["names"] if n != r["name"]]
-        extra = f"  (also: {', '.join(also[:4])})" if also else ""
-        print(f"{r['name']:<32} {r['quotes']:>4} quotes {r['mentions']:>5} mentions {r['articles']:>4} articles{extra}")
-    if not rows and not args.json:
-        print("no people" + (f" matching {args.name!r}" if args.name else ""), file=sys.stderr)
+    _print_rows(query.people_merged(_open(args), limit=args.limit, name=args.name), args, _person_line, "no people")
     return 0
 
 
@@ -109,35 +117,29 @@ def cmd_person(args: argparse.Namespace) -> int:
     return 0
 
 
+def _place_line(r: dict[str, Any]) -> str:
+    where = f"{r['lat']:.3f}, {r['lon']:.3f}" if r["lat"] is not None else "—"
+    return f"{r['name']:<32} {r['mentions']:>5} mentions {r['articles']:>4} articles  {r['country'] or '':<2}  {where}"
+
+
 def cmd_places(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.place_counts(_open(args), limit=args.limit, name=args.name)
-    for r in rows:
-        if args.json:
-            print(json.dumps(r, ensure_ascii=False))
-            continue
-        where = f"{r['lat']:.3f}, {r['lon']:.3f}" if r["lat"] is not None else "—"
-        print(f"{r['name']:<32} {r['mentions']:>5} mentions {r['articles']:>4} articles  "
-              f"{r['country'] or '':<2}  {where}")
-    if not rows and not args.json:
-        print("no places" + (f" matching {args.name!r}" if args.name else ""), file=sys.stderr)
+    _print_rows(query.place_counts(_open(args), limit=args.limit, name=args.name), args, _place_line, "no places")
     return 0
+
+
+def _merge_line(r: dict[str, Any]) -> str:
+    names = sorted(set((r["names"] or "").split(",")))
+    return (f"{r['id']:>6}  {r['type']:<6} {r['name']:<28} {r['articles']:>4} articles  "
+            f"names: {'; '.join(names[:5])}  rule: {r['rules'] or '-'}")
 
 
 def cmd_merges(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.merge_list(_open(args), name=args.name, limit=args.limit)
-    for r in rows:
-        if args.json:
-            print(json.dumps(r, ensure_ascii=False))
-            continue
-        names = sorted(set((r["names"] or "").split(",")))
-        print(f"{r['id']:>6}  {r['type']:<6} {r['name']:<28} {r['articles']:>4} articles  "
-              f"names: {'; '.join(names[:5])}  rule: {r['rules'] or '-'}")
-    if not rows and not args.json:
-        print("no cross-article merges", file=sys.stderr)
+    _print_rows(query.merge_list(_open(args), name=args.name, limit=args.limit), args, _merge_line,
+                "no cross-article merges")
     return 0
 
 
