@@ -44,7 +44,7 @@ def test_shard_left_by_killed_run_is_loaded_not_recomputed(tmp_path: Path) -> No
     shards = tmp_path / "shards"
     shards.mkdir()
     # a killed run had written the first batch's shard (here with a recognisable title) before it died
-    done = BatchResult(raws[:2], list(extract_many(raws[:2])))
+    done = BatchResult(2, list(extract_many(raws[:2])))
     done.articles[0].title = "FROM THE LEFTOVER SHARD"
     write_shard(done, str(shards / shard_name(raws[:2], _model())))
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
@@ -60,8 +60,8 @@ def test_shard_roundtrip_keeps_every_field(tmp_path: Path) -> None:
     raws = [r for r in iter_articles([CORPUS]) if isinstance(r, RawArticle)][:3]
     arts = list(extract_many(raws))
     path = tmp_path / "x.parquet"
-    write_shard(BatchResult(raws, arts), str(path))
-    back = read_shard(path, raws)
+    write_shard(BatchResult(len(raws), arts), str(path))
+    back = read_shard(path, len(raws))
     assert [asdict(a) for a in back.articles] == [asdict(a) for a in arts]  # exact: confidences, every field
 
 

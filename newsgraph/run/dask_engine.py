@@ -78,10 +78,10 @@ def write_shard(result: BatchResult, path: str) -> None:
     os.replace(tmp, path)  # a shard is whole or absent
 
 
-def read_shard(path: str | Path, batch: list[RawArticle]) -> BatchResult:
+def read_shard(path: str | Path, inputs: int) -> BatchResult:
     import pyarrow.parquet as pq
 
-    result = BatchResult(batch)
+    result = BatchResult(inputs)
     for row in pq.read_table(path).to_pylist():
         if row["exact"] is not None:  # written by our own workers into our own shard folder
             art = pickle.loads(row["exact"])  # noqa: S301
@@ -134,11 +134,11 @@ def run_on_dask(
     try:
         client.register_plugin(LoadModel(model))
         n = max(1, len(client.scheduler_info().get("workers", {}))) if scheduler else workers
-        queued: deque[list[RawArticle]] = deque()  # in submission order, as results come back
+        queued: deque[int] = deque()  # batch sizes in submission order, as results come back
 
         def submit(batch: list[RawArticle]) -> Future[str]:
             path = str(shard_dir / shard_name(batch, model))
-            queued.append(batch)
+            queued.append(len(batch))
             if os.path.exists(path):
                 return _done(path)
             return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[no-any-return]

@@ -146,7 +146,7 @@ def ingest(
             merge_new_entities(conn)  # people (issue 4): join the batch's entities across articles
             report.stored += stored
             report.already += already
-            _tick(bar, report, len(result.batch))
+            _tick(bar, report, result.inputs)
     finally:
         report.seconds = time.perf_counter() - started
         if bar is not None:

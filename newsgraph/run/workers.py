@@ -31,7 +31,7 @@ class EngineError(RuntimeError):
 
 @dataclass
 class BatchResult:
-    batch: list[RawArticle]
+    inputs: int  # how many inputs the batch had (the texts are not sent back)
     articles: list[Article] = field(default_factory=list)
     errors: list[ReadError] = field(default_factory=list)
 
@@ -50,9 +50,9 @@ def _analyse(batch: list[RawArticle], model: str | None) -> BatchResult:
     from newsgraph import extract_many
 
     try:
-        return BatchResult(batch, list(extract_many(batch, model=model, batch_size=len(batch))))
+        return BatchResult(len(batch), list(extract_many(batch, model=model, batch_size=len(batch))))
     except Exception:  # noqa: BLE001 - isolate the failing article, report it
-        result = BatchResult(batch)
+        result = BatchResult(len(batch))
         for raw in batch:
             try:
                 result.articles.extend(extract_many([raw], model=model))
