@@ -83,6 +83,12 @@ def test_inverted_said(text: str, content: str, mention: str) -> None:
     assert found[0][2] == mention
 
 
+def test_parenthetical_said_splits_the_content() -> None:
+    text = "Maria Lopez runs the port. To avoid delays, she said, the ships will dock at night."
+    found = indirect(text)
+    assert ("To avoid delays the ships will dock at night", "Maria Lopez", "she", "say") in found
+
+
 def test_pronoun_resolves_to_last_person() -> None:
     text = "Laura Chen runs a bakery in Ohio. She said business had doubled since the new road opened."
     found = indirect(text)

@@ -140,13 +140,17 @@ def candidates_for(cue: Token) -> Iterator[Candidate]:
     right = _right_span(doc, cue)
     if right is not None and right[0][1] > right[0][0]:
         yield Candidate(cue, "right", [right[0]], source, right[1])
-    # inverted "<content>, X said": the parser hangs the cue under the content's verb
-    if cue.pos_ == "VERB" and cue.dep_ in ("parataxis", "ccomp", "advcl", "conj") and cue.head.i < cue.i:
-        if not any(c.dep_ == "ccomp" for c in cue.children) and source is not None and source.head.i == cue.i:
+    # inverted "<content>, X said" and parenthetical "<A>, X said, <B>": the parser hangs
+    # the cue under the content's verb
+    if cue.pos_ == "VERB" and source is not None and source.head.i == cue.i and cue.head.i != cue.i:
+        after = cue.head.i > cue.i
+        if (cue.dep_ == "parataxis" or (not after and cue.dep_ in ("ccomp", "advcl", "conj"))) and not any(
+            c.dep_ == "ccomp" for c in cue.children
+        ):
             head = cue.head
             pieces = _minus(doc, (head.left_edge.i, head.right_edge.i + 1), (cue.left_edge.i, cue.right_edge.i + 1))
             if pieces:
-                yield Candidate(cue, "inverted", pieces, source, head)
+                yield Candidate(cue, "parenthetical" if after else "inverted", pieces, source, head)
 
 
 def _is_mark(tok: Token) -> bool:
