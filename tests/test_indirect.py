@@ -137,3 +137,20 @@ def test_fragments_never_crash_and_spans_stay_in_text(text: str) -> None:
     art = newsgraph.extract(text)
     for q in art.quotes:
         assert all(0 <= s < e <= len(text) for s, e in q.content_spans)
+
+
+def test_training_fit_is_seeded_and_learns_signs() -> None:
+    """The trainer's numpy logistic regression on a toy set (no PolNeAR, no parsing)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "train_attribution.py"
+    spec = importlib.util.spec_from_file_location("train_attribution", path)
+    assert spec and spec.loader
+    trainer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(trainer)
+    rows = [(["good", "x"], 1, 0, 0, True, frozenset())] * 30 + [(["bad", "x"], 0, 0, 1, False, frozenset())] * 30
+    first = trainer.fit(rows, min_count=1, l2=1e-4, epochs=100, seed=7)
+    assert first == trainer.fit(rows, min_count=1, l2=1e-4, epochs=100, seed=7)
+    weights, _bias = first
+    assert weights["good"] > 0 > weights["bad"]
