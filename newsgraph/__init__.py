@@ -26,7 +26,7 @@ __all__ = [
 def _meta(raw: RawArticle) -> dict[str, Any]:
     return {
         "document": raw.document, "title": raw.title, "published": raw.published,
-        "source": raw.source, "url": raw.url, "outlet": raw.outlet,
+        "source": raw.source, "url": raw.url, "outlet": raw.outlet, "author": raw.author,
     }
 
 

@@ -117,6 +117,7 @@ class Article:
             "source": self.source,
             "outlet": self.outlet,
             "url": self.url,
+            "author": self.author,
             "hash": self.hash,
             "quotes": [_quote_dict(q, self.text) for q in self.quotes],
             "entities": [asdict(e) for e in self.entities],
@@ -156,6 +157,7 @@ class Article:
             source=d.get("source"),
             outlet=d.get("outlet"),
             url=d.get("url"),
+            author=d.get("author"),
         )
         art.paragraphs = [Paragraph(s, e, k) for s, e, k in d.get("paragraphs", [])]
         art.boilerplate = [tuple(s) for s in d.get("boilerplate", [])]  # type: ignore[misc]

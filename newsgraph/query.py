@@ -137,7 +137,8 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     if row is None:
         return None
     art = Article(text=row["text"], document=row["document"], title=row["title"], published=row["published"],
-                  source=row["source"], outlet=row["outlet"], url=row["url"])
+                  source=row["source"], outlet=row["outlet"], url=row["url"],
+                  author=row["author"] if "author" in row.keys() else None)
     art.paragraphs = [Paragraph(r["start"], r["end"], r["kind"]) for r in conn.execute(
         'SELECT start, "end", kind FROM paragraphs WHERE article_id = ? ORDER BY start', (article_id,))]
     art.boilerplate = [(r[0], r[1]) for r in conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import defaultdict
 
@@ -10,6 +11,21 @@ from newsgraph.model import Article
 RESET = "\033[0m"
 COLOURS = ["\033[36m", "\033[33m", "\033[35m", "\033[32m", "\033[34m", "\033[31m"]
 BOLD, DIM, UNDER = "\033[1m", "\033[2m", "\033[4m"
+
+
+_SGR = re.compile(r"(\x1b\[[0-9;]*m)")
+_CONTROLS = {c: 0x2400 + c for c in range(0x20) if chr(c) not in "\t\n\r"}
+_CONTROLS.update({0x7F: 0x2421, **{c: 0xFFFD for c in range(0x80, 0xA0)}})
+
+
+def terminal_safe(s: str) -> str:
+    """Control characters shown as symbols (␛, ␇), keeping only colour codes (SGR).
+
+    Article text is untrusted: an escape sequence in it must not set the terminal's
+    title, clear the screen or move the cursor when newsgraph prints it.
+    """
+    parts = _SGR.split(s)
+    return "".join(p if i % 2 else p.translate(_CONTROLS) for i, p in enumerate(parts))
 
 
 def _c(code: str, s: str, colour: bool) -> str:

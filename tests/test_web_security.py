@@ -389,9 +389,6 @@ def test_csv_export_neutralises_spreadsheet_formulas(tmp_path: Path) -> None:
 # --- hostile text leaving through the terminal ---------------------------------------------------
 
 
-@pytest.mark.xfail(strict=False, reason="render.py / cli (foundation): article text is printed with its control "
-                                        "characters, so escape sequences in an article set the terminal title, "
-                                        "clear the screen or recolour text (terminal injection)")
 def test_terminal_output_does_not_pass_escape_sequences_through(tmp_path: Path,
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     from newsgraph.cli import main

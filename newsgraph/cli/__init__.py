@@ -52,7 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _TerminalSafeStdout:
+    """sys.stdout that never passes an article's control sequences to the terminal."""
+
+    def __init__(self, stream):  # type: ignore[no-untyped-def]
+        self._stream = stream
+
+    def write(self, s: str) -> int:
+        from newsgraph.render import terminal_safe
+
+        return self._stream.write(terminal_safe(s))
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self._stream, name)
+
+
 def main(argv: list[str] | None = None) -> int:
+    if not isinstance(sys.stdout, _TerminalSafeStdout):
+        real, sys.stdout = sys.stdout, _TerminalSafeStdout(sys.stdout)  # type: ignore[assignment]
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout = real
+    return _main(argv)
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
