@@ -204,10 +204,13 @@ def name_index(doc: Doc, people: list[Entity] | None = None) -> NameIndex:
 def _name_tokens(tok: Token) -> Span:
     """The proper-noun run a name token belongs to ("Lee Seung-min", "Kim Chong Hun")."""
     doc = tok.doc
-    if tok.ent_type_ == "PERSON":
-        for ent in doc.ents:  # doc.ents is short; called once per attribution
-            if ent.start <= tok.i < ent.end:
-                return ent
+    if tok.ent_type_ == "PERSON":  # walk the entity's IOB tags: no scan over doc.ents
+        s = e = tok.i
+        while doc[s].ent_iob_ == "I" and s > 0:
+            s -= 1
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+        return doc[s : e + 1]
     s = e = tok.i
     while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s - 1, tok.i + 2):
         s -= 1

@@ -11,7 +11,10 @@ rest of the article.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+
+from newsgraph.analyse.attribution import inside_any
 
 OPENING = "“„«"
 CLOSING = "”»"
@@ -96,20 +99,24 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
 
 
 def _single_quoted_speech(text: str, start: int, end: int, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
+    """‘Speech in single curly marks’ outside double-quoted spans (linear: closers found by bisection)."""
     out = []
+    covered = sorted((q.open_mark, q.end) for q in doubles)
+    closers = [j for j in range(start, end) if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum())]
     i = start
-    covered = [(q.open_mark, q.end) for q in doubles]
     while i < end:
-        if text[i] == "‘" and not any(a <= i < b for a, b in covered) and (i == start or not text[i - 1].isalnum()):
-            j = i + 1
-            while j < end:
-                if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum()):
-                    break
-                j += 1
-            if j < end:
-                content = text[i + 1 : j].rstrip()
-                if content[-1:] in SPEECH_END and len(content.split()) >= 3:
-                    out.append(QuotedSpan(i + 1, j, i, j))
-                i = j
-        i += 1
+        i = text.find("‘", i, end)
+        if i < 0:
+            break
+        if inside_any(i, covered) or (i > start and text[i - 1].isalnum()):
+            i += 1
+            continue
+        k = bisect.bisect_right(closers, i)
+        if k == len(closers):
+            break  # no closing mark after this one, nor after any later opening
+        j = closers[k]
+        content = text[i + 1 : j].rstrip()
+        if content[-1:] in SPEECH_END and len(content.split()) >= 3:
+            out.append(QuotedSpan(i + 1, j, i, j))
+        i = j + 1
     return out
