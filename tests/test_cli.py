@@ -62,3 +62,11 @@ def test_missing_db_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["quotes", "--db", str(tmp_path / "none.db")]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "newsgraph ingest" in err
+
+
+def test_extract_exits_1_when_no_input_could_be_read(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert main(["extract", str(tmp_path / "empty.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "empty.txt" in err and "empty file" in err
+    assert main(["extract", str(tmp_path / "empty.txt"), str(FIX / "moscow8.txt")]) == 0

@@ -54,27 +54,40 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_errors)
 
 
-def _raws(paths: list[str], published: str | None = None):  # type: ignore[no-untyped-def]
-    from newsgraph.read import ReadError, iter_articles
+class Inputs:
+    """The readable articles of PATHs; bad inputs are reported on stderr and counted."""
 
-    failed = 0
-    for item in iter_articles(paths):
-        if isinstance(item, ReadError):
-            failed += 1
-            print(f"newsgraph: skipped {item}", file=sys.stderr)
-            continue
-        if published and not item.published:
-            item.published = published
-        yield item
-    if failed:
-        print(f"newsgraph: {failed} input(s) failed", file=sys.stderr)
+    def __init__(self, paths: list[str], published: str | None = None) -> None:
+        self.paths, self.published = paths, published
+        self.read = self.failed = 0
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        from newsgraph.read import ReadError, iter_articles
+
+        for item in iter_articles(self.paths):
+            if isinstance(item, ReadError):
+                self.failed += 1
+                print(f"newsgraph: skipped {item}", file=sys.stderr)
+                continue
+            if self.published and not item.published:
+                item.published = self.published
+            self.read += 1
+            yield item
+        if self.failed:
+            print(f"newsgraph: {self.failed} input(s) failed", file=sys.stderr)
+
+    @property
+    def status(self) -> int:
+        """1 when nothing could be read, so scripts notice; 0 otherwise."""
+        return 1 if self.failed and not self.read else 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsgraph import extract_many
     from newsgraph.render import report
 
-    for art in extract_many(_raws(args.paths, args.published), model=args.model):
+    inputs = Inputs(args.paths, args.published)
+    for art in extract_many(inputs, model=args.model):
         if args.format == "jsonl":
             print(json.dumps(art.to_dict(with_text=args.with_text), ensure_ascii=False))
         elif args.format == "json":
@@ -82,7 +95,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         else:
             print(report(art))
             print()
-    return 0
+    return inputs.status
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -90,11 +103,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     from newsgraph.render import report
 
     colour = sys.stdout.isatty()
-    for i, art in enumerate(extract_many(_raws(args.paths, args.published), model=args.model)):
+    inputs = Inputs(args.paths, args.published)
+    for i, art in enumerate(extract_many(inputs, model=args.model)):
         if i:
             print("\n")
         print(report(art, colour=colour))
-    return 0
+    return inputs.status
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]

@@ -42,12 +42,12 @@ def _check_date(value: str | None, flag: str) -> None:
 def _from_files(args: argparse.Namespace) -> list[dict[str, Any]]:
     from newsgraph import extract_many
     from newsgraph.analyse.timevalues import bounds, interval, sort_key
-    from newsgraph.cli.core import _raws
+    from newsgraph.cli.core import Inputs
 
     lo = bounds(args.date_from)[0] if args.date_from else None
     hi = bounds(args.date_to)[1] if args.date_to else None
     rows = []
-    for art in extract_many(_raws(args.paths, args.published), model=args.model):
+    for art in extract_many(Inputs(args.paths, args.published), model=args.model):
         for ev in art.timeline:
             if ev.date is None or (args.no_quotes and ev.kind == "quote"):
                 continue
