@@ -108,14 +108,15 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout) -> Response:
-        return error_response(request, 503, f"{exc}; narrow the search (a speaker, fewer words, a date range)")
+        return error_response(request, 503, f"{exc}; the server may be busy: try again, or narrow the search "
+                                                "(a speaker, fewer words, a date range)")
 
     @app.exception_handler(sqlite3.DatabaseError)  # OperationalError (busy, interrupted) and damaged files
     async def db_error(request: Request, exc: sqlite3.DatabaseError) -> Response:
         budget = getattr(request.state, "budget", None)
         if budget is not None and budget.fired:
             return error_response(request, 503, f"the query took longer than {request.app.state.store.timeout_ms}"
-                                                " ms and was stopped; narrow the search")
+                                                " ms and was stopped (the server may be busy: try again, or narrow the search)")
         log.warning("database error on %s: %s", request.url.path, exc)
         if isinstance(exc, sqlite3.OperationalError):  # locked, busy, I/O: worth a retry
             return error_response(request, 503, f"the database could not answer ({exc}); try again")
