@@ -377,12 +377,16 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
-    if date_from:
-        where.append("ev.date >= ?")
-        args.append(date_from)
-    if date_to:
-        where.append("ev.date <= ? || '~'")  # '~' sorts after digits and '-': 2005 includes 2005-12-31
-        args.append(date_to)
+    if date_from or date_to:  # by interval: "2016" overlaps --from 2016-09, "199X" sorts as 1990
+        from newsgraph.analyse import timevalues
+
+        _time_functions(conn)
+        if date_from:
+            where.append("ng_day_hi(ev.date) >= ?")
+            args.append(timevalues.bounds(date_from)[0])
+        if date_to:
+            where.append("ng_day_lo(ev.date) <= ?")
+            args.append(timevalues.bounds(date_to)[1])
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
@@ -499,18 +503,11 @@ def timeline(conn: sqlite3.Connection, *, person: str | None = None, place: str 
     quotations out.  Dates are any time value ("2016", "2016-09", "2016-09-11", "199X"): an event dated "2016"
     is inside ``--from 2016-09``; a decade sorts at its first year.  ``ValueError`` on a bad date.
     """
-    from newsgraph.analyse import timevalues
 
     _time_functions(conn)
-    cond, args = _event_filter(conn, person, place, article_id, None, None)
+    cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
     where = [cond.removeprefix(" WHERE ")] if cond else []
     where.append("ev.date IS NOT NULL")
-    if date_from:
-        where.append("ng_day_hi(ev.date) >= ?")
-        args.append(timevalues.bounds(date_from)[0])
-    if date_to:
-        where.append("ng_day_lo(ev.date) <= ?")
-        args.append(timevalues.bounds(date_to)[1])
     quote_event = ("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = ev.article_id"
                    " AND min(q.start, coalesce(q.cue_start, q.start), coalesce(q.speaker_start, q.start)) = ev.start"
                    " AND max(q.\"end\", coalesce(q.cue_end, q.\"end\"), coalesce(q.speaker_end, q.\"end\")) = ev.\"end\")")

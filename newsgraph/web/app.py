@@ -106,6 +106,10 @@ def _error_handlers(app: FastAPI) -> None:
                              for e in exc.errors())
         return error_response(request, 400, f"bad parameter ({problems})")
 
+    @app.exception_handler(ValueError)  # e.g. a date that matches the pattern but is no date (2019-13-45)
+    async def bad_value(request: Request, exc: ValueError) -> Response:
+        return error_response(request, 400, f"bad parameter ({exc})")
+
     @app.exception_handler(QueryTimeout)
     async def timeout(request: Request, exc: QueryTimeout) -> Response:
         return error_response(request, 503, f"{exc}; the server may be busy: try again, or narrow the search "
