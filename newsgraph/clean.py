@@ -62,6 +62,8 @@ def looks_like_heading(line: str) -> bool:
         return False
     if s[-1] in ".,;:!?…" or bare[-1] in ".,;:!?…-–—":
         return False
+    if re.search(r"[.?!…][”\"’']", s):  # a sentence closed inside quotation marks ("…." ― Name): speech
+        return False
     return not re.search(r"\b(said|says|told)\b", s)
 
 

@@ -440,17 +440,6 @@ def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[i
     return max(lo, para[0]), min(hi, para[1])
 
 
-def _signed_quote(text: str, start: int, end: int) -> bool:
-    """A one-line ``"…." ― Name`` (a reader's or a book's words, signed): speech, even
-    where the layout took the short line for a heading."""
-    line = text[start:end].strip()
-    for close in ("”", '"'):
-        k = line.rfind(close)
-        if k > 0 and line[k - 1] in ".?!…" and line[k + 1 :].lstrip(" \u00a0,")[:1] in tuple(DASHES):
-            return True
-    return False
-
-
 class QuoteFinder:
     """Walks an article's quoted spans in order, keeping the speaker of the last quote
     for unattributed continuations."""
@@ -468,7 +457,7 @@ class QuoteFinder:
         out: list[Candidate] = []
         spans: list[tuple[QuotedSpan, int]] = []
         for k, (ps, pe) in enumerate(self.paras):
-            if (ps, pe) in self.headings and not _signed_quote(self.text, ps, pe):
+            if (ps, pe) in self.headings:
                 continue  # a quoted heading is not a quotation
             nxt = self.paras[k + 1] if k + 1 < len(self.paras) else None
             cont = nxt is not None and self.text[nxt[0] : nxt[0] + 1] in "\"“«" or (
