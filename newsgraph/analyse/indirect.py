@@ -50,6 +50,13 @@ def _named_report_in_quote(cand: Candidate) -> bool:
     return named.ent_type_ == "PERSON"
 
 
+MIN_CONFIDENCE = 0.5
+"""Floor on the model's own threshold (0.35, F1-optimal on held-out train). Users checking
+quotes prefer fewer false ones: at 0.5 PolNeAR dev indirect precision rises .690 → .748 for
+F1 .727 → .717, and the 'all' block F1 stays .790, while a feature article's stray "reports"
+(prepositional objects of ordinary verbs) mostly fall away."""
+
+
 def find_indirect_quotes(
     doc: Doc, direct_spans: list[CharSpan], people: list[Entity], *, threshold: float | None = None
 ) -> list[Quote]:
@@ -58,7 +65,7 @@ def find_indirect_quotes(
     ``threshold`` overrides the model's decision threshold (higher: fewer, surer quotes).
     """
     model = load_model()
-    cut = model.threshold if threshold is None else threshold
+    cut = max(model.threshold, MIN_CONFIDENCE) if threshold is None else threshold
     best: dict[int, tuple[float, Candidate]] = {}
     for cand in generate(doc):
         in_direct = _inside(cand.cue.idx, direct_spans)
