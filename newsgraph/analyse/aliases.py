@@ -17,6 +17,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from newsgraph.analyse.pipeline import doc_text
+
 HERE = Path(__file__).resolve().parent
 MAX_GAP = 40
 _NAMED_QUOTED = re.compile(
@@ -39,7 +41,7 @@ def _acronym(name: str, short: str) -> bool:
 
 def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Pairs (earlier name span, later name span) of token spans the text declares the same thing."""
-    text = doc.text
+    text = doc_text(doc)
     out = []
     ordered = sorted(spans)
     for a, b in zip(ordered, ordered[1:], strict=False):
@@ -61,4 +63,4 @@ def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple
 def named_groups(doc: Doc) -> list[tuple[str, tuple[int, int]]]:
     """Names given in quotation marks after "known as": ("Moscow 8", span of those words)."""
     return [(m.group(1).strip(), (m.start(1), m.start(1) + len(m.group(1).strip())))
-            for m in _NAMED_QUOTED.finditer(doc.text)]
+            for m in _NAMED_QUOTED.finditer(doc_text(doc))]

@@ -17,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyse.pipeline import doc_text
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -148,7 +149,7 @@ class NameIndex:
     @classmethod
     def build(cls, doc: Doc, people: list[Entity]) -> NameIndex:
         idx = cls(people)
-        text = doc.text
+        text = doc_text(doc)
         for ent in people:
             pos = text.find(ent.name)
             idx.introduced[ent.name] = pos if pos >= 0 else min((s for s, _ in ent.mentions), default=0)
@@ -250,7 +251,7 @@ def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None)
         return cands[0]
     before = [e for e in cands if idx.introduced.get(e.name, 0) < at] or cands
     if descriptor:
-        text = doc.text
+        text = doc_text(doc)
         word = descriptor.split()[-1].lower()
         described = [e for e in before if word in text[max(0, idx.introduced[e.name] - 40) : idx.introduced[e.name]].lower()]
         if described:
@@ -352,7 +353,7 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
         return idx.genders[ent.name]
     words = gender_words()
     found: str | None = None
-    text = doc.text
+    text = doc_text(doc)
     for s, _e in ent.mentions[:20]:
         before = text[max(0, s - 30) : s].split()
         if before and before[-1].lower().strip(",") in words:

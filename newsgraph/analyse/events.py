@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse import timevalues as tv
+from newsgraph.analyse.pipeline import doc_text
 from newsgraph.model import Entity, Event, Quote, TimeExpression
 
 PARTICIPANT_TYPES = {"PERSON", "ORG"}
@@ -256,7 +257,7 @@ def quote_events(doc: Doc, text: str, quotes: list[Quote], times: list[TimeExpre
 def build_timeline(doc: Doc, times: list[TimeExpression], text: str | None = None) -> list[Event]:
     """Dated events of the doc (dates and quotations), in chronological order."""
     mentions = MentionIndex(doc._.entities or [])
-    text = doc.text if text is None else text  # spaCy rebuilds it from the tokens on every access
+    text = doc_text(doc) if text is None else text  # spaCy rebuilds it from the tokens on every access
     events = date_events(doc, text, times, mentions)
     events += quote_events(doc, text, list(doc._.quotes or []), times, doc._.published, mentions)
     seen: set[tuple[str | None, tuple[int, int]]] = set()

@@ -84,11 +84,24 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+_TEXT_KEY = "newsgraph_text"
+
+
 def make_doc(nlp: Language, text: str, layout: Layout, published: str | None) -> Doc:
-    doc = nlp.make_doc(masked_text(text, layout))
+    masked = masked_text(text, layout)
+    doc = nlp.make_doc(masked)
+    doc.user_data[_TEXT_KEY] = masked
     doc._.layout = layout
     doc._.published = published
     return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` without the cost: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text  # type: ignore[no-any-return]
 
 
 def doc_to_article(doc: Doc, text: str, **meta: Any) -> Article:

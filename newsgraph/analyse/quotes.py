@@ -29,6 +29,7 @@ from newsgraph.analyse.attribution import (
 )
 from newsgraph.analyse.indirect import find_indirect_quotes
 from newsgraph.analyse.marks import QuotedSpan, find_quoted_spans, strip_span
+from newsgraph.analyse.pipeline import doc_text
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
@@ -216,12 +217,12 @@ def _without(doc: Doc, root: Token, aside: Token) -> list[CharSpan]:
         out.append((doc[b + 1].idx, last.idx + len(last.text)))
     pieces = []
     for x, y in out:
-        while x < y and doc.text[x] in " ,;:—–-\n":
+        while x < y and doc_text(doc)[x] in " ,;:—–-\n":
             x += 1
-        while y > x and doc.text[y - 1] in " ,;:—–-\n":
+        while y > x and doc_text(doc)[y - 1] in " ,;:—–-\n":
             y -= 1
         pieces.append((x, y))
-    pieces = [p for p in pieces if len(doc.text[p[0] : p[1]].split()) > 1 or '"' in doc.text[p[0] : p[1]]]
+    pieces = [p for p in pieces if len(doc_text(doc)[p[0] : p[1]].split()) > 1 or '"' in doc_text(doc)[p[0] : p[1]]]
     return pieces or [(root.idx, root.idx + len(root.text))]
 
 
@@ -377,7 +378,7 @@ def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> T
     """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
     barked``): the layout itself marks the verb as the cue."""
     post, pre = cand.post, cand.pre
-    content = doc.text[cand.content[0] : cand.content[1]].rstrip()
+    content = doc_text(doc)[cand.content[0] : cand.content[1]].rstrip()
     ends_open = content[-1:] in ",?!—–-" or post.lstrip()[:1] == ","
     if cand.qs.close_mark is not None and ends_open and post.strip()[:1] not in ".?!" and post.strip():
         span = doc.char_span(cand.qs.close_mark + 1, cand.qs.close_mark + 1 + len(post), alignment_mode="expand")
@@ -446,8 +447,8 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
-        self.layout: Layout = doc._.layout or segment(doc.text, None)
+        self.text = doc_text(doc)
+        self.layout: Layout = doc._.layout or segment(doc_text(doc), None)
         self.people: list[Entity] = [e for e in (doc._.entities or []) if e.type == "PERSON"]
         name_index(doc, self.people)
         self.paras = [(p.start, p.end) for p in self.layout.paragraphs]

@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyse import timevalues as tv
+from newsgraph.analyse.pipeline import doc_text
 from newsgraph.analyse.timegrammar import Reading, lexicon, readings
 from newsgraph.model import TimeExpression
 
@@ -401,7 +402,7 @@ def find_times(doc: Doc, published: str | None = None, text: str | None = None) 
 
     ``text`` is ``doc.text`` when the caller has it (spaCy rebuilds it from the tokens on each access).
     """
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     date_chars = bytearray(len(text))
     name_chars = bytearray(len(text))
     for ent in doc.ents:
@@ -431,7 +432,7 @@ def find_times(doc: Doc, published: str | None = None, text: str | None = None) 
 def find_time(doc: Doc) -> Doc:
     from newsgraph.analyse.events import build_timeline
 
-    text = doc.text
+    text = doc_text(doc)
     doc._.times = find_times(doc, text=text)
     doc._.timeline = build_timeline(doc, doc._.times, text=text)
     return doc
