@@ -231,6 +231,22 @@ def places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignore
             return
 
 
+def name_in_title(doc: Doc, i: int, j: int) -> str | None:
+    """The person a programme or work is named after ("The Laura Ingraham Show" -> Laura
+    Ingraham): two or three capitalised words led by a known given name, followed by more of
+    the title. The title itself is not a mention of the person."""
+    for k in range(i, j - 2):
+        if not names.known_given_name(doc[k].text):
+            continue
+        for n in (3, 2):
+            words = [t.text for t in doc[k : k + n]]
+            if k + n < j and all(cap(t) for t in doc[k : k + n]) and names.looks_like_name(words) \
+                    and not names.is_suffix(words[-1]):
+                return " ".join(words)
+        return None
+    return None
+
+
 def join_adjacent_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
                          ) -> list[tuple[int, int, str, str | None]]:
     """ "Keith" + "Lamont Scott": two PERSON spans split by nothing but a space are one name."""

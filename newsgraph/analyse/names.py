@@ -83,6 +83,25 @@ def same_given_name(a: str, b: str) -> bool:
     return a == b or b in nicknames().get(a, ()) or a in nicknames().get(b, ())
 
 
+@lru_cache(maxsize=1)
+def _name_detector():  # type: ignore[no-untyped-def]
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # optional at run time: without it only names_given.tsv is known
+        return None
+    return detector.Detector(case_sensitive=True)
+
+
+@lru_cache(maxsize=4096)
+def known_given_name(word: str) -> bool:
+    """Is the word a first name anyone is known to bear (names_given.tsv, then gender-guesser's
+    ~40k names)? "Reince" no, "Kellyanne" no, "Fancy", "Patriot", "Morning" no, "Jacob" yes."""
+    if word in given_names():
+        return True
+    det = _name_detector()
+    return det is not None and det.get_gender(word) != "unknown"
+
+
 def gender_of(name: str) -> str:
     """f, m or - from the first given name ("Hillary Clinton" -> f)."""
     parts = parse(name)
@@ -214,6 +233,21 @@ def same_person_name(a: str, b: str) -> bool:
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     return False
+
+
+def familiar_form(a: str, b: str) -> bool:
+    """Within one article, "Joe Biden" is the familiar form of "Joseph R. Biden Jr.": same surname,
+    the suffix and middle name written only in the formal form, whose first name the other
+    shortens (Joe/Joseph, Bill/William). Identical first names never qualify: "Donald Trump" and
+    "Donald Trump Jr." are father and son."""
+    pa, pb = parse(a), parse(b)
+    if pa.surname.lower() != pb.surname.lower() or bool(pa.suffix) == bool(pb.suffix):
+        return False
+    formal, familiar = (pa, pb) if pa.suffix else (pb, pa)
+    if len(formal.given) < 2 or len(familiar.given) != 1 or formal.family_first or familiar.family_first:
+        return False
+    f1, f2 = formal.given[0], familiar.given[0]
+    return f1 != f2 and same_given_name(f1, f2)
 
 
 def display_name(words: list[str]) -> str:

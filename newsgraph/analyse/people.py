@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.analyse import names, places
 from newsgraph.analyse.aliases import declared_aliases, named_groups
@@ -42,6 +42,7 @@ from newsgraph.analyse.name_spans import (
     extend,
     is_place,
     join_adjacent_names,
+    name_in_title,
     name_words,
     not_a_person_here,
     particle_shaped,
@@ -53,6 +54,7 @@ from newsgraph.analyse.name_spans import (
     trim_to_known_names,
     unlabelled_places,
 )
+from newsgraph.analyse.pipeline import doc_text
 from newsgraph.model import Entity
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -241,7 +243,7 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
         same_surname = {id(p): p for p in by_surname.get(parts.surname, []) + by_surname.get(m.words[-1], [])}
         for p in sorted(same_surname.values(), key=lambda p: p.first):
             if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
-                           or names.is_tail_of(p.name, name)):
+                           or names.is_tail_of(p.name, name) or names.familiar_form(p.name, name)):
                 return p
         short = [p for p in by_surname.get(parts.surname, []) if not p.full]
         if not short and not parts.family_first:
@@ -338,7 +340,7 @@ def _person_context(doc: Doc, i: int, j: int) -> bool:
 
 
 def group_entities(doc: Doc) -> list[Entity]:
-    text = doc.text
+    text = doc_text(doc)
     spans: list[tuple[int, int, str, str | None]] = []  # (tok start, tok end, label, title)
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES and ent.label_ not in ("WORK_OF_ART", "PRODUCT"):
@@ -412,12 +414,17 @@ def group_entities(doc: Doc) -> list[Entity]:
         return others[key]
 
     person_ends = {i: j for i, j, label, _ in kept if label == "PERSON"}
+    title_names: list[str] = []
     for i, j, label, title in kept:
         span_text = doc[i:j].text
         if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
                 and is_place(doc, i, j, span_text, (i, j) in place_alias):
             add_other(i, j, "GPE")
             continue
+        if label in ("WORK_OF_ART", "ORG"):
+            title_name = name_in_title(doc, i, j)
+            if title_name:
+                title_names.append(title_name)
         if label == "WORK_OF_ART" or label == "EVENT":
             places_in_name(doc, i, j, add_other)
             if label == "EVENT":
@@ -457,8 +464,12 @@ def group_entities(doc: Doc) -> list[Entity]:
             ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
             ent.mentions.append(span)
 
+    _name_from_titles(people, title_names)
     lower_words = {t.text for t in doc if t.is_lower}
-    out: list[Entity] = [_person_entity(p, text) for p in people if p.mentions and _is_person(p, lower_words)]
+    org_texts = {e.text for e in doc.ents if e.label_ == "ORG"}
+    family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
+    out: list[Entity] = [_person_entity(p, text) for p in people
+                         if p.mentions and _is_person(doc, p, lower_words, org_texts, family_names)]
     for ent in others.values():
         if not ent.mentions:
             continue
@@ -470,6 +481,22 @@ def group_entities(doc: Doc) -> list[Entity]:
         out.append(ent)
     out.sort(key=lambda e: e.mentions[0])
     return out
+
+
+def _name_from_titles(people: list[Person], title_names: list[str]) -> None:
+    """ "Laura" and "Harvey", only ever named in full inside "The Laura Ingraham Show" and "The
+    Steve Harvey Show", take that full name when it is the only one that fits and nobody in the
+    article already carries a full name with that word."""
+    if not title_names:
+        return
+    full_words = {w for p in people if p.full for w in p.name.split()}
+    for p in people:
+        if p.full or p.name in full_words:
+            continue
+        fits = {t for t in title_names if p.name in (names.parse(t).first, names.parse(t).surname)}
+        if len(fits) == 1:
+            p.aliases.append(p.name)
+            p.name = fits.pop()
 
 
 def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
@@ -502,7 +529,7 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
             p.roles.append(role)
     if m.role:
         if len(m.words) == 1 and len(m.role.split()) <= 2 and m.role_start is not None:
-            form = doc.text[m.role_start : m.char_end]
+            form = doc_text(doc)[m.role_start : m.char_end]
             if form not in p.aliases:
                 p.aliases.append(form)
     for extra in (_role_ahead(doc, m.start, m.end), _role_after(doc, m.start, m.end)):
@@ -532,7 +559,7 @@ def _name_shape_says_person(name: str) -> bool:
         w in names.particles() or len(w.rstrip(".")) == 1 or names.is_hyphenated_given(w) for w in words[:-1])
 
 
-def _is_person(p: Person, lower_words: set[str]) -> bool:
+def _is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], family_names: set[str]) -> bool:
     """Keep a PERSON only with some support. A lone word ("Brexit", "Diageo" in spaCy's eyes)
     needs a person's context, being named again, or a known given name ("Melanie said"); a
     name led by a word the article also writes in lower case ("Gender Equality", "Being
@@ -551,9 +578,53 @@ def _is_person(p: Person, lower_words: set[str]) -> bool:
     if len(words) > 1 and not p.evidence and first.lower() in lower_words and first not in names.given_names() \
             and all(len(m.words) > 1 for m in p.mentions):
         return False
+    if len(words) > 1 and _unsupported_name(doc, p, lower_words, org_texts, family_names):
+        return False
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
     return p.name in names.given_names()
+
+
+def _unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str],
+                      family_names: set[str]) -> bool:
+    """A several-word "person" with nothing personal about it: no title, role, speech verb or
+    pronoun, a first word no one is known to bear as a given name (gender-guesser), no person's
+    name shape; and either never shortened to a surname, or with a word the article writes in
+    lower case, or typed an organisation elsewhere: "Fancy Bear", "Morning Consult", "Cloud Atlas"."""
+    if p.evidence or p.gender != "-" or any(m.gender != "-" for m in p.mentions):
+        return False
+    first = p.parts.first if p.parts.given else p.name.split()[0]
+    if names.known_given_name(first) or _name_shape_says_person(p.name):
+        return False
+    if any(_linked_to_a_person(doc, m.start, m.end) for m in p.mentions) or p.parts.surname in family_names:
+        return False  # ... or a relative of a named person ("Keith Scott" ... "Rakeyia Scott")
+    return all(len(m.words) > 1 for m in p.mentions) or p.name in org_texts \
+        or any(w.lower() in lower_words for w in p.name.split())
+
+
+def _is_common_noun(t: Token) -> bool:
+    return t.pos_ == "NOUN" and t.is_lower and t.lemma_ not in names.org_roles() \
+        and t.text.capitalize() not in names.org_words()
+
+
+def _linked_to_a_person(doc: Doc, i: int, j: int) -> bool:
+    """The parse puts the name beside a person: coordinated with a named person whose given name
+    is known ("Maria McCambridge and Fionnualla Britton"), in apposition to a person noun or a
+    nationality ("the daughter of Aung San, the Burmese leader", "another Ethiopian, Berhane
+    Adera"), or the subject of "is the ... columnist"."""
+    root = doc[j - 1]
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    for t in partners:
+        if t.ent_type_ == "PERSON" and t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON" \
+                and names.known_given_name(doc[t.i - 1].text):
+            return True
+    if root.dep_ == "appos" and (_is_common_noun(root.head) or root.head.ent_type_ == "NORP"):
+        return True
+    if any(c.dep_ == "appos" and _is_common_noun(c) for c in root.children):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and _is_common_noun(c) for c in root.head.children)
 
 
 def _person_entity(p: Person, text: str) -> Entity:
