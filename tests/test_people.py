@@ -197,3 +197,59 @@ def test_gendered_title_keeps_surname_with_its_holder(nlp) -> None:  # type: ign
     assert owner(ents, text, text.rindex("Obama will")) == "Obama"
     assert people(ents)["Michelle Obama"].mentions == [(text.index("Michelle Obama"),
                                                         text.index("Michelle Obama") + len("Michelle Obama"))]
+
+
+# ---------------------------------------------------------------- evidence for and against a person
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Two polls came out. Morning Consult and Rasmussen had similar numbers.", "Morning Consult"),
+    ("The mine is owned by Patriot Fuels, which filed for bankruptcy.", "Patriot Fuels"),
+])
+def test_unsupported_name_is_not_a_person(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name not in people(analyse(nlp, text))
+
+
+@pytest.mark.parametrize("text,name", [
+    # coordinated with named people whose given names are known
+    ("The winners were Jolene Byrne, Maria McCambridge and Fionnualla Britton.", "Fionnualla Britton"),
+    # in apposition to a nationality
+    ("The record was set by another Ethiopian, Berhane Adera, in Stuttgart.", "Berhane Adera"),
+    # the subject of "is the ... columnist"
+    ("Zorvan Drummond is the tax columnist for the newspaper.", "Zorvan Drummond"),
+    # a relative of a named person
+    ("Keith Scott was shot. Rakeyia Scott can be heard yelling.", "Rakeyia Scott"),
+])
+def test_unknown_given_name_with_personal_context_kept(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name in people(analyse(nlp, text))
+
+
+def test_known_given_name() -> None:
+    assert names.known_given_name("Jacob") and names.known_given_name("Laura")
+    assert not names.known_given_name("Patriot") and not names.known_given_name("Morning")
+
+
+def test_familiar_form() -> None:
+    assert names.familiar_form("Joseph R. Biden Jr.", "Joe Biden")
+    assert names.familiar_form("Bill Mallory", "William J. Mallory III")
+    assert not names.familiar_form("Donald Trump", "Donald J. Trump Jr.")  # father and son
+    assert not names.familiar_form("Joe Biden", "Joseph Biden")  # no suffix: same_person_name's job
+    assert not names.familiar_form("Joe Mallory", "Joseph R. Biden Jr.")
+
+
+def test_familiar_and_formal_forms_grouped(nlp) -> None:  # type: ignore[no-untyped-def]
+    ppl = people(analyse(nlp, "Vice President Joseph R. Mallory Jr. spoke. Later Joe Mallory said he was glad."))
+    assert list(ppl) == ["Joseph R. Mallory Jr."] and "Joe Mallory" in ppl["Joseph R. Mallory Jr."].aliases
+    ppl = people(analyse(nlp, "Donald Trump spoke. Donald Trump Jr. said he was happy."))
+    assert set(ppl) == {"Donald Trump", "Donald Trump Jr."}
+
+
+def test_name_inside_programme_title(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "She called in to The Wendy Marsh Show on Monday. Wendy asked about taxes, and Wendy laughed."
+    ppl = people(analyse(nlp, text))
+    assert list(ppl) == ["Wendy Marsh"]
+    assert [text[s:e] for s, e in ppl["Wendy Marsh"].mentions] == ["Wendy", "Wendy"]  # the title is no mention
+
+
+def test_programme_title_alone_makes_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert not people(analyse(nlp, "She called in to The Wendy Marsh Show on Monday."))
