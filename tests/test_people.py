@@ -253,3 +253,11 @@ def test_name_inside_programme_title(nlp) -> None:  # type: ignore[no-untyped-de
 
 def test_programme_title_alone_makes_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
     assert not people(analyse(nlp, "She called in to The Wendy Marsh Show on Monday."))
+
+
+def test_organisation_apposition_is_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("The mine belonged to Patriot Coal, one of the nation's largest coal companies. "
+            "Patriot said it would sell. Patriot agreed to lend money.")
+    assert "Patriot Coal" not in people(analyse(nlp, text))
+    text = "Zorvan Drummond, a spokesman for the company, said the mine would close."
+    assert "Zorvan Drummond" in people(analyse(nlp, text))

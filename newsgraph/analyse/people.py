@@ -580,6 +580,9 @@ def _is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], 
         return False
     if len(words) > 1 and _unsupported_name(doc, p, lower_words, org_texts, family_names):
         return False
+    if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
+            and any(_organisation_context(doc, m.start, m.end) for m in p.mentions):
+        return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
     return p.name in names.given_names()
@@ -605,6 +608,25 @@ def _unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set
 def _is_common_noun(t: Token) -> bool:
     return t.pos_ == "NOUN" and t.is_lower and t.lemma_ not in names.org_roles() \
         and t.text.capitalize() not in names.org_words()
+
+
+def _organisation_context(doc: Doc, i: int, j: int) -> bool:
+    """The text treats the name as a thing: ", which" after it, or an appositive headed by an
+    organisation noun ("Patriot Coal, one of the nation's largest coal companies", "Velvet
+    Otter, a hacking group")."""
+    nxt = [t.lower_ for t in doc[j : j + 2]]
+    if nxt[:1] == ["which"] or nxt == [",", "which"]:
+        return True
+    for c in doc[j - 1].children:
+        if c.dep_ != "appos" or c.i < j:
+            continue
+        if c.lemma_.lower() in names.org_roles():
+            return True
+        if c.lower_ == "one" and any(p.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in names.org_roles() for o in p.children)
+                for p in c.children):
+            return True
+    return False
 
 
 def _linked_to_a_person(doc: Doc, i: int, j: int) -> bool:
