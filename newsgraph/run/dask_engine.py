@@ -25,7 +25,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsgraph.model import Article
 from newsgraph.read import RawArticle, ReadError
-from newsgraph.run.workers import THREAD_ENV, BatchResult, EngineError, analyse_batch, ordered_window
+from newsgraph.run.workers import THREAD_ENV, WINDOW_PER_WORKER, BatchResult, EngineError, analyse_batch, ordered_window
 
 SHARD_COLUMNS = ("source", "document", "hash", "article", "exact", "problem", "hint")
 """``article`` is the readable JSON of ``Article.to_dict`` (rounds confidences, omits some fields);
@@ -143,7 +143,7 @@ def run_on_dask(
                 return _done(path)
             return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[no-any-return]
 
-        for path in ordered_window(submit, batches, 2 * n):
+        for path in ordered_window(submit, batches, WINDOW_PER_WORKER * n):
             yield read_shard(path, queued.popleft())
             os.remove(path)  # the parent has committed it by now
     finally:

@@ -139,6 +139,9 @@ def ingest(
                     yield item
 
     try:
+        # A run killed between a batch's commit and its merge left entities unjoined: join them
+        # first, exactly as that run would have, so a resumed store equals an uninterrupted one.
+        merge_new_entities(conn)
         for result in run_engine(batched(todo(), batch_size)):
             for err in result.errors:
                 fail(err)

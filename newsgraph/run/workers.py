@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from newsgraph.model import Article
 from newsgraph.read import RawArticle, ReadError
@@ -23,6 +23,12 @@ R = TypeVar("R")
 
 THREAD_ENV = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")
 """One BLAS thread per worker: N workers on N cores, not N x cores threads fighting."""
+
+
+WINDOW_PER_WORKER = 6
+"""Batches in flight per worker. Results are written in input order, so a slow batch at the
+head holds the others' results back; a deep window keeps every worker busy meanwhile.
+Memory: workers x this x one batch of articles."""
 
 
 class EngineError(RuntimeError):
@@ -43,7 +49,27 @@ def analyse_batch(batch: list[RawArticle], model: str | None) -> BatchResult:
     # spaCy frees the strings and lexemes a batch added when its memory zone ends: a long
     # ingest does not grow the vocabulary without bound. Articles are plain Python objects.
     with load_nlp(model).memory_zone():
-        return _analyse(batch, model)
+        result = _analyse(batch, model)
+    _release_free_memory()
+    return result
+
+
+def _release_free_memory() -> None:
+    """Give freed heap pages back to the OS (glibc keeps them): RSS follows the live data,
+    not the largest batch seen so far."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        try:
+            import ctypes
+
+            _malloc_trim = ctypes.CDLL("libc.so.6").malloc_trim
+        except (OSError, AttributeError):
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
+
+
+_malloc_trim: Any = None
 
 
 def _analyse(batch: list[RawArticle], model: str | None) -> BatchResult:
@@ -116,7 +142,7 @@ def run_in_processes(
         return pool.submit(analyse_batch, batch, model)
 
     try:
-        yield from ordered_window(submit, batches, 2 * workers)
+        yield from ordered_window(submit, batches, WINDOW_PER_WORKER * workers)
     except BrokenProcessPool as exc:
         pool.shutdown(wait=False, cancel_futures=True)
         raise EngineError("a worker process died (out of memory?); rerun the same command to resume") from exc
