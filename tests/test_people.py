@@ -261,3 +261,35 @@ def test_organisation_apposition_is_not_a_person(nlp) -> None:  # type: ignore[n
     assert "Patriot Coal" not in people(analyse(nlp, text))
     text = "Zorvan Drummond, a spokesman for the company, said the mine would close."
     assert "Zorvan Drummond" in people(analyse(nlp, text))
+
+
+def test_capitalised_particle_joins_the_full_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "De Vargas says the blast was intentional. Mayor Bill de Vargas called it an attack."
+    ppl = people(analyse(nlp, text))
+    assert list(ppl) == ["Bill de Vargas"] and len(ppl["Bill de Vargas"].mentions) == 2
+
+
+def test_surname_goes_to_the_person_not_the_relative(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("Hillary Clinton was headed to a hospital but detoured to daughter Chelsea Clinton's "
+            "apartment, The Post has learned. Clinton's van was supposed to be escorted.")
+    ppl = people(analyse(nlp, text))
+    assert len(ppl["Hillary Clinton"].mentions) == 2 and len(ppl["Chelsea Clinton"].mentions) == 1
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Pernod said it was seeking acquisitions. Pernod refused to comment.", "Pernod"),  # "X said it"
+    ("A survey revealed that many Britons believe the gap is fair.", "Britons"),  # a plural noun
+    ("The stage adaptation of children's film Mary Poppins opened in London.", "Mary Poppins"),  # a work
+])
+def test_thing_evidence(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert name not in people(analyse(nlp, text))
+
+
+def test_expletive_it_is_no_evidence_against_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Zorvan Drummond, the director, spoke. Drummond explained how important it is to vote."
+    assert "Zorvan Drummond" in people(analyse(nlp, text))
+
+
+def test_programme_title_word_is_not_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "She appeared on The Steve Harvey Morning Show on Tuesday. She told Harvey she would win."
+    assert "Steve Harvey" in people(analyse(nlp, text))

@@ -238,10 +238,10 @@ def name_in_title(doc: Doc, i: int, j: int) -> str | None:
     for k in range(i, j - 2):
         if not names.known_given_name(doc[k].text):
             continue
-        for n in (3, 2):
+        for n in (3, 2):  # three words only with a middle initial ("The Mary J. Blige Show")
             words = [t.text for t in doc[k : k + n]]
             if k + n < j and all(cap(t) for t in doc[k : k + n]) and names.looks_like_name(words) \
-                    and not names.is_suffix(words[-1]):
+                    and not names.is_suffix(words[-1]) and (n == 2 or len(words[1].rstrip(".")) == 1):
                 return " ".join(words)
         return None
     return None

@@ -80,6 +80,8 @@ class Mention:
     thing_like: bool = False  # "the Brexit vote": after a determiner, or modifying a lower-case noun
     relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
     modifier: bool = False  # "Lib Dem leader": a compound of the lower-case noun after it
+    neuter: bool = False  # "Pernod said it ...": the subject's pronoun is "it"
+    plural: bool = False  # "many Britons believe": one word tagged as a plural noun
 
     @property
     def role(self) -> str | None:
@@ -233,19 +235,28 @@ def _choose(candidates: list[Person], mention: Mention, short: str, *, strict: b
         return max(newer, key=lambda p: p.prominent_at)
     if held_at >= 0:
         return holder
-    return max(candidates, key=lambda p: (p.prominent_at, p.first))
+    # Nobody described yet: the person introduced in their own right, not as someone's relative
+    # ("Hillary Clinton ... daughter Chelsea Clinton ... Clinton's van"), then the latest.
+    return max(candidates, key=lambda p: (p.prominent_at, not p.relative, p.first))
+
+
+def _capitalised(surname: str) -> str:
+    """ "de Blasio" as a headline or a sentence start writes it: "De Blasio"."""
+    return surname[:1].upper() + surname[1:]
 
 
 def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
     name = " ".join(m.words)
     parts = names.parse(name)
     if parts.given:
-        same_surname = {id(p): p for p in by_surname.get(parts.surname, []) + by_surname.get(m.words[-1], [])}
+        same_surname = {id(p): p for key in (parts.surname, _capitalised(parts.surname), m.words[-1])
+                        for p in by_surname.get(key, [])}
         for p in sorted(same_surname.values(), key=lambda p: p.first):
             if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
                            or names.is_tail_of(p.name, name) or names.familiar_form(p.name, name)):
                 return p
-        short = [p for p in by_surname.get(parts.surname, []) if not p.full]
+        short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
+                 for p in by_surname.get(key, []) if not p.full]
         if not short and not parts.family_first:
             short = [p for p in people if not p.full and p.name == parts.first]
         # "President Obama ... Michelle Obama": a full name of the other gender, or a relative,
@@ -285,17 +296,19 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
 
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+                   "she": "f", "her": "f", "hers": "f", "herself": "f", "it": "n", "its": "n"}
 
 
 def _pronoun_gender(doc: Doc, j: int) -> str:
-    """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ..."),
-    when no other name comes between."""
+    """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ...",
+    "n" for "Pernod said it ..."), when no other name comes between."""
     sent_end = doc[j - 1].sent.end if j else len(doc)
     for t in doc[j:min(sent_end, j + 12)]:
         if t.ent_type_ == "PERSON" or t.text in ("“", '"', "‘"):
             return "-"
         g = _PRONOUN_GENDER.get(t.lower_)
+        if g == "n" and t.i > j + 1:
+            continue  # only "Pernod said it", not "Cyril explained how important it is"
         if g:
             return g
     return "-"
@@ -308,6 +321,8 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     gender = names.titles().get(title or "", ("", "-"))[1]
     if gender == "-" and j - i == 1 and doc[i].dep_ in ("nsubj", "nsubjpass"):
         gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
+    neuter = gender == "n"
+    gender = "-" if neuter else gender
     thing_like = i > 0 and doc[i - 1].lower_ in _DETERMINERS and not roles and not title \
         or j - i == 1 and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower
     modifier = j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
@@ -315,6 +330,8 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     m = Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), name_words(doc, i, j), title, roles,
                 role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like)
     m.modifier = modifier
+    m.neuter = neuter
+    m.plural = j - i == 1 and doc[i].tag_ in ("NNS", "NNPS")
     m.relative = _introduced_as_relative(doc, m)
     return m
 
@@ -580,6 +597,10 @@ def _is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], 
         return False
     if len(words) > 1 and _unsupported_name(doc, p, lower_words, org_texts, family_names):
         return False
+    if p.gender == "-" and not p.roles and not any(m.title or m.gender != "-" for m in p.mentions) \
+            and not names.known_given_name(p.parts.first if p.parts.given else words[0]) \
+            and (any(m.neuter for m in p.mentions) or all(m.plural for m in p.mentions)):
+        return False  # "Pernod said it was seeking acquisitions", "many Britons believe"
     if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
             and any(_organisation_context(doc, m.start, m.end) for m in p.mentions):
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
