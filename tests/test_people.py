@@ -293,3 +293,10 @@ def test_expletive_it_is_no_evidence_against_a_person(nlp) -> None:  # type: ign
 def test_programme_title_word_is_not_a_surname(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "She appeared on The Steve Harvey Morning Show on Tuesday. She told Harvey she would win."
     assert "Steve Harvey" in people(analyse(nlp, text))
+
+
+def test_person_typed_org_with_an_age(nlp) -> None:  # type: ignore[no-untyped-def]
+    # spaCy sm types this full name ORG; the age after it says a person.
+    text = "Protests broke out after Keith Lamont Scott, 43, was killed by police. Scott, who was black, died."
+    ppl = people(analyse(nlp, text))
+    assert list(ppl) == ["Keith Lamont Scott"] and len(ppl["Keith Lamont Scott"].mentions) == 2

@@ -343,10 +343,11 @@ def _speech_lemmas() -> frozenset[str]:
     return cue_lemmas() | names.person_verbs()
 
 
-def _person_context(doc: Doc, i: int, j: int) -> bool:
-    """ "Lenin, who said", "Stalin deported", "Cruz's wife", "X, 45,": what only people do or have."""
+def _person_context(doc: Doc, i: int, j: int, *, speech: bool = True) -> bool:
+    """ "Lenin, who said", "Stalin deported", "Cruz's wife", "X, 45,": what only people do or have
+    (``speech=False``: not the subject of a speech verb, which newspapers and firms also are)."""
     root = doc[j - 1]
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _speech_lemmas():
+    if speech and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _speech_lemmas():
         return True
     nxt = [t.lower_ for t in doc[j : j + 3]]
     if nxt[:1] == ["who"] or nxt[:2] == [",", "who"]:
@@ -354,6 +355,13 @@ def _person_context(doc: Doc, i: int, j: int) -> bool:
     if nxt[:1] and nxt[0] in POSSESSIVE_TOKENS and len(nxt) > 1 and nxt[1] in names.kinship_nouns():
         return True
     return len(nxt) == 3 and nxt[0] == "," and doc[j + 1].like_num and nxt[2] == ","
+
+
+def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
+    """ "Keith Lamont Scott, 43, was killed" typed ORG: a known given name, two or three name
+    words, and what only people do or have (an age, "who", subject of "said")."""
+    return label == "ORG" and 2 <= j - i <= 3 and names.known_given_name(doc[i].text) \
+        and names.looks_like_name([t.text for t in doc[i:j]]) and _person_context(doc, i, j, speech=False)
 
 
 def group_entities(doc: Doc) -> list[Entity]:
@@ -367,7 +375,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             continue
         label = ent.label_
         if label != "PERSON" and label not in PLACE_TYPES and (
-                person_after_title(doc, doc[i:j]) or particle_shaped(doc[i:j])) \
+                person_after_title(doc, doc[i:j]) or particle_shaped(doc[i:j]) or _person_typed_org(doc, i, j, label)) \
                 and places.lookup(doc[i:j].text) is None and all(cap(t) or t.text in names.particles()
                                                                 for t in doc[i:j]):
             label = "PERSON"
