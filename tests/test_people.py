@@ -300,3 +300,10 @@ def test_person_typed_org_with_an_age(nlp) -> None:  # type: ignore[no-untyped-d
     text = "Protests broke out after Keith Lamont Scott, 43, was killed by police. Scott, who was black, died."
     ppl = people(analyse(nlp, text))
     assert list(ppl) == ["Keith Lamont Scott"] and len(ppl["Keith Lamont Scott"].mentions) == 2
+
+
+def test_lone_given_name_starting_an_organisation_is_not_a_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("He took over obligations from Walter Energy, another mining company. "
+            "He also picked up a coke plant from Walter.")
+    assert "Walter" not in people(analyse(nlp, text))
+    assert "Melanie" in people(analyse(nlp, "The prize went to Melanie."))

@@ -614,7 +614,9 @@ def _is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], 
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
-    return p.name in names.given_names()
+    # A lone given name, once, with nothing personal: not when it starts an organisation's
+    # name in the same article ("Walter Energy ... from Walter").
+    return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
 
 
 def _unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str],
