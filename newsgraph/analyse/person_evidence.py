@@ -1,0 +1,122 @@
+"""Evidence for and against a PERSON entity: what says a person (a known given name, a title,
+a pronoun, being coordinated with or in apposition to a person) and what says a thing (an
+organisation noun in apposition, "X said it", a plural noun, a word the article writes in lower
+case). spaCy sm types many organisations, brands and titles PERSON with no clue in the name
+itself; these checks run once per grouped entity, after the mentions are resolved."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse import names
+
+if TYPE_CHECKING:
+    from newsgraph.analyse.people import Person
+
+
+def name_shape_says_person(name: str) -> bool:
+    """A known given name first, a family-name-first name, a particle, an initial, a hyphenated given name."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    parts = names.parse(name)
+    return words[0] in names.given_names() or parts.family_first or any(
+        w in names.particles() or len(w.rstrip(".")) == 1 or names.is_hyphenated_given(w) for w in words[:-1])
+
+
+def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], family_names: set[str]) -> bool:
+    """Keep a PERSON only with some support. A lone word ("Brexit", "Diageo" in spaCy's eyes)
+    needs a person's context, being named again, or a known given name ("Melanie said"); a
+    name led by a word the article also writes in lower case ("Gender Equality", "Being
+    Digital") needs context or a surname mention."""
+    if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
+        return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
+    if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
+        return False  # "the Brexit vote", "The Da Vinci Code"
+    if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
+                       in names.org_roles() for r in p.roles):
+        return False  # "German music publisher Bertelsmann"
+    if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
+        return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
+    words = p.name.split()
+    first = words[0]
+    if len(words) > 1 and not p.evidence and first.lower() in lower_words and first not in names.given_names() \
+            and all(len(m.words) > 1 for m in p.mentions):
+        return False
+    if len(words) > 1 and unsupported_name(doc, p, lower_words, org_texts, family_names):
+        return False
+    if p.gender == "-" and not p.roles and not any(m.title or m.gender != "-" for m in p.mentions) \
+            and not names.known_given_name(p.parts.first if p.parts.given else words[0]) \
+            and (any(m.neuter for m in p.mentions) or all(m.plural for m in p.mentions)):
+        return False  # "Pernod said it was seeking acquisitions", "many Britons believe"
+    if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
+            and any(organisation_context(doc, m.start, m.end) for m in p.mentions):
+        return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
+    if p.evidence or len(p.mentions) > 1 or len(words) > 1:
+        return True
+    # A lone given name, once, with nothing personal: not when it starts an organisation's
+    # name in the same article ("Walter Energy ... from Walter").
+    return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
+
+
+def unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str],
+                      family_names: set[str]) -> bool:
+    """A several-word "person" with nothing personal about it: no title, role, speech verb or
+    pronoun, a first word no one is known to bear as a given name (gender-guesser), no person's
+    name shape; and either never shortened to a surname, or with a word the article writes in
+    lower case, or typed an organisation elsewhere: "Fancy Bear", "Morning Consult", "Cloud Atlas"."""
+    if p.evidence or p.gender != "-" or any(m.gender != "-" for m in p.mentions):
+        return False
+    first = p.parts.first if p.parts.given else p.name.split()[0]
+    if names.known_given_name(first) or name_shape_says_person(p.name):
+        return False
+    if any(linked_to_a_person(doc, m.start, m.end) for m in p.mentions) or p.parts.surname in family_names:
+        return False  # ... or a relative of a named person ("Keith Scott" ... "Rakeyia Scott")
+    return all(len(m.words) > 1 for m in p.mentions) or p.name in org_texts \
+        or any(w.lower() in lower_words for w in p.name.split())
+
+
+def is_common_noun(t: Token) -> bool:
+    return t.pos_ == "NOUN" and t.is_lower and t.lemma_ not in names.org_roles() \
+        and t.text.capitalize() not in names.org_words()
+
+
+def organisation_context(doc: Doc, i: int, j: int) -> bool:
+    """The text treats the name as a thing: ", which" after it, or an appositive headed by an
+    organisation noun ("Patriot Coal, one of the nation's largest coal companies", "Velvet
+    Otter, a hacking group")."""
+    nxt = [t.lower_ for t in doc[j : j + 2]]
+    if nxt[:1] == ["which"] or nxt == [",", "which"]:
+        return True
+    for c in doc[j - 1].children:
+        if c.dep_ != "appos" or c.i < j:
+            continue
+        if c.lemma_.lower() in names.org_roles():
+            return True
+        if c.lower_ == "one" and any(p.lower_ == "of" and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in names.org_roles() for o in p.children)
+                for p in c.children):
+            return True
+    return False
+
+
+def linked_to_a_person(doc: Doc, i: int, j: int) -> bool:
+    """The parse puts the name beside a person: coordinated with a named person whose given name
+    is known ("Maria McCambridge and Fionnualla Britton"), in apposition to a person noun or a
+    nationality ("the daughter of Aung San, the Burmese leader", "another Ethiopian, Berhane
+    Adera"), or the subject of "is the ... columnist"."""
+    root = doc[j - 1]
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [c for c in root.children if c.dep_ == "conj"]
+    for t in partners:
+        if t.ent_type_ == "PERSON" and t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON" \
+                and names.known_given_name(doc[t.i - 1].text):
+            return True
+    if root.dep_ == "appos" and (is_common_noun(root.head) or root.head.ent_type_ == "NORP"):
+        return True
+    if any(c.dep_ == "appos" and is_common_noun(c) for c in root.children):
+        return True
+    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+        c.dep_ == "attr" and is_common_noun(c) for c in root.head.children)
