@@ -41,7 +41,8 @@ class MentionIndex:
     """Entity mentions by position, for "which entities are named inside this span"."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        items = sorted((s, e, ent) for ent in entities for s, e in ent.mentions)
+        # Key on the span only: two entities may share one (an Entity does not order).
+        items = sorted(((s, e, ent) for ent in entities for s, e in ent.mentions), key=lambda x: (x[0], x[1]))
         self.starts = [s for s, _, _ in items]
         self.items = items
 

@@ -209,7 +209,7 @@ def _dominant(cands: list[_Global], gender: str) -> tuple[_Global | None, str]:
 def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: dict[str, list[_Global]]) -> int:
     """Lone surnames stored before their person became dominant ("Obama" in an early article)."""
     joined = 0
-    for word in surnames:
+    for word in sorted(surnames):  # a fixed order: the merge log must not depend on the hash seed
         rows = conn.execute(
             "SELECT e.id, e.global_id, e.aliases FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
             "AND m.global_id = e.global_id AND m.undone_at IS NULL AND m.rule = 'new' "
