@@ -49,14 +49,14 @@ EXTRACT = """
 import json, sys, time
 from newsgraph.analyse.pipeline import load_nlp
 from newsgraph.read import RawArticle, iter_articles
-from newsgraph.run.ingest import batched
+from newsgraph.run.ingest import batched_by_size
 from newsgraph.run.workers import analyse_batch
 files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])
 raws = [r for r in iter_articles(files) if isinstance(r, RawArticle)]
 nlp = load_nlp()
 t = time.perf_counter()
 n = errors = 0
-for b in batched(raws, batch):  # what ingest runs per batch, without the store
+for b in batched_by_size(raws, batch):  # what ingest runs per batch, without the store
     res = analyse_batch(b, None)
     n, errors = n + len(res.articles), errors + len(res.errors)
 print(json.dumps({"seconds": time.perf_counter() - t, "articles": n, "errors": errors, "pipes": nlp.pipe_names}))

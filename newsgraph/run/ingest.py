@@ -48,9 +48,28 @@ class IngestReport:
                 f"{self.skipped} inputs skipped (done before), {len(self.errors)} failed{rate}")
 
 
+BATCH_CHARS = 100_000
+"""Most characters per analysis batch: a worker's peak memory follows its longest batch, so a
+run of long articles is split rather than parsed 32 at a time (one longer article goes alone)."""
+
+
 def batched(it: Iterable[Any], n: int) -> Iterator[list[Any]]:
     it = iter(it)
     while batch := list(islice(it, n)):
+        yield batch
+
+
+def batched_by_size(items: Iterable[RawArticle], n: int, max_chars: int = BATCH_CHARS) -> Iterator[list[RawArticle]]:
+    """Batches of at most ``n`` articles and ``max_chars`` characters, whichever comes first."""
+    batch: list[RawArticle] = []
+    chars = 0
+    for item in items:
+        if batch and (len(batch) >= n or chars + len(item.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item.text)
+    if batch:
         yield batch
 
 
@@ -142,7 +161,7 @@ def ingest(
         # A run killed between a batch's commit and its merge left entities unjoined: join them
         # first, exactly as that run would have, so a resumed store equals an uninterrupted one.
         merge_new_entities(conn)
-        for result in run_engine(batched(todo(), batch_size)):
+        for result in run_engine(batched_by_size(todo(), batch_size)):
             for err in result.errors:
                 fail(err)
             stored, already = store_articles(conn, result.articles)  # one transaction per batch
