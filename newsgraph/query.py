@@ -327,13 +327,22 @@ def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offs
 
 def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30) -> list[dict[str, Any]]:
     """People named in the same articles as the person, with how many articles they share."""
+    return _co_occurring(conn, name, ("PERSON",), limit)
+
+
+def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], limit: int) -> list[dict[str, Any]]:
+    """Entities of ``types`` in the articles naming the person (the person's own names left out).
+
+    CROSS JOIN and the unary ``+`` keep SQLite from driving the join by the (type, name) index,
+    which made this a scan of every entity of that type on a large store."""
     names = person_names(conn, name)
     ph = _in(names)
     return _rows(conn.execute(
-        f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles FROM entities p"
-        f" CROSS JOIN entities o ON o.article_id = p.article_id AND +o.type = 'PERSON' AND o.name NOT IN ({ph})"
+        f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
+        f" FROM entities p CROSS JOIN entities o ON o.article_id = p.article_id"
+        f" AND +o.type IN ({_in(list(types))}) AND o.name NOT IN ({ph})"
         f" WHERE p.type = 'PERSON' AND p.name IN ({ph})"
-        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*names, *names, limit]))
+        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*types, *names, *names, limit]))
 
 
 def top_speakers(conn: sqlite3.Connection, *, limit: int = 10) -> list[dict[str, Any]]:
@@ -467,13 +476,7 @@ def find_person(conn: sqlite3.Connection, text: str) -> str | None:
 
 def person_places(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list[dict[str, Any]]:
     """Places named in the articles that name the person, with how many articles they share."""
-    names = person_names(conn, name)
-    ph = _in(names)
-    return _rows(conn.execute(
-        f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
-        f" FROM entities p JOIN entities o ON o.article_id = p.article_id AND o.type IN ('GPE', 'LOC')"
-        f" WHERE p.type = 'PERSON' AND p.name IN ({ph})"
-        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*names, limit]))
+    return _co_occurring(conn, name, ("GPE", "LOC"), limit)
 
 
 def merge_list(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:
