@@ -9,10 +9,15 @@ only and subtrees are read through ``left_edge``/``right_edge``.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.pipeline import doc_text
 
 HEAD_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "dative"})
@@ -163,12 +168,31 @@ def has_quote_mark(doc: Doc, cand: Candidate, *, edges: bool = True) -> bool:
     Pass ``edges=False`` when the cue itself is inside a quotation: the marks around
     the content are then the enclosing quotation's.
     """
-    if any(doc[i].text[:1] in QUOTE_CHARS for s, e in cand.pieces for i in range(s, e)):
-        return True
+    starts = _quote_tokens(doc)
+    for s, e in cand.pieces:
+        k = bisect.bisect_left(starts, s)
+        if k < len(starts) and starts[k] < e:
+            return True
     if not edges:
         return False
     around = (cand.first - 1, cand.last, cand.last + 1)
     return any(0 <= i < len(doc) and _is_mark(doc[i]) for i in around)
+
+
+_QUOTE_TOKENS_KEY = "newsgraph_quote_tokens"
+_QUOTE_CHAR_RX = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+
+
+def _quote_tokens(doc: Doc) -> list[int]:
+    """Indices of the tokens that start with a double quotation mark, once per doc: a doc has
+    hundreds of candidates and each would otherwise scan its content token by token."""
+    found = doc.user_data.get(_QUOTE_TOKENS_KEY)
+    if found is None:
+        text = doc_text(doc)
+        marks = {m.start() for m in _QUOTE_CHAR_RX.finditer(text)}
+        found = [i for i, idx in enumerate(doc.to_array(IDX).tolist()) if idx in marks] if marks else []
+        doc.user_data[_QUOTE_TOKENS_KEY] = found
+    return found  # type: ignore[no-any-return]
 
 
 def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:

@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 from spacy.tokens import Doc, Token
 
@@ -37,7 +38,7 @@ class Model:
     meta: dict[str, object]
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -73,30 +74,48 @@ def _source_kind(src: Token | None) -> str:
     return "noun"
 
 
+_CUE_FACTS_KEY = "newsgraph_cue_facts"
+
+
+def _cue_facts(doc: Doc, cue: Token, src: Token | None) -> tuple:  # type: ignore[type-arg]
+    """What every candidate of one cue shares, computed once per (cue, source) in a doc: a cue
+    has several candidates and these are most of the token look-ups."""
+    cache = doc.user_data.get(_CUE_FACTS_KEY)
+    if cache is None:
+        cache = doc.user_data[_CUE_FACTS_KEY] = {}
+    key = (cue.i, -1 if src is None else src.i)
+    facts = cache.get(key)
+    if facts is None:
+        sent = cue.sent
+        src_lem = src.lemma_.lower() if src is not None and src.pos_ != "PROPN" and not src.ent_type_ else None
+        facts = cache[key] = (cue.lemma_.lower(), cue.pos_, cue.tag_, cue.dep_, _source_kind(src), len(sent),
+                              sent.start, sent.end, cue.head.lemma_.lower(), src_lem,
+                              any(c.dep_ == "neg" for c in cue.children))
+    return facts
+
+
 def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
     """Sparse features of one candidate (strings; the model maps them to weights)."""
     cue = cand.cue
-    lem = cue.lemma_.lower()
+    lem, pos, tag, dep, skind, sent_len, sent_start, sent_end, head_lem, src_lem, neg = _cue_facts(
+        doc, cue, cand.source)
     shape = cand.shape
-    src = cand.source
-    skind = _source_kind(src)
     first = doc[cand.first]
     n = cand.n_tokens
     length = _bucket(n)
     before = _word(doc[cand.first - 1]) if cand.first > 0 else "<s>"
     side = "after" if cand.first > cue.i else "before"
-    sent = cue.sent
     content_root = cand.root
-    cover = n / max(1, len(sent))
+    cover = n / max(1, sent_len)
     f = [
         "lem=" + lem,
         "shape=" + shape,
         "lem|shape=" + lem + "|" + shape,
-        "pos=" + cue.pos_,
-        "tag=" + cue.tag_,
-        "dep=" + cue.dep_,
-        "lem|dep=" + lem + "|" + cue.dep_,
-        "shape|dep=" + shape + "|" + cue.dep_,
+        "pos=" + pos,
+        "tag=" + tag,
+        "dep=" + dep,
+        "lem|dep=" + lem + "|" + dep,
+        "shape|dep=" + shape + "|" + dep,
         "src=" + skind,
         "shape|src=" + shape + "|" + skind,
         "lem|src=" + lem + "|" + skind,
@@ -114,22 +133,22 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
         "lem|shape|side=" + lem + "|" + shape + "|" + side,
         "src|side=" + skind + "|" + side,
         "pieces=" + str(len(cand.pieces)),
-        "head=" + cue.head.lemma_.lower(),
+        "head=" + head_lem,
     ]
-    if src is not None and src.pos_ != "PROPN" and not src.ent_type_:
+    if src_lem is not None:
         # the kind of source ("poll", "officials", "he"), never a particular name
-        f.append("src_lem=" + src.lemma_.lower())
-        f.append("lem|src_lem=" + lem + "|" + src.lemma_.lower())
+        f.append("src_lem=" + src_lem)
+        f.append("lem|src_lem=" + lem + "|" + src_lem)
     if lem in cue_lemmas():
         f.append("lexicon|shape=" + shape)  # a reporting verb of the shared cue list
-    if any(c.dep_ == "neg" for c in cue.children):
+    if neg:
         f.append("neg")
     if in_direct:
         f.append("in_direct")
         f.append("in_direct|shape=" + shape)
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in content_root.children):
         f.append("that")
-    if sent.start == cand.first and sent.end >= cand.last:
+    if sent_start == cand.first and sent_end >= cand.last:
         f.append("whole_sentence")
     # every feature again within its construction group: a piecewise-linear model
     group = SHAPE_GROUP.get(shape, "prep" if shape.startswith("prep:") else shape)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import spacy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,9 +79,10 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     if layout is None:
         return doc
     starts = {p.start for p in layout.paragraphs}
-    for tok in doc[1:]:
-        if tok.idx in starts:
-            tok.is_sent_start = True
+    # Token offsets from one array, not a Token object per word: only paragraph starts are touched.
+    for i, idx in enumerate(doc.to_array(IDX).tolist()):
+        if i and idx in starts:
+            doc[i].is_sent_start = True
     return doc
 
 
