@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.read import RawArticle
 from newsgraph.run import count_inputs, ingest
+from newsgraph.run.ingest import batched_by_size
 from newsgraph.run.verify import differing_tables, store_contents
 from newsgraph.run.workers import ordered_window
 
@@ -141,3 +143,11 @@ def test_cli_rejects_scheduler_without_dask(tmp_path: Path) -> None:
     from newsgraph.cli import main
 
     assert main(["ingest", str(tmp_path), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://h:1"]) == 2
+
+
+def test_batches_are_capped_by_count_and_by_characters() -> None:
+    arts = [RawArticle("x" * n, f"d{i}") for i, n in enumerate([10, 10, 10, 50, 45, 100, 5, 5])]
+    batches = [[a.document for a in b] for b in batched_by_size(arts, 3, max_chars=60)]
+    # at most 3 articles and 60 characters; an article longer than the cap goes alone
+    assert batches == [["d0", "d1", "d2"], ["d3"], ["d4"], ["d5"], ["d6", "d7"]]
+    assert [a for b in batched_by_size(arts, 32) for a in b] == arts  # nothing lost or reordered

@@ -48,8 +48,8 @@ class IngestReport:
                 f"{self.skipped} inputs skipped (done before), {len(self.errors)} failed{rate}")
 
 
-BATCH_CHARS = 100_000
-"""Most characters per analysis batch: a worker's peak memory follows its longest batch, so a
+BATCH_CHARS = 64_000
+"""Most characters per analysis batch (~29 BBC articles): a worker's peak memory follows its longest batch, so a
 run of long articles is split rather than parsed 32 at a time (one longer article goes alone)."""
 
 
