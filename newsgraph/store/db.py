@@ -78,6 +78,22 @@ def connect(path: str | Path, *, readonly: bool = False, _complete: bool = True)
     database of another program, a damaged one, one made by a newer newsgraph. A store
     locked by a writer for longer than ``BUSY_TIMEOUT_S`` is reported as busy.
     """
+    # SQLite answers "locked" at once, without waiting, to some races between processes opening
+    # the same new file (two switching it to WAL): try again until the busy timeout is spent.
+    deadline = time.monotonic() + busy_timeout()
+    pause = 0.02
+    while True:
+        try:
+            return _connect(path, readonly=readonly, complete=_complete)
+        except StoreError as exc:
+            if not isinstance(exc.__cause__, sqlite3.Error) or not _is_busy(exc.__cause__) \
+                    or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
+
+
+def _connect(path: str | Path, *, readonly: bool, complete: bool) -> sqlite3.Connection:
     path = Path(path)
     if path.is_dir():
         raise StoreError(f"{path}: is a directory (give --db a file name)")
@@ -92,7 +108,7 @@ def connect(path: str | Path, *, readonly: bool = False, _complete: bool = True)
         conn = sqlite3.connect(path, timeout=busy_timeout())
     conn.row_factory = sqlite3.Row
     try:
-        _check(conn, path, readonly, _complete)
+        _check(conn, path, readonly, complete)
     except _OlderSchema as old:
         conn.close()
         try:
@@ -202,7 +218,7 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-def _retry(conn: sqlite3.Connection, fn, *args, attempts: int = 5):  # type: ignore[no-untyped-def]
+def run_write(conn: sqlite3.Connection, fn, *args, attempts: int = 5):  # type: ignore[no-untyped-def]
     """Run a write transaction, retrying while another process holds the lock (each try already
     waits ``BUSY_TIMEOUT_S``); a lock held longer, or a damaged file, becomes a one-line StoreError."""
     for i in range(attempts):
@@ -233,7 +249,7 @@ def _db_path(conn: sqlite3.Connection) -> str:
 def store_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[int, int]:
     """Store a batch in one transaction; returns (stored, already present)."""
     batch = list(articles)
-    return _retry(conn, _store_batch, conn, batch)  # type: ignore[no-any-return]
+    return run_write(conn, _store_batch, conn, batch)  # type: ignore[no-any-return]
 
 
 def _store_batch(conn: sqlite3.Connection, batch: list[Article]) -> tuple[int, int]:
@@ -316,7 +332,7 @@ def record_failure(conn: sqlite3.Connection, source: str, problem: str, hint: st
         with conn:
             conn.execute("INSERT OR REPLACE INTO failures(source, problem, hint) VALUES (?,?,?)",
                          (source, problem, hint))
-    _retry(conn, write)
+    run_write(conn, write)
 
 
 def known_sources(conn: sqlite3.Connection) -> set[str]:

@@ -33,6 +33,8 @@ import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 
+from newsgraph.store.db import run_write
+
 DOMINANCE = 0.9
 MIN_ARTICLES = 3
 MERGED_TYPES = ("PERSON", "GPE", "LOC", "ORG")
@@ -131,12 +133,19 @@ def _cached_index(conn: sqlite3.Connection) -> _Index:
 def merge_new_entities(conn: sqlite3.Connection) -> int:
     """Give every entity without a global entity one (joining an existing one by the rules above).
 
-    Returns how many entities joined an existing global entity. Runs in its own transaction;
-    the person index is kept between batches of one ingest, so a batch costs its own size.
+    Returns how many entities joined an existing global entity. Runs in its own write
+    transaction, taken before the first read, so two processes ingesting into one store never
+    join the same entity twice; the person index is kept between batches of one ingest, so a
+    batch costs its own size.
     """
+    return run_write(conn, _merge_new_entities, conn)  # type: ignore[no-any-return]
+
+
+def _merge_new_entities(conn: sqlite3.Connection) -> int:
     joined = 0
     touched: set[str] = set()
     with conn:
+        conn.execute("BEGIN IMMEDIATE")
         by_key, by_surname, single = index = _cached_index(conn)
         todo = conn.execute(
             "SELECT id, article_id, name, type, aliases FROM entities WHERE global_id IS NULL AND type IN "
