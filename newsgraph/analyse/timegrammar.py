@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from newsgraph.analyse.regex_prefilter import Prefilter, Requirement, requirement
+
 LEXICON_PATH = Path(__file__).with_name("time_lexicon.json")
 
 
@@ -417,10 +419,19 @@ def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
     ]
 
 
+@cache
+def _requirements() -> list[Requirement]:
+    """The words each pattern's matches contain: a pattern none of whose words is in the text is not run."""
+    return [requirement(rx) for _, rx, _ in patterns()]
+
+
 def readings(text: str) -> list[Reading]:
     """Every point-in-time expression the grammar recognises, longest first where they overlap."""
     found: list[tuple[bool, Reading]] = []
-    for name, rx, handler in patterns():
+    prefilter = Prefilter(text)
+    for (name, rx, handler), need in zip(patterns(), _requirements(), strict=True):
+        if not prefilter.may_match(need):
+            continue
         for m in rx.finditer(text):
             r = handler(m)
             if r is not None and r.end > r.start:
