@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.token_table import token_table
 
 HERE = Path(__file__).resolve().parent
 MAX_GAP = 40
@@ -41,21 +42,20 @@ def _acronym(name: str, short: str) -> bool:
 
 def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """Pairs (earlier name span, later name span) of token spans the text declares the same thing."""
-    text = doc_text(doc)
+    t = token_table(doc)
+    text = t.doc_text
     out = []
     ordered = sorted(spans)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        a_end = doc[a[1] - 1].idx + len(doc[a[1] - 1])
-        b_start = doc[b[0]].idx
-        gap = text[a_end:b_start]
+        gap = text[t.end_char(a[1] - 1) : t.idx[b[0]]]
         if len(gap) > MAX_GAP or "\n" in gap:
             continue
-        after = doc[b[1]] if b[1] < len(doc) else None
-        if after is not None and after.is_lower and after.pos_ == "NOUN":
+        after = b[1] if b[1] < t.n else None
+        if after is not None and t.is_lower[after] and t.pos[after] == "NOUN":
             continue  # "McConnell, now the Senate majority leader": a description, not a name
         if gap_patterns().fullmatch(gap):
             out.append((a, b))
-        elif gap.strip() == "(" and _acronym(doc[a[0]:a[1]].text, doc[b[0]:b[1]].text):
+        elif gap.strip() == "(" and _acronym(t.span_text(*a), t.span_text(*b)):
             out.append((a, b))
     return out
 

@@ -12,82 +12,84 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from newsgraph.analyse import names, places
+from newsgraph.analyse.token_table import TokenTable, token_table
 
 PLACE_TYPES = {"GPE", "LOC"}
 STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}
 POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
+Spans = list[tuple[int, int, str, "str | None"]]
 
 
-def cap(tok: Token) -> bool:
-    """Capitalised like a name: "Clinton", "McConnell", "DuVernay" (``is_title`` misses the last two)."""
-    return tok.text[:1].isupper() and not tok.is_upper or tok.is_title
-
-
-def glued(a: Token, b: Token) -> bool:
-    return not a.whitespace_ and a.i + 1 == b.i
+def cap(t: TokenTable, k: int) -> bool:
+    """Token k is capitalised like a name: "Clinton", "McConnell", "DuVernay" (``is_title`` misses the last two)."""
+    return t.text[k][:1].isupper() and not t.is_upper[k] or bool(t.is_title[k])
 
 
 def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
     """Drop a leading "the"/title and trailing possessive/punctuation; return the title found."""
+    t = token_table(doc)
+    text, titles = t.text, names.titles()
     title = None
-    while i < j and (doc[i].lower_ == "the" or doc[i].text in names.titles()):
-        if doc[i].text in names.titles():
-            title = doc[i].text
+    while i < j and (t.lower[i] == "the" or text[i] in titles):
+        if text[i] in titles:
+            title = text[i]
         i += 1
-    while j > i and (doc[j - 1].text in POSSESSIVE_TOKENS or doc[j - 1].is_punct and doc[j - 1].text != "."):
+    while j > i and (text[j - 1] in POSSESSIVE_TOKENS or t.is_punct[j - 1] and text[j - 1] != "."):
         j -= 1
     for k in range(j - 2, i - 1, -1):  # "Charlotte Mayor Jennifer Roberts": the name follows the title
-        if doc[k].text in names.titles() and names.titles()[doc[k].text][0] == "office":
-            return k + 1, j, doc[k].text
+        if text[k] in titles and titles[text[k]][0] == "office":
+            return k + 1, j, text[k]
     return i, j, title
 
 
 def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
     """Grow a name span over split name parts: family names, hyphenated given names, particles, suffixes."""
+    t = token_table(doc)
+    text, n = t.text, t.n
     ea = names.east_asian_surnames()
     # A family name left outside ("Han" NORP + "Tae Yong" PERSON).
-    if i > 0 and doc[i - 1].text in ea and doc[i - 1].is_title and not doc[i - 1].is_sent_start:
-        words = [doc[i - 1].text] + [t.text for t in doc[i:j]]
+    if i > 0 and text[i - 1] in ea and t.is_title[i - 1] and not t.sent_start[i - 1]:
+        words = text[i - 1 : j]
         if names.family_name_first(join_hyphens(words)):
             i -= 1
-    elif i > 0 and doc[i - 1].text in ea and doc[i - 1].is_title:
-        words = [doc[i - 1].text] + [t.text for t in doc[i:j]]
+    elif i > 0 and text[i - 1] in ea and t.is_title[i - 1]:
+        words = text[i - 1 : j]
         if len(words) == 3 and names.family_name_first(words):
             i -= 1
-    elif i > 0 and j - i == 1 and cap(doc[i - 1]) and doc[i - 1].is_alpha and doc[i - 1].whitespace_ \
-            and doc[i - 1].ent_type_ != "PERSON" and doc[i - 1].text not in names.titles() \
-            and (doc[i - 1].text in names.given_names()
-                 or doc[i - 1].tag_ == "NNP" and not doc[i - 1].ent_type_
-                 and places.lookup(doc[i - 1].text) is None):
+    elif i > 0 and j - i == 1 and cap(t, i - 1) and t.is_alpha[i - 1] and t.space[i - 1] \
+            and t.ent_type[i - 1] != "PERSON" and text[i - 1] not in names.titles() \
+            and (text[i - 1] in names.given_names()
+                 or t.tag[i - 1] == "NNP" and not t.ent_type[i - 1]
+                 and places.lookup(text[i - 1]) is None):
         i -= 1  # "Ivanka" + "Trump" PERSON, "Rakeyia" + "Scott"
     # "Alicia M" (a name cut short): the initial without a full stop is dropped.
-    if j - i >= 2 and len(doc[j - 1].text) == 1 and doc[j - 1].is_upper:
+    if j - i >= 2 and len(text[j - 1]) == 1 and t.is_upper[j - 1]:
         j -= 1
     changed = True
-    while changed and j < len(doc):
+    while changed and j < n:
         changed = False
         # "Jae" + "-" + "in": a glued hyphen and lower-case syllable.
-        if j + 1 < len(doc) and doc[j].text == "-" and glued(doc[j - 1], doc[j]) and glued(doc[j], doc[j + 1]) \
-                and doc[j + 1].is_alpha and doc[j + 1].is_lower:
+        if j + 1 < n and text[j] == "-" and not t.space[j - 1] and not t.space[j] \
+                and t.is_alpha[j + 1] and t.is_lower[j + 1]:
             j += 2
             changed = True
         # "Kim" + "So-young": a hyphenated given name after a family name.
-        elif j + 2 < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j + 1].text == "-" \
-                and glued(doc[j], doc[j + 1]) and glued(doc[j + 1], doc[j + 2]) and doc[j + 2].is_lower \
-                and doc[j - 1].text in ea and j - i == 1:
+        elif j + 2 < n and t.is_title[j] and t.is_alpha[j] and text[j + 1] == "-" \
+                and not t.space[j] and not t.space[j + 1] and t.is_lower[j + 2] \
+                and text[j - 1] in ea and j - i == 1:
             j += 3
             changed = True
         # "Donnedieu" + "de Vabres": a particle and a capitalised word.
-        elif j + 1 < len(doc) and doc[j].text in names.particles() and cap(doc[j + 1]) \
-                and doc[j + 1].ent_type_ not in ("GPE", "LOC") and doc[j].text not in ("do", "y"):
+        elif j + 1 < n and text[j] in names.particles() and cap(t, j + 1) \
+                and t.ent_type[j + 1] not in ("GPE", "LOC") and text[j] not in ("do", "y"):
             j += 2
             changed = True
-        elif doc[j].text in names.suffixes() and (doc[j].text != "II" or j - i >= 2):
+        elif text[j] in names.suffixes() and (text[j] != "II" or j - i >= 2):
             j += 1
-        elif doc[j].text == "," and j + 1 < len(doc) and doc[j + 1].text in names.suffixes():
+        elif text[j] == "," and j + 1 < n and text[j + 1] in names.suffixes():
             j += 2
     return i, j
 
@@ -107,46 +109,48 @@ def join_hyphens(words: list[str]) -> list[str]:
 
 def name_words(doc: Doc, i: int, j: int) -> list[str]:
     """Words of a name with hyphenated parts rejoined ("Moon", "Jae-in")."""
+    t = token_table(doc)
+    text, space = t.text, t.space
     words: list[str] = []
-    for t in doc[i:j]:
-        if words and (t.text == "-" or words[-1].endswith("-")) and not doc[t.i - 1].whitespace_:
-            words[-1] += t.text
-        elif words and t.text == ",":
+    for k in range(i, j):
+        w = text[k]
+        if words and (w == "-" or words[-1].endswith("-")) and not space[k - 1]:
+            words[-1] += w
+        elif words and w == ",":
             continue
         else:
-            words.append(t.text)
+            words.append(w)
     return words
 
 
 def east_asian_candidates(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     """Family-name-first names spaCy missed: "Ho Ung Pae", "Kim So-young" outside any PERSON span."""
-    out = []
+    t = token_table(doc)
+    text, n, is_title, ent_type = t.text, t.n, t.is_title, t.ent_type
     ea = names.east_asian_surnames()
-    for tok in doc:
-        if tok.i in taken or tok.text not in ea or not tok.is_title or tok.is_stop:
+    out = []
+    for i in [k for k, w in enumerate(text) if w in ea]:
+        if i in taken or not is_title[i] or t.is_stop[i] or ent_type[i] not in ("", "NORP", "PERSON"):
             continue
-        if tok.ent_type_ not in ("", "NORP", "PERSON"):
-            continue
-        i = tok.i
         j = i + 1
         k = j
-        while k < len(doc) and k - j < 2 and doc[k].is_title and doc[k].is_alpha and len(doc[k]) <= 5 \
-                and not doc[k].is_stop and doc[k].ent_type_ in ("", "PERSON", "NORP"):
+        while k < n and k - j < 2 and is_title[k] and t.is_alpha[k] and t.length[k] <= 5 \
+                and not t.is_stop[k] and ent_type[k] in ("", "PERSON", "NORP"):
             k += 1
-        if k - j == 2 and not (k < len(doc) and doc[k].is_title):
+        if k - j == 2 and not (k < n and is_title[k]):
             out.append((i, k))
-        elif j + 2 < len(doc) and names.is_hyphenated_given(doc[j : j + 3].text):
+        elif j + 2 < n and names.is_hyphenated_given(t.span_text(j, j + 3)):
             out.append((i, j + 3))
     return out
 
 
-def person_after_title(doc: Doc, span: Span) -> bool:
-    i = span.start
-    return i > 0 and doc[i - 1].text in names.titles() and names.titles()[doc[i - 1].text][0] == "honorific"
+def person_after_title(doc: Doc, i: int) -> bool:
+    """Token i follows an honorific ("Ms", "Mr")."""
+    text = token_table(doc).text
+    return i > 0 and text[i - 1] in names.titles() and names.titles()[text[i - 1]][0] == "honorific"
 
 
-def particle_shaped(span: Span) -> bool:
-    words = [t.text for t in span]
+def particle_shaped(words: list[str]) -> bool:
     return 2 <= len(words) <= 4 and any(w in names.particles() for w in words[1:-1]) \
         and words[0][:1].isupper() and words[-1][:1].isupper()
 
@@ -156,34 +160,37 @@ def particle_shaped(span: Span) -> bool:
 
 def place_context(doc: Doc, i: int, j: int) -> bool:
     """Does the text around tokens i..j say "a place"? ("in X", "X and <place>", "<place> and X")."""
-    if i > 0 and doc[i - 1].lower_ in STRONG_PLACE_PREPOSITIONS:
+    t = token_table(doc)
+    lower, ent_type = t.lower, t.ent_type
+    if i > 0 and lower[i - 1] in STRONG_PLACE_PREPOSITIONS:
         return True
-    if i > 1 and doc[i - 1].lower_ in ("and", "or", ",") and doc[i - 2].ent_type_ in PLACE_TYPES:
+    if i > 1 and lower[i - 1] in ("and", "or", ",") and ent_type[i - 2] in PLACE_TYPES:
         return True
-    if j + 1 < len(doc) and doc[j].lower_ in ("and", "or") and doc[j + 1].ent_type_ in PLACE_TYPES:
+    if j + 1 < t.n and lower[j] in ("and", "or") and ent_type[j + 1] in PLACE_TYPES:
         return True
-    head = doc[j - 1]
-    return head.dep_ == "conj" and head.head.ent_type_ in PLACE_TYPES
+    return t.dep[j - 1] == "conj" and ent_type[t.head[j - 1]] in PLACE_TYPES
 
 
-def unlabelled_places(doc: Doc, covered: set[int]) -> list[tuple[int, int, str, str | None]]:
+def unlabelled_places(doc: Doc, covered: set[int]) -> Spans:
     """Well-known places spaCy left unlabelled, in a place context ("as far apart as Irkutsk and ...")
     or naming something ("the 1980 Gwangju Uprising")."""
-    out: list[tuple[int, int, str, str | None]] = []
-    for tok in doc:
-        if tok.i in covered or tok.pos_ != "PROPN" or not tok.is_title or tok.is_sent_start:
+    t = token_table(doc)
+    text, lower, is_title, n = t.text, t.lower, t.is_title, t.n
+    out: Spans = []
+    for i, pos in enumerate(t.pos):
+        if pos != "PROPN" or not is_title[i] or t.sent_start[i] or i in covered:
             continue
-        place = places.lookup(tok.text)
+        place = places.lookup(text[i])
         if place is None or not place.primary or place.kind == "city" and place.population < 100_000:
             continue
-        nxt = doc[tok.i + 2] if tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ in ("and", "or") else None
-        prev = doc[tok.i - 2] if tok.i >= 2 and doc[tok.i - 1].lower_ in ("and", "or", ",") else None
-        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        names_a_thing = (after is not None and after.is_title and after.is_alpha and after.i not in covered
-                         and (tok.i == 0 or not doc[tok.i - 1].is_title))  # "the 1980 Gwangju Uprising"
-        if place_context(doc, tok.i, tok.i + 1) or names_a_thing or any(
-                t is not None and t.is_title and places.lookup(t.text) is not None for t in (nxt, prev)):
-            out.append((tok.i, tok.i + 1, "GPE", None))
+        nxt = i + 2 if i + 2 < n and lower[i + 1] in ("and", "or") else None
+        prev = i - 2 if i >= 2 and lower[i - 1] in ("and", "or", ",") else None
+        after = i + 1 if i + 1 < n else None
+        names_a_thing = (after is not None and is_title[after] and t.is_alpha[after] and after not in covered
+                         and (i == 0 or not is_title[i - 1]))  # "the 1980 Gwangju Uprising"
+        if place_context(doc, i, i + 1) or names_a_thing or any(
+                k is not None and is_title[k] and places.lookup(text[k]) is not None for k in (nxt, prev)):
+            out.append((i, i + 1, "GPE", None))
     return out
 
 
@@ -193,7 +200,8 @@ def is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool:
         return False
     if alias_of_place or place.kind in ("country", "continent") and place.primary:
         return True
-    if j < len(doc) and doc[j].text in POSSESSIVE_TOKENS:
+    t = token_table(doc)
+    if j < t.n and t.text[j] in POSSESSIVE_TOKENS:
         return False
     return place_context(doc, i, j)
 
@@ -203,8 +211,9 @@ def is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool:
 
 def not_a_person_here(doc: Doc, j: int) -> bool:
     """ "the Kim family", "the Trump campaign": the name modifies something else."""
-    k = j + 1 if j < len(doc) and doc[j].text in POSSESSIVE_TOKENS else j
-    return k == j and k < len(doc) and doc[k].lower_ in names.not_person_heads()
+    t = token_table(doc)
+    k = j + 1 if j < t.n and t.text[j] in POSSESSIVE_TOKENS else j
+    return k == j and k < t.n and t.lower[k] in names.not_person_heads()
 
 
 def shared_surname(doc: Doc, i: int, j: int, person_ends: dict[int, int]) -> str | None:
@@ -212,21 +221,23 @@ def shared_surname(doc: Doc, i: int, j: int, person_ends: dict[int, int]) -> str
 
     ``person_ends``: start token -> end token of every PERSON span.
     """
-    last = doc[j - 1].text
+    t = token_table(doc)
+    last = t.text[j - 1]
     if not (len(last) == 2 and last.endswith(".") or j - i == 1 and last in names.given_names()) \
-            or j + 1 >= len(doc) or doc[j].lower_ != "and":
+            or j + 1 >= t.n or t.lower[j] != "and":
         return None
     j2 = person_ends.get(j + 1)
-    return doc[j2 - 1].text if j2 is not None and j2 - (j + 1) >= 2 else None
+    return t.text[j2 - 1] if j2 is not None and j2 - (j + 1) >= 2 else None
 
 
 def places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignore[no-untyped-def]
     """The place naming an event or work ("the 1980 Gwangju Uprising", "the Vietnam War")."""
-    while i < j and not doc[i].is_title:
+    t = token_table(doc)
+    while i < j and not t.is_title[i]:
         i += 1
     for k in range(min(j - 1, i + 3), i, -1):
-        place = places.lookup(doc[i:k].text)
-        if place is not None and doc[k].is_title:
+        place = places.lookup(t.span_text(i, k))
+        if place is not None and t.is_title[k]:
             add_other(i, k, "GPE")
             return
 
@@ -235,27 +246,28 @@ def name_in_title(doc: Doc, i: int, j: int) -> str | None:
     """The person a programme or work is named after ("The Laura Ingraham Show" -> Laura
     Ingraham): two or three capitalised words led by a known given name, followed by more of
     the title. The title itself is not a mention of the person."""
+    t = token_table(doc)
     for k in range(i, j - 2):
-        if not names.known_given_name(doc[k].text):
+        if not names.known_given_name(t.text[k]):
             continue
         for n in (3, 2):  # three words only with a middle initial ("The Mary J. Blige Show")
-            words = [t.text for t in doc[k : k + n]]
-            if k + n < j and all(cap(t) for t in doc[k : k + n]) and names.looks_like_name(words) \
+            words = t.text[k : k + n]
+            if k + n < j and all(cap(t, m) for m in range(k, min(k + n, t.n))) and names.looks_like_name(words) \
                     and not names.is_suffix(words[-1]) and (n == 2 or len(words[1].rstrip(".")) == 1):
                 return " ".join(words)
         return None
     return None
 
 
-def join_adjacent_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
-                         ) -> list[tuple[int, int, str, str | None]]:
+def join_adjacent_names(doc: Doc, spans: Spans) -> Spans:
     """ "Keith" + "Lamont Scott": two PERSON spans split by nothing but a space are one name."""
+    t = token_table(doc)
     spans = sorted(spans)
-    out: list[tuple[int, int, str, str | None]] = []
+    out: Spans = []
     for sp in spans:
         if out and sp[2] == "PERSON" and out[-1][2] == "PERSON" and out[-1][1] == sp[0] \
-                and doc[sp[0] - 1].whitespace_ == " " and sp[1] - out[-1][0] <= 4 \
-                and names.looks_like_name([t.text for t in doc[out[-1][0] : out[-1][1]]]):
+                and t.space[sp[0] - 1] and sp[1] - out[-1][0] <= 4 \
+                and names.looks_like_name(t.text[out[-1][0] : out[-1][1]]):
             out[-1] = (out[-1][0], sp[1], "PERSON", out[-1][3])
         else:
             out.append(sp)
@@ -297,80 +309,82 @@ class _Except:
         return isinstance(key, str) and self.counts[key] - self.minus[key] > 0
 
 
-def known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]) -> KnownNames:
+def known_names(doc: Doc, spans: Spans) -> KnownNames:
     known = KnownNames()
     for i, j, label, _ in spans:
+        if label != "PERSON":
+            continue
         words = name_words(doc, i, j)
-        if label == "PERSON" and len(words) > 1 and names.looks_like_name(words):
+        if len(words) > 1 and names.looks_like_name(words):
             known.add(" ".join(words))
     return known
 
 
 def headline_like(doc: Doc, i: int) -> bool:
     """Is token i in a title-case line ("Clinton Hid Past Health Problems")?"""
-    sent = doc[i].sent
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) >= 0.7 * len(words)
+    t = token_table(doc)
+    start, end = t.sent_bounds[i]
+    words = [k for k in range(start, end) if t.is_alpha[k] and t.length[k] > 3]
+    return len(words) >= 3 and sum(t.is_title[k] for k in words) >= 0.7 * len(words)
 
 
-def trim_to_known_names(doc: Doc, spans: list[tuple[int, int, str, str | None]]
-                         ) -> list[tuple[int, int, str, str | None]]:
+def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
     """ "Crooked Hillary Clinton" -> "Hillary Clinton", "Injecting Clinton" -> "Clinton",
     "Clinton Plan" (a headline) -> "Clinton": extra capitalised words around a name the article
     gives elsewhere in a clear shape."""
+    t = token_table(doc)
+    text = t.text
     all_known = known_names(doc, spans)
-    singles = {doc[i].text for i, j, label, _ in spans if label == "PERSON" and j - i == 1}
+    singles = {text[i] for i, j, label, _ in spans if label == "PERSON" and j - i == 1}
     out = []
     for i, j, label, title in spans:
         if label == "PERSON" and j - i >= 2:
             # What the article says elsewhere, not counting this very name.
             full, surnames, given = all_known.without(" ".join(name_words(doc, i, j)))
-            first = doc[i].text
-            rest = doc[i + 1 : j].text
-            loose = doc[i].pos_ in ("ADJ", "VERB") or doc[i].tag_ == "VBG" or headline_like(doc, i) \
-                or doc[i].is_sent_start and first.endswith("ing")  # "Injecting Clinton's marital troubles"
+            first = text[i]
+            rest = t.span_text(i + 1, j)
+            loose = t.pos[i] in ("ADJ", "VERB") or t.tag[i] == "VBG" or headline_like(doc, i) \
+                or t.sent_start[i] and first.endswith("ing")  # "Injecting Clinton's marital troubles"
             if first not in names.given_names() and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
-                    and (rest in full and doc[i + 1].text in names.given_names()
+                    and (rest in full and text[i + 1] in names.given_names()
                          or j - i == 2 and (rest in given and rest not in all_known.surnames
                                             or (rest in surnames or rest in singles) and loose)):
                 i += 1
             elif headline_like(doc, i) and (first in surnames or first in given or first in singles) \
-                    and doc[j - 1].text not in surnames and doc[i:j].text not in full:
+                    and text[j - 1] not in surnames and t.span_text(i, j) not in full:
                 j = i + 1
         out.append((i, j, label, title))
     return out
 
 
-def surname_tokens(doc: Doc, spans: list[tuple[int, int, str, str | None]]
-                    ) -> tuple[list[int], list[tuple[int, int, str, str | None]]]:
+def surname_tokens(doc: Doc, spans: Spans) -> tuple[list[int], Spans]:
     """Surname mentions spaCy missed or mistyped ("author Han" NORP, "DuVernay said" ORG).
 
     Returns the tokens to add as one-word person mentions and the spans with mistyped names of
     the article's people (a lone surname, or a full name, typed ORG/GPE/NORP) retyped PERSON.
     """
+    t = token_table(doc)
+    text = t.text
     known = known_names(doc, spans)
     full, surnames = known.full, known.surnames
     retyped = []
     for i, j, label, title in spans:
-        text = doc[i:j].text
-        if label in ("ORG", "GPE", "NORP", "LOC", "FAC") and (
-                text in full or j - i == 1 and text in surnames and not place_context(doc, i, j)):
-            label = "PERSON"
+        if label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+            span_text = t.span_text(i, j)
+            if span_text in full or j - i == 1 and span_text in surnames and not place_context(doc, i, j):
+                label = "PERSON"
         retyped.append((i, j, label, title))
     covered: dict[int, str] = {k: lab for i, j, lab, _ in retyped for k in range(i, j)}
     out = []
-    for tok in doc:
-        if tok.text not in surnames or not cap(tok) or tok.i in covered:
+    for i in [k for k, w in enumerate(text) if w in surnames]:  # a Counter: a missing word is not added
+        if not cap(t, i) or i in covered:
             continue
-        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-        if nxt is not None and (cap(nxt) and nxt.is_alpha or not_a_person_here(doc, tok.i + 1)):
+        if i + 1 < t.n and (cap(t, i + 1) and t.is_alpha[i + 1] or not_a_person_here(doc, i + 1)):
             continue
-        prev = doc[tok.i - 1] if tok.i else None
-        if prev is not None and cap(prev) and prev.is_alpha and prev.text not in names.titles() \
-                and not prev.is_sent_start and prev.pos_ == "PROPN":
+        prev = i - 1
+        if i and cap(t, prev) and t.is_alpha[prev] and text[prev] not in names.titles() \
+                and not t.sent_start[prev] and t.pos[prev] == "PROPN":
             continue
-        out.append(tok.i)
+        out.append(i)
     return out, retyped
-
-

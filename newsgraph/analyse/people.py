@@ -56,6 +56,7 @@ from newsgraph.analyse.name_spans import (
 )
 from newsgraph.analyse.person_evidence import is_person
 from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.token_table import token_table
 from newsgraph.model import Entity
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -124,80 +125,81 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
     A run of nouns/adjectives (with "of", "and") ending at the name, kept only when the parse links
     it to the name (so "after the debate Trump" has no role); "X and Y" gives two roles.
     """
-    if i > 0 and doc[i - 1].text in names.titles() and names.titles()[doc[i - 1].text][0] == "honorific":
+    t = token_table(doc)
+    text, pos, lower, titles = t.text, t.pos, t.lower, names.titles()
+    if i > 0 and text[i - 1] in titles and titles[text[i - 1]][0] == "honorific":
         i -= 1
     k = i
     while k > 0 and i - k < 8:
-        t = doc[k - 1]
-        if t.ent_type_ == "PERSON" or t.pos_ in ("DET", "VERB", "AUX", "PRON", "NUM", "SCONJ", "PART") \
-                or t.is_punct and t.text != "-" or t.pos_ == "ADP" and t.lower_ != "of" \
-                or t.text in names.titles() and names.titles()[t.text][0] == "honorific" \
-                or t.pos_ not in ("NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "PUNCT"):
+        p = k - 1
+        if t.ent_type[p] == "PERSON" or pos[p] in ("DET", "VERB", "AUX", "PRON", "NUM", "SCONJ", "PART") \
+                or t.is_punct[p] and text[p] != "-" or pos[p] == "ADP" and lower[p] != "of" \
+                or text[p] in titles and titles[text[p]][0] == "honorific" \
+                or pos[p] not in ("NOUN", "ADJ", "PROPN", "CCONJ", "ADP", "PUNCT"):
             break
-        if t.is_title and t.pos_ == "PROPN" and not t.ent_type_ and t.text not in names.titles() \
-                and not t.is_sent_start:
+        if t.is_title[p] and pos[p] == "PROPN" and not t.ent_type[p] and text[p] not in titles \
+                and not t.sent_start[p]:
             break  # an unlabelled capitalised word: probably part of something else
         k -= 1
-    while k < i and (doc[k].lower_ in _ROLE_GLUE or doc[k].pos_ == "CCONJ" or len(doc[k]) < 2):
+    while k < i and (lower[k] in _ROLE_GLUE or pos[k] == "CCONJ" or t.length[k] < 2):
         k += 1
     # "the death of conservative Justice Antonin Scalia": the role is what follows "of",
     # unless "of" belongs to an office ("Secretary of State").
     for m in range(i - 1, k, -1):
-        if doc[m].lower_ == "of" and not doc[m - 1].is_title:
+        if lower[m] == "of" and not t.is_title[m - 1]:
             k = m + 1
             break
     if k >= i:
         return [], None
-    last = doc[i - 1]
-    name_toks = range(i, j)
-    linked = last.head.i in name_toks or any(t.head.i == last.i for t in doc[i:j]) or last.dep_ in _LINKED_DEPS
+    last = i - 1
+    linked = i <= t.head[last] < j or last in t.head[i:j] or t.dep[last] in _LINKED_DEPS
     if not linked:
         return [], None
     roles: list[str] = []
     start = k
     for m in range(k, i + 1):
-        if m == i or doc[m].lower_ == "and":
-            part = doc[start:m]
-            if len(part) and any(t.pos_ == "NOUN" or t.text in names.titles() for t in part) \
-                    and part[-1].lower_ not in _ROLE_GLUE:
-                roles.append(part.text)
+        if m == i or lower[m] == "and":
+            if m > start and any(pos[q] == "NOUN" or text[q] in titles for q in range(start, m)) \
+                    and lower[m - 1] not in _ROLE_GLUE:
+                roles.append(t.span_text(start, m))
             start = m + 1
     if not roles:
         return [], None
-    return roles, doc[k].idx
+    return roles, t.idx[k]
 
 
 def _role_ahead(doc: Doc, i: int, j: int) -> str | None:
     """A descriptor the name is in apposition to: "Her husband, Bill Clinton," -> "husband"."""
-    if i < 2 or doc[i - 1].text != ",":
+    t = token_table(doc)
+    if i < 2 or t.text[i - 1] != ",":
         return None
-    head = doc[i - 2]
-    if head.pos_ != "NOUN" or not any(t.dep_ == "appos" and t.head.i == head.i for t in doc[i:j]):
+    head = i - 2
+    if t.pos[head] != "NOUN" or not any(t.dep[k] == "appos" and t.head[k] == head for k in range(i, j)):
         return None
-    start = head.i
-    while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].head.i >= start:
+    start = head
+    while start > 0 and t.dep[start - 1] in ("amod", "compound") and t.head[start - 1] >= start:
         start -= 1
-    return doc[start : head.i + 1].text
+    return t.span_text(start, head + 1)
 
 
 def _role_after(doc: Doc, i: int, j: int) -> str | None:
     """An appositive after a name: "Kim Chong Hun, the last survivor of the eight"."""
-    if j + 1 >= len(doc) or doc[j].text != ",":
+    t = token_table(doc)
+    if j + 1 >= t.n or t.text[j] != ",":
         return None
-    head = doc[j - 1]
-    for child in head.children:
-        if child.dep_ == "appos" and child.i > j and child.ent_type_ not in ("PERSON", "GPE", "DATE"):
-            sub = list(child.subtree)
-            if any(t.ent_type_ == "PERSON" or t.text in POSSESSIVE_TOKENS
-                   or any(ch.isdigit() for ch in t.text) for t in sub):
+    for child in t.children[j - 1]:
+        if t.dep[child] == "appos" and child > j and t.ent_type[child] not in ("PERSON", "GPE", "DATE"):
+            sub = t.subtree(child)
+            if any(t.ent_type[k] == "PERSON" or t.text[k] in POSSESSIVE_TOKENS
+                   or any(ch.isdigit() for ch in t.text[k]) for k in sub):
                 return None
-            if len(sub) > 10 or not any(t.pos_ == "NOUN" for t in sub):
+            if len(sub) > 10 or not any(t.pos[k] == "NOUN" for k in sub):
                 return None
-            start = sub[0].i + (1 if sub[0].pos_ == "DET" else 0)
-            end = sub[-1].i + 1
-            while end > start and doc[end - 1].is_punct:
+            start = sub[0] + (1 if t.pos[sub[0]] == "DET" else 0)
+            end = sub[-1] + 1
+            while end > start and t.is_punct[end - 1]:
                 end -= 1
-            return doc[start:end].text if end > start else None
+            return t.span_text(start, end) if end > start else None
     return None
 
 
@@ -303,12 +305,13 @@ _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
 def _pronoun_gender(doc: Doc, j: int) -> str:
     """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ...",
     "n" for "Pernod said it ..."), when no other name comes between."""
-    sent_end = doc[j - 1].sent.end if j else len(doc)
-    for t in doc[j:min(sent_end, j + 12)]:
-        if t.ent_type_ == "PERSON" or t.text in ("“", '"', "‘"):
+    t = token_table(doc)
+    sent_end = t.sent_bounds[j - 1][1] if j else t.n
+    for k in range(j, min(sent_end, j + 12, t.n)):
+        if t.ent_type[k] == "PERSON" or t.text[k] in ("“", '"', "‘"):
             return "-"
-        g = _PRONOUN_GENDER.get(t.lower_)
-        if g == "n" and t.i > j + 1:
+        g = _PRONOUN_GENDER.get(t.lower[k])
+        if g == "n" and k > j + 1:
             continue  # only "Pernod said it", not "Cyril explained how important it is"
         if g:
             return g
@@ -316,23 +319,24 @@ def _pronoun_gender(doc: Doc, j: int) -> str:
 
 
 def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
-    if title is None and i > 0 and doc[i - 1].text in names.titles():
-        title = doc[i - 1].text
+    t = token_table(doc)
+    if title is None and i > 0 and t.text[i - 1] in names.titles():
+        title = t.text[i - 1]
     roles, role_start = _roles_before(doc, i, j)
     gender = names.titles().get(title or "", ("", "-"))[1]
-    if gender == "-" and j - i == 1 and doc[i].dep_ in ("nsubj", "nsubjpass"):
+    if gender == "-" and j - i == 1 and t.dep[i] in ("nsubj", "nsubjpass"):
         gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
     neuter = gender == "n"
     gender = "-" if neuter else gender
-    thing_like = i > 0 and doc[i - 1].lower_ in _DETERMINERS and not roles and not title \
-        or j - i == 1 and j < len(doc) and doc[j].pos_ == "NOUN" and doc[j].is_lower
-    modifier = j < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" \
-        and doc[j - 1].dep_ in ("compound", "nmod", "amod") and doc[j - 1].head.i >= j
-    m = Mention(i, j, doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), name_words(doc, i, j), title, roles,
+    thing_like = i > 0 and t.lower[i - 1] in _DETERMINERS and not roles and not title \
+        or j - i == 1 and j < t.n and t.pos[j] == "NOUN" and bool(t.is_lower[j])
+    modifier = j < t.n and bool(t.is_lower[j]) and t.pos[j] == "NOUN" \
+        and t.dep[j - 1] in ("compound", "nmod", "amod") and t.head[j - 1] >= j
+    m = Mention(i, j, t.idx[i], t.end_char(j - 1), name_words(doc, i, j), title, roles,
                 role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like)
     m.modifier = modifier
     m.neuter = neuter
-    m.plural = j - i == 1 and doc[i].tag_ in ("NNS", "NNPS")
+    m.plural = j - i == 1 and t.tag[i] in ("NNS", "NNPS")
     m.relative = _introduced_as_relative(doc, m)
     return m
 
@@ -347,43 +351,46 @@ def _speech_lemmas() -> frozenset[str]:
 def _person_context(doc: Doc, i: int, j: int, *, speech: bool = True) -> bool:
     """ "Lenin, who said", "Stalin deported", "Cruz's wife", "X, 45,": what only people do or have
     (``speech=False``: not the subject of a speech verb, which newspapers and firms also are)."""
-    root = doc[j - 1]
-    if speech and root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in _speech_lemmas():
+    t = token_table(doc)
+    root = j - 1
+    if speech and t.dep[root] in ("nsubj", "nsubjpass") and t.lemma[t.head[root]].lower() in _speech_lemmas():
         return True
-    nxt = [t.lower_ for t in doc[j : j + 3]]
+    nxt = t.lower[j : j + 3]
     if nxt[:1] == ["who"] or nxt[:2] == [",", "who"]:
         return True
     if nxt[:1] and nxt[0] in POSSESSIVE_TOKENS and len(nxt) > 1 and nxt[1] in names.kinship_nouns():
         return True
-    return len(nxt) == 3 and nxt[0] == "," and doc[j + 1].like_num and nxt[2] == ","
+    return len(nxt) == 3 and nxt[0] == "," and bool(t.like_num[j + 1]) and nxt[2] == ","
 
 
 def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
     """ "Keith Lamont Scott, 43, was killed" typed ORG: a known given name, two or three name
     words, and what only people do or have (an age, "who", subject of "said")."""
-    return label == "ORG" and 2 <= j - i <= 3 and names.known_given_name(doc[i].text) \
-        and names.looks_like_name([t.text for t in doc[i:j]]) and _person_context(doc, i, j, speech=False)
+    text = token_table(doc).text
+    return label == "ORG" and 2 <= j - i <= 3 and names.known_given_name(text[i]) \
+        and names.looks_like_name(text[i:j]) and _person_context(doc, i, j, speech=False)
 
 
 def group_entities(doc: Doc) -> list[Entity]:
     text = doc_text(doc)
+    t = token_table(doc)
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
     spans: list[tuple[int, int, str, str | None]] = []  # (tok start, tok end, label, title)
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_TYPES and ent.label_ not in ("WORK_OF_ART", "PRODUCT"):
+    for ent_start, ent_end, label in ents:
+        if label not in ENTITY_TYPES and label not in ("WORK_OF_ART", "PRODUCT"):
             continue
-        i, j, title = trim(doc, ent.start, ent.end)
-        if i >= j or not any(t.is_alpha for t in doc[i:j]):
+        i, j, title = trim(doc, ent_start, ent_end)
+        if i >= j or not any(t.is_alpha[i:j]):
             continue
-        label = ent.label_
         if label != "PERSON" and label not in PLACE_TYPES and (
-                person_after_title(doc, doc[i:j]) or particle_shaped(doc[i:j]) or _person_typed_org(doc, i, j, label)) \
-                and places.lookup(doc[i:j].text) is None and all(cap(t) or t.text in names.particles()
-                                                                for t in doc[i:j]):
+                person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
+                and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
+                                                                     for k in range(i, j)):
             label = "PERSON"
-            if i > 0 and doc[i - 1].is_title and not doc[i - 1].ent_type_ and doc[i - 1].text not in names.titles():
+            if i > 0 and t.is_title[i - 1] and not t.ent_type[i - 1] and t.text[i - 1] not in names.titles():
                 i -= 1  # the given name left outside ("Renaud" + "Donnedieu de Vabres")
-        elif label == "PRODUCT" and 2 <= j - i <= 3 and doc[i].text in names.given_names() \
-                and names.looks_like_name([t.text for t in doc[i:j]]):
+        elif label == "PRODUCT" and 2 <= j - i <= 3 and t.text[i] in names.given_names() \
+                and names.looks_like_name(t.text[i:j]):
             label = "PERSON"  # "Justin Gatlin" typed PRODUCT
         if label == "PRODUCT":
             continue
@@ -417,7 +424,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     alias_pairs = declared_aliases(doc, [(i, j) for i, j, _, _ in kept])
     place_alias = set()
     for a, b in alias_pairs:
-        ta, tb = doc[a[0]:a[1]].text, doc[b[0]:b[1]].text
+        ta, tb = t.span_text(*a), t.span_text(*b)
         if places.same_place(ta, tb) or (places.lookup(ta) and places.lookup(tb)):
             place_alias.update((a, b))
 
@@ -428,13 +435,13 @@ def group_entities(doc: Doc) -> list[Entity]:
     span_entity: dict[tuple[int, int], Entity | Person] = {}
 
     def add_other(i: int, j: int, label: str) -> Entity:
-        name = names.strip_possessive(doc[i:j].text)
+        name = names.strip_possessive(t.span_text(i, j))
         key = (label, name)
         if label in PLACE_TYPES:  # one place whether spaCy said GPE or LOC ("North and South")
             key = next((k for k in (("GPE", name), ("LOC", name)) if k in others), key)
         if key not in others:
             others[key] = Entity(name=name, type=label)
-        s = doc[i].idx
+        s = t.idx[i]
         others[key].mentions.append((s, s + len(name)))
         span_entity[(i, j)] = others[key]
         return others[key]
@@ -442,7 +449,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     person_ends = {i: j for i, j, label, _ in kept if label == "PERSON"}
     title_names: list[str] = []
     for i, j, label, title in kept:
-        span_text = doc[i:j].text
+        span_text = t.span_text(i, j)
         if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
                 and is_place(doc, i, j, span_text, (i, j) in place_alias):
             add_other(i, j, "GPE")
@@ -463,7 +470,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         if len(words) > 1 and words[-1] in names.org_words():
             add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
             continue
-        if len(words) > 1 and doc[i].tag_ in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
+        if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
             continue  # "Being Digital"
         if not names.looks_like_name(words) or not_a_person_here(doc, j):
             continue
@@ -491,8 +498,8 @@ def group_entities(doc: Doc) -> list[Entity]:
             ent.mentions.append(span)
 
     _name_from_titles(people, title_names)
-    lower_words = {t.text for t in doc if t.is_lower}
-    org_texts = {e.text for e in doc.ents if e.label_ == "ORG"}
+    lower_words = {w for w, low in zip(t.text, t.is_lower, strict=True) if low}
+    org_texts = {t.span_text(s, e) for s, e, label in ents if label == "ORG"}
     family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
     out: list[Entity] = [_person_entity(p, text) for p in people
                          if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)]
@@ -568,7 +575,7 @@ def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
     """ "his wife, Heidi Cruz", "Trump's son Donald Trump Jr.", "Heidi Cruz, his wife"."""
     if any(w in names.kinship_nouns() for r in m.roles for w in r.lower().split()):
         return True
-    before = [t.lower_ for t in doc[max(0, m.start - 3) : m.start]]
+    before = token_table(doc).lower[max(0, m.start - 3) : m.start]
     if any(w in names.kinship_nouns() for w in before):
         return True
     around = f"{_role_ahead(doc, m.start, m.end) or ''} {_role_after(doc, m.start, m.end) or ''}"

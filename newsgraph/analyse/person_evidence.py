@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsgraph.analyse import names
+from newsgraph.analyse.token_table import TokenTable, token_table
 
 if TYPE_CHECKING:
     from newsgraph.analyse.people import Person
@@ -78,26 +79,28 @@ def unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[
         or any(w.lower() in lower_words for w in p.name.split())
 
 
-def is_common_noun(t: Token) -> bool:
-    return t.pos_ == "NOUN" and t.is_lower and t.lemma_ not in names.org_roles() \
-        and t.text.capitalize() not in names.org_words()
+def is_common_noun(t: TokenTable, k: int) -> bool:
+    return t.pos[k] == "NOUN" and bool(t.is_lower[k]) and t.lemma[k] not in names.org_roles() \
+        and t.text[k].capitalize() not in names.org_words()
 
 
 def organisation_context(doc: Doc, i: int, j: int) -> bool:
     """The text treats the name as a thing: ", which" after it, or an appositive headed by an
     organisation noun ("Patriot Coal, one of the nation's largest coal companies", "Velvet
     Otter, a hacking group")."""
-    nxt = [t.lower_ for t in doc[j : j + 2]]
+    t = token_table(doc)
+    nxt = t.lower[j : j + 2]
     if nxt[:1] == ["which"] or nxt == [",", "which"]:
         return True
-    for c in doc[j - 1].children:
-        if c.dep_ != "appos" or c.i < j:
+    org_roles = names.org_roles()
+    for c in t.children[j - 1]:
+        if t.dep[c] != "appos" or c < j:
             continue
-        if c.lemma_.lower() in names.org_roles():
+        if t.lemma[c].lower() in org_roles:
             return True
-        if c.lower_ == "one" and any(p.lower_ == "of" and any(
-                o.dep_ == "pobj" and o.lemma_.lower() in names.org_roles() for o in p.children)
-                for p in c.children):
+        if t.lower[c] == "one" and any(t.lower[p] == "of" and any(
+                t.dep[o] == "pobj" and t.lemma[o].lower() in org_roles for o in t.children[p])
+                for p in t.children[c]):
             return True
     return False
 
@@ -107,16 +110,18 @@ def linked_to_a_person(doc: Doc, i: int, j: int) -> bool:
     is known ("Maria McCambridge and Fionnualla Britton"), in apposition to a person noun or a
     nationality ("the daughter of Aung San, the Burmese leader", "another Ethiopian, Berhane
     Adera"), or the subject of "is the ... columnist"."""
-    root = doc[j - 1]
-    partners = [root.head] if root.dep_ == "conj" else []
-    partners += [c for c in root.children if c.dep_ == "conj"]
-    for t in partners:
-        if t.ent_type_ == "PERSON" and t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON" \
-                and names.known_given_name(doc[t.i - 1].text):
+    t = token_table(doc)
+    root = j - 1
+    head = t.head[root]
+    partners = [head] if t.dep[root] == "conj" else []
+    partners += [c for c in t.children[root] if t.dep[c] == "conj"]
+    for k in partners:
+        if t.ent_type[k] == "PERSON" and k > 0 and t.ent_type[k - 1] == "PERSON" \
+                and names.known_given_name(t.text[k - 1]):
             return True
-    if root.dep_ == "appos" and (is_common_noun(root.head) or root.head.ent_type_ == "NORP"):
+    if t.dep[root] == "appos" and (is_common_noun(t, head) or t.ent_type[head] == "NORP"):
         return True
-    if any(c.dep_ == "appos" and is_common_noun(c) for c in root.children):
+    if any(t.dep[c] == "appos" and is_common_noun(t, c) for c in t.children[root]):
         return True
-    return root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
-        c.dep_ == "attr" and is_common_noun(c) for c in root.head.children)
+    return t.dep[root] == "nsubj" and t.lemma[head] == "be" and any(
+        t.dep[c] == "attr" and is_common_noun(t, c) for c in t.children[head])
