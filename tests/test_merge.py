@@ -182,3 +182,11 @@ def test_early_lone_surname_revisited(tmp_path: Path) -> None:
     merge_new_entities(c)
     assert _global_of(c, "o0", "Obama") == _global_of(c, "o1", "Barack Obama")
     assert "dominant" in next(m["rules"] for m in merges(c) if m["name"] == "Barack Obama")
+
+
+def test_lone_surname_lookup_uses_an_index(conn) -> None:  # type: ignore[no-untyped-def]
+    """Each batch looks lone surnames up by lower(name): a table scan there made ingest quadratic."""
+    from newsgraph.store.merge import LONE_SURNAMES_SQL
+
+    plan = " ".join(str(tuple(r)) for r in conn.execute("EXPLAIN QUERY PLAN " + LONE_SURNAMES_SQL, ("trump",)))
+    assert "entities_lower_name" in plan, plan

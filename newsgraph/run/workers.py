@@ -110,6 +110,7 @@ def run_in_process(batches: Iterable[list[RawArticle]], model: str | None) -> It
     from newsgraph.analyse.pipeline import load_nlp
 
     load_nlp(model)  # fail early (ModelNotFound) before the first batch is read
+    _freeze_loaded_objects()
     for batch in batches:
         yield analyse_batch(batch, model)
 
@@ -122,6 +123,16 @@ def _init_worker(model: str | None) -> None:
     from newsgraph.analyse.pipeline import load_nlp
 
     load_nlp(model)  # once per worker process
+    _freeze_loaded_objects()
+
+
+def _freeze_loaded_objects() -> None:
+    """The model's ~130,000 objects live as long as the process: moved out of the garbage
+    collector's sight, every full collection during the run no longer walks them (~1% CPU)."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
 
 
 def run_in_processes(

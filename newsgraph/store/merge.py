@@ -215,15 +215,20 @@ def _dominant(cands: list[_Global], gender: str) -> tuple[_Global | None, str]:
     return None, ""
 
 
+LONE_SURNAMES_SQL = (
+    "SELECT e.id, e.global_id, e.aliases FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
+    "AND m.global_id = e.global_id AND m.undone_at IS NULL AND m.rule = 'new' "
+    "WHERE e.type = 'PERSON' AND lower(e.name) = ? "
+    "AND (SELECT count(*) FROM entities o WHERE o.global_id = e.global_id) = 1")
+"""Entities that are a lone surname still on their own; looked up through the index on
+lower(name), or every batch would scan the whole table (a quadratic ingest)."""
+
+
 def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: dict[str, list[_Global]]) -> int:
     """Lone surnames stored before their person became dominant ("Obama" in an early article)."""
     joined = 0
     for word in sorted(surnames):  # a fixed order: the merge log must not depend on the hash seed
-        rows = conn.execute(
-            "SELECT e.id, e.global_id, e.aliases FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
-            "AND m.global_id = e.global_id AND m.undone_at IS NULL AND m.rule = 'new' "
-            "WHERE e.type = 'PERSON' AND lower(e.name) = ? "
-            "AND (SELECT count(*) FROM entities o WHERE o.global_id = e.global_id) = 1", (word,)).fetchall()
+        rows = conn.execute(LONE_SURNAMES_SQL, (word,)).fetchall()
         for r in rows:
             best, rule = _dominant(by_surname.get(word, []), _gender(json.loads(r["aliases"])))
             if best is None:

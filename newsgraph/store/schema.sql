@@ -49,6 +49,7 @@ CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 CREATE INDEX IF NOT EXISTS entities_global ON entities(global_id);
 CREATE INDEX IF NOT EXISTS entities_type_name ON entities(type, name);  -- web: places/people by type
+CREATE INDEX IF NOT EXISTS entities_lower_name ON entities(lower(name));  -- merge: lone surnames, per batch
 
 CREATE TABLE IF NOT EXISTS mentions (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
