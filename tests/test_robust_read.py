@@ -283,6 +283,27 @@ def test_fixed_jsonl_file_clears_its_whole_file_failure(tmp_path: Path) -> None:
     assert query.failures(connect(db, readonly=True)) == []
 
 
+def test_a_broken_jsonl_line_deleted_from_its_file_is_no_longer_listed(tmp_path: Path) -> None:
+    """The broken last line is removed (so no input of its name is ever stored): reading the
+    file again drops its old failure; a line still broken is recorded again."""
+    from newsgraph import query
+    from newsgraph.run import ingest
+    from newsgraph.store import connect
+
+    f = tmp_path / "feed.jsonl"
+    good = '{"text": "The minister said the port would reopen."}\n'
+    f.write_text(good + '{"text": "The mayor said the bridge was safe."}\n' + "{not json\n")
+    db = tmp_path / "n.db"
+    assert [e.source for e in ingest([f], db).errors] == [f"{f}:3"]
+    f.write_text(good + "{also broken\n" + '{"text": "The mayor said the bridge was safe."}\n')
+    rep = ingest([f], db)
+    assert [e.source for e in rep.errors] == [f"{f}:2"]
+    assert [r["source"] for r in query.failures(connect(db, readonly=True))] == [f"{f}:2"]
+    f.write_text(good)
+    ingest([f], db)
+    assert query.failures(connect(db, readonly=True)) == []
+
+
 def test_utf8_bom_is_kept_in_the_text_but_not_in_the_title(tmp_path: Path) -> None:
     from newsgraph.clean import segment
 

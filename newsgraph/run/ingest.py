@@ -22,7 +22,7 @@ from newsgraph.read import RawArticle, ReadError, iter_articles
 from newsgraph.read.sources import iter_paths
 from newsgraph.run.workers import BatchResult, EngineError, run_in_process, run_in_processes
 from newsgraph.store import connect, store_articles
-from newsgraph.store.db import record_failure
+from newsgraph.store.db import forget_failures, input_file, record_failure
 from newsgraph.store.merge import merge_new_entities
 
 ENGINES = ("local", "dask")
@@ -143,11 +143,16 @@ def ingest(
         elif on_error:
             on_error(err)
 
+    reading = [""]  # the file being read: its inputs come one after another
+
     def todo() -> Iterator[RawArticle]:
         for chunk in batched(iter_articles(paths), RESUME_CHUNK):
             raws = [item for item in chunk if isinstance(item, RawArticle)]
             done = _done_sources(conn, [r.source for r in raws if r.source]) if resume and raws else set()
             for item in chunk:
+                if item.source and (file := input_file(item.source)) != reading[0]:
+                    reading[0] = file
+                    forget_failures(conn, file)  # read again: what still fails is recorded again
                 if isinstance(item, ReadError):
                     fail(item)
                     _tick(bar, report)

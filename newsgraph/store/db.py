@@ -335,5 +335,20 @@ def record_failure(conn: sqlite3.Connection, source: str, problem: str, hint: st
     run_write(conn, write)
 
 
+def forget_failures(conn: sqlite3.Connection, file: str) -> None:
+    """Drop what earlier runs recorded as failing in ``file`` (the file, or any of its lines): it is
+    being read again, and what still fails is recorded again. A line fixed by deleting it (so
+    that no input of that name is ever stored again) no longer shows as failing."""
+    where = "source = ? OR (source >= ? AND source < ?)"  # ``file:N`` by the primary key's order
+    args = (file, file + ":", file + ";")
+    if conn.execute(f"SELECT 1 FROM failures WHERE {where} LIMIT 1", args).fetchone() is None:
+        return  # the usual case: a read, no write transaction per file
+
+    def write() -> None:
+        with conn:
+            conn.execute(f"DELETE FROM failures WHERE {where}", args)
+    run_write(conn, write)
+
+
 def known_sources(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT source FROM sources")}
