@@ -174,12 +174,22 @@ def ingest(
             report.stored += stored
             report.already += already
             _tick(bar, report, result.inputs)
+        _optimize(conn)
     finally:
         report.seconds = time.perf_counter() - started
         if bar is not None:
             bar.close()
         conn.close()
     return report
+
+
+def _optimize(conn: sqlite3.Connection) -> None:
+    """Refresh the query planner's statistics where the run changed them (SQLite's advice for
+    long-lived stores); skipped without complaint if another writer holds the lock."""
+    try:
+        conn.execute("PRAGMA optimize")
+    except sqlite3.OperationalError:
+        pass
 
 
 def _progress_bar(paths: list[str | Path]) -> Any:
