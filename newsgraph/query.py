@@ -45,27 +45,23 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-def quotes(
-    conn: sqlite3.Connection,
-    *,
-    speaker: str | None = None,
-    search: str | None = None,
-    article_id: int | None = None,
-    kind: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-    limit: int = 100,
-    offset: int = 0,
-) -> list[dict[str, Any]]:
-    """Quotations, newest article first; ``search`` is full-text (FTS5) with highlights."""
-    where, args = [], []
-    select = "q.*, a.document, a.title, a.published"
+QUOTE_ORDERS = ("newest", "relevance")
+"""``newest``: latest article first (the default: news is read by date). ``relevance``: with a
+full-text search, the best match first (FTS5's bm25 rank); the same as newest without one."""
+
+
+def _quote_filter(
+    *, search: str | None = None, speaker: str | None = None, article_id: int | None = None,
+    kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
+) -> tuple[str, str, list[Any]]:
+    """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``."""
+    where: list[str] = []
+    args: list[Any] = []
     frm = "quotes q JOIN articles a ON a.id = q.article_id"
     if search:
         frm += " JOIN quotes_fts f ON f.rowid = q.id"
         where.append("quotes_fts MATCH ?")
         args.append(fts_query(search))
-        select += ", highlight(quotes_fts, 0, '[[', ']]') AS highlighted"
     if speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
         args.append(contains(speaker))
@@ -81,11 +77,43 @@ def quotes(
     if date_to:
         where.append("a.published <= ?")
         args.append(date_to)
-    sql = f"SELECT {select} FROM {frm}"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY a.published DESC, q.article_id, q.start LIMIT ? OFFSET ?"
+    return frm, (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None = None,
+    search: str | None = None,
+    article_id: int | None = None,
+    kind: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    order: str = "newest",
+    limit: int = 100,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
+    if order not in QUOTE_ORDERS:
+        raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
+    frm, where, args = _quote_filter(search=search, speaker=speaker, article_id=article_id, kind=kind,
+                                     date_from=date_from, date_to=date_to)
+    select = "q.*, a.document, a.title, a.published"
+    newest = "a.published DESC, q.article_id, q.start"
+    sort = newest
+    if search:
+        select += ", highlight(quotes_fts, 0, '[[', ']]') AS highlighted"
+        if order == "relevance":
+            sort = f"f.rank, {newest}"
+    sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     return _rows(conn.execute(sql, [*args, limit, offset]))
+
+
+def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
+    """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
+    ``speaker``, ``search``, ``article_id``, ``kind``, ``date_from``, ``date_to``)."""
+    frm, where, args = _quote_filter(**filters)
+    return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
 
 
 def people(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = None) -> list[dict[str, Any]]:

@@ -45,6 +45,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--speaker", help="part of the speaker's name")
     p.add_argument("--search", help="words in the quotation (full-text, prefix match on the last word)")
     p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
+    p.add_argument("--order", choices=("newest", "relevance"), default="newest",
+                   help="newest article first (default), or with --search the best match first")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_quotes)
@@ -142,7 +144,8 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.quotes(_open(args), speaker=args.speaker, search=args.search, kind=args.kind, limit=args.limit)
+    rows = query.quotes(_open(args), speaker=args.speaker, search=args.search, kind=args.kind, order=args.order,
+                        limit=args.limit)
     for r in rows:
         if args.json:
             print(json.dumps(r, ensure_ascii=False))

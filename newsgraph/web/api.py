@@ -18,6 +18,7 @@ from newsgraph.web.params import (
     Limit,
     NamePart,
     Offset,
+    Order,
     Person,
     PersonName,
     Place,
@@ -84,17 +85,17 @@ def person(conn: Conn, name: PersonName, limit: Limit = 500) -> dict[str, Any]:
 
 @router.get("/quotes", summary="Quotations: full-text search and filters")
 def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: ArticleRef = None,
-           kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None,
+           kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None, order: Order = None,
            limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
     """Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (JSON list of
     `[start, end]` in the article text), `kind`, `speaker` (null when unnamed), `descriptor`,
     `speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`,
     `highlighted` is the content with matched words in `[[` `]]`. Dates filter on the article's
-    publication date."""
+    publication date. `order=relevance` puts the best full-text match first."""
     return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
                         article_id=resolve_article(conn, article), kind=blank_to_none(kind),
                         date_from=blank_to_none(date_from), date_to=blank_to_none(date_to),
-                        limit=limit, offset=offset)
+                        order=order or "newest", limit=limit, offset=offset)
 
 
 @router.get("/timeline", summary="Dated events and their counts per year")

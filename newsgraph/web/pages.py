@@ -21,6 +21,7 @@ from newsgraph.web.params import (
     Kind,
     NamePart,
     Offset,
+    Order,
     Person,
     PersonName,
     Place,
@@ -101,15 +102,17 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse:
 
 @router.get("/search")
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, article: ArticleRef = None,
-           date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
+           date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None, order: Order = None,
            offset: Offset = 0) -> HTMLResponse:
-    q, speaker, article, date_from, date_to, kind = map(blank_to_none, (q, speaker, article, date_from, date_to, kind))
-    form = {"q": q, "speaker": speaker, "article": article, "date_from": date_from, "date_to": date_to, "kind": kind}
-    article_id = resolve_article(conn, article)
-    rows = query.quotes(conn, search=q, speaker=speaker, article_id=article_id, kind=kind, date_from=date_from,
-                        date_to=date_to, limit=PAGE + 1, offset=offset)
+    q, speaker, article, date_from, date_to, kind, order = map(
+        blank_to_none, (q, speaker, article, date_from, date_to, kind, order))
+    form = {"q": q, "speaker": speaker, "article": article, "date_from": date_from, "date_to": date_to, "kind": kind,
+            "order": order}
+    filters = {"search": q, "speaker": speaker, "article_id": resolve_article(conn, article), "kind": kind,
+               "date_from": date_from, "date_to": date_to}
+    rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE + 1, offset=offset)
     return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows[:PAGE],
-                  offset=offset, next=url("/search", **form, offset=offset + PAGE) if len(rows) > PAGE else None,
+                  total=query.count_quotes(conn, **filters), offset=offset, next=url("/search", **form, offset=offset + PAGE) if len(rows) > PAGE else None,
                   prev=url("/search", **form, offset=max(0, offset - PAGE)) if offset else None)
 
 

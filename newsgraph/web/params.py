@@ -24,6 +24,8 @@ NamePart = Annotated[str | None, Query(max_length=300, description="part of the 
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="up to this date, inclusive (YYYY[-MM[-DD]])")]
 Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(description="kind of quotation")]
+Order = Annotated[Literal["newest", "relevance", ""] | None, Query(
+    description="newest article first (default), or the best full-text match first")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many results")]
 
 
