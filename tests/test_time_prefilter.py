@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.analyse.regex_prefilter import ALWAYS, Prefilter, fold, requirement
-from newsgraph.analyse.timegrammar import _requirements, patterns, readings
+from newsgraph.analyse.timegrammar import _rule, readings, rules
 
 
 def may_match(pattern: str, text: str) -> bool:
@@ -63,11 +64,21 @@ SEPARATORS = [" ", "  ", "\n", "\n\n", "", ", ", "-", "\t"]
 def test_a_pattern_that_matches_is_never_skipped(pieces: list[tuple[str, str]]) -> None:
     text = "".join(word + sep for word, sep in pieces)
     prefilter = Prefilter(text)
-    for (name, rx, _), need in zip(patterns(), _requirements(), strict=True):
-        if rx.search(text):
-            assert prefilter.may_match(need), (name, text)
+    for rule in rules():
+        if rule.regex.search(text):
+            assert rule.may_match(prefilter), (rule.name, text)
 
 
 def test_most_patterns_have_words_to_test() -> None:
-    assert sum(need != ALWAYS for need in _requirements()) >= len(patterns()) - 2
+    assert sum(rule.need != ALWAYS for rule in rules()) >= len(rules()) - 2
     assert [(r.start, r.end) for r in readings("It ended 3 weeks ago, on Monday.")] == [(9, 20), (25, 31)]
+
+
+def test_a_core_must_be_outside_optional_groups_and_alternatives() -> None:
+    def handler(m: re.Match[str]) -> None:
+        return None
+
+    assert _rule("ok", r"(?:the\s+)?⟨«MONTH»\s+«DAY»⟩(?:,\s*«YEAR»)?", handler).core is not None
+    for bad in (r"(?:a⟨b⟩)?c", r"a|⟨b⟩", r"(?:a|⟨b⟩)c", r"⟨a⟩+"):
+        with pytest.raises(ValueError, match="core"):
+            _rule("bad", bad, handler)

@@ -5,8 +5,10 @@ with a look-behind or an alternation of words gets no fast skip, so thirty of th
 milliseconds per article even where none of their words occurs.  ``requirement`` reads the
 parsed pattern once and returns what every match must contain, as and/or of literal words
 (e.g. the "3 weeks ago" pattern: a unit word *and* "ago" or "from … now"); ``Prefilter``
-checks the words with ``in``, which is memchr fast.  The test is only ever a necessary
-condition: when it passes, the regex runs as before, so the matches are the same.
+checks the words with ``in``, which is memchr fast.  ``check_core`` vouches for a piece of a
+pattern (its "core") that every match contains, so that searching for the core alone is a
+second such test.  The tests are only ever necessary conditions: when they pass, the regex
+runs as before, so the matches are the same.
 """
 
 from __future__ import annotations
@@ -128,6 +130,15 @@ def _item(op: Any, av: Any, ignore_case: bool) -> Requirement:
 def requirement(pattern: re.Pattern[str]) -> Requirement:
     """What every match of ``pattern`` contains; ``ALWAYS`` when no literal is certain."""
     return _sequence(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
+
+
+def check_core(before: str, core: str, after: str) -> None:
+    """Raise ``ValueError`` unless every match of ``before + core + after`` contains a match of
+    ``core`` alone, i.e. ``core`` stands outside any group, repetition or alternative."""
+    parsed = _parser.parse(f"{before}(?P<core_start_>){core}(?P<core_end_>){after}")
+    at_top = {av[0] for op, av in parsed if op is sre.SUBPATTERN}
+    if not {parsed.state.groupdict["core_start_"], parsed.state.groupdict["core_end_"]} <= at_top:
+        raise ValueError(f"core {core!r} is inside a group, repetition or alternative of its pattern")
 
 
 class Prefilter:

@@ -6,19 +6,22 @@ Why our own grammar: spaCy's small model finds DATE entities but not their
 meaning, misses "at the time" and "now", and mixes in durations and ages
 ("for 20 years", "40-year-old"); dateparser is slow and guesses.  Only point
 references are read here; durations, ages and frequencies have no pattern.
-Linear in the text: a fixed set of compiled patterns, each scanned once.
+Linear in the text: a fixed set of compiled patterns, each scanned once, and only
+where the words or the ⟨core⟩ every match contains occur (``Rule.may_match``): the
+scans, not the handlers, are what costs.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsgraph.analyse.regex_prefilter import Prefilter, Requirement, requirement
+from newsgraph.analyse.regex_prefilter import Prefilter, Requirement, check_core, requirement
 
 LEXICON_PATH = Path(__file__).with_name("time_lexicon.json")
 
@@ -86,10 +89,43 @@ def _parts() -> dict[str, str]:
     }
 
 
-def _p(pattern: str) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of the grammar and the handler that reads its matches.
+
+    ``need`` (literal words) and ``core`` are necessary conditions, tested before the
+    pattern: where they fail, the pattern cannot match and is not run (see regex_prefilter).
+    """
+
+    name: str
+    regex: re.Pattern[str]
+    handler: Callable[[re.Match[str]], Reading | None]
+    need: Requirement
+    core: re.Pattern[str] | None = None
+
+    def may_match(self, prefilter: Prefilter) -> bool:
+        return prefilter.may_match(self.need) and (self.core is None or self.core.search(prefilter.text) is not None)
+
+
+def _expand(pattern: str) -> str:
     parts = _parts()
-    pattern = re.sub(r"«(\w+)»", lambda m: parts[m.group(1)], pattern)
-    return re.compile(r"(?<![\w$£€])" + pattern)
+    return re.sub(r"«(\w+)»", lambda m: parts[m.group(1)], pattern)
+
+
+def _rule(name: str, pattern: str, handler: Callable[[re.Match[str]], Reading | None]) -> Rule:
+    """A rule for ``pattern`` («PART»s expanded; matches start after no word character).
+
+    ``⟨…⟩`` marks the pattern's core: a piece every match contains, outside any optional
+    group, that is cheaper to search for than the whole pattern (which tries its optional
+    modifiers at every word); texts without it skip the pattern.
+    """
+    split = re.fullmatch(r"([^⟨]*)(?:⟨(.*)⟩)?(.*)", pattern, re.S)
+    assert split is not None  # the expression matches any string
+    before, core, after = (_expand(piece) for piece in split.groups(""))
+    if core:
+        check_core(before, core, after)
+    regex = re.compile(r"(?<![\w$£€])" + before + core + after)
+    return Rule(name, regex, handler, requirement(regex), re.compile(core) if core else None)
 
 
 def _month(s: str) -> int:
@@ -362,80 +398,76 @@ def _h_named_day(m: re.Match[str]) -> Reading | None:
 
 
 @cache
-def patterns() -> list[tuple[str, re.Pattern[str], Any]]:
+def rules() -> list[Rule]:
     ord_words = "first|second|third|fourth"
     named = "|".join(f"(?:{rx})" for rx in lexicon()["named_days"] if not rx.startswith("_"))
     return [
-        ("named_day", _p(named), _h_named_day),
-        ("iso", _p(r"(\d{4})-(\d{2})-(\d{2})(?![\d-])"), _h_iso),
-        ("us_numeric", _p(r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])"), _h_us_numeric),
-        ("month_day", _p(r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?«MONTH»\s+«DAY»(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
-                         r"(?:(?:,\s*|\s+)«YEAR»|(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?"), _h_month_day),
-        ("day_month", _p(r"(?:«WEEKDAY»,?\s+)?(?:(?i:the)\s+)?«DAY»(?:\s+(?i:of))?\s+«MONTH»(?:,?\s+«YEAR»)?"),
-         lambda m: _h_month_day(m)),
-        ("month_year", _p(r"(?:«MOD»)?«MONTH»(?:\s+(?i:of))?,?\s+«YEAR»"), _h_month_year),
-        ("month", _p(rf"(?:(?P<rel>{_REL})\s+|(?P<mod>«MOD»))?«MONTH»"
-                     r"(?:(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?(?!\s*\d)"), _h_month),
-        ("season_year", _p(r"(?:(?P<the>(?i:the))\s+)?(?:«MOD»)?«SEASON»(?:\s+(?i:of))?\s+«YEAR»"), _h_year),
-        ("year", _p(r"(?:(?P<the>(?i:the year))\s+|(?P<mod>«MOD»))?«YEAR»(?![-–/]\d\d(?!\d))(?!['’]?s\b)"
-                    r"(?![-\s](?i:year|yr)[-\s]?old)"), _h_year),
-        ("year_range", _p(r"«YEAR»(?=[-–/]\d\d(?!\d))"), _h_year),
-        ("decade", _p(r"(?:(?i:the)\s+)?(?:«MOD»)?(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)(?!\w)"),
-         _h_decade),
-        ("decade_word", _p(rf"(?i:the)\s+(?:«MOD»)?(?P<dw>(?i:{'|'.join(lexicon()['decade_words'])}))(?!\w)"),
-         lambda m: Reading(m.start(), m.end(), "abs", {"value": lexicon()["decade_words"][m.group("dw").lower()]})),
-        ("century", _p(r"(?:(?i:the)\s+)?(?:«MOD»)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s](?i:century)"), _h_century),
-        ("rel_century", _p(rf"(?P<rel>{_REL})\s+(?i:century)(?!\w)"), _h_rel_century),
-        ("quarter", _p(rf"(?i:the\s+)?(?P<q>(?i:{ord_words}))\s+(?i:quarter)(?:\s+(?i:of))?,?\s+«YEAR»"), _h_quarter),
-        ("season", _p(rf"(?P<rel>{_REL})\s+«SEASON»(?!\w)"), _h_season),
-        ("deictic_day", _p(r"(?P<dd>(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:morning|afternoon|evening|night))?"
-                           r"|(?i:last\s+night)|(?i:this\s+(?:morning|afternoon|evening)))(?!\w)"), _h_deictic_day),
-        ("rel_unit", _p(r"(?:(?i:earlier|later|early|late|(?:by\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
-                        r"(?P<rel>(?i:this past|this coming|last|next|this))\s+"
-                        r"(?P<u>(?i:week|weekend|month|year))(?!\w)"), _h_rel_unit),
-        ("end_of_the_unit", _p(r"(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+)(?P<u>(?i:week|month|year))"
-                               r"(?!\w)(?P<rel>)"), _h_rel_unit),
-        ("ago", _p(r"«BOUND»(?:«NUM»|«VAGUE»)\s+«UNIT»\s+(?P<dir>(?i:ago|from\s+now))(?!\w)"), _h_ago),
-        ("vague_ago", _p(r"(?i:(?:not\s+)?(?:so\s+)?long\s+ago|a\s+long\s+time\s+ago|(?:days|weeks|months|years|decades)"
-                         r"\s+(?:ago|from\s+now))(?!\w)"), _h_vague),
-        ("vague_after", _p(r"(?i:(?:only\s+|just\s+)?(?:hours|days|weeks|months|years|decades)\s+(?:after|before|later|earlier))"
-                           r"(?!\w)"), _h_vague),
-        ("count_later", _p(r"«BOUND»(?:«NUM»|«VAGUE»)\s+«UNIT»\s+(?P<dir>(?i:later|earlier|after|before))(?!\w)"), _h_count_later),
-        ("anaphoric_unit", _p(r"(?:(?i:later|earlier)\s+)?(?P<rel>(?i:the\s+very\s+next|the\s+following|the\s+next|the\s+previous"
-                              r"|the\s+preceding|the\s+prior|the\s+same|that|the\s+very\s+same))\s+"
-                              r"(?P<u>(?i:day|week|weekend|month|year|decade|morning|afternoon|evening|night|spring|summer"
-                              r"|fall|autumn|winter))(?!\w)"), _h_anaphoric_unit),
-        ("unit_before_after", _p(r"(?i:the)\s+(?P<u>(?i:day|week|month|year|night))\s+(?P<dir>(?i:before|after))(?!\w)"),
-         _h_unit_before_after),
-        ("earlier_in_the_day", _p(r"(?i:(?:earlier|later)\s+(?:in\s+)?the\s+)(?P<u>(?i:day))(?!\w)(?P<rel>)"),
-         _h_anaphoric_unit),
-        ("at_the_time", _p(r"(?i:at\s+(?:the|that)\s+time)(?!\s+(?:when|of|that|which|in)\b)(?!\w)"), _h_at_the_time),
-        ("present", _p(r"(?i:(?:right\s+|just\s+)?now)(?!\w)(?![\s,]+(?i:known|called|named|former))"), _h_present),
-        ("weekday", _p(rf"(?:(?P<rel>{_REL}|(?i:early|late|earlier|later))\s+)?«WEEKDAY»«PART»"
-                       r"(?:\s+(?i:of)\s+(?P<wrel>(?i:last|next|this))\s+(?i:week))?"), _h_weekday),
-        ("holiday", _p(rf"(?:(?P<rel>{_REL})\s+)?«HOLIDAY»(?:,?\s+«YEAR»)?(?!\w)"), _h_holiday),
-        ("clock", _p(r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)"
-                     + _TZ + r"|(?P<word>(?i:noon|midnight))(?!\w))"), _h_clock),
+        _rule("named_day", named, _h_named_day),
+        _rule("iso", r"⟨(\d{4})-(\d{2})-(\d{2})⟩(?![\d-])", _h_iso),
+        _rule("us_numeric", r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])", _h_us_numeric),
+        _rule("month_day", r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?⟨«MONTH»\s+«DAY»⟩(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
+                           r"(?:(?:,\s*|\s+)«YEAR»|(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?",
+              _h_month_day),
+        _rule("day_month", r"(?:«WEEKDAY»,?\s+)?(?:(?i:the)\s+)?«DAY»(?:\s+(?i:of))?\s+«MONTH»(?:,?\s+«YEAR»)?",
+              _h_month_day),
+        _rule("month_year", r"(?:«MOD»)?⟨«MONTH»(?:\s+(?i:of))?,?\s+«YEAR»⟩", _h_month_year),
+        _rule("month", rf"(?:(?P<rel>{_REL})\s+|(?P<mod>«MOD»))?«MONTH»"
+                       r"(?:(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?(?!\s*\d)", _h_month),
+        _rule("season_year", r"(?:(?P<the>(?i:the))\s+)?(?:«MOD»)?«SEASON»(?:\s+(?i:of))?\s+«YEAR»", _h_year),
+        _rule("year", r"(?:(?P<the>(?i:the year))\s+|(?P<mod>«MOD»))?«YEAR»(?![-–/]\d\d(?!\d))(?!['’]?s\b)"
+                      r"(?![-\s](?i:year|yr)[-\s]?old)", _h_year),
+        _rule("year_range", r"«YEAR»(?=[-–/]\d\d(?!\d))", _h_year),
+        _rule("decade", r"(?:(?i:the)\s+)?(?:«MOD»)?⟨(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)⟩(?!\w)",
+              _h_decade),
+        _rule("decade_word", rf"(?i:the)\s+(?:«MOD»)?(?P<dw>(?i:{'|'.join(lexicon()['decade_words'])}))(?!\w)",
+              lambda m: Reading(m.start(), m.end(), "abs", {"value": lexicon()["decade_words"][m.group("dw").lower()]})),
+        _rule("century", r"(?:(?i:the)\s+)?(?:«MOD»)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s](?i:century)", _h_century),
+        _rule("rel_century", rf"(?P<rel>{_REL})\s+(?i:century)(?!\w)", _h_rel_century),
+        _rule("quarter", rf"(?i:the\s+)?(?P<q>(?i:{ord_words}))\s+(?i:quarter)(?:\s+(?i:of))?,?\s+«YEAR»", _h_quarter),
+        _rule("season", rf"(?P<rel>{_REL})\s+«SEASON»(?!\w)", _h_season),
+        _rule("deictic_day", r"(?P<dd>(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:morning|afternoon|evening|night))?"
+                             r"|(?i:last\s+night)|(?i:this\s+(?:morning|afternoon|evening)))(?!\w)", _h_deictic_day),
+        _rule("rel_unit", r"(?:(?i:earlier|later|early|late|(?:by\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+                          r"(?P<rel>(?i:this past|this coming|last|next|this))\s+"
+                          r"(?P<u>(?i:week|weekend|month|year))(?!\w)", _h_rel_unit),
+        _rule("end_of_the_unit", r"(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+)(?P<u>(?i:week|month|year))"
+                                 r"(?!\w)(?P<rel>)", _h_rel_unit),
+        _rule("ago", r"«BOUND»(?:«NUM»|«VAGUE»)⟨\s+«UNIT»\s+(?P<dir>(?i:ago|from\s+now))(?!\w)⟩", _h_ago),
+        _rule("vague_ago", r"(?i:(?:not\s+)?(?:so\s+)?long\s+ago|a\s+long\s+time\s+ago|(?:days|weeks|months|years|decades)"
+                           r"\s+(?:ago|from\s+now))(?!\w)", _h_vague),
+        _rule("vague_after", r"(?i:(?:only\s+|just\s+)?(?:hours|days|weeks|months|years|decades)\s+(?:after|before|later|earlier))"
+                             r"(?!\w)", _h_vague),
+        _rule("count_later", r"«BOUND»(?:«NUM»|«VAGUE»)⟨\s+«UNIT»\s+(?P<dir>(?i:later|earlier|after|before))(?!\w)⟩",
+              _h_count_later),
+        _rule("anaphoric_unit", r"(?:(?i:later|earlier)\s+)?(?P<rel>(?i:the\s+very\s+next|the\s+following|the\s+next|the\s+previous"
+                                r"|the\s+preceding|the\s+prior|the\s+same|that|the\s+very\s+same))\s+"
+                                r"(?P<u>(?i:day|week|weekend|month|year|decade|morning|afternoon|evening|night|spring|summer"
+                                r"|fall|autumn|winter))(?!\w)", _h_anaphoric_unit),
+        _rule("unit_before_after", r"(?i:the)\s+(?P<u>(?i:day|week|month|year|night))\s+(?P<dir>(?i:before|after))(?!\w)",
+              _h_unit_before_after),
+        _rule("earlier_in_the_day", r"(?i:(?:earlier|later)\s+(?:in\s+)?the\s+)(?P<u>(?i:day))(?!\w)(?P<rel>)",
+              _h_anaphoric_unit),
+        _rule("at_the_time", r"(?i:at\s+(?:the|that)\s+time)(?!\s+(?:when|of|that|which|in)\b)(?!\w)", _h_at_the_time),
+        _rule("present", r"(?i:(?:right\s+|just\s+)?now)(?!\w)(?![\s,]+(?i:known|called|named|former))", _h_present),
+        _rule("weekday", rf"(?:(?P<rel>{_REL}|(?i:early|late|earlier|later))\s+)?«WEEKDAY»«PART»"
+                         r"(?:\s+(?i:of)\s+(?P<wrel>(?i:last|next|this))\s+(?i:week))?", _h_weekday),
+        _rule("holiday", rf"(?:(?P<rel>{_REL})\s+)?«HOLIDAY»(?:,?\s+«YEAR»)?(?!\w)", _h_holiday),
+        _rule("clock", r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)"
+                       + _TZ + r"|(?P<word>(?i:noon|midnight))(?!\w))", _h_clock),
     ]
-
-
-@cache
-def _requirements() -> list[Requirement]:
-    """The words each pattern's matches contain: a pattern none of whose words is in the text is not run."""
-    return [requirement(rx) for _, rx, _ in patterns()]
 
 
 def readings(text: str) -> list[Reading]:
     """Every point-in-time expression the grammar recognises, longest first where they overlap."""
     found: list[tuple[bool, Reading]] = []
     prefilter = Prefilter(text)
-    for (name, rx, handler), need in zip(patterns(), _requirements(), strict=True):
-        if not prefilter.may_match(need):
+    for rule in rules():
+        if not rule.may_match(prefilter):
             continue
-        for m in rx.finditer(text):
-            r = handler(m)
+        for m in rule.regex.finditer(text):
+            r = rule.handler(m)
             if r is not None and r.end > r.start:
-                found.append((name != "named_day", r))  # a named day ("9/11") wins over its parts
+                found.append((rule.name != "named_day", r))  # a named day ("9/11") wins over its parts
     found.sort(key=lambda pr: (pr[0], -(pr[1].end - pr[1].start), pr[1].start))
     taken: list[Reading] = []
     occupied: set[int] = set()
