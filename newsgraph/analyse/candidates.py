@@ -4,7 +4,10 @@ Every verb, noun or adjective can head an attribution in news ("said that ...",
 "his support for ...", "is confident that ..."), so candidates are generated
 generously here; ``learned.py`` scores them and ``indirect.py`` keeps the good ones.
 Generation is linear in the number of tokens: each head looks at its children
-only and subtrees are read through ``left_edge``/``right_edge``.
+only and subtrees are read through the left and right edges. It works on the doc's
+token attributes as int and string lists (``token_table``, ``tree_edges``), not on
+spaCy ``Token`` objects, which cost a new Python object per look-up; a candidate
+gives Tokens (``cue``, ``source``, ``root``) only when asked.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.token_table import TokenTable, token_table
+from newsgraph.analyse.tree_edges import TreeEdges, tree_edges
 
 HEAD_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "dative"})
@@ -26,17 +29,32 @@ INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 QUOTE_CHARS = frozenset('"“”„‟«»')
 QUOTE_MARKS = QUOTE_CHARS | frozenset("'‘’`")
 LEAD_SKIP = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-", "'", "’"})
+RIGHT_SKIP = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
 
 
 @dataclass
 class Candidate:
-    """One possible attribution: ``pieces`` are token ranges [start, end) of the content."""
+    """One possible attribution: ``pieces`` are token ranges [start, end) of the content;
+    the cue, source (-1: none) and content head are token indices into ``doc``."""
 
-    cue: Token
+    doc: Doc = field(repr=False)
+    cue_i: int
     shape: str  # how the content relates to the cue: "ccomp", "prep:for", "right", "according", ...
     pieces: list[tuple[int, int]]
-    source: Token | None
-    root: Token  # the content's syntactic head
+    source_i: int  # -1: no source
+    root_i: int  # the content's syntactic head
+
+    @property
+    def cue(self) -> Token:
+        return self.doc[self.cue_i]
+
+    @property
+    def source(self) -> Token | None:
+        return self.doc[self.source_i] if self.source_i >= 0 else None
+
+    @property
+    def root(self) -> Token:
+        return self.doc[self.root_i]
 
     @property
     def first(self) -> int:
@@ -51,115 +69,125 @@ class Candidate:
         return sum(e - s for s, e in self.pieces)
 
 
-def _trim(doc: Doc, s: int, e: int) -> tuple[int, int]:
-    """Drop a leading complementiser/punctuation and trailing punctuation."""
-    while s < e and (doc[s].is_punct or (doc[s].lower_ in LEAD_SKIP and doc[s].dep_ in ("mark", "punct"))):
-        s += 1
-    while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space or doc[e - 1].dep_ == "cc"):
-        e -= 1
-    return s, e
+class _Parse:
+    """The look-ups candidate generation needs, bound once per doc."""
 
+    def __init__(self, doc: Doc) -> None:
+        t: TokenTable = token_table(doc)
+        e: TreeEdges = tree_edges(doc)
+        self.doc = doc
+        self.n = t.n
+        self.lower, self.pos, self.tag, self.dep, self.ent_type = t.lower, t.pos, t.tag, t.dep, t.ent_type
+        self.head, self.is_punct = t.head, t.is_punct
+        self.is_space = [s.isspace() for s in t.text]
+        self.left, self.right, self.children = e.left, e.right, e.children
 
-def _subtree(doc: Doc, tok: Token) -> tuple[int, int]:
-    return _trim(doc, tok.left_edge.i, tok.right_edge.i + 1)
+    def trim(self, s: int, e: int) -> tuple[int, int]:
+        """Drop a leading complementiser/punctuation and trailing punctuation."""
+        lower, dep, punct = self.lower, self.dep, self.is_punct
+        while s < e and (punct[s] or (lower[s] in LEAD_SKIP and dep[s] in ("mark", "punct"))):
+            s += 1
+        while e > s and (punct[e - 1] or self.is_space[e - 1] or dep[e - 1] == "cc"):
+            e -= 1
+        return s, e
 
+    def subtree(self, i: int) -> tuple[int, int]:
+        return self.trim(self.left[i], self.right[i] + 1)
 
-def source_of(cue: Token) -> Token | None:
-    """The words naming who says or thinks: subject, passive agent, possessor, 'according to' object."""
-    if cue.lower_ == "according":
-        for prep in cue.children:
-            if prep.lower_ == "to":
-                return next((c for c in prep.children if c.dep_ == "pobj"), None)
-        return None
-    for c in cue.children:
-        if c.dep_ in SUBJECT_DEPS:
-            return _named_apposition(c)
-    for c in cue.children:
-        if c.dep_ == "agent":
-            return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if c.dep_ == "poss" and cue.pos_ == "NOUN":
-            return c
-    if cue.dep_ in ("acl", "relcl") and cue.pos_ == "VERB" and cue.tag_ in ("VBG", "VBN"):
-        return cue.head  # "a report saying that ...", "a statement released by ..."
-    if cue.dep_ in INHERIT_DEPS and cue.head.i != cue.i:
-        for c in cue.head.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return _named_apposition(c)
-    return None
-
-
-def _named_apposition(subj: Token) -> Token:
-    """"One of the eight, Ho Ung Pae, announced": the person named in apposition speaks."""
-    if subj.ent_type_ != "PERSON":
-        for c in subj.children:
-            if c.dep_ == "appos" and (c.ent_type_ == "PERSON" or (c.pos_ == "PROPN" and subj.pos_ != "PROPN")):
-                return c
-    return subj
-
-
-def _right_span(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
-    """Everything the cue governs to its right: "accused X of Y", "described X as Y"."""
-    kids = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj", "advmod", "npadvmod", "mark")]
-    if not kids:
-        return None
-    return _trim(doc, kids[0].left_edge.i, kids[-1].right_edge.i + 1), kids[0]
-
-
-def _minus(doc: Doc, outer: tuple[int, int], inner: tuple[int, int]) -> list[tuple[int, int]]:
-    """``outer`` with the ``inner`` range cut out, each remaining piece trimmed."""
-    out = []
-    for s, e in ((outer[0], inner[0]), (inner[1], outer[1])):
-        s, e = _trim(doc, s, e)
-        if e > s:
-            out.append((s, e))
-    return out
-
-
-def candidates_for(cue: Token) -> Iterator[Candidate]:
-    doc = cue.doc
-    low = cue.lower_
-    if low == "according":
-        # "according to X, <content>" / "<content>, according to X"
-        head = cue.head
-        if head.i == cue.i:
-            return
-        pieces = _minus(doc, (head.left_edge.i, head.right_edge.i + 1), (cue.left_edge.i, cue.right_edge.i + 1))
-        if pieces:
-            yield Candidate(cue, "according", pieces, source_of(cue), head)
-        return
-    if cue.pos_ not in HEAD_POS:
-        return
-    source = source_of(cue)
-    for c in cue.children:
-        dep = c.dep_
-        if dep in CLAUSE_DEPS:
-            s, e = _subtree(doc, c)
+    def minus(self, outer: int, inner: int) -> list[tuple[int, int]]:
+        """The subtree of ``outer`` with that of ``inner`` cut out, each remaining piece trimmed."""
+        out = []
+        for s, e in ((self.left[outer], self.left[inner]), (self.right[inner] + 1, self.right[outer] + 1)):
+            s, e = self.trim(s, e)
             if e > s:
-                yield Candidate(cue, dep, [(s, e)], source, c)
-        elif dep == "prep" and c.i > cue.i:
-            for g in c.children:
-                if g.dep_ in ("pobj", "pcomp"):
-                    s, e = _subtree(doc, g)
-                    if e > s:
-                        yield Candidate(cue, "prep:" + c.lower_, [(s, e)], source, g)
-    right = _right_span(doc, cue)
-    if right is not None and right[0][1] > right[0][0]:
-        yield Candidate(cue, "right", [right[0]], source, right[1])
-    # inverted "<content>, X said" and parenthetical "<A>, X said, <B>": the parser hangs
-    # the cue under the content's verb
-    if cue.pos_ == "VERB" and source is not None and source.head.i == cue.i and cue.head.i != cue.i:
-        after = cue.head.i > cue.i
-        if (cue.dep_ == "parataxis" or (not after and cue.dep_ in ("ccomp", "advcl", "conj"))) and not any(
-            c.dep_ == "ccomp" for c in cue.children
-        ):
-            head = cue.head
-            pieces = _minus(doc, (head.left_edge.i, head.right_edge.i + 1), (cue.left_edge.i, cue.right_edge.i + 1))
+                out.append((s, e))
+        return out
+
+    def source_of(self, cue: int) -> int:
+        """The words naming who says or thinks: subject, passive agent, possessor, 'according to'
+        object (-1: none)."""
+        lower, dep, children = self.lower, self.dep, self.children
+        if lower[cue] == "according":
+            for prep in children[cue]:
+                if lower[prep] == "to":
+                    return next((c for c in children[prep] if dep[c] == "pobj"), -1)
+            return -1
+        kids = children[cue]
+        for c in kids:
+            if dep[c] in SUBJECT_DEPS:
+                return self.named_apposition(c)
+        for c in kids:
+            if dep[c] == "agent":
+                return next((g for g in children[c] if dep[g] == "pobj"), -1)
+            if dep[c] == "poss" and self.pos[cue] == "NOUN":
+                return c
+        if dep[cue] in ("acl", "relcl") and self.pos[cue] == "VERB" and self.tag[cue] in ("VBG", "VBN"):
+            return self.head[cue]  # "a report saying that ...", "a statement released by ..."
+        head = self.head[cue]
+        if dep[cue] in INHERIT_DEPS and head != cue:
+            for c in children[head]:
+                if dep[c] in SUBJECT_DEPS:
+                    return self.named_apposition(c)
+        return -1
+
+    def named_apposition(self, subj: int) -> int:
+        """"One of the eight, Ho Ung Pae, announced": the person named in apposition speaks."""
+        ent, pos = self.ent_type, self.pos
+        if ent[subj] != "PERSON":
+            for c in self.children[subj]:
+                if self.dep[c] == "appos" and (ent[c] == "PERSON" or (pos[c] == "PROPN" and pos[subj] != "PROPN")):
+                    return c
+        return subj
+
+    def right_span(self, cue: int) -> tuple[tuple[int, int], int] | None:
+        """Everything the cue governs to its right: "accused X of Y", "described X as Y"."""
+        kids = [c for c in self.children[cue] if c > cue and self.dep[c] not in RIGHT_SKIP]
+        if not kids:
+            return None
+        return self.trim(self.left[kids[0]], self.right[kids[-1]] + 1), kids[0]
+
+    def candidates_for(self, cue: int) -> Iterator[Candidate]:
+        doc, dep, children = self.doc, self.dep, self.children
+        if self.lower[cue] == "according":
+            # "according to X, <content>" / "<content>, according to X"
+            head = self.head[cue]
+            if head == cue:
+                return
+            pieces = self.minus(head, cue)
             if pieces:
-                yield Candidate(cue, "parenthetical" if after else "inverted", pieces, source, head)
-
-
-def _is_mark(tok: Token) -> bool:
-    return all(ch in QUOTE_MARKS for ch in tok.text)
+                yield Candidate(doc, cue, "according", pieces, self.source_of(cue), head)
+            return
+        pos = self.pos[cue]
+        if pos not in HEAD_POS:
+            return
+        source = self.source_of(cue)
+        for c in children[cue]:
+            d = dep[c]
+            if d in CLAUSE_DEPS:
+                s, e = self.subtree(c)
+                if e > s:
+                    yield Candidate(doc, cue, d, [(s, e)], source, c)
+            elif d == "prep" and c > cue:
+                for g in children[c]:
+                    if dep[g] in ("pobj", "pcomp"):
+                        s, e = self.subtree(g)
+                        if e > s:
+                            yield Candidate(doc, cue, "prep:" + self.lower[c], [(s, e)], source, g)
+        right = self.right_span(cue)
+        if right is not None and right[0][1] > right[0][0]:
+            yield Candidate(doc, cue, "right", [right[0]], source, right[1])
+        # inverted "<content>, X said" and parenthetical "<A>, X said, <B>": the parser hangs
+        # the cue under the content's verb
+        head = self.head[cue]
+        if pos == "VERB" and source >= 0 and self.head[source] == cue and head != cue:
+            after = head > cue
+            d = dep[cue]
+            if (d == "parataxis" or (not after and d in ("ccomp", "advcl", "conj"))) and not any(
+                dep[c] == "ccomp" for c in children[cue]
+            ):
+                pieces = self.minus(head, cue)
+                if pieces:
+                    yield Candidate(doc, cue, "parenthetical" if after else "inverted", pieces, source, head)
 
 
 def has_quote_mark(doc: Doc, cand: Candidate, *, edges: bool = True) -> bool:
@@ -168,38 +196,40 @@ def has_quote_mark(doc: Doc, cand: Candidate, *, edges: bool = True) -> bool:
     Pass ``edges=False`` when the cue itself is inside a quotation: the marks around
     the content are then the enclosing quotation's.
     """
-    starts = _quote_tokens(doc)
+    starts, marks = _quote_tokens(doc)
     for s, e in cand.pieces:
         k = bisect.bisect_left(starts, s)
         if k < len(starts) and starts[k] < e:
             return True
     if not edges:
         return False
-    around = (cand.first - 1, cand.last, cand.last + 1)
-    return any(0 <= i < len(doc) and _is_mark(doc[i]) for i in around)
+    return cand.first - 1 in marks or cand.last in marks or cand.last + 1 in marks
 
 
 _QUOTE_TOKENS_KEY = "newsgraph_quote_tokens"
 _QUOTE_CHAR_RX = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 
 
-def _quote_tokens(doc: Doc) -> list[int]:
-    """Indices of the tokens that start with a double quotation mark, once per doc: a doc has
-    hundreds of candidates and each would otherwise scan its content token by token."""
+def _quote_tokens(doc: Doc) -> tuple[list[int], frozenset[int]]:
+    """Once per doc (a doc has hundreds of candidates): the indices of the tokens that start
+    with a double quotation mark, and of those made of quotation marks only."""
     found = doc.user_data.get(_QUOTE_TOKENS_KEY)
     if found is None:
-        text = doc_text(doc)
-        marks = {m.start() for m in _QUOTE_CHAR_RX.finditer(text)}
-        found = [i for i, idx in enumerate(doc.to_array(IDX).tolist()) if idx in marks] if marks else []
-        doc.user_data[_QUOTE_TOKENS_KEY] = found
+        t = token_table(doc)
+        marks = {m.start() for m in _QUOTE_CHAR_RX.finditer(t.doc_text)}
+        starts = [i for i, idx in enumerate(t.idx) if idx in marks] if marks else []
+        only = frozenset(i for i, s in enumerate(t.text) if s[:1] in QUOTE_MARKS and all(ch in QUOTE_MARKS for ch in s))
+        found = doc.user_data[_QUOTE_TOKENS_KEY] = (starts, only)
     return found  # type: ignore[no-any-return]
 
 
 def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
-    return [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)) for s, e in cand.pieces]
+    t = token_table(doc)
+    return [(t.idx[s], t.end_char(e - 1)) for s, e in cand.pieces]
 
 
 def generate(doc: Doc) -> Iterator[Candidate]:
     """All candidates; some have no source ("plans call for ..."), which the model weighs."""
-    for tok in doc:
-        yield from candidates_for(tok)
+    parse = _Parse(doc)
+    for i in range(parse.n):
+        yield from parse.candidates_for(i)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.analyse.attribution import _inside, cue_lemmas, mention_span, resolve_name
 from newsgraph.analyse.candidates import Candidate, char_pieces, generate, has_quote_mark
 from newsgraph.analyse.learned import RELATIVE, features, load_model
+from newsgraph.analyse.token_table import token_table
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -67,15 +68,16 @@ def find_indirect_quotes(
     model = load_model()
     cut = max(model.threshold, MIN_CONFIDENCE) if threshold is None else threshold
     best: dict[int, tuple[float, Candidate]] = {}
+    idx = token_table(doc).idx
     for cand in generate(doc):
-        in_direct = _inside(cand.cue.idx, direct_spans)
+        in_direct = _inside(idx[cand.cue_i], direct_spans)
         if has_quote_mark(doc, cand, edges=not in_direct):
             continue  # a direct quote, or a mixed one (quoted fragment), found by quotes.py
         if in_direct and _named_report_in_quote(cand):
             in_direct = False  # PolNeAR leaves these unannotated; a reader wants them
         p = model.probability(features(doc, cand, in_direct))
-        if p >= cut and (cand.cue.i not in best or p > best[cand.cue.i][0]):
-            best[cand.cue.i] = (p, cand)
+        if p >= cut and (cand.cue_i not in best or p > best[cand.cue_i][0]):
+            best[cand.cue_i] = (p, cand)
     out: dict[tuple[CharSpan, ...], Quote] = {}
     for p, cand in best.values():
         pieces = char_pieces(doc, cand)

@@ -17,10 +17,12 @@ from functools import lru_cache
 from importlib import resources
 from itertools import repeat
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from newsgraph.analyse.attribution import cue_lemmas
 from newsgraph.analyse.candidates import Candidate
+from newsgraph.analyse.token_table import TokenTable, token_table
+from newsgraph.analyse.tree_edges import tree_edges
 
 MODEL_PACKAGE = "newsgraph.analyse.attribution_model"
 MODEL_FILE = "indirect.json.gz"
@@ -57,19 +59,16 @@ def _bucket(n: int) -> str:
     return "big"
 
 
-def _word(tok: Token) -> str:
-    return "<sp>" if tok.is_space else tok.lower_
-
-
-def _source_kind(src: Token | None) -> str:
-    if src is None:
+def _source_kind(t: TokenTable, src: int) -> str:
+    if src < 0:
         return "none"
-    low = src.lower_
-    if src.pos_ == "PRON":
+    low = t.lower[src]
+    if t.pos[src] == "PRON":
         return "rel" if low in RELATIVE else "pron:" + low
-    if src.ent_type_ in PERSONISH:
-        return "ent:" + src.ent_type_
-    if src.pos_ == "PROPN":
+    ent = t.ent_type[src]
+    if ent in PERSONISH:
+        return "ent:" + ent
+    if t.pos[src] == "PROPN":
         return "propn"
     return "noun"
 
@@ -77,35 +76,42 @@ def _source_kind(src: Token | None) -> str:
 _CUE_FACTS_KEY = "newsgraph_cue_facts"
 
 
-def _cue_facts(doc: Doc, cue: Token, src: Token | None) -> tuple:  # type: ignore[type-arg]
+def _cue_facts(doc: Doc, cue: int, src: int) -> tuple:  # type: ignore[type-arg]
     """What every candidate of one cue shares, computed once per (cue, source) in a doc: a cue
-    has several candidates and these are most of the token look-ups."""
+    has several candidates and these are most of the look-ups."""
     cache = doc.user_data.get(_CUE_FACTS_KEY)
     if cache is None:
         cache = doc.user_data[_CUE_FACTS_KEY] = {}
-    key = (cue.i, -1 if src is None else src.i)
+    key = (cue, src)
     facts = cache.get(key)
     if facts is None:
-        sent = cue.sent
-        src_lem = src.lemma_.lower() if src is not None and src.pos_ != "PROPN" and not src.ent_type_ else None
-        facts = cache[key] = (cue.lemma_.lower(), cue.pos_, cue.tag_, cue.dep_, _source_kind(src), len(sent),
-                              sent.start, sent.end, cue.head.lemma_.lower(), src_lem,
-                              any(c.dep_ == "neg" for c in cue.children))
+        t = token_table(doc)
+        sent_start, sent_end = t.sent_bounds[cue]
+        src_lem = t.lemma[src].lower() if src >= 0 and t.pos[src] != "PROPN" and not t.ent_type[src] else None
+        facts = cache[key] = (t.lemma[cue].lower(), t.pos[cue], t.tag[cue], t.dep[cue], _source_kind(t, src),
+                              sent_end - sent_start, sent_start, sent_end, t.lemma[t.head[cue]].lower(), src_lem,
+                              any(t.dep[c] == "neg" for c in tree_edges(doc).children[cue]))
     return facts
 
 
 def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
     """Sparse features of one candidate (strings; the model maps them to weights)."""
-    cue = cand.cue
+    t = token_table(doc)
+    cue = cand.cue_i
     lem, pos, tag, dep, skind, sent_len, sent_start, sent_end, head_lem, src_lem, neg = _cue_facts(
-        doc, cue, cand.source)
+        doc, cue, cand.source_i)
     shape = cand.shape
-    first = doc[cand.first]
+    first = cand.first
     n = cand.n_tokens
     length = _bucket(n)
-    before = _word(doc[cand.first - 1]) if cand.first > 0 else "<s>"
-    side = "after" if cand.first > cue.i else "before"
-    content_root = cand.root
+    if first > 0:
+        before = t.text[first - 1]
+        before = "<sp>" if before.isspace() else t.lower[first - 1]
+    else:
+        before = "<s>"
+    side = "after" if first > cue else "before"
+    root = cand.root_i
+    root_pos = t.pos[root]
     cover = n / max(1, sent_len)
     f = [
         "lem=" + lem,
@@ -123,10 +129,10 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
         "shape|len=" + shape + "|" + length,
         "before=" + before,
         "shape|before=" + shape + "|" + before,
-        "first=" + first.lower_ if first.is_stop else "first=<open>",
-        "root_pos=" + content_root.pos_,
-        "shape|root_pos=" + shape + "|" + content_root.pos_,
-        "root_dep=" + content_root.dep_,
+        "first=" + t.lower[first] if t.is_stop[first] else "first=<open>",
+        "root_pos=" + root_pos,
+        "shape|root_pos=" + shape + "|" + root_pos,
+        "root_dep=" + t.dep[root],
         "cover=" + str(min(10, int(cover * 10))),
         "side=" + side,
         "shape|side=" + shape + "|" + side,
@@ -146,9 +152,9 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
     if in_direct:
         f.append("in_direct")
         f.append("in_direct|shape=" + shape)
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in content_root.children):
+    if any(t.dep[c] == "mark" and t.lower[c] == "that" for c in tree_edges(doc).children[root]):
         f.append("that")
-    if sent_start == cand.first and sent_end >= cand.last:
+    if sent_start == first and sent_end >= cand.last:
         f.append("whole_sentence")
     # every feature again within its construction group: a piecewise-linear model
     group = SHAPE_GROUP.get(shape, "prep" if shape.startswith("prep:") else shape)
