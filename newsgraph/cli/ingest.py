@@ -32,12 +32,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                         "newsgraph installed and --shards on a file system they share with this machine")
     p.add_argument("--shards", metavar="DIR", help="folder for the Dask engine's Parquet shards "
                                                   "(default: DB.shards next to the database)")
+    p.add_argument("--metadata", metavar="FILE",
+                   help="CSV/TSV with a row per input file (a filename column, with or without the extension) "
+                        "giving its publication date, title, author, outlet or URL; the date anchors relative "
+                        "times (\"on Monday\"). Applies to the articles analysed in this run")
     p.add_argument("--no-resume", action="store_true", help="re-read inputs an earlier run already ingested")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from newsgraph.read.metadata import MetadataError, load_metadata
     from newsgraph.run import EngineError, ingest
 
     if args.batch_size < 1:
@@ -52,9 +57,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"newsgraph: skipped {err}", file=sys.stderr)
 
     try:
+        metadata = load_metadata(args.metadata) if args.metadata else None
+    except MetadataError as exc:
+        raise UserError(str(exc)) from exc
+    warnings = metadata.warnings if metadata else []
+    for warning in warnings[:10]:  # before the run, not after an hour of it
+        print(f"newsgraph: {warning}", file=sys.stderr)
+    if len(warnings) > 10:
+        print(f"newsgraph: … and {len(warnings) - 10} more metadata warnings", file=sys.stderr)
+    try:
         rep = ingest(args.paths, args.db, model=args.model, batch_size=args.batch_size,
                      resume=not args.no_resume, progress=not args.quiet and sys.stderr.isatty(), on_error=say,
-                     workers=workers, engine=args.engine, scheduler=args.scheduler, shard_dir=args.shards)
+                     workers=workers, engine=args.engine, scheduler=args.scheduler, shard_dir=args.shards,
+                     metadata=metadata)
     except EngineError as exc:
         raise UserError(str(exc)) from exc
     print(f"{rep.summary()} → {args.db}")

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.read import RawArticle, ReadError, iter_articles
+from newsgraph.read.metadata import Metadata, load_metadata, with_metadata
 from newsgraph.read.sources import iter_paths
 from newsgraph.run.workers import BatchResult, EngineError, run_in_process, run_in_processes
 from newsgraph.store import connect, store_articles
@@ -37,6 +38,7 @@ class IngestReport:
     skipped: int = 0  # source already ingested by an earlier run
     errors: list[ReadError] = field(default_factory=list)
     seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)  # e.g. metadata rows ignored
 
     @property
     def analysed(self) -> int:
@@ -118,18 +120,24 @@ def ingest(
     engine: str = "local",
     scheduler: str | None = None,
     shard_dir: str | Path | None = None,
+    metadata: str | Path | Metadata | None = None,
 ) -> IngestReport:
     """Read, analyse and store ``paths``; returns what happened. Errors are recorded in the store.
 
     ``workers`` > 1 analyses in that many processes (the model loaded once in each);
     ``engine="dask"`` analyses on the Dask cluster at ``scheduler`` (a LocalCluster of
-    ``workers`` processes when None), through Parquet shards in ``shard_dir``.
+    ``workers`` processes when None), through Parquet shards in ``shard_dir``. ``metadata``:
+    a CSV/TSV sidecar of dates, titles, authors per file (read/metadata.py; ``MetadataError``
+    if it cannot be used).
     """
     if batch_size < 1 or workers < 1:
         raise ValueError("batch_size and workers must be at least 1")
     paths = list(paths)
     run_engine = _engine(engine, workers, scheduler, model, Path(db), shard_dir)
     report = IngestReport()
+    meta = metadata if isinstance(metadata, Metadata) or metadata is None else load_metadata(metadata)
+    if meta is not None:
+        report.warnings.extend(meta.warnings)
     started = time.perf_counter()
     conn = connect(db)
     bar = _progress_bar(paths) if progress else None
@@ -146,7 +154,8 @@ def ingest(
     reading = [""]  # the file being read: its inputs come one after another
 
     def todo() -> Iterator[RawArticle]:
-        for chunk in batched(iter_articles(paths), RESUME_CHUNK):
+        items = iter_articles(paths)
+        for chunk in batched(with_metadata(items, meta) if meta is not None else items, RESUME_CHUNK):
             raws = [item for item in chunk if isinstance(item, RawArticle)]
             done = _done_sources(conn, [r.source for r in raws if r.source]) if resume and raws else set()
             for item in chunk:
