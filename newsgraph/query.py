@@ -174,7 +174,8 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     for e in conn.execute("SELECT * FROM entities WHERE article_id = ? ORDER BY id", (article_id,)).fetchall():
         mentions = [(m[0], m[1]) for m in conn.execute(
             'SELECT start, "end" FROM mentions WHERE entity_id = ? ORDER BY start', (e["id"],))]
-        geo = {"lat": e["lat"], "lon": e["lon"], "country": e["country"]} if e["lat"] is not None else None
+        located = e["lat"] is not None or e["country"] is not None  # a country alone (e.g. "US") is kept too
+        geo = {"lat": e["lat"], "lon": e["lon"], "country": e["country"]} if located else None
         art.entities.append(Entity(e["name"], e["type"], mentions, json.loads(e["aliases"]),
                                    json.loads(e["roles"]), geo))
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (article_id,)).fetchall():
@@ -186,8 +187,9 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     art.times = [TimeExpression((r["start"], r["end"]), r["text"], r["value"], r["how"]) for r in conn.execute(
         "SELECT * FROM times WHERE article_id = ? ORDER BY start", (article_id,))]
     art.timeline = [Event(r["date"], r["text"], (r["start"], r["end"]), json.loads(r["participants"]),
-                          json.loads(r["places"])) for r in conn.execute(
-        "SELECT * FROM events WHERE article_id = ? ORDER BY date, start", (article_id,))]
+                          json.loads(r["places"]),
+                          (r["time_start"], r["time_end"]) if r["time_start"] is not None else None, r["kind"])
+                    for r in conn.execute("SELECT * FROM events WHERE article_id = ? ORDER BY id", (article_id,))]
     return art
 
 
@@ -219,8 +221,8 @@ _EXPORT_SQL = {
                 " substr(a.text, m.start + 1, m.\"end\" - m.start) AS text"
                 " FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id"
                 " WHERE m.article_id IN (SELECT value FROM json_each(?)) ORDER BY m.article_id, m.start, m.entity_id",
-    "events": "SELECT v.id, v.article_id, v.date, v.text, v.start, v.\"end\", v.participants, v.places"
-              " FROM events v WHERE v.article_id IN (SELECT value FROM json_each(?)) ORDER BY v.article_id, v.start",
+    "events": "SELECT v.id, v.article_id, v.date, v.text, v.start, v.\"end\", v.participants, v.places,"
+              " v.time_start, v.time_end, v.kind FROM events v WHERE v.article_id IN (SELECT value FROM json_each(?)) ORDER BY v.article_id, v.start",
     "times": "SELECT t.article_id, t.start, t.\"end\", t.text, t.value, t.how"
              " FROM times t WHERE t.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.article_id, t.start",
 }
@@ -434,6 +436,7 @@ def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, plac
     cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
     rows = _rows(conn.execute(
         f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
+        f" ev.time_start, ev.time_end, ev.kind,"
         f" a.document, a.title, a.published FROM events ev JOIN articles a ON a.id = ev.article_id{cond}"
         f" ORDER BY ev.date IS NULL, ev.date, ev.article_id, ev.start LIMIT ? OFFSET ?", [*args, limit, offset]))
     for r in rows:
@@ -539,14 +542,11 @@ def timeline(conn: sqlite3.Connection, *, person: str | None = None, place: str 
     cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
     where = [cond.removeprefix(" WHERE ")] if cond else []
     where.append("ev.date IS NOT NULL")
-    quote_event = ("EXISTS (SELECT 1 FROM quotes q WHERE q.article_id = ev.article_id"
-                   " AND min(q.start, coalesce(q.cue_start, q.start), coalesce(q.speaker_start, q.start)) = ev.start"
-                   " AND max(q.\"end\", coalesce(q.cue_end, q.\"end\"), coalesce(q.speaker_end, q.\"end\")) = ev.\"end\")")
     if not quotes:
-        where.append("NOT " + quote_event)
+        where.append("ev.kind != 'quote'")
     rows = _rows(conn.execute(
-        f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
-        f" CASE WHEN {quote_event} THEN 'quote' ELSE 'event' END AS kind,"
+        "SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
+        " ev.time_start, ev.time_end, ev.kind,"
         " a.document, a.title, a.published FROM events ev JOIN articles a ON a.id = ev.article_id"
         f" WHERE {' AND '.join(where)}"
         " ORDER BY ng_day_lo(ev.date), ng_day_hi(ev.date), ev.article_id, ev.start LIMIT ? OFFSET ?",

@@ -307,6 +307,8 @@ def test_old_schema_store_is_migrated_keeping_all_data(tmp_path: Path) -> None:
     for t in V1_TABLES:
         assert _rows(conn, t, v1_columns[t]) == before[t], t
     assert _rows(conn, "articles", "author") == [(None,), (None,)]  # the new column, empty for old rows
+    # schema 3: events get their kind and dating span back, from the quotes and times already stored
+    assert _rows(conn, "events", "kind, time_start, time_end") == [("event", 0, 3), ("event", 0, 3)]
     # the full-text index still answers; the store takes new articles with the new column
     assert [r["speaker"] for r in query.quotes(conn, search="ships")] == ["Ann Lee"]
     art = make_article("new", 1)
@@ -399,3 +401,32 @@ def test_read_only_open_adds_tables_a_newer_schema_sql_brings(tmp_path: Path) ->
     conn = connect(db, readonly=True)
     assert conn.execute("SELECT count(*) FROM entity_merges").fetchone()[0] == 0
     assert query.stats(conn)["articles"] == 2
+
+
+def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -> None:
+    """A store written before schema 3 (events without kind/time span) is migrated from what it has:
+    an event spanning exactly a quotation with its speaker is that quotation's; the dating span is
+    the time expression inside the event with the event's date."""
+    from newsgraph.model import Event, TimeExpression
+
+    db = tmp_path / "v2.db"
+    art = make_article("m", 1)
+    q = art.quotes[0]
+    art.times = [TimeExpression((len(art.text) - 30, len(art.text) - 24), "Monday", "2019-05-06", "publication")]
+    quote_event = Event("2019-05-08", "quote", (q.start, q.speaker.mention[1]), ["Ann Lee"], kind="quote")  # type: ignore[index]
+    dated = Event("2019-05-06", "more words", (len(art.text) - 40, len(art.text)), [], time_span=art.times[0].span)
+    art.timeline = [quote_event, dated]
+    conn = connect(db)
+    store_articles(conn, [art])
+    for column in ("kind", "time_start", "time_end"):  # back to schema 2's shape
+        conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 2")
+    conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
+    conn.commit()
+    conn.close()
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert _rows(conn, "events", "kind, time_start, time_end") == [("quote", None, None),
+                                                                   ("event", *art.times[0].span)]
+    loaded = query.load_article(conn, 1)
+    assert loaded is not None and loaded.timeline == art.timeline

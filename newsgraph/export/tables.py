@@ -18,7 +18,8 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
     "mentions": [("entity_id", "int"), ("article_id", "int"), ("name", "str"), ("type", "str"),
                  ("start", "int"), ("end", "int"), ("text", "str")],
     "events": [("id", "int"), ("article_id", "int"), ("date", "str"), ("text", "str"), ("start", "int"),
-               ("end", "int"), ("participants", "strs"), ("places", "strs")],
+               ("end", "int"), ("participants", "strs"), ("places", "strs"), ("time_start", "int"),
+               ("time_end", "int"), ("kind", "str")],
     "times": [("article_id", "int"), ("start", "int"), ("end", "int"), ("text", "str"), ("value", "str"),
               ("how", "str")],
 }

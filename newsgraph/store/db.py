@@ -17,8 +17,8 @@ from pathlib import Path
 
 from newsgraph.model import Article
 
-SCHEMA_VERSION = 2
-"""1: the foundation. 2: articles.author (the byline)."""
+SCHEMA_VERSION = 3
+"""1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
@@ -67,7 +67,7 @@ def _schema_sql() -> str:
     return _package_sql("schema.sql")
 
 
-MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql"}
+MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 
 
@@ -320,9 +320,11 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
     conn.executemany("INSERT INTO times(article_id, start, \"end\", text, value, how) VALUES (?,?,?,?,?,?)",
                      [(aid, t.span[0], t.span[1], t.text, t.value, t.how) for t in art.times])
     conn.executemany(
-        "INSERT INTO events(article_id, date, text, start, \"end\", participants, places) VALUES (?,?,?,?,?,?,?)",
+        "INSERT INTO events(article_id, date, text, start, \"end\", participants, places, time_start, time_end, kind)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)",
         [(aid, ev.date, ev.text, ev.span[0], ev.span[1], json.dumps(ev.participants, ensure_ascii=False),
-          json.dumps(ev.places, ensure_ascii=False)) for ev in art.timeline],
+          json.dumps(ev.places, ensure_ascii=False), ev.time_span[0] if ev.time_span else None,
+          ev.time_span[1] if ev.time_span else None, ev.kind) for ev in art.timeline],
     )
     return aid
 

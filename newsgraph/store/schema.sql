@@ -106,7 +106,9 @@ CREATE TABLE IF NOT EXISTS events (
     text TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
     participants TEXT NOT NULL DEFAULT '[]',
-    places TEXT NOT NULL DEFAULT '[]'
+    places TEXT NOT NULL DEFAULT '[]',
+    time_start INTEGER, time_end INTEGER,  -- the time expression that dates it (NULL: a quotation)
+    kind TEXT NOT NULL DEFAULT 'event'     -- 'event' (dated by a time expression) | 'quote'
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);

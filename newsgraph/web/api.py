@@ -104,7 +104,8 @@ def timeline(conn: Conn, person: Person = None, place: Place = None, article: Ar
              limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
     """`per_year`: [`year`, `events`]; `events`: `id`, `article_id`, `document`, `title`, `published`,
     `date` (ISO, null when undated), `text` (the event's clause), `start`/`end`, `participants`,
-    `places`. A person or place is in an event when named as a participant/place or mentioned in
+    `places`, `kind` (`event`, or `quote`: a quotation dated by its article), `time_start`/`time_end`
+    (the time expression that dates it; null for a quotation). A person or place is in an event when named as a participant/place or mentioned in
     its clause."""
     kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": resolve_article(conn, article),
           "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
