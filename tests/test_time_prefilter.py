@@ -25,6 +25,15 @@ def test_words_of_alternatives_and_sequences() -> None:
     assert may_match(ago, "days from now")
 
 
+def test_phrases_are_spelt_out_across_whitespace_and_alternatives() -> None:
+    at_the_time = r"(?i:at\s+(?:the|that)\s+time)(?!\w)"
+    assert may_match(at_the_time, "We met AT\n  That\ttime.")
+    assert not may_match(at_the_time, "At the same time, that time, at the moment.")
+    assert may_match(r"\s+now", "\nnow")  # whitespace at the text's edge
+    assert may_match(r"the\s+(?:Day|Night)\s+before", "on the  Day\nbefore")
+    assert not may_match(r"the\s+(?:Day|Night)\s+before", "on the day before")
+
+
 def test_case_sensitive_words_are_looked_up_as_written() -> None:
     assert may_match(r"(?:Jan|JAN)\b", "In JAN.")
     assert not may_match(r"(?:Jan|JAN)\b", "in jan.")
@@ -52,11 +61,11 @@ FRAGMENTS = [
     "21st", "century", "first", "quarter", "of", "summer", "spring", "last", "next", "this", "past", "coming",
     "today", "tonight", "yesterday", "morning", "week", "weekend", "month", "year", "years", "the end of",
     "three", "a few", "twenty-one", "more than", "days", "ago", "from now", "later", "earlier", "after",
-    "before", "long", "a long time", "following", "same", "that", "at", "time", "now", "right", "known",
+    "before", "long", "a long time", "end", "middle", "very", "previous", "hours", "only", "following", "same", "that", "at", "time", "now", "right", "known",
     "6:05", "p.m.", "am", "PM", "noon", "midnight", "2016-09-11", "9/11/2001", "12", "-", "–", "/", ",",
     "’s", "'", "ET", "İ", "ı", "ſ", "K", "ﬀ", "£", "$",
 ]
-SEPARATORS = [" ", "  ", "\n", "\n\n", "", ", ", "-", "\t"]
+SEPARATORS = [" ", "  ", "\n", "\n\n", "", ", ", "-", "\t", "\u00a0", " \n "]
 
 
 @settings(max_examples=300, deadline=None)

@@ -60,9 +60,84 @@ ALWAYS = AllOf(())
 """No literal is certain: the pattern must always run."""
 
 
+@dataclass(frozen=True)
+class _Exact:
+    """A piece of pattern that matches one of ``strings`` exactly, whitespace runs written as one
+    space; in any case (``strings`` then in lower case) unless ``cased``.  ``loose``: what its
+    alternations need, fewer words to test than the strings spelt out (tested first)."""
+
+    strings: frozenset[str]
+    cased: bool
+    loose: tuple[Requirement, ...] = ()
+
+
+_SPACE = _Exact(frozenset({" "}), True)
+_EMPTY = _Exact(frozenset({""}), True)
+_MAX_STRINGS = 16
+"""Phrases are spelt out ("the day before", "the week after" …) up to this many per piece: each
+one absent from a text costs a scan of it."""
+
+
 def _caseless_safe(ch: str) -> bool:
     """ASCII, or a character without case (’, £): ``fold`` shows every case-insensitive match of it."""
     return ch.isascii() or ch.lower() == ch.upper() == ch
+
+
+def _uncased(piece: _Exact) -> _Exact | None:
+    """``piece`` in lower case, to join a case-insensitive one; None where lowering is not exact."""
+    if not piece.cased:
+        return piece
+    if not all(_caseless_safe(ch) for s in piece.strings for ch in s):
+        return None
+    return _Exact(frozenset(s.lower() for s in piece.strings), False, piece.loose)
+
+
+def _join(a: _Exact, b: _Exact) -> _Exact | None:
+    """``a`` then ``b`` as one piece, or None when that spells out too many strings."""
+    if len(a.strings) * len(b.strings) > _MAX_STRINGS:
+        return None
+    if a.cased != b.cased:
+        a, b = _uncased(a), _uncased(b)  # type: ignore[assignment]
+        if a is None or b is None:
+            return None
+    strings = frozenset(re.sub(r"\s+", " ", x + y) for x in a.strings for y in b.strings)
+    return _Exact(strings, a.cased, _loose(a) + _loose(b))
+
+
+def _loose(piece: _Exact) -> tuple[Requirement, ...]:
+    """The tests a piece passes on to a phrase it is part of: its own words if it is an alternation."""
+    return (_need(piece),) if len(piece.strings) > 1 else piece.loose
+
+
+def _union(pieces: list[_Exact | Requirement]) -> _Exact | Requirement:
+    """What an alternation needs: the alternatives' strings together, else any of their needs."""
+    exact = [p for p in pieces if isinstance(p, _Exact)]
+    if len(exact) == len(pieces) and sum(len(p.strings) for p in exact) <= 4 * _MAX_STRINGS:
+        if all(p.cased for p in exact):
+            return _Exact(frozenset().union(*(p.strings for p in exact)), True)
+        lowered = [_uncased(p) for p in exact]
+        if all(lowered):
+            return _Exact(frozenset().union(*(p.strings for p in lowered if p)), False)
+    return _any([_need(p) for p in pieces])
+
+
+def _need(piece: _Exact | Requirement) -> Requirement:
+    """What a text must contain for ``piece`` to match in it."""
+    if not isinstance(piece, _Exact):
+        return piece
+    words = []
+    for s in sorted(piece.strings):
+        s = s.strip()  # the text around may have other whitespace
+        if not s:
+            return ALWAYS
+        if " " in s and piece.cased:  # phrases are looked up in the folded text, with spaces normalised
+            if all(_caseless_safe(ch) for ch in s):
+                words.append(Word(s.lower(), False))
+            else:
+                words.append(Word(max(s.split(" "), key=len), True))
+        else:
+            words.append(Word(s, piece.cased))
+    return _all([_any(words), *piece.loose])  # type: ignore[list-item]
 
 
 def _all(parts: list[Requirement]) -> Requirement:
@@ -91,24 +166,48 @@ def _any(parts: list[Requirement]) -> Requirement:
     return kept[0] if len(kept) == 1 else AnyOf(tuple(kept))
 
 
-def _sequence(items: Any, ignore_case: bool) -> Requirement:
-    """What a sequence of parsed items needs: its runs of literals and what its mandatory parts need."""
-    parts: list[Requirement] = []
-    run: list[str] = []
+def _sequence(items: Any, ignore_case: bool) -> _Exact | Requirement:
+    """What a sequence of parsed items matches exactly, or else needs: its phrases and its mandatory parts."""
+    needs: list[Requirement] = []
+    run: _Exact | None = None
     for op, av in items:
-        if op is sre.LITERAL and (not ignore_case or _caseless_safe(chr(av))):
-            run.append(chr(av).lower() if ignore_case else chr(av))
+        piece = _item(op, av, ignore_case)
+        if isinstance(piece, _Exact):
+            joined = piece if run is None else _join(run, piece)
+            if joined is None:
+                needs.append(_need(run))  # type: ignore[arg-type]
+                joined = piece
+            run = joined
             continue
-        if run:
-            parts.append(Word("".join(run), not ignore_case))
-            run = []
-        parts.append(_item(op, av, ignore_case))
-    if run:
-        parts.append(Word("".join(run), not ignore_case))
-    return _all(parts)
+        if run is not None:
+            needs.append(_need(run))
+            run = None
+        needs.append(piece)
+    if not needs:
+        return run or _EMPTY
+    if run is not None:
+        needs.append(_need(run))
+    return _all(needs)
 
 
-def _item(op: Any, av: Any, ignore_case: bool) -> Requirement:
+def _is_space(items: Any) -> bool:
+    """True for ``\\s`` or a whitespace character."""
+    return len(items) == 1 and (items[0] == (sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])
+                                or (items[0][0] is sre.LITERAL and chr(items[0][1]).isspace()))
+
+
+def _item(op: Any, av: Any, ignore_case: bool) -> _Exact | Requirement:
+    if op is sre.LITERAL:
+        ch = chr(av)
+        if ch.isspace():
+            return _SPACE
+        if not ignore_case:
+            return _Exact(frozenset({ch}), True)
+        return _Exact(frozenset({ch.lower()}), False) if _caseless_safe(ch) else ALWAYS
+    if _is_space([(op, av)]):
+        return _SPACE
+    if op is sre.IN and len(av) <= 8 and all(o is sre.LITERAL for o, _ in av):  # ['’], [-–/]
+        return _union([_item(o, a, ignore_case) for o, a in av])
     if op is sre.SUBPATTERN:
         _group, add_flags, del_flags, items = av
         if add_flags & re.IGNORECASE:
@@ -116,20 +215,20 @@ def _item(op: Any, av: Any, ignore_case: bool) -> Requirement:
         if del_flags & re.IGNORECASE:
             ignore_case = False
         return _sequence(items, ignore_case)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-        return _sequence(av[2], ignore_case)
     if op is sre.ATOMIC_GROUP:
         return _sequence(av, ignore_case)
-    if op is sre.ASSERT:  # a look-ahead/behind's words are in the text, if not in the match
-        return _sequence(av[1], ignore_case)
     if op is sre.BRANCH:
-        return _any([_sequence(alt, ignore_case) for alt in av[1]])
+        return _union([_sequence(alt, ignore_case) for alt in av[1]])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _SPACE if _is_space(av[2]) else _need(_sequence(av[2], ignore_case))
+    if op is sre.ASSERT:  # a look-ahead/behind's words are in the text, if not in the match
+        return _need(_sequence(av[1], ignore_case))
     return ALWAYS  # classes, optional parts, negative assertions, anchors: nothing certain
 
 
 def requirement(pattern: re.Pattern[str]) -> Requirement:
     """What every match of ``pattern`` contains; ``ALWAYS`` when no literal is certain."""
-    return _sequence(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE))
+    return _need(_sequence(_parser.parse(pattern.pattern, pattern.flags), bool(pattern.flags & re.IGNORECASE)))
 
 
 def check_core(before: str, core: str, after: str) -> None:
@@ -142,22 +241,39 @@ def check_core(before: str, core: str, after: str) -> None:
 
 
 class Prefilter:
-    """Tells, for one text, which patterns may match; each word is looked up once per text."""
+    """Tells, for one text, which patterns may match; each word and each and/or is tested once per text."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: str | None = None
-        self._found: dict[Word, bool] = {}
+        self._spaced: str | None = None  # folded, each run of whitespace one space: where phrases are looked up
+        self._words: dict[Word, bool] = {}
+        self._groups: dict[int, bool] = {}  # by id: rules share their requirements' and/or objects
 
     def may_match(self, need: Requirement) -> bool:
-        if isinstance(need, AllOf):
-            return all(self.may_match(p) for p in need.parts)
-        if isinstance(need, AnyOf):
-            return any(self.may_match(p) for p in need.parts)
-        found = self._found.get(need)
-        if found is None:
-            found = self._found[need] = need.text in (self.text if need.cased else self.folded)
-        return found
+        if isinstance(need, Word):
+            found = self._words.get(need)
+            if found is None:
+                found = self._words[need] = need.text in self._haystack(need)
+            return found
+        met = self._groups.get(id(need))
+        if met is None:
+            met = self._groups[id(need)] = self._group(need)
+        return met
+
+    def _group(self, need: AllOf | AnyOf) -> bool:
+        wanted = isinstance(need, AnyOf)  # the outcome that decides: one part met, or one part not met
+        for part in need.parts:
+            if self.may_match(part) is wanted:
+                return wanted
+        return not wanted
+
+    def _haystack(self, word: Word) -> str:
+        if " " in word.text:
+            if self._spaced is None:
+                self._spaced = " ".join(self.folded.split())
+            return self._spaced
+        return self.text if word.cased else self.folded
 
     @property
     def folded(self) -> str:
