@@ -12,6 +12,9 @@ date in their attribution ("said on Sunday") or else by the article.
 Participants are the people and organisations (``doc._.entities``) mentioned in the
 event, places the GPE/LOC/FAC ones.  The timeline keeps dated events only, ordered
 by date (``timevalues.sort_key``) then position.
+
+The parse is read as token indices and attribute lists (``TokenSpans``), not spaCy
+``Token``/``Span`` objects, which cost more to create than the rules cost to run.
 """
 
 from __future__ import annotations
@@ -19,10 +22,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc
 
 from newsgraph.analyse import timevalues as tv
 from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.token_spans import TokenSpans
 from newsgraph.model import Entity, Event, Quote, TimeExpression
 
 PARTICIPANT_TYPES = {"PERSON", "ORG"}
@@ -59,128 +63,139 @@ class MentionIndex:
         return names
 
 
-def _is_finite_clause(tok: Token) -> bool:
+def _nsubj(tokens: TokenSpans, i: int) -> list[int]:
+    return [c for c in tokens.edges.children[i] if tokens.t.dep[c].startswith("nsubj")]
+
+
+def _is_finite_clause(tokens: TokenSpans, i: int) -> bool:
     """A clause that can carry an event on its own: the root, or a verb with its own subject or tense."""
-    if tok.dep_ == "ROOT":
+    t = tokens.t
+    if t.dep[i] == "ROOT":
         return True
-    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in CLAUSE_HEADS:
+    if t.pos[i] not in ("VERB", "AUX") or t.dep[i] not in CLAUSE_HEADS:
         return False
-    if any(c.dep_.startswith(("nsubj", "csubj", "expl")) for c in tok.children):
+    children = tokens.edges.children[i]
+    if any(t.dep[c].startswith(("nsubj", "csubj", "expl")) for c in children):
         return True
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in tok.children):
+    if any(t.dep[c] in ("aux", "auxpass") and t.lower[c] != "to" for c in children):
         return True
-    return tok.dep_ == "conj" and tok.tag_ in ("VBD", "VBZ", "VBP")
+    return t.dep[i] == "conj" and t.tag[i] in ("VBD", "VBZ", "VBP")
 
 
-def _finite_head(tok: Token, sent: Span) -> tuple[Token, set[int]]:
-    """The nearest finite clause above ``tok`` and the token path to it (through "to study", participles)."""
-    cur = tok
-    path = {cur.i}
+def _finite_head(tokens: TokenSpans, i: int, sent: tuple[int, int]) -> tuple[int, set[int]]:
+    """The nearest finite clause above token ``i`` and the token path to it (through "to study", participles)."""
+    cur = i
+    path = {cur}
     for _ in range(16):
-        if _is_finite_clause(cur):
+        if _is_finite_clause(tokens, cur):
             return cur, path
-        if cur.head is cur or not (sent.start <= cur.head.i < sent.end):
+        head = tokens.t.head[cur]
+        if not (sent[0] <= head < sent[1]):
             return cur, path
-        cur = cur.head
-        path.add(cur.i)
+        cur = head  # at the root (its own head) this stays put: the loop ends with it
+        path.add(cur)
     return cur, path
 
 
-def _kept_tokens(head: Token, path: set[int], drop: set[str]) -> list[int]:
+def _kept_tokens(tokens: TokenSpans, head: int, path: set[int], drop: set[str]) -> list[int]:
     """``head``'s subtree without the side clauses (``drop``) that do not lead to the date."""
     kept: list[int] = []
     stack = [head]
     while stack:
-        tok = stack.pop()
-        kept.append(tok.i)
-        for c in tok.children:
-            if c.dep_ in drop and c.i not in path:
+        i = stack.pop()
+        kept.append(i)
+        for c in tokens.edges.children[i]:
+            if tokens.t.dep[c] in drop and c not in path:
                 continue
             stack.append(c)
     return kept
 
 
-def _date_phrase(doc: Doc, t: TimeExpression) -> tuple[int, int] | None:
-    """Token range of the date with its preposition and modifiers ("in 1958", "until now", "even now")."""
-    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-    if span is None:
-        return None
-    root = span.root
-    lo, hi = min(span.start, root.left_edge.i), max(span.end, root.right_edge.i + 1)
-    if hi - lo > len(span) + 2:
-        lo, hi = span.start, span.end
-    if lo > 0 and doc[lo - 1].pos_ == "ADP" and (root.head.i == lo - 1 or span.start <= doc[lo - 1].head.i < hi):
+def _date_phrase(tokens: TokenSpans, start: int, end: int, root: int) -> tuple[int, int]:
+    """Token range of the date (tokens ``start:end``) with its preposition and modifiers ("in 1958",
+    "until now", "even now")."""
+    t = tokens.t
+    lo, hi = min(start, tokens.edges.left[root]), max(end, tokens.edges.right[root] + 1)
+    if hi - lo > end - start + 2:
+        lo, hi = start, end
+    head = t.head[root]
+    if lo > 0 and t.pos[lo - 1] == "ADP" and (head == lo - 1 or start <= t.head[lo - 1] < hi):
         lo -= 1
-    elif lo > 0 and root.head.i == lo - 1 and root.head.dep_ == "prep":
+    elif lo > 0 and head == lo - 1 and t.dep[head] == "prep":
         lo -= 1
     return lo, hi
 
 
-def clause_of(doc: Doc, t: TimeExpression) -> tuple[int, int, Token] | None:
-    """Char span of the clause (or noun phrase) a date governs, and its head token."""
-    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-    if span is None:
+def clause_of(tokens: TokenSpans, t: TimeExpression) -> tuple[int, int, int] | None:
+    """Char span of the clause (or noun phrase) a date governs, and its head token's index."""
+    found = tokens.char_span(*t.span)
+    if found is None:
         return None
-    sent = span.sent
-    root = span.root
-    noun_phrase = root.dep_ in NOUN_MODIFIERS and root.head.pos_ in ("NOUN", "PROPN") and not (
-        span.start <= root.head.i < span.end)
+    start, end = found
+    tt = tokens.t
+    sent = tokens.sent(start)
+    root = tokens.root(start, end)
+    root_head = tt.head[root]
+    noun_phrase = tt.dep[root] in NOUN_MODIFIERS and tt.pos[root_head] in ("NOUN", "PROPN") and not (
+        start <= root_head < end)
     if noun_phrase:  # "its 1980 Gwangju Uprising": the date stays in the phrase it modifies
-        head = root.head
-        kept = _kept_tokens(head, {root.i, head.i}, NP_DROP)
+        head = root_head
+        kept = _kept_tokens(tokens, head, {root, head}, NP_DROP)
     else:
-        head, path = _finite_head(root, sent)
-        kept = _kept_tokens(head, path, SIDE_CLAUSES)
+        head, path = _finite_head(tokens, root, sent)
+        kept = _kept_tokens(tokens, head, path, SIDE_CLAUSES)
     lo, hi = min(kept), max(kept) + 1
-    if head.pos_ in ("VERB", "AUX") and head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
-        subj = [c for c in head.head.children if c.dep_.startswith("nsubj")]
+    if tt.pos[head] in ("VERB", "AUX") and tt.dep[head] == "conj" and not _nsubj(tokens, head):
+        subj = _nsubj(tokens, tt.head[head])
         if subj:
-            lo = min(lo, subj[0].left_edge.i)
-    if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        subj = [c for c in head.children if c.dep_.startswith("nsubj")]
-        if not subj or subj[0].lower_ in RELATIVE_WORDS:
-            lo = min(lo, head.head.left_edge.i)
-    lo, hi = max(lo, sent.start), min(hi, sent.end)
-    phrase = None if noun_phrase else _date_phrase(doc, t)
-    if phrase:
-        p_lo, p_hi = phrase
+            lo = min(lo, tokens.edges.left[subj[0]])
+    if tt.dep[head] == "relcl" and tt.pos[tt.head[head]] in ("NOUN", "PROPN", "PRON"):
+        subj = _nsubj(tokens, head)
+        if not subj or tt.lower[subj[0]] in RELATIVE_WORDS:
+            lo = min(lo, tokens.edges.left[tt.head[head]])
+    lo, hi = max(lo, sent[0]), min(hi, sent[1])
+    if not noun_phrase:
+        p_lo, p_hi = _date_phrase(tokens, start, end, root)
         if p_hi >= hi and p_lo > lo:
             hi = p_lo
         elif p_lo <= lo and p_hi < hi:
             lo = p_hi
-    while lo < hi and (doc[lo].is_space or doc[lo].dep_ in LEADING_DROP or doc[lo].tag_ == "WRB"):
+    while lo < hi and (tokens.is_space(lo) or tt.dep[lo] in LEADING_DROP or tt.tag[lo] == "WRB"):
         lo += 1
-    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space
-                       or doc[hi - 1].pos_ in ("CCONJ", "SCONJ", "ADP", "DET")):
+    while hi > lo and (tt.is_punct[hi - 1] or tokens.is_space(hi - 1)
+                       or tt.pos[hi - 1] in ("CCONJ", "SCONJ", "ADP", "DET")):
         hi -= 1  # nothing dangles: "which occurred Tuesday afternoon as"
-    if sum(not doc[i].is_punct for i in range(lo, hi)) < MIN_WORDS:
-        lo, hi = sent.start, sent.end  # too little to stand alone ("2005 levels"): the sentence
-        while hi > lo and (doc[hi - 1].is_space or doc[hi - 1].is_punct):
+    if sum(not tt.is_punct[i] for i in range(lo, hi)) < MIN_WORDS:
+        lo, hi = sent  # too little to stand alone ("2005 levels"): the sentence
+        while hi > lo and (tokens.is_space(hi - 1) or tt.is_punct[hi - 1]):
             hi -= 1
     if hi <= lo:
-        return sent.start_char, sent.end_char, head
-    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text), head
+        lo, hi = sent
+    return tt.idx[lo], tt.end_char(hi - 1), head
 
 
-def _core(tok: Token) -> list[Token]:
+def _core(tokens: TokenSpans, i: int) -> list[int]:
     """A noun phrase's naming tokens: the head, its compounds and conjuncts (not possessors or appositions)."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ in ("compound", "flat", "conj"):
-            out.extend(_core(c))
+    out = [i]
+    for c in tokens.edges.children[i]:
+        if tokens.t.dep[c] in ("compound", "flat", "conj"):
+            out.extend(_core(tokens, c))
     return out
 
 
-def _main_subject_names(head: Token, mentions: MentionIndex) -> list[str]:
+def _main_subject_names(tokens: TokenSpans, head: int, mentions: MentionIndex) -> list[str]:
     """For "X was a fan who ordered …": X, the subject the described noun is said of."""
-    noun = head.head if head.dep_ == "relcl" else None
-    if noun is None or noun.dep_ not in ("attr", "appos", "dobj"):
+    t = tokens.t
+    if t.dep[head] != "relcl":
         return []
-    for c in noun.head.children:
-        if c.dep_.startswith("nsubj"):
+    noun = t.head[head]
+    if t.dep[noun] not in ("attr", "appos", "dobj"):
+        return []
+    for c in tokens.edges.children[t.head[noun]]:
+        if t.dep[c].startswith("nsubj"):
             names: list[str] = []
-            for tok in _core(c):
-                for n in mentions.inside(tok.idx, tok.idx + len(tok.text), PARTICIPANT_TYPES, overlap=True):
+            for i in _core(tokens, c):
+                for n in mentions.inside(t.idx[i], t.end_char(i), PARTICIPANT_TYPES, overlap=True):
                     if n not in names:
                         names.append(n)
             return names
@@ -191,40 +206,38 @@ def _merge(a: list[str], b: list[str]) -> list[str]:
     return a + [x for x in b if x not in a]
 
 
-def date_events(doc: Doc, text: str, times: list[TimeExpression], mentions: MentionIndex) -> list[Event]:
+def date_events(tokens: TokenSpans, text: str, times: list[TimeExpression], mentions: MentionIndex) -> list[Event]:
     events = []
     for t in times:
         if t.value is None or tv.granularity(t.value) in UNDATED_GRANULARITIES:
             continue
-        found = clause_of(doc, t)
+        found = clause_of(tokens, t)
         if found is None:
             continue
         s, e, head = found
-        people = _merge(mentions.inside(s, e, PARTICIPANT_TYPES), _main_subject_names(head, mentions))
+        people = _merge(mentions.inside(s, e, PARTICIPANT_TYPES), _main_subject_names(tokens, head, mentions))
         events.append(Event(t.value, text[s:e], (s, e), people, mentions.inside(s, e, PLACE_TYPES),
                             time_span=t.span))
     return events
 
 
-def _governs(doc: Doc, verb: Token, t: TimeExpression, content: list[tuple[int, int]]) -> bool:
+def _governs(tokens: TokenSpans, verb: int, t: TimeExpression, content: list[tuple[int, int]]) -> bool:
     """True when the date hangs off the reporting verb ("said on Sunday"), not off the quoted words."""
     if any(cs <= t.span[0] < ce for cs, ce in content):
         return False
-    span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
-    if span is None or span.sent != verb.sent:
+    found = tokens.char_span(*t.span)
+    if found is None or tokens.sent(found[0]) != tokens.sent(verb):
         return False
-    tok = span.root
+    i = tokens.root(*found)
     for _ in range(3):
-        if tok.head is tok:
-            return False
-        tok = tok.head
-        if tok.i == verb.i:
+        i = tokens.t.head[i]  # the sentence root is its own head: the walk stays there
+        if i == verb:
             return True
     return False
 
 
-def quote_events(doc: Doc, text: str, quotes: list[Quote], times: list[TimeExpression], published: str | None,
-                 mentions: MentionIndex) -> list[Event]:
+def quote_events(tokens: TokenSpans, text: str, quotes: list[Quote], times: list[TimeExpression],
+                 published: str | None, mentions: MentionIndex) -> list[Event]:
     """Each quotation, dated by a date in its attribution, else by the publication day."""
     from newsgraph.analyse.time import parse_published
 
@@ -238,11 +251,14 @@ def quote_events(doc: Doc, text: str, quotes: list[Quote], times: list[TimeExpre
                 ends.extend(extra)
         s, e = min(ends), max(ends)
         date, time_span = (pub.isoformat() if pub else None), None
-        cue = doc.char_span(q.cue[0], q.cue[1], alignment_mode="expand") if q.cue else None
-        nearby = times[bisect.bisect_left(starts, cue.sent.start_char):bisect.bisect_left(starts, cue.sent.end_char)] \
-            if cue is not None else []
+        cue = tokens.char_span(*q.cue) if q.cue else None
+        nearby: list[TimeExpression] = []
+        if cue is not None:
+            sent_start, sent_end = tokens.sent(cue[0])
+            nearby = times[bisect.bisect_left(starts, tokens.t.idx[sent_start]):
+                           bisect.bisect_left(starts, tokens.t.end_char(sent_end - 1))]
         for t in nearby:
-            if t.value and cue is not None and _governs(doc, cue.root, t, q.content_spans):
+            if t.value and cue is not None and _governs(tokens, tokens.root(*cue), t, q.content_spans):
                 date, time_span = t.value, t.span
                 break
         if date is None:
@@ -259,8 +275,9 @@ def build_timeline(doc: Doc, times: list[TimeExpression], text: str | None = Non
     """Dated events of the doc (dates and quotations), in chronological order."""
     mentions = MentionIndex(doc._.entities or [])
     text = doc_text(doc) if text is None else text  # spaCy rebuilds it from the tokens on every access
-    events = date_events(doc, text, times, mentions)
-    events += quote_events(doc, text, list(doc._.quotes or []), times, doc._.published, mentions)
+    tokens = TokenSpans(doc)
+    events = date_events(tokens, text, times, mentions)
+    events += quote_events(tokens, text, list(doc._.quotes or []), times, doc._.published, mentions)
     seen: set[tuple[str | None, tuple[int, int]]] = set()
     unique = []
     for ev in events:
