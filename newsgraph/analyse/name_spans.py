@@ -324,8 +324,9 @@ def headline_like(doc: Doc, i: int) -> bool:
     """Is token i in a title-case line ("Clinton Hid Past Health Problems")?"""
     t = token_table(doc)
     start, end = t.sent_bounds[i]
-    words = [k for k in range(start, end) if t.is_alpha[k] and t.length[k] > 3]
-    return len(words) >= 3 and sum(t.is_title[k] for k in words) >= 0.7 * len(words)
+    alpha, length, title = t.is_alpha, t.length, t.is_title
+    words = [k for k in range(start, end) if alpha[k] and length[k] > 3]
+    return len(words) >= 3 and sum(title[k] for k in words) >= 0.7 * len(words)
 
 
 def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:

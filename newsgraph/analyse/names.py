@@ -162,8 +162,10 @@ def family_name_first(words: list[str]) -> bool:
     return len(rest) == 1 and not east_asian_surnames()[words[0]] and rest[0] not in suffixes()
 
 
+@lru_cache(maxsize=8192)
 def parse(name: str) -> NameParts:
-    """Split a written person name into given names, surname and suffix."""
+    """Split a written person name into given names, surname and suffix (cached: an article
+    parses each of its names dozens of times while grouping)."""
     words = [w for w in name.replace(",", " ").split() if w]
     if not words:
         return NameParts((), "")

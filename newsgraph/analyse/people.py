@@ -187,7 +187,7 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
     t = token_table(doc)
     if j + 1 >= t.n or t.text[j] != ",":
         return None
-    for child in t.children[j - 1]:
+    for child in t.children(j - 1):
         if t.dep[child] == "appos" and child > j and t.ent_type[child] not in ("PERSON", "GPE", "DATE"):
             sub = t.subtree(child)
             if any(t.ent_type[k] == "PERSON" or t.text[k] in POSSESSIVE_TOKENS
@@ -374,7 +374,7 @@ def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
 def group_entities(doc: Doc) -> list[Entity]:
     text = doc_text(doc)
     t = token_table(doc)
-    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    ents = t.ents
     spans: list[tuple[int, int, str, str | None]] = []  # (tok start, tok end, label, title)
     for ent_start, ent_end, label in ents:
         if label not in ENTITY_TYPES and label not in ("WORK_OF_ART", "PRODUCT"):

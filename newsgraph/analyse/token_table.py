@@ -2,20 +2,29 @@
 
 Every ``doc[i]``, iteration over a Doc or Span, ``token.head`` or ``token.children``
 creates a new spaCy ``Token`` object, and most of the cost of rule code that walks tokens
-is those objects, not the rules. ``token_table(doc)`` reads the attributes once with one
-``doc.to_array`` call and gives lists indexed by token position (``t.text[i]``,
-``t.pos[i]``, ``t.head[i]`` ...) with the same values as the Token attributes of the same
-name (``text``, ``lower_``, ``pos_``, ``is_title`` ...). Built lazily, cached in
-``doc.user_data``; the Doc must not change after the first call (run after the parser and
-NER, as every newsgraph analysis component does).
+is those objects, not the rules. ``token_table(doc)`` reads attributes with ``doc.to_array``
+and gives lists indexed by token position (``t.text[i]``, ``t.pos[i]``, ``t.head[i]`` ...)
+with the same values as the Token attributes of the same name (``text``, ``lower_``,
+``pos_``, ``is_title`` ...). Positions, text and heads are read at once, every other column
+on first use; the table is cached in ``doc.user_data``, so the Doc must not change after the
+first call (run after the parser and NER, as every newsgraph analysis component does).
+
+What depends on the word alone (``lower_`` and the lexical flags, which spaCy keeps on the
+lexeme) and the strings of label hashes are cached per process, bounded.
 """
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_left, bisect_right
 from functools import cached_property
+from operator import itemgetter
+from typing import Any
 
+import numpy as np
 from spacy.attrs import (
     DEP,
+    ENT_IOB,
     ENT_TYPE,
     HEAD,
     IDX,
@@ -29,6 +38,7 @@ from spacy.attrs import (
     LENGTH,
     LIKE_NUM,
     LOWER,
+    ORTH,
     POS,
     SENT_START,
     SPACY,
@@ -38,82 +48,146 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.pipeline import doc_text
 
-_COLUMNS = [IDX, LENGTH, SPACY, IS_ALPHA, IS_TITLE, IS_LOWER, IS_UPPER, IS_STOP, IS_PUNCT, LIKE_NUM,
-            SENT_START, HEAD, ENT_TYPE, POS, TAG, DEP, LOWER, LEMMA]
+_POSITIONS = [IDX, LENGTH, SPACY, SENT_START, HEAD, ORTH]
+_LEXEME = [ORTH, LOWER, IS_ALPHA, IS_TITLE, IS_LOWER, IS_UPPER, IS_STOP, IS_PUNCT, LIKE_NUM]
+"""One row per distinct word: (text, lower, flags...)."""
+_LABELS = [ENT_TYPE, POS, TAG, DEP, LEMMA, ENT_IOB]
 _KEY = "newsgraph_token_table"
+MAX_CACHE = 200_000
+"""Entries in each process-wide cache (hash -> label, word -> lexeme row) before it is emptied."""
+_label_cache: dict[int, str] = {0: ""}
+_lexeme_cache: dict[int, tuple[Any, ...]] = {}
 
 
 class TokenTable:
     """Per-token attribute lists of one Doc (flags as 0/1 ints, labels as strings)."""
 
     def __init__(self, doc: Doc) -> None:
+        self._doc = weakref.ref(doc)  # not the Doc itself: the table lives in its user_data
         self.doc_text = doc_text(doc)
-        self._strings = doc.vocab.strings
-        cols = doc.to_array(_COLUMNS).T.tolist() if len(doc) else [[] for _ in _COLUMNS]
-        (self.idx, self.length, self.space, self.is_alpha, self.is_title, self.is_lower, self.is_upper,
-         self.is_stop, self.is_punct, self.like_num, sent_start, head, *self._hashes) = cols
-        self.n = len(self.idx)
-        self.sent_start = [v == 1 for v in sent_start]
-        """``Token.is_sent_start`` as a bool (spaCy's None, "unknown", is False here too)."""
+        self.n = len(doc)
+        arr = doc.to_array(_POSITIONS).reshape(-1, len(_POSITIONS))
+        self.idx: list[int] = arr[:, 0].tolist()
+        self.length: list[int] = arr[:, 1].tolist()
+        self.space: list[int] = arr[:, 2].tolist()
+        """1 when the token is followed by a space (``token.whitespace_``)."""
+        self.sent_start: list[bool] = (arr[:, 3] == 1).tolist()
+        """``token.is_sent_start`` as a bool (spaCy's None, "unknown", is False here too)."""
         # HEAD is stored relative to the token, as an unsigned 64-bit integer.
-        self.head = [i + (h - (1 << 64) if h >= 1 << 63 else h) for i, h in enumerate(head)]
-        self.text = [self.doc_text[a : a + n] for a, n in zip(self.idx, self.length, strict=True)]
+        self.head: list[int] = (arr[:, 4].view(np.int64) + np.arange(self.n)).tolist()
+        self._lexemes = _lexeme_rows(doc, arr[:, 5].tolist())
+        self.text: list[str] = list(map(itemgetter(0), self._lexemes))
 
-    def _labels(self, col: int) -> list[str]:
-        hashes = self._hashes[col]
-        lookup = {h: self._strings[h] for h in set(hashes)}
-        return [lookup[h] for h in hashes]
+    def _source(self) -> Doc:
+        doc = self._doc()
+        if doc is None:
+            raise ReferenceError("the Doc of this TokenTable is gone")
+        return doc
 
-    @cached_property
-    def ent_type(self) -> list[str]:
-        return self._labels(0)
+    # ------------------------------------------------------------ word attributes
 
-    @cached_property
-    def pos(self) -> list[str]:
-        return self._labels(1)
-
-    @cached_property
-    def tag(self) -> list[str]:
-        return self._labels(2)
-
-    @cached_property
-    def dep(self) -> list[str]:
-        return self._labels(3)
+    def _lexeme_column(self, k: int) -> list[Any]:
+        return list(map(itemgetter(k), self._lexemes))
 
     @cached_property
     def lower(self) -> list[str]:
-        return self._labels(4)
+        return self._lexeme_column(1)
+
+    @cached_property
+    def is_alpha(self) -> list[int]:
+        return self._lexeme_column(2)
+
+    @cached_property
+    def is_title(self) -> list[int]:
+        return self._lexeme_column(3)
+
+    @cached_property
+    def is_lower(self) -> list[int]:
+        return self._lexeme_column(4)
+
+    @cached_property
+    def is_upper(self) -> list[int]:
+        return self._lexeme_column(5)
+
+    @cached_property
+    def is_stop(self) -> list[int]:
+        return self._lexeme_column(6)
+
+    @cached_property
+    def is_punct(self) -> list[int]:
+        return self._lexeme_column(7)
+
+    @cached_property
+    def like_num(self) -> list[int]:
+        return self._lexeme_column(8)
+
+    # ------------------------------------------------------------ token labels
+
+    @cached_property
+    def _label_columns(self) -> list[list[Any]]:
+        """ent_type, pos, tag, dep, lemma as strings; ent_iob as ints (read together: the
+        components that read one read the others)."""
+        arr = self._source().to_array(_LABELS).reshape(-1, len(_LABELS))
+        columns = [_labels(self._source(), col) for col in arr[:, :-1].T.tolist()]
+        return [*columns, arr[:, -1].tolist()]
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._label_columns[0]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._label_columns[1]
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._label_columns[2]
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._label_columns[3]
 
     @cached_property
     def lemma(self) -> list[str]:
-        return self._labels(5)
+        return self._label_columns[4]
+
+    @cached_property
+    def ents(self) -> list[tuple[int, int, str]]:
+        """(start, end, label) of each entity, as ``doc.ents`` gives them (no Span objects):
+        a B token with a label starts one, which runs over the I tokens after it."""
+        iob, ent_type = self._label_columns[5], self.ent_type
+        out = []
+        for start in [i for i, code in enumerate(iob) if code == 3]:
+            end = start + 1
+            while end < self.n and iob[end] == 1:
+                end += 1
+            if ent_type[start]:
+                out.append((start, end, ent_type[start]))
+        return out
+
+    # ------------------------------------------------------------ sentences and the tree
 
     @cached_property
     def sent_bounds(self) -> list[tuple[int, int]]:
         """(start, end) of each token's sentence, as ``token.sent`` gives it."""
-        starts = [i for i in range(self.n) if i == 0 or self.sent_start[i]]
+        starts = [i for i, s in enumerate(self.sent_start) if s or i == 0]
         out: list[tuple[int, int]] = []
-        for k, s in enumerate(starts):
-            e = starts[k + 1] if k + 1 < len(starts) else self.n
+        for s, e in zip(starts, [*starts[1:], self.n], strict=True):
             out.extend([(s, e)] * (e - s))
         return out
 
     @cached_property
-    def children(self) -> list[list[int]]:
-        """Indices of each token's syntactic children, in order (``token.children``)."""
-        out: list[list[int]] = [[] for _ in range(self.n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                out[h].append(i)
-        return out
+    def _by_head(self) -> tuple[list[int], list[int]]:
+        """Token indices sorted by head (stable: index order among siblings), and their heads."""
+        heads = np.array(self.head, dtype=np.int64)
+        order = np.argsort(heads, kind="stable")
+        return order.tolist(), heads[order].tolist()
 
-    def end_char(self, i: int) -> int:
-        """Character offset just after token i."""
-        return self.idx[i] + self.length[i]
-
-    def span_text(self, i: int, j: int) -> str:
-        """``doc[i:j].text``."""
-        return self.doc_text[self.idx[i] : self.idx[j - 1] + self.length[j - 1]] if i < j else ""
+    def children(self, i: int) -> list[int]:
+        """Indices of token i's syntactic children, in order (``token.children``)."""
+        order, heads = self._by_head
+        lo = bisect_left(heads, i)
+        return [k for k in order[lo : bisect_right(heads, i, lo)] if k != i]
 
     def subtree(self, i: int) -> list[int]:
         """Indices of token i's subtree in ``token.subtree`` order (left children's subtrees,
@@ -125,11 +199,56 @@ class TokenTable:
             if expanded:
                 out.append(k)
                 continue
-            kids = self.children[k]
+            kids = self.children(k)
             stack.extend((r, False) for r in reversed([c for c in kids if c > k]))
             stack.append((k, True))
             stack.extend((c, False) for c in reversed([c for c in kids if c < k]))
         return out
+
+    # ------------------------------------------------------------ characters
+
+    def end_char(self, i: int) -> int:
+        """Character offset just after token i."""
+        return self.idx[i] + self.length[i]
+
+    def span_text(self, i: int, j: int) -> str:
+        """``doc[i:j].text``."""
+        return self.doc_text[self.idx[i] : self.idx[j - 1] + self.length[j - 1]] if i < j else ""
+
+
+def _lexeme_rows(doc: Doc, orth: list[int]) -> list[tuple[Any, ...]]:
+    """(text, lower, flags...) of each token from the per-word cache; the doc's unseen words
+    read from spaCy."""
+    try:
+        return list(map(_lexeme_cache.__getitem__, orth))
+    except KeyError:
+        pass
+    if len(_lexeme_cache) >= MAX_CACHE:
+        _lexeme_cache.clear()
+    strings = doc.vocab.strings
+    rows = []
+    for h, low, *flags in doc.to_array(_LEXEME).tolist():
+        row = _lexeme_cache.get(h)
+        if row is None:
+            row = _lexeme_cache[h] = (strings[h], strings[low], *flags)
+        rows.append(row)
+    return rows
+
+
+def _labels(doc: Doc, hashes: list[int]) -> list[str]:
+    """The strings of label hashes, from the process-wide cache."""
+    try:
+        return list(map(_label_cache.__getitem__, hashes))
+    except KeyError:
+        pass
+    if len(_label_cache) >= MAX_CACHE:
+        _label_cache.clear()
+        _label_cache[0] = ""
+    strings = doc.vocab.strings
+    for h in set(hashes) - _label_cache.keys():
+        _label_cache[h] = strings[h]
+    return list(map(_label_cache.__getitem__, hashes))
+
 
 def token_table(doc: Doc) -> TokenTable:
     """The doc's TokenTable, built on first use."""
