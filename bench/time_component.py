@@ -1,0 +1,63 @@
+"""CPU cost of the ``newsgraph_time`` component alone, in ms per article (run on demand).
+
+The BBC articles (every 7th, the first 300 by default) go once through the pipeline without
+``newsgraph_time``; then the component runs on the parsed docs, three times, timed with
+``time.process_time`` (CPU, steadier than wall clock on a shared machine); the best run is
+printed with the split between the grammar (``readings``), the rest of ``find_times`` and
+``build_timeline``.  ``--root`` measures another checkout (e.g. an older commit's tree).
+
+    .venv/bin/python bench/time_component.py [--n 300] [--root DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def best_ms(run: Callable[[], object], n: int, reps: int = 3) -> float:
+    best = float("inf")
+    for _ in range(reps):
+        t0 = time.process_time()
+        run()
+        best = min(best, time.process_time() - t0)
+    return best / n * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
+    parser.add_argument("--corpus", default=None, help="default: ROOT/../shared/corpora/bbc")
+    args = parser.parse_args()
+    sys.path.insert(0, str(args.root))
+    from newsgraph.analyse.events import build_timeline
+    from newsgraph.analyse.pipeline import doc_text, load_nlp, make_doc
+    from newsgraph.analyse.time import find_time, find_times
+    from newsgraph.analyse.timegrammar import readings
+    from newsgraph.clean import segment
+
+    corpus = args.corpus or str(args.root.parent / "shared" / "corpora" / "bbc")
+    files = sorted(glob.glob(f"{corpus}/*/*.txt"))[::7][: args.n]
+    texts = [Path(f).read_text(encoding="utf-8") for f in files]
+    nlp = load_nlp()
+    docs = list(nlp.pipe((make_doc(nlp, t, segment(t, None), None) for t in texts),
+                         disable=["newsgraph_time"], batch_size=32))
+    for doc in docs:  # warm up caches (compiled patterns, lexicon) and fill doc._.times
+        find_time(doc)
+    n = len(docs)
+    doc_texts = [doc_text(d) for d in docs]
+    total = best_ms(lambda: [find_time(d) for d in docs], n)
+    grammar = best_ms(lambda: [readings(x) for x in doc_texts], n)
+    times = best_ms(lambda: [find_times(d, text=x) for d, x in zip(docs, doc_texts, strict=True)], n)
+    timeline = best_ms(lambda: [build_timeline(d, d._.times, text=x) for d, x in zip(docs, doc_texts, strict=True)], n)
+    print(f"newsgraph_time over {n} BBC articles ({args.root}): {total:.2f} ms/article CPU")
+    print(f"  readings {grammar:.2f}  find_times (incl. readings) {times:.2f}  build_timeline {timeline:.2f}")
+
+
+if __name__ == "__main__":
+    main()
