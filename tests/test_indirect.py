@@ -9,7 +9,10 @@ from importlib import resources
 import pytest
 
 import newsgraph
-from newsgraph.analyse import learned
+from newsgraph.analyse import candidates, learned
+from newsgraph.analyse.pipeline import load_nlp, make_doc
+from newsgraph.clean import segment
+from tests.conftest import FIXTURES, read_text
 
 
 def indirect(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
@@ -154,3 +157,23 @@ def test_training_fit_is_seeded_and_learns_signs() -> None:
     assert first == trainer.fit(rows, min_count=1, l2=1e-4, epochs=100, seed=7)
     weights, _bias = first
     assert weights["good"] > 0 > weights["bad"]
+
+
+def test_fast_probability_equals_the_string_features_to_the_last_bit() -> None:
+    """``learned.probability`` reads the weights by family without building feature strings;
+    the model must still see exactly the features it was trained on."""
+    nlp = load_nlp()
+    model = learned.load_model()
+    texts = [read_text(FIXTURES / "moscow8.txt"),
+             "His support for the plan, officials said, was never in doubt. Critics accused him of lying "
+             "about the cost, according to a report that was not released by the ministry."]
+    seen = 0
+    for text in texts:
+        doc = nlp(make_doc(nlp, text, segment(text, None), None))
+        for cand in candidates.generate(doc):
+            for in_direct in (False, True):
+                feats = learned.features(doc, cand, in_direct)
+                assert len(feats) == len(set(feats)) and feats[len(feats) // 2].endswith(feats[0])
+                assert learned.probability(doc, cand, in_direct) == model.probability(feats)
+                seen += 1
+    assert seen > 100

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.attribution import _inside, cue_lemmas, mention_span, resolve_name
 from newsgraph.analyse.candidates import Candidate, char_pieces, generate, has_quote_mark
-from newsgraph.analyse.learned import RELATIVE, features, load_model
+from newsgraph.analyse.learned import RELATIVE, load_model, probability
 from newsgraph.analyse.token_table import token_table
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
@@ -75,7 +75,7 @@ def find_indirect_quotes(
             continue  # a direct quote, or a mixed one (quoted fragment), found by quotes.py
         if in_direct and _named_report_in_quote(cand):
             in_direct = False  # PolNeAR leaves these unannotated; a reader wants them
-        p = model.probability(features(doc, cand, in_direct))
+        p = probability(doc, cand, in_direct)
         if p >= cut and (cand.cue_i not in best or p > best[cand.cue_i][0]):
             best[cand.cue_i] = (p, cand)
     out: dict[tuple[CharSpan, ...], Quote] = {}

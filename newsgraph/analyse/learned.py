@@ -13,7 +13,7 @@ import gzip
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import repeat
 
@@ -30,6 +30,7 @@ SHAPE_GROUP = {"ccomp": "clause", "xcomp": "clause", "dobj": "nominal", "attr": 
                "acomp": "nominal", "dative": "nominal"}
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_NO_WEIGHTS: dict[str | None, float] = {}
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,51 @@ class Model:
     meta: dict[str, object]
 
     def probability(self, feats: list[str]) -> float:
-        z = self.bias + sum(map(self.weights.get, feats, repeat(0.0, len(feats))))
+        return self._logistic(list(map(self.weights.get, feats, repeat(0.0, len(feats)))))
+
+    def value_probability(self, values: list[str], extra: list[Feature], group: str) -> float:
+        """``probability`` of the string features given as base-family values and extra
+        pairs (see ``features``) and of their ``group`` copies: the same float to the last
+        bit (same weights, summed in the same order), read from small per-family tables,
+        with no feature strings built."""
+        plain, copies = self._tables(""), self._tables(group)
+        weights = [table.get(val, 0.0) for table, val in zip(plain.base, values, strict=True)]
+        weights += [plain.family.get(fam, _NO_WEIGHTS).get(val, 0.0) for fam, val in extra]
+        weights += [table.get(val, 0.0) for table, val in zip(copies.base, values, strict=True)]
+        weights += [copies.family.get(fam, _NO_WEIGHTS).get(val, 0.0) for fam, val in extra]
+        return self._logistic(weights)
+
+    def _logistic(self, weights: list[float]) -> float:
+        z = self.bias + sum(weights)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    @cached_property
+    def _by_family(self) -> dict[str, dict[str | None, float]]:
+        """family -> value -> weight, from the "family=value" (or flag "family") keys."""
+        out: dict[str, dict[str | None, float]] = {}
+        for key, weight in self.weights.items():
+            fam, sep, val = key.partition("=")
+            out.setdefault(fam, {})[val if sep else None] = weight
+        return out
+
+    @cached_property
+    def _group_tables(self) -> dict[str, FamilyTables]:
+        return {}
+
+    def _tables(self, group: str) -> FamilyTables:
+        """The weights of the ``group|family`` features ("": the plain ones) by family."""
+        found = self._group_tables.get(group)
+        if found is None:
+            prefix = group + "|" if group else ""
+            family = {fam[len(prefix):]: table for fam, table in self._by_family.items() if fam.startswith(prefix)}
+            found = self._group_tables[group] = FamilyTables(family, [family.get(f, _NO_WEIGHTS) for f in BASE_FAMILIES])
+        return found
+
+
+@dataclass(frozen=True)
+class FamilyTables:
+    family: dict[str, dict[str | None, float]]  # family -> value -> weight
+    base: list[dict[str | None, float]]  # the tables of BASE_FAMILIES, in order
 
 
 @lru_cache(maxsize=1)
@@ -94,8 +138,18 @@ def _cue_facts(doc: Doc, cue: int, src: int) -> tuple:  # type: ignore[type-arg]
     return facts
 
 
-def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
-    """Sparse features of one candidate (strings; the model maps them to weights)."""
+Feature = tuple[str, "str | None"]
+"""(family, value): the string feature ``family=value``, or ``family`` alone for a flag."""
+
+BASE_FAMILIES = ("lem", "shape", "lem|shape", "pos", "tag", "dep", "lem|dep", "shape|dep", "src", "shape|src",
+                 "lem|src", "len", "shape|len", "before", "shape|before", "first", "root_pos", "shape|root_pos",
+                 "root_dep", "cover", "side", "shape|side", "lem|shape|side", "src|side", "pieces", "head")
+"""The families every candidate has a value for, in feature order."""
+
+
+def _feature_values(doc: Doc, cand: Candidate, in_direct: bool) -> tuple[list[str], list[Feature]]:
+    """The candidate's features: the values of ``BASE_FAMILIES`` in order, then the
+    optional features as (family, value) pairs."""
     t = token_table(doc)
     cue = cand.cue_i
     lem, pos, tag, dep, skind, sent_len, sent_start, sent_end, head_lem, src_lem, neg = _cue_facts(
@@ -113,53 +167,48 @@ def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
     root = cand.root_i
     root_pos = t.pos[root]
     cover = n / max(1, sent_len)
-    f = [
-        "lem=" + lem,
-        "shape=" + shape,
-        "lem|shape=" + lem + "|" + shape,
-        "pos=" + pos,
-        "tag=" + tag,
-        "dep=" + dep,
-        "lem|dep=" + lem + "|" + dep,
-        "shape|dep=" + shape + "|" + dep,
-        "src=" + skind,
-        "shape|src=" + shape + "|" + skind,
-        "lem|src=" + lem + "|" + skind,
-        "len=" + length,
-        "shape|len=" + shape + "|" + length,
-        "before=" + before,
-        "shape|before=" + shape + "|" + before,
-        "first=" + t.lower[first] if t.is_stop[first] else "first=<open>",
-        "root_pos=" + root_pos,
-        "shape|root_pos=" + shape + "|" + root_pos,
-        "root_dep=" + t.dep[root],
-        "cover=" + str(min(10, int(cover * 10))),
-        "side=" + side,
-        "shape|side=" + shape + "|" + side,
-        "lem|shape|side=" + lem + "|" + shape + "|" + side,
-        "src|side=" + skind + "|" + side,
-        "pieces=" + str(len(cand.pieces)),
-        "head=" + head_lem,
+    lem_ = lem + "|"
+    shape_ = shape + "|"
+    values = [
+        lem, shape, lem_ + shape, pos, tag, dep, lem_ + dep, shape_ + dep, skind, shape_ + skind, lem_ + skind,
+        length, shape_ + length, before, shape_ + before, t.lower[first] if t.is_stop[first] else "<open>",
+        root_pos, shape_ + root_pos, t.dep[root], str(min(10, int(cover * 10))),
+        side, shape_ + side, lem_ + shape_ + side, skind + "|" + side, str(len(cand.pieces)), head_lem,
     ]
+    extra: list[Feature] = []
     if src_lem is not None:
         # the kind of source ("poll", "officials", "he"), never a particular name
-        f.append("src_lem=" + src_lem)
-        f.append("lem|src_lem=" + lem + "|" + src_lem)
+        extra.append(("src_lem", src_lem))
+        extra.append(("lem|src_lem", lem_ + src_lem))
     if lem in cue_lemmas():
-        f.append("lexicon|shape=" + shape)  # a reporting verb of the shared cue list
+        extra.append(("lexicon|shape", shape))  # a reporting verb of the shared cue list
     if neg:
-        f.append("neg")
+        extra.append(("neg", None))
     if in_direct:
-        f.append("in_direct")
-        f.append("in_direct|shape=" + shape)
+        extra.append(("in_direct", None))
+        extra.append(("in_direct|shape", shape))
     if any(t.dep[c] == "mark" and t.lower[c] == "that" for c in tree_edges(doc).children[root]):
-        f.append("that")
+        extra.append(("that", None))
     if sent_start == first and sent_end >= cand.last:
-        f.append("whole_sentence")
+        extra.append(("whole_sentence", None))
+    return values, extra
+
+
+def _group(shape: str) -> str:
+    """The construction group whose copy of every feature the model also weighs."""
+    return SHAPE_GROUP.get(shape, "prep" if shape.startswith("prep:") else shape)
+
+
+def features(doc: Doc, cand: Candidate, in_direct: bool) -> list[str]:
+    """Sparse features of one candidate (strings; the model maps them to weights)."""
+    values, extra = _feature_values(doc, cand, in_direct)
+    f = [fam + "=" + val for fam, val in zip(BASE_FAMILIES, values, strict=True)]
+    f += [fam if val is None else fam + "=" + val for fam, val in extra]
     # every feature again within its construction group: a piecewise-linear model
-    group = SHAPE_GROUP.get(shape, "prep" if shape.startswith("prep:") else shape)
+    group = _group(cand.shape)
     return f + [group + "|" + x for x in f]
 
 
 def probability(doc: Doc, cand: Candidate, in_direct: bool) -> float:
-    return load_model().probability(features(doc, cand, in_direct))
+    """``load_model().probability(features(doc, cand, in_direct))``, without building the strings."""
+    return load_model().value_probability(*_feature_values(doc, cand, in_direct), _group(cand.shape))
