@@ -88,6 +88,7 @@ def test_a_core_must_be_outside_optional_groups_and_alternatives() -> None:
         return None
 
     assert _rule("ok", r"(?:the\s+)?⟨«MONTH»\s+«DAY»⟩(?:,\s*«YEAR»)?", handler).core is not None
-    for bad in (r"(?:a⟨b⟩)?c", r"a|⟨b⟩", r"(?:a|⟨b⟩)c", r"⟨a⟩+"):
+    assert _rule("look-ahead", r"«YEAR»(?=⟨[-–/]\d\d⟩)", handler).core is not None
+    for bad in (r"(?:a⟨b⟩)?c", r"a|⟨b⟩", r"(?:a|⟨b⟩)c", r"⟨a⟩+", r"a(?!⟨b⟩)", r"a(?=x|⟨b⟩)"):
         with pytest.raises(ValueError, match="core"):
             _rule("bad", bad, handler)

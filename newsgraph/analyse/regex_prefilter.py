@@ -232,11 +232,13 @@ def requirement(pattern: re.Pattern[str]) -> Requirement:
 
 
 def check_core(before: str, core: str, after: str) -> None:
-    """Raise ``ValueError`` unless every match of ``before + core + after`` contains a match of
-    ``core`` alone, i.e. ``core`` stands outside any group, repetition or alternative."""
+    """Raise ``ValueError`` unless every match of ``before + core + after`` implies a match of ``core``
+    alone in the text: ``core`` must stand outside any group, repetition or alternative, or be the
+    whole of a look-ahead or look-behind that stands so."""
     parsed = _parser.parse(f"{before}(?P<core_start_>){core}(?P<core_end_>){after}")
-    at_top = {av[0] for op, av in parsed if op is sre.SUBPATTERN}
-    if not {parsed.state.groupdict["core_start_"], parsed.state.groupdict["core_end_"]} <= at_top:
+    markers = {parsed.state.groupdict["core_start_"], parsed.state.groupdict["core_end_"]}
+    levels = [parsed, *(av[1] for op, av in parsed if op is sre.ASSERT)]
+    if not any(markers <= {av[0] for op, av in level if op is sre.SUBPATTERN} for level in levels):
         raise ValueError(f"core {core!r} is inside a group, repetition or alternative of its pattern")
 
 

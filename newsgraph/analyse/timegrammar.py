@@ -115,9 +115,9 @@ def _expand(pattern: str) -> str:
 def _rule(name: str, pattern: str, handler: Callable[[re.Match[str]], Reading | None]) -> Rule:
     """A rule for ``pattern`` («PART»s expanded; matches start after no word character).
 
-    ``⟨…⟩`` marks the pattern's core: a piece every match contains, outside any optional
-    group, that is cheaper to search for than the whole pattern (which tries its optional
-    modifiers at every word); texts without it skip the pattern.
+    ``⟨…⟩`` marks the pattern's core: a piece every match contains (or its look-ahead), outside
+    any optional group, that is cheaper to search for than the whole pattern (which tries its
+    optional modifiers at every word); texts without it skip the pattern.
     """
     split = re.fullmatch(r"([^⟨]*)(?:⟨(.*)⟩)?(.*)", pattern, re.S)
     assert split is not None  # the expression matches any string
@@ -416,7 +416,7 @@ def rules() -> list[Rule]:
         _rule("season_year", r"(?:(?P<the>(?i:the))\s+)?(?:«MOD»)?«SEASON»(?:\s+(?i:of))?\s+«YEAR»", _h_year),
         _rule("year", r"(?:(?P<the>(?i:the year))\s+|(?P<mod>«MOD»))?«YEAR»(?![-–/]\d\d(?!\d))(?!['’]?s\b)"
                       r"(?![-\s](?i:year|yr)[-\s]?old)", _h_year),
-        _rule("year_range", r"«YEAR»(?=[-–/]\d\d(?!\d))", _h_year),
+        _rule("year_range", r"«YEAR»(?=⟨[-–/]\d\d(?!\d)⟩)", _h_year),
         _rule("decade", r"(?:(?i:the)\s+)?(?:«MOD»)?⟨(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)⟩(?!\w)",
               _h_decade),
         _rule("decade_word", rf"(?i:the)\s+(?:«MOD»)?(?P<dw>(?i:{'|'.join(lexicon()['decade_words'])}))(?!\w)",
