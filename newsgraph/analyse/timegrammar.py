@@ -403,7 +403,7 @@ def rules() -> list[Rule]:
     named = "|".join(f"(?:{rx})" for rx in lexicon()["named_days"] if not rx.startswith("_"))
     return [
         _rule("named_day", named, _h_named_day),
-        _rule("iso", r"⟨(\d{4})-(\d{2})-(\d{2})⟩(?![\d-])", _h_iso),
+        _rule("iso", r"(\d{4})⟨-(\d{2})-⟩(\d{2})(?![\d-])", _h_iso),
         _rule("us_numeric", r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])", _h_us_numeric),
         _rule("month_day", r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?⟨«MONTH»\s+«DAY»⟩(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
                            r"(?:(?:,\s*|\s+)«YEAR»|(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?",
