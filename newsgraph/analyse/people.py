@@ -57,6 +57,7 @@ from newsgraph.analyse.name_spans import (
 from newsgraph.analyse.person_evidence import is_person
 from newsgraph.analyse.pipeline import doc_text
 from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.tree_edges import tree_edges
 from newsgraph.model import Entity
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -187,9 +188,10 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
     t = token_table(doc)
     if j + 1 >= t.n or t.text[j] != ",":
         return None
-    for child in t.children(j - 1):
+    children = tree_edges(doc).children
+    for child in children[j - 1]:
         if t.dep[child] == "appos" and child > j and t.ent_type[child] not in ("PERSON", "GPE", "DATE"):
-            sub = t.subtree(child)
+            sub = _subtree(children, child)
             if any(t.ent_type[k] == "PERSON" or t.text[k] in POSSESSIVE_TOKENS
                    or any(ch.isdigit() for ch in t.text[k]) for k in sub):
                 return None
@@ -201,6 +203,22 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
                 end -= 1
             return t.span_text(start, end) if end > start else None
     return None
+
+
+def _subtree(children: list[list[int]], i: int) -> list[int]:
+    """Token i's subtree in ``token.subtree`` order: left children's subtrees, the token, right
+    children's subtrees (not sorted: a non-projective parse interleaves them)."""
+    out: list[int] = []
+    stack: list[tuple[int, bool]] = [(i, False)]
+    while stack:
+        k, expanded = stack.pop()
+        if expanded:
+            out.append(k)
+            continue
+        stack.extend((c, False) for c in reversed(children[k]) if c > k)
+        stack.append((k, True))
+        stack.extend((c, False) for c in reversed(children[k]) if c < k)
+    return out
 
 
 # ---------------------------------------------------------------- grouping

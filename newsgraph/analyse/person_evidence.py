@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse import names
 from newsgraph.analyse.token_table import TokenTable, token_table
+from newsgraph.analyse.tree_edges import tree_edges
 
 if TYPE_CHECKING:
     from newsgraph.analyse.people import Person
@@ -93,14 +94,15 @@ def organisation_context(doc: Doc, i: int, j: int) -> bool:
     if nxt[:1] == ["which"] or nxt == [",", "which"]:
         return True
     org_roles = names.org_roles()
-    for c in t.children(j - 1):
+    children = tree_edges(doc).children
+    for c in children[j - 1]:
         if t.dep[c] != "appos" or c < j:
             continue
         if t.lemma[c].lower() in org_roles:
             return True
         if t.lower[c] == "one" and any(t.lower[p] == "of" and any(
-                t.dep[o] == "pobj" and t.lemma[o].lower() in org_roles for o in t.children(p))
-                for p in t.children(c)):
+                t.dep[o] == "pobj" and t.lemma[o].lower() in org_roles for o in children[p])
+                for p in children[c]):
             return True
     return False
 
@@ -111,17 +113,18 @@ def linked_to_a_person(doc: Doc, i: int, j: int) -> bool:
     nationality ("the daughter of Aung San, the Burmese leader", "another Ethiopian, Berhane
     Adera"), or the subject of "is the ... columnist"."""
     t = token_table(doc)
+    children = tree_edges(doc).children
     root = j - 1
     head = t.head[root]
     partners = [head] if t.dep[root] == "conj" else []
-    partners += [c for c in t.children(root) if t.dep[c] == "conj"]
+    partners += [c for c in children[root] if t.dep[c] == "conj"]
     for k in partners:
         if t.ent_type[k] == "PERSON" and k > 0 and t.ent_type[k - 1] == "PERSON" \
                 and names.known_given_name(t.text[k - 1]):
             return True
     if t.dep[root] == "appos" and (is_common_noun(t, head) or t.ent_type[head] == "NORP"):
         return True
-    if any(t.dep[c] == "appos" and is_common_noun(t, c) for c in t.children(root)):
+    if any(t.dep[c] == "appos" and is_common_noun(t, c) for c in children[root]):
         return True
     return t.dep[root] == "nsubj" and t.lemma[head] == "be" and any(
-        t.dep[c] == "attr" and is_common_noun(t, c) for c in t.children(head))
+        t.dep[c] == "attr" and is_common_noun(t, c) for c in children[head])

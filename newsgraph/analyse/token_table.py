@@ -1,7 +1,7 @@
 """A parsed Doc's token attributes as plain Python lists, read once per doc.
 
 Every ``doc[i]``, iteration over a Doc or Span, ``token.head`` or ``token.children``
-creates a new spaCy ``Token`` object, and most of the cost of rule code that walks tokens
+(see ``tree_edges.py`` for children and edges) creates a new spaCy ``Token`` object, and most of the cost of rule code that walks tokens
 is those objects, not the rules. ``token_table(doc)`` reads attributes with ``doc.to_array``
 and gives lists indexed by token position (``t.text[i]``, ``t.pos[i]``, ``t.head[i]`` ...)
 with the same values as the Token attributes of the same name (``text``, ``lower_``,
@@ -16,7 +16,6 @@ lexeme) and the strings of label hashes are cached per process, bounded.
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_left, bisect_right
 from functools import cached_property
 from operator import itemgetter
 from typing import Any
@@ -165,7 +164,7 @@ class TokenTable:
                 out.append((start, end, ent_type[start]))
         return out
 
-    # ------------------------------------------------------------ sentences and the tree
+    # ------------------------------------------------------------ sentences
 
     @cached_property
     def sent_bounds(self) -> list[tuple[int, int]]:
@@ -174,35 +173,6 @@ class TokenTable:
         out: list[tuple[int, int]] = []
         for s, e in zip(starts, [*starts[1:], self.n], strict=True):
             out.extend([(s, e)] * (e - s))
-        return out
-
-    @cached_property
-    def _by_head(self) -> tuple[list[int], list[int]]:
-        """Token indices sorted by head (stable: index order among siblings), and their heads."""
-        heads = np.array(self.head, dtype=np.int64)
-        order = np.argsort(heads, kind="stable")
-        return order.tolist(), heads[order].tolist()
-
-    def children(self, i: int) -> list[int]:
-        """Indices of token i's syntactic children, in order (``token.children``)."""
-        order, heads = self._by_head
-        lo = bisect_left(heads, i)
-        return [k for k in order[lo : bisect_right(heads, i, lo)] if k != i]
-
-    def subtree(self, i: int) -> list[int]:
-        """Indices of token i's subtree in ``token.subtree`` order (left children's subtrees,
-        the token, right children's subtrees)."""
-        out: list[int] = []
-        stack: list[tuple[int, bool]] = [(i, False)]
-        while stack:
-            k, expanded = stack.pop()
-            if expanded:
-                out.append(k)
-                continue
-            kids = self.children(k)
-            stack.extend((r, False) for r in reversed([c for c in kids if c > k]))
-            stack.append((k, True))
-            stack.extend((c, False) for c in reversed([c for c in kids if c < k]))
         return out
 
     # ------------------------------------------------------------ characters
