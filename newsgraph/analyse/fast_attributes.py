@@ -55,7 +55,7 @@ class FastAttributes:
         self.exact = True  # False: a one-token pattern tests something the cache key lacks
         self.lowers: set[int] | None = set()  # the LOWER values patterns test; None: any may matter
         self.lower_regexes: list[re.Pattern[str]] = []
-        self._regex_hits: dict[int, bool] = {}
+        self._named: dict[int, bool] = {}  # word (LOWER) -> does a one-token pattern test it
         self.multi_len = 1
         first_specs: list[dict[str, Any]] = []
         for i in range(len(self.ruler.attrs)):
@@ -92,27 +92,29 @@ class FastAttributes:
 
     def _keys(self, key_array: np.ndarray) -> list[tuple[int, ...]]:
         """Cache keys: a word no pattern names shares its key with every such word (few keys)."""
+        rows = key_array.tolist()
         if self.lowers is not None:
-            key_array = key_array.copy()
-            named = np.fromiter(self.lowers, dtype=np.uint64, count=len(self.lowers))
-            if self.lower_regexes:
-                named = np.concatenate([named, np.array(self._regex_named(key_array[:, 1]), dtype=np.uint64)])
-            key_array[~np.isin(key_array[:, 1], named), 1] = 0
-        return list(map(tuple, key_array.tolist()))
+            named = self._named
+            for row in rows:
+                hit = named.get(row[1])
+                if hit is None:
+                    hit = self._is_named(row[1])
+                if not hit:
+                    row[1] = 0
+        return list(map(tuple, rows))
 
-    def _regex_named(self, lowers: np.ndarray) -> list[int]:
-        hits = self._regex_hits
-        if len(hits) >= MAX_CACHE:
-            hits.clear()
-        out = []
-        for low in np.unique(lowers).tolist():
-            hit = hits.get(low)
-            if hit is None:
-                text = self.vocab.strings[low] if low in self.vocab.strings else ""
-                hit = hits[low] = any(r.search(text) for r in self.lower_regexes)
-            if hit:
-                out.append(low)
-        return out
+    def _is_named(self, lower: int) -> bool:
+        """Does some one-token pattern test this word (LOWER)? Cached per word."""
+        if lower in (self.lowers or ()):
+            hit = True
+        elif lower not in self.vocab.strings:  # not cached: the word may come back later
+            return any(r.search("") for r in self.lower_regexes)
+        else:
+            hit = any(r.search(self.vocab.strings[lower]) for r in self.lower_regexes)
+        if len(self._named) >= MAX_CACHE:
+            self._named.clear()
+        self._named[lower] = hit
+        return hit
 
     def _entry(self, attr_ids: tuple[int, ...]) -> _Entry:
         """What the ruler's patterns ``attr_ids`` do to a token, in its order (later patterns win)."""
@@ -201,14 +203,18 @@ class FastAttributes:
 
 
 class _StartFilter:
-    """Which tokens can start a multi-token pattern: a necessary test on TAG, LOWER or DEP."""
+    """Which tokens can start a multi-token pattern: a necessary test on LOWER, DEP or TAG.
 
-    COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2}
+    Each pattern is tested on its most selective attribute: the word ("ai" in "ai n't"), not
+    its tag (VBZ, one token in twenty), so the matcher runs on a few windows per doc."""
+
+    COLUMNS = {"LOWER": 1, "DEP": 2, "TAG": 0}
 
     def __init__(self, vocab: Any, specs: list[dict[str, Any]]) -> None:
         self.strings = vocab.strings
         self.sets: dict[int, set[int]] = {}
         self.regexes: list[re.Pattern[str]] = []
+        self._regex_hits: dict[int, bool] = {}
         self.exhaustive = True
         for spec in specs:
             if not self._add(spec):
@@ -236,11 +242,20 @@ class _StartFilter:
         for col, values in self.sets.items():
             ok |= np.isin(keys[:, col], np.fromiter(values, dtype=np.uint64, count=len(values)))
         if self.regexes:
-            lowers = [int(h) for h in np.unique(keys[:, 1]) if h in self.strings]
-            hits = [h for h in lowers if any(r.search(self.strings[h]) for r in self.regexes)]
+            hits = [h for h in np.unique(keys[:, 1]).tolist() if self._regex_hit(h)]
             if hits:
                 ok |= np.isin(keys[:, 1], np.array(hits, dtype=np.uint64))
         return np.flatnonzero(ok).tolist()
+
+    def _regex_hit(self, lower: int) -> bool:
+        hit = self._regex_hits.get(lower)
+        if hit is None:
+            if lower not in self.strings:
+                return False
+            if len(self._regex_hits) >= MAX_CACHE:
+                self._regex_hits.clear()
+            hit = self._regex_hits[lower] = any(r.search(self.strings[lower]) for r in self.regexes)
+        return hit
 
 
 @Language.factory("newsgraph_attributes")
