@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -27,6 +28,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.analyse import timevalues as tv
 from newsgraph.analyse.pipeline import doc_text
 from newsgraph.analyse.timegrammar import Reading, lexicon, readings
+from newsgraph.analyse.token_table import token_table
 from newsgraph.model import TimeExpression
 
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
@@ -64,6 +66,15 @@ def _paragraph_starts(doc: Doc, text: str) -> list[int]:
     if layout is not None and layout.paragraphs:
         return [p.start for p in layout.paragraphs]
     return [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Character offsets where ``doc.sents`` start (from the token table: no Span objects)."""
+    if not doc.has_annotation("SENT_START"):
+        return [0]
+    t = token_table(doc)
+    starts = list(compress(t.idx, t.sent_start))
+    return starts if starts and starts[0] == 0 else [0, *starts]  # the first sentence starts at 0
 
 
 def _confirmed(doc: Doc, text: str, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
@@ -162,7 +173,7 @@ class Resolver:
         self.text = text
         self.pub = published
         self.par_starts = _paragraph_starts(doc, text)
-        self.sent_starts = [s.start_char for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
+        self.sent_starts = _sentence_starts(doc)
         self.anchor: Anchor | None = None
         self.speech: Anchor | None = None  # last day named outside quotations: when a quote was spoken
         self.sentence_days: dict[int, str] = {}
@@ -405,11 +416,13 @@ def find_times(doc: Doc, published: str | None = None, text: str | None = None) 
     text = doc_text(doc) if text is None else text
     date_chars = bytearray(len(text))
     name_chars = bytearray(len(text))
-    for ent in doc.ents:
-        if ent.label_ in ("DATE", "TIME"):
-            date_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
-        elif ent.label_ in NAME_LABELS:
-            name_chars[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
+    tokens = token_table(doc)  # the entities as doc.ents gives them, without Span objects
+    for first, last, label in tokens.ents:
+        start, end = tokens.idx[first], tokens.end_char(last - 1)
+        if label in ("DATE", "TIME"):
+            date_chars[start:end] = b"\x01" * (end - start)
+        elif label in NAME_LABELS:
+            name_chars[start:end] = b"\x01" * (end - start)
     resolver = Resolver(doc, parse_published(published if published is not None else doc._.published), text)
     found = [r for r in readings(text) if _confirmed(doc, text, r, date_chars, name_chars)]
     # clock times take their day from the sentence: resolve them after the dates around them
