@@ -18,6 +18,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.token_table import token_table
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -66,6 +67,27 @@ def is_cue(tok: Token) -> bool:
     if tok.lower_ == "according":
         return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_lemmas()
+
+
+_CUES_KEY = "newsgraph_cue_indices"
+
+
+def cue_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens ``is_cue`` accepts, in order; read off the token table (no
+    Token objects) once per doc."""
+    found = doc.user_data.get(_CUES_KEY)
+    if found is None:
+        t = token_table(doc)
+        lower, pos, lemma, lemmas = t.lower, t.pos, t.lemma, cue_lemmas()
+        found = []
+        for i in range(t.n):
+            if lower[i] == "according":
+                if i + 1 < t.n and lower[i + 1] == "to":
+                    found.append(i)
+            elif pos[i] in ("VERB", "AUX") and lemma[i].lower() in lemmas:
+                found.append(i)
+        doc.user_data[_CUES_KEY] = found
+    return found  # type: ignore[no-any-return]
 
 
 def _inside(i: int, spans: list[CharSpan]) -> bool:
@@ -291,9 +313,10 @@ def _cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
     idx = name_index(doc)
     if idx.cue_subjects is None:
         out = []
-        for tok in doc:
-            if is_cue(tok) and not inside_any(tok.idx, skip):
-                subj = _subject(tok)
+        t = token_table(doc)
+        for i in cue_indices(doc):
+            if not inside_any(t.idx[i], skip):
+                subj = _subject(doc[i])
                 if subj is not None and not inside_any(subj.idx, skip):
                     out.append((subj.idx, subj.i))
         idx.cue_subjects = sorted(set(out))

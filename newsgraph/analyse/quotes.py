@@ -20,6 +20,7 @@ from newsgraph.analyse.attribution import (
     SUBJECT_DEPS,
     _cue_subjects,
     _subject,
+    cue_indices,
     cue_lemmas,
     cue_table,
     inside_any,
@@ -30,6 +31,7 @@ from newsgraph.analyse.attribution import (
 from newsgraph.analyse.indirect import find_indirect_quotes
 from newsgraph.analyse.marks import QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.token_table import token_table
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
@@ -311,14 +313,15 @@ def is_cue_word(tok: Token) -> bool:
 
 def _before_parentheses(tok: Token) -> Token:
     """A subject parsed inside "(R-OH)" stands for the name in front of the brackets."""
-    doc = tok.doc
+    t = token_table(tok.doc)
+    text = t.text
+    start = t.sent_bounds[tok.i][0]
     k = tok.i
-    while k > tok.sent.start and doc[k].text not in "()":
+    while k > start and text[k] not in "()":
         k -= 1
-    if doc[k].text == "(" and k > 0 and any(doc[j].text == ")" for j in range(tok.i, min(len(doc), tok.i + 6))):
-        prev = doc[k - 1]
-        if prev.pos_ in ("PROPN", "NOUN", "PRON"):
-            return prev
+    if text[k] == "(" and k > 0 and any(text[j] == ")" for j in range(tok.i, min(t.n, tok.i + 6))):
+        if t.pos[k - 1] in ("PROPN", "NOUN", "PRON"):
+            return tok.doc[k - 1]
     return tok
 
 
@@ -422,8 +425,10 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
     if span is None:
         return None
     best: tuple[int, Token] | None = None
-    for tok in span:
-        if inside_any(tok.idx, quoted) or not is_cue(tok):
+    cues = cue_indices(doc)
+    for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
+        tok = doc[i]
+        if inside_any(tok.idx, quoted):
             continue
         if subject_of(tok, quoted) is None:
             continue
