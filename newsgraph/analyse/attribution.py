@@ -63,30 +63,34 @@ def cue_lemmas() -> frozenset[str]:
 
 
 def is_cue(tok: Token) -> bool:
-    """A learned reporting verb, or the "according" of "according to"."""
-    if tok.lower_ == "according":
-        return tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in cue_lemmas()
+    """A learned reporting verb, or the "according" of "according to" (see ``cue_indices``)."""
+    return tok.i in _cues(tok.doc)[1]
 
 
 _CUES_KEY = "newsgraph_cue_indices"
 
 
 def cue_indices(doc: Doc) -> list[int]:
-    """Indices of the tokens ``is_cue`` accepts, in order; read off the token table (no
-    Token objects) once per doc."""
+    """Indices of the cue tokens, in order: learned reporting verbs (``cue_lemmas``) and the
+    "according" of "according to"."""
+    return _cues(doc)[0]
+
+
+def _cues(doc: Doc) -> tuple[list[int], frozenset[int]]:
+    """The cue indices as a list and a set, read off the token table (no Token objects)
+    once per doc."""
     found = doc.user_data.get(_CUES_KEY)
     if found is None:
         t = token_table(doc)
         lower, pos, lemma, lemmas = t.lower, t.pos, t.lemma, cue_lemmas()
-        found = []
+        cues = []
         for i in range(t.n):
             if lower[i] == "according":
                 if i + 1 < t.n and lower[i + 1] == "to":
-                    found.append(i)
+                    cues.append(i)
             elif pos[i] in ("VERB", "AUX") and lemma[i].lower() in lemmas:
-                found.append(i)
-        doc.user_data[_CUES_KEY] = found
+                cues.append(i)
+        found = doc.user_data[_CUES_KEY] = (cues, frozenset(cues))
     return found  # type: ignore[no-any-return]
 
 

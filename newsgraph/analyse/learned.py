@@ -49,9 +49,10 @@ class Model:
         bit (same weights, summed in the same order), read from small per-family tables,
         with no feature strings built."""
         plain, copies = self._tables(""), self._tables(group)
-        weights = [table.get(val, 0.0) for table, val in zip(plain.base, values, strict=True)]
+        zeros = repeat(0.0, len(values))
+        weights = list(map(dict.get, plain.base, values, zeros))
         weights += [plain.family.get(fam, _NO_WEIGHTS).get(val, 0.0) for fam, val in extra]
-        weights += [table.get(val, 0.0) for table, val in zip(copies.base, values, strict=True)]
+        weights += map(dict.get, copies.base, values, repeat(0.0, len(values)))
         weights += [copies.family.get(fam, _NO_WEIGHTS).get(val, 0.0) for fam, val in extra]
         return self._logistic(weights)
 
