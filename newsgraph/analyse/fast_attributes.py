@@ -35,6 +35,7 @@ KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 
 _RULE_KEY = [TAG, LOWER, DEP, IS_SPACE]
 _OUT = [POS, MORPH, LEMMA]
+_OUT_AND_ORTH = [*_OUT, ORTH]
 _OUT_COL = {POS: 0, MORPH: 1, LEMMA: 2}
 _TOKEN_SETTER = {TAG: "tag", DEP: "dep"}
 _Entry = tuple[tuple[int, ...], "int | None", "int | None", "int | None", tuple[tuple[str, int], ...]]
@@ -90,18 +91,19 @@ class FastAttributes:
                 else:
                     self.lowers = None
 
-    def _keys(self, key_array: np.ndarray) -> list[tuple[int, ...]]:
-        """Cache keys: a word no pattern names shares its key with every such word (few keys)."""
-        rows = key_array.tolist()
-        if self.lowers is not None:
-            named = self._named
-            for row in rows:
-                hit = named.get(row[1])
-                if hit is None:
-                    hit = self._is_named(row[1])
-                if not hit:
-                    row[1] = 0
-        return list(map(tuple, rows))
+    def _keys(self, rows: list[list[int]]) -> list[tuple[int, ...]]:
+        """Cache keys from (TAG, LOWER, DEP, IS_SPACE) rows: a word no pattern names shares its
+        key with every such word (few keys)."""
+        if self.lowers is None:
+            return list(map(tuple, rows))
+        named = self._named
+        keys = []
+        for tag, low, dep, space in rows:
+            hit = named.get(low)
+            if hit is None:
+                hit = self._is_named(low)
+            keys.append((tag, low if hit else 0, dep, space))
+        return keys
 
     def _is_named(self, lower: int) -> bool:
         """Does some one-token pattern test this word (LOWER)? Cached per word."""
@@ -143,36 +145,35 @@ class FastAttributes:
         if not len(doc):
             return doc
         rules = self._rules
-        key_array = doc.to_array(_RULE_KEY)
-        keys = self._keys(key_array)
+        rows = doc.to_array(_RULE_KEY).tolist()
+        keys = self._keys(rows)
         entries = [rules.get(k) for k in keys]
         for i, entry in enumerate(entries):
             if entry is None:
                 entries[i] = self._miss(doc, i, keys[i])
         if self.has_multi:
             extra: dict[int, list[int]] = {}
-            for m_id, s, e in self._multi_matches(doc, key_array):
+            for m_id, s, e in self._multi_matches(doc, rows):
                 aid = int(self.vocab.strings[m_id])
                 idx = self.ruler.indices[aid]
                 extra.setdefault(s + idx if idx >= 0 else e + idx, []).append(aid)
             for i, aids in extra.items():
                 entries[i] = self._entry(entries[i][0] + tuple(aids))
-        out = doc.to_array(_OUT)
+        out = doc.to_array(_OUT_AND_ORTH)
         for col in range(3):
             values = [e[col + 1] for e in entries]  # type: ignore[index]
             rows = [i for i, v in enumerate(values) if v is not None]
             if rows:
                 out[rows, col] = [values[i] for i in rows]
-        doc.from_array(_OUT, out)
-        for i, entry in enumerate(entries):
-            for setter, value in entry[4]:  # TAG or DEP on whitespace tokens: rare, one by one
+        for i in [i for i, entry in enumerate(entries) if entry[4]]:
+            for setter, value in entries[i][4]:  # TAG or DEP on whitespace tokens, one by one
                 setattr(doc[i], setter, value)
-        self._lemmatize(doc)
+        self._lemmatize(doc, out)
         return doc
 
-    def _multi_matches(self, doc: Doc, keys: np.ndarray) -> list[tuple[int, int, int]]:
+    def _multi_matches(self, doc: Doc, rows: list[list[int]]) -> list[tuple[int, int, int]]:
         """The multi-token patterns' matches, trying only tokens that can start one."""
-        starts = self.starts.candidates(keys)
+        starts = self.starts.candidates(rows)
         if starts is None:
             return list(self.multi(doc, allow_missing=True))
         out = []
@@ -182,24 +183,27 @@ class FastAttributes:
                     out.append((m_id, s, s + me))
         return out
 
-    def _lemmatize(self, doc: Doc) -> None:
-        arr = doc.to_array([ORTH, POS, MORPH, LEMMA])
-        keys = list(map(tuple, arr[:, :3].tolist()))
+    def _lemmatize(self, doc: Doc, out: np.ndarray) -> None:
+        """Lemmas from the ruler's POS and MORPH in ``out`` (POS, MORPH, LEMMA, ORTH columns),
+        then one write of the three: the doc is written before only when spaCy's lemmatizer,
+        which reads the token itself, must be asked (a word not in the cache)."""
+        keys = list(map(tuple, out[:, [3, 0, 1]].tolist()))
         cache = self._lemmas
-        texts = [cache.get(k) for k in keys]
-        todo = range(len(keys)) if self.overwrite_lemmas else np.flatnonzero(arr[:, 3] == 0).tolist()
-        lemmas = arr[:, 3].copy()
+        todo = range(len(keys)) if self.overwrite_lemmas else np.flatnonzero(out[:, 2] == 0).tolist()
+        texts = [cache.get(keys[i]) for i in todo]
+        if None in texts:
+            doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))
+            for k, i in enumerate(todo):
+                if texts[k] is None:
+                    text = texts[k] = self.lemmatizer.lemmatize(doc[i])[0]
+                    if len(cache) >= MAX_CACHE:
+                        cache.clear()
+                        self.lemmatizer.cache.clear()  # spaCy's own is unbounded
+                    cache[keys[i]] = text
         add = self.vocab.strings.add
-        for i in todo:
-            text = texts[i]
-            if text is None:
-                text = self.lemmatizer.lemmatize(doc[i])[0]
-                if len(cache) >= MAX_CACHE:
-                    cache.clear()
-                    self.lemmatizer.cache.clear()  # spaCy's own is unbounded
-                cache[keys[i]] = text
-            lemmas[i] = add(text)  # every time: a memory zone may have dropped the string
-        doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        for i, text in zip(todo, texts, strict=True):
+            out[i, 2] = add(text)  # every time: a memory zone may have dropped the string
+        doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))
 
 
 class _StartFilter:
@@ -214,7 +218,7 @@ class _StartFilter:
         self.strings = vocab.strings
         self.sets: dict[int, set[int]] = {}
         self.regexes: list[re.Pattern[str]] = []
-        self._regex_hits: dict[int, bool] = {}
+        self._words: dict[int, bool] = {}  # word (LOWER) -> can a pattern start with it
         self.exhaustive = True
         for spec in specs:
             if not self._add(spec):
@@ -234,27 +238,36 @@ class _StartFilter:
                 return True
         return False
 
-    def candidates(self, keys: np.ndarray) -> list[int] | None:
-        """Token indices that pass, or None when some pattern cannot be pre-tested."""
+    def candidates(self, rows: list[list[int]]) -> list[int] | None:
+        """Indices of the tokens, (TAG, LOWER, DEP, ...) rows, that pass; None when some pattern
+        cannot be pre-tested."""
         if not self.exhaustive:
             return None
-        ok = np.zeros(len(keys), dtype=bool)
-        for col, values in self.sets.items():
-            ok |= np.isin(keys[:, col], np.fromiter(values, dtype=np.uint64, count=len(values)))
-        if self.regexes:
-            hits = [h for h in np.unique(keys[:, 1]).tolist() if self._regex_hit(h)]
-            if hits:
-                ok |= np.isin(keys[:, 1], np.array(hits, dtype=np.uint64))
-        return np.flatnonzero(ok).tolist()
+        tags, deps = self.sets.get(0, set()), self.sets.get(2, set())
+        words, word_starts = self._words, self._word_starts
+        out = []
+        for i, (tag, low, dep, *_) in enumerate(rows):
+            if tag in tags or dep in deps:
+                out.append(i)
+                continue
+            hit = words.get(low)
+            if hit is None:
+                hit = word_starts(low)
+            if hit:
+                out.append(i)
+        return out
 
-    def _regex_hit(self, lower: int) -> bool:
-        hit = self._regex_hits.get(lower)
-        if hit is None:
-            if lower not in self.strings:
-                return False
-            if len(self._regex_hits) >= MAX_CACHE:
-                self._regex_hits.clear()
-            hit = self._regex_hits[lower] = any(r.search(self.strings[lower]) for r in self.regexes)
+    def _word_starts(self, lower: int) -> bool:
+        """Can a pattern start with this word (LOWER)? Cached per word."""
+        if lower in self.sets.get(1, ()):
+            hit = True
+        elif not self.regexes or lower not in self.strings:  # not cached: the word may come back
+            return False
+        else:
+            hit = any(r.search(self.strings[lower]) for r in self.regexes)
+        if len(self._words) >= MAX_CACHE:
+            self._words.clear()
+        self._words[lower] = hit
         return hit
 
 
