@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.analyse.regex_prefilter import ALWAYS, Prefilter, fold, requirement
+from newsgraph.analyse.regex_prefilter import ALWAYS, Prefilter, first_class, fold, requirement
 from newsgraph.analyse.timegrammar import _rule, readings, rules
 
 
@@ -92,3 +92,10 @@ def test_a_core_must_be_outside_optional_groups_and_alternatives() -> None:
     for bad in (r"(?:a⟨b⟩)?c", r"a|⟨b⟩", r"(?:a|⟨b⟩)c", r"⟨a⟩+", r"a(?!⟨b⟩)", r"a(?=x|⟨b⟩)"):
         with pytest.raises(ValueError, match="core"):
             _rule("bad", bad, handler)
+
+
+def test_first_characters_of_a_pattern() -> None:
+    assert first_class(r"(?i:early|late|mid)[-\s]+") == "elm"
+    assert first_class(r"(?:twenty|\d{1,3}|[a-c])") == "\\da-ct"
+    assert first_class(r"(?:the\s+)?year") is None  # an optional opening: not worked out
+    assert first_class(r"x?") is None and first_class(r"[^a]") is None

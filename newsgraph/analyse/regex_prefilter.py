@@ -169,25 +169,29 @@ def _any(parts: list[Requirement]) -> Requirement:
 def _sequence(items: Any, ignore_case: bool) -> _Exact | Requirement:
     """What a sequence of parsed items matches exactly, or else needs: its phrases and its mandatory parts."""
     needs: list[Requirement] = []
+    side: list[Requirement] = []  # what look-arounds need: tested, but they consume nothing, so no phrase breaks
     run: _Exact | None = None
     for op, av in items:
         piece = _item(op, av, ignore_case)
-        if isinstance(piece, _Exact):
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            side.append(piece)  # type: ignore[arg-type]
+        elif isinstance(piece, _Exact):
             joined = piece if run is None else _join(run, piece)
             if joined is None:
                 needs.append(_need(run))  # type: ignore[arg-type]
                 joined = piece
             run = joined
-            continue
-        if run is not None:
-            needs.append(_need(run))
-            run = None
-        needs.append(piece)
+        else:
+            if run is not None:
+                needs.append(_need(run))
+                run = None
+            needs.append(piece)
     if not needs:
-        return run or _EMPTY
+        run = run or _EMPTY
+        return _Exact(run.strings, run.cased, run.loose + tuple(n for n in side if n != ALWAYS))
     if run is not None:
         needs.append(_need(run))
-    return _all(needs)
+    return _all(needs + side)
 
 
 def _is_space(items: Any) -> bool:
@@ -224,6 +228,45 @@ def _item(op: Any, av: Any, ignore_case: bool) -> _Exact | Requirement:
     if op is sre.ASSERT:  # a look-ahead/behind's words are in the text, if not in the match
         return _need(_sequence(av[1], ignore_case))
     return ALWAYS  # classes, optional parts, negative assertions, anchors: nothing certain
+
+
+def first_class(pattern: str) -> str | None:
+    """A character-class body (``"aelmt\\d"``) holding the first character of every match of
+    ``pattern``, read in any case; None where that is not known (e.g. it can match nothing)."""
+    found: set[str] = set()
+    return "".join(sorted(found)) if _firsts(_parser.parse(pattern), found) else None
+
+
+def _firsts(items: Any, found: set[str]) -> bool:
+    """Add the first characters of ``items`` to ``found``; False when unknown or when it can match nothing."""
+    for op, av in items:
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # consumes nothing: the next item decides
+        if op is sre.LITERAL:
+            found.add(re.escape(chr(av)))
+        elif op is sre.IN:
+            for kind, value in av:
+                if kind is sre.LITERAL:
+                    found.add(re.escape(chr(value)))
+                elif kind is sre.RANGE:
+                    found.add(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                elif (kind, value) == (sre.CATEGORY, sre.CATEGORY_DIGIT):
+                    found.add("\\d")
+                else:
+                    return False
+        elif op is sre.BRANCH:
+            if not all(_firsts(alt, found) for alt in av[1]):
+                return False
+        elif op is sre.SUBPATTERN:
+            if not _firsts(av[3], found):
+                return False
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            if not _firsts(av[2], found):
+                return False
+        else:
+            return False
+        return True
+    return False  # every item may match nothing
 
 
 def requirement(pattern: re.Pattern[str]) -> Requirement:
