@@ -97,5 +97,5 @@ def test_a_core_must_be_outside_optional_groups_and_alternatives() -> None:
 def test_first_characters_of_a_pattern() -> None:
     assert first_class(r"(?i:early|late|mid)[-\s]+") == "elm"
     assert first_class(r"(?:twenty|\d{1,3}|[a-c])") == "\\da-ct"
-    assert first_class(r"(?:the\s+)?year") is None  # an optional opening: not worked out
-    assert first_class(r"x?") is None and first_class(r"[^a]") is None
+    assert first_class(r"(?:the\s+)?(?<!x)year") == "ty"  # an optional opening, then what follows it
+    assert first_class(r"x?") is None and first_class(r"[^a]") is None and first_class(r"(?:a|)b") is None

@@ -260,9 +260,11 @@ def _firsts(items: Any, found: set[str]) -> bool:
         elif op is sre.SUBPATTERN:
             if not _firsts(av[3], found):
                 return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
             if not _firsts(av[2], found):
                 return False
+            if av[0] == 0:
+                continue  # optional: what follows may come first
         else:
             return False
         return True

@@ -124,7 +124,8 @@ def _expand(pattern: str) -> str:
 
 
 def _rule(name: str, pattern: str, handler: Callable[[re.Match[str]], Reading | None]) -> Rule:
-    """A rule for ``pattern`` («PART»s expanded; matches start after no word character).
+    """A rule for ``pattern`` («PART»s expanded; matches start after no word character, with one
+    of the pattern's possible first characters).
 
     ``⟨…⟩`` marks the pattern's core: a piece every match contains (or its look-ahead), outside
     any optional group, that is cheaper to search for than the whole pattern (which tries its
@@ -135,7 +136,9 @@ def _rule(name: str, pattern: str, handler: Callable[[re.Match[str]], Reading | 
     before, core, after = (_expand(piece) for piece in split.groups(""))
     if core:
         check_core(before, core, after)
-    regex = re.compile(r"(?<![\w$£€])" + before + core + after)
+    body = before + core + after
+    first = first_class(body)  # most word starts fail this one test (see _guarded)
+    regex = re.compile(r"(?<![\w$£€])" + (f"(?=(?i:[{first}]))" if first else "") + body)
     return Rule(name, regex, handler, requirement(regex), re.compile(core) if core else None)
 
 
