@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 
 from spacy.tokens import Doc
 
@@ -129,6 +130,8 @@ def east_asian_candidates(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     text, n, is_title, ent_type = t.text, t.n, t.is_title, t.ent_type
     ea = names.east_asian_surnames()
     out = []
+    if ea.keys().isdisjoint(text):
+        return out
     for i in [k for k, w in enumerate(text) if w in ea]:
         if i in taken or not is_title[i] or t.is_stop[i] or ent_type[i] not in ("", "NORP", "PERSON"):
             continue
@@ -177,8 +180,8 @@ def unlabelled_places(doc: Doc, covered: set[int]) -> Spans:
     t = token_table(doc)
     text, lower, is_title, n = t.text, t.lower, t.is_title, t.n
     out: Spans = []
-    for i, pos in enumerate(t.pos):
-        if pos != "PROPN" or not is_title[i] or t.sent_start[i] or i in covered:
+    for i in compress(range(n), is_title):
+        if t.pos[i] != "PROPN" or t.sent_start[i] or i in covered:
             continue
         place = places.lookup(text[i])
         if place is None or not place.primary or place.kind == "city" and place.population < 100_000:

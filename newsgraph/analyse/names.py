@@ -193,6 +193,12 @@ _NOT_NAME_WORDS = frozenset({"The", "Of", "And", "For", "In", "On", "A", "An", "
 
 def looks_like_name(words: list[str]) -> bool:
     """Capitalised words (particles allowed inside), no digits, no "The"/"Of", not an organisation's head."""
+    return _looks_like_name(tuple(words))
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_name(words: tuple[str, ...]) -> bool:
+    """``looks_like_name``, cached: grouping asks it of the same few names again and again."""
     if not words or not words[0][:1].isupper() or words[-1] in org_words() or len(words) > 1 and words[-1] in titles():
         return False
     if all(w in titles() for w in words) or not any(len(w.strip(".")) > 1 for w in words):

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -516,7 +517,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             ent.mentions.append(span)
 
     _name_from_titles(people, title_names)
-    lower_words = {w for w, low in zip(t.text, t.is_lower, strict=True) if low}
+    lower_words = set(compress(t.text, t.is_lower))
     org_texts = {t.span_text(s, e) for s, e, label in ents if label == "ORG"}
     family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
     out: list[Entity] = [_person_entity(p, text) for p in people
