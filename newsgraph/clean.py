@@ -77,12 +77,13 @@ def segment(text: str, title: str | None = None) -> Layout:
             break
         lines.append((m.start(), m.end()))
     blocks: list[list[Span]] = [[]]
+    has_separator = "###" in text  # SEPARATOR needs three; most articles have none: no search per line
     for ls, le in lines:
         s, e = _strip(text, ls, le)
         if s == e:  # blank line ends a paragraph
             blocks.append([])
             continue
-        sep = SEPARATOR.search(text, s, e)
+        sep = SEPARATOR.search(text, s, e) if has_separator else None
         if sep and sep.start() < e:
             body_s, body_e = _strip(text, s, sep.start())
             layout.boilerplate.append(_strip(text, sep.start(), e))
