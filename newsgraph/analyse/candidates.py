@@ -231,5 +231,7 @@ def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:
 def generate(doc: Doc) -> Iterator[Candidate]:
     """All candidates; some have no source ("plans call for ..."), which the model weighs."""
     parse = _Parse(doc)
+    pos, lower = parse.pos, parse.lower
     for i in range(parse.n):
-        yield from parse.candidates_for(i)
+        if pos[i] in HEAD_POS or lower[i] == "according":  # no other token heads a candidate
+            yield from parse.candidates_for(i)

@@ -69,8 +69,11 @@ def find_indirect_quotes(
     cut = max(model.threshold, MIN_CONFIDENCE) if threshold is None else threshold
     best: dict[int, tuple[float, Candidate]] = {}
     idx = token_table(doc).idx
+    cue_in_direct: dict[int, bool] = {}  # a cue has several candidates
     for cand in generate(doc):
-        in_direct = _inside(idx[cand.cue_i], direct_spans)
+        in_direct = cue_in_direct.get(cand.cue_i)
+        if in_direct is None:
+            in_direct = cue_in_direct[cand.cue_i] = _inside(idx[cand.cue_i], direct_spans)
         if has_quote_mark(doc, cand, edges=not in_direct):
             continue  # a direct quote, or a mixed one (quoted fragment), found by quotes.py
         if in_direct and _named_report_in_quote(cand):

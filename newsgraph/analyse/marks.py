@@ -12,6 +12,7 @@ rest of the article.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from newsgraph.analyse.attribution import inside_any
@@ -42,19 +43,12 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_MARK_RX = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]|''")
+
+
 def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(position, length) of every double quotation mark in ``text[start:end]``."""
-    out = []
-    i = start
-    while i < end:
-        ch = text[i]
-        if ch in OPENING or ch in CLOSING or ch == STRAIGHT:
-            out.append((i, 1))
-        elif ch == "'" and i + 1 < end and text[i + 1] == "'":
-            out.append((i, 2))
-            i += 1
-        i += 1
-    return out
+    return [(m.start(), m.end() - m.start()) for m in _MARK_RX.finditer(text, start, end)]
 
 
 def _opens(text: str, i: int, n: int, lo: int, hi: int) -> bool:
@@ -100,7 +94,9 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
 
 def _single_quoted_speech(text: str, start: int, end: int, doubles: list[QuotedSpan]) -> list[QuotedSpan]:
     """‘Speech in single curly marks’ outside double-quoted spans (linear: closers found by bisection)."""
-    out = []
+    out: list[QuotedSpan] = []
+    if text.find("‘", start, end) < 0:
+        return out  # no opening mark: nothing to pair
     covered = sorted((q.open_mark, q.end) for q in doubles)
     closers = [j for j in range(start, end) if text[j] == "’" and (j + 1 >= end or not text[j + 1].isalnum())]
     i = start
