@@ -1,6 +1,6 @@
 """CPU cost of the ``newsgraph_time`` component alone, in ms per article (run on demand).
 
-The BBC articles (every 7th, the first 300 by default) go once through the pipeline without
+The BBC articles (or --corpus; every 7th file, the first 300 by default) go once through the pipeline without
 ``newsgraph_time``; then the component runs on the parsed docs, three times, timed with
 ``time.process_time`` (CPU, steadier than wall clock on a shared machine); the best run is
 printed with the split between the grammar (``readings``), the rest of ``find_times`` and
@@ -55,7 +55,7 @@ def main() -> None:
     grammar = best_ms(lambda: [readings(x) for x in doc_texts], n)
     times = best_ms(lambda: [find_times(d, text=x) for d, x in zip(docs, doc_texts, strict=True)], n)
     timeline = best_ms(lambda: [build_timeline(d, d._.times, text=x) for d, x in zip(docs, doc_texts, strict=True)], n)
-    print(f"newsgraph_time over {n} BBC articles ({args.root}): {total:.2f} ms/article CPU")
+    print(f"newsgraph_time over {n} articles of {corpus} ({args.root}): {total:.2f} ms/article CPU")
     print(f"  readings {grammar:.2f}  find_times (incl. readings) {times:.2f}  build_timeline {timeline:.2f}")
 
 
