@@ -7,8 +7,10 @@ parsed pattern once and returns what every match must contain, as and/or of lite
 (e.g. the "3 weeks ago" pattern: a unit word *and* "ago" or "from … now"); ``Prefilter``
 checks the words with ``in``, which is memchr fast.  ``check_core`` vouches for a piece of a
 pattern (its "core") that every match contains, so that searching for the core alone is a
-second such test.  The tests are only ever necessary conditions: when they pass, the regex
-runs as before, so the matches are the same.
+second such test, and ``first_class`` the characters every match starts with (a look-ahead
+for them spares ``re`` trying case-insensitive alternatives at every word).  The tests are
+only ever necessary conditions: when they pass, the regex runs as before, so the matches
+are the same.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ ALWAYS = AllOf(())
 class _Exact:
     """A piece of pattern that matches one of ``strings`` exactly, whitespace runs written as one
     space; in any case (``strings`` then in lower case) unless ``cased``.  ``loose``: what its
-    alternations need, fewer words to test than the strings spelt out (tested first)."""
+    alternations and look-arounds need, fewer words to test than the strings (tested first)."""
 
     strings: frozenset[str]
     cased: bool
