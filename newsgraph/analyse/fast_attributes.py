@@ -20,6 +20,7 @@ on cache misses. Caches are bounded; lemmas are cached as strings so they surviv
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -161,7 +162,10 @@ class FastAttributes:
                 entries[i] = self._entry(entries[i][0] + tuple(aids))
         out = doc.to_array(_OUT_AND_ORTH)
         for col in range(3):
-            values = [e[col + 1] for e in entries]  # type: ignore[index]
+            values = list(map(itemgetter(col + 1), entries))
+            if None not in values:
+                out[:, col] = values
+                continue
             rows = [i for i, v in enumerate(values) if v is not None]
             if rows:
                 out[rows, col] = [values[i] for i in rows]
@@ -200,9 +204,8 @@ class FastAttributes:
                         cache.clear()
                         self.lemmatizer.cache.clear()  # spaCy's own is unbounded
                     cache[keys[i]] = text
-        add = self.vocab.strings.add
-        for i, text in zip(todo, texts, strict=True):
-            out[i, 2] = add(text)  # every time: a memory zone may have dropped the string
+        if todo:  # added every time: a memory zone may have dropped the string
+            out[todo, 2] = list(map(self.vocab.strings.add, texts))
         doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))
 
 
