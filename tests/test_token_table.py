@@ -85,6 +85,9 @@ def test_cached_per_doc_without_keeping_the_doc_alive() -> None:
 
     doc = load_nlp().make_doc("A short text.")
     assert token_table(doc) is token_table(doc)
+    copy = doc.copy()  # its user_data is a copy of the original's, table included
+    assert token_table(copy) is not token_table(doc) and token_table(copy).text == token_table(doc).text
+    del copy
     ref = weakref.ref(doc)
     del doc
     gc.disable()  # freed by reference counting alone: no cycle through doc.user_data

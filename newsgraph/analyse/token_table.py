@@ -221,8 +221,9 @@ def _labels(doc: Doc, hashes: list[int]) -> list[str]:
 
 
 def token_table(doc: Doc) -> TokenTable:
-    """The doc's TokenTable, built on first use."""
+    """The doc's TokenTable, built on first use (and again for a ``doc.copy()``, whose
+    user_data still holds the original's table)."""
     table = doc.user_data.get(_KEY)
-    if table is None:
+    if table is None or table._doc() is not doc:
         table = doc.user_data[_KEY] = TokenTable(doc)
     return table  # type: ignore[no-any-return]
