@@ -307,3 +307,17 @@ def test_lone_given_name_starting_an_organisation_is_not_a_person(nlp) -> None: 
             "He also picked up a coke plant from Walter.")
     assert "Walter" not in people(analyse(nlp, text))
     assert "Melanie" in people(analyse(nlp, "The prize went to Melanie."))
+
+
+def test_named_group_prefilter_covers_every_verb() -> None:
+    """named_groups skips its regex when no verb's literal part is in the text: each verb
+    ("[Kk]nown", "[Dd]ubbed" ...) must contain one of those parts."""
+    import re
+
+    from newsgraph.analyse.aliases import _NAMED_QUOTED, _NAMED_QUOTED_WORDS
+
+    verbs = re.match(r"\\b\(\?:(.*?)\)", _NAMED_QUOTED.pattern).group(1).split("|")  # type: ignore[union-attr]
+    assert len(verbs) >= 6
+    for verb in verbs:
+        written = re.sub(r"\[(\w)\w\]", r"\1", verb)
+        assert any(word in written for word in _NAMED_QUOTED_WORDS), verb
