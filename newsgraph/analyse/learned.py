@@ -97,46 +97,11 @@ def load_model() -> Model:
     return Model(data["weights"], data["bias"], data["threshold"], data.get("meta", {}))
 
 
+_BUCKETS = ["1"] + [str(next(e for e in (1, 2, 4, 8, 16, 32, 64) if n <= e)) for n in range(1, 65)]
+
+
 def _bucket(n: int) -> str:
-    for edge in (1, 2, 4, 8, 16, 32, 64):
-        if n <= edge:
-            return str(edge)
-    return "big"
-
-
-def _source_kind(t: TokenTable, src: int) -> str:
-    if src < 0:
-        return "none"
-    low = t.lower[src]
-    if t.pos[src] == "PRON":
-        return "rel" if low in RELATIVE else "pron:" + low
-    ent = t.ent_type[src]
-    if ent in PERSONISH:
-        return "ent:" + ent
-    if t.pos[src] == "PROPN":
-        return "propn"
-    return "noun"
-
-
-_CUE_FACTS_KEY = "newsgraph_cue_facts"
-
-
-def _cue_facts(doc: Doc, cue: int, src: int) -> tuple:  # type: ignore[type-arg]
-    """What every candidate of one cue shares, computed once per (cue, source) in a doc: a cue
-    has several candidates and these are most of the look-ups."""
-    cache = doc.user_data.get(_CUE_FACTS_KEY)
-    if cache is None:
-        cache = doc.user_data[_CUE_FACTS_KEY] = {}
-    key = (cue, src)
-    facts = cache.get(key)
-    if facts is None:
-        t = token_table(doc)
-        sent_start, sent_end = t.sent_bounds[cue]
-        src_lem = t.lemma[src].lower() if src >= 0 and t.pos[src] != "PROPN" and not t.ent_type[src] else None
-        facts = cache[key] = (t.lemma[cue].lower(), t.pos[cue], t.tag[cue], t.dep[cue], _source_kind(t, src),
-                              sent_end - sent_start, sent_start, sent_end, t.lemma[t.head[cue]].lower(), src_lem,
-                              any(t.dep[c] == "neg" for c in tree_edges(doc).children[cue]))
-    return facts
+    return _BUCKETS[n] if n <= 64 else "big"
 
 
 Feature = tuple[str, "str | None"]
@@ -147,52 +112,102 @@ BASE_FAMILIES = ("lem", "shape", "lem|shape", "pos", "tag", "dep", "lem|dep", "s
                  "root_dep", "cover", "side", "shape|side", "lem|shape|side", "src|side", "pieces", "head")
 """The families every candidate has a value for, in feature order."""
 
+_READER_KEY = "newsgraph_feature_reader"
+
+
+class _FeatureReader:
+    """The token lists features read, bound once per doc, and what all candidates of one
+    (cue, source) share, computed once."""
+
+    def __init__(self, doc: Doc) -> None:
+        t: TokenTable = token_table(doc)
+        self.lower, self.is_stop, self.text, self.pos, self.tag, self.dep = t.lower, t.is_stop, t.text, t.pos, t.tag, t.dep
+        self.lemma, self.ent_type, self.head, self.sent_bounds = t.lemma, t.ent_type, t.head, t.sent_bounds
+        self.children = tree_edges(doc).children
+        self.cue_facts: dict[tuple[int, int], tuple] = {}  # type: ignore[type-arg]
+
+    def source_kind(self, src: int) -> str:
+        if src < 0:
+            return "none"
+        low = self.lower[src]
+        if self.pos[src] == "PRON":
+            return "rel" if low in RELATIVE else "pron:" + low
+        ent = self.ent_type[src]
+        if ent in PERSONISH:
+            return "ent:" + ent
+        if self.pos[src] == "PROPN":
+            return "propn"
+        return "noun"
+
+    def facts(self, cue: int, src: int) -> tuple:  # type: ignore[type-arg]
+        key = (cue, src)
+        found = self.cue_facts.get(key)
+        if found is None:
+            lemma, pos = self.lemma, self.pos
+            sent_start, sent_end = self.sent_bounds[cue]
+            src_lem = lemma[src].lower() if src >= 0 and pos[src] != "PROPN" and not self.ent_type[src] else None
+            found = self.cue_facts[key] = (
+                lemma[cue].lower(), pos[cue], self.tag[cue], self.dep[cue], self.source_kind(src),
+                sent_end - sent_start, sent_start, sent_end, lemma[self.head[cue]].lower(), src_lem,
+                any(self.dep[c] == "neg" for c in self.children[cue]))
+        return found
+
+    def values(self, cand: Candidate, in_direct: bool) -> tuple[list[str], list[Feature]]:
+        """The candidate's features: the values of ``BASE_FAMILIES`` in order, then the
+        optional features as (family, value) pairs."""
+        cue = cand.cue_i
+        lem, pos, tag, dep, skind, sent_len, sent_start, sent_end, head_lem, src_lem, neg = self.facts(
+            cue, cand.source_i)
+        shape = cand.shape
+        pieces = cand.pieces
+        first = pieces[0][0]
+        n = pieces[0][1] - first if len(pieces) == 1 else sum(e - s for s, e in pieces)
+        length = _bucket(n)
+        if first > 0:
+            before = self.text[first - 1]
+            before = "<sp>" if before.isspace() else self.lower[first - 1]
+        else:
+            before = "<s>"
+        side = "after" if first > cue else "before"
+        root = cand.root_i
+        root_pos = self.pos[root]
+        cover = n / max(1, sent_len)
+        lem_ = lem + "|"
+        shape_ = shape + "|"
+        values = [
+            lem, shape, lem_ + shape, pos, tag, dep, lem_ + dep, shape_ + dep, skind, shape_ + skind, lem_ + skind,
+            length, shape_ + length, before, shape_ + before, self.lower[first] if self.is_stop[first] else "<open>",
+            root_pos, shape_ + root_pos, self.dep[root], str(min(10, int(cover * 10))),
+            side, shape_ + side, lem_ + shape_ + side, skind + "|" + side, str(len(pieces)), head_lem,
+        ]
+        extra: list[Feature] = []
+        if src_lem is not None:
+            # the kind of source ("poll", "officials", "he"), never a particular name
+            extra.append(("src_lem", src_lem))
+            extra.append(("lem|src_lem", lem_ + src_lem))
+        if lem in cue_lemmas():
+            extra.append(("lexicon|shape", shape))  # a reporting verb of the shared cue list
+        if neg:
+            extra.append(("neg", None))
+        if in_direct:
+            extra.append(("in_direct", None))
+            extra.append(("in_direct|shape", shape))
+        if any(self.dep[c] == "mark" and self.lower[c] == "that" for c in self.children[root]):
+            extra.append(("that", None))
+        if sent_start == first and sent_end >= pieces[-1][1]:
+            extra.append(("whole_sentence", None))
+        return values, extra
+
+
+def _reader(doc: Doc) -> _FeatureReader:
+    found = doc.user_data.get(_READER_KEY)
+    if found is None:
+        found = doc.user_data[_READER_KEY] = _FeatureReader(doc)
+    return found  # type: ignore[no-any-return]
+
 
 def _feature_values(doc: Doc, cand: Candidate, in_direct: bool) -> tuple[list[str], list[Feature]]:
-    """The candidate's features: the values of ``BASE_FAMILIES`` in order, then the
-    optional features as (family, value) pairs."""
-    t = token_table(doc)
-    cue = cand.cue_i
-    lem, pos, tag, dep, skind, sent_len, sent_start, sent_end, head_lem, src_lem, neg = _cue_facts(
-        doc, cue, cand.source_i)
-    shape = cand.shape
-    first = cand.first
-    n = cand.n_tokens
-    length = _bucket(n)
-    if first > 0:
-        before = t.text[first - 1]
-        before = "<sp>" if before.isspace() else t.lower[first - 1]
-    else:
-        before = "<s>"
-    side = "after" if first > cue else "before"
-    root = cand.root_i
-    root_pos = t.pos[root]
-    cover = n / max(1, sent_len)
-    lem_ = lem + "|"
-    shape_ = shape + "|"
-    values = [
-        lem, shape, lem_ + shape, pos, tag, dep, lem_ + dep, shape_ + dep, skind, shape_ + skind, lem_ + skind,
-        length, shape_ + length, before, shape_ + before, t.lower[first] if t.is_stop[first] else "<open>",
-        root_pos, shape_ + root_pos, t.dep[root], str(min(10, int(cover * 10))),
-        side, shape_ + side, lem_ + shape_ + side, skind + "|" + side, str(len(cand.pieces)), head_lem,
-    ]
-    extra: list[Feature] = []
-    if src_lem is not None:
-        # the kind of source ("poll", "officials", "he"), never a particular name
-        extra.append(("src_lem", src_lem))
-        extra.append(("lem|src_lem", lem_ + src_lem))
-    if lem in cue_lemmas():
-        extra.append(("lexicon|shape", shape))  # a reporting verb of the shared cue list
-    if neg:
-        extra.append(("neg", None))
-    if in_direct:
-        extra.append(("in_direct", None))
-        extra.append(("in_direct|shape", shape))
-    if any(t.dep[c] == "mark" and t.lower[c] == "that" for c in tree_edges(doc).children[root]):
-        extra.append(("that", None))
-    if sent_start == first and sent_end >= cand.last:
-        extra.append(("whole_sentence", None))
-    return values, extra
+    return _reader(doc).values(cand, in_direct)
 
 
 def _group(shape: str) -> str:
