@@ -92,19 +92,24 @@ class FastAttributes:
                 else:
                     self.lowers = None
 
-    def _keys(self, rows: list[list[int]]) -> list[tuple[int, ...]]:
-        """Cache keys from (TAG, LOWER, DEP, IS_SPACE) rows: a word no pattern names shares its
-        key with every such word (few keys)."""
-        if self.lowers is None:
-            return list(map(tuple, rows))
-        named = self._named
-        keys = []
-        for tag, low, dep, space in rows:
-            hit = named.get(low)
-            if hit is None:
-                hit = self._is_named(low)
-            keys.append((tag, low if hit else 0, dep, space))
-        return keys
+    def _entries(self, doc: Doc, rows: list[list[int]]) -> list[_Entry]:
+        """The one-token patterns' entry of each token, by its (TAG, LOWER, DEP, IS_SPACE) row:
+        a word no pattern names shares its cache key with every such word (few keys)."""
+        named, rules = self._named, self._rules
+        entries = []
+        for i, (tag, low, dep, space) in enumerate(rows):
+            if self.lowers is not None:
+                hit = named.get(low)
+                if hit is None:
+                    hit = self._is_named(low)
+                if not hit:
+                    low = 0
+            key = (tag, low, dep, space)
+            entry = rules.get(key)
+            if entry is None:
+                entry = self._miss(doc, i, key)
+            entries.append(entry)
+        return entries
 
     def _is_named(self, lower: int) -> bool:
         """Does some one-token pattern test this word (LOWER)? Cached per word."""
@@ -145,13 +150,8 @@ class FastAttributes:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        rules = self._rules
         rows = doc.to_array(_RULE_KEY).tolist()
-        keys = self._keys(rows)
-        entries = [rules.get(k) for k in keys]
-        for i, entry in enumerate(entries):
-            if entry is None:
-                entries[i] = self._miss(doc, i, keys[i])
+        entries = self._entries(doc, rows)
         if self.has_multi:
             extra: dict[int, list[int]] = {}
             for m_id, s, e in self._multi_matches(doc, rows):
