@@ -44,3 +44,34 @@ def test_spans_stay_in_the_paragraph_in_order_and_exclude_their_marks(text: str)
 def test_doubled_apostrophes_and_curly_marks() -> None:
     text = "He said ''no way'' and “yes.”"
     assert [(text[q.start : q.end]) for q in find_quoted_spans(text, 0, len(text))] == ["no way", "yes."]
+
+
+def _context_by_steps(text: str, qs, para_start: int, para_end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
+    """quotes._context read one character at a time (the reference for its jumps)."""
+    from newsgraph.analyse.attribution import inside_any
+    from newsgraph.analyse.quotes import _ends_sentence
+
+    i = j = qs.open_mark
+    while j > para_start:
+        if text[j - 1] == "\n" or _ends_sentence(text, j - 1) and not inside_any(j - 1, quoted) and (
+                j >= i or text[j].isspace()):
+            break
+        j -= 1
+    k = (qs.close_mark + 1) if qs.close_mark is not None else para_end
+    m = k
+    while m < para_end and not (_ends_sentence(text, m) and not inside_any(m, quoted)):
+        if text[m] in "\"“”\n" or text[m : m + 2] == "''":
+            break
+        m += 1
+    return text[j:i], text[k : min(para_end, m + 1)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aB .?!…\n,'\"“”") + ["Mr.", "U.S."]), max_size=50).map("".join))
+def test_quote_context_equals_the_character_walk(text: str) -> None:
+    from newsgraph.analyse.quotes import _context
+
+    spans = find_quoted_spans(text, 0, len(text))
+    quoted = sorted((q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans)
+    for q in spans:
+        assert _context(text, q, 0, len(text), quoted) == _context_by_steps(text, q, 0, len(text), quoted)

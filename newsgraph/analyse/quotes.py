@@ -11,6 +11,7 @@ nickname, a scare quote) and a quoted heading are not quotations.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -101,17 +102,34 @@ def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: 
     i = qs.open_mark
     j = i
     while j > para_start:
-        if text[j - 1] == "\n" or _ends_sentence(text, j - 1) and not inside_any(j - 1, quoted) and (j >= i or text[j].isspace()):
+        # only a line break or sentence punctuation can end the walk: jump to the last one
+        p = max(text.rfind(c, para_start, j) for c in _BACK_STOPS)
+        if p < 0:
+            j = para_start
             break
-        j -= 1
+        j = p + 1
+        if text[p] == "\n" or _ends_sentence(text, p) and not inside_any(p, quoted) and (j >= i or text[j].isspace()):
+            break
+        j = p
     pre = text[j:i]
     k = (qs.close_mark + 1) if qs.close_mark is not None else para_end
     m = k
-    while m < para_end and not (_ends_sentence(text, m) and not inside_any(m, quoted)):
+    while m < para_end:
+        hit = _FORWARD_STOP_RX.search(text, m, para_end)
+        if hit is None:
+            m = para_end
+            break
+        m = hit.start()
+        if _ends_sentence(text, m) and not inside_any(m, quoted):
+            break
         if text[m] in "\"“”\n" or text[m : m + 2] == "''":
             break
         m += 1
     return pre, text[k : min(para_end, m + 1)]
+
+
+_BACK_STOPS = "\n" + SENTENCE_END
+_FORWARD_STOP_RX = re.compile("[" + re.escape(SENTENCE_END + "\"“”\n'") + "]")
 
 
 def _before_token(doc: Doc, i: int) -> Token | None:
