@@ -10,7 +10,8 @@ on first use; the table is cached in ``doc.user_data``, so the Doc must not chan
 first call (run after the parser and NER, as every newsgraph analysis component does).
 
 What depends on the word alone (``lower_`` and the lexical flags, which spaCy keeps on the
-lexeme) and the strings of label hashes are cached per process, bounded.
+lexeme) is cached per vocab, the strings of label hashes per process, both bounded (a flag
+changed on a lexeme at run time, ``vocab["x"].is_stop = True``, is not seen once cached).
 """
 
 from __future__ import annotations
@@ -55,7 +56,9 @@ _KEY = "newsgraph_token_table"
 MAX_CACHE = 200_000
 """Entries in each process-wide cache (hash -> label, word -> lexeme row) before it is emptied."""
 _label_cache: dict[int, str] = {0: ""}
-_lexeme_cache: dict[int, tuple[Any, ...]] = {}
+_lexeme_caches: dict[int, tuple[Any, dict[int, tuple[Any, ...]]]] = {}
+"""id(vocab) -> (the vocab, its word -> lexeme row cache): flags such as is_stop belong to a
+language's vocab. The vocab is held: pipelines are loaded once per process anyway."""
 
 
 class TokenTable:
@@ -189,18 +192,22 @@ class TokenTable:
 def _lexeme_rows(doc: Doc, orth: list[int]) -> list[tuple[Any, ...]]:
     """(text, lower, flags...) of each token from the per-word cache; the doc's unseen words
     read from spaCy."""
+    found = _lexeme_caches.get(id(doc.vocab))
+    if found is None or found[0] is not doc.vocab:
+        found = _lexeme_caches[id(doc.vocab)] = (doc.vocab, {})
+    cache = found[1]
     try:
-        return list(map(_lexeme_cache.__getitem__, orth))
+        return list(map(cache.__getitem__, orth))
     except KeyError:
         pass
-    if len(_lexeme_cache) >= MAX_CACHE:
-        _lexeme_cache.clear()
+    if len(cache) >= MAX_CACHE:
+        cache.clear()
     strings = doc.vocab.strings
     rows = []
     for h, low, *flags in doc.to_array(_LEXEME).tolist():
-        row = _lexeme_cache.get(h)
+        row = cache.get(h)
         if row is None:
-            row = _lexeme_cache[h] = (strings[h], strings[low], *flags)
+            row = cache[h] = (strings[h], strings[low], *flags)
         rows.append(row)
     return rows
 
