@@ -56,7 +56,7 @@ def looks_like_heading(line: str) -> bool:
     """Short, capitalised, no sentence-final punctuation, not a quotation with a speaker."""
     s = line.strip()
     bare = s.strip(QUOTE_MARKS + " ")
-    if not bare or len(bare.split()) > HEADING_MAX_WORDS:
+    if not bare or len(bare.split(maxsplit=HEADING_MAX_WORDS)) > HEADING_MAX_WORDS:  # a long paragraph: stop early
         return False
     if not (bare[0].isupper() or bare[0].isdigit()):
         return False
