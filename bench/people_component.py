@@ -14,45 +14,23 @@ another checkout (e.g. an older commit's tree: ``git archive <rev> newsgraph | t
 
 from __future__ import annotations
 
-import argparse
 import gc
-import glob
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-"""The shared corpora beside the checkout (``../shared``)."""
+from component_timing import best_ms, component_args, sample_texts
+
 SHARED_KEYS = ("newsgraph_token_table", "newsgraph_tree_edges")
 """doc.user_data keys of the per-doc structures shared by the components."""
 
 
-def best_ms(run: Callable[[], object], n: int, reps: int = 3, setup: Callable[[], object] | None = None) -> float:
-    best = float("inf")
-    for _ in range(reps):
-        if setup is not None:
-            setup()
-        t0 = time.process_time()
-        run()
-        best = min(best, time.process_time() - t0)
-    return best / n * 1000
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=300)
-    ap.add_argument("--root", default=str(Path(__file__).resolve().parents[1]))
-    args = ap.parse_args()
-    sys.path.insert(0, args.root)
+    args = component_args(__doc__)
     from newsgraph.analyse.people import group_entities
     from newsgraph.analyse.pipeline import load_nlp, make_doc
     from newsgraph.clean import masked_text, segment
 
-    files = sorted(glob.glob(str(SHARED / "corpora/bbc/*/*.txt")))
-    texts = [Path(f).read_text("utf-8") for f in files[::7][: args.n]]
+    texts = sample_texts(args.corpus, args.n)
     n = len(texts)
-    print(f"{n} BBC articles, code from {args.root}")
+    print(f"{n} articles of {args.corpus}, code from {args.root}")
     print(f"clean       {best_ms(lambda: [masked_text(t, segment(t)) for t in texts], n):.3f} ms/article")
 
     nlp = load_nlp()

@@ -12,43 +12,19 @@ quotations.  ``--root`` measures another checkout (e.g. an older commit's tree).
 
 from __future__ import annotations
 
-import argparse
 import gc
-import glob
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
 
-
-def best_ms(run: Callable[[], object], reset: Callable[[], None], n: int, reps: int = 5) -> float:
-    best = float("inf")
-    for _ in range(reps):
-        reset()
-        t0 = time.process_time()
-        run()
-        best = min(best, time.process_time() - t0)
-    return best / n * 1000
+from component_timing import best_ms, component_args, parsed_docs, sample_texts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300)
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
-    parser.add_argument("--corpus", default=None, help="default: ROOT/../shared/corpora/bbc")
-    args = parser.parse_args()
-    sys.path.insert(0, str(args.root))
+    args = component_args(__doc__)
     from newsgraph.analyse.indirect import find_indirect_quotes
-    from newsgraph.analyse.pipeline import load_nlp, make_doc
     from newsgraph.analyse.quotes import QuoteFinder, find_quotes
-    from newsgraph.clean import segment
 
-    corpus = args.corpus or str(args.root.parent / "shared" / "corpora" / "bbc")
-    files = sorted(glob.glob(f"{corpus}/*/*.txt"))[::7][: args.n]
-    texts = [Path(f).read_text(encoding="utf-8") for f in files]
-    nlp = load_nlp()
-    docs = list(nlp.pipe((make_doc(nlp, t, segment(t, None), None) for t in texts),
-                         disable=["newsgraph_quotes", "newsgraph_time"], batch_size=32))
+    corpus = args.corpus
+    texts = sample_texts(corpus, args.n)
+    docs = parsed_docs(texts, ["newsgraph_quotes", "newsgraph_time"])
     kept = [set(d.user_data) for d in docs]
 
     def reset() -> None:
@@ -66,7 +42,7 @@ def main() -> None:
     for doc in docs:  # warm up process-wide caches (model, cue table, first-name data)
         find_quotes(doc)
     n = len(docs)
-    total = best_ms(lambda: [find_quotes(d) for d in docs], reset, n)
+    total = best_ms(lambda: [find_quotes(d) for d in docs], n, reps=5, setup=reset)
     finders: list[tuple[QuoteFinder, list]] = []  # type: ignore[type-arg]
     after_spans: list[set] = []  # type: ignore[type-arg]
 
@@ -76,13 +52,14 @@ def main() -> None:
             finder = QuoteFinder(d)
             finders.append((finder, finder.quotes()))
 
-    spans = best_ms(direct, reset, n)
+    spans = best_ms(direct, n, reps=5, setup=reset)
     reset()
     direct()
     after_spans = [set(d.user_data) for d in docs]
     found = [sorted(sp for q in quotes for sp in q.content_spans) for _, quotes in finders]
     indirect = best_ms(lambda: [find_indirect_quotes(d, s, f.people)
-                                for d, s, (f, _) in zip(docs, found, finders, strict=True)], reset_to_spans, n)
+                                for d, s, (f, _) in zip(docs, found, finders, strict=True)], n, reps=5,
+                       setup=reset_to_spans)
     print(f"newsgraph_quotes over {n} articles of {corpus} ({args.root}): {total:.2f} ms/article CPU")
     print(f"  quoted spans (QuoteFinder) {spans:.2f}  indirect quotations {indirect:.2f}")
 

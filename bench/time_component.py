@@ -11,42 +11,19 @@ printed with the split between the grammar (``readings``), the rest of ``find_ti
 
 from __future__ import annotations
 
-import argparse
-import glob
-import sys
-import time
-from collections.abc import Callable
-from pathlib import Path
-
-
-def best_ms(run: Callable[[], object], n: int, reps: int = 3) -> float:
-    best = float("inf")
-    for _ in range(reps):
-        t0 = time.process_time()
-        run()
-        best = min(best, time.process_time() - t0)
-    return best / n * 1000
+from component_timing import best_ms, component_args, parsed_docs, sample_texts
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=300)
-    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent)
-    parser.add_argument("--corpus", default=None, help="default: ROOT/../shared/corpora/bbc")
-    args = parser.parse_args()
-    sys.path.insert(0, str(args.root))
+    args = component_args(__doc__)
     from newsgraph.analyse.events import build_timeline
-    from newsgraph.analyse.pipeline import doc_text, load_nlp, make_doc
+    from newsgraph.analyse.pipeline import doc_text
     from newsgraph.analyse.time import find_time, find_times
     from newsgraph.analyse.timegrammar import readings
-    from newsgraph.clean import segment
 
-    corpus = args.corpus or str(args.root.parent / "shared" / "corpora" / "bbc")
-    files = sorted(glob.glob(f"{corpus}/*/*.txt"))[::7][: args.n]
-    texts = [Path(f).read_text(encoding="utf-8") for f in files]
-    nlp = load_nlp()
-    docs = list(nlp.pipe((make_doc(nlp, t, segment(t, None), None) for t in texts),
-                         disable=["newsgraph_time"], batch_size=32))
+    corpus = args.corpus
+    texts = sample_texts(corpus, args.n)
+    docs = parsed_docs(texts, ["newsgraph_time"])
     for doc in docs:  # warm up caches (compiled patterns, lexicon) and fill doc._.times
         find_time(doc)
     n = len(docs)
