@@ -25,7 +25,15 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from newsgraph.model import Article
 from newsgraph.read import RawArticle, ReadError
-from newsgraph.run.workers import THREAD_ENV, WINDOW_PER_WORKER, BatchResult, EngineError, analyse_batch, ordered_window
+from newsgraph.run.workers import (
+    THREAD_ENV,
+    WINDOW_PER_WORKER,
+    BatchResult,
+    EngineError,
+    analyse_batch,
+    ordered_window,
+    prepare_process,
+)
 
 SHARD_COLUMNS = ("source", "document", "hash", "article", "exact", "problem", "hint")
 """``article`` is the readable JSON of ``Article.to_dict`` (rounds confidences, omits some fields);
@@ -43,9 +51,7 @@ class LoadModel(WorkerPlugin):
     def setup(self, worker: Any) -> None:
         for var in THREAD_ENV:
             os.environ.setdefault(var, "1")
-        from newsgraph.analyse.pipeline import load_nlp
-
-        load_nlp(self.model)
+        prepare_process(self.model)
 
 
 def shard_name(batch: list[RawArticle], model: str | None) -> str:
