@@ -17,6 +17,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
+from newsgraph.analyse.names import given_name_detectors
 from newsgraph.analyse.pipeline import doc_text
 from newsgraph.analyse.token_table import token_table
 from newsgraph.model import Entity, Speaker
@@ -362,15 +363,6 @@ def gender_words() -> dict[str, str]:
     return {w.strip(): g.strip() for w, g in rows}
 
 
-@lru_cache(maxsize=1)
-def _first_names():  # type: ignore[no-untyped-def]
-    try:
-        import gender_guesser.detector as detector
-    except ImportError:  # optional at run time: without it, first names say nothing
-        return None
-    return detector.Detector(case_sensitive=False)
-
-
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
     """"m"/"f" when the article says it (Mr/Ms before a mention, a gendered role noun in
     front of the name) or the first name is clearly one (never for surname-first names
@@ -387,7 +379,7 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
             found = words[before[-1].lower().strip(",")]
             break
     if found is None and len(ent.name.split()) > 1:
-        det = _first_names()
+        det = given_name_detectors()[1]  # None without gender-guesser: first names say nothing
         if det is not None:
             g = det.get_gender(ent.name.split()[0])
             found = {"male": "m", "female": "f"}.get(g)
