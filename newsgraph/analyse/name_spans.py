@@ -132,7 +132,7 @@ def east_asian_candidates(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     out = []
     if ea.keys().isdisjoint(text):
         return out
-    for i in [k for k, w in enumerate(text) if w in ea]:
+    for i in compress(range(n), map(ea.__contains__, text)):
         if i in taken or not is_title[i] or t.is_stop[i] or ent_type[i] not in ("", "NORP", "PERSON"):
             continue
         j = i + 1
@@ -323,13 +323,32 @@ def known_names(doc: Doc, spans: Spans) -> KnownNames:
     return known
 
 
-def headline_like(doc: Doc, i: int) -> bool:
-    """Is token i in a title-case line ("Clinton Hid Past Health Problems")?"""
+def headline_like(doc: Doc, i: int, seen: dict[tuple[int, int], bool] | None = None) -> bool:
+    """Is token i in a title-case line ("Clinton Hid Past Health Problems")? ``seen``: the
+    answers so far by sentence, for a caller asking about many tokens."""
     t = token_table(doc)
-    start, end = t.sent_bounds[i]
+    bounds = t.sent_bounds[i]
+    if seen is None:
+        return _headline_sentence(t, *bounds)
+    if bounds not in seen:
+        seen[bounds] = _headline_sentence(t, *bounds)
+    return seen[bounds]
+
+
+def _headline_sentence(t: TokenTable, start: int, end: int) -> bool:
+    """Are at least 70% of the sentence's words of four letters or more (three at least) title-case?"""
     alpha, length, title = t.is_alpha, t.length, t.is_title
     words = [k for k in range(start, end) if alpha[k] and length[k] > 3]
     return len(words) >= 3 and sum(title[k] for k in words) >= 0.7 * len(words)
+
+
+def _loose_first_word(doc: Doc, i: int, headlines: dict[tuple[int, int], bool]) -> bool:
+    """Is token i, first of a name span, a word that may not belong to the name: an adjective
+    or verb ("Crooked", "Injecting Clinton's marital troubles"), or a word of a headline?
+    (Asked only when the rest of the span is a known name: the headline test reads the sentence.)"""
+    t = token_table(doc)
+    return t.pos[i] in ("ADJ", "VERB") or t.tag[i] == "VBG" or headline_like(doc, i, headlines) \
+        or bool(t.sent_start[i]) and t.text[i].endswith("ing")
 
 
 def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
@@ -340,6 +359,7 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
     text = t.text
     all_known = known_names(doc, spans)
     singles = {text[i] for i, j, label, _ in spans if label == "PERSON" and j - i == 1}
+    headlines: dict[tuple[int, int], bool] = {}
     out = []
     for i, j, label, title in spans:
         if label == "PERSON" and j - i >= 2:
@@ -347,15 +367,13 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
             full, surnames, given = all_known.without(" ".join(name_words(doc, i, j)))
             first = text[i]
             rest = t.span_text(i + 1, j)
-            loose = t.pos[i] in ("ADJ", "VERB") or t.tag[i] == "VBG" or headline_like(doc, i) \
-                or t.sent_start[i] and first.endswith("ing")  # "Injecting Clinton's marital troubles"
             if first not in names.given_names() and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and text[i + 1] in names.given_names()
                          or j - i == 2 and (rest in given and rest not in all_known.surnames
-                                            or (rest in surnames or rest in singles) and loose)):
+                                            or (rest in surnames or rest in singles) and _loose_first_word(doc, i, headlines))):
                 i += 1
-            elif headline_like(doc, i) and (first in surnames or first in given or first in singles) \
+            elif (first in surnames or first in given or first in singles) and headline_like(doc, i, headlines) \
                     and text[j - 1] not in surnames and t.span_text(i, j) not in full:
                 j = i + 1
         out.append((i, j, label, title))
@@ -381,7 +399,7 @@ def surname_tokens(doc: Doc, spans: Spans) -> tuple[list[int], Spans]:
         retyped.append((i, j, label, title))
     covered: dict[int, str] = {k: lab for i, j, lab, _ in retyped for k in range(i, j)}
     out = []
-    for i in [k for k, w in enumerate(text) if w in surnames]:  # a Counter: a missing word is not added
+    for i in compress(range(t.n), map(surnames.__contains__, text)):  # a Counter: a missing word is not added
         if not cap(t, i) or i in covered:
             continue
         if i + 1 < t.n and (cap(t, i + 1) and t.is_alpha[i + 1] or not_a_person_here(doc, i + 1)):

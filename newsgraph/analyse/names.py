@@ -149,6 +149,8 @@ def east_asian_surnames() -> dict[str, bool]:
 
 def strip_possessive(name: str) -> str:
     """ "Kim Il Sung’s" -> "Kim Il Sung"; "Jones’" -> "Jones"."""
+    if not name.endswith(("s", "'", "’", "\n")):  # _POSSESSIVE cannot match (its "$" also matches before a final newline)
+        return name
     m = _POSSESSIVE.search(name)
     return name[: m.start()] if m and len(name) - len(m.group(0)) >= 2 else name
 

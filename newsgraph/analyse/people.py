@@ -86,6 +86,8 @@ class Mention:
     modifier: bool = False  # "Lib Dem leader": a compound of the lower-case noun after it
     neuter: bool = False  # "Pernod said it ...": the subject's pronoun is "it"
     plural: bool = False  # "many Britons believe": one word tagged as a plural noun
+    role_ahead: str | None = None  # "Her husband, Bill Clinton": see _role_ahead (read twice, computed once)
+    role_after: str | None = None  # "Kim Chong Hun, the last survivor": see _role_after
 
     @property
     def role(self) -> str | None:
@@ -356,6 +358,7 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     m.modifier = modifier
     m.neuter = neuter
     m.plural = j - i == 1 and t.tag[i] in ("NNS", "NNPS")
+    m.role_ahead, m.role_after = _role_ahead(doc, i, j), _role_after(doc, i, j)
     m.relative = _introduced_as_relative(doc, m)
     return m
 
@@ -554,7 +557,7 @@ def _name_from_titles(people: list[Person], title_names: list[str]) -> None:
 def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
     if not p.mentions:
         p.relative = m.relative
-    if len(m.words) > 1 and not p.relative and (m.roles or _role_after(doc, m.start, m.end)):
+    if len(m.words) > 1 and not p.relative and (m.roles or m.role_after):
         p.prominent_at = m.char_start
     p.mentions.append(m)
     p.evidence = p.evidence or m.evidence
@@ -584,7 +587,7 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
             form = doc_text(doc)[m.role_start : m.char_end]
             if form not in p.aliases:
                 p.aliases.append(form)
-    for extra in (_role_ahead(doc, m.start, m.end), _role_after(doc, m.start, m.end)):
+    for extra in (m.role_ahead, m.role_after):
         if extra and extra not in p.roles:
             p.roles.append(extra)
             p.evidence = True
@@ -592,13 +595,13 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
 
 def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
     """ "his wife, Heidi Cruz", "Trump's son Donald Trump Jr.", "Heidi Cruz, his wife"."""
-    if any(w in names.kinship_nouns() for r in m.roles for w in r.lower().split()):
+    kinship = names.kinship_nouns()
+    if any(w in kinship for r in m.roles for w in r.lower().split()):
         return True
-    before = token_table(doc).lower[max(0, m.start - 3) : m.start]
-    if any(w in names.kinship_nouns() for w in before):
+    if not kinship.isdisjoint(token_table(doc).lower[max(0, m.start - 3) : m.start]):
         return True
-    around = f"{_role_ahead(doc, m.start, m.end) or ''} {_role_after(doc, m.start, m.end) or ''}"
-    return any(w in names.kinship_nouns() for w in around.lower().split())
+    around = f"{m.role_ahead or ''} {m.role_after or ''}"
+    return not kinship.isdisjoint(around.lower().split())
 
 
 def _person_entity(p: Person, text: str) -> Entity:
