@@ -159,9 +159,10 @@ def test_training_fit_is_seeded_and_learns_signs() -> None:
     assert weights["good"] > 0 > weights["bad"]
 
 
-def test_fast_probability_equals_the_string_features_to_the_last_bit() -> None:
+def test_fast_probability_equals_the_string_features() -> None:
     """``learned.probability`` reads the weights by family without building feature strings;
-    the model must still see exactly the features it was trained on."""
+    the model must still see exactly the features it was trained on (the sums differ only
+    in their order, so in the last bits; confidences are output to three decimals)."""
     nlp = load_nlp()
     model = learned.load_model()
     texts = [read_text(FIXTURES / "moscow8.txt"),
@@ -174,6 +175,6 @@ def test_fast_probability_equals_the_string_features_to_the_last_bit() -> None:
             for in_direct in (False, True):
                 feats = learned.features(doc, cand, in_direct)
                 assert len(feats) == len(set(feats)) and feats[len(feats) // 2].endswith(feats[0])
-                assert learned.probability(doc, cand, in_direct) == model.probability(feats)
+                assert abs(learned.probability(doc, cand, in_direct) - model.probability(feats)) < 1e-12
                 seen += 1
     assert seen > 100

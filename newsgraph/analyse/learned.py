@@ -45,19 +45,20 @@ class Model:
 
     def value_probability(self, values: list[str], extra: list[Feature], group: str) -> float:
         """``probability`` of the string features given as base-family values and extra
-        pairs (see ``features``) and of their ``group`` copies: the same float to the last
-        bit (same weights, summed in the same order), read from small per-family tables,
-        with no feature strings built."""
+        pairs (see ``features``) and of their ``group`` copies, read from small per-family
+        tables with no feature strings built. The weights are summed in another order than
+        ``probability``'s, so the two may differ in the last bits (~1e-16)."""
         plain, copies = self._tables(""), self._tables(group)
-        zeros = repeat(0.0, len(values))
-        weights = list(map(dict.get, plain.base, values, zeros))
-        weights += [plain.family.get(fam, _NO_WEIGHTS).get(val, 0.0) for fam, val in extra]
-        weights += map(dict.get, copies.base, values, repeat(0.0, len(values)))
-        weights += [copies.family.get(fam, _NO_WEIGHTS).get(val, 0.0) for fam, val in extra]
-        return self._logistic(weights)
+        z = sum(map(dict.get, plain.base, values, _ZEROS)) + sum(map(dict.get, copies.base, values, _ZEROS))
+        for fam, val in extra:
+            z += plain.family.get(fam, _NO_WEIGHTS).get(val, 0.0) + copies.family.get(fam, _NO_WEIGHTS).get(val, 0.0)
+        return self._logistic_of(z)
 
     def _logistic(self, weights: list[float]) -> float:
-        z = self.bias + sum(weights)
+        return self._logistic_of(sum(weights))
+
+    def _logistic_of(self, weights_sum: float) -> float:
+        z = self.bias + weights_sum
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     @cached_property
@@ -111,6 +112,7 @@ BASE_FAMILIES = ("lem", "shape", "lem|shape", "pos", "tag", "dep", "lem|dep", "s
                  "lem|src", "len", "shape|len", "before", "shape|before", "first", "root_pos", "shape|root_pos",
                  "root_dep", "cover", "side", "shape|side", "lem|shape|side", "src|side", "pieces", "head")
 """The families every candidate has a value for, in feature order."""
+_ZEROS = (0.0,) * len(BASE_FAMILIES)  # the weight of a value the model never saw
 
 _READER_KEY = "newsgraph_feature_reader"
 
