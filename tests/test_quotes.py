@@ -41,6 +41,15 @@ def test_straight_and_curly_marks() -> None:
     assert quotes(text) == [("direct", "We are ready.", "Ann Lee"), ("direct", "They are not.", "Bob Dunn")]
 
 
+def test_quotation_marks_glued_to_the_cue_word() -> None:
+    """Scraped text loses the space after the comma: ``said,“Look`` must still give the cue
+    and the speaker (stock spaCy keeps it one token)."""
+    text = 'Ann Lee said,“We are ready.”\n\nBob Dunn told reporters:"They are not." Then he left.'
+    assert quotes(text) == [("direct", "We are ready.", "Ann Lee"), ("direct", "They are not.", "Bob Dunn")]
+    art = newsgraph.extract(text)
+    assert [art.text[q.cue[0]:q.cue[1]] for q in art.quotes] == ["said", "told"]
+
+
 def test_doubled_apostrophes_as_quotation_marks() -> None:
     text = "''The budget is a disgrace,'' said Senator Mary Holt, a Democrat."
     assert quotes(text) == [("direct", "The budget is a disgrace,", "Mary Holt")]
