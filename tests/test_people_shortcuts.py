@@ -1,11 +1,13 @@
 """The people component's shortcuts answer exactly as the slow ways they replace (issue 7:
 cheaper, same output): the possessive test before the regex, headline answers kept per
-sentence. (The whole component's output is compared byte for byte on BBC and PolNeAR
-articles outside the test suite, before each such change.)"""
+sentence, the quoted-name search from the first verb. (The whole component's output is
+compared byte for byte on BBC and PolNeAR articles outside the test suite, before each
+such change.)"""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 from hypothesis import given
@@ -51,3 +53,29 @@ def test_headline_answers_kept_per_sentence_are_the_same(nlp) -> None:  # type: 
     assert asked == [headline_like(doc, i) for i in range(len(doc))]
     assert asked[0] and not asked[10] and asked[-1]
     assert len(seen) == len(set(token_table(doc).sent_bounds))
+
+
+def _named_groups_whole_text(text: str) -> list[tuple[str, tuple[int, int]]]:
+    from newsgraph.analyse.aliases import _NAMED_QUOTED
+
+    return [(m.group(1).strip(), (m.start(1), m.start(1) + len(m.group(1).strip())))
+            for m in _NAMED_QUOTED.finditer(text)]
+
+
+_GROUP_PIECES = st.sampled_from(["known as ", "Known ", "unknown ", "called ", "xcalled ", "dubbed the ",
+                                 "Branded ", "referred to as ", "“", "”", '"', "'", "Moscow 8", "Eight",
+                                 " ", "\n", "the ", "a"])
+
+
+@cache
+def _tokenizer():  # type: ignore[no-untyped-def]
+    import spacy
+
+    return spacy.blank("en")
+
+
+@given(st.lists(_GROUP_PIECES, max_size=14).map("".join))
+def test_named_groups_searched_from_the_first_verb_find_all(text: str) -> None:
+    from newsgraph.analyse.aliases import named_groups
+
+    assert named_groups(_tokenizer()(text)) == _named_groups_whole_text(text)

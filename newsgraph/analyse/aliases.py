@@ -27,7 +27,8 @@ _NAMED_QUOTED = re.compile(
     r"[“\"‘']([A-Z][^”\"’'\n]{1,40})[”\"’']"
 )
 _NAMED_QUOTED_WORDS = ("nown", "eferred to", "ubbed", "icknamed", "alled", "randed")
-"""A literal part of each of _NAMED_QUOTED's verbs: most texts have none, and need no regex search."""
+"""The literal part of each of _NAMED_QUOTED's verbs, one letter in: a text with none needs no
+regex search, and one with some needs it only from the first (less that letter)."""
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +66,8 @@ def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple
 def named_groups(doc: Doc) -> list[tuple[str, tuple[int, int]]]:
     """Names given in quotation marks after "known as": ("Moscow 8", span of those words)."""
     text = doc_text(doc)
-    if not any(word in text for word in _NAMED_QUOTED_WORDS):
+    found = [k for k in map(text.find, _NAMED_QUOTED_WORDS) if k >= 0]
+    if not found:
         return []
     return [(m.group(1).strip(), (m.start(1), m.start(1) + len(m.group(1).strip())))
-            for m in _NAMED_QUOTED.finditer(text)]
+            for m in _NAMED_QUOTED.finditer(text, max(0, min(found) - 1))]

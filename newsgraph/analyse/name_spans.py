@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
+from operator import and_
 
 from spacy.tokens import Doc
 
@@ -180,8 +181,8 @@ def unlabelled_places(doc: Doc, covered: set[int]) -> Spans:
     t = token_table(doc)
     text, lower, is_title, n = t.text, t.lower, t.is_title, t.n
     out: Spans = []
-    for i in compress(range(n), is_title):
-        if t.pos[i] != "PROPN" or t.sent_start[i] or i in covered:
+    for i in compress(range(n), map(and_, is_title, map("PROPN".__eq__, t.pos))):
+        if t.sent_start[i] or i in covered:
             continue
         place = places.lookup(text[i])
         if place is None or not place.primary or place.kind == "city" and place.population < 100_000:
