@@ -104,6 +104,16 @@ def test_relative_clause_speaker() -> None:
     assert ("the city could not afford another delay", "Paul Green", "who", "say") in found
 
 
+def test_a_who_clause_describes_the_noun_it_follows() -> None:
+    """ "a film fan who ordered ...": the relative clause is not what the fan reports; a
+    speech verb inside it still is."""
+    text = ("Kim Jong Il was an avid film fan who ordered the kidnapping of a South Korean director in 1978. "
+            "The plan was backed by Paul Green, who said the city could not afford another delay.")
+    cues = {cue for _, _, _, cue in indirect(text)}
+    assert "fan" not in cues and "Green" not in cues
+    assert "the city could not afford another delay" in contents(text)
+
+
 def test_plain_narration_is_not_a_quote() -> None:
     assert indirect("The river flooded the valley in 1952. The town was rebuilt on higher ground.") == []
 

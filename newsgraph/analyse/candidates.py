@@ -30,6 +30,7 @@ QUOTE_CHARS = frozenset('"“”„‟«»')
 QUOTE_MARKS = QUOTE_CHARS | frozenset("'‘’`")
 LEAD_SKIP = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-", "'", "’"})
 RIGHT_SKIP = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
+WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
 
 
 @dataclass
@@ -141,10 +142,16 @@ class _Parse:
 
     def right_span(self, cue: int) -> tuple[tuple[int, int], int] | None:
         """Everything the cue governs to its right: "accused X of Y", "described X as Y"."""
-        kids = [c for c in self.children[cue] if c > cue and self.dep[c] not in RIGHT_SKIP]
+        kids = [c for c in self.children[cue] if c > cue and self.dep[c] not in RIGHT_SKIP
+                and not self.wh_relative_clause(c)]
         if not kids:
             return None
         return self.trim(self.left[kids[0]], self.right[kids[-1]] + 1), kids[0]
+
+    def wh_relative_clause(self, c: int) -> bool:
+        """ "a film fan who ordered ...": a clause describing the cue word, not what it reports
+        ("that" clauses stay: the parser also labels "the claim that ..." a relative clause)."""
+        return self.dep[c] == "relcl" and self.lower[self.left[c]] in WH_RELATIVES
 
     def candidates_for(self, cue: int) -> Iterator[Candidate]:
         doc, dep, children = self.doc, self.dep, self.children
