@@ -52,6 +52,9 @@ def parse(train: Path, cache: Path | None) -> list[tuple[str, object, list[tuple
         direct = [q.content_spans[0] for q in doc._.quotes or [] if q.kind != "indirect"]
         out.append((name, doc, direct))
     if cache:
+        for _, doc, _ in out:  # per-doc look-up tables (token_table, ...) are rebuilt on demand
+            for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("newsgraph_")]:
+                del doc.user_data[key]
         cache.write_bytes(pickle.dumps(out))
     return out
 
