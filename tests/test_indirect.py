@@ -105,12 +105,12 @@ def test_relative_clause_speaker() -> None:
 
 
 def test_a_who_clause_describes_the_noun_it_follows() -> None:
-    """ "a film fan who ordered ...": the relative clause is not what the fan reports; a
+    """ "a local man who ordered ...": the relative clause is not what the man reports; a
     speech verb inside it still is."""
-    text = ("Kim Jong Il was an avid film fan who ordered the kidnapping of a South Korean director in 1978. "
+    text = ("The panel interviewed a local man who ordered the demolition of the depot in 2004. "
             "The plan was backed by Paul Green, who said the city could not afford another delay.")
     cues = {cue for _, _, _, cue in indirect(text)}
-    assert "fan" not in cues and "Green" not in cues
+    assert "man" not in cues and "Green" not in cues
     assert "the city could not afford another delay" in contents(text)
 
 
