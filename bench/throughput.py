@@ -15,7 +15,9 @@ model loads; raw and extract read the texts before the clock starts, ingest as i
 (interpreter start, imports and model load included, for every run alike), the ratios to
 the floor and the peak RSS of the process tree (parent + workers, sampled every 50 ms).
 Every run is a fresh subprocess; then per-component CPU costs. On a shared machine the
-wall-clock ratios are noisy and the CPU ratios are the steadier comparison.
+wall-clock ratios are noisy and the CPU ratios are the steadier comparison; one run of the
+same job varied by about 3 %, so the floor and 1-worker ingest run ``--repeat`` times
+(default 2), alternated, and the best run of each is shown.
 """
 
 from __future__ import annotations
@@ -53,10 +55,11 @@ import json, sys, time
 from newsgraph.analyse.pipeline import load_nlp
 from newsgraph.read import RawArticle, iter_articles
 from newsgraph.run.ingest import batched_by_size
-from newsgraph.run.workers import analyse_batch
+from newsgraph.run.workers import analyse_batch, prepare_process
 files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])
 raws = [r for r in iter_articles(files) if isinstance(r, RawArticle)]
 t = time.perf_counter()
+prepare_process(None)  # as ingest readies its process
 nlp = load_nlp()
 n = errors = 0
 for b in batched_by_size(raws, batch):  # what ingest runs per batch, without the store
@@ -151,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of .txt articles")
     ap.add_argument("--limit", type=int, help="only the first N articles (quick runs)")
     ap.add_argument("--batch-size", type=int, default=32)
+    ap.add_argument("--repeat", type=int, default=2,
+                    help="runs of the floor and of 1-worker ingest, alternated; the best of each is shown")
     ap.add_argument("--small", type=int, default=500, help="articles in the memory-growth run (spread evenly)")
     args = ap.parse_args(argv)
     if not args.corpus.is_dir():
@@ -172,23 +177,41 @@ def main(argv: list[str] | None = None) -> int:
     header = ("| run | articles | seconds | articles/s | x floor | CPU s | articles/CPU s | x floor (CPU) "
               "| peak RSS (tree) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
-    def step(label: str, count: int, script: str, *a: str) -> dict[str, float]:
-        """Run one measurement and print its row at once (a long run shows results as it goes)."""
-        print(f"  running: {label} ...", file=sys.stderr, flush=True)
-        res = run(script, *a)
+    def show(label: str, count: int, res: dict[str, float]) -> None:
         rows.append((label, count, res))
         if "cost" not in res:
             floor, cpu_floor = n / rows[0][2]["seconds"], n / rows[0][2]["cpu"]
             rate, cpu_rate = count / res["seconds"], count / res["cpu"]
             extra = f" ({res['errors']:.0f} inputs failed)" if res.get("errors") else ""
-            print(f"| {label}{extra} | {count} | {res['seconds']:.1f} | {rate:.2f} | {rate / floor:.2f} | "
+            runs = f" (best of {args.repeat})" if res.get("repeated") else ""
+            print(f"| {label}{runs}{extra} | {count} | {res['seconds']:.1f} | {rate:.2f} | {rate / floor:.2f} | "
                   f"{res['cpu']:.0f} | {cpu_rate:.2f} | {cpu_rate / cpu_floor:.2f} | {res['rss_mb']:.0f} MB |",
                   flush=True)
+
+    def step(label: str, count: int, script: str, *a: str) -> dict[str, float]:
+        """Run one measurement and print its row at once (a long run shows results as it goes)."""
+        print(f"  running: {label} ...", file=sys.stderr, flush=True)
+        res = run(script, *a)
+        show(label, count, res)
         return res
 
+    def alternated(runs: list[tuple[str, str, tuple[str, ...]]]) -> list[dict[str, float]]:
+        """Each (label, script, args) ``--repeat`` times, in turn (A B A B: drift in the machine's
+        speed hits both alike); the best run of each (least time, least CPU, most memory)."""
+        results: list[list[dict[str, float]]] = [[] for _ in runs]
+        for k in range(args.repeat):
+            for (label, script, a), out in zip(runs, results, strict=True):
+                print(f"  running: {label} ({k + 1} of {args.repeat}) ...", file=sys.stderr, flush=True)
+                out.append(run(script, *[x.replace("{k}", str(k)) for x in a]))
+        return [{**rs[-1], "seconds": min(r["seconds"] for r in rs), "cpu": min(r["cpu"] for r in rs),
+                 "rss_mb": max(r["rss_mb"] for r in rs), "repeated": float(len(rs) > 1)} for rs in results]
+
     print(header, flush=True)
-    raw = step("raw spaCy nlp.pipe, full pipeline (floor)", n, RAW, str(lists["all"]), b)
-    w1 = step("newsgraph ingest, 1 worker", n, INGEST, str(lists["all"]), b, "1", str(tmp / "w1.db"))
+    raw_label, w1_label = "raw spaCy nlp.pipe, full pipeline (floor)", "newsgraph ingest, 1 worker"
+    raw, w1 = alternated([(raw_label, RAW, (str(lists["all"]), b)),
+                          (w1_label, INGEST, (str(lists["all"]), b, "1", str(tmp / "w1-{k}.db")))])
+    show(raw_label, n, raw)
+    show(w1_label, n, w1)
     w2 = step("newsgraph ingest, 2 workers", n, INGEST, str(lists["all"]), b, "2", str(tmp / "w2.db"))
     w2s = step(f"newsgraph ingest, 2 workers, {small} spread over the corpus", small, INGEST, str(lists["small"]),
                b, "2", str(tmp / "w2s.db"))
@@ -210,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {name} | {sec:.1f} | {1000 * sec / small:.1f} |")
     from newsgraph.run.verify import differing_tables
 
-    diff = differing_tables(tmp / "w1.db", tmp / "w2.db")
+    diff = differing_tables(tmp / f"w1-{args.repeat - 1}.db", tmp / "w2.db")
     print("1-worker and 2-worker stores: " + ("identical" if not diff else f"DIFFER in {', '.join(diff)}"))
     print(f"load average now {os.getloadavg()[0]:.1f}; scratch files in {tmp}")
     return 0
