@@ -203,6 +203,7 @@ def main(argv: list[str] | None = None) -> int:
             for (label, script, a), out in zip(runs, results, strict=True):
                 print(f"  running: {label} ({k + 1} of {args.repeat}) ...", file=sys.stderr, flush=True)
                 out.append(run(script, *[x.replace("{k}", str(k)) for x in a]))
+                print(f"    {out[-1]['seconds']:.1f} s, {out[-1]['cpu']:.1f} CPU s", file=sys.stderr, flush=True)
         return [{**rs[-1], "seconds": min(r["seconds"] for r in rs), "cpu": min(r["cpu"] for r in rs),
                  "rss_mb": max(r["rss_mb"] for r in rs), "repeated": float(len(rs) > 1)} for rs in results]
 
