@@ -120,6 +120,11 @@ def test_months_without_a_year() -> None:
     far = ("Ministers want aid raised by 2015. Airlines object. Prices fell. Profits have suffered since "
            "the 11 September meeting.")
     assert values(far)["the 11 September"] == (None, "unresolved")  # a narrative date three sentences back
+    day = "Stalin ruled until 1953. On March 5, he died at his dacha. In June, Beria was arrested."
+    found = values(day, "2019-02-01")
+    assert found["March 5"] == ("1953-03-05", "narrative")
+    assert found["June"] == ("1953-06", "narrative")  # a historic day carries its year to the next sentence
+    assert values("It rained on Tuesday. In June, prices rose.", "2019-02-01")["June"] == ("2018-06", "publication")
 
 
 # --- relative to the narrative --------------------------------------------------------------------

@@ -201,7 +201,8 @@ class Resolver:
         p = self.paragraph(r.start)
         if a.paragraph < p - (0 if same_paragraph or near else 1):
             return None
-        if near and a.sentence < self.sentence(r.start) - (1 if tv.granularity(a.value) == "year" else 0):
+        carries = tv.granularity(a.value) == "year" or a.how != "publication"  # "In 1953 …" / "On March 5, 1953 …"
+        if near and a.sentence < self.sentence(r.start) - (1 if carries else 0):
             return None
         if not_publication and a.how == "publication":
             return None
