@@ -46,6 +46,16 @@ def test_doubled_apostrophes_and_curly_marks() -> None:
     assert [(text[q.start : q.end]) for q in find_quoted_spans(text, 0, len(text))] == ["no way", "yes."]
 
 
+def test_a_closing_mark_written_for_an_opening_one_opens() -> None:
+    """``”Mr. Smith …”``: a right mark before a word, with another mark later, opens; a lone
+    one, or one before a space, does not."""
+    text = "”Mr. Smith embodies the problem.” ― Ann Lee"
+    assert [text[q.start : q.end] for q in find_quoted_spans(text, 0, len(text))] == ["Mr. Smith embodies the problem."]
+    assert find_quoted_spans("He left ”early today.", 0, 21) == []
+    text = "“We won,” ” she said."
+    assert [text[q.start : q.end] for q in find_quoted_spans(text, 0, len(text))] == ["We won,"]
+
+
 def _context_by_steps(text: str, qs, para_start: int, para_end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """quotes._context read one character at a time (the reference for its jumps)."""
     from newsgraph.analyse.attribution import inside_any

@@ -50,6 +50,17 @@ def test_quotation_marks_glued_to_the_cue_word() -> None:
     assert [art.text[q.cue[0]:q.cue[1]] for q in art.quotes] == ["said", "told"]
 
 
+def test_signed_quotations_on_lines_of_one_paragraph() -> None:
+    """Reader testimonials, one per line, each signed "― Name": each is its own quotation, even
+    when the first opens with a mis-typed ``”``."""
+    text = ("”We are ready for the vote today.” ― Ann Lee\n"
+            "“They are not ready for anything at all.”― Bob Dunn\n"
+            "“Nobody asked us what we wanted here.” ― Carla Diaz")
+    assert quotes(text) == [("direct", "We are ready for the vote today.", "Ann Lee"),
+                            ("direct", "They are not ready for anything at all.", "Bob Dunn"),
+                            ("direct", "Nobody asked us what we wanted here.", "Carla Diaz")]
+
+
 def test_doubled_apostrophes_as_quotation_marks() -> None:
     text = "''The budget is a disgrace,'' said Senator Mary Holt, a Democrat."
     assert quotes(text) == [("direct", "The budget is a disgrace,", "Mary Holt")]

@@ -2,7 +2,8 @@
 
 Straight ``"`` and doubled ``''`` (older wire copy) open after a space or an opening
 bracket and close otherwise; curly marks say which they are, except that a stray ``“``
-written for a closing one (``review“ of``) closes. Curly single quotes pair only at
+written for a closing one (``review“ of``) closes, and a ``”`` written for an opening one
+(a space before, a word after, another mark later in the paragraph) opens. Curly single quotes pair only at
 the top level and only around speech (content ending in sentence punctuation), since
 they also serve for titles, headlines and nested quotations. An opening mark with no
 close runs to the paragraph end and never further: a stray mark cannot swallow the
@@ -57,6 +58,11 @@ def _opens(text: str, i: int, n: int, lo: int, hi: int) -> bool:
     return (prev.isspace() or prev in OPEN_CONTEXT) and not nxt.isspace()
 
 
+def _opens_a_word(text: str, i: int, n: int, lo: int, hi: int) -> bool:
+    """After a space (or the paragraph start) and before a letter or digit."""
+    return _opens(text, i, n, lo, hi) and i + n < hi and text[i + n].isalnum()
+
+
 def _closes(text: str, i: int, n: int, lo: int, hi: int) -> bool:
     prev = text[i - 1] if i > lo else " "
     nxt = text[i + n] if i + n < hi else " "
@@ -68,13 +74,16 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
     one runs to ``end``; then curly single-quoted speech outside them."""
     spans: list[QuotedSpan] = []
     open_at: tuple[int, int] | None = None
-    for i, n in _marks(text, start, end):
+    marks = _marks(text, start, end)
+    for k, (i, n) in enumerate(marks):
         ch = text[i]
         if open_at is None:
             if ch in OPENING or ch not in CLOSING and _opens(text, i, n, start, end):
                 open_at = (i, n)
             elif ch not in CLOSING and not _closes(text, i, n, start, end):
                 open_at = (i, n)  # a mark between two words: best read as opening
+            elif ch in CLOSING and _opens_a_word(text, i, n, start, end) and k + 1 < len(marks):
+                open_at = (i, n)  # ”Mr. Trump embodies …”: a closing mark written for an opening one
             continue
         o, on = open_at
         if ch in OPENING and not _closes(text, i, n, start, end):

@@ -300,8 +300,9 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-def _dash_source(doc: Doc, text: str, cand: Candidate) -> Token | None:
-    """``"…" - X`` layouts: a name right after the closing mark and a dash."""
+def _dash_source(doc: Doc, text: str, cand: Candidate, *, first_word: bool = False) -> Token | None:
+    """``"…" - X`` layouts: a name right after the closing mark and a dash (``first_word``:
+    the dash's very next word is the name, a signature no cue can override)."""
     if cand.qs.close_mark is None:
         return None
     at = cand.qs.close_mark + 1
@@ -314,6 +315,8 @@ def _dash_source(doc: Doc, text: str, cand: Candidate) -> Token | None:
     if span is None:
         return None
     for t in span:
+        if first_word and t.i > span.start:
+            break
         if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
             k = t.i
             while k + 1 < span.end and (doc[k + 1].pos_ == "PROPN" or doc[k + 1].ent_type_ == "PERSON"):
@@ -514,6 +517,9 @@ class QuoteFinder:
             regions = [before, after]
         else:
             regions = [after, before]
+        signed = _dash_source(doc, text, cand, first_word=True)  # "“…” ― Sonya Herridge": a signature
+        if signed is not None:
+            return self._signature(signed, s), None, None
         named_colon = _colon_source(doc, cand)  # "Pollsters agree - Carl Bialik: "…""
         if named_colon is not None and named_colon.ent_type_ == "PERSON" and named_colon.dep_ not in ("dobj", "pobj", "dative"):
             return speaker_for(doc, named_colon, self.people, s, self.quoted), None, None
@@ -530,10 +536,7 @@ class QuoteFinder:
         if cue is None:
             src = _dash_source(doc, text, cand) or _colon_source(doc, cand)
             if src is not None:
-                spk = speaker_for(doc, src, self.people, s, self.quoted)
-                if spk.name is None and src.pos_ == "PROPN" and spk.mention:
-                    spk.name = text[spk.mention[0] : spk.mention[1]]  # a signature is a name
-                return spk, None, None
+                return self._signature(src, s), None, None
         if cue is None and lo > para[0] and text[:lo].rstrip().endswith(":"):
             prev = doc.char_span(para[0], lo, alignment_mode="expand")
             if prev is not None:
@@ -565,6 +568,12 @@ class QuoteFinder:
         if last is not None and cand.para_index - last_para <= 1:
             return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
         return Speaker(), None, None
+
+    def _signature(self, src: Token, s: int) -> Speaker:
+        spk = speaker_for(self.doc, src, self.people, s, self.quoted)
+        if spk.name is None and src.pos_ == "PROPN" and spk.mention:
+            spk.name = self.text[spk.mention[0] : spk.mention[1]]  # a signature is a name
+        return spk
 
     def _last_cue_subject(self, cand: Candidate) -> Token | None:
         """The subject of the last reporting verb before the quotation, in its paragraph
@@ -626,8 +635,9 @@ class QuoteFinder:
                 if cue is None and is_title_like(content) and not whole_para:
                     continue
                 same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
-                if same_para and last is not None and (cue is None or cue == last.cue):
-                    last.content_spans.append((s, e))  # "A," she said. "B."
+                signed = cue is None and _dash_source(doc, text, cand, first_word=True) is not None
+                if same_para and last is not None and (not signed if cue is None else cue == last.cue):
+                    last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")
                     continue
                 q = Quote([(s, e)], "direct", speaker, cue, lemma)
                 out.append(q)
