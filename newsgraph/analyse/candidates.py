@@ -149,7 +149,7 @@ class _Parse:
         return self.trim(self.left[kids[0]], self.right[kids[-1]] + 1), kids[0]
 
     def wh_relative_clause(self, c: int) -> bool:
-        """ "a film fan who ordered ...": a clause describing the cue word, not what it reports
+        """ "a local man who ordered ...": a clause describing the cue word, not what it reports
         ("that" clauses stay: the parser also labels "the claim that ..." a relative clause)."""
         return self.dep[c] == "relcl" and self.lower[self.left[c]] in WH_RELATIVES
 

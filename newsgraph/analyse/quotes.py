@@ -517,7 +517,7 @@ class QuoteFinder:
             regions = [before, after]
         else:
             regions = [after, before]
-        signed = _dash_source(doc, text, cand, first_word=True)  # "“…” ― Sonya Herridge": a signature
+        signed = _dash_source(doc, text, cand, first_word=True)  # "“…” ― Ann Lee": a signature
         if signed is not None:
             return self._signature(signed, s), None, None
         named_colon = _colon_source(doc, cand)  # "Pollsters agree - Carl Bialik: "…""
