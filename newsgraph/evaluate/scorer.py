@@ -74,8 +74,13 @@ inside the gold item, then the earlier prediction).
   canonical ``speaker`` (JSON gold only).  Normalization: NFKC, casefold,
   curly apostrophes -> "'", leading honorifics Mr/Mrs/Ms/Dr/Sir (optionally
   with ".") removed, all whitespace and hyphens removed, surrounding
-  punctuation stripped ("Kim So-young" == "kim soyoung").  Denominator: all
-  found gold items (items with no ``source`` mention still count).
+  punctuation stripped ("Kim So-young" == "kim soyoung"); a leading "the"
+  and a trailing company suffix (Corp, Inc, Ltd, plc, Co, LLC, AG, SA) are
+  dropped ("the Scottish government" == "Scottish government", "Microsoft
+  Corp." == "Microsoft").  A JSON gold item may list other accepted names in
+  ``speaker_aliases``; a prediction matching any of them counts.
+  Denominator: all found gold items (items with no ``source`` mention still
+  count).
 * ``source`` (overlap): the predicted ``speaker.mention`` shares at least one
   character with the gold Source span(s).  ``source_exact``: the predicted
   mention, stripped of surrounding whitespace, equals the gold Source span
@@ -135,6 +140,7 @@ class GoldItem:
     spans: list[Span]                       # content spans
     kind: str
     speaker: str | None = None              # canonical name (JSON gold)
+    speaker_aliases: list[str] = field(default_factory=list)  # other accepted names
     source: list[Span] | None = None        # source mention span(s)
     cue: list[Span] | None = None
 
@@ -226,6 +232,8 @@ def derive_kind(content: str) -> str:
 
 
 _HONORIFIC = re.compile(r"^(?:mr|mrs|ms|dr|sir)\b\.?\s*")
+_ARTICLE = re.compile(r"^the\s+")
+_COMPANY = re.compile(r"[\s,]+(?:corp|corporation|inc|incorporated|ltd|limited|plc|co|llc|ag|sa)\.?$")
 
 
 def norm_name(name: str | None) -> str:
@@ -235,7 +243,7 @@ def norm_name(name: str | None) -> str:
     s = s.replace("’", "'").replace("‘", "'")
     s = s.strip(" \t\n\"'“”.,;:()[]")
     while True:
-        s2 = _HONORIFIC.sub("", s)
+        s2 = _COMPANY.sub("", _ARTICLE.sub("", _HONORIFIC.sub("", s))).strip(" \t\n\"'.,;:()[]")
         if s2 == s:
             break
         s = s2
@@ -395,6 +403,7 @@ def load_json_gold(path: str, stats: LoadStats) -> GoldDoc:
         kind = q.get("kind") or derive_kind(span_text(text, spans))
         items.append(GoldItem(
             id=f"q{i}", spans=spans, kind=kind, speaker=q.get("speaker"),
+            speaker_aliases=list(q.get("speaker_aliases") or []),
             source=[(src["start"], src["end"])] if src else None,
             cue=[(cue["start"], cue["end"])] if cue else None))
     stats.docs += 1
@@ -516,7 +525,7 @@ def score(docs: list[GoldDoc], preds: dict[str, list[Pred]],
             err = {}
             if d.fmt == "json":
                 spk_n += 1
-                if norm_name(p.name) == norm_name(g.speaker):
+                if norm_name(p.name) in {norm_name(n) for n in [g.speaker, *g.speaker_aliases]}:
                     spk_ok += 1
                 else:
                     err["speaker"] = (g.speaker, p.name)
