@@ -28,7 +28,7 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
-# Reproduces newsgraph/analyse/attribution_model/ from ../shared PolNeAR train (seeded; ~15 min on 2 cores).
+# Reproduces newsgraph/analyse/data/attribution_model/ from ../shared PolNeAR train (seeded; ~15 min on 2 cores).
 train: $(STAMP)
 	nice $(BIN)/python scripts/train_attribution.py
 

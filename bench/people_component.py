@@ -24,7 +24,7 @@ SHARED_KEYS = ("newsgraph_token_table", "newsgraph_tree_edges")
 
 def main() -> None:
     args = component_args(__doc__)
-    from newsgraph.analyse.people import group_entities
+    from newsgraph.analyse.entities.people import group_entities
     from newsgraph.analyse.pipeline import load_nlp, make_doc
     from newsgraph.clean import masked_text, segment
 

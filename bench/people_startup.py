@@ -21,7 +21,9 @@ from pathlib import Path
 _STEPS = """
 import sys, time
 sys.path.insert(0, {root!r})
-from newsgraph.analyse import attribution, names, places
+from newsgraph.analyse.quotes import speakers as attribution
+from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities import places
 
 def case_insensitive():
     old = getattr(attribution, "_first_names", None)  # before both came from one parse

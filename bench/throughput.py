@@ -40,7 +40,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "bbc"
 
 RAW = """
 import json, sys, time, spacy
-from newsgraph.analyse.pipeline import default_model
+from newsgraph.analyse.model_choice import default_model
 files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])
 texts = [open(f, encoding="utf-8", newline="").read() for f in files]
 t = time.perf_counter()
@@ -79,7 +79,8 @@ print(json.dumps({"seconds": rep.seconds, "articles": rep.stored + rep.already, 
 
 COMPONENTS = """
 import json, sys, time, spacy
-from newsgraph.analyse.pipeline import default_model, load_nlp, make_doc
+from newsgraph.analyse.model_choice import default_model
+from newsgraph.analyse.pipeline import load_nlp, make_doc
 from newsgraph.clean import segment
 from newsgraph.read import RawArticle, iter_articles
 files, batch = json.load(open(sys.argv[1])), int(sys.argv[2])

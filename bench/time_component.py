@@ -16,10 +16,10 @@ from component_timing import best_ms, component_args, parsed_docs, sample_texts
 
 def main() -> None:
     args = component_args(__doc__)
-    from newsgraph.analyse.events import build_timeline
-    from newsgraph.analyse.pipeline import doc_text
-    from newsgraph.analyse.time import find_time, find_times
-    from newsgraph.analyse.timegrammar import readings
+    from newsgraph.analyse.base.doc import doc_text
+    from newsgraph.analyse.dates.events import build_timeline
+    from newsgraph.analyse.dates.expressions import find_time, find_times
+    from newsgraph.analyse.dates.grammar import readings
 
     corpus = args.corpus
     texts = sample_texts(corpus, args.n)

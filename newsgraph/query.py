@@ -417,7 +417,7 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
         where.append("ev.article_id = ?")
         args.append(article_id)
     if date_from or date_to:  # by interval: "2016" overlaps --from 2016-09, "199X" sorts as 1990
-        from newsgraph.analyse import timevalues
+        from newsgraph.analyse.dates import values as timevalues
 
         _time_functions(conn)
         if date_from:
@@ -522,7 +522,7 @@ def merge_list(conn: sqlite3.Connection, *, name: str | None = None, limit: int 
 
 def _time_functions(conn: sqlite3.Connection) -> None:
     """SQL functions over time values (first/last day they cover), so "2016" overlaps "2016-09"."""
-    from newsgraph.analyse import timevalues
+    from newsgraph.analyse.dates import values as timevalues
 
     conn.create_function("ng_day_lo", 1, timevalues.day_lo, deterministic=True)
     conn.create_function("ng_day_hi", 1, timevalues.day_hi, deterministic=True)

@@ -19,8 +19,9 @@ from pathlib import Path
 
 import spacy
 
-from newsgraph.analyse import people  # noqa: F401  (registers newsgraph_people)
-from newsgraph.analyse.pipeline import default_model, make_doc
+from newsgraph.analyse.entities import people  # noqa: F401  (registers newsgraph_people)
+from newsgraph.analyse.model_choice import default_model
+from newsgraph.analyse.pipeline import make_doc
 from newsgraph.clean import segment
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,23 +27,23 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newsgraph.analyse import candidates as cands  # noqa: E402
-from newsgraph.analyse import learned  # noqa: E402
+from newsgraph.analyse.quotes import candidates as cands  # noqa: E402
+from newsgraph.analyse.quotes import indirect_model  # noqa: E402
 from newsgraph.evaluate import scorer  # noqa: E402
 
 DEFAULT_TRAIN = ROOT.parent / "shared" / "corpora" / "polnear" / "train"
-DEFAULT_OUT = ROOT / "newsgraph" / "analyse" / "attribution_model" / learned.MODEL_FILE
+DEFAULT_OUT = ROOT / "newsgraph" / "analyse" / "data" / indirect_model.MODEL_FILE
 
 
 def parse(train: Path, cache: Path | None) -> list[tuple[str, object, list[tuple[int, int]]]]:
     """(document, Doc, direct/mixed quote spans) for every train article."""
     if cache and cache.exists():
         return pickle.loads(cache.read_bytes())
-    from newsgraph.analyse import quotes
     from newsgraph.analyse.pipeline import load_nlp, make_doc
+    from newsgraph.analyse.quotes import find as quote_finding
     from newsgraph.clean import segment
 
-    quotes.find_indirect_quotes = lambda doc, direct, people, **kw: []  # the model being trained
+    quote_finding.find_indirect_quotes = lambda doc, direct, people, **kw: []  # the model being trained
     nlp = load_nlp()
     texts = scorer.gold_texts(str(train))
     stream = ((make_doc(nlp, text, segment(text, None), None), name) for name, text in texts)
@@ -79,7 +79,7 @@ def examples(parsed, gold_docs):
                 continue
             correct = len(ps & union) / len(ps) >= 0.5
             found = frozenset(k for k, gs in enumerate(gsets) if gs and len(gs & ps) / len(gs) >= 0.5)
-            feats = learned.features(doc, cand, in_direct)
+            feats = indirect_model.features(doc, cand, in_direct)
             rows.append((feats, int(correct and bool(found)), di, cand.cue.i, correct, found))
     return rows, n_gold
 
@@ -144,7 +144,7 @@ def f1_at(rows, probs, n_gold, docs, threshold):
 
 
 def predict(model_weights, bias, rows):
-    return np.array([learned.Model(model_weights, bias, 0.5, {}).probability(r[0]) for r in rows])
+    return np.array([indirect_model.Model(model_weights, bias, 0.5, {}).probability(r[0]) for r in rows])
 
 
 def main(argv: list[str] | None = None) -> int:

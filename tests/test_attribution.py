@@ -4,7 +4,7 @@ sources, and the learned cue table."""
 from __future__ import annotations
 
 import newsgraph
-from newsgraph.analyse.attribution import cue_lemmas, cue_table
+from newsgraph.analyse.base.cues import cue_lemmas, cue_table
 
 
 def speakers(text: str) -> list[str | None]:

@@ -66,6 +66,6 @@ def test_shard_roundtrip_keeps_every_field(tmp_path: Path) -> None:
 
 
 def _model() -> str:
-    from newsgraph.analyse.pipeline import default_model
+    from newsgraph.analyse.model_choice import default_model
 
     return default_model()

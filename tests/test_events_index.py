@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsgraph.analyse.events import MentionIndex
+from newsgraph.analyse.dates.events import MentionIndex
 from newsgraph.model import Entity
 
 

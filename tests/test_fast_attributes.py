@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newsgraph.analyse.fast_attributes import install
-from newsgraph.analyse.pipeline import default_model
+from newsgraph.analyse.pipeline import use_fast_attributes
+from newsgraph.analyse.model_choice import default_model
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 SPECIAL = ("There is a cat and there were two. We're gon na win, let 's go, c'm on! Y' all ai n't ready. "
@@ -32,7 +32,7 @@ def _texts(shared: Path | None) -> list[str]:
 def pipelines():  # type: ignore[no-untyped-def]
     stock = spacy.load(default_model(), exclude=["senter"])
     fast = spacy.load(default_model(), exclude=["senter"])
-    if not install(fast):
+    if not use_fast_attributes(fast):
         pytest.skip("the installed pipeline has no rule lemmatizer + attribute_ruler")
     return stock, fast
 

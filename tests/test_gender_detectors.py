@@ -4,7 +4,7 @@ the result must be exactly what gender-guesser builds itself, order included, si
 
 import pytest
 
-from newsgraph.analyse.names import given_name_detectors
+from newsgraph.analyse.entities.names import given_name_detectors
 
 detector = pytest.importorskip("gender_guesser.detector")
 

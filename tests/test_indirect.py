@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import gzip
 import json
-from importlib import resources
 
 import pytest
 
 import newsgraph
-from newsgraph.analyse import candidates, learned
+from newsgraph.analyse.base.data import data_bytes
 from newsgraph.analyse.pipeline import load_nlp, make_doc
+from newsgraph.analyse.quotes import candidates, indirect_model
 from newsgraph.clean import segment
 from tests.conftest import FIXTURES, read_text
 
@@ -133,12 +133,12 @@ def test_offsets_point_into_original_text() -> None:
 
 
 def test_model_ships_as_package_data_and_loads_once() -> None:
-    raw = resources.files(learned.MODEL_PACKAGE).joinpath(learned.MODEL_FILE).read_bytes()
+    raw = data_bytes(indirect_model.MODEL_FILE)
     data = json.loads(gzip.decompress(raw))
     assert data["meta"]["trained_on"] == "PolNeAR train"
     assert len(raw) < 3_000_000
-    model = learned.load_model()
-    assert model is learned.load_model()
+    model = indirect_model.load_model()
+    assert model is indirect_model.load_model()
     assert 0.0 < model.threshold < 1.0 and len(model.weights) > 1000
 
 
@@ -170,11 +170,11 @@ def test_training_fit_is_seeded_and_learns_signs() -> None:
 
 
 def test_fast_probability_equals_the_string_features() -> None:
-    """``learned.probability`` reads the weights by family without building feature strings;
+    """``indirect_model.probability`` reads the weights by family without building feature strings;
     the model must still see exactly the features it was trained on (the sums differ only
     in their order, so in the last bits; confidences are output to three decimals)."""
     nlp = load_nlp()
-    model = learned.load_model()
+    model = indirect_model.load_model()
     texts = [read_text(FIXTURES / "moscow8.txt"),
              "His support for the plan, officials said, was never in doubt. Critics accused him of lying "
              "about the cost, according to a report that was not released by the ministry."]
@@ -183,8 +183,8 @@ def test_fast_probability_equals_the_string_features() -> None:
         doc = nlp(make_doc(nlp, text, segment(text, None), None))
         for cand in candidates.generate(doc):
             for in_direct in (False, True):
-                feats = learned.features(doc, cand, in_direct)
+                feats = indirect_model.features(doc, cand, in_direct)
                 assert len(feats) == len(set(feats)) and feats[len(feats) // 2].endswith(feats[0])
-                assert abs(learned.probability(doc, cand, in_direct) - model.probability(feats)) < 1e-12
+                assert abs(indirect_model.probability(doc, cand, in_direct) - model.probability(feats)) < 1e-12
                 seen += 1
     assert seen > 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.analyse.marks import CLOSING, OPENING, STRAIGHT, _marks, find_quoted_spans
+from newsgraph.analyse.quotes.marks import CLOSING, OPENING, STRAIGHT, double_marks, find_quoted_spans
 
 TEXT = st.text(alphabet=st.sampled_from(list("ab .,!?-(\n'‘’") + list(OPENING + CLOSING + STRAIGHT)), max_size=60)
 
@@ -28,7 +28,7 @@ def _scan(text: str, start: int, end: int) -> list[tuple[int, int]]:
 @given(TEXT, st.integers(0, 60), st.integers(0, 60))
 def test_marks_are_every_double_mark_in_the_range(text: str, a: int, b: int) -> None:
     start, end = min(a, b, len(text)), min(max(a, b), len(text))
-    assert _marks(text, start, end) == _scan(text, start, end)
+    assert double_marks(text, start, end) == _scan(text, start, end)
 
 
 @settings(max_examples=300, deadline=None)
@@ -57,19 +57,19 @@ def test_a_closing_mark_written_for_an_opening_one_opens() -> None:
 
 
 def _context_by_steps(text: str, qs, para_start: int, para_end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
-    """quotes._context read one character at a time (the reference for its jumps)."""
-    from newsgraph.analyse.attribution import inside_any
-    from newsgraph.analyse.quotes import _ends_sentence
+    """quotes.quote_context read one character at a time (the reference for its jumps)."""
+    from newsgraph.analyse.quotes.direct import ends_sentence
+    from newsgraph.analyse.base.spans import inside_any
 
     i = j = qs.open_mark
     while j > para_start:
-        if text[j - 1] == "\n" or _ends_sentence(text, j - 1) and not inside_any(j - 1, quoted) and (
+        if text[j - 1] == "\n" or ends_sentence(text, j - 1) and not inside_any(j - 1, quoted) and (
                 j >= i or text[j].isspace()):
             break
         j -= 1
     k = (qs.close_mark + 1) if qs.close_mark is not None else para_end
     m = k
-    while m < para_end and not (_ends_sentence(text, m) and not inside_any(m, quoted)):
+    while m < para_end and not (ends_sentence(text, m) and not inside_any(m, quoted)):
         if text[m] in "\"“”\n" or text[m : m + 2] == "''":
             break
         m += 1
@@ -79,9 +79,9 @@ def _context_by_steps(text: str, qs, para_start: int, para_end: int, quoted: lis
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(list("aB .?!…\n,'\"“”") + ["Mr.", "U.S."]), max_size=50).map("".join))
 def test_quote_context_equals_the_character_walk(text: str) -> None:
-    from newsgraph.analyse.quotes import _context
+    from newsgraph.analyse.quotes.direct import quote_context
 
     spans = find_quoted_spans(text, 0, len(text))
     quoted = sorted((q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans)
     for q in spans:
-        assert _context(text, q, 0, len(text), quoted) == _context_by_steps(text, q, 0, len(text), quoted)
+        assert quote_context(text, q, 0, len(text), quoted) == _context_by_steps(text, q, 0, len(text), quoted)

@@ -117,8 +117,9 @@ INVENTED = [
 def cli_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     import spacy
 
-    from newsgraph.analyse import people  # noqa: F401
-    from newsgraph.analyse.pipeline import default_model, doc_to_article, make_doc
+    from newsgraph.analyse.entities import people  # noqa: F401
+    from newsgraph.analyse.model_choice import default_model
+    from newsgraph.analyse.pipeline import doc_to_article, make_doc
     from newsgraph.clean import segment
 
     nlp = spacy.load(default_model())

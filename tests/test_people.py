@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.analyse import names
+from newsgraph.analyse.entities import names
 from newsgraph.model import Entity
 from tests.conftest import FIXTURES
 
@@ -18,8 +18,8 @@ def nlp():  # type: ignore[no-untyped-def]
     """spaCy + the paragraph marks + the people component only (independent of later components)."""
     import spacy
 
-    from newsgraph.analyse import people  # noqa: F401
-    from newsgraph.analyse.pipeline import default_model
+    from newsgraph.analyse.entities import people  # noqa: F401
+    from newsgraph.analyse.model_choice import default_model
 
     pipe = spacy.load(default_model())
     pipe.add_pipe("newsgraph_paragraphs", before="parser")
@@ -314,10 +314,10 @@ def test_named_group_prefilter_covers_every_verb() -> None:
     ("[Kk]nown", "[Dd]ubbed" ...) must contain one of those parts."""
     import re
 
-    from newsgraph.analyse.aliases import _NAMED_QUOTED, _NAMED_QUOTED_WORDS
+    from newsgraph.analyse.entities.aliases import NAMED_QUOTED, NAMED_QUOTED_WORDS
 
-    verbs = re.match(r"\\b\(\?:(.*?)\)", _NAMED_QUOTED.pattern).group(1).split("|")  # type: ignore[union-attr]
+    verbs = re.match(r"\\b\(\?:(.*?)\)", NAMED_QUOTED.pattern).group(1).split("|")  # type: ignore[union-attr]
     assert len(verbs) >= 6
     for verb in verbs:
         written = re.sub(r"\[(\w)\w\]", r"\1", verb)
-        assert any(word in written for word in _NAMED_QUOTED_WORDS), verb
+        assert any(word in written for word in NAMED_QUOTED_WORDS), verb

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.analyse import names
-from newsgraph.analyse.name_spans import headline_like
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities.name_spans import headline_like
 
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 
@@ -40,7 +40,7 @@ def test_strip_possessive_examples(name: str, bare: str) -> None:
 def nlp():  # type: ignore[no-untyped-def]
     import spacy
 
-    from newsgraph.analyse.pipeline import default_model
+    from newsgraph.analyse.model_choice import default_model
 
     return spacy.load(default_model())
 
@@ -56,10 +56,10 @@ def test_headline_answers_kept_per_sentence_are_the_same(nlp) -> None:  # type: 
 
 
 def _named_groups_whole_text(text: str) -> list[tuple[str, tuple[int, int]]]:
-    from newsgraph.analyse.aliases import _NAMED_QUOTED
+    from newsgraph.analyse.entities.aliases import NAMED_QUOTED
 
     return [(m.group(1).strip(), (m.start(1), m.start(1) + len(m.group(1).strip())))
-            for m in _NAMED_QUOTED.finditer(text)]
+            for m in NAMED_QUOTED.finditer(text)]
 
 
 _GROUP_PIECES = st.sampled_from(["known as ", "Known ", "unknown ", "called ", "xcalled ", "dubbed the ",
@@ -76,6 +76,6 @@ def _tokenizer():  # type: ignore[no-untyped-def]
 
 @given(st.lists(_GROUP_PIECES, max_size=14).map("".join))
 def test_named_groups_searched_from_the_first_verb_find_all(text: str) -> None:
-    from newsgraph.analyse.aliases import named_groups
+    from newsgraph.analyse.entities.aliases import named_groups
 
     assert named_groups(_tokenizer()(text)) == _named_groups_whole_text(text)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from newsgraph.analyse import places
+from newsgraph.analyse.entities import places
 from tests.conftest import FIXTURES
 from tests.test_people import analyse, nlp  # noqa: F401  (the people-only pipeline fixture)
 

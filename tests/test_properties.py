@@ -176,9 +176,9 @@ def test_paragraphs_do_not_depend_on_the_newline_style(paras: list[str], sep: st
 
 
 def _quote_finder():  # type: ignore[no-untyped-def]
-    from newsgraph.analyse import quotes
+    from newsgraph.analyse.quotes.marks import find_quoted_spans
 
-    return quotes.find_quoted_spans
+    return find_quoted_spans
 
 
 @given(articleish, st.data())

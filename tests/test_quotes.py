@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgraph
-from newsgraph.analyse.marks import find_quoted_spans
+from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.model import Article, Quote
 
 GOLDEN = Path(__file__).resolve().parent / "golden" / "moscow8.quotes.json"

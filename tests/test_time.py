@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsgraph
-from newsgraph.analyse import timevalues as tv
-from newsgraph.analyse.timegrammar import readings
+from newsgraph.analyse.dates import values as tv
+from newsgraph.analyse.dates.grammar import readings
 
 HOWS = {"absolute", "publication", "narrative", "unresolved"}
 

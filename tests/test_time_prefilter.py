@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.analyse.regex_prefilter import ALWAYS, Prefilter, first_class, fold, requirement
-from newsgraph.analyse.timegrammar import _rule, readings, rules
+from newsgraph.analyse.base.regex_prefilter import ALWAYS, Prefilter, first_class, fold, requirement
+from newsgraph.analyse.dates.grammar import make_rule, readings, rules
 
 
 def may_match(pattern: str, text: str) -> bool:
@@ -87,11 +87,11 @@ def test_a_core_must_be_outside_optional_groups_and_alternatives() -> None:
     def handler(m: re.Match[str]) -> None:
         return None
 
-    assert _rule("ok", r"(?:the\s+)?⟨«MONTH»\s+«DAY»⟩(?:,\s*«YEAR»)?", handler).core is not None
-    assert _rule("look-ahead", r"«YEAR»(?=⟨[-–/]\d\d⟩)", handler).core is not None
+    assert make_rule("ok", r"(?:the\s+)?⟨«MONTH»\s+«DAY»⟩(?:,\s*«YEAR»)?", handler).core is not None
+    assert make_rule("look-ahead", r"«YEAR»(?=⟨[-–/]\d\d⟩)", handler).core is not None
     for bad in (r"(?:a⟨b⟩)?c", r"a|⟨b⟩", r"(?:a|⟨b⟩)c", r"⟨a⟩+", r"a(?!⟨b⟩)", r"a(?=x|⟨b⟩)"):
         with pytest.raises(ValueError, match="core"):
-            _rule("bad", bad, handler)
+            make_rule("bad", bad, handler)
 
 
 def test_first_characters_of_a_pattern() -> None:

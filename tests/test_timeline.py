@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.analyse import timevalues as tv
+from newsgraph.analyse.dates import values as tv
 from newsgraph.cli import main
 from newsgraph.render import report
 

@@ -7,8 +7,9 @@ import random
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.analyse.pipeline import doc_text, load_nlp, make_doc
-from newsgraph.analyse.token_spans import TokenSpans
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.token_spans import TokenSpans
+from newsgraph.analyse.pipeline import load_nlp, make_doc
 from newsgraph.clean import segment
 
 

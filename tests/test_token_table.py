@@ -36,7 +36,7 @@ def docs(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
 
 
 def test_every_column_equals_the_token_attribute(docs) -> None:  # type: ignore[no-untyped-def]
-    from newsgraph.analyse.token_table import token_table
+    from newsgraph.analyse.base.token_table import token_table
 
     for doc in docs:
         t = token_table(doc)
@@ -55,7 +55,7 @@ def test_every_column_equals_the_token_attribute(docs) -> None:  # type: ignore[
 
 
 def test_entities_and_span_texts_equal_spacy(docs) -> None:  # type: ignore[no-untyped-def]
-    from newsgraph.analyse.token_table import token_table
+    from newsgraph.analyse.base.token_table import token_table
 
     for doc in docs:
         t = token_table(doc)
@@ -67,21 +67,21 @@ def test_entities_and_span_texts_equal_spacy(docs) -> None:  # type: ignore[no-u
 
 
 def test_subtrees_equal_spacy(docs) -> None:  # type: ignore[no-untyped-def]
-    from newsgraph.analyse.people import _subtree
-    from newsgraph.analyse.tree_edges import tree_edges
+    from newsgraph.analyse.base.tree_edges import tree_edges
+    from newsgraph.analyse.entities.people import subtree_in_order
 
     for doc in docs:
         children = tree_edges(doc).children
         for tok in doc:
-            assert _subtree(children, tok.i) == [s.i for s in tok.subtree]
+            assert subtree_in_order(children, tok.i) == [s.i for s in tok.subtree]
 
 
 def test_cached_per_doc_without_keeping_the_doc_alive() -> None:
     import gc
     import weakref
 
+    from newsgraph.analyse.base.token_table import token_table
     from newsgraph.analyse.pipeline import load_nlp
-    from newsgraph.analyse.token_table import token_table
 
     doc = load_nlp().make_doc("A short text.")
     assert token_table(doc) is token_table(doc)

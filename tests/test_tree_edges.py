@@ -9,8 +9,8 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from newsgraph.analyse.base.tree_edges import subtree_edges, tree_edges
 from newsgraph.analyse.pipeline import load_nlp, make_doc
-from newsgraph.analyse.tree_edges import _edges, tree_edges
 from newsgraph.clean import segment
 from tests.conftest import FIXTURES, read_text
 
@@ -65,5 +65,5 @@ def test_random_non_projective_trees_equal_spacy() -> None:
         n = rng.randint(1, 12)
         heads = _random_heads(rng, n)
         doc = Doc(vocab, words=[f"w{i}" for i in range(n)], heads=heads, deps=["dep"] * n)
-        left, right = _edges(heads)
+        left, right = subtree_edges(heads)
         assert left == [t.left_edge.i for t in doc] and right == [t.right_edge.i for t in doc], heads

@@ -1,26 +1,27 @@
 """One spaCy pipeline, loaded once, with newsgraph's components added to it.
 
-Our analysis steps are small registered spaCy components that write to ``Doc``
-extensions (``doc._.entities``, ``doc._.quotes``, ``doc._.times``,
-``doc._.timeline``); ``doc_to_article`` turns a processed Doc into an ``Article``.
-The Doc is built from the *masked* text (boilerplate blanked, same length), so
-token offsets are offsets into the original article.
+``components.py`` registers the components; this module only assembles: it loads the
+English pipeline, adds ours in order, makes Docs from cleaned articles and turns the
+processed Docs into ``Article`` objects (``doc_to_article``). The Doc is built from the
+*masked* text (boilerplate blanked, same length), so token offsets are offsets into the
+original article.
 """
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 import spacy
-from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
-from newsgraph.analyse.models import PREFERRED_MODELS, ModelNotFound, default_model  # noqa: F401 - re-exported
+from newsgraph.analyse import components  # noqa: F401 - registers the components
+from newsgraph.analyse.base.doc import set_doc_text
+from newsgraph.analyse.base.fast_attributes import replaces_stock_attributes
+from newsgraph.analyse.model_choice import ModelNotFound, default_model
 from newsgraph.clean import Layout, masked_text, segment
 from newsgraph.model import Article
 
@@ -30,10 +31,11 @@ UNUSED_COMPONENTS: tuple[str, ...] = ("senter",)
 Everything else in en_core_web_sm is read: tags and POS (cue verbs, names), the parse
 (subjects, clauses, sentences), entities, lemmas (cue matching). The attribute_ruler and
 lemmatizer are replaced by ``newsgraph_attributes``, which gives the same POS, morphology
-and lemmas at about a third of their cost (see fast_attributes.py); set
-NEWSGRAPH_STOCK_ATTRIBUTES=1 to keep spaCy's own."""
+and lemmas at about a third of their cost (see base/fast_attributes.py); pass
+``stock_attributes=True`` to ``load_nlp`` to keep spaCy's own."""
 
 OUR_COMPONENTS = ("newsgraph_people", "newsgraph_quotes", "newsgraph_time")
+"""Added after spaCy's own, in this order: each requires what the ones before assign."""
 
 GLUED_QUOTE_MARKS = (
     r'(?<=[^\W\d_])[,:](?=["“])',  # said,“Look  said:"We
@@ -44,34 +46,42 @@ GLUED_QUOTE_MARKS = (
 comma): stock spaCy keeps ``said,“Look`` one token, so the cue verb and the quote's first
 word are lost to the parse."""
 
-for _name in ("layout", "published", "entities", "quotes", "times", "timeline"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
 _lock = threading.Lock()
-_cache: dict[str, Language] = {}
+_cache: dict[tuple[str, bool], Language] = {}
 
 
-def load_nlp(model: str | None = None) -> Language:
+def load_nlp(model: str | None = None, *, stock_attributes: bool = False) -> Language:
     """The shared pipeline for ``model`` (default: ``default_model()``), loaded once."""
     name = model or default_model()
+    key = (name, stock_attributes)
     with _lock:
-        if name not in _cache:
+        if key not in _cache:
             try:
-                nlp = spacy.load(name, exclude=[c for c in UNUSED_COMPONENTS])
+                nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
             except OSError as exc:
                 raise ModelNotFound(
                     f"spaCy pipeline {name!r} is not installed ({exc.__class__.__name__}); "
                     "install it with pip or pass --model with an installed one"
                 ) from exc
             _split_glued_quote_marks(nlp)
-            if not os.environ.get("NEWSGRAPH_STOCK_ATTRIBUTES"):
-                from newsgraph.analyse.fast_attributes import install
+            if not stock_attributes:
+                use_fast_attributes(nlp)
+            nlp.add_pipe("newsgraph_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
+            for comp in OUR_COMPONENTS:
+                nlp.add_pipe(comp)
+            _cache[key] = nlp
+        return _cache[key]
 
-                install(nlp)
-            _add_components(nlp)
-            _cache[name] = nlp
-        return _cache[name]
+
+def use_fast_attributes(nlp: Language) -> bool:
+    """Swap in ``newsgraph_attributes`` for the stock attribute_ruler + lemmatizer where it
+    gives the same output (a rule lemmatizer); the originals stay, disabled, for cache misses."""
+    if not replaces_stock_attributes(nlp):
+        return False
+    nlp.add_pipe("newsgraph_attributes", after="lemmatizer")
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    return True
 
 
 def _split_glued_quote_marks(nlp: Language) -> None:
@@ -79,47 +89,14 @@ def _split_glued_quote_marks(nlp: Language) -> None:
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
-def _add_components(nlp: Language) -> None:
-    # Import for the registration side effect of each component module.
-    from newsgraph.analyse import people, quotes, time  # noqa: F401
-
-    nlp.add_pipe("newsgraph_paragraphs", before="parser" if "parser" in nlp.pipe_names else None)
-    for comp in OUR_COMPONENTS:
-        nlp.add_pipe(comp)
-
-
-@Language.component("newsgraph_paragraphs")
-def mark_paragraph_starts(doc: Doc) -> Doc:
-    """A paragraph or heading always starts a sentence; the parser respects it."""
-    layout: Layout | None = doc._.layout
-    if layout is None:
-        return doc
-    starts = {p.start for p in layout.paragraphs}
-    # Token offsets from one array, not a Token object per word: only paragraph starts are touched.
-    for i, idx in enumerate(doc.to_array(IDX).tolist()):
-        if i and idx in starts:
-            doc[i].is_sent_start = True
-    return doc
-
-
-_TEXT_KEY = "newsgraph_text"
-
-
 def make_doc(nlp: Language, text: str, layout: Layout, published: str | None) -> Doc:
+    """A Doc of the article's masked text, carrying its layout and publication date."""
     masked = masked_text(text, layout)
     doc = nlp.make_doc(masked)
-    doc.user_data[_TEXT_KEY] = masked
+    set_doc_text(doc, masked)
     doc._.layout = layout
     doc._.published = published
     return doc
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text`` without the cost: spaCy rebuilds it from the tokens on every access."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text  # type: ignore[no-any-return]
 
 
 def doc_to_article(doc: Doc, text: str, **meta: Any) -> Article:

@@ -83,7 +83,7 @@ def _main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    from newsgraph.analyse.models import ModelNotFound
+    from newsgraph.analyse.model_choice import ModelNotFound
     from newsgraph.store import StoreError
 
     try:

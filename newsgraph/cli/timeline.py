@@ -33,7 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _check_date(value: str | None, flag: str) -> None:
-    from newsgraph.analyse.timevalues import is_value
+    from newsgraph.analyse.dates.values import is_value
 
     if value and not is_value(value.strip()):
         raise UserError(f"{flag} {value!r} is not a date: use e.g. 1958, 2016-09, 2016-09-11 or 199X")
@@ -41,7 +41,7 @@ def _check_date(value: str | None, flag: str) -> None:
 
 def _from_files(args: argparse.Namespace) -> list[dict[str, Any]]:
     from newsgraph import extract_many
-    from newsgraph.analyse.timevalues import bounds, interval, sort_key
+    from newsgraph.analyse.dates.values import bounds, interval, sort_key
     from newsgraph.cli.core import Inputs
 
     lo = bounds(args.date_from)[0] if args.date_from else None

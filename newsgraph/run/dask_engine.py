@@ -122,7 +122,7 @@ def run_on_dask(
     """Analyse on the cluster at ``scheduler`` (or a LocalCluster of ``workers`` processes)."""
     from distributed import Client, LocalCluster
 
-    from newsgraph.analyse.models import default_model
+    from newsgraph.analyse.model_choice import default_model
 
     model = model or default_model()
     shard_dir = Path(shard_dir)

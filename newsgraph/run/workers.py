@@ -210,7 +210,7 @@ def run_in_processes(
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    from newsgraph.analyse.models import default_model
+    from newsgraph.analyse.model_choice import default_model
 
     model = model or default_model()
     ctx = multiprocessing.get_context("spawn")  # no fork of a parent holding SQLite and threads

@@ -45,7 +45,7 @@ _TITLE_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.
 
 def _parse(name: str):  # type: ignore[no-untyped-def]
     # The store never imports spaCy; names.py is plain Python and data files.
-    from newsgraph.analyse.names import parse
+    from newsgraph.analyse.entities.names import parse
 
     return parse(name)
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.token_table import TokenTable, token_table
-from newsgraph.analyse.tree_edges import TreeEdges, tree_edges
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.base.tree_edges import TreeEdges, tree_edges
 
 HEAD_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "dative"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.token_table import token_table
 
 _KEY = "newsgraph_tree_edges"
 MAX_PASSES = 12
@@ -34,7 +34,7 @@ def tree_edges(doc: Doc) -> TreeEdges:
     found = doc.user_data.get(_KEY)
     if found is None:
         head = token_table(doc).head
-        left, right = _edges(head)
+        left, right = subtree_edges(head)
         children: list[list[int]] = [[] for _ in head]
         for i, h in enumerate(head):
             if h != i and left[h] <= i <= right[h]:
@@ -43,7 +43,7 @@ def tree_edges(doc: Doc) -> TreeEdges:
     return found  # type: ignore[no-any-return]
 
 
-def _edges(head: list[int]) -> tuple[list[int], list[int]]:
+def subtree_edges(head: list[int]) -> tuple[list[int], list[int]]:
     n = len(head)
     left = list(range(n))
     right = list(range(n))

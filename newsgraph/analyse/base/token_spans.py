@@ -13,8 +13,8 @@ import bisect
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.token_table import TokenTable, token_table
-from newsgraph.analyse.tree_edges import TreeEdges, tree_edges
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.base.tree_edges import TreeEdges, tree_edges
 
 
 class TokenSpans:

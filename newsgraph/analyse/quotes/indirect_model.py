@@ -14,18 +14,18 @@ import json
 import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from itertools import repeat
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.attribution import cue_lemmas
-from newsgraph.analyse.candidates import Candidate
-from newsgraph.analyse.token_table import TokenTable, token_table
-from newsgraph.analyse.tree_edges import tree_edges
+from newsgraph.analyse.base.cues import cue_lemmas
+from newsgraph.analyse.base.data import data_bytes
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.base.tree_edges import tree_edges
+from newsgraph.analyse.quotes.candidates import Candidate
 
-MODEL_PACKAGE = "newsgraph.analyse.attribution_model"
-MODEL_FILE = "indirect.json.gz"
+MODEL_FILE = "attribution_model/indirect.json.gz"
+"""The trained model in the data package (``make train`` writes it)."""
 SHAPE_GROUP = {"ccomp": "clause", "xcomp": "clause", "dobj": "nominal", "attr": "nominal", "oprd": "nominal",
                "acomp": "nominal", "dative": "nominal"}
 RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -93,7 +93,7 @@ class FamilyTables:
 @lru_cache(maxsize=1)
 def load_model() -> Model:
     """The shipped model, read once per process from package data."""
-    raw = resources.files(MODEL_PACKAGE).joinpath(MODEL_FILE).read_bytes()
+    raw = data_bytes(MODEL_FILE)
     data = json.loads(gzip.decompress(raw).decode("utf-8"))
     return Model(data["weights"], data["bias"], data["threshold"], data.get("meta", {}))
 

@@ -24,9 +24,10 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse import timevalues as tv
-from newsgraph.analyse.pipeline import doc_text
-from newsgraph.analyse.token_spans import TokenSpans
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.token_spans import TokenSpans
+from newsgraph.analyse.dates import values as tv
+from newsgraph.analyse.dates.values import parse_published
 from newsgraph.model import Entity, Event, Quote, TimeExpression
 
 PARTICIPANT_TYPES = {"PERSON", "ORG"}
@@ -239,8 +240,6 @@ def _governs(tokens: TokenSpans, verb: int, t: TimeExpression, content: list[tup
 def quote_events(tokens: TokenSpans, text: str, quotes: list[Quote], times: list[TimeExpression],
                  published: str | None, mentions: MentionIndex) -> list[Event]:
     """Each quotation, dated by a date in its attribution, else by the publication day."""
-    from newsgraph.analyse.time import parse_published
-
     pub = parse_published(published)
     events = []
     starts = [t.span[0] for t in times]  # times come in text order

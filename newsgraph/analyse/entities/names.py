@@ -11,35 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from newsgraph.analyse.base.data import data_rows
+
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 LEADING_PARTICLES = frozenset({"de", "van", "von", "di", "du", "da", "della", "del", "der", "den", "ter", "bin", "ibn"})
 """Particles that, capitalised, can start a surname written alone ("De Blasio", "Van Voorhis")."""
 
 
-def _lines(name: str) -> list[list[str]]:
-    out = []
-    with open(HERE / name, encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n")
-            if line.strip() and not line.startswith("#"):
-                out.append(line.split("\t"))
-    return out
-
-
 @cache
 def word_set(name: str, *, lower: bool = False) -> frozenset[str]:
     """First column of a data file beside this module, as a set (loaded once per file)."""
-    return frozenset(row[0].lower() if lower else row[0] for row in _lines(name))
+    return frozenset(row[0].lower() if lower else row[0] for row in data_rows(name))
 
 
 @lru_cache(maxsize=1)
 def titles() -> dict[str, tuple[str, str]]:
     """title -> (kind, gender); kind "honorific" (Mr) or "office" (President, a role)."""
-    return {row[0]: (row[1], row[2]) for row in _lines("names_titles.tsv")}
+    return {row[0]: (row[1], row[2]) for row in data_rows("names_titles.tsv")}
 
 
 def particles() -> frozenset[str]:
@@ -57,7 +47,7 @@ def not_person_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def given_names() -> dict[str, str]:
     """Common given name -> gender (f, m, u)."""
-    return {row[0]: row[1] for row in _lines("names_given.tsv")}
+    return {row[0]: row[1] for row in data_rows("names_given.tsv")}
 
 
 def kinship_nouns() -> frozenset[str]:
@@ -72,7 +62,7 @@ def person_verbs() -> frozenset[str]:
 def nicknames() -> dict[str, frozenset[str]]:
     """Given name -> the names it can stand for, itself included ("Larry" -> Larry, Lawrence, Laurence)."""
     out: dict[str, set[str]] = {}
-    for nick, formal in _lines("names_nicknames.tsv"):
+    for nick, formal in data_rows("names_nicknames.tsv"):
         out.setdefault(nick, {nick}).add(formal)
         out.setdefault(formal, {formal}).add(nick)
     return {k: frozenset(v) for k, v in out.items()}
@@ -144,7 +134,7 @@ def org_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def east_asian_surnames() -> dict[str, bool]:
     """family name -> True when it is also a common Western given name (Kim, Lee)."""
-    return {row[0]: len(row) > 1 and row[1] == "w" for row in _lines("names_surnames_east_asian.tsv")}
+    return {row[0]: len(row) > 1 and row[1] == "w" for row in data_rows("names_surnames_east_asian.tsv")}
 
 
 def strip_possessive(name: str) -> str:

@@ -13,28 +13,26 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.pipeline import doc_text
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.data import data_lines
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.token_table import token_table
 
-HERE = Path(__file__).resolve().parent
 MAX_GAP = 40
-_NAMED_QUOTED = re.compile(
+NAMED_QUOTED = re.compile(
     r"\b(?:[Kk]nown|[Rr]eferred to|[Dd]ubbed|[Nn]icknamed|[Cc]alled|[Bb]randed)\s+(?:as\s+)?(?:the\s+)?"
     r"[“\"‘']([A-Z][^”\"’'\n]{1,40})[”\"’']"
 )
-_NAMED_QUOTED_WORDS = ("nown", "eferred to", "ubbed", "icknamed", "alled", "randed")
-"""The literal part of each of _NAMED_QUOTED's verbs, one letter in: a text with none needs no
+NAMED_QUOTED_WORDS = ("nown", "eferred to", "ubbed", "icknamed", "alled", "randed")
+"""The literal part of each of NAMED_QUOTED's verbs, one letter in: a text with none needs no
 regex search, and one with some needs it only from the first (less that letter)."""
 
 
 @lru_cache(maxsize=1)
 def gap_patterns() -> re.Pattern[str]:
-    with open(HERE / "aliases_patterns.txt", encoding="utf-8") as fh:
-        lines = [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.startswith("#")]
+    lines = data_lines("aliases_patterns.txt")
     return re.compile("|".join(f"(?:{ln})" for ln in lines))
 
 
@@ -66,8 +64,8 @@ def declared_aliases(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[tuple
 def named_groups(doc: Doc) -> list[tuple[str, tuple[int, int]]]:
     """Names given in quotation marks after "known as": ("Moscow 8", span of those words)."""
     text = doc_text(doc)
-    found = [k for k in map(text.find, _NAMED_QUOTED_WORDS) if k >= 0]
+    found = [k for k in map(text.find, NAMED_QUOTED_WORDS) if k >= 0]
     if not found:
         return []
     return [(m.group(1).strip(), (m.start(1), m.start(1) + len(m.group(1).strip())))
-            for m in _NAMED_QUOTED.finditer(text, max(0, min(found) - 1))]
+            for m in NAMED_QUOTED.finditer(text, max(0, min(found) - 1))]

@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from newsgraph.analyse.attribution import inside_any
+from newsgraph.analyse.base.spans import inside_any
 
 OPENING = "“„«"
 CLOSING = "”»"
@@ -47,7 +47,7 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 _MARK_RX = re.compile("[" + re.escape(OPENING + CLOSING + STRAIGHT) + "]|''")
 
 
-def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def double_marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(position, length) of every double quotation mark in ``text[start:end]``."""
     return [(m.start(), m.end() - m.start()) for m in _MARK_RX.finditer(text, start, end)]
 
@@ -74,7 +74,7 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
     one runs to ``end``; then curly single-quoted speech outside them."""
     spans: list[QuotedSpan] = []
     open_at: tuple[int, int] | None = None
-    marks = _marks(text, start, end)
+    marks = double_marks(text, start, end)
     for k, (i, n) in enumerate(marks):
         ch = text[i]
         if open_at is None:

@@ -26,16 +26,19 @@ mentions. Runs in time linear in the number of tokens (person lookups are per su
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
 
-from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.analyse import names, places
-from newsgraph.analyse.aliases import declared_aliases, named_groups
-from newsgraph.analyse.name_spans import (
+from newsgraph.analyse.base.cues import cue_lemmas
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.base.tree_edges import tree_edges
+from newsgraph.analyse.entities import names, places
+from newsgraph.analyse.entities.aliases import declared_aliases, named_groups
+from newsgraph.analyse.entities.evidence import is_person
+from newsgraph.analyse.entities.name_spans import (
     PLACE_TYPES,
     POSSESSIVE_TOKENS,
     cap,
@@ -55,10 +58,7 @@ from newsgraph.analyse.name_spans import (
     trim_to_known_names,
     unlabelled_places,
 )
-from newsgraph.analyse.person_evidence import is_person
-from newsgraph.analyse.pipeline import doc_text
-from newsgraph.analyse.token_table import token_table
-from newsgraph.analyse.tree_edges import tree_edges
+from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -67,54 +67,6 @@ HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
 _DETERMINERS = {"the", "a", "an"}
-
-
-@dataclass
-class Mention:
-    start: int  # token indices of the name words (no title, no possessive)
-    end: int
-    char_start: int
-    char_end: int
-    words: list[str]
-    title: str | None = None  # honorific or office before the name ("Ms", "President")
-    roles: list[str] = field(default_factory=list)  # descriptors before the name, nearest last
-    role_start: int | None = None  # char offset where the nearest role begins
-    gender: str = "-"  # from a gendered title or a pronoun referring back in the same sentence
-    evidence: bool = False  # the context says "a person": a title, a role, "who", subject of "said"
-    thing_like: bool = False  # "the Brexit vote": after a determiner, or modifying a lower-case noun
-    relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
-    modifier: bool = False  # "Lib Dem leader": a compound of the lower-case noun after it
-    neuter: bool = False  # "Pernod said it ...": the subject's pronoun is "it"
-    plural: bool = False  # "many Britons believe": one word tagged as a plural noun
-    role_ahead: str | None = None  # "Her husband, Bill Clinton": see _role_ahead (read twice, computed once)
-    role_after: str | None = None  # "Kim Chong Hun, the last survivor": see _role_after
-
-    @property
-    def role(self) -> str | None:
-        return self.roles[-1] if self.roles else None
-
-
-@dataclass
-class Person:
-    name: str
-    first: int  # char offset of the first mention (introduction order)
-    mentions: list[Mention] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
-    gender: str = "-"
-    short_forms_used_at: dict[str, int] = field(default_factory=dict)
-    relative: bool = False  # introduced as someone's relative ("his wife, Heidi Cruz")
-    prominent_at: int = -1  # last full-name mention with a description (role or appositive)
-    evidence: bool = False  # some mention's context says "a person"
-    full_forms: dict[str, int] = field(default_factory=dict)  # written full names -> count
-
-    @property
-    def full(self) -> bool:
-        return len(self.name.split()) > 1
-
-    @property
-    def parts(self) -> names.NameParts:
-        return names.parse(self.name)
 
 
 # ---------------------------------------------------------------- spans of person names
@@ -194,7 +146,7 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
     children = tree_edges(doc).children
     for child in children[j - 1]:
         if t.dep[child] == "appos" and child > j and t.ent_type[child] not in ("PERSON", "GPE", "DATE"):
-            sub = _subtree(children, child)
+            sub = subtree_in_order(children, child)
             if any(t.ent_type[k] == "PERSON" or t.text[k] in POSSESSIVE_TOKENS
                    or any(ch.isdigit() for ch in t.text[k]) for k in sub):
                 return None
@@ -208,7 +160,7 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
     return None
 
 
-def _subtree(children: list[list[int]], i: int) -> list[int]:
+def subtree_in_order(children: list[list[int]], i: int) -> list[int]:
     """Token i's subtree in ``token.subtree`` order: left children's subtrees, the token, right
     children's subtrees (not sorted: a non-projective parse interleaves them)."""
     out: list[int] = []
@@ -365,8 +317,6 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
 
 @lru_cache(maxsize=1)
 def _speech_lemmas() -> frozenset[str]:
-    from newsgraph.analyse.attribution import cue_lemmas
-
     return cue_lemmas() | names.person_verbs()
 
 
@@ -614,8 +564,3 @@ def _person_entity(p: Person, text: str) -> Entity:
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
     return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles)
 
-
-@Language.component("newsgraph_people")
-def find_people(doc: Doc) -> Doc:
-    doc._.entities = group_entities(doc)
-    return doc

@@ -46,7 +46,7 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc
 
-from newsgraph.analyse.pipeline import doc_text
+from newsgraph.analyse.base.doc import doc_text
 
 _POSITIONS = [IDX, LENGTH, SPACY, SENT_START, HEAD, ORTH]
 _LEXEME = [ORTH, LOWER, IS_ALPHA, IS_TITLE, IS_LOWER, IS_UPPER, IS_STOP, IS_PUNCT, LIKE_NUM]

@@ -10,22 +10,16 @@ model's threshold. The content excludes the cue and a leading "that".
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from newsgraph.analyse.attribution import _inside, cue_lemmas, mention_span, resolve_name
-from newsgraph.analyse.candidates import Candidate, char_pieces, generate, has_quote_mark
-from newsgraph.analyse.learned import RELATIVE, load_model, probability
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.cues import cue_lemma, cue_lemmas, cue_span
+from newsgraph.analyse.base.spans import inside
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.quotes.candidates import Candidate, char_pieces, generate, has_quote_mark
+from newsgraph.analyse.quotes.indirect_model import RELATIVE, load_model, probability
+from newsgraph.analyse.quotes.speakers import mention_span, resolve_name
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
-
-
-def _cue_span(cue: Token) -> CharSpan:
-    """The cue word, with the "to" of "according to"."""
-    end = cue
-    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.doc[cue.i + 1].lower_ == "to":
-        end = cue.doc[cue.i + 1]
-    return cue.idx, end.idx + len(end.text)
 
 
 def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Speaker:
@@ -59,21 +53,27 @@ F1 .727 → .717, and the 'all' block F1 stays .790, while a feature article's s
 
 
 def find_indirect_quotes(
-    doc: Doc, direct_spans: list[CharSpan], people: list[Entity], *, threshold: float | None = None
+    doc: Doc,
+    direct_spans: list[CharSpan],
+    people: list[Entity],
+    *,
+    threshold: float | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
 ) -> list[Quote]:
     """Indirect quotes of ``doc``; ``direct_spans`` are the direct/mixed contents already found.
 
-    ``threshold`` overrides the model's decision threshold (higher: fewer, surer quotes).
+    A candidate is kept when the model's probability reaches its own decision threshold and
+    ``min_confidence``; ``threshold`` replaces both (higher: fewer, surer quotes).
     """
     model = load_model()
-    cut = max(model.threshold, MIN_CONFIDENCE) if threshold is None else threshold
+    cut = max(model.threshold, min_confidence) if threshold is None else threshold
     best: dict[int, tuple[float, Candidate]] = {}
     idx = token_table(doc).idx
     cue_in_direct: dict[int, bool] = {}  # a cue has several candidates
     for cand in generate(doc):
         in_direct = cue_in_direct.get(cand.cue_i)
         if in_direct is None:
-            in_direct = cue_in_direct[cand.cue_i] = _inside(idx[cand.cue_i], direct_spans)
+            in_direct = cue_in_direct[cand.cue_i] = inside(idx[cand.cue_i], direct_spans)
         if has_quote_mark(doc, cand, edges=not in_direct):
             continue  # a direct quote, or a mixed one (quoted fragment), found by quotes.py
         if in_direct and _named_report_in_quote(cand):
@@ -92,8 +92,8 @@ def find_indirect_quotes(
             pieces,
             "indirect",
             _speaker(doc, cand, people, pieces[0][0]),
-            _cue_span(cue),
-            "according to" if cue.lower_ == "according" else cue.lemma_.lower(),
+            cue_span(cue),
+            cue_lemma(cue),
             confidence=p,
         )
     return sorted(out.values(), key=lambda q: (q.start, q.end))

@@ -12,7 +12,7 @@ key and replays them:
 * the rule lemma depends on (ORTH, POS, MORPH); misses call spaCy's lemmatizer itself,
   whose word index is turned from lists into sets (same answers, no linear scans).
 
-``load_nlp`` adds it after the ruler and disables the two originals, which it still uses
+``load_nlp`` adds it after the lemmatizer and disables the two originals, which it still uses
 on cache misses. Caches are bounded; lemmas are cached as strings so they survive
 ``nlp.memory_zone()``. A test checks token-by-token identity with the stock pipeline.
 """
@@ -274,13 +274,10 @@ class _StartFilter:
         return hit
 
 
-@Language.factory("newsgraph_attributes")
-def make_fast_attributes(nlp: Language, name: str) -> FastAttributes:
-    return FastAttributes(nlp)
-
-
-def install(nlp: Language) -> bool:
-    """Swap in ``newsgraph_attributes`` when the pipeline has a rule-based ruler and lemmatizer."""
+def replaces_stock_attributes(nlp: Language) -> bool:
+    """Whether ``FastAttributes`` gives exactly what this pipeline's attribute_ruler and
+    lemmatizer give (a rule lemmatizer and a ruler that sets only POS, morphology, lemma,
+    tag or dep); when it does, the lemmatizer's word index is turned into sets."""
     names = nlp.pipe_names
     if "attribute_ruler" not in names or "lemmatizer" not in names:
         return False
@@ -291,9 +288,6 @@ def install(nlp: Language) -> bool:
     if not FastAttributes(nlp).exact:
         return False  # a ruler testing other attributes: keep the original
     _index_as_sets(nlp.get_pipe("lemmatizer"))
-    nlp.add_pipe("newsgraph_attributes", after="lemmatizer")
-    nlp.disable_pipe("attribute_ruler")
-    nlp.disable_pipe("lemmatizer")
     return True
 
 

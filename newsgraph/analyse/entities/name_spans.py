@@ -16,8 +16,8 @@ from operator import and_
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse import names, places
-from newsgraph.analyse.token_table import TokenTable, token_table
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.entities import names, places
 
 PLACE_TYPES = {"GPE", "LOC"}
 STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}

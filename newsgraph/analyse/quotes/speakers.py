@@ -13,96 +13,23 @@ import bisect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.names import given_name_detectors
-from newsgraph.analyse.pipeline import doc_text
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.cues import SUBJECT_DEPS, cue_indices, cue_subject
+from newsgraph.analyse.base.data import data_lines, data_rows
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.entities.names import given_name_detectors
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": "s", "we": "p"}
 THIRD_PERSON = {"he", "she", "him", "her"}
-SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 RELATIVE = {"who", "that", "which", "whom"}
-INHERIT_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
-"""A cue without its own subject takes its head's ("said X, adding ..."; "and added")."""
-MIN_CUE_COUNT = 3
-MIN_CUE_RATE = 0.2
-"""A learned cue is used when annotators marked it at least this often and this share
-of its occurrences in train (``cues.tsv`` columns ``count`` and ``rate``)."""
 _NAMES_KEY = "newsgraph_name_index"
 UNNAMED_SOURCES = {"spokesperson", "official", "source", "aide", "adviser", "advisor", "analyst", "expert"}
-
-
-@lru_cache(maxsize=1)
-def cue_table() -> dict[str, tuple[str, int, float]]:
-    """lemma -> (kind, count, rate) from ``cues.tsv``."""
-    data = resources.files("newsgraph.analyse").joinpath("cues.tsv").read_text("utf-8")
-    table: dict[str, tuple[str, int, float]] = {}
-    for ln in data.splitlines():
-        if not ln.strip() or ln.startswith("#"):
-            continue
-        cols = ln.split("\t")
-        kind = cols[1] if len(cols) > 1 else "verb"
-        count = int(cols[2]) if len(cols) > 2 else MIN_CUE_COUNT
-        rate = float(cols[3]) if len(cols) > 3 else 1.0
-        table.setdefault(cols[0].strip(), (kind, count, rate))
-    return table
-
-
-@lru_cache(maxsize=1)
-def cue_lemmas() -> frozenset[str]:
-    """Reliable reporting verbs (and nouns): frequent cues with a high cue rate in train."""
-    return frozenset(
-        lem
-        for lem, (kind, count, rate) in cue_table().items()
-        if kind in ("verb", "noun") and count >= MIN_CUE_COUNT and rate >= MIN_CUE_RATE
-    )
-
-
-def is_cue(tok: Token) -> bool:
-    """A learned reporting verb, or the "according" of "according to" (see ``cue_indices``)."""
-    return tok.i in _cues(tok.doc)[1]
-
-
-_CUES_KEY = "newsgraph_cue_indices"
-
-
-def cue_indices(doc: Doc) -> list[int]:
-    """Indices of the cue tokens, in order: learned reporting verbs (``cue_lemmas``) and the
-    "according" of "according to"."""
-    return _cues(doc)[0]
-
-
-def _cues(doc: Doc) -> tuple[list[int], frozenset[int]]:
-    """The cue indices as a list and a set, read off the token table (no Token objects)
-    once per doc."""
-    found = doc.user_data.get(_CUES_KEY)
-    if found is None:
-        t = token_table(doc)
-        lower, pos, lemma, lemmas = t.lower, t.pos, t.lemma, cue_lemmas()
-        cues = []
-        for i in range(t.n):
-            if lower[i] == "according":
-                if i + 1 < t.n and lower[i + 1] == "to":
-                    cues.append(i)
-            elif pos[i] in ("VERB", "AUX") and lemma[i].lower() in lemmas:
-                cues.append(i)
-        found = doc.user_data[_CUES_KEY] = (cues, frozenset(cues))
-    return found  # type: ignore[no-any-return]
-
-
-def _inside(i: int, spans: list[CharSpan]) -> bool:
-    return any(s <= i < e for s, e in spans)
-
-
-def inside_any(i: int, spans: list[CharSpan]) -> bool:
-    """``i`` in one of ``spans`` (sorted by start, non-overlapping): a binary search."""
-    k = bisect.bisect_right(spans, (i, float("inf"))) - 1
-    return k >= 0 and spans[k][0] <= i < spans[k][1]
 
 
 def mention_span(tok: Token) -> CharSpan:
@@ -128,34 +55,6 @@ def mention_span(tok: Token) -> CharSpan:
         else:
             break
     return first.idx, last.idx + len(last.text)
-
-
-def _subject(cue: Token) -> Token | None:
-    """The cue's subject; "according to X": X; a subject-less cue inherits its head's."""
-    if cue.lower_ == "according":
-        to = next((c for c in cue.children if c.lower_ == "to"), None)
-        obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return obj
-    tok: Token | None = cue
-    for _ in range(4):
-        if tok is None:
-            return None
-        agent = next((c for c in tok.children if c.dep_ == "agent"), None)  # "was asked by X"
-        if agent is not None and tok is cue:
-            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-        for c in tok.children:
-            if c.dep_ in SUBJECT_DEPS:
-                return c
-        if tok.dep_ in INHERIT_SUBJECT and tok.head != tok:
-            head = tok.head
-            if tok.tag_ == "VBG" and head.dep_ == "ccomp" and is_cue(head.head):
-                head = head.head  # "X told Y that Z had ..., adding ...": X adds, not Z
-            tok = head
-        else:
-            return None
-    return None
 
 
 # --------------------------------------------------------------------------
@@ -313,7 +212,7 @@ def appositive_name(tok: Token) -> Token | None:
     return None
 
 
-def _cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
+def cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
     """Subjects of every cue verb outside quotations, in text order (one pass)."""
     idx = name_index(doc)
     if idx.cue_subjects is None:
@@ -321,7 +220,7 @@ def _cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
         t = token_table(doc)
         for i in cue_indices(doc):
             if not inside_any(t.idx[i], skip):
-                subj = _subject(doc[i])
+                subj = cue_subject(doc[i])
                 if subj is not None and not inside_any(subj.idx, skip):
                     out.append((subj.idx, subj.i))
         idx.cue_subjects = sorted(set(out))
@@ -358,9 +257,7 @@ def _person_in_phrase(tok: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def gender_words() -> dict[str, str]:
     """word -> "m"/"f" from ``gender_words.tsv`` (honorifics, roles, kin terms)."""
-    data = resources.files("newsgraph.analyse").joinpath("gender_words.tsv").read_text("utf-8")
-    rows = (ln.split("\t") for ln in data.splitlines() if ln.strip() and not ln.startswith("#"))
-    return {w.strip(): g.strip() for w, g in rows}
+    return {w.strip(): g.strip() for w, g in data_rows("gender_words.tsv")}
 
 
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
@@ -411,7 +308,7 @@ def resolve_pronoun(
             ent = entity_for_name(doc, _name_tokens(t).text, t.idx)
             if ent is not None and _compatible(doc, ent.name, gender):
                 return ent.name
-    subjects = _cue_subjects(doc, skip)
+    subjects = cue_subjects(doc, skip)
     k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
     while k >= 0 and depth < 4 and before - subjects[k][0] < 3000:
         prev = doc[subjects[k][1]]
@@ -475,8 +372,8 @@ def resolve_name(
 
 @lru_cache(maxsize=1)
 def speech_documents() -> frozenset[str]:
-    data = resources.files("newsgraph.analyse").joinpath("speech_documents.txt").read_text("utf-8")
-    return frozenset(ln.strip() for ln in data.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Nouns of documents that speak for their author ("statement", "letter", "report")."""
+    return frozenset(ln.strip() for ln in data_lines("speech_documents.txt"))
 
 
 def speaker_for(

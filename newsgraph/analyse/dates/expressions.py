@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
 
-from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse import timevalues as tv
-from newsgraph.analyse.pipeline import doc_text
-from newsgraph.analyse.timegrammar import Reading, lexicon, readings
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.dates import values as tv
+from newsgraph.analyse.dates.grammar import Reading, lexicon, readings
+from newsgraph.analyse.dates.values import parse_published
 from newsgraph.model import TimeExpression
 
 NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "LAW"}
@@ -46,19 +46,6 @@ class Anchor:
     how: str
     paragraph: int
     sentence: int = 0
-
-
-def parse_published(published: str | None) -> date | None:
-    """The publication day from an ISO date or datetime string; None when absent or unreadable."""
-    if not published:
-        return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def _paragraph_starts(doc: Doc, text: str) -> list[int]:
@@ -441,12 +428,3 @@ def find_times(doc: Doc, published: str | None = None, text: str | None = None) 
             out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how)
     return [out[k] for k in sorted(out)]
 
-
-@Language.component("newsgraph_time")
-def find_time(doc: Doc) -> Doc:
-    from newsgraph.analyse.events import build_timeline
-
-    text = doc_text(doc)
-    doc._.times = find_times(doc, text=text)
-    doc._.timeline = build_timeline(doc, doc._.times, text=text)
-    return doc

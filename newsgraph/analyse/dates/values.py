@@ -42,6 +42,19 @@ def is_value(value: str) -> bool:
     return True
 
 
+def parse_published(published: str | None) -> date | None:
+    """The publication day from an ISO date or datetime string; None when absent or unreadable."""
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 

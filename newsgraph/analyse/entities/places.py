@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
+from newsgraph.analyse.base.data import data_rows
+
 ALT_NAME_MIN_POPULATION = 100_000
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'’-]+$")
 
@@ -74,13 +74,10 @@ def gazetteer() -> dict[str, Place]:
     for code, co in countries.items():
         add(co["name"], Place(co["name"], "country", code, population=int(co["population"]),
                               geonameid=int(co["geonameid"])))
-    with open(HERE / "places_names.tsv", encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip() and not line.startswith("#"):
-                name, code = line.rstrip("\n").split("\t")
-                co = countries[code]
-                add(name, Place(co["name"], "country", code, population=int(co["population"]),
-                                geonameid=int(co["geonameid"])))
+    for name, code in data_rows("places_names.tsv"):
+        co = countries[code]
+        add(name, Place(co["name"], "country", code, population=int(co["population"]),
+                        geonameid=int(co["geonameid"])))
     return out
 
 

@@ -14,25 +14,23 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.attribution import (
+from newsgraph.analyse.base.cues import (
     SUBJECT_DEPS,
-    _cue_subjects,
-    _subject,
     cue_indices,
+    cue_lemma,
     cue_lemmas,
+    cue_span,
+    cue_subject,
     cue_table,
-    inside_any,
     is_cue,
-    name_index,
-    speaker_for,
 )
-from newsgraph.analyse.indirect import find_indirect_quotes
-from newsgraph.analyse.marks import QuotedSpan, find_quoted_spans, strip_span
-from newsgraph.analyse.pipeline import doc_text
-from newsgraph.analyse.token_table import token_table
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.quotes.marks import QuotedSpan, find_quoted_spans, strip_span
+from newsgraph.analyse.quotes.speakers import cue_subjects, name_index, speaker_for
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
@@ -81,7 +79,7 @@ class Candidate:
     para_index: int
 
 
-def _ends_sentence(text: str, m: int) -> bool:
+def ends_sentence(text: str, m: int) -> bool:
     """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.")."""
     if text[m] not in SENTENCE_END:
         return False
@@ -97,7 +95,7 @@ def _ends_sentence(text: str, m: int) -> bool:
     return True
 
 
-def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: list[CharSpan]) -> tuple[str, str]:
+def quote_context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: list[CharSpan]) -> tuple[str, str]:
     """Text between the sentence start and the opening mark, and after the closing mark."""
     i = qs.open_mark
     j = i
@@ -108,7 +106,7 @@ def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: 
             j = para_start
             break
         j = p + 1
-        if text[p] == "\n" or _ends_sentence(text, p) and not inside_any(p, quoted) and (j >= i or text[j].isspace()):
+        if text[p] == "\n" or ends_sentence(text, p) and not inside_any(p, quoted) and (j >= i or text[j].isspace()):
             break
         j = p
     pre = text[j:i]
@@ -120,7 +118,7 @@ def _context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: 
             m = para_end
             break
         m = hit.start()
-        if _ends_sentence(text, m) and not inside_any(m, quoted):
+        if ends_sentence(text, m) and not inside_any(m, quoted):
             break
         if text[m] in "\"“”\n" or text[m : m + 2] == "''":
             break
@@ -216,7 +214,7 @@ def _parenthetical_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tupl
                 and _is_speech(c)
                 and not inside_any(c.idx, quoted)
                 and c.right_edge.i - c.left_edge.i <= 6
-                and _subject(c) is not None
+                and cue_subject(c) is not None
                 and any(t.is_punct for t in doc[max(0, c.left_edge.i - 1) : c.left_edge.i + 1])
             ):
                 return c, node
@@ -257,7 +255,7 @@ def _speech_before(doc: Doc, s: int, quoted: list[CharSpan]) -> Token | None:
             continue
         if inside_any(tok.idx, quoted):
             return None  # another quotation in between
-        if _is_speech(tok) and tok.pos_ == "VERB" and _subject(tok) is not None and _subject(tok).i < tok.i:
+        if _is_speech(tok) and tok.pos_ == "VERB" and cue_subject(tok) is not None and cue_subject(tok).i < tok.i:
             if tok in first.ancestors:
                 return None  # linked, but as an adjunct ("denounced X in his "secret speech"")
             return tok
@@ -354,7 +352,7 @@ def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None
 
 
 def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
-    subj = _subject(cue)
+    subj = cue_subject(cue)
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
         return subj
     doc = cue.doc
@@ -498,7 +496,7 @@ class QuoteFinder:
             s, e = strip_span(self.text, qs.start, qs.end)
             if s >= e:
                 continue
-            pre, post = _context(self.text, qs, *self.paras[k], self.quoted)
+            pre, post = quote_context(self.text, qs, *self.paras[k], self.quoted)
             out.append(Candidate(qs, (s, e), pre, post, k))
         return out
 
@@ -558,7 +556,7 @@ class QuoteFinder:
             subj = subject_of(cue, self.quoted)
             if subj is not None:
                 spk = speaker_for(doc, subj, self.people, s, self.quoted)
-                return spk, _cue_span(cue), _cue_lemma(cue)
+                return spk, cue_span(cue), cue_lemma(cue)
         # an unattributed quotation continues the last speaker: the last quotation's, or
         # the subject of a later reporting verb ("X said the ... ." then "…")
         subj = self._last_cue_subject(cand)
@@ -578,7 +576,7 @@ class QuoteFinder:
     def _last_cue_subject(self, cand: Candidate) -> Token | None:
         """The subject of the last reporting verb before the quotation, in its paragraph
         or the one before."""
-        subjects = _cue_subjects(self.doc, self.quoted)
+        subjects = cue_subjects(self.doc, self.quoted)
         k = bisect.bisect_left(subjects, (cand.qs.open_mark, -1)) - 1
         lo = self.paras[max(0, cand.para_index - 1)][0]
         if k >= 0 and subjects[k][0] >= lo:
@@ -680,33 +678,9 @@ class QuoteFinder:
             mixed_seen.add(clause)
             subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
-            q = Quote(pieces, "mixed", speaker, _cue_span(cue_tok), _cue_lemma(cue_tok))
+            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok))
             out.append(q)
             prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
         return out
 
 
-def _cue_span(cue: Token) -> CharSpan:
-    end = cue
-    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
-        end = cue.doc[cue.i + 1]
-    return cue.idx, end.idx + len(end.text)
-
-
-def _cue_lemma(cue: Token) -> str:
-    return "according to" if cue.lower_ == "according" else cue.lemma_.lower()
-
-
-def extract_quotes(doc: Doc) -> list[Quote]:
-    finder = QuoteFinder(doc)
-    quotes = finder.quotes()
-    spans = sorted(sp for q in quotes for sp in q.content_spans)
-    quotes.extend(find_indirect_quotes(doc, spans, finder.people))
-    quotes.sort(key=lambda q: q.start)
-    return quotes
-
-
-@Language.component("newsgraph_quotes")
-def find_quotes(doc: Doc) -> Doc:
-    doc._.quotes = extract_quotes(doc)
-    return doc

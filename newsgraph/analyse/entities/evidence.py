@@ -6,16 +6,12 @@ itself; these checks run once per grouped entity, after the mentions are resolve
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc
 
-from newsgraph.analyse import names
-from newsgraph.analyse.token_table import TokenTable, token_table
-from newsgraph.analyse.tree_edges import tree_edges
-
-if TYPE_CHECKING:
-    from newsgraph.analyse.people import Person
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.base.tree_edges import tree_edges
+from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities.person import Person
 
 
 def name_shape_says_person(name: str) -> bool:

@@ -13,17 +13,14 @@ scans, not the handlers, are what costs.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from newsgraph.analyse.regex_prefilter import Prefilter, Requirement, check_core, first_class, requirement
-
-LEXICON_PATH = Path(__file__).with_name("time_lexicon.json")
+from newsgraph.analyse.base.data import data_json
+from newsgraph.analyse.base.regex_prefilter import Prefilter, Requirement, check_core, first_class, requirement
 
 
 @dataclass
@@ -45,8 +42,8 @@ class Reading:
 
 @cache
 def lexicon() -> dict[str, Any]:
-    with open(LEXICON_PATH, encoding="utf-8") as fh:
-        return json.load(fh)  # type: ignore[no-any-return]
+    lex: dict[str, Any] = data_json("time_lexicon.json")
+    return lex
 
 
 def _alt(words: list[str], *, cased: bool = False) -> str:
@@ -123,7 +120,7 @@ def _expand(pattern: str) -> str:
     return re.sub(r"«(\w+)»", lambda m: parts[m.group(1)], pattern)
 
 
-def _rule(name: str, pattern: str, handler: Callable[[re.Match[str]], Reading | None]) -> Rule:
+def make_rule(name: str, pattern: str, handler: Callable[[re.Match[str]], Reading | None]) -> Rule:
     """A rule for ``pattern`` («PART»s expanded; matches start after no word character, with one
     of the pattern's possible first characters).
 
@@ -416,57 +413,57 @@ def rules() -> list[Rule]:
     ord_words = "first|second|third|fourth"
     named = "|".join(f"(?:{rx})" for rx in lexicon()["named_days"] if not rx.startswith("_"))
     return [
-        _rule("named_day", named, _h_named_day),
-        _rule("iso", r"(\d{4})⟨-(\d{2})-⟩(\d{2})(?![\d-])", _h_iso),
-        _rule("us_numeric", r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])", _h_us_numeric),
-        _rule("month_day", r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?⟨«MONTH»\s+«DAY»⟩(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
+        make_rule("named_day", named, _h_named_day),
+        make_rule("iso", r"(\d{4})⟨-(\d{2})-⟩(\d{2})(?![\d-])", _h_iso),
+        make_rule("us_numeric", r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])", _h_us_numeric),
+        make_rule("month_day", r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?⟨«MONTH»\s+«DAY»⟩(?:\s*(?:-|–|to|through)\s*«DAY2»)?"
                            r"(?:(?:,\s*|\s+)«YEAR»|(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?",
               _h_month_day),
-        _rule("day_month", r"(?:«WEEKDAY»,?\s+)?(?:(?i:the)\s+)?«DAY»(?:\s+(?i:of))?\s+«MONTH»(?:,?\s+«YEAR»)?",
+        make_rule("day_month", r"(?:«WEEKDAY»,?\s+)?(?:(?i:the)\s+)?«DAY»(?:\s+(?i:of))?\s+«MONTH»(?:,?\s+«YEAR»)?",
               _h_month_day),
-        _rule("month_year", r"(?:«MOD»)?⟨«MONTH»(?:\s+(?i:of))?,?\s+«YEAR»⟩", _h_month_year),
-        _rule("month", rf"(?:(?P<rel>{_REL})\s+|(?P<mod>«MOD»))?«MONTH»"
+        make_rule("month_year", r"(?:«MOD»)?⟨«MONTH»(?:\s+(?i:of))?,?\s+«YEAR»⟩", _h_month_year),
+        make_rule("month", rf"(?:(?P<rel>{_REL})\s+|(?P<mod>«MOD»))?«MONTH»"
                        r"(?:(?:\s+(?i:of))?\s+(?P<yrel>(?i:last|next|this))\s+(?i:year))?(?!\s*\d)", _h_month),
-        _rule("season_year", r"(?:(?P<the>(?i:the))\s+)?(?:«MOD»)?«SEASON»(?:\s+(?i:of))?\s+«YEAR»", _h_year),
-        _rule("year", r"(?:(?P<the>(?i:the year))\s+|(?P<mod>«MOD»))?«YEAR»(?![-–/]\d\d(?!\d))(?!['’]?s\b)"
+        make_rule("season_year", r"(?:(?P<the>(?i:the))\s+)?(?:«MOD»)?«SEASON»(?:\s+(?i:of))?\s+«YEAR»", _h_year),
+        make_rule("year", r"(?:(?P<the>(?i:the year))\s+|(?P<mod>«MOD»))?«YEAR»(?![-–/]\d\d(?!\d))(?!['’]?s\b)"
                       r"(?![-\s](?i:year|yr)[-\s]?old)", _h_year),
-        _rule("year_range", r"«YEAR»(?=⟨[-–/]\d\d(?!\d)⟩)", _h_year),
-        _rule("decade", r"(?:(?i:the)\s+)?(?:«MOD»)?⟨(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)⟩(?!\w)",
+        make_rule("year_range", r"«YEAR»(?=⟨[-–/]\d\d(?!\d)⟩)", _h_year),
+        make_rule("decade", r"(?:(?i:the)\s+)?(?:«MOD»)?⟨(?:(?P<dec>1[0-9]\d0|20\d0)['’]?s|['’](?P<d2>\d0)['’]?s)⟩(?!\w)",
               _h_decade),
-        _rule("decade_word", rf"(?i:the)\s+(?:«MOD»)?(?P<dw>(?i:{'|'.join(lexicon()['decade_words'])}))(?!\w)",
+        make_rule("decade_word", rf"(?i:the)\s+(?:«MOD»)?(?P<dw>(?i:{'|'.join(lexicon()['decade_words'])}))(?!\w)",
               lambda m: Reading(m.start(), m.end(), "abs", {"value": lexicon()["decade_words"][m.group("dw").lower()]})),
-        _rule("century", r"(?:(?i:the)\s+)?(?:«MOD»)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s](?i:century)", _h_century),
-        _rule("rel_century", rf"(?P<rel>{_REL})\s+(?i:century)(?!\w)", _h_rel_century),
-        _rule("quarter", rf"(?i:the\s+)?(?P<q>(?i:{ord_words}))\s+(?i:quarter)(?:\s+(?i:of))?,?\s+«YEAR»", _h_quarter),
-        _rule("season", rf"(?P<rel>{_REL})\s+«SEASON»(?!\w)", _h_season),
-        _rule("deictic_day", r"(?P<dd>(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:morning|afternoon|evening|night))?"
+        make_rule("century", r"(?:(?i:the)\s+)?(?:«MOD»)?(?P<c>\d{1,2})(?:st|nd|rd|th)[-\s](?i:century)", _h_century),
+        make_rule("rel_century", rf"(?P<rel>{_REL})\s+(?i:century)(?!\w)", _h_rel_century),
+        make_rule("quarter", rf"(?i:the\s+)?(?P<q>(?i:{ord_words}))\s+(?i:quarter)(?:\s+(?i:of))?,?\s+«YEAR»", _h_quarter),
+        make_rule("season", rf"(?P<rel>{_REL})\s+«SEASON»(?!\w)", _h_season),
+        make_rule("deictic_day", r"(?P<dd>(?i:today|tonight|yesterday|tomorrow)(?:\s+(?i:morning|afternoon|evening|night))?"
                              r"|(?i:last\s+night)|(?i:this\s+(?:morning|afternoon|evening)))(?!\w)", _h_deictic_day),
-        _rule("rel_unit", r"(?:(?i:earlier|later|early|late|(?:by\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
+        make_rule("rel_unit", r"(?:(?i:earlier|later|early|late|(?:by\s+)?the\s+(?:end|beginning|start|middle)\s+of)\s+)?"
                           r"(?P<rel>(?i:this past|this coming|last|next|this))\s+"
                           r"(?P<u>(?i:week|weekend|month|year))(?!\w)", _h_rel_unit),
-        _rule("end_of_the_unit", r"(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+)(?P<u>(?i:week|month|year))"
+        make_rule("end_of_the_unit", r"(?i:the\s+(?:end|beginning|start|middle)\s+of\s+the\s+)(?P<u>(?i:week|month|year))"
                                  r"(?!\w)(?P<rel>)", _h_rel_unit),
-        _rule("ago", r"«BOUND»(?:«NUM»|«VAGUE»)⟨\s+«UNIT»\s+(?P<dir>(?i:ago|from\s+now))(?!\w)⟩", _h_ago),
-        _rule("vague_ago", r"(?i:(?:not\s+)?(?:so\s+)?long\s+ago|a\s+long\s+time\s+ago|(?:days|weeks|months|years|decades)"
+        make_rule("ago", r"«BOUND»(?:«NUM»|«VAGUE»)⟨\s+«UNIT»\s+(?P<dir>(?i:ago|from\s+now))(?!\w)⟩", _h_ago),
+        make_rule("vague_ago", r"(?i:(?:not\s+)?(?:so\s+)?long\s+ago|a\s+long\s+time\s+ago|(?:days|weeks|months|years|decades)"
                            r"\s+(?:ago|from\s+now))(?!\w)", _h_vague),
-        _rule("vague_after", r"(?i:(?:only\s+|just\s+)?(?:hours|days|weeks|months|years|decades)\s+(?:after|before|later|earlier))"
+        make_rule("vague_after", r"(?i:(?:only\s+|just\s+)?(?:hours|days|weeks|months|years|decades)\s+(?:after|before|later|earlier))"
                              r"(?!\w)", _h_vague),
-        _rule("count_later", r"«BOUND»(?:«NUM»|«VAGUE»)⟨\s+«UNIT»\s+(?P<dir>(?i:later|earlier|after|before))(?!\w)⟩",
+        make_rule("count_later", r"«BOUND»(?:«NUM»|«VAGUE»)⟨\s+«UNIT»\s+(?P<dir>(?i:later|earlier|after|before))(?!\w)⟩",
               _h_count_later),
-        _rule("anaphoric_unit", r"(?:(?i:later|earlier)\s+)?(?P<rel>(?i:the\s+very\s+next|the\s+following|the\s+next|the\s+previous"
+        make_rule("anaphoric_unit", r"(?:(?i:later|earlier)\s+)?(?P<rel>(?i:the\s+very\s+next|the\s+following|the\s+next|the\s+previous"
                                 r"|the\s+preceding|the\s+prior|the\s+same|that|the\s+very\s+same))\s+"
                                 r"(?P<u>(?i:day|week|weekend|month|year|decade|morning|afternoon|evening|night|spring|summer"
                                 r"|fall|autumn|winter))(?!\w)", _h_anaphoric_unit),
-        _rule("unit_before_after", r"(?i:the)\s+(?P<u>(?i:day|week|month|year|night))\s+(?P<dir>(?i:before|after))(?!\w)",
+        make_rule("unit_before_after", r"(?i:the)\s+(?P<u>(?i:day|week|month|year|night))\s+(?P<dir>(?i:before|after))(?!\w)",
               _h_unit_before_after),
-        _rule("earlier_in_the_day", r"(?i:(?:earlier|later)\s+(?:in\s+)?the\s+)(?P<u>(?i:day))(?!\w)(?P<rel>)",
+        make_rule("earlier_in_the_day", r"(?i:(?:earlier|later)\s+(?:in\s+)?the\s+)(?P<u>(?i:day))(?!\w)(?P<rel>)",
               _h_anaphoric_unit),
-        _rule("at_the_time", r"(?i:at\s+(?:the|that)\s+time)(?!\s+(?:when|of|that|which|in)\b)(?!\w)", _h_at_the_time),
-        _rule("present", r"(?i:(?:right\s+|just\s+)?now)(?!\w)(?![\s,]+(?i:known|called|named|former))", _h_present),
-        _rule("weekday", rf"(?:(?P<rel>{_REL}|(?i:early|late|earlier|later))\s+)?«WEEKDAY»«PART»"
+        make_rule("at_the_time", r"(?i:at\s+(?:the|that)\s+time)(?!\s+(?:when|of|that|which|in)\b)(?!\w)", _h_at_the_time),
+        make_rule("present", r"(?i:(?:right\s+|just\s+)?now)(?!\w)(?![\s,]+(?i:known|called|named|former))", _h_present),
+        make_rule("weekday", rf"(?:(?P<rel>{_REL}|(?i:early|late|earlier|later))\s+)?«WEEKDAY»«PART»"
                          r"(?:\s+(?i:of)\s+(?P<wrel>(?i:last|next|this))\s+(?i:week))?", _h_weekday),
-        _rule("holiday", rf"(?:(?P<rel>{_REL})\s+)?«HOLIDAY»(?:,?\s+«YEAR»)?(?!\w)", _h_holiday),
-        _rule("clock", r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)"
+        make_rule("holiday", rf"(?:(?P<rel>{_REL})\s+)?«HOLIDAY»(?:,?\s+«YEAR»)?(?!\w)", _h_holiday),
+        make_rule("clock", r"(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.?|p\.m\.?|am|pm))(?!\w)"
                        + _TZ + r"|(?P<word>(?i:noon|midnight))(?!\w))", _h_clock),
     ]
 
