@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import spacy
 
-from newsgraph.analyse.pipeline import use_fast_attributes
 from newsgraph.analyse.model_choice import default_model
+from newsgraph.analyse.pipeline import use_fast_attributes
 
 FIX = Path(__file__).resolve().parent / "fixtures"
 SPECIAL = ("There is a cat and there were two. We're gon na win, let 's go, c'm on! Y' all ai n't ready. "

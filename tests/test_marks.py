@@ -58,8 +58,8 @@ def test_a_closing_mark_written_for_an_opening_one_opens() -> None:
 
 def _context_by_steps(text: str, qs, para_start: int, para_end: int, quoted: list[tuple[int, int]]) -> tuple[str, str]:  # type: ignore[no-untyped-def]
     """quotes.quote_context read one character at a time (the reference for its jumps)."""
-    from newsgraph.analyse.quotes.direct import ends_sentence
     from newsgraph.analyse.base.spans import inside_any
+    from newsgraph.analyse.quotes.direct import ends_sentence
 
     i = j = qs.open_mark
     while j > para_start:
