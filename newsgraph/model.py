@@ -13,6 +13,9 @@ from typing import Any
 
 Span = tuple[int, int]
 
+PLACE_TYPES = ("GPE", "LOC", "FAC")
+"""Entity types shown as places (countries and cities, other locations, facilities)."""
+
 
 def content_hash(text: str) -> str:
     """Identity of an article's text: the same text ingested twice is one article."""

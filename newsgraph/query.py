@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
+from newsgraph.model import PLACE_TYPES, Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -302,7 +302,6 @@ def export_articles(
 
 # --- web (newsgraph serve): read functions for the pages and /api ---------------------------------
 
-PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def person_names(conn: sqlite3.Connection, name: str) -> list[str]:

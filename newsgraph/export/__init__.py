@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from newsgraph.export.selection import Selection, select
+from newsgraph.export.selection import ExportError, Selection, select
 
 # format -> (module, writes a directory rather than one file)
 FORMATS: dict[str, tuple[str, bool]] = {
@@ -22,10 +22,6 @@ FORMATS: dict[str, tuple[str, bool]] = {
     "brat": ("newsgraph.export.brat", True),
     "datasette": ("newsgraph.export.datasette", False),
 }
-
-
-class ExportError(ValueError):
-    """An export that cannot be written as asked (message names the path and the fix)."""
 
 
 def export(

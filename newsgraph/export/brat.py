@@ -147,7 +147,7 @@ def _write_text(path: Path, text: str) -> None:
 
 
 def write(conn, selection: Selection, out: Path | None, *, force: bool = False) -> str:  # type: ignore[no-untyped-def]
-    from newsgraph.export import ExportError
+    from newsgraph.export.selection import ExportError
 
     assert out is not None
     root = output_dir(out)

@@ -13,6 +13,10 @@ from typing import IO, Any
 from newsgraph import query
 
 
+class ExportError(ValueError):
+    """An export that cannot be written as asked (message names the path and the fix)."""
+
+
 @dataclass(frozen=True)
 class Selection:
     """Articles to export, and an optional speaker that also narrows their quotations."""
@@ -35,8 +39,6 @@ def select(
     date_from: str | None = None,
     date_to: str | None = None,
 ) -> Selection:
-    from newsgraph.export import ExportError
-
     try:
         ids = query.export_article_ids(conn, articles=articles, speaker=speaker, date_from=date_from,
                                        date_to=date_to)
@@ -57,8 +59,6 @@ def open_output(out: Path | None) -> Iterator[IO[str]]:
 
 
 def output_dir(out: Path) -> Path:
-    from newsgraph.export import ExportError
-
     if out.exists() and not out.is_dir():
         raise ExportError(f"{out}: exists and is not a directory (give --out a folder)")
     out.mkdir(parents=True, exist_ok=True)

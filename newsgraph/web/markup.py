@@ -16,7 +16,6 @@ from markupsafe import Markup
 from newsgraph.model import Article, Quote
 
 PALETTE_SIZE = 8
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
 ENTITY_CLASS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
 # nesting priority: outer first
 BOILER, QUOTE, SPEAKER, ENTITY, TIME = range(5)

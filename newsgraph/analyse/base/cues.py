@@ -19,6 +19,8 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 """The dependency labels of a cue's own subject (a clausal subject is no speaker)."""
 INHERIT_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 """A cue without its own subject takes its head's ("said X, adding ..."; "and added")."""
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+"""A cue's subject that stands for the noun its clause describes ("Lenin, who said ...")."""
 MIN_CUE_COUNT = 3
 MIN_CUE_RATE = 0.2
 """A learned cue is used when annotators marked it at least this often and this share

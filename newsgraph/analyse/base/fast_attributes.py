@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-MAX_CACHE = 50_000
+MAX_CACHED_KEYS = 50_000
 """Entries per cache before it is emptied: memory stays bounded (a few MB) on any corpus."""
 KEY_ATTRS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 """What one-token ruler patterns may test for the cache to be exact (en_core_web_* use only these)."""
@@ -119,7 +119,7 @@ class FastAttributes:
             return any(r.search("") for r in self.lower_regexes)
         else:
             hit = any(r.search(self.vocab.strings[lower]) for r in self.lower_regexes)
-        if len(self._named) >= MAX_CACHE:
+        if len(self._named) >= MAX_CACHED_KEYS:
             self._named.clear()
         self._named[lower] = hit
         return hit
@@ -142,7 +142,7 @@ class FastAttributes:
     def _miss(self, doc: Doc, i: int, key: tuple[int, ...]) -> _Entry:
         matches = self.single(doc[i : i + 1], allow_missing=True)
         entry = self._entry(tuple(sorted(int(self.vocab.strings[m]) for m, _, _ in matches)))
-        if len(self._rules) >= MAX_CACHE:
+        if len(self._rules) >= MAX_CACHED_KEYS:
             self._rules.clear()
         self._rules[key] = entry
         return entry
@@ -200,7 +200,7 @@ class FastAttributes:
             for k, i in enumerate(todo):
                 if texts[k] is None:
                     text = texts[k] = self.lemmatizer.lemmatize(doc[i])[0]
-                    if len(cache) >= MAX_CACHE:
+                    if len(cache) >= MAX_CACHED_KEYS:
                         cache.clear()
                         self.lemmatizer.cache.clear()  # spaCy's own is unbounded
                     cache[keys[i]] = text
@@ -268,7 +268,7 @@ class _StartFilter:
             return False
         else:
             hit = any(r.search(self.strings[lower]) for r in self.regexes)
-        if len(self._words) >= MAX_CACHE:
+        if len(self._words) >= MAX_CACHED_KEYS:
             self._words.clear()
         self._words[lower] = hit
         return hit

@@ -53,7 +53,7 @@ _LEXEME = [ORTH, LOWER, IS_ALPHA, IS_TITLE, IS_LOWER, IS_UPPER, IS_STOP, IS_PUNC
 """One row per distinct word: (text, lower, flags...)."""
 _LABELS = [ENT_TYPE, POS, TAG, DEP, LEMMA, ENT_IOB]
 _KEY = "newsgraph_token_table"
-MAX_CACHE = 200_000
+MAX_CACHED_ROWS = 200_000
 """Entries in each process-wide cache (hash -> label, word -> lexeme row) before it is emptied."""
 _label_cache: dict[int, str] = {0: ""}
 _lexeme_caches: dict[int, tuple[Any, dict[int, tuple[Any, ...]]]] = {}
@@ -200,7 +200,7 @@ def _lexeme_rows(doc: Doc, orth: list[int]) -> list[tuple[Any, ...]]:
         return list(map(cache.__getitem__, orth))
     except KeyError:
         pass
-    if len(cache) >= MAX_CACHE:
+    if len(cache) >= MAX_CACHED_ROWS:
         cache.clear()
     strings = doc.vocab.strings
     rows = []
@@ -218,7 +218,7 @@ def _labels(doc: Doc, hashes: list[int]) -> list[str]:
         return list(map(_label_cache.__getitem__, hashes))
     except KeyError:
         pass
-    if len(_label_cache) >= MAX_CACHE:
+    if len(_label_cache) >= MAX_CACHED_ROWS:
         _label_cache.clear()
         _label_cache[0] = ""
     strings = doc.vocab.strings

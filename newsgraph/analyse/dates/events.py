@@ -28,10 +28,9 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_spans import TokenSpans
 from newsgraph.analyse.dates import values as tv
 from newsgraph.analyse.dates.values import parse_published
-from newsgraph.model import Entity, Event, Quote, TimeExpression
+from newsgraph.model import PLACE_TYPES, Entity, Event, Quote, TimeExpression
 
 PARTICIPANT_TYPES = {"PERSON", "ORG"}
-PLACE_TYPES = {"GPE", "LOC", "FAC"}
 CLAUSE_HEADS = {"ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis", "csubj", "xcomp", "acl"}
 SIDE_CLAUSES = {"advcl", "parataxis", "punct", "discourse", "intj"}
 NOUN_MODIFIERS = {"compound", "nummod", "amod", "nmod", "poss", "quantmod"}

@@ -19,7 +19,8 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
 
-PLACE_TYPES = {"GPE", "LOC"}
+GEO_LABELS = {"GPE", "LOC"}
+"""spaCy labels of geographic names, the ones the gazetteer checks (a facility is no place name)."""
 STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}
 POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 Spans = list[tuple[int, int, str, "str | None"]]
@@ -168,11 +169,11 @@ def place_context(doc: Doc, i: int, j: int) -> bool:
     lower, ent_type = t.lower, t.ent_type
     if i > 0 and lower[i - 1] in STRONG_PLACE_PREPOSITIONS:
         return True
-    if i > 1 and lower[i - 1] in ("and", "or", ",") and ent_type[i - 2] in PLACE_TYPES:
+    if i > 1 and lower[i - 1] in ("and", "or", ",") and ent_type[i - 2] in GEO_LABELS:
         return True
-    if j + 1 < t.n and lower[j] in ("and", "or") and ent_type[j + 1] in PLACE_TYPES:
+    if j + 1 < t.n and lower[j] in ("and", "or") and ent_type[j + 1] in GEO_LABELS:
         return True
-    return t.dep[j - 1] == "conj" and ent_type[t.head[j - 1]] in PLACE_TYPES
+    return t.dep[j - 1] == "conj" and ent_type[t.head[j - 1]] in GEO_LABELS
 
 
 def unlabelled_places(doc: Doc, covered: set[int]) -> Spans:

@@ -39,7 +39,7 @@ from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.aliases import declared_aliases, named_groups
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.name_spans import (
-    PLACE_TYPES,
+    GEO_LABELS,
     POSSESSIVE_TOKENS,
     cap,
     east_asian_candidates,
@@ -354,7 +354,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         i, j, title = trim(doc, ent_start, ent_end)
         if i >= j or not any(t.is_alpha[i:j]):
             continue
-        if label != "PERSON" and label not in PLACE_TYPES and (
+        if label != "PERSON" and label not in GEO_LABELS and (
                 person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
                 and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
                                                                      for k in range(i, j)):
@@ -409,7 +409,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     def add_other(i: int, j: int, label: str) -> Entity:
         name = names.strip_possessive(t.span_text(i, j))
         key = (label, name)
-        if label in PLACE_TYPES:  # one place whether spaCy said GPE or LOC ("North and South")
+        if label in GEO_LABELS:  # one place whether spaCy said GPE or LOC ("North and South")
             key = next((k for k in (("GPE", name), ("LOC", name)) if k in others), key)
         if key not in others:
             others[key] = Entity(name=name, type=label)
@@ -478,7 +478,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     for ent in others.values():
         if not ent.mentions:
             continue
-        if ent.type in PLACE_TYPES:
+        if ent.type in GEO_LABELS:
             place = places.lookup(ent.name) or next(filter(None, map(places.lookup, ent.aliases)), None)
             if place is not None:
                 ent.geo = place.geo()

@@ -24,7 +24,8 @@ from newsgraph.analyse.base.tree_edges import TreeEdges, tree_edges
 
 HEAD_POS = frozenset({"VERB", "NOUN", "ADJ", "AUX", "PROPN"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "dative"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+SOURCE_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+"""Dependencies that make a token a candidate source (a clausal subject included, as PolNeAR annotates)."""
 INHERIT_DEPS = frozenset({"xcomp", "conj", "advcl"})
 QUOTE_CHARS = frozenset('"“”„‟«»')
 QUOTE_MARKS = QUOTE_CHARS | frozenset("'‘’`")
@@ -115,7 +116,7 @@ class _Parse:
             return -1
         kids = children[cue]
         for c in kids:
-            if dep[c] in SUBJECT_DEPS:
+            if dep[c] in SOURCE_DEPS:
                 return self.named_apposition(c)
         for c in kids:
             if dep[c] == "agent":
@@ -127,7 +128,7 @@ class _Parse:
         head = self.head[cue]
         if dep[cue] in INHERIT_DEPS and head != cue:
             for c in children[head]:
-                if dep[c] in SUBJECT_DEPS:
+                if dep[c] in SOURCE_DEPS:
                     return self.named_apposition(c)
         return -1
 

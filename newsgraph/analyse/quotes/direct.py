@@ -61,7 +61,7 @@ def is_title_like(content: str) -> bool:
     return caps >= 0.7 * len(words)
 
 
-def looks_like_name(content: str) -> bool:
+def capitalised_like_a_title(content: str) -> bool:
     """Every word capitalised (or a number): a title, programme, nickname or name."""
     words = [w for w in content.strip(" ,.:;!?").split() if w[:1].isalnum()]
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by"}
@@ -69,7 +69,7 @@ def looks_like_name(content: str) -> bool:
 
 
 @dataclass
-class Candidate:
+class QuotedPassage:
     """One quoted span with its context: the text before and after it in its sentence."""
 
     qs: QuotedSpan
@@ -140,7 +140,7 @@ def _before_token(doc: Doc, i: int) -> Token | None:
     return t
 
 
-def is_direct(doc: Doc, cand: Candidate, text: str) -> bool:
+def is_direct(doc: Doc, cand: QuotedPassage, text: str) -> bool:
     """A quotation standing as a sentence, or introduced by ``X said,`` / ``X said:``."""
     content = text[cand.content[0] : cand.content[1]]
     pre = cand.pre.rstrip()
@@ -298,7 +298,7 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-def _dash_source(doc: Doc, text: str, cand: Candidate, *, first_word: bool = False) -> Token | None:
+def _dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = False) -> Token | None:
     """``"…" - X`` layouts: a name right after the closing mark and a dash (``first_word``:
     the dash's very next word is the name, a signature no cue can override)."""
     if cand.qs.close_mark is None:
@@ -396,7 +396,7 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     return None
 
 
-def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> Token | None:
+def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) -> Token | None:
     """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
     barked``): the layout itself marks the verb as the cue."""
     post, pre = cand.post, cand.pre
@@ -423,7 +423,7 @@ def _speech_verb_next_to(doc: Doc, cand: Candidate, quoted: list[CharSpan]) -> T
     return None
 
 
-def _colon_source(doc: Doc, cand: Candidate) -> Token | None:
+def _colon_source(doc: Doc, cand: QuotedPassage) -> Token | None:
     """``Jeffrey M. Jones: "…"``: a name (or a noun) standing alone before a colon."""
     pre = cand.pre.rstrip()
     if not pre.endswith(":"):
@@ -478,8 +478,8 @@ class QuoteFinder:
         self.paras = [(p.start, p.end) for p in self.layout.paragraphs]
         self.headings = {(p.start, p.end) for p in self.layout.paragraphs if p.kind == "heading"}
 
-    def candidates(self) -> list[Candidate]:
-        out: list[Candidate] = []
+    def candidates(self) -> list[QuotedPassage]:
+        out: list[QuotedPassage] = []
         spans: list[tuple[QuotedSpan, int]] = []
         for k, (ps, pe) in enumerate(self.paras):
             if (ps, pe) in self.headings:
@@ -497,10 +497,10 @@ class QuoteFinder:
             if s >= e:
                 continue
             pre, post = quote_context(self.text, qs, *self.paras[k], self.quoted)
-            out.append(Candidate(qs, (s, e), pre, post, k))
+            out.append(QuotedPassage(qs, (s, e), pre, post, k))
         return out
 
-    def attribute(self, cand: Candidate, last: Quote | None, last_para: int) -> tuple[Speaker, CharSpan | None, str | None]:
+    def attribute(self, cand: QuotedPassage, last: Quote | None, last_para: int) -> tuple[Speaker, CharSpan | None, str | None]:
         doc, text = self.doc, self.text
         para = self.paras[cand.para_index]
         s, e = cand.content
@@ -573,7 +573,7 @@ class QuoteFinder:
             spk.name = self.text[spk.mention[0] : spk.mention[1]]  # a signature is a name
         return spk
 
-    def _last_cue_subject(self, cand: Candidate) -> Token | None:
+    def _last_cue_subject(self, cand: QuotedPassage) -> Token | None:
         """The subject of the last reporting verb before the quotation, in its paragraph
         or the one before."""
         subjects = cue_subjects(self.doc, self.quoted)
@@ -583,7 +583,7 @@ class QuoteFinder:
             return self.doc[subjects[k][1]]
         return None
 
-    def _splits(self, last: Quote, cand: Candidate) -> bool:
+    def _splits(self, last: Quote, cand: QuotedPassage) -> bool:
         """``"A," he said, "b ..."``: a quotation interrupted by its attribution."""
         if last.kind != "direct" or last.cue is None:
             return False
@@ -625,7 +625,7 @@ class QuoteFinder:
             if last is not None and last_para == cand.para_index and self._splits(last, cand):
                 last.content_spans.append((s, e))  # "A," he said, "and b."
                 continue
-            named = looks_like_name(content) and content.rstrip()[-1:] not in "?!"
+            named = capitalised_like_a_title(content) and content.rstrip()[-1:] not in "?!"
             if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
                 if cue is None and speaker.name is None and speaker.mention is None and is_title_like(content):

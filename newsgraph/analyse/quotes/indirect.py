@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.base.cues import cue_lemma, cue_lemmas, cue_span
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span
 from newsgraph.analyse.base.spans import inside
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.quotes.candidates import Candidate, char_pieces, generate, has_quote_mark
-from newsgraph.analyse.quotes.indirect_model import RELATIVE, load_model, probability
+from newsgraph.analyse.quotes.indirect_model import load_model, probability
 from newsgraph.analyse.quotes.speakers import mention_span, resolve_name
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
@@ -27,7 +27,7 @@ def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Sp
     if src is None:
         return Speaker()
     named = src
-    if src.lower_ in RELATIVE and cand.cue.dep_ == "relcl":
+    if src.lower_ in RELATIVE_PRONOUNS and cand.cue.dep_ == "relcl":
         named = cand.cue.head  # "Lenin, who said ..."
     name, descriptor = resolve_name(doc, named, people, before)
     return Speaker(name, mention_span(src), descriptor)
@@ -41,7 +41,7 @@ def _named_report_in_quote(cand: Candidate) -> bool:
     src = cand.source
     if src is None or cand.shape != "ccomp" or cand.cue.lemma_.lower() not in cue_lemmas():
         return False
-    named = cand.cue.head if src.lower_ in RELATIVE and cand.cue.dep_ == "relcl" else src
+    named = cand.cue.head if src.lower_ in RELATIVE_PRONOUNS and cand.cue.dep_ == "relcl" else src
     return named.ent_type_ == "PERSON"
 
 

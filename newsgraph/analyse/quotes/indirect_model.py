@@ -18,7 +18,7 @@ from itertools import repeat
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.base.cues import cue_lemmas
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemmas
 from newsgraph.analyse.base.data import data_bytes
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
@@ -28,7 +28,6 @@ MODEL_FILE = "attribution_model/indirect.json.gz"
 """The trained model in the data package (``make train`` writes it)."""
 SHAPE_GROUP = {"ccomp": "clause", "xcomp": "clause", "dobj": "nominal", "attr": "nominal", "oprd": "nominal",
                "acomp": "nominal", "dative": "nominal"}
-RELATIVE = frozenset({"who", "which", "that", "whom"})
 PERSONISH = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _NO_WEIGHTS: dict[str | None, float] = {}
 
@@ -133,7 +132,7 @@ class _FeatureReader:
             return "none"
         low = self.lower[src]
         if self.pos[src] == "PRON":
-            return "rel" if low in RELATIVE else "pron:" + low
+            return "rel" if low in RELATIVE_PRONOUNS else "pron:" + low
         ent = self.ent_type[src]
         if ent in PERSONISH:
             return "ent:" + ent

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.base.cues import SUBJECT_DEPS, cue_indices, cue_subject
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, SUBJECT_DEPS, cue_indices, cue_subject
 from newsgraph.analyse.base.data import data_lines, data_rows
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
@@ -27,7 +27,6 @@ from newsgraph.model import Span as CharSpan
 
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": "s", "we": "p"}
 THIRD_PERSON = {"he", "she", "him", "her"}
-RELATIVE = {"who", "that", "which", "whom"}
 _NAMES_KEY = "newsgraph_name_index"
 UNNAMED_SOURCES = {"spokesperson", "official", "source", "aide", "adviser", "advisor", "analyst", "expert"}
 
@@ -339,7 +338,7 @@ def resolve_name(
     pronouns via the sentence and the previous speakers, unnamed sources keep a descriptor."""
     name_index(doc, people)
     low = tok.lower_
-    if low in RELATIVE and tok.head.dep_ == "relcl":
+    if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         tok = tok.head.head
         low = tok.lower_
     appos = appositive_name(tok) if tok.pos_ != "PROPN" else None
