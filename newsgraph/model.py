@@ -163,19 +163,19 @@ class Article:
             author=d.get("author"),
         )
         art.paragraphs = [Paragraph(s, e, k) for s, e, k in d.get("paragraphs", [])]
-        art.boilerplate = [tuple(s) for s in d.get("boilerplate", [])]  # type: ignore[misc]
+        art.boilerplate = [tuple(s) for s in d.get("boilerplate", [])]
         for q in d.get("quotes", []):
             spk = q.get("speaker") or {}
             art.quotes.append(
                 Quote(
-                    content_spans=[tuple(s) for s in q["content_spans"]],  # type: ignore[misc]
+                    content_spans=[tuple(s) for s in q["content_spans"]],
                     kind=q["kind"],
                     speaker=Speaker(
                         spk.get("name"),
-                        tuple(spk["mention"]) if spk.get("mention") else None,  # type: ignore[arg-type]
+                        tuple(spk["mention"]) if spk.get("mention") else None,
                         spk.get("descriptor"),
                     ),
-                    cue=tuple(q["cue"]) if q.get("cue") else None,  # type: ignore[arg-type]
+                    cue=tuple(q["cue"]) if q.get("cue") else None,
                     cue_lemma=q.get("cue_lemma"),
                     confidence=q.get("confidence", 1.0),
                 )
@@ -185,23 +185,23 @@ class Article:
                 Entity(
                     name=e["name"],
                     type=e["type"],
-                    mentions=[tuple(m) for m in e.get("mentions", [])],  # type: ignore[misc]
+                    mentions=[tuple(m) for m in e.get("mentions", [])],
                     aliases=list(e.get("aliases", [])),
                     roles=list(e.get("roles", [])),
                     geo=e.get("geo"),
                 )
             )
         for t in d.get("times", []):
-            art.times.append(TimeExpression(tuple(t["span"]), t["text"], t["value"], t["how"]))  # type: ignore[arg-type]
+            art.times.append(TimeExpression(tuple(t["span"]), t["text"], t["value"], t["how"]))
         for ev in d.get("timeline", []):
             art.timeline.append(
                 Event(
                     ev["date"],
                     ev["text"],
-                    tuple(ev["span"]),  # type: ignore[arg-type]
+                    tuple(ev["span"]),
                     list(ev.get("participants", [])),
                     list(ev.get("places", [])),
-                    tuple(ev["time_span"]) if ev.get("time_span") else None,  # type: ignore[arg-type]
+                    tuple(ev["time_span"]) if ev.get("time_span") else None,
                     ev.get("kind", "event"),
                 )
             )

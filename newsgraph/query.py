@@ -181,7 +181,7 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (article_id,)).fetchall():
         mention = (q["speaker_start"], q["speaker_end"]) if q["speaker_start"] is not None else None
         cue = (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None
-        art.quotes.append(Quote([tuple(s) for s in json.loads(q["spans"])], q["kind"],  # type: ignore[misc]
+        art.quotes.append(Quote([tuple(s) for s in json.loads(q["spans"])], q["kind"],
                                 Speaker(q["speaker"], mention, q["descriptor"]), cue, q["cue_lemma"],
                                 q["confidence"]))
     art.times = [TimeExpression((r["start"], r["end"]), r["text"], r["value"], r["how"]) for r in conn.execute(
@@ -559,7 +559,8 @@ def timeline(conn: sqlite3.Connection, *, person: str | None = None, place: str 
 def time_expressions(conn: sqlite3.Connection, *, article_id: int | None = None, how: str | None = None,
                      limit: int = 1000) -> list[dict[str, Any]]:
     """Time expressions as found (value NULL when unresolved), by article and position."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[Any] = []
     if article_id is not None:
         where.append("t.article_id = ?")
         args.append(article_id)

@@ -86,7 +86,8 @@ def use_fast_attributes(nlp: Language) -> bool:
 
 def _split_glued_quote_marks(nlp: Language) -> None:
     infixes = list(nlp.Defaults.infixes or []) + list(GLUED_QUOTE_MARKS)
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    tokenizer: Any = nlp.tokenizer  # typed as a plain callable by spaCy; it is a Tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def make_doc(nlp: Language, text: str, layout: Layout, published: str | None) -> Doc:

@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
 class _TerminalSafeStdout:
     """sys.stdout that never passes an article's control sequences to the terminal."""
 
-    def __init__(self, stream):  # type: ignore[no-untyped-def]
+    def __init__(self, stream):
         self._stream = stream
 
     def write(self, s: str) -> int:
@@ -63,13 +63,13 @@ class _TerminalSafeStdout:
 
         return self._stream.write(terminal_safe(s))
 
-    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+    def __getattr__(self, name: str):
         return getattr(self._stream, name)
 
 
 def main(argv: list[str] | None = None) -> int:
     if not isinstance(sys.stdout, _TerminalSafeStdout):
-        real, sys.stdout = sys.stdout, _TerminalSafeStdout(sys.stdout)  # type: ignore[assignment]
+        real, sys.stdout = sys.stdout, _TerminalSafeStdout(sys.stdout)
         try:
             return _main(argv)
         finally:

@@ -9,7 +9,7 @@ import sys
 from newsgraph.cli import UserError, add_db, add_model
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="analyse files and print the results (no store)",
                        description="Analyse PATHs and print one result per article. jsonl is what the "
                                    "reference scorer reads (see README, 'Output format').")
@@ -63,7 +63,7 @@ class Inputs:
         self.paths, self.published = paths, published
         self.read = self.failed = 0
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self):
         from newsgraph.read import ReadError, iter_articles
 
         for item in iter_articles(self.paths):
@@ -113,7 +113,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     return inputs.status
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace):
     from newsgraph.store import connect
 
     return connect(args.db, readonly=True)

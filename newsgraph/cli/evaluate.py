@@ -8,7 +8,7 @@ import json
 from newsgraph.cli import UserError, add_model
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "eval", help="score quotes and speakers against gold",
         description="Run newsgraph on the gold texts and score it with the reference rules (the same "

@@ -25,7 +25,7 @@ examples:
   newsgraph export --format brat --article moscow8.txt --out to-correct/"""
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     from newsgraph.export import FORMATS
 
     p = sub.add_parser("export", help="write the store as JSONL, CSV, Parquet, GraphML, JSON-LD or brat",

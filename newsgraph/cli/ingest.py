@@ -9,7 +9,7 @@ import sys
 from newsgraph.cli import UserError, add_db, add_model
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="analyse files into the store",
                        description="Read PATHs (files, folders, globs), analyse every article and store it. "
                                    "Articles already stored (same text) are not stored twice; inputs done by an "
@@ -53,7 +53,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise UserError("--scheduler needs --engine dask")
     workers = args.workers or os.cpu_count() or 1
 
-    def say(err) -> None:  # type: ignore[no-untyped-def]
+    def say(err) -> None:
         print(f"newsgraph: skipped {err}", file=sys.stderr)
 
     try:

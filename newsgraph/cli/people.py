@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.cli import UserError, add_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("people", help="people in the store with mention and quote counts",
                        description="People across articles (one line per real person: names that the "
                                    "cross-article merge joined are counted together; see `newsgraph merges`).")
@@ -55,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=cmd_unmerge)
 
 
-def _open(args: argparse.Namespace, *, readonly: bool = True):  # type: ignore[no-untyped-def]
+def _open(args: argparse.Namespace, *, readonly: bool = True):
     from newsgraph.store import connect
 
     return connect(args.db, readonly=readonly)
@@ -89,11 +89,11 @@ def cmd_person(args: argparse.Namespace) -> int:
     conn = _open(args)
     name = query.find_person(conn, args.name)
     profile = query.person_profile(conn, name) if name else None
-    if profile is None:
+    if profile is None or name is None:
         raise UserError(f"no person matching {args.name!r} in {args.db} (list them with `newsgraph people`)")
-    quotes = query.person_quotes(conn, name, limit=args.quotes)  # type: ignore[arg-type]
-    co = query.co_mentioned(conn, name, limit=10)  # type: ignore[arg-type]
-    places = query.person_places(conn, name, limit=10)  # type: ignore[arg-type]
+    quotes = query.person_quotes(conn, name, limit=args.quotes)
+    co = query.co_mentioned(conn, name, limit=10)
+    places = query.person_places(conn, name, limit=10)
     if args.json:
         print(json.dumps({**profile, "quotations": quotes, "co_mentioned": co, "places": places},
                          ensure_ascii=False))

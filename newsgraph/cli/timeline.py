@@ -11,7 +11,7 @@ from typing import Any
 from newsgraph.cli import UserError, add_db, add_model
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "timeline", help="dated events in chronological order (from the store, or from PATHs)",
         description="Events the articles date (\"in 1958\", \"last month\", \"on Sunday\"), with their people and "
@@ -46,7 +46,7 @@ def _from_files(args: argparse.Namespace) -> list[dict[str, Any]]:
 
     lo = bounds(args.date_from)[0] if args.date_from else None
     hi = bounds(args.date_to)[1] if args.date_to else None
-    rows = []
+    rows: list[dict[str, Any]] = []
     for art in extract_many(Inputs(args.paths, args.published), model=args.model):
         for ev in art.timeline:
             if ev.date is None or (args.no_quotes and ev.kind == "quote"):

@@ -10,7 +10,7 @@ import sys
 from newsgraph.cli import UserError, add_db
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("serve", help="explore the store in a web browser (read-only)",
                        description="Serve pages (overview, articles, people, quotations search, timeline, map) "
                                    "and a JSON API under /api (documented at /docs) over the store, opened "

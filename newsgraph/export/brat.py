@@ -146,7 +146,7 @@ def _write_text(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def write(conn, selection: Selection, out: Path | None, *, force: bool = False) -> str:  # type: ignore[no-untyped-def]
+def write(conn, selection: Selection, out: Path | None, *, force: bool = False) -> str:
     from newsgraph.export.selection import ExportError
 
     assert out is not None

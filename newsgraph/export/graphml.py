@@ -31,7 +31,7 @@ def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if v is not None}
 
 
-def build_graph(conn: sqlite3.Connection, selection: Selection):  # type: ignore[no-untyped-def]
+def build_graph(conn: sqlite3.Connection, selection: Selection):
     import networkx as nx
 
     g = nx.DiGraph()

@@ -11,7 +11,7 @@ from newsgraph.export.tables import COLUMNS
 BATCH_ROWS = 10_000
 
 
-def arrow_schema(table: str):  # type: ignore[no-untyped-def]
+def arrow_schema(table: str):
     import pyarrow as pa
 
     types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(),

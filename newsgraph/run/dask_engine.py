@@ -147,7 +147,8 @@ def run_on_dask(
             queued.append(len(batch))
             if os.path.exists(path):
                 return _done(path)
-            return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[no-any-return]
+            # a distributed Future has the concurrent.futures interface the caller uses (done, result)
+            return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[return-value]
 
         for path in ordered_window(submit, batches, WINDOW_PER_WORKER * n):
             yield read_shard(path, queued.popleft())

@@ -218,7 +218,7 @@ def _statements(script: str) -> list[str]:
     return out
 
 
-def run_write(conn: sqlite3.Connection, fn, *args, attempts: int = 5):  # type: ignore[no-untyped-def]
+def run_write(conn: sqlite3.Connection, fn, *args, attempts: int = 5):
     """Run a write transaction, retrying while another process holds the lock (each try already
     waits ``BUSY_TIMEOUT_S``); a lock held longer, or a damaged file, becomes a one-line StoreError."""
     for i in range(attempts):
@@ -249,7 +249,7 @@ def _db_path(conn: sqlite3.Connection) -> str:
 def store_articles(conn: sqlite3.Connection, articles: Iterable[Article]) -> tuple[int, int]:
     """Store a batch in one transaction; returns (stored, already present)."""
     batch = list(articles)
-    return run_write(conn, _store_batch, conn, batch)  # type: ignore[no-any-return]
+    return run_write(conn, _store_batch, conn, batch)
 
 
 def _store_batch(conn: sqlite3.Connection, batch: list[Article]) -> tuple[int, int]:
@@ -302,8 +302,8 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
         conn.executemany("INSERT INTO mentions(entity_id, article_id, start, \"end\") VALUES (?,?,?,?)",
                          [(eid, aid, s, e) for s, e in ent.mentions])
         for m in ent.mentions:
-            entity_ids[tuple(m)] = eid  # type: ignore[index]
-    person_by_name = {e.name: entity_ids.get(tuple(e.mentions[0])) for e in art.entities  # type: ignore[arg-type]
+            entity_ids[(m[0], m[1])] = eid
+    person_by_name = {e.name: entity_ids.get((e.mentions[0][0], e.mentions[0][1])) for e in art.entities
                       if e.type == "PERSON" and e.mentions}
     for q in art.quotes:
         spk = q.speaker

@@ -43,7 +43,7 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 _TITLE_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
 
 
-def _parse(name: str):  # type: ignore[no-untyped-def]
+def _parse(name: str):
     # The store never imports spaCy; names.py is plain Python and data files.
     from newsgraph.analyse.entities.names import parse
 
@@ -138,7 +138,7 @@ def merge_new_entities(conn: sqlite3.Connection) -> int:
     join the same entity twice; the person index is kept between batches of one ingest, so a
     batch costs its own size.
     """
-    return run_write(conn, _merge_new_entities, conn)  # type: ignore[no-any-return]
+    return run_write(conn, _merge_new_entities, conn)
 
 
 def _merge_new_entities(conn: sqlite3.Connection) -> int:
@@ -243,7 +243,7 @@ def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: 
     return joined
 
 
-def merges(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict]:  # type: ignore[type-arg]
+def merges(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict]:
     """Global entities that join entities of more than one article, with the names and rules."""
     args: list[object] = []
     cond = ""

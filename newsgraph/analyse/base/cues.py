@@ -78,7 +78,7 @@ def cue_positions(doc: Doc) -> tuple[list[int], frozenset[int]]:
             elif pos[i] in ("VERB", "AUX") and lemma[i].lower() in lemmas:
                 cues.append(i)
         found = doc.user_data[_CUES_KEY] = (cues, frozenset(cues))
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def cue_subject(cue: Token) -> Token | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -46,10 +46,11 @@ _Entry = tuple[tuple[int, ...], "int | None", "int | None", "int | None", tuple[
 class FastAttributes:
     """Replays the ruler's and the lemmatizer's decisions per distinct token key."""
 
-    def __init__(self, nlp: Language, ruler_name: str = "attribute_ruler", lemmatizer_name: str = "lemmatizer"):
+    def __init__(self, nlp: Language, ruler_name: str = "attribute_ruler", lemmatizer_name: str = "lemmatizer") -> None:
         self.vocab = nlp.vocab
-        self.ruler = nlp.get_pipe(ruler_name)
-        self.lemmatizer = nlp.get_pipe(lemmatizer_name)
+        # typed as plain callables by spaCy; these are the AttributeRuler and Lemmatizer objects
+        self.ruler: Any = cast(Any, nlp.get_pipe(ruler_name))
+        self.lemmatizer: Any = cast(Any, nlp.get_pipe(lemmatizer_name))
         self.overwrite_lemmas = bool(getattr(self.lemmatizer, "overwrite", False))
         self.single = Matcher(self.vocab, validate=False)
         self.multi = Matcher(self.vocab, validate=False)
@@ -115,7 +116,7 @@ class FastAttributes:
         """Does some one-token pattern test this word (LOWER)? Cached per word."""
         if lower in (self.lowers or ()):
             hit = True
-        elif lower not in self.vocab.strings:  # not cached: the word may come back later
+        elif lower not in self.vocab.strings:  # type: ignore[operator]  # a hash: StringStore takes them; its stub says str. Not cached: the word may come back
             return any(r.search("") for r in self.lower_regexes)
         else:
             hit = any(r.search(self.vocab.strings[lower]) for r in self.lower_regexes)
@@ -196,7 +197,7 @@ class FastAttributes:
         todo = range(len(keys)) if self.overwrite_lemmas else np.flatnonzero(out[:, 2] == 0).tolist()
         texts = [cache.get(keys[i]) for i in todo]
         if None in texts:
-            doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))
+            doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))  # type: ignore[arg-type]  # thinc's Ints2d is a numpy int array
             for k, i in enumerate(todo):
                 if texts[k] is None:
                     text = texts[k] = self.lemmatizer.lemmatize(doc[i])[0]
@@ -205,8 +206,8 @@ class FastAttributes:
                         self.lemmatizer.cache.clear()  # spaCy's own is unbounded
                     cache[keys[i]] = text
         if todo:  # added every time: a memory zone may have dropped the string
-            out[todo, 2] = list(map(self.vocab.strings.add, texts))
-        doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))
+            out[todo, 2] = list(map(self.vocab.strings.add, cast(list[str], texts)))  # all filled above
+        doc.from_array(_OUT, np.ascontiguousarray(out[:, :3]))  # type: ignore[arg-type]  # as above
 
 
 class _StartFilter:
@@ -283,7 +284,8 @@ def replaces_stock_attributes(nlp: Language) -> bool:
         return False
     if getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
         return False
-    if any(set(a) - {POS, MORPH, LEMMA, *_TOKEN_SETTER} for a in nlp.get_pipe("attribute_ruler").attrs):
+    ruler: Any = nlp.get_pipe("attribute_ruler")
+    if any(set(a) - {POS, MORPH, LEMMA, *_TOKEN_SETTER} for a in ruler.attrs):
         return False  # a ruler setting other attributes: keep the original
     if not FastAttributes(nlp).exact:
         return False  # a ruler testing other attributes: keep the original

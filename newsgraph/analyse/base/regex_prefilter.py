@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as sre  # the parser's opcodes (public as sre_constants before 3.11)
-from re import _parser
+from re import _constants as sre  # type: ignore[attr-defined]  # see below
+from re import _parser  # type: ignore[attr-defined]  # see below
 from typing import Any, NamedTuple
+
+# re's parser is the only way to a pattern's parse tree; typeshed does not list it, and its public
+# names before 3.11 (sre_constants, sre_parse) warn on import since.
 
 _FOLD_EXTRA = str.maketrans({"ı": "i", "ſ": "s", "\u0307": None})
 """Characters ``re.IGNORECASE`` matches to an ASCII letter that ``str.lower`` does not map to
@@ -99,9 +102,10 @@ def _join(a: _Exact, b: _Exact) -> _Exact | None:
     if len(a.strings) * len(b.strings) > _MAX_STRINGS:
         return None
     if a.cased != b.cased:
-        a, b = _uncased(a), _uncased(b)  # type: ignore[assignment]
-        if a is None or b is None:
+        ua, ub = _uncased(a), _uncased(b)
+        if ua is None or ub is None:
             return None
+        a, b = ua, ub
     strings = frozenset(re.sub(r"\s+", " ", x + y) for x in a.strings for y in b.strings)
     return _Exact(strings, a.cased, _loose(a) + _loose(b))
 
@@ -127,7 +131,7 @@ def _need(piece: _Exact | Requirement) -> Requirement:
     """What a text must contain for ``piece`` to match in it."""
     if not isinstance(piece, _Exact):
         return piece
-    words = []
+    words: list[Requirement] = []
     for s in sorted(piece.strings):
         s = s.strip()  # the text around may have other whitespace
         if not s:
@@ -139,7 +143,7 @@ def _need(piece: _Exact | Requirement) -> Requirement:
                 words.append(Word(max(s.split(" "), key=len), True))
         else:
             words.append(Word(s, piece.cased))
-    return _all([_any(words), *piece.loose])  # type: ignore[list-item]
+    return _all([_any(words), *piece.loose])
 
 
 def _all(parts: list[Requirement]) -> Requirement:
@@ -176,11 +180,11 @@ def _sequence(items: Any, ignore_case: bool) -> _Exact | Requirement:
     for op, av in items:
         piece = _item(op, av, ignore_case)
         if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
-            side.append(piece)  # type: ignore[arg-type]
+            side.append(piece)  # type: ignore[arg-type]  # a look-around item is never None
         elif isinstance(piece, _Exact):
             joined = piece if run is None else _join(run, piece)
             if joined is None:
-                needs.append(_need(run))  # type: ignore[arg-type]
+                needs.append(_need(run))  # type: ignore[arg-type]  # a join fails only after a first piece
                 joined = piece
             run = joined
         else:

@@ -44,7 +44,7 @@ class TokenSpans:
 
     def sent(self, i: int) -> tuple[int, int]:
         """Token range of the sentence of token ``i`` (``Span.sent`` of a span starting at ``i``)."""
-        return self.t.sent_bounds[i]  # type: ignore[no-any-return]
+        return self.t.sent_bounds[i]
 
     def root(self, start: int, end: int) -> int:
         """``doc[start:end].root.i``: a sentence root inside, else the token closest to the root
@@ -79,8 +79,8 @@ class TokenSpans:
 
     def is_space(self, i: int) -> bool:
         """``Token.is_space``."""
-        return self.t.text[i].isspace()  # type: ignore[no-any-return]
+        return self.t.text[i].isspace()
 
     def end_char(self, i: int) -> int:
-        return self.t.end_char(i)  # type: ignore[no-any-return]
+        return self.t.end_char(i)
 

@@ -233,4 +233,4 @@ def token_table(doc: Doc) -> TokenTable:
     table = doc.user_data.get(_KEY)
     if table is None or table._doc() is not doc:
         table = doc.user_data[_KEY] = TokenTable(doc)
-    return table  # type: ignore[no-any-return]
+    return table

@@ -40,7 +40,7 @@ def tree_edges(doc: Doc) -> TreeEdges:
             if h != i and left[h] <= i <= right[h]:
                 children[h].append(i)
         found = doc.user_data[_KEY] = TreeEdges(left, right, children)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def subtree_edges(head: list[int]) -> tuple[list[int], list[int]]:

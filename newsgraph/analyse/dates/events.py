@@ -20,7 +20,7 @@ The parse is read as token indices and attribute lists (``TokenSpans``), not spa
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from spacy.tokens import Doc
 
@@ -50,7 +50,7 @@ class MentionIndex:
         self.starts = [s for s, _, _ in items]
         self.items = items
 
-    def inside(self, start: int, end: int, types: set[str], *, overlap: bool = False) -> list[str]:
+    def inside(self, start: int, end: int, types: Collection[str], *, overlap: bool = False) -> list[str]:
         """Names of ``types`` mentioned within [start, end) (or overlapping it, with ``overlap``)."""
         names: list[str] = []
         i = bisect.bisect_left(self.starts, start - (200 if overlap else 0))

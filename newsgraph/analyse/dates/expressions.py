@@ -312,9 +312,9 @@ class Resolver:
             return fmt(y), "publication"
         # a narrative about another year carries its months ("In 1956 … in March")
         base = self.narrative(r, near=True, not_publication=True)
-        y = tv.year_of(base) if base else None
-        if y is not None and (self.pub is None or y != self.pub.year):
-            return fmt(y), "narrative"
+        story_year = tv.year_of(base) if base else None
+        if story_year is not None and (self.pub is None or story_year != self.pub.year):
+            return fmt(story_year), "narrative"
         if self.pub is None:
             return None, "unresolved"
         direction = self.direction(r)

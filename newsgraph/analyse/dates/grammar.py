@@ -213,7 +213,7 @@ def _abs_date(m: re.Match[str], y: int, mo: int, d: int | None) -> Reading | Non
 def _h_month_day(m: re.Match[str]) -> Reading | None:
     g = m.groupdict()
     mo = _month(g["month"])
-    d = int(re.match(r"\d+", g["day"]).group(0))  # type: ignore[union-attr]
+    d = int(re.match(r"\d+", g["day"]).group(0))  # type: ignore[union-attr]  # the rule's day group starts with digits
     if g.get("year"):
         return _abs_date(m, int(g["year"]), mo, d)
     yrel = _rel(g.get("yrel"))

@@ -87,8 +87,8 @@ def interval(value: str) -> tuple[date, date]:
     m = int(rest[:2])
     if len(rest) == 2:
         return date(y, m, 1), _month_end(y, m)
-    d = date(y, m, int(rest[3:5]))
-    return d, d
+    day = date(y, m, int(rest[3:5]))
+    return day, day
 
 
 def sort_key(value: str | None) -> tuple[str, str]:

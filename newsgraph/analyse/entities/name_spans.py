@@ -131,7 +131,7 @@ def east_asian_candidates(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
     t = token_table(doc)
     text, n, is_title, ent_type = t.text, t.n, t.is_title, t.ent_type
     ea = names.east_asian_surnames()
-    out = []
+    out: list[tuple[int, int]] = []
     if ea.keys().isdisjoint(text):
         return out
     for i in compress(range(n), map(ea.__contains__, text)):
@@ -235,7 +235,7 @@ def shared_surname(doc: Doc, i: int, j: int, person_ends: dict[int, int]) -> str
     return t.text[j2 - 1] if j2 is not None and j2 - (j + 1) >= 2 else None
 
 
-def places_in_name(doc: Doc, i: int, j: int, add_other) -> None:  # type: ignore[no-untyped-def]
+def places_in_name(doc: Doc, i: int, j: int, add_other) -> None:
     """The place naming an event or work ("the 1980 Gwangju Uprising", "the Vietnam War")."""
     t = token_table(doc)
     while i < j and not t.is_title[i]:

@@ -74,7 +74,7 @@ def same_given_name(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def given_name_detectors():  # type: ignore[no-untyped-def]
+def given_name_detectors():
     """gender-guesser's ``Detector`` case-sensitive and case-insensitive, or ``(None, None)``
     without the package (optional at run time: then only names_given.tsv is known).
 
@@ -87,7 +87,7 @@ def given_name_detectors():  # type: ignore[no-untyped-def]
     except ImportError:
         return None, None
 
-    class BothCases(Detector):  # type: ignore[misc]
+    class BothCases(Detector):
         """Parses as ``Detector(case_sensitive=True)`` and records every entry lower-cased too."""
 
         def __init__(self) -> None:

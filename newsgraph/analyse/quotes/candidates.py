@@ -228,7 +228,7 @@ def _quote_tokens(doc: Doc) -> tuple[list[int], frozenset[int]]:
         starts = [i for i, idx in enumerate(t.idx) if idx in marks] if marks else []
         only = frozenset(i for i, s in enumerate(t.text) if s[:1] in QUOTE_MARKS and all(ch in QUOTE_MARKS for ch in s))
         found = doc.user_data[_QUOTE_TOKENS_KEY] = (starts, only)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def char_pieces(doc: Doc, cand: Candidate) -> list[tuple[int, int]]:

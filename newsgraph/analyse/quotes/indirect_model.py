@@ -125,7 +125,7 @@ class _FeatureReader:
         self.lower, self.is_stop, self.text, self.pos, self.tag, self.dep = t.lower, t.is_stop, t.text, t.pos, t.tag, t.dep
         self.lemma, self.ent_type, self.head, self.sent_bounds = t.lemma, t.ent_type, t.head, t.sent_bounds
         self.children = tree_edges(doc).children
-        self.cue_facts: dict[tuple[int, int], tuple] = {}  # type: ignore[type-arg]
+        self.cue_facts: dict[tuple[int, int], tuple] = {}
 
     def source_kind(self, src: int) -> str:
         if src < 0:
@@ -140,7 +140,7 @@ class _FeatureReader:
             return "propn"
         return "noun"
 
-    def facts(self, cue: int, src: int) -> tuple:  # type: ignore[type-arg]
+    def facts(self, cue: int, src: int) -> tuple:
         key = (cue, src)
         found = self.cue_facts.get(key)
         if found is None:
@@ -204,7 +204,7 @@ def _reader(doc: Doc) -> _FeatureReader:
     found = doc.user_data.get(_READER_KEY)
     if found is None:
         found = doc.user_data[_READER_KEY] = _FeatureReader(doc)
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _feature_values(doc: Doc, cand: Candidate, in_direct: bool) -> tuple[list[str], list[Feature]]:
