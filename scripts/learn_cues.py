@@ -1,6 +1,6 @@
 """Learn reporting cues (verbs, nouns, phrases) from PolNeAR train's annotated Cue spans.
 
-Writes ``newsgraph/analyse/cues.tsv``: one cue lemma a line with its kind (verb, noun,
+Writes ``newsgraph/analyse/data/cues.tsv``: one cue lemma a line with its kind (verb, noun,
 phrase), how often annotators marked it as a cue in train, and its cue rate: that count
 over the lemma's occurrences in the train texts (with the same part of speech), so that
 code can keep reliable cues ("say" is a cue almost always, "make" rarely). Only train is read (dev
@@ -20,7 +20,7 @@ from newsgraph.analyse.pipeline import load_nlp
 from newsgraph.evaluate import scorer
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "newsgraph" / "analyse" / "cues.tsv"
+OUT = ROOT / "newsgraph" / "analyse" / "data" / "cues.tsv"
 SKIP_LEMMAS = {"be", "have", "do", "will", "would", "can", "could", "may", "might", "should",
                "must", "also", "not", "n't", "just", "then", "later", "again", "still"}
 PHRASES = ("according to",)

@@ -1,6 +1,6 @@
 """Time: the article's date expressions, normalised to ISO values, and the events they date.
 
-Expressions come from our grammar (``timegrammar.py``); spaCy's parse confirms the
+Expressions come from our grammar (``dates/grammar.py``); spaCy's parse confirms the
 ambiguous ones (a bare "1958" or "May" counts where spaCy sees a DATE or a preposition
 introduces it, and never inside a name) and gives the tense that says which "Sunday"
 is meant.  Each expression is then resolved, in text order, in one of three ways:
@@ -11,7 +11,7 @@ is meant.  Each expression is then resolved, in text order, in one of three ways
   paragraph ("the following year" after a paragraph about 1956 is 1957, "at the time");
 
 and otherwise left ``unresolved`` (value None): nothing is guessed.  Values are
-documented in ``timevalues.py``.
+documented in ``dates/values.py``.
 """
 
 from __future__ import annotations

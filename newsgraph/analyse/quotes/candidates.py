@@ -2,7 +2,7 @@
 
 Every verb, noun or adjective can head an attribution in news ("said that ...",
 "his support for ...", "is confident that ..."), so candidates are generated
-generously here; ``learned.py`` scores them and ``indirect.py`` keeps the good ones.
+generously here; ``quotes/indirect_model.py`` scores them and ``indirect.py`` keeps the good ones.
 Generation is linear in the number of tokens: each head looks at its children
 only and subtrees are read through the left and right edges. It works on the doc's
 token attributes as int and string lists (``token_table``, ``tree_edges``), not on

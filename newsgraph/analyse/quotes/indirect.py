@@ -4,7 +4,7 @@
 ``..., X said.``, and the broader attributions news annotators count (``X warned of
 ...``, ``his support for ...``, ``a poll shows ...``). The parse proposes candidates
 (``candidates.py``); a logistic-regression scorer trained on PolNeAR train
-(``learned.py``) keeps, for each cue word, its best content if that scores above the
+(``quotes/indirect_model.py``) keeps, for each cue word, its best content if that scores above the
 model's threshold. The content excludes the cue and a leading "that".
 """
 
@@ -75,7 +75,7 @@ def find_indirect_quotes(
         if in_direct is None:
             in_direct = cue_in_direct[cand.cue_i] = inside(idx[cand.cue_i], direct_spans)
         if has_quote_mark(doc, cand, edges=not in_direct):
-            continue  # a direct quote, or a mixed one (quoted fragment), found by quotes.py
+            continue  # a direct quote, or a mixed one (quoted fragment), found by quotes/direct.py
         if in_direct and _named_report_in_quote(cand):
             in_direct = False  # PolNeAR leaves these unannotated; a reader wants them
         p = probability(doc, cand, in_direct)

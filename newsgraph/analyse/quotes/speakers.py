@@ -1,7 +1,6 @@
-"""Who said it: the cue near a quotation, its subject, and that subject's full name.
+"""Who said it: a cue's subject turned into the speaker's full name.
 
-Cues are data learned from PolNeAR train (``cues.tsv``, see ``scripts/learn_cues.py``).
-Names are resolved over ``doc._.entities``: a surname shared by several people goes to
+The cue and its subject come from ``base/cues.py``. Names are resolved over ``doc._.entities``: a surname shared by several people goes to
 the one the context points to (a descriptor repeated from the introduction, "filmmaker
 Kim"; else the one introduced last), a pronoun to the person the sentence or the
 preceding attributions are about.
