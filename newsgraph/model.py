@@ -34,6 +34,8 @@ class Speaker:
     name: str | None = None  # resolved full name as introduced in the article
     mention: Span | None = None  # the words naming or pointing at the speaker
     descriptor: str | None = None  # "a source", "film critic" (kept when unnamed)
+    type: str | None = None  # "PERSON" | "ORG" | "GROUP" | "UNNAMED"; None when no speaker was found
+    affiliation: str | None = None  # whom an unnamed source or group speaks for ("the union")
 
 
 @dataclass
@@ -122,7 +124,7 @@ class Article:
             "url": self.url,
             "author": self.author,
             "hash": self.hash,
-            "quotes": [_quote_dict(q, self.text) for q in self.quotes],
+            "quotes": [_quote_dict(q, self.text, self.entities) for q in self.quotes],
             "entities": [asdict(e) for e in self.entities],
             "headings": [list(s) for s in self.headings],
             "boilerplate": [list(s) for s in self.boilerplate],
@@ -174,6 +176,8 @@ class Article:
                         spk.get("name"),
                         tuple(spk["mention"]) if spk.get("mention") else None,
                         spk.get("descriptor"),
+                        spk.get("type"),
+                        spk.get("affiliation"),
                     ),
                     cue=tuple(q["cue"]) if q.get("cue") else None,
                     cue_lemma=q.get("cue_lemma"),
@@ -208,14 +212,32 @@ class Article:
         return art
 
 
-def _quote_dict(q: Quote, text: str) -> dict[str, Any]:
+SPEAKER_ENTITY_TYPES = {"PERSON": ("PERSON",), "ORG": ("ORG", "NORP", "GPE", "LOC", "FAC")}
+"""Entity types a speaker of each type may point at in the article's ``entities``."""
+
+
+def speaker_entity(speaker: Speaker, entities: list[Entity]) -> int | None:
+    """Index of the speaker's entry in ``entities`` (by name or alias and type), or None."""
+    types = SPEAKER_ENTITY_TYPES.get(speaker.type or "PERSON")  # untyped: records made before types
+    if not speaker.name or types is None:
+        return None
+    for k, ent in enumerate(entities):
+        if ent.type in types and (ent.name == speaker.name or speaker.name in ent.aliases):
+            return k
+    return None
+
+
+def _quote_dict(q: Quote, text: str, entities: list[Entity]) -> dict[str, Any]:
     return {
         "content_spans": [list(s) for s in q.content_spans],
         "content": " ".join(text[s:e] for s, e in q.content_spans),
         "speaker": {
             "name": q.speaker.name,
+            "type": q.speaker.type,
+            "entity": speaker_entity(q.speaker, entities),
             "mention": list(q.speaker.mention) if q.speaker.mention else None,
             "descriptor": q.speaker.descriptor,
+            "affiliation": q.speaker.affiliation,
         },
         "cue": list(q.cue) if q.cue else None,
         "cue_lemma": q.cue_lemma,

@@ -182,7 +182,8 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         mention = (q["speaker_start"], q["speaker_end"]) if q["speaker_start"] is not None else None
         cue = (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None
         art.quotes.append(Quote([tuple(s) for s in json.loads(q["spans"])], q["kind"],
-                                Speaker(q["speaker"], mention, q["descriptor"]), cue, q["cue_lemma"],
+                                Speaker(q["speaker"], mention, q["descriptor"], q["speaker_type"], q["affiliation"]),
+                                cue, q["cue_lemma"],
                                 q["confidence"]))
     art.times = [TimeExpression((r["start"], r["end"]), r["text"], r["value"], r["how"]) for r in conn.execute(
         "SELECT * FROM times WHERE article_id = ? ORDER BY start", (article_id,))]
@@ -206,6 +207,7 @@ _EXPORT_SQL = {
                 " a.ingested_at, length(a.text) AS length, a.text FROM articles a"
                 " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
     "quotes": "SELECT q.id, q.article_id, a.document, q.start, q.\"end\", q.spans, q.content, q.kind, q.speaker,"
+              " q.speaker_type, q.affiliation,"
               " q.speaker_entity_id, e.global_id AS speaker_global_id, q.speaker_start, q.speaker_end,"
               " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) AS speaker_text,"
               " q.descriptor, q.cue_start, q.cue_end,"

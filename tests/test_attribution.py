@@ -88,7 +88,8 @@ def test_pronoun_after_an_unnamed_source_stays_unnamed() -> None:
 def test_someones_spokesman_is_not_that_person() -> None:
     art = newsgraph.extract("“The meeting went well,” Mr Blair's official spokesman said.")
     (q,) = [q for q in art.quotes if q.kind == "direct"]
-    assert q.speaker.name is None and "spokesman" in art.span_text(q.speaker.mention)
+    assert q.speaker.type == "UNNAMED" and q.speaker.name == "Mr Blair's official spokesman"
+    assert "spokesman" in art.span_text(q.speaker.mention) and q.speaker.affiliation == "Mr Blair"
 
 
 def test_passive_agent_is_the_speaker() -> None:

@@ -188,7 +188,7 @@ def test_unattributed_paragraph_continues_previous_speaker() -> None:
 def test_unnamed_source_keeps_a_descriptor() -> None:
     art = newsgraph.extract("“The talks have collapsed,” a senior diplomat said.")
     (q,) = [q for q in art.quotes if q.kind == "direct"]
-    assert q.speaker.name is None
+    assert q.speaker.name == "a senior diplomat" and q.speaker.type == "UNNAMED"
     assert q.speaker.descriptor and "diplomat" in q.speaker.descriptor
     assert q.speaker.mention and "diplomat" in art.span_text(q.speaker.mention)
 

@@ -420,6 +420,8 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
     store_articles(conn, [art])
     for column in ("kind", "time_start", "time_end"):  # back to schema 2's shape
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
+    for column in ("speaker_type", "affiliation"):
+        conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 2")
     conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
     conn.commit()
@@ -430,3 +432,23 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
                                                                    ("event", *art.times[0].span)]
     loaded = query.load_article(conn, 1)
     assert loaded is not None and loaded.timeline == art.timeline
+
+
+def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
+    """A store written before schema 4 keeps its quotations; a named speaker linked to a person
+    becomes a PERSON, the others stay untyped until re-ingested."""
+    db = tmp_path / "v3.db"
+    art = make_article("m", 1)
+    conn = connect(db)
+    store_articles(conn, [art])
+    for column in ("speaker_type", "affiliation"):
+        conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
+    conn.commit()
+    conn.close()
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    rows = conn.execute("SELECT speaker, speaker_entity_id, speaker_type FROM quotes").fetchall()
+    assert rows and all((t == "PERSON") == (e is not None) for _, e, t in rows)
+    assert query.load_article(conn, 1) is not None

@@ -9,7 +9,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("length", "int"), ("text", "str")],
     "quotes": [("id", "int"), ("article_id", "int"), ("document", "str"), ("start", "int"), ("end", "int"),
                ("spans", "spans"), ("content", "str"), ("kind", "str"), ("speaker", "str"),
-               ("speaker_entity_id", "int"), ("speaker_global_id", "int"), ("speaker_start", "int"),
+               ("speaker_type", "str"), ("affiliation", "str"), ("speaker_entity_id", "int"), ("speaker_global_id", "int"), ("speaker_start", "int"),
                ("speaker_end", "int"), ("speaker_text", "str"), ("descriptor", "str"), ("cue_start", "int"),
                ("cue_end", "int"), ("cue_text", "str"), ("cue_lemma", "str"), ("confidence", "float")],
     "entities": [("id", "int"), ("article_id", "int"), ("global_id", "int"), ("global_name", "str"),

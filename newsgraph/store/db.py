@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from newsgraph.model import Article
+from newsgraph.model import Article, speaker_entity
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 """1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
@@ -67,7 +67,7 @@ def _schema_sql() -> str:
     return _package_sql("schema.sql")
 
 
-MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql"}
+MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 
 
@@ -290,7 +290,7 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
                      [(aid, p.start, p.end, p.kind) for p in art.paragraphs])
     conn.executemany("INSERT INTO boilerplate(article_id, start, \"end\") VALUES (?,?,?)",
                      [(aid, s, e) for s, e in art.boilerplate])
-    entity_ids: dict[tuple[int, int], int] = {}
+    ids_in_order: list[int] = []  # the article's entities' row ids, in ``art.entities`` order
     for ent in art.entities:
         geo = ent.geo or {}
         eid = int(conn.execute(
@@ -301,21 +301,20 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
         ).lastrowid or 0)
         conn.executemany("INSERT INTO mentions(entity_id, article_id, start, \"end\") VALUES (?,?,?,?)",
                          [(eid, aid, s, e) for s, e in ent.mentions])
-        for m in ent.mentions:
-            entity_ids[(m[0], m[1])] = eid
-    person_by_name = {e.name: entity_ids.get((e.mentions[0][0], e.mentions[0][1])) for e in art.entities
-                      if e.type == "PERSON" and e.mentions}
+        ids_in_order.append(eid)
     for q in art.quotes:
         spk = q.speaker
+        k = speaker_entity(spk, art.entities)
         conn.execute(
             "INSERT INTO quotes(article_id, start, \"end\", spans, content, kind, speaker, speaker_start, "
-            "speaker_end, descriptor, speaker_entity_id, cue_start, cue_end, cue_lemma, confidence) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "speaker_end, descriptor, speaker_entity_id, cue_start, cue_end, cue_lemma, confidence, "
+            "speaker_type, affiliation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, q.start, q.end, json.dumps(q.content_spans),
              " ".join(art.text[s:e] for s, e in q.content_spans), q.kind, spk.name,
              spk.mention[0] if spk.mention else None, spk.mention[1] if spk.mention else None,
-             spk.descriptor, person_by_name.get(spk.name) if spk.name else None,
-             q.cue[0] if q.cue else None, q.cue[1] if q.cue else None, q.cue_lemma, q.confidence),
+             spk.descriptor, ids_in_order[k] if k is not None else None,
+             q.cue[0] if q.cue else None, q.cue[1] if q.cue else None, q.cue_lemma, q.confidence,
+             spk.type, spk.affiliation),
         )
     conn.executemany("INSERT INTO times(article_id, start, \"end\", text, value, how) VALUES (?,?,?,?,?,?)",
                      [(aid, t.span[0], t.span[1], t.text, t.value, t.how) for t in art.times])

@@ -66,12 +66,14 @@ CREATE TABLE IF NOT EXISTS quotes (
     spans TEXT NOT NULL,                -- JSON [[start, end], ...] (content, marks excluded)
     content TEXT NOT NULL,
     kind TEXT NOT NULL,                 -- direct | mixed | indirect
-    speaker TEXT,                       -- resolved full name, NULL when unnamed
+    speaker TEXT,                       -- name a reader sees: person, organisation, group or unnamed source
     speaker_start INTEGER, speaker_end INTEGER,
     descriptor TEXT,                    -- "a source", kept when the speaker is unnamed
     speaker_entity_id INTEGER REFERENCES entities(id),
     cue_start INTEGER, cue_end INTEGER, cue_lemma TEXT,
-    confidence REAL NOT NULL DEFAULT 1.0
+    confidence REAL NOT NULL DEFAULT 1.0,
+    speaker_type TEXT,                  -- PERSON | ORG | GROUP | UNNAMED (schema 4)
+    affiliation TEXT                    -- whom an unnamed source or group speaks for (schema 4)
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);

@@ -17,7 +17,7 @@ from newsgraph.analyse.base.spans import inside
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.quotes.candidates import Candidate, char_pieces, generate, has_quote_mark
 from newsgraph.analyse.quotes.indirect_model import load_model, probability
-from newsgraph.analyse.quotes.speakers import mention_span, resolve_name
+from newsgraph.analyse.quotes.speakers import mention_span, name_speaker
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -29,8 +29,9 @@ def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Sp
     named = src
     if src.lower_ in RELATIVE_PRONOUNS and cand.cue.dep_ == "relcl":
         named = cand.cue.head  # "Lenin, who said ..."
-    name, descriptor = resolve_name(doc, named, people, before)
-    return Speaker(name, mention_span(src), descriptor)
+    spk = name_speaker(doc, named, people, before)
+    spk.mention = mention_span(src)
+    return spk
 
 
 def _named_report_in_quote(cand: Candidate) -> bool:

@@ -21,6 +21,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import given_name_detectors
+from newsgraph.analyse.quotes.sources import ORG_LABELS, describe_source
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -363,8 +364,8 @@ def resolve_name(
             return ent.name, desc
         if tok.ent_type_ == "PERSON":
             return _clean(span.text), desc
-        if tok.ent_type_ in ("ORG", "NORP", "GPE"):
-            return _clean(doc[tok.left_edge.i : tok.i + 1].text), None
+        if tok.ent_type_ in ORG_LABELS:
+            return None, None  # an organisation: ``describe_source`` names it
     return None, doc[tok.left_edge.i : tok.i + 1].text
 
 
@@ -374,15 +375,37 @@ def speech_documents() -> frozenset[str]:
     return frozenset(ln.strip() for ln in data_lines("speech_documents.txt"))
 
 
+def name_speaker(
+    doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
+) -> Speaker:
+    """The speaker a cue's subject names, without its mention: a person of the article by
+    full name, else an organisation, group or unnamed source (``sources.describe_source``)."""
+    skip = skip or []
+    if subj.lower_ in ("it", "they") and subj.dep_ != "nsubjpass":
+        found = describe_source(doc, subj, before, skip)
+        if found is not None:
+            return Speaker(found.name, None, None, found.type, found.affiliation)
+    name, desc = resolve_name(doc, subj, people, before, skip)
+    if name is not None:
+        return Speaker(name, None, desc, "PERSON")
+    if subj.lower_ in PRONOUNS:
+        return Speaker(None, None, desc)
+    found = describe_source(doc, subj, before, skip)
+    if found is None:
+        return Speaker(None, None, desc)
+    return Speaker(found.name, None, desc, found.type, found.affiliation)
+
+
 def speaker_for(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
-    """A Speaker (resolved name, mention span, descriptor) for a cue's subject. "The
+    """A Speaker (name, type, mention span, descriptor) for a cue's subject. "The
     campaign's statement said": the campaign speaks."""
     if subj.lemma_.lower() in speech_documents():
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
-    name, desc = resolve_name(doc, subj, people, before, skip)
+    spk = name_speaker(doc, subj, people, before, skip)
     target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or subj
-    return Speaker(name, mention_span(target), desc)
+    spk.mention = mention_span(target)
+    return spk

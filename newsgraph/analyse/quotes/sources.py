@@ -1,0 +1,248 @@
+"""Speakers that are not a person named in the text: organisations, groups and unnamed sources.
+
+A reader reads names: "Northfield Mining said … the company said … it said" is Northfield
+Mining three times; "some analysts" are the group "analysts"; "a union spokesman" is an
+unnamed source, named by the descriptor as written. ``describe_source`` gives that name and
+its type for a cue's subject once the person rules (``speakers.py``) found no person:
+
+* an organisation, country or party the parser tagged → its entity's canonical name;
+* "it" / "they" → the organisation (or, for "they", the group) that spoke last before;
+* a definite organisation noun ("the company", "the mining group", data/org_nouns.txt) → the
+  organisation named last before it, else the noun phrase without its article ("government");
+* a plural noun phrase → a GROUP, without determiners or quantifiers ("analysts");
+* a singular noun phrase → an UNNAMED source, article included ("a spokesman for the union");
+* a document ("a report by X", "its statement") → whoever wrote it.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_indices, cue_subject
+from newsgraph.analyse.base.data import data_lines
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.model import Entity
+from newsgraph.model import Span as CharSpan
+
+ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+"""spaCy labels of subjects that speak as organisations ("Britain said", "the Tories said")."""
+QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "all", "both", "these",
+                         "those", "any", "more", "other"})
+"""Words a group's name leaves out ("some analysts" is "analysts"); "other" is kept before a
+noun with its own modifier ("other public sector unions")."""
+NP_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
+"""Parts of a subject's phrase that describe it rather than name it."""
+LOOKBACK = 3000
+"""Characters back within which "it", "they" and "the company" find what they stand for."""
+_ORGS_KEY = "newsgraph_org_mentions"
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    type: str  # "ORG" | "GROUP" | "UNNAMED"
+    affiliation: str | None = None
+
+
+@lru_cache(maxsize=1)
+def org_nouns() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines("org_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Documents that speak for their author ("a report by X said", "its statement said")."""
+    return frozenset(ln.strip() for ln in data_lines("speech_documents.txt"))
+
+
+def _org_mentions(doc: Doc) -> list[tuple[int, int, Entity]]:
+    """The article's organisation mentions, sorted by start (built once per doc)."""
+    found = doc.user_data.get(_ORGS_KEY)
+    if found is None:
+        ents = [e for e in (doc._.entities or []) if e.type in ORG_LABELS]
+        found = doc.user_data[_ORGS_KEY] = sorted(((s, e, ent) for ent in ents for s, e in ent.mentions),
+                                                  key=lambda m: (m[0], m[1]))
+    return found
+
+
+def org_entity_at(doc: Doc, char: int) -> Entity | None:
+    """The organisation entity one of whose mentions covers ``char``."""
+    mentions = _org_mentions(doc)
+    k = bisect.bisect_right(mentions, char, key=lambda m: m[0]) - 1
+    while k >= 0 and char - mentions[k][0] <= 120:
+        s, e, ent = mentions[k]
+        if s <= char < e:
+            return ent
+        k -= 1
+    return None
+
+
+def _last_org_before(doc: Doc, char: int, skip: list[CharSpan]) -> Entity | None:
+    """The organisation mentioned last before ``char``, outside quotations, not too far back."""
+    mentions = _org_mentions(doc)
+    k = bisect.bisect_left(mentions, char, key=lambda m: m[0]) - 1
+    while k >= 0 and char - mentions[k][0] <= LOOKBACK:
+        s, _e, ent = mentions[k]
+        if not inside_any(s, skip) and ent.type == "ORG":
+            return ent
+        k -= 1
+    return None
+
+
+def noun_phrase(tok: Token) -> tuple[int, int]:
+    """Token range [start, end) of the subject's naming phrase: its subtree without relative
+    clauses, appositions and what follows a comma ("a spokesman for Unison, who …")."""
+    keep = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in NP_CUT_DEPS]
+    while stack:
+        t = stack.pop()
+        keep.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in NP_CUT_DEPS)
+    start, end = min(keep), max(keep) + 1
+    start = min(start, tok.i)
+    # contiguous around the head, never across a comma or a quotation mark
+    lo = tok.i
+    while lo - 1 >= start and lo - 1 in keep and not tok.doc[lo - 1].is_quote and tok.doc[lo - 1].text != ",":
+        lo -= 1
+    hi = tok.i + 1
+    while hi < end and hi in keep and not tok.doc[hi].is_quote and tok.doc[hi].text != ",":
+        hi += 1
+    return lo, hi
+
+
+def _phrase(doc: Doc, lo: int, hi: int, *, drop: frozenset[str] = frozenset()) -> str:
+    words = [t for t in doc[lo:hi]]
+    while words and words[0].lower_ in drop and len(words) > 1:
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    return doc[words[0].i : words[-1].i + 1].text if words else ""
+
+
+def _affiliation(doc: Doc, tok: Token) -> str | None:
+    """The organisation or person an unnamed source speaks for: "a spokesman for the union",
+    "a Unison spokesman", "Grokster's lawyer"."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "at", "of", "from", "with"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ or obj.pos_ == "PROPN" or obj.lemma_.lower() in org_nouns()):
+                ent = org_entity_at(doc, obj.idx)
+                return ent.name if ent is not None else _phrase(doc, *noun_phrase(obj), drop=QUANTIFIERS)
+        if c.dep_ in ("poss", "compound") and (c.ent_type_ in ORG_LABELS | {"PERSON"} or c.pos_ == "PROPN"):
+            ent = org_entity_at(doc, c.idx)
+            if ent is not None:
+                return ent.name
+            first = c.left_edge.i
+            return doc[first : c.i + 1].text.removesuffix("'s").removesuffix("’s")
+    return None
+
+
+def _proper_name(doc: Doc, tok: Token) -> str:
+    """The proper-noun run or entity span a token belongs to, without "the" and possessive."""
+    s = e = tok.i
+    if tok.ent_iob_ in ("B", "I"):
+        while doc[s].ent_iob_ == "I" and s > 0:
+            s -= 1
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+    else:
+        while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s - 1, tok.i + 2):
+            s -= 1
+    while s < e and doc[s].lower_ == "the":
+        s += 1
+    while e > s and doc[e].tag_ == "POS":
+        e -= 1
+    return doc[s : e + 1].text.removesuffix("'s").removesuffix("’s").strip()
+
+
+def _is_plural(tok: Token) -> bool:
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
+
+
+def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, depth: int = 0) -> Source | None:
+    """The organisation, group or unnamed source a cue's subject ``tok`` names (None when it
+    names nobody a reader could point at: a person, "this argument", an unresolved "it")."""
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+        tok = tok.head.head  # "Labour, which denies ..."
+    low = tok.lower_
+    if low in ("it", "they", "its", "their"):
+        if tok.dep_ == "nsubjpass" or depth > 1:
+            return None  # "it is understood"
+        return _previous_speaker(doc, tok, before, skip, plural=low in ("they", "their"), depth=depth)
+    if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+        return None
+    ent = org_entity_at(doc, tok.idx)
+    if ent is not None:
+        return Source(ent.name, "ORG")
+    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN":
+        name = _proper_name(doc, tok)
+        return Source(name, "ORG") if name else None
+    if tok.pos_ != "NOUN":
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma in document_nouns():
+        author = _document_author(doc, tok, before, skip, depth)
+        if author is not None:
+            return author
+        return None
+    lo, hi = noun_phrase(tok)
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
+    plural = _is_plural(tok)
+    if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
+        org = _last_org_before(doc, tok.idx, skip)
+        if org is not None:
+            return Source(org.name, "ORG")
+        name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
+        return Source(name, "ORG") if name else None
+    if plural:
+        name = _phrase(doc, lo, hi, drop=QUANTIFIERS - {"other"})
+        return Source(name, "GROUP", _affiliation(doc, tok)) if name else None
+    name = _phrase(doc, lo, hi)
+    return Source(name, "UNNAMED", _affiliation(doc, tok)) if name else None
+
+
+def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], depth: int) -> Source | None:
+    """"a report by the institute", "its statement", "the firm's website": the author speaks."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ != "PERSON":
+                return describe_source(doc, obj, before, skip, depth=depth + 1)
+        if c.dep_ == "poss" and c.ent_type_ != "PERSON":
+            return describe_source(doc, c, before, skip, depth=depth + 1)
+    return None
+
+
+def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, plural: bool,
+                      depth: int) -> Source | None:
+    """What "it" ("they") stands for: the subject of the last reporting verb before it that names an
+    organisation (or a group); else the organisation mentioned last."""
+    cues = cue_indices(doc)
+    k = bisect.bisect_left(cues, tok.i) - 1
+    while k >= 0:
+        cue = doc[cues[k]]
+        k -= 1
+        if tok.idx - cue.idx > LOOKBACK:
+            break
+        if inside_any(cue.idx, skip):
+            continue
+        subj = cue_subject(cue)
+        if subj is None or subj.i == tok.i or inside_any(subj.idx, skip):
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
+            return None  # "he said ... it said": the person, then something else; no guess
+        if subj.ent_type_ == "PERSON":
+            return None
+        found = describe_source(doc, subj, before, skip, depth=depth + 1)
+        if found is not None and (found.type == "ORG" or plural and found.type == "GROUP"):
+            return found
+        if found is not None:
+            return None
+    if plural:
+        return None
+    org = _last_org_before(doc, tok.idx, skip)
+    return Source(org.name, "ORG") if org is not None else None
