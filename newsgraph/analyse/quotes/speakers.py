@@ -21,7 +21,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import given_name_detectors
-from newsgraph.analyse.quotes.sources import ORG_LABELS, describe_source
+from newsgraph.analyse.quotes.non_person_speakers import ORG_LABELS, describe_source
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -379,7 +379,7 @@ def name_speaker(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
     """The speaker a cue's subject names, without its mention: a person of the article by
-    full name, else an organisation, group or unnamed source (``sources.describe_source``)."""
+    full name, else an organisation, group or unnamed source (``non_person_speakers.describe_source``)."""
     skip = skip or []
     if subj.lower_ in ("it", "they") and subj.dep_ != "nsubjpass":
         found = describe_source(doc, subj, before, skip)
