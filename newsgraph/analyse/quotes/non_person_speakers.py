@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_indices, cue_subject
-from newsgraph.analyse.base.data import data_lines
+from newsgraph.analyse.base.data import data_lines, data_rows
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
@@ -36,6 +36,13 @@ QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "f
 noun with its own modifier ("other public sector unions")."""
 NP_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 """Parts of a subject's phrase that describe it rather than name it."""
+HUMAN_SUFFIXES = ("person", "man", "woman", "er", "or", "ist", "ian")
+"""Heads shaped like a person's ("a spokesperson", "one dealer", "a trader") name one even when
+the learned list lacks them; ``NOT_PEOPLE`` are the common exceptions."""
+NOT_PEOPLE = frozenset({"number", "paper", "letter", "order", "water", "computer", "matter", "quarter", "sector",
+                        "factor", "indicator", "monitor", "server", "browser", "error", "center", "centre",
+                        "power", "answer", "chapter", "corner", "border", "door", "floor", "meter", "register",
+                        "newsletter", "poster", "trailer", "calendar", "timer", "counter", "motor"})
 LOOKBACK = 3000
 """Characters back within which "it", "they" and "the company" find what they stand for."""
 _ORGS_KEY = "newsgraph_org_mentions"
@@ -51,6 +58,13 @@ class Source:
 @lru_cache(maxsize=1)
 def org_nouns() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in data_lines("org_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that head a source in PolNeAR train often enough to name one ("spokesman",
+    "analysts", "officials"; ``scripts/learn_speaker_nouns.py``), with the organisation nouns."""
+    return frozenset(row[0] for row in data_rows("speaker_nouns.tsv")) | org_nouns()
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +93,34 @@ def org_entity_at(doc: Doc, char: int) -> Entity | None:
             return ent
         k -= 1
     return None
+
+
+@lru_cache(maxsize=1)
+def org_aliases() -> dict[str, list[str]]:
+    """Other name -> the names an article may introduce the organisation by (data/org_aliases.tsv)."""
+    return {row[0]: row[1].split("|") for row in data_rows("org_aliases.tsv")}
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+
+
+def canonical_org(doc: Doc, name: str) -> str:
+    """The name the article introduced an organisation by, for another name of it: an alias the
+    people stage found, an acronym of its capitalised words ("CIPS" for the Chartered Institute
+    of Purchasing and Supply), or a well-known other name the article's own name confirms."""
+    ents = [e for e in (doc._.entities or []) if e.type in ORG_LABELS]
+    if name.isupper() and len(name) >= 2:
+        for ent in ents:
+            if ent.name != name and _initials(ent.name) == name:
+                return ent.name
+    for ent in ents:
+        if name == ent.name or name in ent.aliases:
+            return ent.name
+    for other in org_aliases().get(name, []):
+        if any(ent.name == other for ent in ents):
+            return other
+    return name
 
 
 def _last_org_before(doc: Doc, char: int, skip: list[CharSpan]) -> Entity | None:
@@ -177,18 +219,21 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         return None
     ent = org_entity_at(doc, tok.idx)
     if ent is not None:
-        return Source(ent.name, "ORG")
-    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN":
-        name = _proper_name(doc, tok)
-        return Source(name, "ORG") if name else None
+        return Source(canonical_org(doc, ent.name), "ORG")
+    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" or tok.text.isupper() and len(tok.text) >= 2:
+        name = _proper_name(doc, tok)  # a proper name, or an acronym the tagger took for a noun
+        return Source(canonical_org(doc, name), "ORG") if name else None
     if tok.pos_ != "NOUN":
         return None
     lemma = tok.lemma_.lower()
     if lemma in document_nouns():
         author = _document_author(doc, tok, before, skip, depth)
-        if author is not None:
-            return author
-        return None
+        if author is None and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+            org = _last_org_before(doc, tok.idx, skip)  # "the survey added": the last organisation's
+            author = Source(org.name, "ORG") if org is not None else None
+        return author
+    if lemma not in speaker_nouns() and (not lemma.endswith(HUMAN_SUFFIXES) or lemma in NOT_PEOPLE):
+        return None  # "the system", "this argument": no one a reader could quote
     lo, hi = noun_phrase(tok)
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
     plural = _is_plural(tok)

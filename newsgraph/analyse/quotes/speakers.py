@@ -375,6 +375,31 @@ def speech_documents() -> frozenset[str]:
     return frozenset(ln.strip() for ln in data_lines("speech_documents.txt"))
 
 
+def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
+    """The person a definite description points back to: "the MEP" or "our correspondent" to
+    the last person introduced with that role, "the woman" to the last woman mentioned. None
+    when nobody before fits, or the phrase says whose it is ("the singer's father")."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" for c in dets):
+        return None
+    head = tok.lower_
+    idx = name_index(doc)
+
+    def has_role(ent: Entity) -> bool:
+        return any(r.lower().split()[-1:] == [head] for r in ent.roles)
+
+    ent = idx.last_mention_before(before, skip, has_role, tries=30)
+    if ent is not None:
+        return ent.name
+    gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
+    if gender is not None:
+        ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
+        return ent.name if ent is not None else None
+    return None
+
+
 def name_speaker(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
@@ -386,10 +411,13 @@ def name_speaker(
         if found is not None:
             return Speaker(found.name, None, None, found.type, found.affiliation)
     name, desc = resolve_name(doc, subj, people, before, skip)
-    if name is not None:
+    if name is not None and subj.lower_ != "they":
         return Speaker(name, None, desc, "PERSON")
     if subj.lower_ in PRONOUNS:
-        return Speaker(None, None, desc)
+        return Speaker(None, None, desc)  # "they" with no group or organisation before: no guess
+    described = described_person(doc, subj, before, skip)
+    if described is not None:
+        return Speaker(described, None, desc, "PERSON")
     found = describe_source(doc, subj, before, skip)
     if found is None:
         return Speaker(None, None, desc)

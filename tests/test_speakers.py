@@ -1,0 +1,62 @@
+"""Speakers named as a reader names them: organisations, groups and unnamed sources, on invented
+sentences (one rule a test)."""
+
+from __future__ import annotations
+
+import newsgraph
+from newsgraph.model import Speaker
+
+
+def _speakers(text: str) -> list[Speaker]:
+    return [q.speaker for q in newsgraph.extract(text).quotes]
+
+
+def test_an_organisation_keeps_its_name_through_the_company_and_it() -> None:
+    text = ("Harrowgate Mining said on Monday that output had fallen by a tenth. "
+            "\u201cWe expect a recovery by the spring,\u201d the company said. "
+            "It added that no jobs would be lost.")
+    art = newsgraph.extract(text)
+    names = [(q.speaker.name, q.speaker.type) for q in art.quotes]
+    assert names and all(n == ("Harrowgate Mining", "ORG") for n in names), names
+    as_dict = art.to_dict()["quotes"][0]["speaker"]
+    assert art.entities[as_dict["entity"]].name == "Harrowgate Mining"
+
+
+def test_a_group_is_named_without_its_quantifier() -> None:
+    (spk,) = _speakers("\u201cPrices will keep falling this year,\u201d some analysts said.")
+    assert (spk.name, spk.type) == ("analysts", "GROUP")
+
+
+def test_an_unnamed_source_is_named_by_its_descriptor_with_its_affiliation() -> None:
+    (spk,) = _speakers("\u201cAt least we are still talking,\u201d a spokesman for the Dockers Union said.")
+    assert (spk.name, spk.type) == ("a spokesman for the Dockers Union", "UNNAMED")
+    assert spk.affiliation and "Dockers Union" in spk.affiliation
+
+
+def test_one_dealer_is_an_unnamed_source() -> None:
+    (spk,) = _speakers("\u201cThis is a poor set of numbers for everyone,\u201d said one dealer.")
+    assert (spk.name, spk.type) == ("one dealer", "UNNAMED")
+
+
+def test_an_acronym_speaks_for_the_organisation_it_abbreviates() -> None:
+    text = ("The Coastal Fisheries Authority (CFA) published its figures on Tuesday.\n\n"
+            "\u201cStocks are recovering more slowly than we hoped,\u201d the CFA said.")
+    names = {q.speaker.name for q in newsgraph.extract(text).quotes}
+    assert names == {"Coastal Fisheries Authority"}
+
+
+def test_a_document_speaks_for_its_author() -> None:
+    text = "A report by the Marine Institute said that the reef had shrunk by a third since 1990."
+    names = {(q.speaker.name, q.speaker.type) for q in newsgraph.extract(text).quotes}
+    assert names == {("Marine Institute", "ORG")}
+
+
+def test_a_thing_is_not_a_speaker() -> None:
+    text = "\u201cThe content is divided into three parts,\u201d the system said."
+    assert all(q.speaker.name is None for q in newsgraph.extract(text).quotes)
+
+
+def test_they_with_no_group_before_names_nobody_rather_than_a_person() -> None:
+    text = ("Anna Berg met the ministers on Monday. "
+            "\u201cThere is no choice left for us,\u201d they said.")
+    assert all(q.speaker.name != "Anna Berg" for q in newsgraph.extract(text).quotes)
