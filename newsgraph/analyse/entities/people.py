@@ -22,54 +22,249 @@ general mechanisms (token-level span repair in ``name_spans.py``), then groups m
 
 Pronouns and descriptors ("the director") are resolved by the quotes helper from these
 mentions. Runs in time linear in the number of tokens (person lookups are per surname).
+
+The stages, in the order ``group_entities`` calls them: ``collect_spans``, ``repair_spans``,
+``resolve_overlaps`` (``entity_spans.py``), then ``find_declared_aliases``, ``group_mentions``,
+``merge_declared_aliases``, ``add_named_groups``, ``name_from_titles``, ``keep_people``,
+``build_entities``. Below them: what one mention says (roles, gender, context), then how a
+mention picks its person.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.base.cues import cue_lemmas
 from newsgraph.analyse.base.doc import doc_text
-from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.aliases import declared_aliases, named_groups
+from newsgraph.analyse.entities.entity_spans import collect_spans, person_context, repair_spans, resolve_overlaps
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.name_spans import (
     GEO_LABELS,
     POSSESSIVE_TOKENS,
-    cap,
-    east_asian_candidates,
-    extend,
+    Spans,
     is_place,
-    join_adjacent_names,
     name_in_title,
     name_words,
     not_a_person_here,
-    particle_shaped,
-    person_after_title,
     places_in_name,
     shared_surname,
-    surname_tokens,
-    trim,
-    trim_to_known_names,
-    unlabelled_places,
 )
 from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
 
-ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _ROLE_GLUE = {"of", "and", "-", "&"}
 HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
 _DETERMINERS = {"the", "a", "an"}
+TokenSpan = tuple[int, int]
 
 
-# ---------------------------------------------------------------- spans of person names
+# ---------------------------------------------------------------- the stages, in order
+
+
+def group_entities(doc: Doc) -> list[Entity]:
+    """The people component: spans of names -> mentions grouped into people -> entities.
+
+    In this order because each stage needs what the ones before settled: mentions can only be
+    grouped once their spans are right, and a person is judged and named only once all their
+    mentions are in. Each stage takes what the one before returns; the ``Grouping`` is the one
+    result the later stages finish in place.
+    """
+    spans = collect_spans(doc)
+    spans = repair_spans(doc, spans)
+    spans = resolve_overlaps(spans)
+    aliases = find_declared_aliases(doc, spans)
+    grouping = group_mentions(doc, spans, aliases.places)
+    merge_declared_aliases(aliases.pairs, grouping)
+    add_named_groups(doc, grouping.others)
+    name_from_titles(grouping.people, grouping.title_names)
+    people = keep_people(doc, grouping.people)
+    return build_entities(people, grouping.others)
+
+
+@dataclass(frozen=True)
+class DeclaredAliases:
+    """Name pairs the text declares the same thing ("Stalingrad – now Volgograd", ``aliases.py``)."""
+
+    pairs: list[tuple[TokenSpan, TokenSpan]]  # (earlier span, later span)
+    places: set[TokenSpan]  # spans of the pairs that name one place twice
+
+
+def find_declared_aliases(doc: Doc, spans: Spans) -> DeclaredAliases:
+    """Declared aliases, found before grouping: a name the text declares the same as a place
+    counts as a place there, where each span is read as a place or not."""
+    t = token_table(doc)
+    pairs = declared_aliases(doc, [(i, j) for i, j, _, _ in spans])
+    place_spans: set[TokenSpan] = set()
+    for a, b in pairs:
+        ta, tb = t.span_text(*a), t.span_text(*b)
+        if places.same_place(ta, tb) or (places.lookup(ta) and places.lookup(tb)):
+            place_spans.update((a, b))
+    return DeclaredAliases(pairs, place_spans)
+
+
+@dataclass
+class Grouping:
+    """What ``group_mentions`` makes and the later stages finish: people, and other entities
+    keyed by (label, name) so that repeated names are one entity."""
+
+    people: list[Person] = field(default_factory=list)
+    others: dict[tuple[str, str], Entity] = field(default_factory=dict)
+    span_entity: dict[TokenSpan, Entity | Person] = field(default_factory=dict)  # for the aliases
+    title_names: list[str] = field(default_factory=list)  # full names inside titles ("The Steve Harvey Show")
+
+    def add_other(self, t: TokenTable, i: int, j: int, label: str) -> Entity:
+        """Tokens i..j as a mention of the non-person entity of that label and name."""
+        name = names.strip_possessive(t.span_text(i, j))
+        key = (label, name)
+        if label in GEO_LABELS:  # one place whether spaCy said GPE or LOC ("North and South")
+            key = next((k for k in (("GPE", name), ("LOC", name)) if k in self.others), key)
+        if key not in self.others:
+            self.others[key] = Entity(name=name, type=label)
+        s = t.idx[i]
+        self.others[key].mentions.append((s, s + len(name)))
+        self.span_entity[(i, j)] = self.others[key]
+        return self.others[key]
+
+
+def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Grouping:
+    """Each span, in text order, becomes a place, another entity, or a mention of a person.
+
+    In order, because a short form ("Kim", "Ms Hewitt") means someone already introduced
+    (``_resolve``); a name already used for a person is not re-read as a place.
+    """
+    t = token_table(doc)
+    grouping = Grouping()
+    by_surname: dict[str, list[Person]] = {}
+
+    add_other = partial(grouping.add_other, t)
+    person_ends = {i: j for i, j, label, _ in spans if label == "PERSON"}
+    for i, j, label, title in spans:
+        span_text = t.span_text(i, j)
+        if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
+                and is_place(doc, i, j, span_text, (i, j) in place_spans):
+            add_other(i, j, "GPE")
+            continue
+        if label in ("WORK_OF_ART", "ORG"):
+            title_name = name_in_title(doc, i, j)
+            if title_name:
+                grouping.title_names.append(title_name)
+        if label == "WORK_OF_ART" or label == "EVENT":
+            places_in_name(doc, i, j, add_other)
+            if label == "EVENT":
+                add_other(i, j, label)
+            continue
+        if label != "PERSON":
+            add_other(i, j, label)
+            continue
+        words = name_words(doc, i, j)
+        if len(words) > 1 and words[-1] in names.org_words():
+            add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
+            continue
+        if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
+            continue  # "Being Digital"
+        if not names.looks_like_name(words) or not_a_person_here(doc, j):
+            continue
+        m = _mention(doc, i, j, title)
+        shared = shared_surname(doc, i, j, person_ends)
+        if shared:
+            m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
+        p = _resolve(grouping.people, by_surname, m)
+        _attach(doc, p, m)
+        grouping.span_entity[(i, j)] = p
+    return grouping
+
+
+def merge_declared_aliases(pairs: list[tuple[TokenSpan, TokenSpan]], grouping: Grouping) -> None:
+    """The later name of a declared pair joins the (non-person) entity of the earlier, in place.
+
+    After grouping, because only then is each span's entity known; people are left alone, as
+    their names are already grouped by the name rules.
+    """
+    for a, b in pairs:
+        ea, eb = grouping.span_entity.get(a), grouping.span_entity.get(b)
+        if ea is None or eb is None or ea is eb:
+            continue
+        if isinstance(ea, Entity) and isinstance(eb, Entity):
+            if eb.name not in ea.aliases:
+                ea.aliases.append(eb.name)
+            ea.mentions.extend(eb.mentions)
+            eb.mentions = []
+
+
+def add_named_groups(doc: Doc, others: dict[tuple[str, str], Entity]) -> None:
+    """A name in quotation marks after "known as" (the “Moscow 8”) becomes an ORG, in place.
+
+    spaCy rarely sees these as entities; one that an entity already covers is left to it.
+    """
+    for extra_name, span in named_groups(doc):
+        if not any(s <= span[0] < e for ent in others.values() for s, e in ent.mentions):
+            ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
+            ent.mentions.append(span)
+
+
+def name_from_titles(people: list[Person], title_names: list[str]) -> None:
+    """ "Laura" and "Harvey", only ever named in full inside "The Laura Ingraham Show" and "The
+    Steve Harvey Show", take that full name, in place, when it is the only one that fits and
+    nobody in the article already carries a full name with that word.
+
+    After grouping, because only then is it known who never got a full name in the text.
+    """
+    if not title_names:
+        return
+    full_words = {w for p in people if p.full for w in p.name.split()}
+    for p in people:
+        if p.full or p.name in full_words:
+            continue
+        fits = {t for t in title_names if p.name in (names.parse(t).first, names.parse(t).surname)}
+        if len(fits) == 1:
+            p.aliases.append(p.name)
+            p.name = fits.pop()
+
+
+def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
+    """The people with some support for being a person (``evidence.is_person``).
+
+    spaCy types many organisations, brands and titles PERSON with no clue in one mention; the
+    judgement needs all of a person's mentions, so it runs once per grouped person.
+    """
+    t = token_table(doc)
+    lower_words = set(compress(t.text, t.is_lower))
+    org_texts = {t.span_text(s, e) for s, e, label in t.ents if label == "ORG"}
+    family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
+    return [p for p in people if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)]
+
+
+def build_entities(people: list[Person], others: dict[tuple[str, str], Entity]) -> list[Entity]:
+    """The component's output: people, then other entities (places with coordinates), ordered
+    by first mention.
+
+    Last, because a person's name is the commonest of all their full forms and a place's
+    coordinates may come from any of its declared names.
+    """
+    out: list[Entity] = [_person_entity(p) for p in people]
+    for ent in others.values():
+        if not ent.mentions:
+            continue
+        if ent.type in GEO_LABELS:
+            place = places.lookup(ent.name) or next(filter(None, map(places.lookup, ent.aliases)), None)
+            if place is not None:
+                ent.geo = place.geo()
+        ent.mentions.sort()
+        out.append(ent)
+    out.sort(key=lambda e: e.mentions[0])
+    return out
+
+
+# ---------------------------------------------------------------- what one mention says
 
 
 _LINKED_DEPS = {"compound", "amod", "nmod", "appos", "conj", "flat", "nn"}
@@ -176,7 +371,62 @@ def subtree_in_order(children: list[list[int]], i: int) -> list[int]:
     return out
 
 
-# ---------------------------------------------------------------- grouping
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f", "it": "n", "its": "n"}
+
+
+def _pronoun_gender(doc: Doc, j: int) -> str:
+    """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ...",
+    "n" for "Pernod said it ..."), when no other name comes between."""
+    t = token_table(doc)
+    sent_end = t.sent_bounds[j - 1][1] if j else t.n
+    for k in range(j, min(sent_end, j + 12, t.n)):
+        if t.ent_type[k] == "PERSON" or t.text[k] in ("“", '"', "‘"):
+            return "-"
+        g = _PRONOUN_GENDER.get(t.lower[k])
+        if g == "n" and k > j + 1:
+            continue  # only "Pernod said it", not "Cyril explained how important it is"
+        if g:
+            return g
+    return "-"
+
+
+def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
+    t = token_table(doc)
+    if title is None and i > 0 and t.text[i - 1] in names.titles():
+        title = t.text[i - 1]
+    roles, role_start = _roles_before(doc, i, j)
+    gender = names.titles().get(title or "", ("", "-"))[1]
+    if gender == "-" and j - i == 1 and t.dep[i] in ("nsubj", "nsubjpass"):
+        gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
+    neuter = gender == "n"
+    gender = "-" if neuter else gender
+    thing_like = i > 0 and t.lower[i - 1] in _DETERMINERS and not roles and not title \
+        or j - i == 1 and j < t.n and t.pos[j] == "NOUN" and bool(t.is_lower[j])
+    modifier = j < t.n and bool(t.is_lower[j]) and t.pos[j] == "NOUN" \
+        and t.dep[j - 1] in ("compound", "nmod", "amod") and t.head[j - 1] >= j
+    m = Mention(i, j, t.idx[i], t.end_char(j - 1), name_words(doc, i, j), title, roles,
+                role_start, gender, bool(title or roles) or person_context(doc, i, j), thing_like)
+    m.modifier = modifier
+    m.neuter = neuter
+    m.plural = j - i == 1 and t.tag[i] in ("NNS", "NNPS")
+    m.role_ahead, m.role_after = _role_ahead(doc, i, j), _role_after(doc, i, j)
+    m.relative = _introduced_as_relative(doc, m)
+    return m
+
+
+def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
+    """ "his wife, Heidi Cruz", "Trump's son Donald Trump Jr.", "Heidi Cruz, his wife"."""
+    kinship = names.kinship_nouns()
+    if any(w in kinship for r in m.roles for w in r.lower().split()):
+        return True
+    if not kinship.isdisjoint(token_table(doc).lower[max(0, m.start - 3) : m.start]):
+        return True
+    around = f"{m.role_ahead or ''} {m.role_after or ''}"
+    return not kinship.isdisjoint(around.lower().split())
+
+
+# ---------------------------------------------------------------- which person a mention means
 
 
 def _choose(candidates: list[Person], mention: Mention, short: str, *, strict: bool = False) -> Person | None:
@@ -271,247 +521,13 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     return chosen
 
 
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f", "it": "n", "its": "n"}
-
-
-def _pronoun_gender(doc: Doc, j: int) -> str:
-    """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ...",
-    "n" for "Pernod said it ..."), when no other name comes between."""
-    t = token_table(doc)
-    sent_end = t.sent_bounds[j - 1][1] if j else t.n
-    for k in range(j, min(sent_end, j + 12, t.n)):
-        if t.ent_type[k] == "PERSON" or t.text[k] in ("“", '"', "‘"):
-            return "-"
-        g = _PRONOUN_GENDER.get(t.lower[k])
-        if g == "n" and k > j + 1:
-            continue  # only "Pernod said it", not "Cyril explained how important it is"
-        if g:
-            return g
-    return "-"
-
-
-def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
-    t = token_table(doc)
-    if title is None and i > 0 and t.text[i - 1] in names.titles():
-        title = t.text[i - 1]
-    roles, role_start = _roles_before(doc, i, j)
-    gender = names.titles().get(title or "", ("", "-"))[1]
-    if gender == "-" and j - i == 1 and t.dep[i] in ("nsubj", "nsubjpass"):
-        gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
-    neuter = gender == "n"
-    gender = "-" if neuter else gender
-    thing_like = i > 0 and t.lower[i - 1] in _DETERMINERS and not roles and not title \
-        or j - i == 1 and j < t.n and t.pos[j] == "NOUN" and bool(t.is_lower[j])
-    modifier = j < t.n and bool(t.is_lower[j]) and t.pos[j] == "NOUN" \
-        and t.dep[j - 1] in ("compound", "nmod", "amod") and t.head[j - 1] >= j
-    m = Mention(i, j, t.idx[i], t.end_char(j - 1), name_words(doc, i, j), title, roles,
-                role_start, gender, bool(title or roles) or _person_context(doc, i, j), thing_like)
-    m.modifier = modifier
-    m.neuter = neuter
-    m.plural = j - i == 1 and t.tag[i] in ("NNS", "NNPS")
-    m.role_ahead, m.role_after = _role_ahead(doc, i, j), _role_after(doc, i, j)
-    m.relative = _introduced_as_relative(doc, m)
-    return m
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset[str]:
-    return cue_lemmas() | names.person_verbs()
-
-
-def _person_context(doc: Doc, i: int, j: int, *, speech: bool = True) -> bool:
-    """ "Lenin, who said", "Stalin deported", "Cruz's wife", "X, 45,": what only people do or have
-    (``speech=False``: not the subject of a speech verb, which newspapers and firms also are)."""
-    t = token_table(doc)
-    root = j - 1
-    if speech and t.dep[root] in ("nsubj", "nsubjpass") and t.lemma[t.head[root]].lower() in _speech_lemmas():
-        return True
-    nxt = t.lower[j : j + 3]
-    if nxt[:1] == ["who"] or nxt[:2] == [",", "who"]:
-        return True
-    if nxt[:1] and nxt[0] in POSSESSIVE_TOKENS and len(nxt) > 1 and nxt[1] in names.kinship_nouns():
-        return True
-    return len(nxt) == 3 and nxt[0] == "," and bool(t.like_num[j + 1]) and nxt[2] == ","
-
-
-def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
-    """ "Keith Lamont Scott, 43, was killed" typed ORG: a known given name, two or three name
-    words, and what only people do or have (an age, "who", subject of "said")."""
-    text = token_table(doc).text
-    return label == "ORG" and 2 <= j - i <= 3 and names.known_given_name(text[i]) \
-        and names.looks_like_name(text[i:j]) and _person_context(doc, i, j, speech=False)
-
-
-def group_entities(doc: Doc) -> list[Entity]:
-    text = doc_text(doc)
-    t = token_table(doc)
-    ents = t.ents
-    spans: list[tuple[int, int, str, str | None]] = []  # (tok start, tok end, label, title)
-    for ent_start, ent_end, label in ents:
-        if label not in ENTITY_TYPES and label not in ("WORK_OF_ART", "PRODUCT"):
-            continue
-        i, j, title = trim(doc, ent_start, ent_end)
-        if i >= j or not any(t.is_alpha[i:j]):
-            continue
-        if label != "PERSON" and label not in GEO_LABELS and (
-                person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
-                and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
-                                                                     for k in range(i, j)):
-            label = "PERSON"
-            if i > 0 and t.is_title[i - 1] and not t.ent_type[i - 1] and t.text[i - 1] not in names.titles():
-                i -= 1  # the given name left outside ("Renaud" + "Donnedieu de Vabres")
-        elif label == "PRODUCT" and 2 <= j - i <= 3 and t.text[i] in names.given_names() \
-                and names.looks_like_name(t.text[i:j]):
-            label = "PERSON"  # "Justin Gatlin" typed PRODUCT
-        if label == "PRODUCT":
-            continue
-        if label == "PERSON":
-            i, j = extend(doc, i, j)
-        spans.append((i, j, label, title))
-    spans = join_adjacent_names(doc, spans)
-    person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
-    for i, j in east_asian_candidates(doc, person_toks):
-        spans.append((i, j, "PERSON", None))
-        person_toks.update(range(i, j))
-    spans += unlabelled_places(doc, {k for i, j, _, _ in spans for k in range(i, j)})
-    spans = trim_to_known_names(doc, spans)
-    extra, spans = surname_tokens(doc, spans)
-    spans += [(k, k + 1, "PERSON", None) for k in extra]
-    person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
-    # Person spans win over overlapping NORP/other spans ("Han" NORP inside "Han Tae Yong").
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[tuple[int, int, str, str | None]] = []
-    for s in spans:
-        if s[2] != "PERSON" and any(k in person_toks for k in range(s[0], s[1])):
-            continue
-        if kept and s[0] < kept[-1][1]:
-            if s[2] == "PERSON" and kept[-1][2] == "PERSON":
-                continue
-            if kept[-1][2] != "PERSON" and s[2] == "PERSON":
-                kept[-1] = s
-            continue
-        kept.append(s)
-
-    alias_pairs = declared_aliases(doc, [(i, j) for i, j, _, _ in kept])
-    place_alias = set()
-    for a, b in alias_pairs:
-        ta, tb = t.span_text(*a), t.span_text(*b)
-        if places.same_place(ta, tb) or (places.lookup(ta) and places.lookup(tb)):
-            place_alias.update((a, b))
-
-    people: list[Person] = []
-    by_surname: dict[str, list[Person]] = {}
-    mention_owner: dict[tuple[int, int], Person] = {}
-    others: dict[tuple[str, str], Entity] = {}
-    span_entity: dict[tuple[int, int], Entity | Person] = {}
-
-    def add_other(i: int, j: int, label: str) -> Entity:
-        name = names.strip_possessive(t.span_text(i, j))
-        key = (label, name)
-        if label in GEO_LABELS:  # one place whether spaCy said GPE or LOC ("North and South")
-            key = next((k for k in (("GPE", name), ("LOC", name)) if k in others), key)
-        if key not in others:
-            others[key] = Entity(name=name, type=label)
-        s = t.idx[i]
-        others[key].mentions.append((s, s + len(name)))
-        span_entity[(i, j)] = others[key]
-        return others[key]
-
-    person_ends = {i: j for i, j, label, _ in kept if label == "PERSON"}
-    title_names: list[str] = []
-    for i, j, label, title in kept:
-        span_text = t.span_text(i, j)
-        if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
-                and is_place(doc, i, j, span_text, (i, j) in place_alias):
-            add_other(i, j, "GPE")
-            continue
-        if label in ("WORK_OF_ART", "ORG"):
-            title_name = name_in_title(doc, i, j)
-            if title_name:
-                title_names.append(title_name)
-        if label == "WORK_OF_ART" or label == "EVENT":
-            places_in_name(doc, i, j, add_other)
-            if label == "EVENT":
-                add_other(i, j, label)
-            continue
-        if label != "PERSON":
-            add_other(i, j, label)
-            continue
-        words = name_words(doc, i, j)
-        if len(words) > 1 and words[-1] in names.org_words():
-            add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
-            continue
-        if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
-            continue  # "Being Digital"
-        if not names.looks_like_name(words) or not_a_person_here(doc, j):
-            continue
-        m = _mention(doc, i, j, title)
-        shared = shared_surname(doc, i, j, person_ends)
-        if shared:
-            m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
-        p = _resolve(people, by_surname, m)
-        _attach(doc, p, m, mention_owner)
-        span_entity[(i, j)] = p
-
-    # Declared aliases: the later name joins the entity of the earlier one.
-    for a, b in alias_pairs:
-        ea, eb = span_entity.get(a), span_entity.get(b)
-        if ea is None or eb is None or ea is eb:
-            continue
-        if isinstance(ea, Entity) and isinstance(eb, Entity):
-            if eb.name not in ea.aliases:
-                ea.aliases.append(eb.name)
-            ea.mentions.extend(eb.mentions)
-            eb.mentions = []
-    for extra_name, span in named_groups(doc):
-        if not any(s <= span[0] < e for ent in others.values() for s, e in ent.mentions):
-            ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
-            ent.mentions.append(span)
-
-    _name_from_titles(people, title_names)
-    lower_words = set(compress(t.text, t.is_lower))
-    org_texts = {t.span_text(s, e) for s, e, label in ents if label == "ORG"}
-    family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
-    out: list[Entity] = [_person_entity(p, text) for p in people
-                         if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)]
-    for ent in others.values():
-        if not ent.mentions:
-            continue
-        if ent.type in GEO_LABELS:
-            place = places.lookup(ent.name) or next(filter(None, map(places.lookup, ent.aliases)), None)
-            if place is not None:
-                ent.geo = place.geo()
-        ent.mentions.sort()
-        out.append(ent)
-    out.sort(key=lambda e: e.mentions[0])
-    return out
-
-
-def _name_from_titles(people: list[Person], title_names: list[str]) -> None:
-    """ "Laura" and "Harvey", only ever named in full inside "The Laura Ingraham Show" and "The
-    Steve Harvey Show", take that full name when it is the only one that fits and nobody in the
-    article already carries a full name with that word."""
-    if not title_names:
-        return
-    full_words = {w for p in people if p.full for w in p.name.split()}
-    for p in people:
-        if p.full or p.name in full_words:
-            continue
-        fits = {t for t in title_names if p.name in (names.parse(t).first, names.parse(t).surname)}
-        if len(fits) == 1:
-            p.aliases.append(p.name)
-            p.name = fits.pop()
-
-
-def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person]) -> None:
+def _attach(doc: Doc, p: Person, m: Mention) -> None:
     if not p.mentions:
         p.relative = m.relative
     if len(m.words) > 1 and not p.relative and (m.roles or m.role_after):
         p.prominent_at = m.char_start
     p.mentions.append(m)
     p.evidence = p.evidence or m.evidence
-    owner[(m.char_start, m.char_end)] = p
     surface = " ".join(m.words)
     if len(m.words) == 1 or (m.words and not names.parse(surface).given):
         p.short_forms_used_at[m.words[0]] = m.char_start
@@ -543,18 +559,7 @@ def _attach(doc: Doc, p: Person, m: Mention, owner: dict[tuple[int, int], Person
             p.evidence = True
 
 
-def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
-    """ "his wife, Heidi Cruz", "Trump's son Donald Trump Jr.", "Heidi Cruz, his wife"."""
-    kinship = names.kinship_nouns()
-    if any(w in kinship for r in m.roles for w in r.lower().split()):
-        return True
-    if not kinship.isdisjoint(token_table(doc).lower[max(0, m.start - 3) : m.start]):
-        return True
-    around = f"{m.role_ahead or ''} {m.role_after or ''}"
-    return not kinship.isdisjoint(around.lower().split())
-
-
-def _person_entity(p: Person, text: str) -> Entity:
+def _person_entity(p: Person) -> Entity:
     mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
     if p.full_forms:  # the commonest full form names the person ("Hillary Clinton", not "Crooked Hillary Clinton")
         best = max(p.full_forms.items(), key=lambda kv: (kv[1], -len(kv[0].split())))[0]
@@ -563,4 +568,3 @@ def _person_entity(p: Person, text: str) -> Entity:
             p.name = best
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
     return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles)
-
