@@ -19,7 +19,7 @@ from pathlib import Path
 
 import spacy
 
-from newsgraph.analyse.entities import people  # noqa: F401  (registers newsgraph_people)
+from newsgraph.analyse import components  # noqa: F401  (registers the components)
 from newsgraph.analyse.model_choice import default_model
 from newsgraph.analyse.pipeline import make_doc
 from newsgraph.clean import segment

@@ -117,7 +117,7 @@ INVENTED = [
 def cli_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     import spacy
 
-    from newsgraph.analyse.entities import people  # noqa: F401
+    from newsgraph.analyse import components  # noqa: F401  (registers the components)
     from newsgraph.analyse.model_choice import default_model
     from newsgraph.analyse.pipeline import doc_to_article, make_doc
     from newsgraph.clean import segment

@@ -18,7 +18,7 @@ def nlp():  # type: ignore[no-untyped-def]
     """spaCy + the paragraph marks + the people component only (independent of later components)."""
     import spacy
 
-    from newsgraph.analyse.entities import people  # noqa: F401
+    from newsgraph.analyse import components  # noqa: F401  (registers the components)
     from newsgraph.analyse.model_choice import default_model
 
     pipe = spacy.load(default_model())
