@@ -64,6 +64,7 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     geo: dict[str, Any] | None = None  # {"lat", "lon", "country"}
+    gender: str | None = None  # PERSON: "female" | "male" when the text says so, else None
 
 
 @dataclass
@@ -193,6 +194,7 @@ class Article:
                     aliases=list(e.get("aliases", [])),
                     roles=list(e.get("roles", [])),
                     geo=e.get("geo"),
+                    gender=e.get("gender"),
                 )
             )
         for t in d.get("times", []):

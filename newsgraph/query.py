@@ -177,7 +177,7 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         located = e["lat"] is not None or e["country"] is not None  # a country alone (e.g. "US") is kept too
         geo = {"lat": e["lat"], "lon": e["lon"], "country": e["country"]} if located else None
         art.entities.append(Entity(e["name"], e["type"], mentions, json.loads(e["aliases"]),
-                                   json.loads(e["roles"]), geo))
+                                   json.loads(e["roles"]), geo, e["gender"]))
     for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (article_id,)).fetchall():
         mention = (q["speaker_start"], q["speaker_end"]) if q["speaker_start"] is not None else None
         cue = (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None
@@ -216,7 +216,8 @@ _EXPORT_SQL = {
               " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
               " WHERE q.article_id IN (SELECT value FROM json_each(?)) {speaker} ORDER BY q.article_id, q.start, q.id",
     "entities": "SELECT e.id, e.article_id, e.global_id, g.name AS global_name, e.name, e.type, e.aliases, e.roles,"
-                " e.lat, e.lon, e.country, (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
+                " e.lat, e.lon, e.country, e.gender,"
+                " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
                 " FROM entities e LEFT JOIN global_entities g ON g.id = e.global_id"
                 " WHERE e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.article_id, e.id",
     "mentions": "SELECT m.entity_id, m.article_id, e.name, e.type, m.start, m.\"end\","

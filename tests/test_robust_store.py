@@ -422,6 +422,7 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     for column in ("speaker_type", "affiliation"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
+    conn.execute("ALTER TABLE entities DROP COLUMN gender")
     conn.execute("PRAGMA user_version = 2")
     conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
     conn.commit()
@@ -443,6 +444,7 @@ def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
     store_articles(conn, [art])
     for column in ("speaker_type", "affiliation"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
+    conn.execute("ALTER TABLE entities DROP COLUMN gender")
     conn.execute("PRAGMA user_version = 3")
     conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
     conn.commit()

@@ -60,3 +60,12 @@ def test_they_with_no_group_before_names_nobody_rather_than_a_person() -> None:
     text = ("Anna Berg met the ministers on Monday. "
             "\u201cThere is no choice left for us,\u201d they said.")
     assert all(q.speaker.name != "Anna Berg" for q in newsgraph.extract(text).quotes)
+
+
+def test_gender_comes_from_what_the_text_says_and_never_from_a_guess() -> None:
+    text = ("Ms Adaeze Okafor, the chief executive, said she was confident. "
+            "The actress Jo Reed said little. Officials said Kim Lee had left.")
+    gender = {e.name: e.gender for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert gender.get("Adaeze Okafor") == "female"  # Ms, she
+    assert gender.get("Jo Reed") == "female"  # actress
+    assert gender.get("Kim Lee") is None  # a name says nothing clear

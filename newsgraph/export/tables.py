@@ -14,7 +14,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("cue_end", "int"), ("cue_text", "str"), ("cue_lemma", "str"), ("confidence", "float")],
     "entities": [("id", "int"), ("article_id", "int"), ("global_id", "int"), ("global_name", "str"),
                  ("name", "str"), ("type", "str"), ("aliases", "strs"), ("roles", "strs"), ("lat", "float"),
-                 ("lon", "float"), ("country", "str"), ("mentions", "int")],
+                 ("lon", "float"), ("country", "str"), ("gender", "str"), ("mentions", "int")],
     "mentions": [("entity_id", "int"), ("article_id", "int"), ("name", "str"), ("type", "str"),
                  ("start", "int"), ("end", "int"), ("text", "str")],
     "events": [("id", "int"), ("article_id", "int"), ("date", "str"), ("text", "str"), ("start", "int"),

@@ -294,10 +294,11 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
     for ent in art.entities:
         geo = ent.geo or {}
         eid = int(conn.execute(
-            "INSERT INTO entities(article_id, name, type, aliases, roles, lat, lon, country) "
-            "VALUES (?,?,?,?,?,?,?,?)",
+            "INSERT INTO entities(article_id, name, type, aliases, roles, lat, lon, country, gender) "
+            "VALUES (?,?,?,?,?,?,?,?,?)",
             (aid, ent.name, ent.type, json.dumps(ent.aliases, ensure_ascii=False),
-             json.dumps(ent.roles, ensure_ascii=False), geo.get("lat"), geo.get("lon"), geo.get("country")),
+             json.dumps(ent.roles, ensure_ascii=False), geo.get("lat"), geo.get("lon"), geo.get("country"),
+             ent.gender),
         ).lastrowid or 0)
         conn.executemany("INSERT INTO mentions(entity_id, article_id, start, \"end\") VALUES (?,?,?,?)",
                          [(eid, aid, s, e) for s, e in ent.mentions])

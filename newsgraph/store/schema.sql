@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS entities (
     type TEXT NOT NULL,
     aliases TEXT NOT NULL DEFAULT '[]', -- JSON list
     roles TEXT NOT NULL DEFAULT '[]',   -- JSON list
-    lat REAL, lon REAL, country TEXT
+    lat REAL, lon REAL, country TEXT,
+    gender TEXT                         -- PERSON: female | male when the text says so (schema 4)
 );
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);

@@ -123,6 +123,12 @@ def gender_of(name: str) -> str:
     return g if g in ("f", "m") else "-"
 
 
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """word -> "m"/"f" from ``gender_words.tsv`` (honorifics, roles, kin terms)."""
+    return {w.strip(): g.strip() for w, g in data_rows("gender_words.tsv")}
+
+
 def org_roles() -> frozenset[str]:
     return word_set("names_org_roles.txt")
 

@@ -481,16 +481,16 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
             if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
                            or names.is_tail_of(p.name, name) or names.familiar_form(p.name, name)):
                 return p
-        short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
+        earlier_short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
                  for p in by_surname.get(key, []) if not p.full]
-        if not short and not parts.family_first:
-            short = [p for p in people if not p.full and p.name == parts.first]
+        if not earlier_short and not parts.family_first:
+            earlier_short = [p for p in people if not p.full and p.name == parts.first]
         # "President Obama ... Michelle Obama": a full name of the other gender, or a relative,
         # is someone else, not the full name of the person so far called by the surname.
         new_gender = names.gender_of(name)
-        short = [p for p in short if not m.relative and (p.gender == "-" or new_gender in ("-", p.gender))]
-        if short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
-            p = max(short, key=lambda p: p.first)
+        earlier_short = [p for p in earlier_short if not m.relative and (p.gender == "-" or new_gender in ("-", p.gender))]
+        if earlier_short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
+            p = max(earlier_short, key=lambda p: p.first)
             p.aliases.append(p.name)
             p.name = name
             by_surname.setdefault(parts.surname, []).append(p)
@@ -567,4 +567,25 @@ def _person_entity(p: Person) -> Entity:
             p.aliases.append(p.name)
             p.name = best
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
-    return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles)
+    return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles,
+                  gender=person_gender(p))
+
+
+GENDERS = {"f": "female", "m": "male"}
+
+
+def person_gender(p: Person) -> str | None:
+    """"female" or "male" from what the text says of the person (a gendered title, a pronoun
+    referring back, a gendered role or kin word: "actress", "his mother, X"), by a clear
+    majority; with no such word, a given name that is clearly one gender; else None (no guess)."""
+    words = names.gender_words()
+    said = [m.gender for m in p.mentions if m.gender in GENDERS]
+    said += [words[r.split()[-1].lower()] for r in p.roles if r.split() and words.get(r.split()[-1].lower()) in GENDERS]
+    if said:
+        female = said.count("f")
+        if female * 3 >= len(said) * 2:
+            return "female"
+        if (len(said) - female) * 3 >= len(said) * 2:
+            return "male"
+        return None
+    return GENDERS.get(names.gender_of(p.name))

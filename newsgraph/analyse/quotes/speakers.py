@@ -16,11 +16,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, SUBJECT_DEPS, cue_indices, cue_subject
-from newsgraph.analyse.base.data import data_lines, data_rows
+from newsgraph.analyse.base.data import data_lines
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
-from newsgraph.analyse.entities.names import given_name_detectors
+from newsgraph.analyse.entities.names import gender_words, given_name_detectors
 from newsgraph.analyse.quotes.non_person_speakers import ORG_LABELS, describe_source
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
@@ -251,12 +251,6 @@ def _person_in_phrase(tok: Token) -> Token | None:
     while last.i + 1 < sub.end and tok.doc[last.i + 1].ent_type_ == "PERSON":
         last = tok.doc[last.i + 1]
     return last
-
-
-@lru_cache(maxsize=1)
-def gender_words() -> dict[str, str]:
-    """word -> "m"/"f" from ``gender_words.tsv`` (honorifics, roles, kin terms)."""
-    return {w.strip(): g.strip() for w, g in data_rows("gender_words.tsv")}
 
 
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
