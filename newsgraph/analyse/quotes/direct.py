@@ -10,17 +10,13 @@ nickname, a scare quote) and a quoted heading are not quotations.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.base.cues import (
     SUBJECT_DEPS,
-    cue_indices,
     cue_lemma,
-    cue_lemmas,
     cue_span,
     cue_subject,
     cue_table,
@@ -28,9 +24,9 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.marks import QuotedSpan, find_quoted_spans, strip_span
-from newsgraph.analyse.quotes.speakers import cue_subjects, name_index, speaker_for
+from newsgraph.analyse.quotes.speakers import name_index, speaker_for
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
@@ -42,9 +38,7 @@ CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dativ
 PREDICATIVE = {"oprd", "attr", "acomp"}
 """``called the plan "desperate"``: the content runs from the object to the fragment."""
 """Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
-DASHES = "-–—―‒"
 LONG_FRAGMENT = 5
-NOT_SPEAKERS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 """Words from which a quoted stretch no cue governs is still a quotation, not a scare quote."""
 
 
@@ -66,17 +60,6 @@ def capitalised_like_a_title(content: str) -> bool:
     words = [w for w in content.strip(" ,.:;!?").split() if w[:1].isalnum()]
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by"}
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
-
-
-@dataclass
-class QuotedPassage:
-    """One quoted span with its context: the text before and after it in its sentence."""
-
-    qs: QuotedSpan
-    content: CharSpan
-    pre: str
-    post: str
-    para_index: int
 
 
 def ends_sentence(text: str, m: int) -> bool:
@@ -298,172 +281,6 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
 
-def _dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = False) -> Token | None:
-    """``"…" - X`` layouts: a name right after the closing mark and a dash (``first_word``:
-    the dash's very next word is the name, a signature no cue can override)."""
-    if cand.qs.close_mark is None:
-        return None
-    at = cand.qs.close_mark + 1
-    while at < len(text) and (text[at].isspace() or text[at] == ",") and text[at] != "\n":
-        at += 1
-    if at >= len(text) or text[at] not in DASHES:
-        return None
-    at += 1
-    span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
-    if span is None:
-        return None
-    for t in span:
-        if first_word and t.i > span.start:
-            break
-        if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
-            k = t.i
-            while k + 1 < span.end and (doc[k + 1].pos_ == "PROPN" or doc[k + 1].ent_type_ == "PERSON"):
-                k += 1
-            return doc[k]
-        if t.is_sent_start and t.i > span.start:
-            break
-    return None
-
-
-def is_cue_word(tok: Token) -> bool:
-    """A cue by its word whatever the tagger says ("notes", "says" tagged as nouns)."""
-    return tok.lemma_.lower() in cue_lemmas() or tok.lower_.endswith("s") and tok.lower_[:-1] in cue_lemmas()
-
-
-def _before_parentheses(tok: Token) -> Token:
-    """A subject parsed inside "(R-OH)" stands for the name in front of the brackets."""
-    t = token_table(tok.doc)
-    text = t.text
-    start = t.sent_bounds[tok.i][0]
-    k = tok.i
-    while k > start and text[k] not in "()":
-        k -= 1
-    if text[k] == "(" and k > 0 and any(text[j] == ")" for j in range(tok.i, min(t.n, tok.i + 6))):
-        if t.pos[k - 1] in ("PROPN", "NOUN", "PRON"):
-            return tok.doc[k - 1]
-    return tok
-
-
-def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None:
-    """The cue's subject; in the inverted ``"…," said X`` the parser often makes X an
-    object, and a cue tagged as a noun (``Conway notes.``) follows its subject."""
-    subj = _subject_of(cue, quoted)
-    return _before_parentheses(subj) if subj is not None else None
-
-
-def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
-    subj = cue_subject(cue)
-    if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
-        return subj
-    doc = cue.doc
-    before = doc[cue.i - 1] if cue.i > 0 else None
-    inverted = before is None or before.is_punct or before.is_quote
-    for c in cue.rights if inverted else ():
-        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
-            return c
-    k = cue.i + 1
-    while inverted and k < min(len(doc), cue.i + 10):  # "…," said ranking Democrat Eli Cummings
-        tok = doc[k]
-        if tok.is_punct and tok.text in ",.;:" or tok.is_sent_start:
-            break
-        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
-            while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and not doc[k + 1].is_sent_start:
-                k += 1
-            return doc[k]
-        k += 1
-    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head  # "signs calling Christie ...", "a statement saying ..."
-    k = cue.i - 1
-    while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
-        tok = doc[k]
-        if tok.text == ")":  # "Gov. John Kasich (R-OH) said"
-            while k > cue.sent.start and doc[k].text != "(":
-                k -= 1
-            k -= 1
-            continue
-        if tok.ent_type_ in NOT_SPEAKERS or tok.dep_ == "pobj":
-            # "Trump, speaking in New Hampshire on Saturday, called ...": skip the modifier
-            mod = tok
-            while mod.head.i < cue.i and mod.head.i >= cue.sent.start and mod.dep_ in ("pobj", "prep", "compound", "npadvmod", "advcl", "acl", "advmod"):
-                mod = mod.head
-            k = min(k, mod.left_edge.i) - 1
-            continue
-        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
-            return tok  # "..., Jake Sullivan, said:" with the subject left unattached
-        if not (tok.is_punct or tok.pos_ in ("ADV", "AUX", "PART")):
-            break
-        k -= 1
-    return None
-
-
-def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) -> Token | None:
-    """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
-    barked``): the layout itself marks the verb as the cue."""
-    post, pre = cand.post, cand.pre
-    content = doc_text(doc)[cand.content[0] : cand.content[1]].rstrip()
-    ends_open = content[-1:] in ",?!—–-" or post.lstrip()[:1] == ","
-    if cand.qs.close_mark is not None and ends_open and post.strip()[:1] not in ".?!" and post.strip():
-        span = doc.char_span(cand.qs.close_mark + 1, cand.qs.close_mark + 1 + len(post), alignment_mode="expand")
-        if span is not None:
-            for tok in span[:6]:
-                if inside_any(tok.idx, quoted):
-                    continue
-                if not tok.is_alpha:
-                    continue  # "―" tagged as a verb
-                if tok.pos_ == "VERB" and subject_of(tok, quoted) is not None:
-                    return tok
-                if is_cue_word(tok) and subject_of(tok, quoted) is not None:
-                    return tok
-    if pre.rstrip()[-1:] in (",", ":"):
-        span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
-        if span is not None:
-            for tok in reversed(span[-6:]):
-                if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
-                    return tok
-    return None
-
-
-def _colon_source(doc: Doc, cand: QuotedPassage) -> Token | None:
-    """``Jeffrey M. Jones: "…"``: a name (or a noun) standing alone before a colon."""
-    pre = cand.pre.rstrip()
-    if not pre.endswith(":"):
-        return None
-    end = cand.qs.open_mark - (len(cand.pre) - len(pre)) - 1
-    span = doc.char_span(max(0, end - 60), end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    tok = span[-1]
-    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
-        return tok
-    return None
-
-
-def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: int) -> Token | None:
-    """The cue closest to the quotation, in ``[lo, hi)`` outside any quotation, with a subject."""
-    span = doc.char_span(lo, hi, alignment_mode="expand")
-    if span is None:
-        return None
-    best: tuple[int, Token] | None = None
-    cues = cue_indices(doc)
-    for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
-        tok = doc[i]
-        if inside_any(tok.idx, quoted):
-            continue
-        if subject_of(tok, quoted) is None:
-            continue
-        dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
-        if best is None or dist < best[0]:
-            best = (dist, tok)
-    return best[1] if best else None
-
-
-def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[int, int]:
-    a = doc.char_span(s, s + 1, alignment_mode="expand")
-    b = doc.char_span(max(s, e - 1), e, alignment_mode="expand")
-    lo = a[0].sent.start_char if a is not None and len(a) else s
-    hi = b[-1].sent.end_char if b is not None and len(b) else e
-    return max(lo, para[0]), min(hi, para[1])
-
 
 class QuoteFinder:
     """Walks an article's quoted spans in order, keeping the speaker of the last quote
@@ -500,88 +317,10 @@ class QuoteFinder:
             out.append(QuotedPassage(qs, (s, e), pre, post, k))
         return out
 
-    def attribute(self, cand: QuotedPassage, last: Quote | None, last_para: int) -> tuple[Speaker, CharSpan | None, str | None]:
-        doc, text = self.doc, self.text
-        para = self.paras[cand.para_index]
-        s, e = cand.content
-        lo, hi = _sentence_bounds(doc, s, e, para)
-        close = cand.qs.close_mark + 1 if cand.qs.close_mark is not None else e
-        before = (cand.qs.open_mark - len(cand.pre), cand.qs.open_mark)
-        after = (close, close + len(cand.post))
-        # "A," he said / he said, "A" / he said: "A": the punctuation says where to look
-        if text[s:e].rstrip()[-1:] == "," or cand.post.lstrip()[:1] == ",":
-            regions = [after, before]
-        elif cand.pre.rstrip()[-1:] in (",", ":"):
-            regions = [before, after]
-        else:
-            regions = [after, before]
-        signed = _dash_source(doc, text, cand, first_word=True)  # "“…” ― Ann Lee": a signature
-        if signed is not None:
-            return self._signature(signed, s), None, None
-        named_colon = _colon_source(doc, cand)  # "Pollsters agree - Carl Bialik: "…""
-        if named_colon is not None and named_colon.ent_type_ == "PERSON" and named_colon.dep_ not in ("dobj", "pobj", "dative"):
-            return speaker_for(doc, named_colon, self.people, s, self.quoted), None, None
-        cue = None
-        for a, b in regions:
-            if b > a:
-                cue = _cue_near(doc, cand.content, self.quoted, a, b)
-                if cue is not None:
-                    break
-        if cue is None:
-            cue = _cue_near(doc, cand.content, self.quoted, lo, hi)
-        if cue is None:
-            cue = _speech_verb_next_to(doc, cand, self.quoted)
-        if cue is None:
-            src = _dash_source(doc, text, cand) or _colon_source(doc, cand)
-            if src is not None:
-                return self._signature(src, s), None, None
-        if cue is None and lo > para[0] and text[:lo].rstrip().endswith(":"):
-            prev = doc.char_span(para[0], lo, alignment_mode="expand")
-            if prev is not None:
-                cue = _cue_near(doc, cand.content, self.quoted, prev[-1].sent.start_char, lo)
-        if cue is None and lo == para[0] and cand.para_index > 0:
-            pp = self.paras[cand.para_index - 1]
-            if text[pp[0] : pp[1]].rstrip().endswith(":"):
-                prev = doc.char_span(pp[0], pp[1], alignment_mode="expand")
-                if prev is not None:
-                    cue = _cue_near(doc, cand.content, self.quoted, prev[-1].sent.start_char, pp[1])
-        if cue is None and hi < para[1] and (last is None or last_para != cand.para_index):
-            # "A." He said. — a short attribution sentence right after the quotation
-            nxt = doc.char_span(hi, para[1], alignment_mode="expand")
-            if nxt is not None and len(nxt):
-                sent = nxt[0].sent
-                if len(sent) <= 12 and not any(inside_any(t.idx, self.quoted) for t in sent):
-                    cue = _cue_near(doc, cand.content, self.quoted, sent.start_char, sent.end_char)
-        if cue is not None:
-            subj = subject_of(cue, self.quoted)
-            if subj is not None:
-                spk = speaker_for(doc, subj, self.people, s, self.quoted)
-                return spk, cue_span(cue), cue_lemma(cue)
-        # an unattributed quotation continues the last speaker: the last quotation's, or
-        # the subject of a later reporting verb ("X said the ... ." then "…")
-        subj = self._last_cue_subject(cand)
-        last_at = last.speaker.mention[0] if last is not None and last.speaker.mention else -1
-        if subj is not None and subj.idx > last_at:
-            return speaker_for(doc, subj, self.people, s, self.quoted), None, None
-        if last is not None and cand.para_index - last_para <= 1:
-            return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
-        return Speaker(), None, None
-
-    def _signature(self, src: Token, s: int) -> Speaker:
-        spk = speaker_for(self.doc, src, self.people, s, self.quoted)
-        if spk.name is None and src.pos_ == "PROPN" and spk.mention:
-            spk.name = self.text[spk.mention[0] : spk.mention[1]]  # a signature is a name
-        return spk
-
-    def _last_cue_subject(self, cand: QuotedPassage) -> Token | None:
-        """The subject of the last reporting verb before the quotation, in its paragraph
-        or the one before."""
-        subjects = cue_subjects(self.doc, self.quoted)
-        k = bisect.bisect_left(subjects, (cand.qs.open_mark, -1)) - 1
-        lo = self.paras[max(0, cand.para_index - 1)][0]
-        if k >= 0 and subjects[k][0] >= lo:
-            return self.doc[subjects[k][1]]
-        return None
+    def attribute(self, cand: QuotedPassage, last: Quote | None, last_para: int) -> Attribution:
+        """Who said ``cand``: the first of ``ATTRIBUTION_STRATEGIES`` to find someone,
+        ``last`` (in paragraph ``last_para``) being the quotation it may continue."""
+        return attribute_passage(self.doc, cand, self.paras, self.quoted, self.people, last, last_para)
 
     def _splits(self, last: Quote, cand: QuotedPassage) -> bool:
         """``"A," he said, "b ..."``: a quotation interrupted by its attribution."""
@@ -633,7 +372,7 @@ class QuoteFinder:
                 if cue is None and is_title_like(content) and not whole_para:
                     continue
                 same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
-                signed = cue is None and _dash_source(doc, text, cand, first_word=True) is not None
+                signed = cue is None and dash_source(doc, text, cand, first_word=True) is not None
                 if same_para and last is not None and (not signed if cue is None else cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")
                     continue

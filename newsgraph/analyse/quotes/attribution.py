@@ -1,0 +1,438 @@
+"""Who said a quoted passage: strategies, each reading one layout, tried in order.
+
+``attribute_passage`` gathers what the strategies read about a passage into an
+``AttributionContext`` and returns what the first strategy in ``ATTRIBUTION_STRATEGIES``
+finds. The order is one of trust: what the layout says outright (a signature, a named
+colon) outranks any cue; a reporting verb (a *cue*) beside the marks outranks one further
+off; a cue outranks a bare name; a continued speaker comes last. A strategy that finds a
+cue gives the cue's subject as the speaker, with the cue's span and lemma; the others give
+a speaker and no cue. In order:
+
+1. ``signature``: ``“…” ― Ann Lee``, a name as the dash's very next word.
+2. ``named_colon``: ``Ann Lee: “…”``, a person's name alone before a colon.
+3. ``cue_where_punctuation_points``: ``“…,” she said`` / ``she said: “…”``, the cue on the
+   side the punctuation joins to the quotation, that side first.
+4. ``cue_in_sentence``: the cue nearest the quotation anywhere in its sentence.
+5. ``speech_verb_next_to_marks``: ``“…,” she snapped``, a verb with a subject at the marks.
+6. ``dash_or_colon_source``: ``“…” - the minister, Ann Lee``, ``Pollster Lee: “…”``.
+7. ``cue_before_colon``: the cue of the sentence before, in the paragraph, ending in a colon.
+8. ``cue_of_paragraph_before_colon``: the cue of the paragraph before, ending in a colon.
+9. ``short_attribution_sentence_after``: ``“…”. She said so.``, a short sentence after.
+10. ``last_cue_subject``: the subject of the last cue before, if newer than the last speaker.
+11. ``last_speaker_continues``: the last quotation's speaker, at most a paragraph on.
+
+When none finds anyone the quotation is unattributed (an empty ``Speaker``).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeAlias
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.base.cues import cue_indices, cue_lemma, cue_lemmas, cue_span, cue_subject
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.quotes.marks import QuotedSpan
+from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for
+from newsgraph.model import Entity, Quote, Speaker
+from newsgraph.model import Span as CharSpan
+
+DASHES = "-–—―‒"
+NOT_SPEAKERS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+"""Entity types a subject found by walking left from a cue cannot be (``on Saturday``)."""
+
+Attribution: TypeAlias = tuple[Speaker, CharSpan | None, str | None]
+"""(speaker, the cue's character span, the cue's lemma); no cue for a signature or a
+speaker carried over."""
+
+
+@dataclass
+class QuotedPassage:
+    """One quoted span with its context: the text before and after it in its sentence.
+    ``direct`` makes them; defined here so that ``direct`` imports the strategies, not
+    the other way round (no import cycle)."""
+
+    qs: QuotedSpan
+    content: CharSpan
+    pre: str
+    post: str
+    para_index: int
+
+
+@dataclass(frozen=True)
+class AttributionContext:
+    """What a strategy may read about one passage, passed explicitly so that each strategy
+    is a plain function of it: the parse, the passage, its paragraph (and the one before),
+    its sentence, every quoted stretch of the article (words inside marks are never a
+    cue) and the last quotation, whose speaker an unattributed one may continue."""
+
+    doc: Doc
+    text: str
+    cand: QuotedPassage
+    para: CharSpan
+    para_before: CharSpan | None
+    sentence: CharSpan
+    quoted: list[CharSpan]
+    people: list[Entity]
+    last: Quote | None
+    last_para: int
+
+    @property
+    def start(self) -> int:
+        """Where the quoted words start: a speaker is resolved as of this point."""
+        return self.cand.content[0]
+
+
+Strategy: TypeAlias = Callable[[AttributionContext], Attribution | None]
+
+
+def attribute_passage(
+    doc: Doc,
+    cand: QuotedPassage,
+    paras: list[CharSpan],
+    quoted: list[CharSpan],
+    people: list[Entity],
+    last: Quote | None,
+    last_para: int,
+) -> Attribution:
+    """The first attribution one of ``ATTRIBUTION_STRATEGIES`` finds for ``cand``, else none."""
+    k = cand.para_index
+    para = paras[k]
+    ctx = AttributionContext(
+        doc,
+        doc_text(doc),
+        cand,
+        para,
+        paras[k - 1] if k > 0 else None,
+        _sentence_bounds(doc, *cand.content, para),
+        quoted,
+        people,
+        last,
+        last_para,
+    )
+    for strategy in ATTRIBUTION_STRATEGIES:
+        found = strategy(ctx)
+        if found is not None:
+            return found
+    return Speaker(), None, None
+
+
+def _by_cue(ctx: AttributionContext, cue: Token | None) -> Attribution | None:
+    """The cue's subject as the speaker, with the cue. The cue finders accept only cues
+    with a subject, so a cue found always ends the search, as it should: a nearer cue
+    outranks every strategy after it."""
+    if cue is None:
+        return None
+    subj = subject_of(cue, ctx.quoted)
+    if subj is None:
+        return None
+    return speaker_for(ctx.doc, subj, ctx.people, ctx.start, ctx.quoted), cue_span(cue), cue_lemma(cue)
+
+
+def _by_name(ctx: AttributionContext, tok: Token) -> Attribution:
+    """The speaker ``tok`` names, with no cue."""
+    return speaker_for(ctx.doc, tok, ctx.people, ctx.start, ctx.quoted), None, None
+
+
+def _signed(ctx: AttributionContext, src: Token) -> Attribution:
+    """A signature's speaker: a proper noun there is a name even when no person entity
+    covers it."""
+    spk = speaker_for(ctx.doc, src, ctx.people, ctx.start, ctx.quoted)
+    if spk.name is None and src.pos_ == "PROPN" and spk.mention:
+        spk.name = ctx.text[spk.mention[0] : spk.mention[1]]
+    return spk, None, None
+
+
+def signature(ctx: AttributionContext) -> Attribution | None:
+    """``“…” ― Ann Lee``: the dash's very next word is a name, a signature no cue overrides."""
+    src = dash_source(ctx.doc, ctx.text, ctx.cand, first_word=True)
+    return _signed(ctx, src) if src is not None else None
+
+
+def named_colon(ctx: AttributionContext) -> Attribution | None:
+    """``Ann Lee: “…”``: a person's name alone before a colon (not an object: ``told Lee:``)."""
+    tok = _colon_source(ctx.doc, ctx.cand)
+    if tok is not None and tok.ent_type_ == "PERSON" and tok.dep_ not in ("dobj", "pobj", "dative"):
+        return _by_name(ctx, tok)
+    return None
+
+
+def cue_where_punctuation_points(ctx: AttributionContext) -> Attribution | None:
+    """``“A,” he said`` / ``he said: “A”``: the cue on the side the punctuation joins, that side first."""
+    cand, text = ctx.cand, ctx.text
+    s, e = cand.content
+    close = cand.qs.close_mark + 1 if cand.qs.close_mark is not None else e
+    before = (cand.qs.open_mark - len(cand.pre), cand.qs.open_mark)
+    after = (close, close + len(cand.post))
+    if text[s:e].rstrip()[-1:] == "," or cand.post.lstrip()[:1] == ",":
+        regions = (after, before)
+    elif cand.pre.rstrip()[-1:] in (",", ":"):
+        regions = (before, after)
+    else:
+        regions = (after, before)
+    for a, b in regions:
+        if b > a:
+            cue = _cue_near(ctx.doc, cand.content, ctx.quoted, a, b)
+            if cue is not None:
+                return _by_cue(ctx, cue)
+    return None
+
+
+def cue_in_sentence(ctx: AttributionContext) -> Attribution | None:
+    """The cue nearest the quotation anywhere in its (parsed) sentence, beyond the text beside the marks."""
+    return _by_cue(ctx, _cue_near(ctx.doc, ctx.cand.content, ctx.quoted, *ctx.sentence))
+
+
+def speech_verb_next_to_marks(ctx: AttributionContext) -> Attribution | None:
+    """``“…,” she snapped``: a verb with a subject against the marks, cue table or not."""
+    return _by_cue(ctx, _speech_verb_next_to(ctx.doc, ctx.cand, ctx.quoted))
+
+
+def dash_or_colon_source(ctx: AttributionContext) -> Attribution | None:
+    """``“…” - the minister, Ann Lee`` / ``Pollster Lee: “…”``: a name after a dash or before a colon."""
+    src = dash_source(ctx.doc, ctx.text, ctx.cand) or _colon_source(ctx.doc, ctx.cand)
+    return _signed(ctx, src) if src is not None else None
+
+
+def cue_before_colon(ctx: AttributionContext) -> Attribution | None:
+    """``The figures she gave were stark: …``: the cue of the sentence before, ending in a colon."""
+    lo, para = ctx.sentence[0], ctx.para
+    if lo > para[0] and ctx.text[:lo].rstrip().endswith(":"):
+        prev = ctx.doc.char_span(para[0], lo, alignment_mode="expand")
+        if prev is not None:
+            return _by_cue(ctx, _cue_near(ctx.doc, ctx.cand.content, ctx.quoted, prev[-1].sent.start_char, lo))
+    return None
+
+
+def cue_of_paragraph_before_colon(ctx: AttributionContext) -> Attribution | None:
+    """A quotation opening its paragraph after one ending in a colon (``She told the court:``): that cue."""
+    pp = ctx.para_before
+    if ctx.sentence[0] == ctx.para[0] and pp is not None and ctx.text[pp[0] : pp[1]].rstrip().endswith(":"):
+        prev = ctx.doc.char_span(pp[0], pp[1], alignment_mode="expand")
+        if prev is not None:
+            return _by_cue(ctx, _cue_near(ctx.doc, ctx.cand.content, ctx.quoted, prev[-1].sent.start_char, pp[1]))
+    return None
+
+
+def short_attribution_sentence_after(ctx: AttributionContext) -> Attribution | None:
+    """``“A”. She said so.``: a short sentence after, unless the last quotation is in this paragraph."""
+    hi, para = ctx.sentence[1], ctx.para
+    if hi < para[1] and (ctx.last is None or ctx.last_para != ctx.cand.para_index):
+        nxt = ctx.doc.char_span(hi, para[1], alignment_mode="expand")
+        if nxt is not None and len(nxt):
+            sent = nxt[0].sent
+            if len(sent) <= 12 and not any(inside_any(t.idx, ctx.quoted) for t in sent):
+                return _by_cue(ctx, _cue_near(ctx.doc, ctx.cand.content, ctx.quoted, sent.start_char, sent.end_char))
+    return None
+
+
+def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
+    """``Lee said the plan would fail.`` then ``“…”``: the last cue subject, if newer than the last speaker."""
+    subjects = cue_subjects(ctx.doc, ctx.quoted)
+    k = bisect.bisect_left(subjects, (ctx.cand.qs.open_mark, -1)) - 1
+    if k < 0 or subjects[k][0] < (ctx.para_before or ctx.para)[0]:
+        return None
+    subj = ctx.doc[subjects[k][1]]
+    last = ctx.last
+    last_at = last.speaker.mention[0] if last is not None and last.speaker.mention else -1
+    return _by_name(ctx, subj) if subj.idx > last_at else None
+
+
+def last_speaker_continues(ctx: AttributionContext) -> Attribution | None:
+    """An unattributed quotation within a paragraph of the last one continues its speaker."""
+    last = ctx.last
+    if last is not None and ctx.cand.para_index - ctx.last_para <= 1:
+        return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
+    return None
+
+
+ATTRIBUTION_STRATEGIES: tuple[Strategy, ...] = (
+    signature,
+    named_colon,
+    cue_where_punctuation_points,
+    cue_in_sentence,
+    speech_verb_next_to_marks,
+    dash_or_colon_source,
+    cue_before_colon,
+    cue_of_paragraph_before_colon,
+    short_attribution_sentence_after,
+    last_cue_subject,
+    last_speaker_continues,
+)
+"""Tried in this order by ``attribute_passage``; the module docstring says what each reads."""
+
+
+# What the strategies look for: a name by a dash or a colon, a cue near the quotation, a cue's subject.
+
+
+def dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = False) -> Token | None:
+    """``"…" - X`` layouts: a name right after the closing mark and a dash (``first_word``:
+    the dash's very next word is the name, a signature no cue can override)."""
+    if cand.qs.close_mark is None:
+        return None
+    at = cand.qs.close_mark + 1
+    while at < len(text) and (text[at].isspace() or text[at] == ",") and text[at] != "\n":
+        at += 1
+    if at >= len(text) or text[at] not in DASHES:
+        return None
+    at += 1
+    span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for t in span:
+        if first_word and t.i > span.start:
+            break
+        if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
+            k = t.i
+            while k + 1 < span.end and (doc[k + 1].pos_ == "PROPN" or doc[k + 1].ent_type_ == "PERSON"):
+                k += 1
+            return doc[k]
+        if t.is_sent_start and t.i > span.start:
+            break
+    return None
+
+
+def is_cue_word(tok: Token) -> bool:
+    """A cue by its word whatever the tagger says ("notes", "says" tagged as nouns)."""
+    return tok.lemma_.lower() in cue_lemmas() or tok.lower_.endswith("s") and tok.lower_[:-1] in cue_lemmas()
+
+
+def _before_parentheses(tok: Token) -> Token:
+    """A subject parsed inside "(R-OH)" stands for the name in front of the brackets."""
+    t = token_table(tok.doc)
+    text = t.text
+    start = t.sent_bounds[tok.i][0]
+    k = tok.i
+    while k > start and text[k] not in "()":
+        k -= 1
+    if text[k] == "(" and k > 0 and any(text[j] == ")" for j in range(tok.i, min(t.n, tok.i + 6))):
+        if t.pos[k - 1] in ("PROPN", "NOUN", "PRON"):
+            return tok.doc[k - 1]
+    return tok
+
+
+def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None:
+    """The cue's subject; in the inverted ``"…," said X`` the parser often makes X an
+    object, and a cue tagged as a noun (``Conway notes.``) follows its subject."""
+    subj = _subject_of(cue, quoted)
+    return _before_parentheses(subj) if subj is not None else None
+
+
+def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
+    subj = cue_subject(cue)
+    if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
+        return subj
+    doc = cue.doc
+    before = doc[cue.i - 1] if cue.i > 0 else None
+    inverted = before is None or before.is_punct or before.is_quote
+    for c in cue.rights if inverted else ():
+        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+            return c
+    k = cue.i + 1
+    while inverted and k < min(len(doc), cue.i + 10):  # "…," said ranking Democrat Eli Cummings
+        tok = doc[k]
+        if tok.is_punct and tok.text in ",.;:" or tok.is_sent_start:
+            break
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
+            while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and not doc[k + 1].is_sent_start:
+                k += 1
+            return doc[k]
+        k += 1
+    if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
+        return cue.head  # "signs calling Christie ...", "a statement saying ..."
+    k = cue.i - 1
+    while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
+        tok = doc[k]
+        if tok.text == ")":  # "Gov. John Kasich (R-OH) said"
+            while k > cue.sent.start and doc[k].text != "(":
+                k -= 1
+            k -= 1
+            continue
+        if tok.ent_type_ in NOT_SPEAKERS or tok.dep_ == "pobj":
+            # "Trump, speaking in New Hampshire on Saturday, called ...": skip the modifier
+            mod = tok
+            while mod.head.i < cue.i and mod.head.i >= cue.sent.start and mod.dep_ in ("pobj", "prep", "compound", "npadvmod", "advcl", "acl", "advmod"):
+                mod = mod.head
+            k = min(k, mod.left_edge.i) - 1
+            continue
+        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
+            return tok  # "..., Jake Sullivan, said:" with the subject left unattached
+        if not (tok.is_punct or tok.pos_ in ("ADV", "AUX", "PART")):
+            break
+        k -= 1
+    return None
+
+
+def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) -> Token | None:
+    """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
+    barked``): the layout itself marks the verb as the cue."""
+    post, pre = cand.post, cand.pre
+    content = doc_text(doc)[cand.content[0] : cand.content[1]].rstrip()
+    ends_open = content[-1:] in ",?!—–-" or post.lstrip()[:1] == ","
+    if cand.qs.close_mark is not None and ends_open and post.strip()[:1] not in ".?!" and post.strip():
+        span = doc.char_span(cand.qs.close_mark + 1, cand.qs.close_mark + 1 + len(post), alignment_mode="expand")
+        if span is not None:
+            for tok in span[:6]:
+                if inside_any(tok.idx, quoted):
+                    continue
+                if not tok.is_alpha:
+                    continue  # "―" tagged as a verb
+                if tok.pos_ == "VERB" and subject_of(tok, quoted) is not None:
+                    return tok
+                if is_cue_word(tok) and subject_of(tok, quoted) is not None:
+                    return tok
+    if pre.rstrip()[-1:] in (",", ":"):
+        span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
+        if span is not None:
+            for tok in reversed(span[-6:]):
+                if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
+                    return tok
+    return None
+
+
+def _colon_source(doc: Doc, cand: QuotedPassage) -> Token | None:
+    """``Jeffrey M. Jones: "…"``: a name (or a noun) standing alone before a colon."""
+    pre = cand.pre.rstrip()
+    if not pre.endswith(":"):
+        return None
+    end = cand.qs.open_mark - (len(cand.pre) - len(pre)) - 1
+    span = doc.char_span(max(0, end - 60), end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[-1]
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+        return tok
+    return None
+
+
+def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: int) -> Token | None:
+    """The cue closest to the quotation, in ``[lo, hi)`` outside any quotation, with a subject."""
+    span = doc.char_span(lo, hi, alignment_mode="expand")
+    if span is None:
+        return None
+    best: tuple[int, Token] | None = None
+    cues = cue_indices(doc)
+    for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
+        tok = doc[i]
+        if inside_any(tok.idx, quoted):
+            continue
+        if subject_of(tok, quoted) is None:
+            continue
+        dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
+        if best is None or dist < best[0]:
+            best = (dist, tok)
+    return best[1] if best else None
+
+
+def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[int, int]:
+    a = doc.char_span(s, s + 1, alignment_mode="expand")
+    b = doc.char_span(max(s, e - 1), e, alignment_mode="expand")
+    lo = a[0].sent.start_char if a is not None and len(a) else s
+    hi = b[-1].sent.end_char if b is not None and len(b) else e
+    return max(lo, para[0]), min(hi, para[1])
+
