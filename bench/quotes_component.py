@@ -19,7 +19,8 @@ from component_timing import best_ms, component_args, parsed_docs, sample_texts
 
 def main() -> None:
     args = component_args(__doc__)
-    from newsgraph.analyse.quotes.direct import QuoteFinder, find_quotes
+    from newsgraph.analyse.quotes.direct import QuoteFinder
+    from newsgraph.analyse.quotes.find import find_quotes
     from newsgraph.analyse.quotes.indirect import find_indirect_quotes
 
     corpus = args.corpus

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeAlias
 
 from spacy.tokens import Doc, Token
@@ -144,7 +144,7 @@ def _signed(ctx: AttributionContext, src: Token) -> Attribution:
     covers it."""
     spk = speaker_for(ctx.doc, src, ctx.people, ctx.start, ctx.quoted)
     if spk.name is None and src.pos_ == "PROPN" and spk.mention:
-        spk.name = ctx.text[spk.mention[0] : spk.mention[1]]
+        spk.name, spk.type = ctx.text[spk.mention[0] : spk.mention[1]], "PERSON"
     return spk, None, None
 
 
@@ -247,7 +247,7 @@ def last_speaker_continues(ctx: AttributionContext) -> Attribution | None:
     """An unattributed quotation within a paragraph of the last one continues its speaker."""
     last = ctx.last
     if last is not None and ctx.cand.para_index - ctx.last_para <= 1:
-        return Speaker(last.speaker.name, last.speaker.mention, last.speaker.descriptor), None, None
+        return replace(last.speaker), None, None
     return None
 
 

@@ -238,7 +238,8 @@ def _speech_before(doc: Doc, s: int, quoted: list[CharSpan]) -> Token | None:
             continue
         if inside_any(tok.idx, quoted):
             return None  # another quotation in between
-        if _is_speech(tok) and tok.pos_ == "VERB" and cue_subject(tok) is not None and cue_subject(tok).i < tok.i:
+        subj = cue_subject(tok) if _is_speech(tok) and tok.pos_ == "VERB" else None
+        if subj is not None and subj.i < tok.i:
             if tok in first.ancestors:
                 return None  # linked, but as an adjunct ("denounced X in his "secret speech"")
             return tok
