@@ -102,7 +102,9 @@ def org_aliases() -> dict[str, list[str]]:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
+    """"UK Independence Party" -> "UKIP": a capitalised word gives its first letter, an
+    all-capitals word all of its letters."""
+    return "".join(w if w.isupper() else w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
 def canonical_org(doc: Doc, name: str) -> str:
@@ -114,12 +116,12 @@ def canonical_org(doc: Doc, name: str) -> str:
         for ent in ents:
             if ent.name != name and _initials(ent.name) == name:
                 return ent.name
-    for ent in ents:
-        if name == ent.name or name in ent.aliases:
-            return ent.name
     for other in org_aliases().get(name, []):
         if any(ent.name == other for ent in ents):
             return other
+    for ent in ents:
+        if name == ent.name or name in ent.aliases:
+            return ent.name
     return name
 
 

@@ -369,11 +369,18 @@ def speech_documents() -> frozenset[str]:
     return frozenset(ln.strip() for ln in data_lines("speech_documents.txt"))
 
 
+PERSON_ACRONYMS = frozenset({"MEP", "MP", "MSP", "MLA", "CEO", "CFO", "QC"})
+"""Offices written in capitals that stand for one person ("the MEP said")."""
+OFFICE_LOOKBACK = 600
+"""Characters back within which "the MEP" refers to the person last named."""
+
+
 def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
     """The person a definite description points back to: "the MEP" or "our correspondent" to
     the last person introduced with that role, "the woman" to the last woman mentioned. None
     when nobody before fits, or the phrase says whose it is ("the singer's father")."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+    office = tok.text in PERSON_ACRONYMS
+    if not office and (tok.pos_ != "NOUN" or tok.tag_ != "NN"):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" for c in dets):
@@ -391,6 +398,10 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
     if gender is not None:
         ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
         return ent.name if ent is not None else None
+    if office:  # "the MEP said": the person the passage is about, named just before
+        ent = idx.last_mention_before(before, skip)
+        near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
+        return ent.name if ent is not None and near else None
     return None
 
 
