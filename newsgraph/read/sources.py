@@ -10,6 +10,7 @@ import glob
 import os
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -26,6 +27,7 @@ from newsgraph.read.base import (
 from newsgraph.read.html import read_html
 from newsgraph.read.jsonl import TOO_LONG, read_jsonl_lines
 from newsgraph.read.text import read_text
+from newsgraph.read.warc import is_warc, read_warc
 
 SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ""}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -70,7 +72,7 @@ def _walk(top: str) -> Iterator[str | ReadError]:
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES:
+            if not f.startswith(".") and (Path(f).suffix.lower() in SUFFIXES or is_warc(f)):
                 yield os.path.join(root, f)
     for exc in unlisted:
         yield _os_error(exc, "cannot list directory")
@@ -81,14 +83,18 @@ def _os_error(exc: OSError, what: str, where: str | None = None) -> ReadError:
     return ReadError(os.fspath(source), f"{what} ({exc.strerror or exc})", "check it exists and you may read it")
 
 
-def read_file(path: str) -> Iterator[RawArticle | ReadError]:
-    """One file: text, JSONL or HTML by suffix (HTML also sniffed from the content)."""
+def read_file(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
+    """One file: text, JSONL, HTML or WARC by suffix (HTML also sniffed from the content).
+    ``skipped``: counts the WARC records that are not HTML pages, by reason."""
     suffix = Path(path).suffix.lower()
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
             yield ReadError(path, f"not a regular file ({kind})", "give newsgraph text, JSONL or HTML files")
+            return
+        if is_warc(path):
+            yield from read_warc(path, skipped)
             return
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as fh:
@@ -152,9 +158,11 @@ def storable_name(name: str) -> str:
 _UNSHOWABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
-def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawArticle | ReadError]:
+def iter_articles(paths: Iterable[str | os.PathLike[str]],
+                  skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
+    """Every article (or error) of ``paths``; ``skipped`` counts WARC records that are not pages."""
     for p in iter_paths(paths):
-        for item in [p] if isinstance(p, ReadError) else read_file(p):
+        for item in [p] if isinstance(p, ReadError) else read_file(p, skipped):
             item.source = storable_name(item.source) if item.source else item.source
             if isinstance(item, RawArticle):
                 item.document = storable_name(item.document)

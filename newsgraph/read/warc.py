@@ -1,0 +1,128 @@
+"""WARC crawls (``.warc``, ``.warc.gz``): every HTTP response that is an HTML page, as an article.
+
+Web archives and news crawls (Common Crawl News, Heritrix, wget ``--warc-file``) store pages
+as WARC records. The file is streamed record by record with warcio, so a multi-gigabyte
+crawl never sits in memory: a payload that is not read is skipped by warcio in blocks, and
+an HTML payload is read up to ``MAX_BYTES``. The page's URL and fetch date come from the
+record headers (``WARC-Target-URI``, ``WARC-Date``).
+
+Each article's source is ``<file>:<byte offset of its record>``, so a rerun skips the records
+already stored (resume by record) and a failure names the record. Records that are not
+pages (requests, metadata, warcinfo, revisits, images, robots.txt, non-200 responses) are
+counted in ``skipped`` by reason, not reported as errors. A damaged record (a gzip member
+cut short, garbage between records, a payload that does not match its recorded digest) is
+one ``ReadError``; reading goes on at the next record start found after it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from newsgraph.read.base import MAX_BYTES, RawArticle, ReadError, check_text, decode_html_bytes, one_line
+from newsgraph.read.html import read_html
+
+WARC_SUFFIXES = (".warc", ".warc.gz")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+GZIP_MAGIC = b"\x1f\x8b\x08"
+WARC_MAGIC = b"WARC/1."
+SCAN_BLOCK = 1 << 20
+
+
+def is_warc(path: str) -> bool:
+    """A WARC file by its name (``.warc`` or ``.warc.gz``)."""
+    return path.lower().endswith(WARC_SUFFIXES)
+
+
+def read_warc(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
+    """The HTML pages of a WARC file, streamed; other records are counted in ``skipped``."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    skipped = skipped if skipped is not None else Counter()
+    gz = path.lower().endswith(".gz")
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield ReadError(path, f"cannot read ({exc.strerror or exc})", "check it exists and you may read it")
+        return
+    with fh:
+        start: int | None = 0
+        records = 0
+        while start is not None:
+            fh.seek(start)
+            it = None
+            try:
+                it = ArchiveIterator(fh, check_digests="raise")  # a payload cut short is caught
+                for record in it:
+                    if not records and not str(getattr(record, "format", "")).startswith("warc"):
+                        yield ReadError(path, "not a WARC file (its first record is not a WARC record)",
+                                        "give newsgraph .warc or .warc.gz crawls")
+                        return
+                    records += 1
+                    yield from _page(record, path, it.offset, skipped)
+                start = None
+            except Exception as exc:  # warcio, zlib and gzip raise many kinds on damaged input
+                # it.offset: the record being read, or the next one when moving on to it failed
+                bad = it.offset if it is not None else start
+                yield ReadError(f"{path}:{bad}", f"damaged WARC record ({type(exc).__name__}: "
+                                f"{one_line(str(exc))[:120]})", "the rest of the file is still read")
+                records += 1
+                start = _next_record_start(fh, bad + 1, gz)
+        if not records:
+            yield ReadError(path, "no WARC records", "is it a WARC file?")
+
+
+def _page(record: object, path: str, offset: int, skipped: Counter[str]) -> Iterator[RawArticle | ReadError]:
+    """The article of one record, or nothing (counted in ``skipped``) when it is not an HTML page."""
+    where = f"{path}:{offset}"
+    kind = record.rec_type  # type: ignore[attr-defined]
+    if kind != "response":
+        skipped[f"{kind} record"] += 1
+        return
+    http = record.http_headers  # type: ignore[attr-defined]
+    if http is None:
+        skipped["response without HTTP headers"] += 1
+        return
+    status = (http.get_statuscode() or "").strip()
+    if status != "200":
+        skipped[f"HTTP status {status or '?'}"] += 1
+        return
+    ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
+    if ctype not in HTML_TYPES:
+        skipped[f"not an HTML page ({ctype or 'no type'})"] += 1
+        return
+    url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
+    fetched = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
+    data = record.content_stream().read(MAX_BYTES + 1)  # type: ignore[attr-defined]
+    if len(data) > MAX_BYTES:
+        yield ReadError(where, f"page larger than {MAX_BYTES // 1_048_576} MiB", "skipped; the rest is read")
+        return
+    missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
+    if missing:  # the file ended inside the record: warcio returns what there is, without a digest check
+        yield ReadError(where, f"damaged WARC record (cut short, {missing} bytes missing)",
+                        "the rest of the file is still read")
+        return
+    text = decode_html_bytes(data, where)
+    if isinstance(text, ReadError):
+        yield text
+        return
+    item = read_html(text, url or where, where, url=url, fetched=fetched)
+    yield (check_text(item.text, where) or item) if isinstance(item, RawArticle) else item
+
+
+def _next_record_start(fh: BinaryIO, pos: int, gz: bool) -> int | None:
+    """Where the next record may start at or after ``pos``: a gzip member header, or a line
+    starting ``WARC/1.``; None at the end of the file."""
+    magic = GZIP_MAGIC if gz else b"\n" + WARC_MAGIC
+    fh.seek(pos)
+    carry = b""
+    base = pos
+    while block := fh.read(SCAN_BLOCK):
+        data = carry + block
+        found = data.find(magic)
+        if found >= 0:
+            return base - len(carry) + found + (0 if gz else 1)
+        carry = data[-(len(magic) - 1):]
+        base += len(block)
+    return None

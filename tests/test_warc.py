@@ -1,0 +1,99 @@
+"""WARC input: HTML responses read as articles, other records skipped and counted, damage survived, resume by record.
+
+The WARC files are built here with warcio from the repository's fixture pages (no download).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from newsgraph.evaluate.crawl import articles_and_quotes, write_warc
+from newsgraph.read import RawArticle, ReadError, iter_articles
+from newsgraph.read.sources import read_file
+from newsgraph.run import ingest
+
+PAGES = sorted((Path(__file__).resolve().parent / "fixtures" / "html" / "pages").glob("*.html"))
+NON_HTML = 50
+
+
+def make_warc(path: Path, pages: list[Path], *, extras: int = 0, gzip: bool = True) -> Path:
+    """A crawl of ``pages`` (each with its request record) plus ``extras`` records that are not HTML pages."""
+    return write_warc(path, [(f"https://news.example.com/story/{i}", p.read_bytes()) for i, p in enumerate(pages)],
+                      extras=extras, gzip=gzip)
+
+
+def _member_offsets(path: Path) -> list[int]:
+    from warcio.archiveiterator import ArchiveIterator
+
+    with open(path, "rb") as fh:
+        it = ArchiveIterator(fh)
+        return [it.offset for _ in it]
+
+
+def test_warc_reads_each_html_response_and_counts_the_other_records(tmp_path: Path) -> None:
+    warc = make_warc(tmp_path / "crawl.warc.gz", PAGES, extras=NON_HTML)
+    skipped: Counter[str] = Counter()
+    items = list(iter_articles([warc], skipped))
+    assert all(isinstance(i, RawArticle) for i in items), [str(i) for i in items if isinstance(i, ReadError)]
+    assert len(items) == len(PAGES)
+    for page, art in zip(PAGES, items, strict=True):
+        (alone,) = list(read_file(str(page)))
+        assert (art.text, art.title, art.author, art.outlet) == (alone.text, alone.title, alone.author, alone.outlet)
+        assert art.source and art.source.startswith(f"{warc}:") and art.source.rsplit(":", 1)[1].isdigit()
+    assert items[0].document == "https://news.example.com/story/0"
+    # 1 warcinfo + a request per page + the 50 extras, none of them an error
+    assert sum(skipped.values()) == 1 + len(PAGES) + NON_HTML
+    assert skipped["request record"] == len(PAGES) + NON_HTML // 5
+    assert skipped["HTTP status 404"] == NON_HTML // 5 and skipped["not an HTML page (image/png)"] == NON_HTML // 5
+
+
+def test_uncompressed_warc_and_folders_of_warcs_are_read(tmp_path: Path) -> None:
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    make_warc(folder / "a.warc", PAGES[:1], gzip=False)
+    make_warc(folder / "b.warc.gz", PAGES[1:2])
+    items = list(iter_articles([folder]))
+    assert [type(i) for i in items] == [RawArticle, RawArticle]
+
+
+def test_gzip_member_cut_short_is_one_error_and_the_file_goes_on(tmp_path: Path) -> None:
+    whole = make_warc(tmp_path / "whole.warc.gz", PAGES[:3]).read_bytes()
+    offsets = _member_offsets(tmp_path / "whole.warc.gz")  # warcinfo, then request/response pairs
+    cut_start, cut_end = offsets[4], offsets[5]  # the second page's response record
+    damaged = tmp_path / "damaged.warc.gz"
+    damaged.write_bytes(whole[:cut_start + (cut_end - cut_start) // 2] + whole[cut_end:])
+    items = list(iter_articles([damaged]))
+    errors = [i for i in items if isinstance(i, ReadError)]
+    assert len(errors) == 1 and f"{damaged}:{cut_start}" in str(errors[0]) and "damaged WARC record" in str(errors[0])
+    assert [i.title for i in items if isinstance(i, RawArticle)] == [
+        list(read_file(str(p)))[0].title for p in (PAGES[0], PAGES[2])]
+    truncated = tmp_path / "truncated.warc.gz"  # the file itself ends inside the last member
+    truncated.write_bytes(whole[:len(whole) - 500])
+    items = list(iter_articles([truncated]))
+    assert sum(isinstance(i, RawArticle) for i in items) == 2 and sum(isinstance(i, ReadError) for i in items) == 1
+
+
+def test_not_a_warc_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.warc.gz"
+    bad.write_bytes(b"this is not a crawl\n" * 10)
+    (err,) = list(iter_articles([bad]))
+    assert isinstance(err, ReadError) and str(bad) in str(err) and "\n" not in str(err)
+
+
+@pytest.mark.slow
+def test_warc_ingest_equals_the_pages_ingested_one_by_one_and_resumes_by_record(tmp_path: Path) -> None:
+    files_db, warc_db = tmp_path / "files.db", tmp_path / "warc.db"
+    for page in PAGES:
+        ingest([page], files_db)
+    warc = make_warc(tmp_path / "crawl.warc.gz", PAGES, extras=NON_HTML)
+    first = ingest([warc], warc_db, batch_size=1)
+    assert (first.stored, len(first.errors), sum(first.records_skipped.values())) == (
+        len(PAGES), 0, 1 + len(PAGES) + NON_HTML)
+    assert "WARC records not HTML pages" in first.summary()
+    assert articles_and_quotes(files_db) == articles_and_quotes(warc_db)
+    again = ingest([warc], warc_db)
+    assert (again.stored, again.already, again.skipped) == (0, 0, len(PAGES))
+    assert articles_and_quotes(files_db) == articles_and_quotes(warc_db)
