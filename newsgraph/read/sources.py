@@ -35,20 +35,27 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadError]:
     """Expand directories (recursively, sorted) and globs; missing paths become errors."""
+    for p in iter_named_paths(paths):
+        yield p if isinstance(p, ReadError) else p[0]
+
+
+def iter_named_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str] | ReadError]:
+    """(path, name) of every input file: the name is the path below the folder given (``business/001.txt``
+    for ``bbc/business/001.txt`` when ``bbc`` was given), or the file's own name when the file was
+    given, so that two files of one folder never share a name."""
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
-            yield from _walk(p)
+            yield from ((f, os.path.relpath(f, p)) if isinstance(f, str) else f for f in _walk(p))
         elif os.path.exists(p):
-            yield p
+            yield p, os.path.basename(p)
         elif os.path.lexists(p):
             yield ReadError(p, "broken symbolic link", "check where the link points")
         elif any(c in p for c in "*?["):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 yield ReadError(p, "pattern matches no file", "check the path")
-            for m in matches:
-                yield from iter_paths([m])
+            yield from iter_named_paths(matches)
         else:
             yield ReadError(p, "no such file or directory", "check the path")
 
@@ -83,9 +90,11 @@ def _os_error(exc: OSError, what: str, where: str | None = None) -> ReadError:
     return ReadError(os.fspath(source), f"{what} ({exc.strerror or exc})", "check it exists and you may read it")
 
 
-def read_file(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
+def read_file(path: str, skipped: Counter[str] | None = None, name: str | None = None) -> Iterator[RawArticle | ReadError]:
     """One file: text, JSONL, HTML or WARC by suffix (HTML also sniffed from the content).
-    ``skipped``: counts the WARC records that are not HTML pages, by reason."""
+    ``skipped``: counts the WARC records that are not HTML pages, by reason. ``name``: the
+    article's document name (default: the file's own name); a WARC page is named by its URL."""
+    name = name or os.path.basename(path)
     suffix = Path(path).suffix.lower()
     try:
         st = os.stat(path)
@@ -98,7 +107,7 @@ def read_file(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArt
             return
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as fh:
-                yield from _read_jsonl_file(fh, path)
+                yield from _read_jsonl_file(fh, path, name)
             return
         if st.st_size > MAX_BYTES:
             yield ReadError(path, f"file too large ({st.st_size / 1_048_576:.1f} MiB > "
@@ -114,19 +123,18 @@ def read_file(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArt
     if isinstance(text, ReadError):
         yield text
         return
-    name = os.path.basename(path)
     item = read_html(text, name, path) if is_html else read_text(text, name, path)
     yield (check_text(item.text, path) or item) if isinstance(item, RawArticle) else item
 
 
-def _read_jsonl_file(fh: BinaryIO, path: str) -> Iterator[RawArticle | ReadError]:
+def _read_jsonl_file(fh: BinaryIO, path: str, name: str) -> Iterator[RawArticle | ReadError]:
     head = fh.read(8192)
     refused = sniff_bytes(head, path, complete=len(head) < 8192)
     if refused:
         yield refused
         return
     fh.seek(0)
-    yield from read_jsonl_lines(_lines(fh), path, os.path.basename(path))
+    yield from read_jsonl_lines(_lines(fh), path, name)
 
 
 def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
@@ -161,8 +169,8 @@ _UNSHOWABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 def iter_articles(paths: Iterable[str | os.PathLike[str]],
                   skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
     """Every article (or error) of ``paths``; ``skipped`` counts WARC records that are not pages."""
-    for p in iter_paths(paths):
-        for item in [p] if isinstance(p, ReadError) else read_file(p, skipped):
+    for p in iter_named_paths(paths):
+        for item in [p] if isinstance(p, ReadError) else read_file(p[0], skipped, p[1]):
             item.source = storable_name(item.source) if item.source else item.source
             if isinstance(item, RawArticle):
                 item.document = storable_name(item.document)
