@@ -74,3 +74,24 @@ def test_author_names_are_cleaned() -> None:
     assert clean_author("Dana A. Ford, Tom Watkins, CNN", "CNN") == "Dana A. Ford and Tom Watkins"
     assert clean_author("Example News", "Example News") is None
     assert clean_author("http://example.com/author/jane", None) is None
+
+
+def test_furniture_rules_keep_story_paragraphs_that_open_like_furniture() -> None:
+    from newsgraph.read.furniture import Block, furniture_reason
+
+    def reason(text: str, kind: str = "text", linked: float = 0.0) -> str | None:
+        return furniture_reason(Block(text, kind, linked), title="Minister quits", author="Ann Lee")
+
+    for story in ("Also on Tuesday, the minister said the port would reopen in May.",
+                  "Published figures show that 3 percent of the budget went to ports last year.",
+                  "Copyright lawyers for the studio said on Monday they would appeal the 2019 ruling.",
+                  "By Tuesday, the council had approved the budget, \u201cwith a heavy heart\u201d, she said.",
+                  "To contact the families, police set up a hotline on Monday, officials said."):
+        assert reason(story) is None, story
+    for furniture in ("Read more: Minister quits after port scandal", "Related: Port reopens in May",
+                      "Follow us on Twitter", "Sign up for our free daily newsletter", "Copyright 2014 Reuters.",
+                      "Updated: Dec 30, 2014 5:00PM", "Minister quits", "By Ann Lee", "Share this",
+                      "(Credit: Jane Smith / Example)", "Port workers at dawn. Jane Smith/Getty Images"):
+        assert reason(furniture) is not None, furniture
+    assert reason("Port reopens in May", linked=1.0) == "link line"
+    assert reason("Politics", kind="item") is not None

@@ -23,20 +23,27 @@ class Block:
 
 
 PROMPT = re.compile(
-    r"^\W{0,3}(read (more|also|next|the (full|original) (story|article))|related( articles?| stories| coverage| content"
-    r"| links?| reading)?\s*:|see also\b|more (on|from|about) (this|the)\b|also (read|see|on)\b|recommended\b"
+    r"^\W{0,3}(read (more|also|next|the (full|original) (story|article))\b|related( articles?| stories| coverage"
+    r"| content| links?| reading)?\s*:|see also\b|more (on|from|about) (this|the)\b|also (read|see)\b"
     r"|(you )?(might|may) also like\b|(click|tap) here\b|to (listen|watch|read|see)\b.{0,80}\bclick here"
     r"|(this|the) (article|story|post|piece) (was )?(originally|first) (appeared|published|ran)\b|originally published\b"
     r"|follow (us|\w+( \w+)?) on\b|(sign up|subscribe|register)\b.{0,80}\b(newsletter|free|now|today|here|email)"
     r"|(get|receive) (our|the)\b.{0,40}\bnewsletter|share (this|on|via)\b|(e-?mail|print|tweet|comment)s?$"
-    r"|advertisement\W*$|sponsored\b|filed under\b|tags?:|topics?:|keywords?:|photos?:|image:|video:|watch:"
-    r"|(photo|image|picture|video) (by|credit|courtesy)\b|\(?(photo )?credits?:|source:|(©|\(c\)|copyright\b)|all rights reserved"
-    r"|(last )?updated\b.{0,40}\d|published\b.{0,40}\d|posted\b.{0,40}\d|contact (the )?(reporter|editor)"
-    r"|to contact the\b|view (full size|gallery|comments)|(previous|next) (article|story|post)\b|back to top\b"
-    r"|skip (to|navigation)\b|cookies?\b.{0,80}\b(accept|consent|policy|agree)|we use cookies)",
+    r"|advertisement\W*$|filed under\b|(photo|image|picture|video) (by|credit|courtesy)\b|\(?(photo )?credits?:"
+    r"|all rights reserved|contact (the )?(reporter|editor)|to contact the (reporters?|editors?|writers?)\b"
+    r"|view (full size|gallery|comments)|(previous|next) (article|story|post)\b|back to top\b|skip (to|navigation)\b"
+    r"|cookies?\b.{0,80}\b(accept|consent|policy|agree)|we use cookies)",
     re.I,
 )
-"""A block opening like a prompt, a link line, a credit or a notice (checked on its first words)."""
+"""A block opening like a prompt or a link line (checked on its first words, up to ``PROMPT_WORDS``)."""
+PROMPT_WORDS = 40
+NOTICE = re.compile(
+    r"^\W{0,3}(sponsored\b|tags?:|topics?:|keywords?:|photos?:|image:|video:|watch:|source:|(©|\(c\)|copyright\b)"
+    r"|recommended\b|(last )?updated\b.{0,40}\d|published\b.{0,40}\d|posted\b.{0,40}\d)", re.I)
+"""A notice: a label, a copyright or an "Updated ..." line. Only when it is no sentence, or a very short one
+(``NOTICE_WORDS``, "Copyright 2014 Reuters."): a paragraph of the story may open with the same word
+("Published figures show ...")."""
+NOTICE_WORDS = 8
 
 READ_MORE_HERE = re.compile(r"\b(read|see|find) more\b.{0,120}\bhere\W*$", re.I)
 """A line sending the reader elsewhere ("You can read more about ... here.")."""
@@ -119,9 +126,12 @@ def furniture_reason(block: Block, *, title: str | None, author: str | None) -> 
         return "byline"
     if block.linked >= 0.6 and len(text.split()) <= 40:
         return "link line"
-    if PROMPT.search(text[:120]) and len(text.split()) <= 40:
+    words = len(text.split())
+    if PROMPT.search(text[:120]) and words <= PROMPT_WORDS:
         return "prompt"
-    if (CREDIT.search(text) or READ_MORE_HERE.search(text)) and len(text.split()) <= 40:
+    if NOTICE.search(text[:120]) and (words <= NOTICE_WORDS or not is_sentence(text)):
+        return "notice"
+    if (CREDIT.search(text) or READ_MORE_HERE.search(text)) and words <= PROMPT_WORDS:
         return "credit"
     if block.kind == "item" and not is_sentence(text):
         return "list of links or labels"
