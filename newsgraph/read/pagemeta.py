@@ -66,7 +66,8 @@ def page_metadata(tree: object | None, doc: object, *, url: str | None = None, f
     declared = squash(metas.get("og:title") or get("title") or (tree.findtext(".//title") if tree is not None else ""))
     title, suffix_date = strip_site_suffix(declared, outlet, host)
     printed = printed_headline(tree, title, first_words) if tree is not None else None
-    author = page_author(tree, metas, ld, get("author"), outlet) if tree is not None else clean_author(get("author"), outlet)
+    author = (page_author(tree, metas, ld, get("author"), outlet, first_words) if tree is not None
+              else clean_author(get("author"), outlet))
     published = page_date(metas, ld) or suffix_date or get("date")
     return PageMeta(title=printed or title or None, outlet=outlet, author=author, published=published,
                     url=page_url)
@@ -222,15 +223,19 @@ ORGANISATION_WORDS = re.compile(
 
 
 def page_author(tree: object, metas: dict[str, str], ld: dict[str, object], found: str | None,
-                outlet: str | None) -> str | None:
-    """The byline: where the page prints it (an element whose class says byline, or a line
-    labelled "Author"), else the names in JSON-LD ``author``, Parse.ly's page data, ``<meta
-    name=author>``, links marked ``rel=author``, and last trafilatura's guess; each cleaned of
-    "By", affiliations and the outlet's own name."""
-    for text in _printed_bylines(tree):
+                outlet: str | None, first_words: str = "") -> str | None:
+    """The byline: where the page prints it before the article's text (an element whose class says
+    byline, or a line labelled "Author"), else the names in JSON-LD ``author``, Parse.ly's page data,
+    ``<meta name=author>``, then a byline printed after the text (often another story's, in a rail),
+    links marked ``rel=author``, and last trafilatura's guess; each cleaned of "By", affiliations and
+    the outlet's own name."""
+    before, after = [], []
+    for text, is_before in _printed_bylines(tree, first_words):
         names = clean_author(text, outlet, syndicated=True)
         if names:
-            return names
+            (before if is_before else after).append(names)
+    if before:
+        return before[0]
     ld_author = ld.get("author")
     ld_names = [_ld_name(a) for a in (ld_author if isinstance(ld_author, list) else [ld_author])]
     rel = []
@@ -239,7 +244,7 @@ def page_author(tree: object, metas: dict[str, str], ld: dict[str, object], foun
         if name and name not in rel:
             rel.append(name)
     for candidate in (join_names([n for n in ld_names if n]), _parsely_author(metas), metas.get("author"),
-                      join_names(rel), metas.get("article:author"), found):
+                      after[0] if after else None, join_names(rel), metas.get("article:author"), found):
         names = clean_author(candidate, outlet)
         if names:
             return names
@@ -249,24 +254,28 @@ def page_author(tree: object, metas: dict[str, str], ld: dict[str, object], foun
 AUTHOR_LABEL = re.compile(r"^(authors?|written by|reporting by)\s*:?\s+(.{3,80})$", re.I)
 
 
-def _printed_bylines(tree: object):  # type: ignore[no-untyped-def]
-    """Texts of byline elements in document order: the innermost element whose class names the
-    byline ("byline", "by_line_date"), ``itemprop=author``, an author element reading "By ...", or
-    a short line labelled "Author". A video's or photo's credit ("Uploaded by") is not a byline."""
+def _printed_bylines(tree: object, first_words: str = ""):  # type: ignore[no-untyped-def]
+    """(text, before the article's first paragraph) of byline elements in document order: the innermost
+    element whose class names the byline ("byline", "by_line_date"), ``itemprop=author``, an author
+    element reading "By ...", or a short line labelled "Author". A video's or photo's credit
+    ("Uploaded by") is not a byline."""
+    before = True
     for el in tree.iter():  # type: ignore[attr-defined]
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "head", "title"):
             continue
+        if first_words and before and el.tag == "p" and squash(el.text_content()).startswith(first_words):
+            before = False
         cls = (el.get("class") or "").lower().replace("_", "")
         text = squash(el.text_content()) if len(el) <= 12 else ""
         if not text or len(text) > 300 or CREDIT_BY.match(text):
             continue
         if ("byline" in cls or el.get("itemprop") == "author" or ("author" in cls and text.lower().startswith("by "))) \
                 and not any(_is_byline_element(d) for d in el.iterdescendants()):
-            yield _byline_text(el)
+            yield _byline_text(el), before
         elif el.tag in ("li", "p", "div", "span", "dd") and len(el) <= 3:
             m = AUTHOR_LABEL.match(text) if len(text) < 90 else None
             if m:
-                yield m.group(2)
+                yield m.group(2), before
 
 
 CREDIT_BY = re.compile(r"^(uploaded|photos?|video|images?|pictures?|graphics?|illustrations?) by\b", re.I)
