@@ -94,4 +94,14 @@ def test_furniture_rules_keep_story_paragraphs_that_open_like_furniture() -> Non
                       "(Credit: Jane Smith / Example)", "Port workers at dawn. Jane Smith/Getty Images"):
         assert reason(furniture) is not None, furniture
     assert reason("Port reopens in May", linked=1.0) == "link line"
+    assert reason("---") == reason("07.13") == "no words" and reason("Loading weather data ...") == "placeholder"
     assert reason("Politics", kind="item") is not None
+
+
+def test_closing_credit_line_stays_with_the_story() -> None:
+    from newsgraph.read.furniture import Block, drop_furniture
+
+    blocks = [Block("Tags: Ports", "text"), Block("The port will reopen in May, the minister said.", "text"),
+              Block("(Additional reporting by Ann Lee; Editing by Bo Chen)", "text"), Block("Share", "text")]
+    kept, dropped = drop_furniture(blocks, title=None, author=None)
+    assert [b.text for b in kept] == [blocks[1].text, blocks[2].text] and len(dropped) == 2

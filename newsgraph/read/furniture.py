@@ -97,6 +97,14 @@ def remove_furniture_elements(tree: object) -> list[str]:
     return removed
 
 
+CLOSING_CREDIT = re.compile(r"^\(?\s*(additional )?(reporting|writing|editing|research)( and \w+)? by\b"
+                            r"|\bcontributed (to )?(this|the) (report|story|article)\b", re.I)
+"""A story's closing credit line ("(Additional reporting by ...; Editing by ...)", "... contributed to this
+report."): part of the story even without a full stop, so never trimmed as an edge."""
+LOADING = re.compile(r"^\W{0,3}loading\b.{0,40}(\.\.\.|…)$", re.I)
+"""A widget's placeholder ("Loading weather data ...")."""
+
+
 def is_sentence(text: str) -> bool:
     """Prose: ends like a sentence (or a quotation) and has a few words."""
     return bool(SENTENCE_END.search(text)) and len(text.split()) >= 4
@@ -120,6 +128,10 @@ def is_byline(text: str, author: str | None) -> bool:
 def furniture_reason(block: Block, *, title: str | None, author: str | None) -> str | None:
     """Why a block is furniture wherever it sits, or None."""
     text = block.text
+    if not re.search(r"[^\W\d_]", text):
+        return "no words"  # a separator ("---") or a lone time stamp
+    if LOADING.search(text):
+        return "placeholder"
     if same_text(text, title):
         return "headline"
     if is_byline(text, author):
@@ -144,7 +156,7 @@ def drop_furniture(blocks: list[Block], *, title: str | None, author: str | None
     dropped: list[Block] = []
     for b in blocks:
         (dropped if furniture_reason(b, title=title, author=author) else kept).append(b)
-    prose = [i for i, b in enumerate(kept) if is_sentence(b.text) and b.kind != "item"]
+    prose = [i for i, b in enumerate(kept) if (is_sentence(b.text) or CLOSING_CREDIT.search(b.text)) and b.kind != "item"]
     if not prose:
         return kept, dropped
     first, last = prose[0], prose[-1]
