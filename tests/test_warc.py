@@ -70,6 +70,10 @@ def test_gzip_member_cut_short_is_one_error_and_the_file_goes_on(tmp_path: Path)
     assert len(errors) == 1 and f"{damaged}:{cut_start}" in str(errors[0]) and "damaged WARC record" in str(errors[0])
     assert [i.title for i in items if isinstance(i, RawArticle)] == [
         list(read_file(str(p)))[0].title for p in (PAGES[0], PAGES[2])]
+    cut_request = tmp_path / "cut_request.warc.gz"  # a record that is not a page, cut short: all pages read
+    cut_request.write_bytes(whole[:offsets[3] + (offsets[4] - offsets[3]) // 2] + whole[offsets[4]:])
+    items = list(iter_articles([cut_request]))
+    assert [type(i) for i in items] == [RawArticle, ReadError, RawArticle, RawArticle], [str(i) for i in items]
     truncated = tmp_path / "truncated.warc.gz"  # the file itself ends inside the last member
     truncated.write_bytes(whole[:len(whole) - 500])
     items = list(iter_articles([truncated]))

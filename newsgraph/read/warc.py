@@ -30,6 +30,10 @@ WARC_MAGIC = b"WARC/1."
 SCAN_BLOCK = 1 << 20
 
 
+class DamagedRecord(Exception):
+    """A record that ends before its declared length: reading resumes at the next record found."""
+
+
 def is_warc(path: str) -> bool:
     """A WARC file by its name (``.warc`` or ``.warc.gz``)."""
     return path.lower().endswith(WARC_SUFFIXES)
@@ -65,8 +69,9 @@ def read_warc(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArt
             except Exception as exc:  # warcio, zlib and gzip raise many kinds on damaged input
                 # it.offset: the record being read, or the next one when moving on to it failed
                 bad = it.offset if it is not None else start
-                yield ReadError(f"{path}:{bad}", f"damaged WARC record ({type(exc).__name__}: "
-                                f"{one_line(str(exc))[:120]})", "the rest of the file is still read")
+                what = str(exc) if isinstance(exc, DamagedRecord) else f"{type(exc).__name__}: {exc}"
+                yield ReadError(f"{path}:{bad}", f"damaged WARC record ({one_line(what)[:120]})",
+                                "the rest of the file is still read")
                 records += 1
                 start = _next_record_start(fh, bad + 1, gz)
         if not records:
@@ -78,19 +83,19 @@ def _page(record: object, path: str, offset: int, skipped: Counter[str]) -> Iter
     where = f"{path}:{offset}"
     kind = record.rec_type  # type: ignore[attr-defined]
     if kind != "response":
-        skipped[f"{kind} record"] += 1
+        _skip(record, skipped, f"{kind} record")
         return
     http = record.http_headers  # type: ignore[attr-defined]
     if http is None:
-        skipped["response without HTTP headers"] += 1
+        _skip(record, skipped, "response without HTTP headers")
         return
     status = (http.get_statuscode() or "").strip()
     if status != "200":
-        skipped[f"HTTP status {status or '?'}"] += 1
+        _skip(record, skipped, f"HTTP status {status or '?'}")
         return
     ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if ctype not in HTML_TYPES:
-        skipped[f"not an HTML page ({ctype or 'no type'})"] += 1
+        _skip(record, skipped, f"not an HTML page ({ctype or 'no type'})")
         return
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     fetched = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
@@ -99,16 +104,25 @@ def _page(record: object, path: str, offset: int, skipped: Counter[str]) -> Iter
         yield ReadError(where, f"page larger than {MAX_BYTES // 1_048_576} MiB", "skipped; the rest is read")
         return
     missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
-    if missing:  # the file ended inside the record: warcio returns what there is, without a digest check
-        yield ReadError(where, f"damaged WARC record (cut short, {missing} bytes missing)",
-                        "the rest of the file is still read")
-        return
+    if missing:  # warcio returns what there is (the file ended, or zlib failed and warcio only warned)
+        raise DamagedRecord(f"cut short, {missing} bytes missing")
     text = decode_html_bytes(data, where)
     if isinstance(text, ReadError):
         yield text
         return
     item = read_html(text, url or where, where, url=url, fetched=fetched)
     yield (check_text(item.text, where) or item) if isinstance(item, RawArticle) else item
+
+
+def _skip(record: object, skipped: Counter[str], reason: str) -> None:
+    """Count a record that is not a page, reading past its payload in blocks (what warcio would do)
+    to make sure it is whole: a damaged one must not silently end the reading of the file."""
+    stream = record.raw_stream  # type: ignore[attr-defined]
+    while stream.read(SCAN_BLOCK):
+        pass
+    if getattr(stream, "limit", 0):
+        raise DamagedRecord(f"cut short, {stream.limit} bytes missing")
+    skipped[reason] += 1
 
 
 def _next_record_start(fh: BinaryIO, pos: int, gz: bool) -> int | None:
