@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.read.base import RawArticle, decode_html_bytes
-from newsgraph.read.html import read_html, squash
-from newsgraph.read.pagemeta import split_names
+from newsgraph.read.html import read_html
+from newsgraph.read.pagemeta import split_names, squash
 
 METADATA_FIELDS = ("title", "outlet", "published", "author")
 

@@ -19,7 +19,6 @@ class Block:
     text: str
     kind: str  # text | heading | quote | item
     linked: float = 0.0  # share of its characters inside links
-    bold: bool = False  # all (or nearly all) of it bold
 
 
 PROMPT = re.compile(

@@ -20,7 +20,7 @@ import re
 
 from newsgraph.read.base import RawArticle, ReadError
 from newsgraph.read.furniture import Block, drop_furniture, is_sentence, remove_furniture_elements
-from newsgraph.read.pagemeta import page_metadata, page_tree
+from newsgraph.read.pagemeta import page_metadata, page_tree, squash
 
 MIN_WORDS = 5
 """Fewer words than this, or no sentence punctuation at all, is navigation, not an article."""
@@ -88,14 +88,6 @@ def _extract(tree: object, url: str | None) -> tuple[object | None, list[Block]]
     return doc, (list(iter_blocks(body)) if body is not None else [])
 
 
-_SPACE = re.compile(r"[\s\u00a0\u200b]+")
-
-
-def squash(text: str) -> str:
-    """Runs of whitespace (no-break and zero-width spaces included) as one space, stripped."""
-    return _SPACE.sub(" ", text).strip()
-
-
 def iter_blocks(body: object):  # type: ignore[no-untyped-def]
     """Blocks of trafilatura's tree in reading order: a ``p`` split at double line breaks, each
     ``head``, each paragraph of a ``quote``, each ``item`` of a ``list`` (marked as such)."""
@@ -113,14 +105,15 @@ def iter_blocks(body: object):  # type: ignore[no-untyped-def]
             for item in el.iter("item"):
                 text = squash("".join(item.itertext()))
                 if text:
-                    yield Block(text, "item", _link_share(item, text), _is_bold(item, text))
+                    linked = sum(_chars("".join(r.itertext())) for r in item.iter("ref"))
+                    yield Block(text, "item", linked / max(1, _chars(text)))
         elif tag in ("div", "section"):
             yield from iter_blocks(el)
 
 
 def _split_p(el: object, kind: str):  # type: ignore[no-untyped-def]
     """A paragraph element, split where two or more line breaks follow each other (``<br><br>``)."""
-    parts: list[list[object]] = [[]]
+    parts: list[list[tuple[str, bool]]] = [[]]
     pending_breaks = 0
     for piece in _pieces(el):
         if piece is _BREAK:
@@ -129,41 +122,32 @@ def _split_p(el: object, kind: str):  # type: ignore[no-untyped-def]
         if pending_breaks >= 2 and parts[-1]:
             parts.append([])
         elif pending_breaks == 1:
-            parts[-1].append(("\n", False, False))
+            parts[-1].append(("\n", False))
         pending_breaks = 0
-        parts[-1].append(piece)
+        parts[-1].append(piece)  # type: ignore[arg-type]
     for part in parts:
-        text = squash("".join(t for t, _, _ in part))  # type: ignore[misc]
-        if not text:
-            continue
-        linked = sum(len(squash(t)) for t, link, _ in part if link)  # type: ignore[misc]
-        bold = sum(len(squash(t)) for t, _, b in part if b)  # type: ignore[misc]
-        yield Block(text, kind, linked / max(1, len(text.replace(" ", ""))) if linked else 0.0,
-                    bold >= 0.9 * len(text.replace(" ", "")))
+        text = squash("".join(t for t, _ in part))
+        if text:
+            linked = sum(_chars(t) for t, link in part if link)
+            yield Block(text, kind, linked / max(1, _chars(text)))
 
 
 _BREAK = object()
 
 
-def _pieces(el: object, link: bool = False, bold: bool = False):  # type: ignore[no-untyped-def]
-    """(text, inside a link, bold) pieces of an element in order, and ``_BREAK`` at each ``lb``."""
+def _pieces(el: object, link: bool = False):  # type: ignore[no-untyped-def]
+    """(text, inside a link) pieces of an element in order, and ``_BREAK`` at each ``lb``."""
     if el.text:  # type: ignore[attr-defined]
-        yield (el.text, link, bold)  # type: ignore[attr-defined]
+        yield (el.text, link)  # type: ignore[attr-defined]
     for child in el:  # type: ignore[attr-defined]
         if child.tag == "lb":
             yield _BREAK
         else:
-            yield from _pieces(child, link or child.tag == "ref", bold or child.get("rend") in ("#b", "#strong"))
+            yield from _pieces(child, link or child.tag == "ref")
         if child.tail:
-            yield (child.tail, link, bold)
+            yield (child.tail, link)
 
 
-def _link_share(el: object, text: str) -> float:
-    linked = sum(len(squash("".join(r.itertext())).replace(" ", "")) for r in el.iter("ref"))  # type: ignore[attr-defined]
-    return linked / max(1, len(text.replace(" ", "")))
-
-
-def _is_bold(el: object, text: str) -> bool:
-    bold = sum(len(squash("".join(h.itertext())).replace(" ", "")) for h in el.iter("hi")  # type: ignore[attr-defined]
-               if h.get("rend") in ("#b", "#strong"))
-    return bold >= 0.9 * len(text.replace(" ", ""))
+def _chars(text: str) -> int:
+    """Characters that are not whitespace: link shares are measured on these."""
+    return len("".join(text.split()))

@@ -33,6 +33,8 @@ class PageMeta:
 
 
 def squash(text: str | None) -> str:
+    """Runs of whitespace (no-break and zero-width spaces included) as one space, stripped: text as a
+    reader sees it on the page."""
     return _SPACE.sub(" ", text or "").strip()
 
 
