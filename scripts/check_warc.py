@@ -26,6 +26,7 @@ from newsgraph.evaluate.crawl import articles_and_quotes, sources_committed, wri
 from newsgraph.run import ingest
 
 NON_HTML = 50
+RUNS = 3
 
 
 def main(argv: list[str]) -> int:
@@ -39,9 +40,14 @@ def main(argv: list[str]) -> int:
     files_db, warc_db = tmp / "files.db", tmp / "warc.db"
     for p in pages:
         ingest([p], files_db)
-    started = time.perf_counter()
-    ingest([folder / "pages"], tmp / "files_run.db")  # the speed to compare: all the pages in one run
-    files_s = time.perf_counter() - started
+    files_s, warc_s = float("inf"), float("inf")
+    for run in range(RUNS):  # alternated, best of each: the same model, the same machine load
+        started = time.perf_counter()
+        ingest([folder / "pages"], tmp / f"files_run{run}.db")
+        files_s = min(files_s, time.perf_counter() - started)
+        started = time.perf_counter()
+        report = ingest([warc], tmp / f"warc_run{run}.db")
+        warc_s = min(warc_s, time.perf_counter() - started)
 
     cmd = [sys.executable, "-m", "newsgraph", "ingest", str(warc), "--db", str(warc_db), "--batch-size", "2", "--quiet"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -51,10 +57,6 @@ def main(argv: list[str]) -> int:
     proc.wait()
     partial = sources_committed(warc_db)
     rerun = subprocess.run(cmd, capture_output=True, text=True)
-    started = time.perf_counter()
-    whole_db = tmp / "warc_whole.db"
-    report = ingest([warc], whole_db)
-    warc_s = time.perf_counter() - started
 
     a_files, q_files = articles_and_quotes(files_db)
     a_warc, q_warc = articles_and_quotes(warc_db)
@@ -68,7 +70,7 @@ def main(argv: list[str]) -> int:
     print(f"killed after {partial} records committed; rerun: {rerun.stdout.strip().split(' → ')[0]}")
     print(f"after the rerun: {n_articles} articles, {n_sources} sources (nothing stored twice: "
           f"{n_articles == len(pages) == n_sources})")
-    print(f"seconds per article, one run each: HTML files {files_s / len(pages):.3f}, "
+    print(f"seconds per article, best of {RUNS} alternated runs: HTML files {files_s / len(pages):.3f}, "
           f"WARC {warc_s / len(pages):.3f}")
     shutil.rmtree(tmp, ignore_errors=True)
     ok = a_files == a_warc and q_files == q_warc and n_articles == len(pages) == n_sources

@@ -88,7 +88,8 @@ def test_not_a_warc_is_one_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_warc_ingest_equals_the_pages_ingested_one_by_one_and_resumes_by_record(tmp_path: Path) -> None:
+def test_warc_ingest_equals_the_pages_ingested_one_by_one_and_resumes_by_record(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files_db, warc_db = tmp_path / "files.db", tmp_path / "warc.db"
     for page in PAGES:
         ingest([page], files_db)
@@ -98,6 +99,12 @@ def test_warc_ingest_equals_the_pages_ingested_one_by_one_and_resumes_by_record(
         len(PAGES), 0, 1 + len(PAGES) + NON_HTML)
     assert "WARC records not HTML pages" in first.summary()
     assert articles_and_quotes(files_db) == articles_and_quotes(warc_db)
+    from newsgraph.read import warc as warc_reader
+
+    def not_again(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a stored record was read again")
+
+    monkeypatch.setattr(warc_reader, "read_html", not_again)  # a rerun passes over stored records unread
     again = ingest([warc], warc_db)
-    assert (again.stored, again.already, again.skipped) == (0, 0, len(PAGES))
+    assert (again.stored, again.already, again.skipped, len(again.errors)) == (0, 0, len(PAGES), 0)
     assert articles_and_quotes(files_db) == articles_and_quotes(warc_db)

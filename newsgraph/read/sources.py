@@ -11,12 +11,13 @@ import os
 import stat
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph.read.base import (
     MAX_BYTES,
+    AlreadyDone,
     RawArticle,
     ReadError,
     check_text,
@@ -90,10 +91,12 @@ def _os_error(exc: OSError, what: str, where: str | None = None) -> ReadError:
     return ReadError(os.fspath(source), f"{what} ({exc.strerror or exc})", "check it exists and you may read it")
 
 
-def read_file(path: str, skipped: Counter[str] | None = None, name: str | None = None) -> Iterator[RawArticle | ReadError]:
+def read_file(path: str, skipped: Counter[str] | None = None, name: str | None = None,
+              done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
     """One file: text, JSONL, HTML or WARC by suffix (HTML also sniffed from the content).
     ``skipped``: counts the WARC records that are not HTML pages, by reason. ``name``: the
-    article's document name (default: the file's own name); a WARC page is named by its URL."""
+    article's document name (default: the file's own name); a WARC page is named by its URL.
+    ``done``: sources stored by an earlier run; their WARC records come as ``AlreadyDone``, unread."""
     name = name or os.path.basename(path)
     suffix = Path(path).suffix.lower()
     try:
@@ -103,7 +106,7 @@ def read_file(path: str, skipped: Counter[str] | None = None, name: str | None =
             yield ReadError(path, f"not a regular file ({kind})", "give newsgraph text, JSONL or HTML files")
             return
         if is_warc(path):
-            yield from read_warc(path, skipped)
+            yield from read_warc(path, skipped, done)
             return
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as fh:
@@ -166,11 +169,12 @@ def storable_name(name: str) -> str:
 _UNSHOWABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
-def iter_articles(paths: Iterable[str | os.PathLike[str]],
-                  skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
-    """Every article (or error) of ``paths``; ``skipped`` counts WARC records that are not pages."""
+def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: Counter[str] | None = None,
+                  done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
+    """Every article (or error) of ``paths``; ``skipped`` counts WARC records that are not pages;
+    ``done`` (see ``read_file``) lets a rerun pass over stored WARC records without reading them."""
     for p in iter_named_paths(paths):
-        for item in [p] if isinstance(p, ReadError) else read_file(p[0], skipped, p[1]):
+        for item in [p] if isinstance(p, ReadError) else read_file(p[0], skipped, p[1], done):
             item.source = storable_name(item.source) if item.source else item.source
             if isinstance(item, RawArticle):
                 item.document = storable_name(item.document)

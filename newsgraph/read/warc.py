@@ -17,10 +17,10 @@ one ``ReadError``; reading goes on at the next record start found after it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
-from newsgraph.read.base import MAX_BYTES, RawArticle, ReadError, check_text, decode_html_bytes, one_line
+from newsgraph.read.base import MAX_BYTES, AlreadyDone, RawArticle, ReadError, check_text, decode_html_bytes, one_line
 from newsgraph.read.html import read_html
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
@@ -39,8 +39,10 @@ def is_warc(path: str) -> bool:
     return path.lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArticle | ReadError]:
-    """The HTML pages of a WARC file, streamed; other records are counted in ``skipped``."""
+def read_warc(path: str, skipped: Counter[str] | None = None,
+              done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
+    """The HTML pages of a WARC file, streamed; other records are counted in ``skipped``. A page whose
+    source ``done`` says is stored already comes as ``AlreadyDone``, its payload not read."""
     from warcio.archiveiterator import ArchiveIterator
 
     skipped = skipped if skipped is not None else Counter()
@@ -64,7 +66,7 @@ def read_warc(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArt
                                         "give newsgraph .warc or .warc.gz crawls")
                         return
                     records += 1
-                    yield from _page(record, path, it.offset, skipped)
+                    yield from _page(record, path, it.offset, skipped, done)
                 start = None
             except Exception as exc:  # warcio, zlib and gzip raise many kinds on damaged input
                 # it.offset: the record being read, or the next one when moving on to it failed
@@ -78,7 +80,8 @@ def read_warc(path: str, skipped: Counter[str] | None = None) -> Iterator[RawArt
             yield ReadError(path, "no WARC records", "is it a WARC file?")
 
 
-def _page(record: object, path: str, offset: int, skipped: Counter[str]) -> Iterator[RawArticle | ReadError]:
+def _page(record: object, path: str, offset: int, skipped: Counter[str],
+          done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
     """The article of one record, or nothing (counted in ``skipped``) when it is not an HTML page."""
     where = f"{path}:{offset}"
     kind = record.rec_type  # type: ignore[attr-defined]
@@ -96,6 +99,10 @@ def _page(record: object, path: str, offset: int, skipped: Counter[str]) -> Iter
     ctype = (http.get_header("Content-Type") or "").split(";")[0].strip().lower()
     if ctype not in HTML_TYPES:
         _skip(record, skipped, f"not an HTML page ({ctype or 'no type'})")
+        return
+    if done is not None and done(where):
+        _skip(record, Counter(), "done")  # read past it (checking it is whole), not counted as not a page
+        yield AlreadyDone(where)
         return
     url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
     fetched = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]

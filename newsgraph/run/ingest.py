@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.read import RawArticle, ReadError, iter_articles
+from newsgraph.read.base import AlreadyDone
 from newsgraph.read.metadata import Metadata, load_metadata, with_metadata
 from newsgraph.read.sources import iter_paths
 from newsgraph.read.warc import is_warc
@@ -159,7 +160,10 @@ def ingest(
     reading = [""]  # the file being read: its inputs come one after another
 
     def todo() -> Iterator[RawArticle]:
-        items = iter_articles(paths, report.records_skipped)
+        def stored(source: str) -> bool:
+            return conn.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone() is not None
+
+        items = iter_articles(paths, report.records_skipped, stored if resume else None)
         for chunk in batched(with_metadata(items, meta) if meta is not None else items, RESUME_CHUNK):
             raws = [item for item in chunk if isinstance(item, RawArticle)]
             done = _done_sources(conn, [r.source for r in raws if r.source]) if resume and raws else set()
@@ -170,7 +174,7 @@ def ingest(
                 if isinstance(item, ReadError):
                     fail(item)
                     _tick(bar, report)
-                elif item.source in done:
+                elif isinstance(item, AlreadyDone) or item.source in done:
                     report.skipped += 1
                     _tick(bar, report)
                 else:
