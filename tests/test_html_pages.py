@@ -105,3 +105,22 @@ def test_closing_credit_line_stays_with_the_story() -> None:
               Block("(Additional reporting by Ann Lee; Editing by Bo Chen)", "text"), Block("Share", "text")]
     kept, dropped = drop_furniture(blocks, title=None, author=None)
     assert [b.text for b in kept] == [blocks[1].text, blocks[2].text] and len(dropped) == 2
+
+
+def test_an_invented_modern_page_reads_as_a_reader_would(tmp_path: Path) -> None:
+    """A page of no real outlet (JSON-LD, og: tags, figure, aside, share tools): rules, not strings."""
+    page = FIXTURE_PAGES / "invented_gazette.html"
+    (art,) = list(read_file(str(page)))
+    assert (art.title, art.outlet, art.author, art.published[:10], art.url) == (
+        "Harbour reopens after storm", "Northfield Gazette", "Ann Lee and Bo Chen", "2021-03-04",
+        "https://www.northfieldgazette.example/news/harbour-reopens")
+    paragraphs = art.text.split("\n\n")
+    assert paragraphs[-1] == "Fishing boats will follow on Wednesday." and "Damage bill" in paragraphs
+    assert any(p.startswith("\u201cNobody was hurt") for p in paragraphs)  # the block quote is a paragraph
+    for furniture in ("Photo: Jo Smith", "Read more", "Sign up", "Share on", "All rights reserved", "Privacy"):
+        assert furniture not in art.text, furniture
+    bare = tmp_path / "bare.html"  # no declared site name: the host, never a mangled one
+    bare.write_text(page.read_text("utf-8").replace('<meta property="og:site_name" content="Northfield Gazette">', "")
+                    .replace('"publisher":{"@type":"Organization","name":"Northfield Gazette"}', '"x":1'), "utf-8")
+    (art,) = list(read_file(str(bare)))
+    assert art.outlet == "northfieldgazette.example"
