@@ -5,6 +5,7 @@ The WARC files are built here with warcio from the repository's fixture pages (n
 
 from __future__ import annotations
 
+import io
 from collections import Counter
 from pathlib import Path
 
@@ -78,6 +79,21 @@ def test_gzip_member_cut_short_is_one_error_and_the_file_goes_on(tmp_path: Path)
     truncated.write_bytes(whole[:len(whole) - 500])
     items = list(iter_articles([truncated]))
     assert sum(isinstance(i, RawArticle) for i in items) == 2 and sum(isinstance(i, ReadError) for i in items) == 1
+
+
+def test_page_in_the_charset_the_server_declared(tmp_path: Path) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    body = "<html><body><p>\u201cCaf\u00e9 prices rose,\u201d said Ann Lee, the owner, on Monday.</p></body></html>"
+    warc = tmp_path / "latin.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=windows-1252")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record("https://news.example.com/cafe", "response", http_headers=http,
+                                                      payload=io.BytesIO(body.encode("cp1252"))))
+    (art,) = list(iter_articles([warc]))
+    assert isinstance(art, RawArticle) and "Caf\u00e9 prices rose" in art.text
 
 
 def test_not_a_warc_is_one_clear_error(tmp_path: Path) -> None:

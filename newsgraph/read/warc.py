@@ -16,6 +16,7 @@ one ``ReadError``; reading goes on at the next record start found after it.
 
 from __future__ import annotations
 
+import codecs
 from collections import Counter
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
@@ -114,11 +115,26 @@ def _page(record: object, path: str, offset: int, skipped: Counter[str],
     if missing:  # warcio returns what there is (the file ended, or zlib failed and warcio only warned)
         raise DamagedRecord(f"cut short, {missing} bytes missing")
     text = decode_html_bytes(data, where)
+    charset = _header_charset(http.get_header("Content-Type") or "")
+    if isinstance(text, ReadError) and charset:  # the server said which (the page did not)
+        try:
+            text = data.decode(codecs.lookup(charset).name)
+        except (LookupError, UnicodeDecodeError):
+            pass
     if isinstance(text, ReadError):
         yield text
         return
     item = read_html(text, url or where, where, url=url, fetched=fetched)
     yield (check_text(item.text, where) or item) if isinstance(item, RawArticle) else item
+
+
+def _header_charset(content_type: str) -> str | None:
+    """The ``charset`` of an HTTP Content-Type header, if any."""
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.partition("=")
+        if key.strip().lower() == "charset" and value.strip(' "\''):
+            return value.strip(' "\'')
+    return None
 
 
 def _skip(record: object, skipped: Counter[str], reason: str) -> None:
