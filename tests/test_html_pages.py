@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate.html_pages import boundary_hits, score_folder
+from newsgraph.read import ReadError
 from newsgraph.read.outlets import outlet_for_host, readable_site_name
 from newsgraph.read.pagemeta import clean_author, strip_site_suffix
 from newsgraph.read.sources import read_file
@@ -124,3 +125,13 @@ def test_an_invented_modern_page_reads_as_a_reader_would(tmp_path: Path) -> None
                     .replace('"publisher":{"@type":"Organization","name":"Northfield Gazette"}', '"x":1'), "utf-8")
     (art,) = list(read_file(str(bare)))
     assert art.outlet == "northfieldgazette.example"
+
+
+def test_xhtml_page_with_an_encoding_declaration_is_read() -> None:
+    from newsgraph.read.html import read_html
+
+    page = ('<?xml version="1.0" encoding="iso-8859-1"?>\n<!DOCTYPE html><html><head><title>Port news</title></head>'
+            "<body><article><p>\u201cThe harbour reopened on Tuesday,\u201d the port authority said today.</p>"
+            "<p>Ships returned at noon, officials said, after a week of repairs.</p></article></body></html>")
+    art = read_html(page, "x.html", "x.html")
+    assert not isinstance(art, ReadError) and art.text.count("\n\n") == 1

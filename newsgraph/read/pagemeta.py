@@ -38,13 +38,18 @@ def squash(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
 def page_tree(html: str) -> object | None:
-    """The page parsed by lxml (as trafilatura does), or None when it cannot be."""
+    """The page parsed by lxml (as trafilatura does), or None when it cannot be. An XHTML page's
+    ``<?xml ... encoding=...?>`` line is dropped: the text is decoded already, and lxml refuses a
+    decoded string that declares an encoding."""
     from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        return lxml_html.document_fromstring(html)
+        return lxml_html.document_fromstring(XML_DECLARATION.sub("", html, count=1))
     except (ValueError, TypeError, etree.ParserError):
         return None
 
