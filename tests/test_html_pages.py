@@ -135,3 +135,12 @@ def test_xhtml_page_with_an_encoding_declaration_is_read() -> None:
             "<p>Ships returned at noon, officials said, after a week of repairs.</p></article></body></html>")
     art = read_html(page, "x.html", "x.html")
     assert not isinstance(art, ReadError) and art.text.count("\n\n") == 1
+
+
+def test_page_date_keeps_a_good_date_before_a_malformed_time_and_skips_a_malformed_date() -> None:
+    from newsgraph.read.pagemeta import page_date
+
+    assert page_date({"article:published_time": "2014-12-15T12:56-5:00"}, {}) == "2014-12-15"
+    assert page_date({"article:published_time": "14-12-28"}, {}) is None
+    assert page_date({"article:published_time": "2020-01-10 09:00:04"}, {}) == "2020-01-10T09:00:04"
+    assert page_date({"date": "2020-01-06"}, {"datePublished": "2020-01-03T09:48:24Z"}) == "2020-01-03T09:48:24Z"

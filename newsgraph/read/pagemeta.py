@@ -218,7 +218,7 @@ def page_date(metas: dict[str, str], ld: dict[str, object]) -> str | None:
         value = value.strip().replace(" ", "T", 1) if re.match(r"^\d{4}-\d{2}-\d{2} \d", value.strip()) else value.strip()
         if ISO_DATE.match(value):
             return value
-        if re.match(r"^\d{4}-\d{2}-\d{2}\b", value):
+        if re.match(r"^\d{4}-\d{2}-\d{2}(?!\d)", value):  # a malformed time after a good date
             return value[:10]
     return None
 
