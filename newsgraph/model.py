@@ -22,6 +22,16 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+KEY_LENGTH = 16
+"""Hex digits of the content hash in an article's stable key (64 bits: no collision in any real store)."""
+
+
+def article_key(text_hash: str) -> str:
+    """The article's stable key, for links and API URLs: the start of its content hash, so the same
+    article has the same key in every store built from the same inputs (ingest order does not matter)."""
+    return text_hash[:KEY_LENGTH]
+
+
 @dataclass
 class Paragraph:
     start: int
@@ -106,6 +116,10 @@ class Article:
     @property
     def hash(self) -> str:
         return content_hash(self.text)
+
+    @property
+    def key(self) -> str:
+        return article_key(self.hash)
 
     @property
     def headings(self) -> list[Span]:

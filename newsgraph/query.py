@@ -12,7 +12,20 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from newsgraph.model import PLACE_TYPES, Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
+from newsgraph.model import (
+    KEY_LENGTH,
+    PLACE_TYPES,
+    Article,
+    Entity,
+    Event,
+    Paragraph,
+    Quote,
+    Speaker,
+    TimeExpression,
+)
+
+ARTICLE_KEY = f"substr(a.hash, 1, {KEY_LENGTH})"
+"""The stable key of article ``a`` in SQL (``model.article_key``)."""
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -98,7 +111,7 @@ def quotes(
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
     frm, where, args = _quote_filter(search=search, speaker=speaker, article_id=article_id, kind=kind,
                                      date_from=date_from, date_to=date_to)
-    select = "q.*, a.document, a.title, a.published"
+    select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
     if search:
@@ -133,8 +146,26 @@ def people(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = Non
     return _rows(conn.execute(sql, [*args, limit]))
 
 
+def find_article_by_key(conn: sqlite3.Connection, key: str) -> int | None:
+    """An article by its stable key or any prefix of its hash (6+ hex digits), through the hash's
+    index: every hash starting with ``key`` lies between ``key`` and ``key + "g"``."""
+    if not re.fullmatch(r"[0-9a-f]{6,64}", key):
+        return None
+    row = conn.execute("SELECT id FROM articles WHERE hash >= ? AND hash < ? ORDER BY hash LIMIT 1",
+                       (key, key + "g")).fetchone()
+    return int(row[0]) if row else None
+
+
+def key_of(conn: sqlite3.Connection, article_id: int) -> str | None:
+    """The stable key of the article with store id ``article_id``."""
+    row = conn.execute(f"SELECT {ARTICLE_KEY} FROM articles a WHERE a.id = ?", (article_id,)).fetchone()
+    return str(row[0]) if row else None
+
+
 def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
-    """An article by id, document name, source path or hash prefix (6+ hex digits)."""
+    """An article by stable key, id, document name, source path or hash prefix (6+ hex digits)."""
+    if len(ref) == KEY_LENGTH and (found := find_article_by_key(conn, ref)) is not None:
+        return found
     if ref.isascii() and ref.isdigit() and len(ref) <= 18:
         row = conn.execute("SELECT id FROM articles WHERE id = ?", (int(ref),)).fetchone()
         if row:
@@ -143,18 +174,16 @@ def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
         ("SELECT id FROM articles WHERE document = ? ORDER BY id LIMIT 1", ref),
         ("SELECT article_id FROM sources WHERE source = ? LIMIT 1", ref),
     ]
-    if re.fullmatch(r"[0-9a-f]{6,64}", ref):
-        lookups.append(("SELECT id FROM articles WHERE hash LIKE ? ORDER BY id LIMIT 1", ref + "%"))
     for sql, arg in lookups:
         row = conn.execute(sql, (arg,)).fetchone()
         if row:
             return int(row[0])
-    return None
+    return find_article_by_key(conn, ref)
 
 
 def articles(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     return _rows(conn.execute(
-        "SELECT a.id, a.document, a.title, a.published, a.outlet, a.ingested_at,"
+        f"SELECT a.id, {ARTICLE_KEY} AS key, a.document, a.title, a.published, a.outlet, a.author, a.url, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
         " FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?", (limit, offset)))
 
@@ -352,7 +381,8 @@ def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offs
     """Every quotation attributed to the person (exact name or a merged name), newest article first."""
     names = person_names(conn, name)
     return _rows(conn.execute(
-        f"SELECT q.*, a.document, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        f"SELECT q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published FROM quotes q"
+        " JOIN articles a ON a.id = q.article_id"
         f" WHERE q.speaker IN ({_in(names)}) ORDER BY a.published DESC, q.article_id DESC, q.start LIMIT ? OFFSET ?",
         [*names, limit, offset]))
 
@@ -439,7 +469,8 @@ def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, plac
     rows = _rows(conn.execute(
         f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
         f" ev.time_start, ev.time_end, ev.kind,"
-        f" a.document, a.title, a.published FROM events ev JOIN articles a ON a.id = ev.article_id{cond}"
+        f" {ARTICLE_KEY} AS article_key, a.document, a.title, a.published FROM events ev"
+        f" JOIN articles a ON a.id = ev.article_id{cond}"
         f" ORDER BY ev.date IS NULL, ev.date, ev.article_id, ev.start LIMIT ? OFFSET ?", [*args, limit, offset]))
     for r in rows:
         r["participants"] = json.loads(r["participants"])
@@ -549,7 +580,8 @@ def timeline(conn: sqlite3.Connection, *, person: str | None = None, place: str 
     rows = _rows(conn.execute(
         "SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
         " ev.time_start, ev.time_end, ev.kind,"
-        " a.document, a.title, a.published FROM events ev JOIN articles a ON a.id = ev.article_id"
+        f" {ARTICLE_KEY} AS article_key, a.document, a.title, a.published FROM events ev"
+        " JOIN articles a ON a.id = ev.article_id"
         f" WHERE {' AND '.join(where)}"
         " ORDER BY ng_day_lo(ev.date), ng_day_hi(ev.date), ev.article_id, ev.start LIMIT ? OFFSET ?",
         [*args, limit, offset]))

@@ -69,4 +69,6 @@ def test_directory_is_sorted_and_recursive(tmp_path: Path) -> None:
     for name in ("b.txt", "a.txt", "sub/c.txt"):
         (tmp_path / name).write_text("Some text here.")
     names = [a.document for a in iter_articles([tmp_path])]
-    assert names == ["a.txt", "b.txt", "c.txt"]
+    assert names == ["a.txt", "b.txt", "sub/c.txt"]  # the path below the folder given: unique in it
+    assert [a.document for a in iter_articles([tmp_path / "sub" / "c.txt", str(tmp_path / "s*")])] == [
+        "c.txt", "c.txt"]  # a file given (or matched) by itself is named by its own name

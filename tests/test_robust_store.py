@@ -403,6 +403,18 @@ def test_read_only_open_adds_tables_a_newer_schema_sql_brings(tmp_path: Path) ->
     assert query.stats(conn)["articles"] == 2
 
 
+def _reopened_as_of_schema(conn: sqlite3.Connection, db: Path, version: int) -> sqlite3.Connection:
+    """Mark a store (already put in that version's shape) as written by schema ``version``, close it and
+    open it again: the open migrates it."""
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
+    conn.commit()
+    conn.close()
+    conn = connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    return conn
+
+
 def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -> None:
     """A store written before schema 3 (events without kind/time span) is migrated from what it has:
     an event spanning exactly a quotation with its speaker is that quotation's; the dating span is
@@ -420,37 +432,54 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
     store_articles(conn, [art])
     for column in ("kind", "time_start", "time_end"):  # back to schema 2's shape
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
-    for column in ("speaker_type", "affiliation"):
-        conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
-    conn.execute("ALTER TABLE entities DROP COLUMN gender")
-    conn.execute("PRAGMA user_version = 2")
-    conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
-    conn.commit()
-    conn.close()
-    conn = connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    _drop_schema_4_columns(conn)
+    conn = _reopened_as_of_schema(conn, db, 2)
     assert _rows(conn, "events", "kind, time_start, time_end") == [("quote", None, None),
                                                                    ("event", *art.times[0].span)]
     loaded = query.load_article(conn, 1)
     assert loaded is not None and loaded.timeline == art.timeline
 
 
+def _drop_schema_4_columns(conn: sqlite3.Connection) -> None:
+    """Back to schema 3's columns: no speaker types, affiliations or genders."""
+    for column in ("speaker_type", "affiliation"):
+        conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
+    conn.execute("ALTER TABLE entities DROP COLUMN gender")
+
+
 def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
     """A store written before schema 4 keeps its quotations; a named speaker linked to a person
     becomes a PERSON, the others stay untyped until re-ingested."""
     db = tmp_path / "v3.db"
-    art = make_article("m", 1)
     conn = connect(db)
-    store_articles(conn, [art])
-    for column in ("speaker_type", "affiliation"):
-        conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
-    conn.execute("ALTER TABLE entities DROP COLUMN gender")
-    conn.execute("PRAGMA user_version = 3")
-    conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
-    conn.commit()
-    conn.close()
-    conn = connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store_articles(conn, [make_article("m", 1)])
+    conn.execute("DROP INDEX articles_document_unique")
+    _drop_schema_4_columns(conn)
+    conn = _reopened_as_of_schema(conn, db, 3)
     rows = conn.execute("SELECT speaker, speaker_entity_id, speaker_type FROM quotes").fetchall()
     assert rows and all((t == "PERSON") == (e is not None) for _, e, t in rows)
     assert query.load_article(conn, 1) is not None
+
+
+def test_document_names_are_unique_in_a_store_and_schema_3_stores_are_renamed(tmp_path: Path) -> None:
+    """Two different articles never share the name people see: a second "001.txt" is stored under its
+    source path (else numbered); a schema-3 store where they do is migrated the same way."""
+    from newsgraph.model import Article
+
+    def art(text: str, source: str | None) -> Article:
+        return Article(text=text, document="001.txt", source=source)
+
+    db = tmp_path / "names.db"
+    conn = connect(db)
+    store_articles(conn, [art("One.", "bbc/001.txt"), art("Two.", "polnear/001.txt"), art("Three.", None),
+                          art("Four.", "polnear/001.txt")])
+    assert _rows(conn, "articles", "document") == [("001.txt",), ("polnear/001.txt",), ("001.txt (2)",),
+                                                   ("001.txt (3)",)]
+    conn.execute("DROP INDEX articles_document_unique")  # back to schema 3, where names could be shared
+    conn.execute("UPDATE articles SET document = '001.txt'")
+    _drop_schema_4_columns(conn)
+    conn = _reopened_as_of_schema(conn, db, 3)
+    assert _rows(conn, "articles", "document") == [("bbc/001.txt",), ("001.txt",), ("001.txt (3)",),
+                                                   ("001.txt (4)",)]  # a source shared by two is no name
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE articles SET document = 'x' WHERE id IN (1, 2)")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.evaluate.crawl import sources_committed
 from newsgraph.read import RawArticle
 from newsgraph.run import count_inputs, ingest
 from newsgraph.run.ingest import batched_by_size
@@ -43,17 +43,6 @@ def reference_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-def _sources_committed(db: Path) -> int:
-    try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(conn.execute("SELECT count(*) FROM sources").fetchone()[0])
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return 0  # not created yet
-
-
 def _ingest_cmd(corpus: Path, db: Path, workers: int) -> list[str]:
     return [sys.executable, "-m", "newsgraph", "ingest", str(corpus), "--db", str(db),
             "--batch-size", "2", "--workers", str(workers), "--quiet"]
@@ -69,13 +58,13 @@ def test_kill_9_mid_ingest_then_rerun_equals_uninterrupted_run(
     proc = subprocess.Popen(_ingest_cmd(corpus, db, workers), env=env, cwd=tmp_path,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 90
-    while _sources_committed(db) < 2:  # the first batch is committed
+    while sources_committed(db) < 2:  # the first batch is committed
         assert proc.poll() is None, "the ingest ended before it could be killed"
         assert time.monotonic() < deadline, "no batch committed within 90 s"
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGKILL)  # the parent and its worker processes, mid-run
     proc.wait()
-    partial = _sources_committed(db)
+    partial = sources_committed(db)
     assert 2 <= partial < 14, f"not killed mid-run ({partial} of 14 inputs committed)"
 
     rerun = subprocess.run(_ingest_cmd(corpus, db, workers), env=env, cwd=tmp_path, capture_output=True,

@@ -64,6 +64,14 @@ def ids(db: Path) -> dict[str, int]:
     return found  # type: ignore[return-value]
 
 
+@pytest.fixture(scope="module")
+def keys(db: Path, ids: dict[str, int]) -> dict[str, str]:
+    conn = connect(db, readonly=True)
+    found = {name: query.key_of(conn, i) for name, i in ids.items()}
+    conn.close()
+    return found  # type: ignore[return-value]
+
+
 def page(client: TestClient, url: str, status: int = 200) -> str:
     r = client.get(url)
     assert r.status_code == status, (url, r.status_code, r.text[:300])
@@ -128,8 +136,8 @@ def test_overview_counts_speakers_places_articles(client: TestClient) -> None:
     assert ">Moscow</a>" in text and "Recent articles" in text
 
 
-def test_article_page_marks_quotes_speakers_entities_headings(client: TestClient, ids: dict[str, int]) -> None:
-    text = page(client, f"/article/{ids['seed']}")
+def test_article_page_marks_quotes_speakers_entities_headings(client: TestClient, keys: dict[str, str]) -> None:
+    text = page(client, f"/article/{keys['seed']}")
     assert_clean_html(text)
     # a quote the extractor attributes correctly, highlighted in the speaker's colour and linked to them
     m = re.search(r'<mark class="q (s\d) k-direct"[^>]*data-speaker="Lee Seung-min"[^>]*>This movie shows', text)
@@ -142,7 +150,19 @@ def test_article_page_marks_quotes_speakers_entities_headings(client: TestClient
     assert '<span class="boiler"' in text and "###" in text
     assert text.count('<mark class="q ') >= 11
     assert 'id="ev-0"' in text and 'href="#ev-0"' in text  # the timeline beside the text links into it
-    assert f'href="/timeline?article={ids["seed"]}"' in text
+    assert f'href="/timeline?article={keys["seed"]}"' in text and f'href="/api/articles/{keys["seed"]}"' in text
+
+
+def test_articles_are_addressed_by_a_stable_key_and_old_ids_redirect(client: TestClient, ids: dict[str, int],
+                                                                      keys: dict[str, str]) -> None:
+    art = client.get(f"/api/articles/{keys['seed']}").json()
+    assert art["key"] == keys["seed"] == art["hash"][:16] and art["id"] == ids["seed"]  # the content hash: rebuild-proof
+    for prefix in ("", "/api"):
+        moved = client.get(f"{prefix}/article{'s' if prefix else ''}/{ids['seed']}", follow_redirects=False)
+        assert moved.status_code == 307 and moved.headers["location"].endswith(f"/{keys['seed']}")
+    listed = page(client, "/articles")
+    assert f'href="/article/{keys["seed"]}"' in listed and f'href="/article/{ids["seed"]}"' not in listed
+    assert {a["key"] for a in client.get("/api/articles").json()} >= set(keys.values())
 
 
 def test_article_headings_render_as_headings(client: TestClient, tmp_path: Path) -> None:
@@ -173,7 +193,7 @@ def test_person_page_quotes_coquoted_timeline(client: TestClient) -> None:
     assert 'class="chart"' in kim or "No dated events" in kim
 
 
-def test_search_highlights_and_filters(client: TestClient, ids: dict[str, int]) -> None:
+def test_search_highlights_and_filters(client: TestClient, ids: dict[str, int], keys: dict[str, str]) -> None:
     text = page(client, "/search?q=cinema")
     assert_clean_html(text)
     assert "<mark>cinema</mark>" in text
@@ -181,8 +201,8 @@ def test_search_highlights_and_filters(client: TestClient, ids: dict[str, int]) 
     only_lee = page(client, "/search?speaker=Lee+Seung")
     assert "This movie shows" in only_lee and "Han was very much torn" not in only_lee
     by_article = page(client, f"/search?article={ids['evil']}").split('id="results"')[1]
-    linked = set(re.findall(r'href="/article/(\d+)#q\d+"', by_article))
-    assert linked == {str(ids["evil"])}
+    linked = set(re.findall(r'href="/article/([0-9a-f]{16})#q\d+"', by_article))
+    assert linked == {keys["evil"]}
     assert "No quotations match" in page(client, "/search?q=cinema&date_from=2100")
     assert "No quotations match" in page(client, "/search?q=zzzzzzzz")
     page(client, "/search?q=&speaker=&article=&date_from=&date_to=&kind=")  # an empty form is no filter
@@ -316,7 +336,7 @@ def test_api_routes(client: TestClient, ids: dict[str, int]) -> None:
 def test_openapi_documents_every_api_route(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     paths = set(spec["paths"])
-    for route in ("/api/stats", "/api/overview", "/api/articles", "/api/articles/{article_id}", "/api/people",
+    for route in ("/api/stats", "/api/overview", "/api/articles", "/api/articles/{key}", "/api/people",
                   "/api/people/{name}", "/api/quotes", "/api/timeline", "/api/places"):
         assert route in paths, route
         assert spec["paths"][route]["get"].get("summary"), route
@@ -329,7 +349,7 @@ def test_openapi_documents_every_api_route(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize(("url", "status"), [
-    ("/article/999999", 404), ("/article/abc", 400), ("/article/0", 400), ("/article/99999999999999999999999", 400),
+    ("/article/999999", 404), ("/article/abc", 400), ("/article/0", 404), ("/article/99999999999999999999999", 400),
     ("/person/Nobody%20Here", 404), ("/search?date_from=yesterday", 400), ("/search?kind=rumour", 400),
     ("/search?offset=-1", 400), ("/search?article=nope", 404), ("/search?article=%C2%B2", 404),
     ("/timeline?article=99999999999999999999999", 404), ("/timeline?date_to=2020-13-45x", 400),

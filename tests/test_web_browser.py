@@ -174,6 +174,6 @@ def test_api_docs_render_offline(server, page, artifacts: Path) -> None:  # type
     page.goto(base + "/docs")
     page.wait_for_selector(".swagger-ui .opblock", timeout=20000)
     paths = page.locator(".opblock-summary-path").all_inner_texts()
-    assert any("/api/quotes" in p for p in paths) and any("/api/articles/{article_id}" in p for p in paths)
+    assert any("/api/quotes" in p for p in paths) and any("/api/articles/{key}" in p for p in paths)
     page.screenshot(path=str(artifacts / "web-docs.png"))
     assert not page.errors

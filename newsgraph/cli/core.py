@@ -34,7 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-colour", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("articles", help="articles in the store")
+    p = sub.add_parser("articles", help="articles in the store (stable key, date, quotes, title)",
+                       description="List stored articles, latest ingested first. The first column is the "
+                                   "article's stable key (the start of its content hash), the same in every "
+                                   "store built from the same inputs: give it to `newsgraph show` or /article/KEY.")
     add_db(p)
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_articles)
@@ -137,7 +140,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
     from newsgraph import query
 
     for a in query.articles(_open(args), limit=args.limit):
-        print(f"{a['id']:>6}  {a['published'] or '':<10}  {a['quotes']:>3} quotes  {a['title'] or a['document']}")
+        print(f"{a['key']}  {a['published'] or '':<10}  {a['quotes']:>3} quotes  {a['title'] or a['document']}")
     return 0
 
 

@@ -11,7 +11,9 @@ from newsgraph.cli import UserError, add_db, add_model
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("ingest", help="analyse files into the store",
-                       description="Read PATHs (files, folders, globs), analyse every article and store it. "
+                       description="Read PATHs (files, folders, globs: text, JSONL, HTML pages, WARC crawls "
+                                   "(.warc, .warc.gz: every HTML response; other records are counted and "
+                                   "skipped)), analyse every article and store it. "
                                    "Articles already stored (same text) are not stored twice; inputs done by an "
                                    "earlier run are skipped, so an interrupted run (Ctrl-C, kill, crash) resumes "
                                    "when you rerun the same command. Bad files are reported, recorded (see "

@@ -39,6 +39,14 @@ class RawArticle:
 
 
 @dataclass
+class AlreadyDone:
+    """An input the caller said an earlier run stored (``done``), passed over without being read:
+    a rerun over a large crawl skips its stored records without extracting their pages again."""
+
+    source: str
+
+
+@dataclass
 class ReadError:
     source: str  # path (with :line for JSONL)
     problem: str  # what is wrong, one line

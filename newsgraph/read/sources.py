@@ -10,12 +10,14 @@ import glob
 import os
 import stat
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from newsgraph.read.base import (
     MAX_BYTES,
+    AlreadyDone,
     RawArticle,
     ReadError,
     check_text,
@@ -26,6 +28,7 @@ from newsgraph.read.base import (
 from newsgraph.read.html import read_html
 from newsgraph.read.jsonl import TOO_LONG, read_jsonl_lines
 from newsgraph.read.text import read_text
+from newsgraph.read.warc import is_warc, read_warc
 
 SUFFIXES = {".txt", ".text", ".md", ".jsonl", ".ndjson", ".html", ".htm", ""}
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -33,20 +36,27 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | ReadError]:
     """Expand directories (recursively, sorted) and globs; missing paths become errors."""
+    for p in iter_named_paths(paths):
+        yield p if isinstance(p, ReadError) else p[0]
+
+
+def iter_named_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str] | ReadError]:
+    """(path, name) of every input file: the name is the path below the folder given (``business/001.txt``
+    for ``bbc/business/001.txt`` when ``bbc`` was given), or the file's own name when the file was
+    given, so that two files of one folder never share a name."""
     for p in paths:
         p = os.fspath(p)
         if os.path.isdir(p):
-            yield from _walk(p)
+            yield from ((f, os.path.relpath(f, p)) if isinstance(f, str) else f for f in _walk(p))
         elif os.path.exists(p):
-            yield p
+            yield p, os.path.basename(p)
         elif os.path.lexists(p):
             yield ReadError(p, "broken symbolic link", "check where the link points")
         elif any(c in p for c in "*?["):
             matches = sorted(glob.glob(p, recursive=True))
             if not matches:
                 yield ReadError(p, "pattern matches no file", "check the path")
-            for m in matches:
-                yield from iter_paths([m])
+            yield from iter_named_paths(matches)
         else:
             yield ReadError(p, "no such file or directory", "check the path")
 
@@ -70,7 +80,7 @@ def _walk(top: str) -> Iterator[str | ReadError]:
         seen.add((st.st_dev, st.st_ino))
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for f in sorted(files):
-            if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES:
+            if not f.startswith(".") and (Path(f).suffix.lower() in SUFFIXES or is_warc(f)):
                 yield os.path.join(root, f)
     for exc in unlisted:
         yield _os_error(exc, "cannot list directory")
@@ -81,8 +91,13 @@ def _os_error(exc: OSError, what: str, where: str | None = None) -> ReadError:
     return ReadError(os.fspath(source), f"{what} ({exc.strerror or exc})", "check it exists and you may read it")
 
 
-def read_file(path: str) -> Iterator[RawArticle | ReadError]:
-    """One file: text, JSONL or HTML by suffix (HTML also sniffed from the content)."""
+def read_file(path: str, skipped: Counter[str] | None = None, name: str | None = None,
+              done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
+    """One file: text, JSONL, HTML or WARC by suffix (HTML also sniffed from the content).
+    ``skipped``: counts the WARC records that are not HTML pages, by reason. ``name``: the
+    article's document name (default: the file's own name); a WARC page is named by its URL.
+    ``done``: sources stored by an earlier run; their WARC records come as ``AlreadyDone``, unread."""
+    name = name or os.path.basename(path)
     suffix = Path(path).suffix.lower()
     try:
         st = os.stat(path)
@@ -90,9 +105,12 @@ def read_file(path: str) -> Iterator[RawArticle | ReadError]:
             kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device or socket"
             yield ReadError(path, f"not a regular file ({kind})", "give newsgraph text, JSONL or HTML files")
             return
+        if is_warc(path):
+            yield from read_warc(path, skipped, done)
+            return
         if suffix in JSONL_SUFFIXES:
             with open(path, "rb") as fh:
-                yield from _read_jsonl_file(fh, path)
+                yield from _read_jsonl_file(fh, path, name)
             return
         if st.st_size > MAX_BYTES:
             yield ReadError(path, f"file too large ({st.st_size / 1_048_576:.1f} MiB > "
@@ -108,19 +126,18 @@ def read_file(path: str) -> Iterator[RawArticle | ReadError]:
     if isinstance(text, ReadError):
         yield text
         return
-    name = os.path.basename(path)
     item = read_html(text, name, path) if is_html else read_text(text, name, path)
     yield (check_text(item.text, path) or item) if isinstance(item, RawArticle) else item
 
 
-def _read_jsonl_file(fh: BinaryIO, path: str) -> Iterator[RawArticle | ReadError]:
+def _read_jsonl_file(fh: BinaryIO, path: str, name: str) -> Iterator[RawArticle | ReadError]:
     head = fh.read(8192)
     refused = sniff_bytes(head, path, complete=len(head) < 8192)
     if refused:
         yield refused
         return
     fh.seek(0)
-    yield from read_jsonl_lines(_lines(fh), path, os.path.basename(path))
+    yield from read_jsonl_lines(_lines(fh), path, name)
 
 
 def _lines(fh: BinaryIO) -> Iterator[bytes | None]:
@@ -152,9 +169,12 @@ def storable_name(name: str) -> str:
 _UNSHOWABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
-def iter_articles(paths: Iterable[str | os.PathLike[str]]) -> Iterator[RawArticle | ReadError]:
-    for p in iter_paths(paths):
-        for item in [p] if isinstance(p, ReadError) else read_file(p):
+def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: Counter[str] | None = None,
+                  done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
+    """Every article (or error) of ``paths``; ``skipped`` counts WARC records that are not pages;
+    ``done`` (see ``read_file``) lets a rerun pass over stored WARC records without reading them."""
+    for p in iter_named_paths(paths):
+        for item in [p] if isinstance(p, ReadError) else read_file(p[0], skipped, p[1], done):
             item.source = storable_name(item.source) if item.source else item.source
             if isinstance(item, RawArticle):
                 item.document = storable_name(item.document)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -19,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.read import RawArticle, ReadError, iter_articles
+from newsgraph.read.base import AlreadyDone
 from newsgraph.read.metadata import Metadata, load_metadata, with_metadata
 from newsgraph.read.sources import iter_paths
+from newsgraph.read.warc import is_warc
 from newsgraph.run.workers import BatchResult, EngineError, run_in_process, run_in_processes
 from newsgraph.store import connect, store_articles
 from newsgraph.store.db import forget_failures, input_file, record_failure
@@ -39,6 +42,7 @@ class IngestReport:
     errors: list[ReadError] = field(default_factory=list)
     seconds: float = 0.0
     warnings: list[str] = field(default_factory=list)  # e.g. metadata rows ignored
+    records_skipped: Counter[str] = field(default_factory=Counter)  # WARC records not HTML pages, by reason
 
     @property
     def analysed(self) -> int:
@@ -46,8 +50,10 @@ class IngestReport:
 
     def summary(self) -> str:
         rate = f" in {self.seconds:.1f} s ({self.analysed / self.seconds:.1f} articles/s)" if self.seconds else ""
+        records = sum(self.records_skipped.values())
+        other = f", {records} WARC records not HTML pages" if records else ""
         return (f"{self.stored} articles stored, {self.already} already present, "
-                f"{self.skipped} inputs skipped (done before), {len(self.errors)} failed{rate}")
+                f"{self.skipped} inputs skipped (done before){other}, {len(self.errors)} failed{rate}")
 
 
 BATCH_CHARS = 64_000
@@ -76,10 +82,10 @@ def batched_by_size(items: Iterable[RawArticle], n: int, max_chars: int = BATCH_
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int | None:
-    """Number of inputs when cheap to know (files only: a JSONL file holds an unknown number)."""
+    """Number of inputs when cheap to know (files only: a JSONL or WARC file holds an unknown number)."""
     n = 0
     for p in iter_paths(paths):
-        if isinstance(p, str) and p.lower().endswith((".jsonl", ".ndjson")):
+        if isinstance(p, str) and (p.lower().endswith((".jsonl", ".ndjson")) or is_warc(p)):
             return None
         n += 1
     return n
@@ -154,7 +160,10 @@ def ingest(
     reading = [""]  # the file being read: its inputs come one after another
 
     def todo() -> Iterator[RawArticle]:
-        items = iter_articles(paths)
+        def stored(source: str) -> bool:
+            return conn.execute("SELECT 1 FROM sources WHERE source = ?", (source,)).fetchone() is not None
+
+        items = iter_articles(paths, report.records_skipped, stored if resume else None)
         for chunk in batched(with_metadata(items, meta) if meta is not None else items, RESUME_CHUNK):
             raws = [item for item in chunk if isinstance(item, RawArticle)]
             done = _done_sources(conn, [r.source for r in raws if r.source]) if resume and raws else set()
@@ -165,7 +174,7 @@ def ingest(
                 if isinstance(item, ReadError):
                     fail(item)
                     _tick(bar, report)
-                elif item.source in done:
+                elif isinstance(item, AlreadyDone) or item.source in done:
                     report.skipped += 1
                     _tick(bar, report)
                 else:

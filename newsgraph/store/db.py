@@ -18,7 +18,9 @@ from pathlib import Path
 from newsgraph.model import Article, speaker_entity
 
 SCHEMA_VERSION = 4
-"""1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end."""
+"""1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
+4: article document names unique (shared names renamed to their source path); quotes.speaker_type,
+quotes.affiliation, entities.gender."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
@@ -278,11 +280,29 @@ def input_file(source: str) -> str:
     return path if sep and line.isdigit() and path else source
 
 
+def unique_document(conn: sqlite3.Connection, document: str, source: str | None) -> str:
+    """The name an article is stored under: its own, unless another article has it; then its source
+    (the path or URL as given), else the name with a number ("001.txt (2)"). People see and look
+    up articles by this name, so two different articles never share one."""
+    def taken(name: str) -> bool:
+        return conn.execute("SELECT 1 FROM articles WHERE document = ?", (name,)).fetchone() is not None
+
+    if not taken(document):
+        return document
+    if source and source != document and not taken(source):
+        return source
+    n = 2
+    while taken(f"{document} ({n})"):
+        n += 1
+    return f"{document} ({n})"
+
+
 def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
     cur = conn.execute(
         "INSERT INTO articles(hash, document, title, published, source, url, outlet, text, author) "
         "VALUES (?,?,?,?,?,?,?,?,?)",
-        (art.hash, art.document, art.title, art.published, art.source, art.url, art.outlet, art.text,
+        (art.hash, unique_document(conn, art.document, art.source), art.title, art.published, art.source, art.url,
+         art.outlet, art.text,
          getattr(art, "author", None)),
     )
     aid = int(cur.lastrowid or 0)

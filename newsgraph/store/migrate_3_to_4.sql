@@ -1,6 +1,22 @@
--- Schema 3 -> 4: a person has a gender when the text says it; a quotation's speaker has a type (PERSON, ORG, GROUP, UNNAMED) and, for
--- unnamed sources and groups, the organisation they speak for. Older rows: a named speaker
--- linked to a person entity is a PERSON; the rest stay unknown (re-ingest to fill them).
+-- Schema 3 -> 4. Runs inside the migration's transaction; schema.sql then adds the new indexes.
+--
+-- 1. The document name shown to people is unique in a store (issue 16). Stores built before named
+-- articles by file base name, so two inputs "001.txt" from different folders shared one.
+-- A shared name becomes the input's path (or URL) as it was given, where that is itself unique ...
+UPDATE articles SET document = source
+WHERE source IS NOT NULL AND source <> document
+  AND document IN (SELECT document FROM articles GROUP BY document HAVING count(*) > 1)
+  AND source NOT IN (SELECT document FROM articles)
+  AND source IN (SELECT source FROM articles GROUP BY source HAVING count(*) = 1);
+
+-- ... and any name still shared (no usable source) gets its store id, the earliest keeping it bare.
+UPDATE articles SET document = document || ' (' || id || ')'
+WHERE id NOT IN (SELECT min(id) FROM articles GROUP BY document);
+
+-- 2. Speakers are entities (issue 14): a quotation's speaker has a type (PERSON, ORG, GROUP,
+-- UNNAMED) and, for unnamed sources and groups, the organisation they speak for; a person has a
+-- gender when the text says it. Older rows: a named speaker linked to a person entity is a
+-- PERSON; the rest stay unknown (re-ingest to fill them).
 ALTER TABLE quotes ADD COLUMN speaker_type TEXT;
 ALTER TABLE quotes ADD COLUMN affiliation TEXT;
 ALTER TABLE entities ADD COLUMN gender TEXT;

@@ -1,16 +1,18 @@
--- newsgraph store, schema version 2 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
+-- newsgraph store, schema version 4 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
     id INTEGER PRIMARY KEY,
-    hash TEXT NOT NULL UNIQUE,          -- sha256 of the text: the same article is stored once
-    document TEXT NOT NULL,             -- input file base name (or JSONL id)
+    hash TEXT NOT NULL UNIQUE,          -- sha256 of the text: the same article is stored once; its first 16
+                                        -- hex digits are the article's stable key (links, API URLs)
+    document TEXT NOT NULL,             -- unique name: path below the ingested folder, JSONL id, URL (schema 4)
     title TEXT, published TEXT, source TEXT, url TEXT, outlet TEXT,
     text TEXT NOT NULL,
     ingested_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
     author TEXT                         -- byline (schema 2, migrate_1_to_2.sql: keep the two in step)
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document);
+CREATE UNIQUE INDEX IF NOT EXISTS articles_document_unique ON articles(document);  -- schema 4: one article per name
 CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
 
 CREATE TABLE IF NOT EXISTS paragraphs (

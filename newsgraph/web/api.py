@@ -6,11 +6,12 @@ import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import RedirectResponse
 
 from newsgraph import query
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.params import (
-    ArticleId,
+    ArticleKey,
     ArticleRef,
     DateFrom,
     DateTo,
@@ -24,6 +25,7 @@ from newsgraph.web.params import (
     Place,
     Search,
     Speaker,
+    article_by_key,
     blank_to_none,
     resolve_article,
 )
@@ -49,18 +51,23 @@ def overview(request: Request, conn: Conn, limit: Limit = 15) -> dict[str, Any]:
 
 @router.get("/articles", summary="Stored articles, latest ingested first")
 def articles(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
-    """Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count)."""
+    """Each: `id` (ingest order), `key` (stable: /api/articles/{key}), `document`, `title`, `published`, `outlet`,
+    `author`, `url`, `ingested_at`, `quotes` (count)."""
     return query.articles(conn, limit=limit, offset=offset)
 
 
-@router.get("/articles/{article_id}", summary="One article with its text and everything found in it",
-            responses=NOT_FOUND)
-def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
-    """The documented JSON record (README, "Output format") with `text` and the store `id`."""
+@router.get("/articles/{key}", summary="One article with its text and everything found in it",
+            responses=NOT_FOUND, response_model=None)
+def article(conn: Conn, key: ArticleKey) -> dict[str, Any] | RedirectResponse:
+    """The documented JSON record (README, "Output format") with `text`, the stable `key` and the
+    store `id` (ingest order: it changes when a store is rebuilt). An id in the URL redirects to the key."""
+    article_id, moved_to = article_by_key(conn, key)
+    if moved_to:
+        return RedirectResponse(f"/api/articles/{moved_to}", status_code=307)
     art = query.load_article(conn, article_id)
     if art is None:
-        raise HTTPException(404, f"no article with id {article_id}")
-    return {"id": article_id, **art.to_dict(with_text=True)}
+        raise HTTPException(404, f"no article {key!r}")
+    return {"id": article_id, "key": art.key, **art.to_dict(with_text=True)}
 
 
 @router.get("/people", summary="People with mention, quote and article counts")

@@ -8,13 +8,13 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph import query
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.markup import article_html, speaker_keys
 from newsgraph.web.params import (
-    ArticleId,
+    ArticleKey,
     ArticleRef,
     DateFrom,
     DateTo,
@@ -27,6 +27,7 @@ from newsgraph.web.params import (
     Place,
     Search,
     Speaker,
+    article_by_key,
     blank_to_none,
     resolve_article,
 )
@@ -66,16 +67,19 @@ def articles(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
                   prev=url("/articles", offset=max(0, offset - PAGE)) if offset else None)
 
 
-@router.get("/article/{article_id}")
-def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse:
+@router.get("/article/{key}", response_model=None)
+def article(request: Request, conn: Conn, key: ArticleKey) -> HTMLResponse | RedirectResponse:
+    article_id, moved_to = article_by_key(conn, key)
+    if moved_to:
+        return RedirectResponse(f"/article/{moved_to}", status_code=307)
     art = query.load_article(conn, article_id)
     if art is None:
-        raise HTTPException(404, f"no article with id {article_id}")
+        raise HTTPException(404, f"no article {key!r}")
     keys = speaker_keys(art)
     people = sorted((e for e in art.entities if e.type == "PERSON"), key=lambda e: (-len(e.mentions), e.name))
     places = sorted((e for e in art.entities if e.type in ("GPE", "LOC", "FAC")),
                     key=lambda e: (-len(e.mentions), e.name))
-    return render(request, "article.html", article=art, article_id=article_id, body=article_html(art, keys),
+    return render(request, "article.html", article=art, article_key=key, body=article_html(art, keys),
                   speakers=sorted(keys.values(), key=lambda k: (k.name is None, -k.quotes, k.label)),
                   people=people, places=places,
                   events=list(enumerate(art.timeline)))
@@ -127,7 +131,7 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     counts = query.timeline_counts(conn, person=person, place=place, article_id=article_id,
                                    date_from=date_from, date_to=date_to)
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
-                  article_id=article_id,
+                  article_key=query.key_of(conn, article_id) if article_id else None,
                   more=len(events) > 500, counts=counts,
                   people=cached(request, conn, query.top_speakers, limit=40),
                   places=cached(request, conn, query.place_counts, limit=40),

@@ -12,7 +12,9 @@ from newsgraph import query
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: a blank form field
 MAX_ID = 2**63 - 1
 
-ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="article id (see /api/articles)")]
+ArticleKey = Annotated[str, Path(pattern=r"^([0-9a-f]{16}|[0-9]{1,18})$", description=(
+    "the article's stable key (16 hex digits, the start of its content hash: the same in every store built from "
+    "the same inputs; see /api/articles); an ingest-order id (digits) redirects to it"))]
 PersonName = Annotated[str, Path(min_length=1, max_length=300, description="the person's name as stored")]
 Search = Annotated[str | None, Query(max_length=300, description="words in the quotation (full-text; "
                                                                   "the last word matches as a prefix)")]
@@ -30,6 +32,21 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many re
 
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many results (≤ 1000)")]
+
+
+def article_by_key(conn: sqlite3.Connection, ref: str) -> tuple[int, str | None]:
+    """(store id, key to redirect to or None) of an article URL's ``ref``: a stable key is served as it
+    is; an old ingest-order id is redirected to its key (links made before keys keep working);
+    anything else is a 404."""
+    from newsgraph.model import KEY_LENGTH
+
+    if len(ref) == KEY_LENGTH and (found := query.find_article_by_key(conn, ref)) is not None:
+        return found, None
+    if ref.isdigit() and len(ref) < KEY_LENGTH:
+        row = conn.execute("SELECT id, hash FROM articles WHERE id = ?", (int(ref),)).fetchone()
+        if row:
+            return int(row[0]), str(row[1])[:KEY_LENGTH]
+    raise HTTPException(404, f"no article {ref!r}")
 
 
 def blank_to_none(value: str | None) -> str | None:
