@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
+from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse, snippet
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -22,16 +23,6 @@ def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
 def contains(value: str) -> str:
     """A LIKE pattern matching ``value`` anywhere, literally (use with ``ESCAPE '\\'``)."""
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def fts_query(words: str) -> str:
-    """User words to a safe FTS5 query: each word a quoted term (prefix match on the last)."""
-    terms = re.findall(r"\w+", words)
-    if not terms:
-        return '""'
-    quoted = [f'"{t}"' for t in terms]
-    quoted[-1] += "*"
-    return " ".join(quoted)
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
@@ -59,9 +50,16 @@ def _quote_filter(
     args: list[Any] = []
     frm = "quotes q JOIN articles a ON a.id = q.article_id"
     if search:
-        frm += " JOIN quotes_fts f ON f.rowid = q.id"
-        where.append("quotes_fts MATCH ?")
-        args.append(fts_query(search))
+        sq = parse(search)
+        if not sq:
+            where.append("0")  # punctuation only: no word to look for
+        else:
+            frm += " JOIN quotes_fts f ON f.rowid = q.id"
+            where.append("quotes_fts MATCH ?")
+            args.append(sq.fts(column="content"))
+            exact_sql, exact_args = exact_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
+            where += exact_sql
+            args += exact_args
     if speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
         args.append(contains(speaker))
@@ -71,13 +69,19 @@ def _quote_filter(
     if kind:
         where.append("q.kind = ?")
         args.append(kind)
+    _published_between(where, args, date_from, date_to)
+    return frm, (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def _published_between(where: list[str], args: list[Any], date_from: str | None, date_to: str | None) -> None:
+    """Articles published in [date_from, date_to], at the precision given: ``date_to`` "2021"
+    keeps 2021-06-01 (the index on published still serves the lower bound)."""
     if date_from:
         where.append("a.published >= ?")
         args.append(date_from)
     if date_to:
-        where.append("a.published <= ?")
-        args.append(date_to)
-    return frm, (" WHERE " + " AND ".join(where)) if where else "", args
+        where.append("substr(a.published, 1, length(?)) <= ?")
+        args += [date_to, date_to]
 
 
 def quotes(
@@ -101,12 +105,23 @@ def quotes(
     select = "q.*, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
-    if search:
-        select += ", highlight(quotes_fts, 0, '[[', ']]') AS highlighted"
-        if order == "relevance":
-            sort = f"f.rank, {newest}"
+    sq = parse(search) if search else None
+    if sq and order == "relevance":
+        sort = f"f.rank, {newest}"
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, [*args, limit, offset]))
+    rows = _rows(conn.execute(sql, [*args, limit, offset]))
+    if sq:
+        _highlight(rows, sq)
+    return rows
+
+
+def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
+    """Each quotation's matched words: ``highlights`` (spans in ``content``) and ``highlighted``
+    (the content with them in ``[[`` ``]]``)."""
+    for r in rows:
+        spans = sq.highlight(r["content"])
+        r["highlights"] = [list(s) for s in spans]
+        r["highlighted"] = marked(r["content"], spans)
 
 
 def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
@@ -152,11 +167,51 @@ def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
     return None
 
 
-def articles(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    return _rows(conn.execute(
+def _article_filter(search: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None) -> tuple[str, list[Any]]:
+    """WHERE (with arguments) shared by ``articles`` and ``count_articles``."""
+    where: list[str] = []
+    args: list[Any] = []
+    if search:
+        sq = parse(search)
+        if not sq:
+            where.append("0")
+        else:
+            sql, a = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+            where.append(sql)
+            args += a
+    if outlet:
+        where.append("a.outlet = ?")
+        args.append(outlet)
+    _published_between(where, args, date_from, date_to)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str | None = None,
+             date_from: str | None = None, date_to: str | None = None,
+             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles, latest ingested first. ``search`` (the syntax of newsgraph/search.py) matches the
+    title or text; each hit then has ``snippet``: the sentence with the first match, its ``start``
+    in the text and ``highlights`` relative to the sentence."""
+    where, args = _article_filter(search, outlet, date_from, date_to)
+    rows = _rows(conn.execute(
         "SELECT a.id, a.document, a.title, a.published, a.outlet, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
-        " FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?", (limit, offset)))
+        f" FROM articles a{where} ORDER BY a.id DESC LIMIT ? OFFSET ?", [*args, limit, offset]))
+    sq = parse(search) if search else None
+    if sq:
+        for r in rows:
+            text = conn.execute("SELECT text FROM articles WHERE id = ?", (r["id"],)).fetchone()[0]
+            r["snippet"] = snippet(text, sq) or snippet(r["title"] or "", sq)
+            if r["snippet"]:
+                r["snippet"]["highlighted"] = marked(r["snippet"]["text"], r["snippet"]["highlights"])
+    return rows
+
+
+def count_articles(conn: sqlite3.Connection, **filters: Any) -> int:
+    """How many articles ``articles`` pages through with the same filters."""
+    where, args = _article_filter(**filters)
+    return int(conn.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 
 
 def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:

@@ -8,6 +8,9 @@ import sys
 
 from newsgraph.cli import UserError, add_db, add_model
 
+SEARCH_HELP = ('words, all required: war (the whole word), war* (a prefix), "prime minister" (a phrase), '
+               "Blair OR Brown (either); an unaccented letter matches any accent, a typed accent is kept")
+
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("extract", help="analyse files and print the results (no store)",
@@ -34,8 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--no-colour", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("articles", help="articles in the store")
+    p = sub.add_parser("articles", help="articles in the store",
+                       description="List articles, latest stored first; --search matches their title and text "
+                                   "and prints the sentence of the first match.")
     add_db(p)
+    p.add_argument("--search", help=SEARCH_HELP)
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_articles)
 
@@ -43,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="List quotations, filtered by speaker name and/or full-text search.")
     add_db(p)
     p.add_argument("--speaker", help="part of the speaker's name")
-    p.add_argument("--search", help="words in the quotation (full-text, prefix match on the last word)")
+    p.add_argument("--search", help=SEARCH_HELP)
     p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
     p.add_argument("--order", choices=("newest", "relevance"), default="newest",
                    help="newest article first (default), or with --search the best match first")
@@ -136,8 +142,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_articles(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    for a in query.articles(_open(args), limit=args.limit):
+    rows = query.articles(_open(args), search=args.search, limit=args.limit)
+    for a in rows:
         print(f"{a['id']:>6}  {a['published'] or '':<10}  {a['quotes']:>3} quotes  {a['title'] or a['document']}")
+        if a.get("snippet"):
+            print("        " + " ".join(a["snippet"]["highlighted"].split()))
+    if not rows and args.search:
+        print("no articles match", file=sys.stderr)
     return 0
 
 

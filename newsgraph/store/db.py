@@ -17,8 +17,9 @@ from pathlib import Path
 
 from newsgraph.model import Article
 
-SCHEMA_VERSION = 3
-"""1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end."""
+SCHEMA_VERSION = 4
+"""1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
+4: search indexes keeping accents, and over the article text (quotes_fts_exact, articles_fts*)."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
@@ -67,7 +68,7 @@ def _schema_sql() -> str:
     return _package_sql("schema.sql")
 
 
-MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql"}
+MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 
 

@@ -47,10 +47,14 @@ def overview(request: Request, conn: Conn, limit: Limit = 15) -> dict[str, Any]:
             "recent_articles": query.articles(conn, limit=limit)}
 
 
-@router.get("/articles", summary="Stored articles, latest ingested first")
-def articles(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
-    """Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count)."""
-    return query.articles(conn, limit=limit, offset=offset)
+@router.get("/articles", summary="Stored articles, latest ingested first; full-text search of title and text")
+def articles(conn: Conn, search: Search = None, date_from: DateFrom = None, date_to: DateTo = None,
+             limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
+    """Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count). With
+    `search`, `snippet`: the sentence of the first match (`text`, `start` in the article,
+    `highlights` as spans in the sentence, `highlighted` with matches in `[[` `]]`)."""
+    return query.articles(conn, search=blank_to_none(search), date_from=blank_to_none(date_from),
+                          date_to=blank_to_none(date_to), limit=limit, offset=offset)
 
 
 @router.get("/articles/{article_id}", summary="One article with its text and everything found in it",
@@ -90,7 +94,8 @@ def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: 
     """Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (JSON list of
     `[start, end]` in the article text), `kind`, `speaker` (null when unnamed), `descriptor`,
     `speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`,
-    `highlighted` is the content with matched words in `[[` `]]`. Dates filter on the article's
+    `highlights` are the matched words as spans in `content`, and `highlighted` the content with them
+    in `[[` `]]`. Dates filter on the article's
     publication date. `order=relevance` puts the best full-text match first."""
     return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
                         article_id=resolve_article(conn, article), kind=blank_to_none(kind),

@@ -76,6 +76,7 @@ def templates() -> Jinja2Templates:
     t.env.globals.update(person_url=markup.person_url, map_url=markup.map_url, year_chart=year_chart,
                          version=__version__)
     t.env.filters["highlight"] = markup.highlight_html
+    t.env.filters["spans"] = markup.spans_html
     return t
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from newsgraph import query
 from newsgraph.web.db import conn_dependency
+from newsgraph.web.listing import Pager, url
 from newsgraph.web.markup import article_html, speaker_keys
 from newsgraph.web.params import (
     ArticleId,
@@ -25,6 +25,7 @@ from newsgraph.web.params import (
     Person,
     PersonName,
     Place,
+    Scope,
     Search,
     Speaker,
     blank_to_none,
@@ -39,12 +40,6 @@ MAP_PLACES = 1000
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, template, context)
-
-
-def url(path: str, **params: Any) -> str:
-    """``path`` with the non-empty ``params`` as a query string."""
-    kept = {k: v for k, v in params.items() if v not in (None, "")}
-    return path + ("?" + urlencode(kept) if kept else "")
 
 
 def cached(request: Request, conn: sqlite3.Connection, fn: Any, **kwargs: Any) -> Any:
@@ -103,17 +98,30 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse:
 @router.get("/search")
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, article: ArticleRef = None,
            date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None, order: Order = None,
-           offset: Offset = 0) -> HTMLResponse:
-    q, speaker, article, date_from, date_to, kind, order = map(
-        blank_to_none, (q, speaker, article, date_from, date_to, kind, order))
+           scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
+    """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
+    q, speaker, article, date_from, date_to, kind, order, scope = map(
+        blank_to_none, (q, speaker, article, date_from, date_to, kind, order, scope))
     form = {"q": q, "speaker": speaker, "article": article, "date_from": date_from, "date_to": date_to, "kind": kind,
             "order": order}
     filters = {"search": q, "speaker": speaker, "article_id": resolve_article(conn, article), "kind": kind,
                "date_from": date_from, "date_to": date_to}
-    rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE + 1, offset=offset)
-    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows[:PAGE],
-                  total=query.count_quotes(conn, **filters), offset=offset, next=url("/search", **form, offset=offset + PAGE) if len(rows) > PAGE else None,
-                  prev=url("/search", **form, offset=max(0, offset - PAGE)) if offset else None)
+    article_filters = {"search": q, "date_from": date_from, "date_to": date_to}
+    n_quotes = query.count_quotes(conn, **filters)
+    n_articles = query.count_articles(conn, **article_filters) if q else None
+    api_quotes = {"search": q, "speaker": speaker, "article": article, "kind": kind, "date_from": date_from,
+                  "date_to": date_to, "order": order}
+    if scope == "articles" and q:
+        rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
+        pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},
+                      "/api/articles", article_filters)
+    else:
+        rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
+        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes)
+    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows,
+                  scope="articles" if scope == "articles" and q else "quotes", pager=pager,
+                  total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
+                  tab=lambda sc: url("/search", **form, scope=sc if sc == "articles" else None))
 
 
 @router.get("/timeline")

@@ -14,8 +14,11 @@ MAX_ID = 2**63 - 1
 
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="article id (see /api/articles)")]
 PersonName = Annotated[str, Path(min_length=1, max_length=300, description="the person's name as stored")]
-Search = Annotated[str | None, Query(max_length=300, description="words in the quotation (full-text; "
-                                                                  "the last word matches as a prefix)")]
+Search = Annotated[str | None, Query(max_length=300, description=(
+    'words, all required: `war` the whole word, `war*` a prefix, `"prime minister"` a phrase, '
+    "`Blair OR Brown` either; case-insensitive; an unaccented letter matches any accent, a typed accent is kept"))]
+Scope = Annotated[Literal["quotes", "articles", ""] | None, Query(
+    description="search the quotations (default) or the articles' text")]
 Speaker = Annotated[str | None, Query(max_length=300, description="part of the speaker's name")]
 ArticleRef = Annotated[str | None, Query(max_length=300, description="article id or document name")]
 Person = Annotated[str | None, Query(max_length=300, description="a person's exact name")]
