@@ -12,8 +12,10 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from newsgraph.identity import Identity, display_name, identities
 from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
 from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse, snippet
+from newsgraph.tables import per_store, select_rows
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -42,12 +44,22 @@ full-text search, the best match first (FTS5's bm25 rank); the same as newest wi
 
 
 def _quote_filter(
-    *, search: str | None = None, speaker: str | None = None, article_id: int | None = None,
-    kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
+    conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
+    article_id: int | None = None, kind: str | None = None, date_from: str | None = None,
+    date_to: str | None = None,
 ) -> tuple[str, str, list[Any]]:
-    """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``."""
+    """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
+    the quotations of one identity (all their names; none for a name no one has)."""
     where: list[str] = []
     args: list[Any] = []
+    if person:
+        who = identities(conn).find(person)
+        if who is None:
+            where.append("0")
+        else:
+            cond, cargs = who.quote_condition("q")
+            where.append(cond)
+            args += cargs
     frm = "quotes q JOIN articles a ON a.id = q.article_id"
     if search:
         sq = parse(search)
@@ -75,19 +87,20 @@ def _quote_filter(
 
 def _published_between(where: list[str], args: list[Any], date_from: str | None, date_to: str | None) -> None:
     """Articles published in [date_from, date_to], at the precision given: ``date_to`` "2021"
-    keeps 2021-06-01 (the index on published still serves the lower bound)."""
+    keeps 2021-06-01; both bounds can use the index on published."""
     if date_from:
         where.append("a.published >= ?")
         args.append(date_from)
     if date_to:
-        where.append("substr(a.published, 1, length(?)) <= ?")
-        args += [date_to, date_to]
+        where.append("a.published < ?")  # anything starting with date_to sorts below date_to + U+FFFF
+        args.append(date_to + "\uffff")
 
 
 def quotes(
     conn: sqlite3.Connection,
     *,
     speaker: str | None = None,
+    person: str | None = None,
     search: str | None = None,
     article_id: int | None = None,
     kind: str | None = None,
@@ -100,8 +113,8 @@ def quotes(
     """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
-    frm, where, args = _quote_filter(search=search, speaker=speaker, article_id=article_id, kind=kind,
-                                     date_from=date_from, date_to=date_to)
+    frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
+                                     kind=kind, date_from=date_from, date_to=date_to)
     select = "q.*, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
@@ -110,6 +123,8 @@ def quotes(
         sort = f"f.rank, {newest}"
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
+    for r in rows:
+        r["spans"] = json.loads(r["spans"])
     if sq:
         _highlight(rows, sq)
     return rows
@@ -126,26 +141,29 @@ def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
 
 def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
-    ``speaker``, ``search``, ``article_id``, ``kind``, ``date_from``, ``date_to``)."""
-    frm, where, args = _quote_filter(**filters)
+    ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``date_from``, ``date_to``)."""
+    frm, where, args = _quote_filter(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
 
 
-def people(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = None) -> list[dict[str, Any]]:
-    """People with how often they are mentioned, quoted, and in how many articles."""
-    args: list[Any] = []
-    cond = ""
-    if name:
-        cond = "AND e.name LIKE ? ESCAPE '\\'"
-        args.append(contains(name))
-    sql = f"""
-        SELECT e.name AS name, count(DISTINCT e.article_id) AS articles,
-               (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
-                 WHERE e2.name = e.name AND e2.type = 'PERSON') AS mentions,
-               (SELECT count(*) FROM quotes q WHERE q.speaker = e.name) AS quotes
-        FROM entities e WHERE e.type = 'PERSON' {cond}
-        GROUP BY e.name ORDER BY quotes DESC, mentions DESC, name LIMIT ?"""
-    return _rows(conn.execute(sql, [*args, limit]))
+PEOPLE_SORTS = ("quotes", "mentions", "articles", "name")
+
+
+def people(conn: sqlite3.Connection, *, name: str | None = None, sort: str = "quotes", desc: bool = True,
+           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """People (one row per identity, merged names included) with their quotations, mentions and
+    articles: the counts every page shows. ``name``: part of any of their names, any case."""
+    return select_rows(_people_rows(conn, name), sort, desc, PEOPLE_SORTS, limit, offset)
+
+
+def count_people(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    return len(_people_rows(conn, name))
+
+
+def _people_rows(conn: sqlite3.Connection, name: str | None) -> list[dict[str, Any]]:
+    needle = (name or "").casefold()
+    return [p.row() for p in identities(conn).all
+            if p.kind == "person" and (not needle or any(needle in n.casefold() for n in p.names))]
 
 
 def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
@@ -361,53 +379,51 @@ PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 def person_names(conn: sqlite3.Connection, name: str) -> list[str]:
-    """The names one person goes by in the store: ``name`` plus names merged with it (global_id)."""
-    # "+type" keeps SQLite from scanning every PERSON through the (type, name) index
-    rows = conn.execute(
-        "SELECT DISTINCT name FROM entities WHERE +type = 'PERSON' AND global_id IN"
-        " (SELECT global_id FROM entities WHERE name = ? AND type = 'PERSON' AND global_id IS NOT NULL)",
-        (name,)).fetchall()
-    return [name] + sorted({r[0] for r in rows} - {name})
+    """The names one person goes by in the store (newsgraph/identity.py): the display name first,
+    then the names merged with it; ``[name]`` when no one is known by it."""
+    who = identities(conn).find(name)
+    if who is None:
+        return [name]
+    return [who.name] + sorted(set(who.names) - {who.name})
 
 
 def _in(names: list[str]) -> str:
     return ",".join("?" * len(names))
 
 
+def find_identity(conn: sqlite3.Connection, name: str) -> Identity | None:
+    """The person (or other speaker) ``name`` means, any of their names, any case (identity.Identities.find)."""
+    return identities(conn).find(name)
+
+
+def suggest_people(conn: sqlite3.Connection, name: str, n: int = 5) -> list[str]:
+    """Names near ``name`` for a "did you mean …" when it names no one."""
+    return identities(conn).suggest(name, n)
+
+
 def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
-    """A person's names, aliases, roles and counts; None when neither mentioned nor quoted."""
-    names = person_names(conn, name)
-    ph = _in(names)
-    ents = conn.execute(f"SELECT id, article_id, aliases, roles FROM entities WHERE type = 'PERSON' AND name IN ({ph})",
-                        names).fetchall()
-    n_quotes = int(conn.execute(f"SELECT count(*) FROM quotes WHERE speaker IN ({ph})", names).fetchone()[0])
-    if not ents and not n_quotes:
+    """A person's names, aliases, roles and counts (the same as in every list); None when no one
+    is known by ``name`` (in any case)."""
+    who = identities(conn).find(name)
+    if who is None:
         return None
+    cond, args = who.entity_condition("e")
     aliases: dict[str, int] = {}
     roles: dict[str, int] = {}
-    for e in ents:
+    for e in conn.execute(f"SELECT aliases, roles FROM entities e WHERE {cond}", args):
         for a in json.loads(e["aliases"]):
             aliases[a] = aliases.get(a, 0) + 1
         for r in json.loads(e["roles"]):
             roles[r] = roles.get(r, 0) + 1
-    n_mentions = int(conn.execute(
-        f"SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"
-        f" WHERE e.type = 'PERSON' AND e.name IN ({ph})", names).fetchone()[0])
-    articles_n = int(conn.execute(
-        f"SELECT count(DISTINCT article_id) FROM (SELECT article_id FROM entities WHERE type = 'PERSON' AND name IN ({ph})"
-        f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph}))", [*names, *names]).fetchone()[0])
     by_count = lambda d: sorted(d, key=lambda k: (-d[k], k))  # noqa: E731
-    return {"name": name, "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
-            "roles": by_count(roles), "articles": articles_n, "mentions": n_mentions, "quotes": n_quotes}
+    names = person_names(conn, who.name)
+    return {**who.row(), "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
+            "roles": by_count(roles)}
 
 
 def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Every quotation attributed to the person (exact name or a merged name), newest article first."""
-    names = person_names(conn, name)
-    return _rows(conn.execute(
-        f"SELECT q.*, a.document, a.title, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
-        f" WHERE q.speaker IN ({_in(names)}) ORDER BY a.published DESC, q.article_id DESC, q.start LIMIT ? OFFSET ?",
-        [*names, limit, offset]))
+    """Every quotation of the person (any of their names), newest article first."""
+    return quotes(conn, person=name, limit=limit, offset=offset)
 
 
 def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30) -> list[dict[str, Any]]:
@@ -420,35 +436,53 @@ def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], l
 
     CROSS JOIN and the unary ``+`` keep SQLite from driving the join by the (type, name) index,
     which made this a scan of every entity of that type on a large store."""
+    who = identities(conn).find(name)
+    if who is None:
+        return []
     names = person_names(conn, name)
-    ph = _in(names)
+    cond, args = who.entity_condition("p")
     return _rows(conn.execute(
         f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
         f" FROM entities p CROSS JOIN entities o ON o.article_id = p.article_id"
-        f" AND +o.type IN ({_in(list(types))}) AND o.name NOT IN ({ph})"
-        f" WHERE p.type = 'PERSON' AND p.name IN ({ph})"
-        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*types, *names, *names, limit]))
+        f" AND +o.type IN ({_in(list(types))}) AND o.name NOT IN ({_in(names)})"
+        f" WHERE {cond}"
+        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*types, *names, *args, limit]))
 
 
 def top_speakers(conn: sqlite3.Connection, *, limit: int = 10) -> list[dict[str, Any]]:
-    """Most-quoted named speakers."""
-    return _rows(conn.execute(
-        "SELECT speaker AS name, count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes"
-        " WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?", (limit,)))
+    """Most-quoted speakers (people and others), counted as on their own pages."""
+    return [{"name": p.name, "quotes": p.quotes, "articles": p.articles, "kind": p.kind}
+            for p in sorted(identities(conn).all, key=lambda p: (-p.quotes, p.name))[:limit] if p.quotes]
 
 
-def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
-    """Places by mentions, with the articles naming them and coordinates when known (else null)."""
-    cond, args = "", []
-    if name:
-        cond, args = "AND e.name LIKE ? ESCAPE '\\'", [contains(name)]
+def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None, sort: str = "mentions",
+                 desc: bool = True, offset: int = 0) -> list[dict[str, Any]]:
+    """Places by mentions (or ``sort``), with the articles naming them and coordinates when known
+    (else null); ``name`` is part of the name, any case."""
+    return select_rows(_place_rows(conn, name), sort, desc, PLACE_SORTS, limit, offset)
+
+
+def count_places(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    return len(_place_rows(conn, name))
+
+
+PLACE_SORTS = ("mentions", "articles", "name")
+
+
+def _place_rows(conn: sqlite3.Connection, name: str | None) -> list[dict[str, Any]]:
+    needle = (name or "").casefold()
+    return [r for r in per_store(conn, place_table) if not needle or needle in r["name"].casefold()]
+
+
+def place_table(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every place with its counts (one aggregate over the store; lists sort and page it in memory)."""
     return _rows(conn.execute(
         f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
         f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
         f" group_concat(DISTINCT e.type) AS types"
         f" FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-        f" WHERE e.type IN ({_in(list(PLACE_TYPES))}) {cond}"
-        f" GROUP BY e.name ORDER BY mentions DESC, e.name LIMIT ?", [*PLACE_TYPES, *args, limit]))
+        f" WHERE e.type IN ({_in(list(PLACE_TYPES))})"
+        f" GROUP BY e.name ORDER BY mentions DESC, e.name", PLACE_TYPES))
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
@@ -460,14 +494,16 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
     for who, types, column in ((person, ("PERSON",), "participants"), (place, PLACE_TYPES, "places")):
         if not who:
             continue
-        names = person_names(conn, who) if types == ("PERSON",) else [who]
+        identity = identities(conn).find(who) if types == ("PERSON",) else None
+        names = person_names(conn, who) if identity else [who]
         ph = _in(names)
+        cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)
         where.append(
             f"(ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
             f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
-            f" WHERE en.name IN ({ph}) AND en.type IN ({_in(list(types))}))"
+            f" WHERE {cond} AND en.type IN ({_in(list(types))}))"
             f" OR EXISTS (SELECT 1 FROM json_each(ev.{column}) j WHERE j.value IN ({ph})))")
-        args += [*names, *types, *names]
+        args += [*cargs, *types, *names]
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
@@ -498,6 +534,13 @@ def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, plac
         r["participants"] = json.loads(r["participants"])
         r["places"] = json.loads(r["places"])
     return rows
+
+
+def count_events(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+                 article_id: int | None = None, date_from: str | None = None, date_to: str | None = None) -> int:
+    """How many events ``timeline_events`` pages through with the same filters."""
+    cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
+    return int(conn.execute(f"SELECT count(*) FROM events ev{cond}", args).fetchone()[0])
 
 
 def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
@@ -534,8 +577,7 @@ def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | Non
         counts: dict[str, int] = {}
         for n in r.pop("all_names").split("\x1f"):
             counts[n] = counts.get(n, 0) + 1
-        first = r.pop("first_name")
-        r["name"] = min(counts, key=lambda n: (" " not in n, -counts[n], n != first, n))
+        r["name"] = display_name(counts, r.pop("first_name"))
         r["names"] = sorted(counts)
     return out
 

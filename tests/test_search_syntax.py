@@ -155,5 +155,5 @@ def test_cli_and_web_use_the_same_syntax(tmp_path: Path, capsys: pytest.CaptureF
         past = client.get("/search", params={"q": "war*", "offset": 50}).text
         assert 'id="past-end"' in past and "No quotations match" not in past and "has 2 rows" in past
         assert "No quotations match" in client.get("/search", params={"q": "zebra"}).text
-        assert [r["content"] for r in client.get("/api/quotes", params={"search": "Peña"}).json()] \
+        assert [r["content"] for r in client.get("/api/quotes", params={"search": "Peña"}).json()["items"]] \
             == ["Peña took the penalties"]

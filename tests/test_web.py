@@ -169,7 +169,7 @@ def test_person_page_quotes_coquoted_timeline(client: TestClient) -> None:
     assert "<h1>Lee Seung-min</h1>" in text
     assert "This movie shows the lives of North Koreans" in text
     assert "Mentioned with" in text and "Timeline" in text
-    assert 'href="/search?speaker=Lee%20Seung-min"' in text and 'href="/timeline?person=Lee%20Seung-min"' in text
+    assert 'href="/search?person=Lee%20Seung-min"' in text and 'href="/timeline?person=Lee%20Seung-min"' in text
     kim = page(client, "/person/" + quote("Kim Il Sung"))
     assert "Also called" in kim and "Kim" in kim
     assert 'class="chart"' in kim or "No dated events" in kim
@@ -200,13 +200,13 @@ def test_timeline_chart_and_filters(client: TestClient) -> None:
     one_year = page(client, "/timeline?date_from=1952&date_to=1952")
     assert "1952" in one_year and "1937" not in one_year.split("<h2>Events")[1]
     # filters: an event naming a place/person is found by that place/person, one that does not is not
-    events = client.get("/api/timeline").json()["events"]
+    events = client.get("/api/timeline").json()["items"]
     with_place = next(e for e in events if e["places"])
     place = with_place["places"][0]
-    by_place = client.get("/api/timeline", params={"place": place}).json()["events"]
+    by_place = client.get("/api/timeline", params={"place": place}).json()["items"]
     assert with_place["id"] in {e["id"] for e in by_place} and len(by_place) < len(events)
     assert html.escape(with_place["text"], quote=False) in page(client, "/timeline?place=" + quote(place))
-    by_person = client.get("/api/timeline", params={"person": "Kim Il Sung"}).json()["events"]
+    by_person = client.get("/api/timeline", params={"person": "Kim Il Sung"}).json()["items"]
     assert by_person and all("Kim Il Sung" in e["participants"] or "Kim" in e["text"] for e in by_person)
     assert len(by_person) < len(events)
 
@@ -275,7 +275,7 @@ def test_untrusted_text_in_api_is_json_not_html(client: TestClient, ids: dict[st
     body = art.json()
     assert "<script>alert(1)</script>" in body["text"]  # data as it is, for a client to escape
     assert body["document"] == EVIL_NAME
-    hits = client.get("/api/quotes", params={"search": "bold"}).json()
+    hits = client.get("/api/quotes", params={"search": "bold"}).json()["items"]
     assert hits and "[[Bold]]" in hits[0]["highlighted"]
 
 
@@ -297,21 +297,21 @@ def test_api_routes(client: TestClient, ids: dict[str, int]) -> None:
     assert client.get("/api/stats").json()["articles"] == 2
     ov = client.get("/api/overview").json()
     assert {"stats", "top_speakers", "top_places", "recent_articles"} <= ov.keys()
-    assert len(client.get("/api/articles?limit=1").json()) == 1
+    assert len(client.get("/api/articles?limit=1").json()["items"]) == 1
     art = client.get(f"/api/articles/{ids['seed']}").json()
     assert art["id"] == ids["seed"] and art["document"] == "moscow8.txt" and len(art["quotes"]) >= 11
     q = next(q for q in art["quotes"] if q["speaker"]["name"] == "Lee Seung-min")
     s, e = q["content_spans"][0]
     assert art["text"][s:e].startswith("This movie shows")
-    assert any(p["name"] == "Kim Il Sung" for p in client.get("/api/people").json())
+    assert any(p["name"] == "Kim Il Sung" for p in client.get("/api/people").json()["items"])
     person = client.get("/api/people/" + quote("Lee Seung-min")).json()
     assert person["quotes"] >= 1 and person["quotations"] and "co_mentioned" in person and "timeline" in person
-    assert client.get("/api/quotes", params={"speaker": "Lee Seung-min"}).json()
-    assert all(r["article_id"] == ids["evil"] for r in client.get(f"/api/quotes?article={ids['evil']}").json())
+    assert client.get("/api/quotes", params={"speaker": "Lee Seung-min"}).json()["items"]
+    assert all(r["article_id"] == ids["evil"] for r in client.get(f"/api/quotes?article={ids['evil']}").json()["items"])
     tl = client.get("/api/timeline", params={"date_from": "1950", "date_to": "1959"}).json()
-    assert tl["events"] and all("1950" <= e["date"][:4] <= "1959" for e in tl["events"])
+    assert tl["items"] and all("1950" <= e["date"][:4] <= "1959" for e in tl["items"])
     assert {c["year"] for c in tl["per_year"]} <= {str(y) for y in range(1950, 1960)}
-    places = client.get("/api/places").json()
+    places = client.get("/api/places").json()["items"]
     assert {"name", "mentions", "articles", "lat", "lon"} <= places[0].keys()
     assert any(p["name"] == "Springfield" for p in places)
 

@@ -75,6 +75,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);  -- a person's quotations (identity.py)
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'

@@ -1,4 +1,9 @@
-"""The JSON API under /api: the data the pages show, documented at /docs and /openapi.json."""
+"""The JSON API under /api: the data the pages show, documented at /docs and /openapi.json.
+
+Every list takes ``limit``/``offset`` and the filters of its page, and answers a `Page`:
+``{"items", "total", "limit", "offset", "next"}``; ``format=csv`` gives the same view as a CSV
+file (every row when no ``limit`` is given). Errors have one shape (schemas.Error).
+"""
 
 from __future__ import annotations
 
@@ -6,31 +11,51 @@ import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import Response
 
 from newsgraph import query
 from newsgraph.web.db import conn_dependency
+from newsgraph.web.listing import CSV_MAX, csv_response, envelope
 from newsgraph.web.params import (
     ArticleId,
     ArticleRef,
     DateFrom,
     DateTo,
+    Desc,
+    Format,
     Kind,
-    Limit,
     NamePart,
     Offset,
     Order,
+    Outlet,
+    PageLimit,
+    PeopleSort,
     Person,
     PersonName,
     Place,
+    PlaceSort,
     Search,
     Speaker,
     blank_to_none,
+    person_or_404,
     resolve_article,
 )
+from newsgraph.web.schemas import ERRORS, ArticleItem, Page, PersonItem, PlaceItem, QuoteItem, TimelinePage
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
-NOT_FOUND = {404: {"description": "no such item"}}
+LIST_DOC = ("\n\nA page of the list: `items`, `total` (rows in the whole filtered list), `limit`, `offset`, "
+            "`next` (URL of the next page, null on the last). `format=csv`: the same view as CSV "
+            f"(every row, up to {CSV_MAX:,}, unless `limit` is given).")
+
+
+def _page(request: Request, fmt: str | None, name: str, limit: int | None, offset: int, default: int,
+          rows: Any, total: Any) -> Any:
+    """A list endpoint's answer: ``rows(limit, offset)`` as JSON (a Page) or CSV."""
+    if fmt == "csv":
+        return csv_response(rows(limit or CSV_MAX, offset), name)
+    limit = limit or default
+    return envelope(request, rows(limit, offset), total(), limit, offset)
 
 
 @router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
@@ -39,26 +64,28 @@ def stats(request: Request, conn: Conn) -> dict[str, int]:
 
 
 @router.get("/overview", summary="What the overview page shows")
-def overview(request: Request, conn: Conn, limit: Limit = 15) -> dict[str, Any]:
+def overview(request: Request, conn: Conn, limit: PageLimit = None) -> dict[str, Any]:
     """Counts, most-quoted speakers, most-mentioned places and the latest ingested articles."""
-    store = request.app.state.store
-    return {"stats": store.cached(conn, query.stats), "top_speakers": store.cached(conn, query.top_speakers, limit=limit),
-            "top_places": store.cached(conn, query.place_counts, limit=limit),
-            "recent_articles": query.articles(conn, limit=limit)}
+    store, limit = request.app.state.store, limit or 15
+    return {"stats": store.cached(conn, query.stats), "top_speakers": query.top_speakers(conn, limit=limit),
+            "top_places": query.place_counts(conn, limit=limit), "recent_articles": query.articles(conn, limit=limit)}
 
 
-@router.get("/articles", summary="Stored articles, latest ingested first; full-text search of title and text")
-def articles(conn: Conn, search: Search = None, date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
-    """Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count). With
-    `search`, `snippet`: the sentence of the first match (`text`, `start` in the article,
-    `highlights` as spans in the sentence, `highlighted` with matches in `[[` `]]`)."""
-    return query.articles(conn, search=blank_to_none(search), date_from=blank_to_none(date_from),
-                          date_to=blank_to_none(date_to), limit=limit, offset=offset)
+@router.get("/articles", summary="Articles, latest ingested first; full-text search of title and text",
+            response_model=Page[ArticleItem], description=(
+                "Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count). With "
+                "`search`, `snippet`: the sentence of the first match (`text`, `start` in the article, "
+                "`highlights` as spans in the sentence, `highlighted` with matches in `[[` `]]`)." + LIST_DOC))
+def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None, date_from: DateFrom = None,
+             date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
+               "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+    return _page(request, format, "articles", limit, offset, 50,
+                 lambda n, o: query.articles(conn, **filters, limit=n, offset=o),
+                 lambda: query.count_articles(conn, **filters))
 
 
-@router.get("/articles/{article_id}", summary="One article with its text and everything found in it",
-            responses=NOT_FOUND)
+@router.get("/articles/{article_id}", summary="One article with its text and everything found in it")
 def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
     """The documented JSON record (README, "Output format") with `text` and the store `id`."""
     art = query.load_article(conn, article_id)
@@ -67,58 +94,83 @@ def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
     return {"id": article_id, **art.to_dict(with_text=True)}
 
 
-@router.get("/people", summary="People with mention, quote and article counts")
-def people(conn: Conn, name: NamePart = None, limit: Limit = 100) -> list[dict[str, Any]]:
-    """Each: `name`, `articles`, `mentions`, `quotes`; most quoted first."""
-    return query.people(conn, limit=limit, name=blank_to_none(name))
+@router.get("/people", summary="People (merged names included) with quote, mention and article counts",
+            response_model=Page[PersonItem], description=(
+                "Each: `name` (display name), `names` (all merged into this person), `quotes`, `mentions`, "
+                "`articles`: the counts of the person's page. `sort`: quotes (default), mentions, articles or "
+                "name; `desc=false` for ascending." + LIST_DOC))
+def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = True,
+           limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
+    return _page(request, format, "people", limit, offset, 100,
+                 lambda n, o: query.people(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
+                 lambda: query.count_people(conn, name=name))
 
 
 @router.get("/people/{name:path}", summary="One person: names, aliases, roles, quotations, "
-                                          "co-mentioned people, timeline", responses=NOT_FOUND)
-def person(conn: Conn, name: PersonName, limit: Limit = 500) -> dict[str, Any]:
-    """`name`, `names` (merged across articles), `aliases`, `roles`, counts (`articles`, `mentions`,
-    `quotes`), `quotations` (as in /api/quotes), `co_mentioned` (`name`, `articles` shared) and
-    `timeline` (as in /api/timeline `events`)."""
-    profile = query.person_profile(conn, name)
-    if profile is None:
-        raise HTTPException(404, f"no person named {name!r} in this store")
-    return {**profile, "quotations": query.person_quotes(conn, name, limit=limit),
-            "co_mentioned": query.co_mentioned(conn, name, limit=50),
-            "timeline": query.timeline_events(conn, person=name, limit=limit)}
+                                          "co-mentioned people, timeline")
+def person(conn: Conn, name: PersonName, limit: PageLimit = None) -> dict[str, Any]:
+    """`name` (display name; any of the person's names finds them, in any case), `names` (merged across
+    articles), `aliases`, `roles`, counts (`articles`, `mentions`, `quotes`), `quotations` (as in
+    /api/quotes?person=), `co_mentioned` (`name`, `articles` shared) and `timeline` (as in /api/timeline
+    `items`). An unknown name is a 404 whose `detail` suggests the nearest names."""
+    profile = person_or_404(conn, name)
+    limit = limit or 500
+    return {**profile, "quotations": query.person_quotes(conn, profile["name"], limit=limit),
+            "co_mentioned": query.co_mentioned(conn, profile["name"], limit=50),
+            "timeline": query.timeline_events(conn, person=profile["name"], limit=limit)}
 
 
-@router.get("/quotes", summary="Quotations: full-text search and filters")
-def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: ArticleRef = None,
-           kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None, order: Order = None,
-           limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
-    """Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (JSON list of
-    `[start, end]` in the article text), `kind`, `speaker` (null when unnamed), `descriptor`,
-    `speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`,
-    `highlights` are the matched words as spans in `content`, and `highlighted` the content with them
-    in `[[` `]]`. Dates filter on the article's
-    publication date. `order=relevance` puts the best full-text match first."""
-    return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
-                        article_id=resolve_article(conn, article), kind=blank_to_none(kind),
-                        date_from=blank_to_none(date_from), date_to=blank_to_none(date_to),
-                        order=order or "newest", limit=limit, offset=offset)
+@router.get("/quotes", summary="Quotations: full-text search and filters", response_model=Page[QuoteItem],
+            description=(
+                "Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (`[start, end]` "
+                "pieces in the article text), `kind`, `speaker` (null when unnamed), `descriptor`, "
+                "`speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`, "
+                "`highlights` (matched words as spans in `content`) and `highlighted` (`content` with them in "
+                "`[[` `]]`). `person`: every quotation of one person, under any of their names. Dates filter on "
+                "the article's publication date. `order=relevance` puts the best full-text match first."
+                + LIST_DOC))
+def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
+           article: ArticleRef = None, kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None,
+           order: Order = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    person = blank_to_none(person)
+    filters = {"search": blank_to_none(search), "speaker": blank_to_none(speaker),
+               "person": person_or_404(conn, person)["name"] if person else None,
+               "article_id": resolve_article(conn, article), "kind": blank_to_none(kind),
+               "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+    return _page(request, format, "quotes", limit, offset, 100,
+                 lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
+                 lambda: query.count_quotes(conn, **filters))
 
 
-@router.get("/timeline", summary="Dated events and their counts per year")
-def timeline(conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
-             date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
-    """`per_year`: [`year`, `events`]; `events`: `id`, `article_id`, `document`, `title`, `published`,
-    `date` (ISO, null when undated), `text` (the event's clause), `start`/`end`, `participants`,
-    `places`, `kind` (`event`, or `quote`: a quotation dated by its article), `time_start`/`time_end`
-    (the time expression that dates it; null for a quotation). A person or place is in an event when named as a participant/place or mentioned in
-    its clause."""
+@router.get("/timeline", summary="Dated events and their counts per year", response_model=TimelinePage,
+            description=(
+                "`items`: `id`, `article_id`, `document`, `title`, `published`, `date` (ISO, null when undated), "
+                "`text` (the event's clause), `start`/`end`, `participants`, `places`, `kind` (`event`, or "
+                "`quote`: a quotation dated by its article), `time_start`/`time_end` (the time expression that "
+                "dates it; null for a quotation); `per_year`: [`year`, `events`] of the whole filtered list. A "
+                "person or place is in an event when named as a participant/place or mentioned in its clause."
+                + LIST_DOC))
+def timeline(request: Request, conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
+             date_from: DateFrom = None, date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0,
+             format: Format = None) -> Any:
     kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": resolve_article(conn, article),
           "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
-    return {"per_year": query.timeline_counts(conn, **kw),
-            "events": query.timeline_events(conn, **kw, limit=limit, offset=offset)}
+    out = _page(request, format, "timeline", limit, offset, 500,
+                lambda n, o: query.timeline_events(conn, **kw, limit=n, offset=o),
+                lambda: query.count_events(conn, **kw))
+    if isinstance(out, Response):
+        return out
+    return {**out, "per_year": query.timeline_counts(conn, **kw)}
 
 
-@router.get("/places", summary="Places by mentions, with coordinates when known (else null)")
-def places(conn: Conn, name: NamePart = None, limit: Limit = 200) -> list[dict[str, Any]]:
-    """Each: `name`, `mentions`, `articles`, `lat`, `lon`, `country` (null until known), `types`."""
-    return query.place_counts(conn, limit=limit, name=blank_to_none(name))
+@router.get("/places", summary="Places by mentions, with coordinates when known (else null)",
+            response_model=Page[PlaceItem], description=(
+                "Each: `name`, `mentions`, `articles`, `lat`, `lon`, `country` (null until known), `types`. "
+                "`sort`: mentions (default), articles or name; `desc=false` for ascending." + LIST_DOC))
+def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = True,
+           limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    name, sort = blank_to_none(name), blank_to_none(sort) or "mentions"
+    return _page(request, format, "places", limit, offset, 200,
+                 lambda n, o: query.place_counts(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
+                 lambda: query.count_places(conn, name=name))

@@ -3,9 +3,15 @@ and a clear word past the last page (instead of an empty list that looks like "n
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
+
+from fastapi.responses import StreamingResponse
 
 
 def url(path: str, **params: Any) -> str:
@@ -62,3 +68,42 @@ class Pager:
         if fmt == "csv":
             return url(self.api, **self.api_params, format="csv")
         return url(self.api, **self.api_params, limit=1000)
+
+
+CSV_MAX = 100_000
+"""Rows in a CSV download of a whole view (no ``limit`` given)."""
+
+
+def envelope(request: Any, items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
+    """The API's list shape: ``items``, ``total``, ``limit``, ``offset``, ``next`` (URL or None)."""
+    nxt = str(request.url.include_query_params(offset=offset + limit)) if offset + limit < total else None
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": nxt}
+
+
+def csv_cell(value: Any) -> Any:
+    """Lists and objects as JSON in a cell; a snippet as its sentence."""
+    if isinstance(value, dict) and "text" in value:
+        return value["text"]
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def csv_response(rows: list[dict[str, Any]], name: str) -> StreamingResponse:
+    """Rows as a CSV download (UTF-8, a header of the first row's keys)."""
+    columns = list(rows[0]) if rows else ["(no rows)"]
+
+    def lines() -> Iterator[str]:
+        buf = io.StringIO()
+        writer = csv.writer(buf)
+        writer.writerow(columns)
+        for r in rows:
+            writer.writerow([csv_cell(r.get(c)) for c in columns])
+            if buf.tell() > 65536:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+
+    return StreamingResponse(lines(), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})

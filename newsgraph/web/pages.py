@@ -7,21 +7,24 @@ import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph import query
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import Pager, url
-from newsgraph.web.markup import article_html, speaker_keys
+from newsgraph.web.markup import article_html, person_url, speaker_keys
 from newsgraph.web.params import (
     ArticleId,
     ArticleRef,
     DateFrom,
     DateTo,
+    Desc,
     Kind,
     NamePart,
     Offset,
     Order,
+    Outlet,
+    PeopleSort,
     Person,
     PersonName,
     Place,
@@ -29,6 +32,7 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     blank_to_none,
+    person_or_404,
     resolve_article,
 )
 
@@ -54,11 +58,15 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
 
 
 @router.get("/articles")
-def articles(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
-    rows = query.articles(conn, limit=PAGE + 1, offset=offset)
-    return render(request, "articles.html", articles=rows[:PAGE], offset=offset,
-                  next=url("/articles", offset=offset + PAGE) if len(rows) > PAGE else None,
-                  prev=url("/articles", offset=max(0, offset - PAGE)) if offset else None)
+def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = None, date_from: DateFrom = None,
+             date_to: DateTo = None, offset: Offset = 0) -> HTMLResponse:
+    q, outlet, date_from, date_to = map(blank_to_none, (q, outlet, date_from, date_to))
+    filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+    rows = query.articles(conn, **filters, limit=PAGE, offset=offset)
+    form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+    pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
+                  "/api/articles", filters)
+    return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()})
 
 
 @router.get("/article/{article_id}")
@@ -77,40 +85,59 @@ def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse
 
 
 @router.get("/people")
-def people(request: Request, conn: Conn, name: NamePart = None) -> HTMLResponse:
-    name = blank_to_none(name)
-    return render(request, "people.html", people=cached(request, conn, query.people, limit=300, name=name),
-                  name=name or "")
+def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = True,
+           offset: Offset = 0) -> HTMLResponse:
+    name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
+    rows = query.people(conn, name=name, sort=sort, desc=desc, limit=PAGE, offset=offset)
+    params = {"name": name, "sort": None if sort == "quotes" else sort, "desc": None if desc else "false"}
+    pager = Pager("/people", query.count_people(conn, name=name), offset, PAGE, len(rows), params,
+                  "/api/people", params)
+    return render(request, "people.html", people=rows, name=name or "", pager=pager,
+                  sort_link=sort_links("/people", params, sort, desc))
 
 
-@router.get("/person/{name:path}")
-def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse:
-    profile = query.person_profile(conn, name)
-    if profile is None:
-        raise HTTPException(404, f"no person named {name!r} in this store")
+def sort_links(path: str, params: dict[str, Any], sort: str, desc: bool) -> Any:
+    """``link(column)``: the URL sorting by ``column`` (the same column again flips the direction),
+    with the view's other filters kept, back on the first page; and the arrow to show beside it."""
+    def link(column: str) -> dict[str, str]:
+        flip = column == sort and desc
+        target = url(path, **{**params, "sort": column, "desc": "false" if flip else None})
+        arrow = ("▼" if desc else "▲") if column == sort else ""
+        return {"href": target, "arrow": arrow,
+                "aria": ("descending" if desc else "ascending") if column == sort else "none"}
+    return link
+
+
+@router.get("/person/{name:path}", response_model=None)
+def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | RedirectResponse:
+    """One person under any of their names, in any case: other names redirect to the display name's page."""
+    profile = person_or_404(conn, name)
+    if profile["name"] != name:
+        return RedirectResponse(person_url(profile["name"]), status_code=307)
     counts = query.timeline_counts(conn, person=name)
-    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=500),
+    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
                   co=query.co_mentioned(conn, name, limit=30), counts=counts,
                   events=query.timeline_events(conn, person=name, limit=200),
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
 
 
 @router.get("/search")
-def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, article: ArticleRef = None,
-           date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None, order: Order = None,
-           scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
+def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
+           article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
+           order: Order = None, scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
-    q, speaker, article, date_from, date_to, kind, order, scope = map(
-        blank_to_none, (q, speaker, article, date_from, date_to, kind, order, scope))
-    form = {"q": q, "speaker": speaker, "article": article, "date_from": date_from, "date_to": date_to, "kind": kind,
-            "order": order}
-    filters = {"search": q, "speaker": speaker, "article_id": resolve_article(conn, article), "kind": kind,
-               "date_from": date_from, "date_to": date_to}
+    q, speaker, person, article, date_from, date_to, kind, order, scope = map(
+        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, order, scope))
+    person = person_or_404(conn, person)["name"] if person else None
+    form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
+            "date_to": date_to, "kind": kind, "order": order}
+    filters = {"search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article),
+               "kind": kind, "date_from": date_from, "date_to": date_to}
     article_filters = {"search": q, "date_from": date_from, "date_to": date_to}
     n_quotes = query.count_quotes(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None
-    api_quotes = {"search": q, "speaker": speaker, "article": article, "kind": kind, "date_from": date_from,
-                  "date_to": date_to, "order": order}
+    api_quotes = {"search": q, "speaker": speaker, "person": person, "article": article, "kind": kind,
+                  "date_from": date_from, "date_to": date_to, "order": order}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
         pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},
@@ -121,7 +148,8 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
     return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows,
                   scope="articles" if scope == "articles" and q else "quotes", pager=pager,
                   total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
-                  tab=lambda sc: url("/search", **form, scope=sc if sc == "articles" else None))
+                  tab=lambda sc: url("/search", **form, scope=sc if sc == "articles" else None),
+                  all_speakers=url("/search", **{**form, "person": None}))
 
 
 @router.get("/timeline")

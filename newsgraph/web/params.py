@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Path, Query
 
@@ -13,7 +13,7 @@ DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"  # empty allowed: a blank form field
 MAX_ID = 2**63 - 1
 
 ArticleId = Annotated[int, Path(ge=1, le=MAX_ID, description="article id (see /api/articles)")]
-PersonName = Annotated[str, Path(min_length=1, max_length=300, description="the person's name as stored")]
+PersonName = Annotated[str, Path(min_length=1, max_length=300, description="any of the person's names, any case")]
 Search = Annotated[str | None, Query(max_length=300, description=(
     'words, all required: `war` the whole word, `war*` a prefix, `"prime minister"` a phrase, '
     "`Blair OR Brown` either; case-insensitive; an unaccented letter matches any accent, a typed accent is kept"))]
@@ -21,7 +21,7 @@ Scope = Annotated[Literal["quotes", "articles", ""] | None, Query(
     description="search the quotations (default) or the articles' text")]
 Speaker = Annotated[str | None, Query(max_length=300, description="part of the speaker's name")]
 ArticleRef = Annotated[str | None, Query(max_length=300, description="article id or document name")]
-Person = Annotated[str | None, Query(max_length=300, description="a person's exact name")]
+Person = Annotated[str | None, Query(max_length=300, description="a person: any of their names, any case")]
 Place = Annotated[str | None, Query(max_length=300, description="a place's exact name")]
 NamePart = Annotated[str | None, Query(max_length=300, description="part of the name")]
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
@@ -33,6 +33,14 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many re
 
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many results (≤ 1000)")]
+PageLimit = Annotated[int | None, Query(ge=1, le=1000, description="rows per page (≤ 1000); with format=csv, "
+                                                                 "no limit is every row")]
+Format = Annotated[Literal["json", "csv", ""] | None, Query(description="json (default): a page; csv: a file")]
+Outlet = Annotated[str | None, Query(max_length=300, description="the outlet, exactly")]
+Desc = Annotated[bool, Query(description="largest first (true, the default) or smallest first")]
+PeopleSort = Annotated[Literal["quotes", "mentions", "articles", "name", ""] | None, Query(
+    description="the column to sort by")]
+PlaceSort = Annotated[Literal["mentions", "articles", "name", ""] | None, Query(description="the column to sort by")]
 
 
 def blank_to_none(value: str | None) -> str | None:
@@ -51,3 +59,20 @@ def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
     if found is None:
         raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
     return found
+
+
+class PersonNotFound(HTTPException):
+    """A name no one in the store has: a 404 carrying the nearest names ("did you mean …")."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(404, f"no person named {name!r} in this store{hint}")
+        self.suggestions = suggestions
+
+
+def person_or_404(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+    """The profile of the person ``name`` means (any name, any case), else a PersonNotFound."""
+    profile = query.person_profile(conn, name)
+    if profile is None:
+        raise PersonNotFound(name, query.suggest_people(conn, name))
+    return profile
