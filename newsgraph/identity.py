@@ -67,12 +67,17 @@ class Identities:
 
     def __init__(self, people: list[Identity]) -> None:
         self.all = sorted(people, key=lambda p: (-p.quotes, -p.mentions, p.name))
+        self._by_key = {p.key: p for p in self.all}
         self._by_name: dict[str, list[Identity]] = {}
         self._by_folded: dict[str, list[Identity]] = {}
         for p in self.all:
             for n in p.names:
                 self._by_name.setdefault(n, []).append(p)
                 self._by_folded.setdefault(n.casefold(), []).append(p)
+
+    def by_key(self, key: str) -> Identity | None:
+        """The identity of ``g<global_id>`` or ``n<name>``."""
+        return self._by_key.get(key)
 
     def find(self, name: str) -> Identity | None:
         """The identity ``name`` means: the one it names first (its display name), else the best known of those

@@ -15,7 +15,7 @@ from typing import Any
 from newsgraph.identity import Identity, display_name, identities
 from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
 from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse, snippet
-from newsgraph.tables import per_store, select_rows
+from newsgraph.tables import Table, per_store
 
 
 def _rows(cur: sqlite3.Cursor) -> list[dict[str, Any]]:
@@ -38,14 +38,15 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-QUOTE_ORDERS = ("newest", "relevance")
-"""``newest``: latest article first (the default: news is read by date). ``relevance``: with a
-full-text search, the best match first (FTS5's bm25 rank); the same as newest without one."""
+QUOTE_ORDERS = ("newest", "oldest", "relevance", "speaker")
+"""``newest``: latest article first (the default: news is read by date); ``oldest`` the reverse.
+``relevance``: with a full-text search, the best match first (FTS5's bm25 rank); the same as newest
+without one. ``speaker``: by speaker name, A to Z (unnamed last), newest first for each."""
 
 
 def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
-    article_id: int | None = None, kind: str | None = None, date_from: str | None = None,
+    article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
@@ -81,6 +82,9 @@ def _quote_filter(
     if kind:
         where.append("q.kind = ?")
         args.append(kind)
+    if outlet:
+        where.append("a.outlet = ?")
+        args.append(outlet)
     _published_between(where, args, date_from, date_to)
     return frm, (" WHERE " + " AND ".join(where)) if where else "", args
 
@@ -104,6 +108,7 @@ def quotes(
     search: str | None = None,
     article_id: int | None = None,
     kind: str | None = None,
+    outlet: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
     order: str = "newest",
@@ -114,13 +119,17 @@ def quotes(
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
-                                     kind=kind, date_from=date_from, date_to=date_to)
+                                     kind=kind, outlet=outlet, date_from=date_from, date_to=date_to)
     select = "q.*, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
     sq = parse(search) if search else None
     if sq and order == "relevance":
         sort = f"f.rank, {newest}"
+    elif order == "oldest":
+        sort = "a.published IS NULL, a.published, q.article_id, q.start"
+    elif order == "speaker":
+        sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
     for r in rows:
@@ -128,6 +137,38 @@ def quotes(
     if sq:
         _highlight(rows, sq)
     return rows
+
+
+FACET_SIZE = 12
+
+
+def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the quotations ``quotes`` pages through with the same filters, by ``kind``, ``outlet``,
+    ``year`` (of publication) and ``speaker`` (identities, so merged names count as one; the
+    ``FACET_SIZE`` most quoted): ``{facet: [{"value", "count"}]}``, largest first (years in order).
+    One grouped pass over the matching quotations, summed per facet here."""
+    frm, where, args = _quote_filter(conn, **filters)
+    tallies: dict[str, dict[Any, int]] = {"kind": {}, "outlet": {}, "year": {}, "speaker": {}}
+    for kind, outlet, year, gid, speaker, n in conn.execute(
+            f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), e.global_id,"
+            f" CASE WHEN e.global_id IS NULL THEN q.speaker END, count(*) FROM {frm}"
+            f" LEFT JOIN entities e ON e.id = q.speaker_entity_id{where} GROUP BY 1, 2, 3, 4, 5", args):
+        for facet, value in (("kind", kind), ("outlet", outlet), ("year", year)):
+            tallies[facet][value] = tallies[facet].get(value, 0) + n
+        if gid is not None or speaker is not None:
+            key = f"g{gid}" if gid is not None else f"n{speaker}"
+            tallies["speaker"][key] = tallies["speaker"].get(key, 0) + n
+    people = identities(conn)
+    by_count = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], str(kv[0])))  # noqa: E731
+    out = {facet: [{"value": v, "count": n} for v, n in by_count(tallies[facet])] for facet in ("kind", "outlet")}
+    out["outlet"] = out["outlet"][:FACET_SIZE]
+    out["year"] = [{"value": v, "count": n} for v, n in sorted(tallies["year"].items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]
+    speakers = []
+    for key, n in by_count(tallies["speaker"])[:FACET_SIZE]:
+        who = people.by_key(key)
+        speakers.append({"value": who.name if who else key[1:], "count": n})
+    out["speaker"] = speakers
+    return out
 
 
 def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
@@ -141,7 +182,7 @@ def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
 
 def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
-    ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``date_from``, ``date_to``)."""
+    ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``)."""
     frm, where, args = _quote_filter(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
 
@@ -153,17 +194,16 @@ def people(conn: sqlite3.Connection, *, name: str | None = None, sort: str = "qu
            limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """People (one row per identity, merged names included) with their quotations, mentions and
     articles: the counts every page shows. ``name``: part of any of their names, any case."""
-    return select_rows(_people_rows(conn, name), sort, desc, PEOPLE_SORTS, limit, offset)
+    return per_store(conn, people_table).page(name=name, sort=sort, desc=desc, limit=limit, offset=offset)[0]
 
 
 def count_people(conn: sqlite3.Connection, *, name: str | None = None) -> int:
-    return len(_people_rows(conn, name))
+    return per_store(conn, people_table).page(name=name, sort="quotes", desc=True, limit=0, offset=0)[1]
 
 
-def _people_rows(conn: sqlite3.Connection, name: str | None) -> list[dict[str, Any]]:
-    needle = (name or "").casefold()
-    return [p.row() for p in identities(conn).all
-            if p.kind == "person" and (not needle or any(needle in n.casefold() for n in p.names))]
+def people_table(conn: sqlite3.Connection) -> Table:
+    """Every person (not other speakers) as a row, for lists that sort and page in memory."""
+    return Table([p.row() for p in identities(conn).all if p.kind == "person"], PEOPLE_SORTS, names="names")
 
 
 def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
@@ -459,30 +499,29 @@ def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None 
                  desc: bool = True, offset: int = 0) -> list[dict[str, Any]]:
     """Places by mentions (or ``sort``), with the articles naming them and coordinates when known
     (else null); ``name`` is part of the name, any case."""
-    return select_rows(_place_rows(conn, name), sort, desc, PLACE_SORTS, limit, offset)
+    return _places(conn).page(name=name, sort=sort, desc=desc, limit=limit, offset=offset)[0]
 
 
 def count_places(conn: sqlite3.Connection, *, name: str | None = None) -> int:
-    return len(_place_rows(conn, name))
+    return _places(conn).page(name=name, sort="mentions", desc=True, limit=0, offset=0)[1]
 
 
 PLACE_SORTS = ("mentions", "articles", "name")
 
 
-def _place_rows(conn: sqlite3.Connection, name: str | None) -> list[dict[str, Any]]:
-    needle = (name or "").casefold()
-    return [r for r in per_store(conn, place_table) if not needle or needle in r["name"].casefold()]
+def _places(conn: sqlite3.Connection) -> Table:
+    return per_store(conn, place_table)
 
 
-def place_table(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def place_table(conn: sqlite3.Connection) -> Table:
     """Every place with its counts (one aggregate over the store; lists sort and page it in memory)."""
-    return _rows(conn.execute(
+    return Table(_rows(conn.execute(
         f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
         f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
         f" group_concat(DISTINCT e.type) AS types"
         f" FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
         f" WHERE e.type IN ({_in(list(PLACE_TYPES))})"
-        f" GROUP BY e.name ORDER BY mentions DESC, e.name", PLACE_TYPES))
+        f" GROUP BY e.name ORDER BY mentions DESC, e.name", PLACE_TYPES)), PLACE_SORTS)
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,

@@ -32,21 +32,47 @@ MAX_TERMS = 32
 
 
 @functools.cache
+def _marks() -> tuple[str, str]:
+    """Character-class bodies: combining marks (Mn), and private-use characters (Co) of the BMP."""
+    mn, co = [], []
+    for c in range(0x30000):
+        cat = unicodedata.category(chr(c))
+        if cat == "Mn":
+            mn.append(re.escape(chr(c)))
+        elif cat == "Co" and c < 0x10000:
+            co.append(re.escape(chr(c)))
+    return "".join(mn), "".join(co)
+
+
+@functools.cache
 def _token_pattern() -> re.Pattern[str]:
-    """unicode61's token characters: letters and numbers (``[^\\W_]``), combining marks, private use."""
-    extra = "".join(re.escape(chr(c)) for c in range(0x30000) if unicodedata.category(chr(c)) in ("Mn", "Co"))
-    return re.compile(f"(?:[^\\W_]|[{extra}]|[\U000f0000-\U0010fffd])+")
+    """unicode61's token characters: letters and numbers (``\\w`` less ``_``, split off after), combining
+    marks, private use. One character class: a regex alternation per character is ten times slower."""
+    mn, co = _marks()
+    return re.compile(f"[\\w{mn}{co}\U000f0000-\U0010fffd]+")
+
+
+@functools.cache
+def _mark_pattern() -> re.Pattern[str]:
+    return re.compile(f"[{_marks()[0]}]+")
 
 
 def tokens(text: str) -> list[tuple[int, int]]:
     """Spans of the words of ``text`` as the FTS5 index splits it."""
-    return [m.span() for m in _token_pattern().finditer(text)]
+    out = []
+    for m in _token_pattern().finditer(text):
+        if "_" not in m.group():
+            out.append(m.span())
+            continue
+        base = m.start()
+        out += [(base + p.start(), base + p.end()) for p in re.finditer(r"[^_]+", m.group())]
+    return out
 
 
 @functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case, accents removed (as ``remove_diacritics 2``): "Peña" -> "pena"."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+    return _mark_pattern().sub("", unicodedata.normalize("NFD", word.lower()))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -84,12 +110,13 @@ class Term:
         return text + ("*" if self.prefix else "")
 
     @functools.cached_property
-    def _forms(self) -> tuple[str, ...]:
+    def forms(self) -> tuple[str, ...]:
+        """The words as compared: lower case, and without accents unless typed with one."""
         return tuple(_exact(w) if self.accented else fold(w) for w in self.words)
 
     def spans_in(self, words: Words) -> list[tuple[int, int]]:
         """Where the term occurs among a text's ``words``."""
-        forms, n = self._forms, len(self.words)
+        forms, n = self.forms, len(self.words)
         col = 2 if self.accented else 3
         out = []
         for i in range(len(words) - n + 1):
@@ -220,27 +247,32 @@ SNIPPET_MAX = 320
 
 
 def snippet(text: str, query: SearchQuery) -> dict[str, Any] | None:
-    """The sentence of ``text`` with the first match: ``{"text", "start", "highlights"}`` (``start``
-    its offset in ``text``, highlights relative to the sentence); None when nothing matches.
-    A very long sentence is cut around the match."""
-    spans: list[tuple[int, int]] = []
-    for para in re.finditer(r"[^\n]+", text):  # the first paragraph with a match: no need to read on
-        spans = [(s + para.start(), e + para.start()) for s, e in query.highlight(para.group())]
-        if spans:
-            break
-    if not spans:
-        return None
-    first_s, first_e = spans[0]
+    """The first sentence of ``text`` with a match: ``{"text", "start", "highlights"}`` (``start``
+    its offset in ``text``, highlights relative to the sentence); None when no sentence matches.
+    A very long sentence is cut around the match. Sentences are tested by a substring first, so
+    only the matching one is read word by word (an article page lists fifty of these)."""
+    needles = {t.forms[0] for t in query.terms()}
     lo = 0
-    for m in SENTENCE_END.finditer(text, 0, first_s):
-        lo = m.end()
-    m = SENTENCE_END.search(text, first_e)
-    hi = m.start() + 1 if m and text[m.start()] in ".!?" else (m.start() if m else len(text))
-    if hi - lo > SNIPPET_MAX:
-        lo = max(lo, first_s - SNIPPET_MAX // 2)
+    for end in [*(m for m in SENTENCE_END.finditer(text)), None]:
+        hi = len(text) if end is None else (end.start() + 1 if text[end.start()] in ".!?" else end.start())
+        sentence = text[lo:hi]
+        lower = sentence.lower()
+        plain = lower if lower.isascii() else fold(lower)
+        if any(n in lower or n in plain for n in needles):
+            spans = query.highlight(sentence)
+            if spans:
+                return _cut(sentence, lo, spans)
+        lo = end.end() if end is not None else lo
+    return None
+
+
+def _cut(sentence: str, start: int, spans: list[tuple[int, int]]) -> dict[str, Any]:
+    """The sentence (at ``start`` in its text), cut to ``SNIPPET_MAX`` around its first match."""
+    lo, hi = 0, len(sentence)
+    if hi > SNIPPET_MAX:
+        lo = max(0, spans[0][0] - SNIPPET_MAX // 2)
         hi = min(hi, lo + SNIPPET_MAX)
-    sentence = text[lo:hi]
-    return {"text": sentence, "start": lo,
+    return {"text": sentence[lo:hi], "start": start + lo,
             "highlights": [[s - lo, e - lo] for s, e in spans if s >= lo and e <= hi]}
 
 

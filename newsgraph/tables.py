@@ -51,13 +51,33 @@ def per_store(conn: sqlite3.Connection, build: Callable[[sqlite3.Connection], T]
     return value
 
 
-def select_rows(rows: list[dict[str, Any]], sort: str, desc: bool, sorts: tuple[str, ...],
-                limit: int, offset: int) -> list[dict[str, Any]]:
-    """``rows`` ordered by ``sort`` (one of ``sorts``; ties by name) and sliced to one page."""
-    if sort not in sorts:
-        raise ValueError(f"unknown sort {sort!r} (choose from {', '.join(sorts)})")
-    if sort == "name":
-        ordered = sorted(rows, key=lambda r: str(r["name"]).casefold(), reverse=desc)
-    else:
-        ordered = sorted(rows, key=lambda r: (-(r[sort] or 0) if desc else (r[sort] or 0), str(r["name"]).casefold()))
-    return ordered[offset:offset + limit]
+class Table:
+    """Rows of a whole-store aggregate, with each row's searchable names folded once, and each
+    order asked for kept: a page of it is a filter, a cached sort and a slice."""
+
+    def __init__(self, rows: list[dict[str, Any]], sorts: tuple[str, ...], names: str = "name") -> None:
+        self.rows = rows
+        self.sorts = sorts
+        self._folded = [" \x1f ".join(r[names] if isinstance(r[names], list) else [r[names]]).casefold()
+                        for r in rows]
+        self._orders: dict[tuple[str, bool], list[int]] = {}
+
+    def _order(self, sort: str, desc: bool) -> list[int]:
+        if sort not in self.sorts:
+            raise ValueError(f"unknown sort {sort!r} (choose from {', '.join(self.sorts)})")
+        if (sort, desc) not in self._orders:
+            order = sorted(range(len(self.rows)), key=lambda i: self.rows[i]["name"].casefold())
+            if sort == "name":
+                order = order[::-1] if desc else order
+            else:  # stable: ties stay by name
+                order.sort(key=lambda i: self.rows[i][sort] or 0, reverse=desc)
+            self._orders[(sort, desc)] = order
+        return self._orders[(sort, desc)]
+
+    def page(self, *, name: str | None, sort: str, desc: bool, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """(rows of one page, total) of the rows any of whose names contains ``name`` (any case)."""
+        order = self._order(sort, desc)
+        if name:
+            needle = name.casefold()
+            order = [i for i in order if needle in self._folded[i]]
+        return [self.rows[i] for i in order[offset:offset + limit]], len(order)

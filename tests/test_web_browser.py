@@ -177,3 +177,40 @@ def test_api_docs_render_offline(server, page, artifacts: Path) -> None:  # type
     assert any("/api/quotes" in p for p in paths) and any("/api/articles/{article_id}" in p for p in paths)
     page.screenshot(path=str(artifacts / "web-docs.png"))
     assert not page.errors
+
+
+def test_facets_sorting_and_csv_download(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    """A researcher's loop: search with the syntax, narrow by a facet, sort a table, download the view."""
+    import csv
+    import io
+
+    base, _ = server
+    page.goto(base + '/search?q="North Koreans" OR cinema')
+    total = int(page.locator("#total").inner_text())
+    assert total >= 1 and page.locator("#facets .facet").count() >= 2
+    page.screenshot(path=str(artifacts / "web-search-facets.png"), full_page=True)
+    kind = page.locator('#facets [data-facet="kind"] a').first
+    kind_name, kind_count = kind.inner_text(), int(kind.locator("xpath=..").locator(".count").inner_text())
+    kind.click()
+    page.wait_for_url(f"**kind={kind_name}**")
+    assert int(page.locator("#total").inner_text()) == kind_count
+    assert all(k == kind_name for k in page.locator("#results .kind").all_inner_texts())
+    with page.expect_download() as info:
+        page.click("a.dl-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == kind_count and {r["kind"] for r in rows} == {kind_name}
+
+    page.goto(base + "/people")
+    header = page.locator('th a.sort[data-column="name"]')
+    header.click()
+    page.wait_for_url("**/people?sort=name")
+    names = page.locator("#people-list tbody td:first-child a").all_inner_texts()
+    assert names == sorted(names, key=str.casefold) and len(names) >= 3
+    assert page.locator('th[aria-sort="ascending"]').inner_text().startswith("Name")
+    page.locator('th a.sort[data-column="name"]').click()
+    page.wait_for_url("**/people?sort=name&desc=true")
+    again = page.locator("#people-list tbody td:first-child a").all_inner_texts()
+    assert again == sorted(names, key=str.casefold, reverse=True)
+    assert "of" in page.locator("#range").inner_text()
+    page.screenshot(path=str(artifacts / "web-people.png"), full_page=False)
+    assert not page.errors and not page.dialogs

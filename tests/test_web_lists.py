@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -135,14 +134,33 @@ def test_person_lookup_ignores_case_and_suggests(client: TestClient) -> None:
 
 
 def test_tables_sort_page_and_download(client: TestClient) -> None:
-    by_name = client.get("/api/people", params={"sort": "name", "desc": "false"}).json()["items"]
+    by_name = client.get("/api/people", params={"sort": "name"}).json()["items"]  # names: A to Z by default
     assert [p["name"] for p in by_name] == sorted((p["name"] for p in by_name), key=str.casefold)
-    html = client.get("/people?sort=name&desc=false").text
-    assert re.search(r'aria-sort="ascending"><a class="sort" href="/people\?sort=name&amp;desc=false"', html) is None
-    assert 'aria-sort="ascending"' in html and 'href="/people?sort=name"' in html  # clicking again flips
-    assert "1–7 of 7" in html and 'href="/api/people?sort=name&amp;desc=false&amp;format=csv"' in html
+    html = client.get("/people?sort=name").text
+    assert 'aria-sort="ascending"><a class="sort" href="/people?sort=name&amp;desc=true"' in html  # again flips
+    assert 'href="/people?sort=mentions"' in html  # another column: its default direction
+    assert "1–7 of 7" in html and 'href="/api/people?sort=name&amp;format=csv"' in html
+    fewest = client.get("/people?sort=quotes&desc=false").text
+    assert fewest.index("Person Number") < fewest.index("Tony Blair")
     arts = client.get("/articles?outlet=Daily").text
     daily = client.get("/api/articles", params={"outlet": "Daily"}).json()["total"]
     assert f"1–{min(50, daily)} of {daily}" in arts and "Weekly" not in arts.split('id="article-list"')[1]
     past = client.get("/articles?offset=5000").text
     assert 'id="past-end"' in past and "No articles" not in past
+
+
+def test_facets_count_the_view_and_link_to_narrower_views(client: TestClient) -> None:
+    facets = client.get("/api/quotes/facets").json()
+    assert facets["speaker"][0] == {"value": "Tony Blair", "count": 63}  # "Blair" counted with him
+    assert {f["value"]: f["count"] for f in facets["outlet"]} == {"Daily": 33, "Weekly": 36}
+    assert sum(f["count"] for f in facets["year"]) == 69 and facets["kind"] == [{"value": "direct", "count": 69}]
+    narrow = client.get("/api/quotes/facets", params={"outlet": "Daily", "search": "schools"}).json()
+    assert narrow["outlet"] == [{"value": "Daily", "count": 30}]
+    assert client.get("/api/quotes", params={"outlet": "Daily", "search": "schools"}).json()["total"] == 30
+    html = client.get("/search?q=schools").text
+    assert 'id="facets"' in html and 'href="/search?q=schools&amp;outlet=Daily"' in html
+    assert 'href="/search?q=schools&amp;person=Tony+Blair"' in html
+    assert 'href="/search?q=schools&amp;date_from=2020&amp;date_to=2020"' in html
+    oldest = client.get("/api/quotes", params={"order": "oldest", "limit": 1}).json()["items"][0]
+    newest = client.get("/api/quotes", params={"limit": 1}).json()["items"][0]
+    assert oldest["published"] < newest["published"]

@@ -37,6 +37,7 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     blank_to_none,
+    descending,
     person_or_404,
     resolve_article,
 )
@@ -98,10 +99,11 @@ def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
             response_model=Page[PersonItem], description=(
                 "Each: `name` (display name), `names` (all merged into this person), `quotes`, `mentions`, "
                 "`articles`: the counts of the person's page. `sort`: quotes (default), mentions, articles or "
-                "name; `desc=false` for ascending." + LIST_DOC))
-def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = True,
+                "name; `desc`: descending (default for counts) or not (default for names)." + LIST_DOC))
+def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = None,
            limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
     name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
+    desc = descending(sort, desc)
     return _page(request, format, "people", limit, offset, 100,
                  lambda n, o: query.people(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
                  lambda: query.count_people(conn, name=name))
@@ -128,19 +130,39 @@ def person(conn: Conn, name: PersonName, limit: PageLimit = None) -> dict[str, A
                 "`speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`, "
                 "`highlights` (matched words as spans in `content`) and `highlighted` (`content` with them in "
                 "`[[` `]]`). `person`: every quotation of one person, under any of their names. Dates filter on "
-                "the article's publication date. `order=relevance` puts the best full-text match first."
+                "the article's publication date. `order`: newest (default), oldest, relevance (the best "
+                "full-text match first) or speaker. Facet counts of the same view: /api/quotes/facets."
                 + LIST_DOC))
 def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
-           article: ArticleRef = None, kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None,
-           order: Order = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
-    person = blank_to_none(person)
-    filters = {"search": blank_to_none(search), "speaker": blank_to_none(speaker),
-               "person": person_or_404(conn, person)["name"] if person else None,
-               "article_id": resolve_article(conn, article), "kind": blank_to_none(kind),
-               "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+           article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
+           date_to: DateTo = None, order: Order = None, limit: PageLimit = None, offset: Offset = 0,
+           format: Format = None) -> Any:
+    filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to)
     return _page(request, format, "quotes", limit, offset, 100,
                  lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
                  lambda: query.count_quotes(conn, **filters))
+
+
+@router.get("/quotes/facets", summary="Counts of the quotations a /api/quotes view lists, by facet")
+def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
+                 article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
+                 date_to: DateTo = None) -> dict[str, list[dict[str, Any]]]:
+    """The filters of /api/quotes; `{kind, outlet, year, speaker}`, each `[{value, count}]` largest first
+    (years in order; speakers are people with their merged names counted together, the 12 most quoted)."""
+    filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to)
+    return request.app.state.store.cached(conn, query.quote_facets, **filters)  # type: ignore[no-any-return]
+
+
+def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | None, person: str | None,
+                   article: str | None, kind: str | None, outlet: str | None, date_from: str | None,
+                   date_to: str | None) -> dict[str, Any]:
+    """The /api/quotes parameters as query.quotes filters (a person by their display name; 404s for
+    an unknown person or article)."""
+    person = blank_to_none(person)
+    return {"search": blank_to_none(search), "speaker": blank_to_none(speaker),
+            "person": person_or_404(conn, person)["name"] if person else None,
+            "article_id": resolve_article(conn, article), "kind": blank_to_none(kind),
+            "outlet": blank_to_none(outlet), "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
 
 
 @router.get("/timeline", summary="Dated events and their counts per year", response_model=TimelinePage,
@@ -167,10 +189,11 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
 @router.get("/places", summary="Places by mentions, with coordinates when known (else null)",
             response_model=Page[PlaceItem], description=(
                 "Each: `name`, `mentions`, `articles`, `lat`, `lon`, `country` (null until known), `types`. "
-                "`sort`: mentions (default), articles or name; `desc=false` for ascending." + LIST_DOC))
-def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = True,
+                "`sort`: mentions (default), articles or name; `desc`: descending (default for counts) or not (default for names)." + LIST_DOC))
+def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = None,
            limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
     name, sort = blank_to_none(name), blank_to_none(sort) or "mentions"
+    desc = descending(sort, desc)
     return _page(request, format, "places", limit, offset, 200,
                  lambda n, o: query.place_counts(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
                  lambda: query.count_places(conn, name=name))

@@ -32,6 +32,7 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     blank_to_none,
+    descending,
     person_or_404,
     resolve_article,
 )
@@ -85,23 +86,31 @@ def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse
 
 
 @router.get("/people")
-def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = True,
+def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = None,
            offset: Offset = 0) -> HTMLResponse:
     name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
+    desc = descending(sort, desc)
     rows = query.people(conn, name=name, sort=sort, desc=desc, limit=PAGE, offset=offset)
-    params = {"name": name, "sort": None if sort == "quotes" else sort, "desc": None if desc else "false"}
+    params = sort_params(name=name, sort=sort, desc=desc, default="quotes")
     pager = Pager("/people", query.count_people(conn, name=name), offset, PAGE, len(rows), params,
                   "/api/people", params)
     return render(request, "people.html", people=rows, name=name or "", pager=pager,
                   sort_link=sort_links("/people", params, sort, desc))
 
 
+def sort_params(*, sort: str, desc: bool, default: str, **filters: Any) -> dict[str, Any]:
+    """A view's query parameters, the sort and direction left out where they are the defaults."""
+    return {**filters, "sort": None if sort == default else sort,
+            "desc": None if desc == descending(sort, None) else str(desc).lower()}
+
+
 def sort_links(path: str, params: dict[str, Any], sort: str, desc: bool) -> Any:
-    """``link(column)``: the URL sorting by ``column`` (the same column again flips the direction),
-    with the view's other filters kept, back on the first page; and the arrow to show beside it."""
+    """``link(column)``: the URL sorting by ``column`` (the sorted column again flips the direction),
+    with the view's other filters kept, back on the first page; its arrow and aria-sort value."""
     def link(column: str) -> dict[str, str]:
-        flip = column == sort and desc
-        target = url(path, **{**params, "sort": column, "desc": "false" if flip else None})
+        to_desc = not desc if column == sort else descending(column, None)
+        filters = {k: v for k, v in params.items() if k not in ("sort", "desc")}
+        target = url(path, **sort_params(sort=column, desc=to_desc, default="", **filters))
         arrow = ("▼" if desc else "▲") if column == sort else ""
         return {"href": target, "arrow": arrow,
                 "aria": ("descending" if desc else "ascending") if column == sort else "none"}
@@ -124,20 +133,20 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
 @router.get("/search")
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
-           order: Order = None, scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
+           outlet: Outlet = None, order: Order = None, scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
-    q, speaker, person, article, date_from, date_to, kind, order, scope = map(
-        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, order, scope))
+    q, speaker, person, article, date_from, date_to, kind, outlet, order, scope = map(
+        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, outlet, order, scope))
     person = person_or_404(conn, person)["name"] if person else None
     form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
-            "date_to": date_to, "kind": kind, "order": order}
+            "date_to": date_to, "kind": kind, "outlet": outlet, "order": order}
     filters = {"search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article),
-               "kind": kind, "date_from": date_from, "date_to": date_to}
-    article_filters = {"search": q, "date_from": date_from, "date_to": date_to}
+               "kind": kind, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+    article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     n_quotes = query.count_quotes(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None
     api_quotes = {"search": q, "speaker": speaker, "person": person, "article": article, "kind": kind,
-                  "date_from": date_from, "date_to": date_to, "order": order}
+                  "outlet": outlet, "date_from": date_from, "date_to": date_to, "order": order}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
         pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},
@@ -145,7 +154,9 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
     else:
         rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
         pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes)
-    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows,
+    facets = cached(request, conn, query.quote_facets, **filters) if scope != "articles" or not q else None
+    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows, facets=facets,
+                  facet_link=lambda **change: url("/search", **{**form, **change}),
                   scope="articles" if scope == "articles" and q else "quotes", pager=pager,
                   total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
                   tab=lambda sc: url("/search", **form, scope=sc if sc == "articles" else None),

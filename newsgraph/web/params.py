@@ -27,8 +27,8 @@ NamePart = Annotated[str | None, Query(max_length=300, description="part of the 
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="up to this date, inclusive (YYYY[-MM[-DD]])")]
 Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(description="kind of quotation")]
-Order = Annotated[Literal["newest", "relevance", ""] | None, Query(
-    description="newest article first (default), or the best full-text match first")]
+Order = Annotated[Literal["newest", "oldest", "relevance", "speaker", ""] | None, Query(
+    description="newest article first (default), oldest first, the best full-text match first, or by speaker")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many results")]
 
 
@@ -37,7 +37,13 @@ PageLimit = Annotated[int | None, Query(ge=1, le=1000, description="rows per pag
                                                                  "no limit is every row")]
 Format = Annotated[Literal["json", "csv", ""] | None, Query(description="json (default): a page; csv: a file")]
 Outlet = Annotated[str | None, Query(max_length=300, description="the outlet, exactly")]
-Desc = Annotated[bool, Query(description="largest first (true, the default) or smallest first")]
+Desc = Annotated[bool | None, Query(description="descending (the default for counts) or ascending (false; "
+                                                 "the default for names)")]
+
+
+def descending(sort: str, desc: bool | None) -> bool:
+    """Counts sort largest first, names A to Z, unless ``desc`` says otherwise."""
+    return desc if desc is not None else sort != "name"
 PeopleSort = Annotated[Literal["quotes", "mentions", "articles", "name", ""] | None, Query(
     description="the column to sort by")]
 PlaceSort = Annotated[Literal["mentions", "articles", "name", ""] | None, Query(description="the column to sort by")]
