@@ -14,11 +14,13 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from newsgraph import query
+from newsgraph.sources import who_is_quoted
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import CSV_MAX, csv_response, envelope
 from newsgraph.web.params import (
     ArticleId,
     ArticleRef,
+    By,
     DateFrom,
     DateTo,
     Desc,
@@ -41,7 +43,16 @@ from newsgraph.web.params import (
     person_or_404,
     resolve_article,
 )
-from newsgraph.web.schemas import ERRORS, ArticleItem, Page, PersonItem, PlaceItem, QuoteItem, TimelinePage
+from newsgraph.web.schemas import (
+    ERRORS,
+    ArticleItem,
+    Page,
+    PersonItem,
+    PlaceItem,
+    QuoteItem,
+    TimelinePage,
+    WhoRow,
+)
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
@@ -197,3 +208,17 @@ def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort 
     return _page(request, format, "places", limit, offset, 200,
                  lambda n, o: query.place_counts(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
                  lambda: query.count_places(conn, name=name))
+
+
+@router.get("/who", summary="Who is quoted: quotations by speaker type and by gender, overall or per outlet/month",
+            response_model=Page[WhoRow], description=(
+                "One item per group (`by`: total, outlet, month or year; `value` is the outlet, month or year, "
+                "null when unknown): `quotes`, counts per speaker type (`person`, `organisation`, `group`, "
+                "`other`, `unnamed`) and, among quotations by people, per gender (`female`, `male`, `unknown`); "
+                "`share_<type>` of all quotations and `share_female` of those by people whose gender is known "
+                "(an honorific in the articles, else the given name). `format=csv` for the same table."))
+def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None, limit: PageLimit = None,
+        offset: Offset = 0, format: Format = None) -> Any:
+    rows = request.app.state.store.cached(conn, who_is_quoted, by=blank_to_none(by) or "total",
+                                          outlet=blank_to_none(outlet))
+    return _page(request, format, "who-is-quoted", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))

@@ -10,12 +10,14 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph import query
+from newsgraph.sources import TYPES, top_by_type, who_is_quoted
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import Pager, url
 from newsgraph.web.markup import article_html, person_url, speaker_keys
 from newsgraph.web.params import (
     ArticleId,
     ArticleRef,
+    By,
     DateFrom,
     DateTo,
     Desc,
@@ -192,3 +194,15 @@ def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLRespon
     data = json.dumps({"places": located, "selected": place}, ensure_ascii=False).replace("<", "\\u003c")
     return render(request, "map.html", places=places, capped=capped, located=len(located), data=data,
                   selected=place or "")
+
+
+@router.get("/who")
+def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None) -> HTMLResponse:
+    """Who is quoted: speaker types and gender, with the counts behind every share."""
+    by, outlet = blank_to_none(by) or "total", blank_to_none(outlet)
+    rows = cached(request, conn, who_is_quoted, by=by, outlet=outlet)
+    params = {"by": None if by == "total" else by, "outlet": outlet}
+    pager = Pager("/who", len(rows), 0, len(rows) or 1, len(rows), params, "/api/who", params)
+    return render(request, "who.html", rows=rows, by=by, outlet=outlet or "", pager=pager, types=TYPES,
+                  orgs=cached(request, conn, top_by_type, type_="organisation", limit=10),
+                  link=lambda **change: url("/who", **{**params, **change}))

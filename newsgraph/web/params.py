@@ -46,6 +46,8 @@ def descending(sort: str, desc: bool | None) -> bool:
     return desc if desc is not None else sort != "name"
 PeopleSort = Annotated[Literal["quotes", "mentions", "articles", "name", ""] | None, Query(
     description="the column to sort by")]
+By = Annotated[Literal["total", "outlet", "month", "year", ""] | None, Query(
+    description="one row for the whole store (default), or one per outlet, month or year of publication")]
 PlaceSort = Annotated[Literal["mentions", "articles", "name", ""] | None, Query(description="the column to sort by")]
 
 

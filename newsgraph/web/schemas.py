@@ -97,6 +97,23 @@ class TimelinePage(Page[EventItem]):
     per_year: list[dict[str, str | int]] = Field(description="[{year, events}] for the whole filtered list")
 
 
+class WhoRow(Item):
+    by: str
+    value: str | None = Field(description="the outlet, month or year; null when not known; 'all' for the total")
+    quotes: int
+    person: int
+    organisation: int
+    group: int
+    other: int
+    unnamed: int
+    female: int
+    male: int
+    unknown: int = Field(description="quotations by people whose gender is not known")
+    share_person: float | None
+    share_unnamed: float | None
+    share_female: float | None = Field(description="female / (female + male)")
+
+
 class Error(BaseModel):
     """Every API error: 404, 422 (``problems`` lists each bad parameter), 503."""
 

@@ -1,0 +1,129 @@
+"""Who is quoted: the share of quotations by speaker type and, for people, by gender where known.
+
+The Gender Gap Tracker's question (what share of the people quoted are women, per outlet, over
+time) and the sourcing one (how much comes from unnamed sources, from organisations), answered
+from the store with the counts behind every percentage.
+
+Speaker type of a quotation:
+
+* ``person``: its speaker is a PERSON entity of the article (the identity of identity.py);
+* ``organisation`` / ``group``: a named speaker the article knows as an ORG / a NORP ("the Tories");
+* ``other``: a named speaker of no known type;
+* ``unnamed``: no name ("a source", "officials", or nothing).
+
+Gender of a person, where known, from the articles first (an honorific such as "Mr" or "Ms"
+among the person's names in any article; conflicting ones leave it unknown), else from the given
+name when gender-guesser calls it plainly male or female ("mostly_…" and "andy" stay unknown).
+It is inferred, not self-described: a share is of quotations whose speaker's gender could be
+inferred, and the unknown are counted beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from newsgraph.identity import identities
+from newsgraph.tables import per_store
+
+TYPES = ("person", "organisation", "group", "other", "unnamed")
+GENDERS = ("female", "male", "unknown")
+BY = ("total", "outlet", "month", "year")
+TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "female", "mrs.": "female",
+          "ms": "female", "ms.": "female", "miss": "female", "lady": "female", "dame": "female"}
+
+
+def quote_types(conn: sqlite3.Connection) -> list[tuple[str, str | None, str | None, str, int]]:
+    """(type, outlet, month, identity key or "", quotations) for the whole store, grouped once."""
+    return [(r[0], r[1], r[2], r[3] or "", r[4]) for r in conn.execute(
+        """SELECT CASE
+                WHEN q.speaker IS NULL THEN 'unnamed'
+                WHEN q.speaker_entity_id IS NOT NULL THEN 'person'
+                WHEN EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
+                             AND o.type = 'ORG') THEN 'organisation'
+                WHEN EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
+                             AND o.type = 'NORP') THEN 'group'
+                ELSE 'other' END AS type,
+              a.outlet, substr(a.published, 1, 7) AS month,
+              CASE WHEN q.speaker_entity_id IS NOT NULL THEN
+                coalesce('g' || e.global_id, 'n' || q.speaker) END AS who,
+              count(*)
+           FROM quotes q JOIN articles a ON a.id = q.article_id
+           LEFT JOIN entities e ON e.id = q.speaker_entity_id
+           GROUP BY 1, 2, 3, 4""")]
+
+
+def genders(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """identity key -> (gender, basis) for the people whose gender is known ("title" or "given name")."""
+    titles: dict[str, set[str]] = {}
+    for gid, name, aliases in conn.execute("SELECT global_id, name, aliases FROM entities WHERE type = 'PERSON'"):
+        key = f"g{gid}" if gid is not None else f"n{name}"
+        for alias in [name, *json.loads(aliases)]:
+            first = alias.split()[0].lower() if alias.split() else ""
+            if first in TITLES:
+                titles.setdefault(key, set()).add(TITLES[first])
+    out: dict[str, tuple[str, str]] = {k: (v.pop(), "title") for k, v in titles.items() if len(v) == 1}
+    detector = _given_name_detector()
+    if detector is None:
+        return out
+    from newsgraph.analyse.names import parse
+
+    for p in identities(conn).all:
+        if p.kind != "person" or p.key in out or p.key in titles or " " not in p.name:
+            continue
+        given = [g for g in parse(p.name).given if len(g.rstrip(".")) > 1]
+        guess = detector.get_gender(given[0]) if given else "unknown"
+        if guess in ("male", "female"):
+            out[p.key] = (guess, "given name")
+    return out
+
+
+def _given_name_detector():  # type: ignore[no-untyped-def]
+    from newsgraph.analyse.names import given_name_detectors
+
+    return given_name_detectors()[1]
+
+
+def who_is_quoted(conn: sqlite3.Connection, *, by: str = "total", outlet: str | None = None) -> list[dict[str, Any]]:
+    """One row per ``by`` group (``total``: one row; ``outlet``; ``month`` or ``year`` of publication),
+    its ``value`` the outlet, month or year (null: not known; "all" for the total):
+    quotations by speaker type (``person``, ``organisation``, ``group``, ``other``, ``unnamed``) and,
+    among people, by gender (``female``, ``male``, ``unknown``), with ``quotes`` (all) and the shares
+    ``share_<type>`` (of all quotations) and ``share_female`` (of quotations by people whose
+    gender is known). ``outlet`` keeps one outlet. Counts come from one cached grouping of the store."""
+    if by not in BY:
+        raise ValueError(f"unknown grouping {by!r} (choose from {', '.join(BY)})")
+    gender_of = per_store(conn, genders)
+    groups: dict[str | None, dict[str, int]] = {}
+    for type_, out, month, who, n in per_store(conn, quote_types):
+        if outlet and out != outlet:
+            continue
+        group = {"total": "all", "outlet": out, "month": month, "year": month[:4] if month else None}[by]
+        g = groups.setdefault(group, dict.fromkeys(("quotes", *TYPES, *GENDERS), 0))
+        g["quotes"] += n
+        g[type_] += n
+        if type_ == "person":
+            g[gender_of.get(who, ("unknown", ""))[0]] += n
+    rows = []
+    for group in sorted(groups, key=lambda k: (k is None, k or "")):
+        g = groups[group]
+        row: dict[str, Any] = {"by": by, "value": group, **g}
+        for t in TYPES:
+            row[f"share_{t}"] = round(g[t] / g["quotes"], 4) if g["quotes"] else None
+        known = g["female"] + g["male"]
+        row["share_female"] = round(g["female"] / known, 4) if known else None
+        rows.append(row)
+    return rows
+
+
+def top_by_type(conn: sqlite3.Connection, type_: str, *, limit: int = 10) -> list[dict[str, Any]]:
+    """The most quoted named speakers of one type ("organisation", "group", "other")."""
+    rows = conn.execute(
+        """SELECT q.speaker, count(*) AS n FROM quotes q
+           WHERE q.speaker IS NOT NULL AND q.speaker_entity_id IS NULL
+             AND EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
+                         AND o.type = ?)
+           GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?""",
+        ({"organisation": "ORG", "group": "NORP"}.get(type_, "-"), limit)).fetchall()
+    return [{"name": r[0], "quotes": r[1]} for r in rows]
