@@ -164,3 +164,31 @@ def test_facets_count_the_view_and_link_to_narrower_views(client: TestClient) ->
     oldest = client.get("/api/quotes", params={"order": "oldest", "limit": 1}).json()["items"][0]
     newest = client.get("/api/quotes", params={"limit": 1}).json()["items"][0]
     assert oldest["published"] < newest["published"]
+
+
+def test_attention_over_time_for_a_person_a_place_and_a_search(client: TestClient, db: Path) -> None:
+    from newsgraph.attention import attention, fill
+
+    conn = connect(db, readonly=True)
+    tony = attention(conn, person="tony blair")  # any name, any case
+    assert [p["period"] for p in tony["periods"]] == [f"2020-{m:02}" for m in range(1, 13)]
+    assert sum(p["quotes"] for p in tony["periods"]) == 63  # his own quotations, merged names included
+    assert sum(p["articles"] for p in tony["periods"]) == 64  # and the article about Ian Blair naming him
+    words = attention(conn, search='"Short remark"', unit="week")
+    assert sum(p["quotes"] for p in words["periods"]) == 3 and words["periods"][0]["period"] == "2019-12-30"
+    assert len(attention(conn, place="Paris", unit="year")["periods"]) == 1
+    assert fill(["2020-01", "2020-04"], "month") == ["2020-01", "2020-02", "2020-03", "2020-04"]
+    assert fill(["2019-12-30", "2020-01-13"], "week") == ["2019-12-30", "2020-01-06", "2020-01-13"]
+    api = client.get("/api/attention", params={"person": "Tony Blair"}).json()
+    assert api["unit"] == "month" and api["total"] == 12 and api["undated"] == {"articles": 0, "quotes": 0}
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/attention?person=Tony+Blair&format=csv").text)))
+    assert [r["period"] for r in rows][:2] == ["2020-01", "2020-02"] and sum(int(r["quotes"]) for r in rows) == 63
+    person = client.get("/person/Tony%20Blair").text
+    assert 'class="chart attention"' in person and 'href="/search?person=Tony+Blair&amp;date_from=2020-03' in person
+    assert 'href="/api/attention?person=Tony+Blair&amp;format=csv"' in person
+    page = client.get("/attention?q=schools&unit=week").text
+    assert "<td>2019-12-30</td>" in page and 'class="chart attention"' in page
+    assert 'class="chart attention"' in client.get("/search?q=schools").text
+    assert 'class="chart attention"' in client.get("/timeline?place=Paris").text
+    month = client.get("/search?person=Tony+Blair&date_from=2020-03&date_to=2020-03").text
+    assert f'id="total">{next(p["quotes"] for p in tony["periods"] if p["period"] == "2020-03")}<' in month

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
 from newsgraph import query
+from newsgraph.attention import attention
 from newsgraph.sources import who_is_quoted
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import CSV_MAX, csv_response, envelope
@@ -38,6 +39,7 @@ from newsgraph.web.params import (
     PlaceSort,
     Search,
     Speaker,
+    Unit,
     blank_to_none,
     descending,
     person_or_404,
@@ -46,6 +48,7 @@ from newsgraph.web.params import (
 from newsgraph.web.schemas import (
     ERRORS,
     ArticleItem,
+    AttentionPage,
     Page,
     PersonItem,
     PlaceItem,
@@ -222,3 +225,20 @@ def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None, limi
     rows = request.app.state.store.cached(conn, who_is_quoted, by=blank_to_none(by) or "total",
                                           outlet=blank_to_none(outlet))
     return _page(request, format, "who-is-quoted", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))
+
+
+@router.get("/attention", summary="Attention over time: articles and quotations per week, month or year",
+            response_model=AttentionPage, description=(
+                "For a `person` (their articles and their own quotations), a `place` (the articles naming it and "
+                "the quotations in them) or a `search` (matching articles and quotations), or all of them "
+                "together: `items` are `{period, articles, quotes}` from the first period to the last, empty "
+                "ones included; `undated` counts what has no publication date. `format=csv` for the table."))
+def attention_api(request: Request, conn: Conn, person: Person = None, place: Place = None, search: Search = None,
+                  unit: Unit = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    person = blank_to_none(person)
+    data = request.app.state.store.cached(
+        conn, attention, person=person_or_404(conn, person)["name"] if person else None,
+        place=blank_to_none(place), search=blank_to_none(search), unit=blank_to_none(unit) or "month")
+    rows = data["periods"]
+    out = _page(request, format, "attention", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))
+    return out if isinstance(out, Response) else {**out, "unit": data["unit"], "undated": data["undated"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from typing import Annotated, Any
@@ -10,7 +11,9 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph import query
+from newsgraph.attention import UNITS, attention
 from newsgraph.sources import TYPES, top_by_type, who_is_quoted
+from newsgraph.web.chart import attention_chart
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import Pager, url
 from newsgraph.web.markup import article_html, person_url, speaker_keys
@@ -33,6 +36,7 @@ from newsgraph.web.params import (
     Scope,
     Search,
     Speaker,
+    Unit,
     blank_to_none,
     descending,
     person_or_404,
@@ -127,6 +131,7 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
         return RedirectResponse(person_url(profile["name"]), status_code=307)
     counts = query.timeline_counts(conn, person=name)
     return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
+                  a=attention_context(request, conn, person=name, width=340, height=150),
                   co=query.co_mentioned(conn, name, limit=30), counts=counts,
                   events=query.timeline_events(conn, person=name, limit=200),
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
@@ -157,7 +162,9 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
         rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
         pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes)
     facets = cached(request, conn, query.quote_facets, **filters) if scope != "articles" or not q else None
+    seen = attention_context(request, conn, q=q) if q and not (person or speaker or article) else None
     return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows, facets=facets,
+                  a=seen,
                   facet_link=lambda **change: url("/search", **{**form, **change}),
                   scope="articles" if scope == "articles" and q else "quotes", pager=pager,
                   total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
@@ -176,6 +183,7 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     counts = query.timeline_counts(conn, person=person, place=place, article_id=article_id,
                                    date_from=date_from, date_to=date_to)
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
+                  a=attention_context(request, conn, place=place) if place and not person else None,
                   article_id=article_id,
                   more=len(events) > 500, counts=counts,
                   people=cached(request, conn, query.top_speakers, limit=40),
@@ -206,3 +214,43 @@ def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None) -> H
     return render(request, "who.html", rows=rows, by=by, outlet=outlet or "", pager=pager, types=TYPES,
                   orgs=cached(request, conn, top_by_type, type_="organisation", limit=10),
                   link=lambda **change: url("/who", **{**params, **change}))
+
+
+def period_bounds(period: str, unit: str) -> tuple[str, str]:
+    """The date_from/date_to of one chart period: a month or year is its own prefix; a week runs
+    from its Monday to its Sunday."""
+    if unit == "week":
+        monday = dt.date.fromisoformat(period)
+        return period, (monday + dt.timedelta(days=6)).isoformat()
+    return period, period
+
+
+def attention_context(request: Request, conn: sqlite3.Connection, *, person: str | None = None,
+                      place: str | None = None, q: str | None = None, unit: str = "month",
+                      width: int = 900, height: int = 180) -> dict[str, Any]:
+    """The chart, its data and its links, for any page that shows attention over time."""
+    data = cached(request, conn, attention, person=person, place=place, search=q, unit=unit)
+    which = {"person": person, "place": place, "q": q}
+
+    def link(period: str) -> str:
+        lo, hi = period_bounds(period, unit)
+        if place and not person and not q:
+            return url("/timeline", place=place, date_from=lo, date_to=hi)
+        return url("/search", person=person, q=q, date_from=lo, date_to=hi)
+
+    api = {"person": person, "place": place, "search": q, "unit": None if unit == "month" else unit}
+    return {"data": data, "chart": attention_chart(data["periods"], link, width=width, height=height),
+            "which": which, "unit": unit,
+            "csv": url("/api/attention", **api, format="csv"), "json": url("/api/attention", **api),
+            "page": url("/attention", **which, unit=api["unit"]),
+            "units": {u: url("/attention", **which, unit=None if u == "month" else u) for u in UNITS}}
+
+
+@router.get("/attention")
+def attention_page(request: Request, conn: Conn, person: Person = None, place: Place = None, q: Search = None,
+                   unit: Unit = None) -> HTMLResponse:
+    """Articles and quotations over time for a person, a place or a search, with the data and CSV."""
+    person, place, q = map(blank_to_none, (person, place, q))
+    person = person_or_404(conn, person)["name"] if person else None
+    return render(request, "attention.html", a=attention_context(request, conn, person=person, place=place, q=q,
+                                                                 unit=blank_to_none(unit) or "month"))

@@ -48,6 +48,7 @@ PeopleSort = Annotated[Literal["quotes", "mentions", "articles", "name", ""] | N
     description="the column to sort by")]
 By = Annotated[Literal["total", "outlet", "month", "year", ""] | None, Query(
     description="one row for the whole store (default), or one per outlet, month or year of publication")]
+Unit = Annotated[Literal["week", "month", "year", ""] | None, Query(description="per week, month (default) or year")]
 PlaceSort = Annotated[Literal["mentions", "articles", "name", ""] | None, Query(description="the column to sort by")]
 
 

@@ -114,6 +114,17 @@ class WhoRow(Item):
     share_female: float | None = Field(description="female / (female + male)")
 
 
+class Period(Item):
+    period: str = Field(description="2016-09 (month), 2016 (year) or the Monday 2016-09-12 (week)")
+    articles: int
+    quotes: int
+
+
+class AttentionPage(Page[Period]):
+    unit: str
+    undated: dict[str, int] = Field(description="articles and quotations with no publication date")
+
+
 class Error(BaseModel):
     """Every API error: 404, 422 (``problems`` lists each bad parameter), 503."""
 
