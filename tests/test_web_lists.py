@@ -192,3 +192,13 @@ def test_attention_over_time_for_a_person_a_place_and_a_search(client: TestClien
     assert 'class="chart attention"' in client.get("/timeline?place=Paris").text
     month = client.get("/search?person=Tony+Blair&date_from=2020-03&date_to=2020-03").text
     assert f'id="total">{next(p["quotes"] for p in tony["periods"] if p["period"] == "2020-03")}<' in month
+
+
+def test_cli_quotes_of_one_person_under_every_name(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+
+    assert main(["quotes", "--db", str(db), "--person", "tony blair", "--limit", "100"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 63 and any(line.startswith("Blair:") for line in lines)
+    assert main(["quotes", "--db", str(db), "--person", "Tony Blaire"]) != 0
+    assert "did you mean Tony Blair" in capsys.readouterr().err

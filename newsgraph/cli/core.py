@@ -49,10 +49,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                        description="List quotations, filtered by speaker name and/or full-text search.")
     add_db(p)
     p.add_argument("--speaker", help="part of the speaker's name")
+    p.add_argument("--person", help="one person's quotations under every name merged with this one (any case)")
     p.add_argument("--search", help=SEARCH_HELP)
     p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
-    p.add_argument("--order", choices=("newest", "relevance"), default="newest",
-                   help="newest article first (default), or with --search the best match first")
+    p.add_argument("--order", choices=("newest", "oldest", "relevance", "speaker"), default="newest",
+                   help="newest article first (default), oldest first, with --search the best match first, "
+                        "or by speaker")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_quotes)
@@ -155,8 +157,17 @@ def cmd_articles(args: argparse.Namespace) -> int:
 def cmd_quotes(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.quotes(_open(args), speaker=args.speaker, search=args.search, kind=args.kind, order=args.order,
-                        limit=args.limit)
+    conn = _open(args)
+    person = None
+    if args.person:
+        who = query.find_identity(conn, args.person)
+        if who is None:
+            near = query.suggest_people(conn, args.person)
+            raise UserError(f"no person named {args.person!r} in {args.db}"
+                            + (f"; did you mean {', '.join(near)}?" if near else ""))
+        person = who.name
+    rows = query.quotes(conn, speaker=args.speaker, person=person, search=args.search, kind=args.kind,
+                        order=args.order, limit=args.limit)
     for r in rows:
         if args.json:
             print(json.dumps(r, ensure_ascii=False))
