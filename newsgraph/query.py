@@ -266,6 +266,22 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str
     return rows
 
 
+def article_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the articles ``articles`` pages through with the same filters, by ``outlet`` (the
+    ``FACET_SIZE`` largest) and ``year`` of publication (in order): ``{facet: [{"value", "count"}]}``."""
+    where, args = _article_filter(**filters)
+    outlets: dict[Any, int] = {}
+    years: dict[Any, int] = {}
+    for outlet, year, n in conn.execute(
+            f"SELECT a.outlet, substr(a.published, 1, 4), count(*) FROM articles a{where} GROUP BY 1, 2", args):
+        outlets[outlet] = outlets.get(outlet, 0) + n
+        years[year] = years.get(year, 0) + n
+    return {"outlet": [{"value": v, "count": n} for v, n in
+                       sorted(outlets.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_SIZE]],
+            "year": [{"value": v, "count": n} for v, n in
+                     sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]}
+
+
 def count_articles(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many articles ``articles`` pages through with the same filters."""
     where, args = _article_filter(**filters)

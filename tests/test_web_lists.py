@@ -202,3 +202,18 @@ def test_cli_quotes_of_one_person_under_every_name(db: Path, capsys: pytest.Capt
     assert len(lines) == 63 and any(line.startswith("Blair:") for line in lines)
     assert main(["quotes", "--db", str(db), "--person", "Tony Blaire"]) != 0
     assert "did you mean Tony Blair" in capsys.readouterr().err
+
+
+def test_places_table_sorts_pages_and_downloads(client: TestClient) -> None:
+    html = client.get("/places?sort=name").text
+    assert 'aria-sort="ascending"' in html and "Paris" in html and "1–1 of 1" in html
+    assert 'href="/api/places?sort=name&amp;format=csv"' in html and 'href="/attention?place=Paris"' in html
+    assert "No places matching" in client.get("/places?name=zzz").text
+
+
+def test_article_facets(client: TestClient) -> None:
+    facets = client.get("/api/articles/facets").json()
+    assert {f["value"]: f["count"] for f in facets["outlet"]} == {"Daily": 33, "Weekly": 36}
+    assert facets["year"] == [{"value": "2020", "count": 69}]
+    html = client.get("/articles?q=schools").text
+    assert 'id="facets"' in html and 'href="/articles?q=schools&amp;outlet=Daily"' in html

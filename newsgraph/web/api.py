@@ -100,6 +100,15 @@ def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet
                  lambda: query.count_articles(conn, **filters))
 
 
+@router.get("/articles/facets", summary="Counts of the articles an /api/articles view lists, by outlet and year")
+def article_facets(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None,
+                   date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, list[dict[str, Any]]]:
+    """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first)."""
+    filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
+               "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+    return request.app.state.store.cached(conn, query.article_facets, **filters)  # type: ignore[no-any-return]
+
+
 @router.get("/articles/{article_id}", summary="One article with its text and everything found in it")
 def article(conn: Conn, article_id: ArticleId) -> dict[str, Any]:
     """The documented JSON record (README, "Output format") with `text` and the store `id`."""

@@ -33,6 +33,7 @@ from newsgraph.web.params import (
     Person,
     PersonName,
     Place,
+    PlaceSort,
     Scope,
     Search,
     Speaker,
@@ -73,7 +74,9 @@ def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = No
     form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
                   "/api/articles", filters)
-    return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()})
+    return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()},
+                  facets=cached(request, conn, query.article_facets, **filters),
+                  facet_link=lambda **change: url("/articles", **{**form, **change}))
 
 
 @router.get("/article/{article_id}")
@@ -94,14 +97,21 @@ def article(request: Request, conn: Conn, article_id: ArticleId) -> HTMLResponse
 @router.get("/people")
 def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = None,
            offset: Offset = 0) -> HTMLResponse:
-    name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
-    desc = descending(sort, desc)
-    rows = query.people(conn, name=name, sort=sort, desc=desc, limit=PAGE, offset=offset)
-    params = sort_params(name=name, sort=sort, desc=desc, default="quotes")
-    pager = Pager("/people", query.count_people(conn, name=name), offset, PAGE, len(rows), params,
-                  "/api/people", params)
-    return render(request, "people.html", people=rows, name=name or "", pager=pager,
-                  sort_link=sort_links("/people", params, sort, desc))
+    """People as a table: sortable, paged, filtered by part of any of their names, downloadable."""
+    return name_table(request, "people", query.people, query.count_people(conn, name=blank_to_none(name)),
+                      conn=conn, name=name, sort=sort or "quotes", desc=desc, offset=offset, default="quotes")
+
+
+def name_table(request: Request, kind: str, rows: Any, total: int, *, conn: sqlite3.Connection, name: str | None,
+               sort: str, desc: bool | None, offset: int, default: str) -> HTMLResponse:
+    """A page of a per-store table (people, places): ``rows(conn, name, sort, desc, limit, offset)``,
+    its ``total``, sort links and downloads (the /api list of the same ``kind``) with the filters kept."""
+    name, desc = blank_to_none(name), descending(sort, desc)
+    page_rows = rows(conn, name=name, sort=sort, desc=desc, limit=PAGE, offset=offset)
+    params = sort_params(name=name, sort=sort, desc=desc, default=default)
+    pager = Pager(f"/{kind}", total, offset, PAGE, len(page_rows), params, f"/api/{kind}", params)
+    return render(request, f"{kind}.html", rows=page_rows, name=name or "", pager=pager,
+                  sort_link=sort_links(f"/{kind}", params, sort, desc))
 
 
 def sort_params(*, sort: str, desc: bool, default: str, **filters: Any) -> dict[str, Any]:
@@ -254,3 +264,11 @@ def attention_page(request: Request, conn: Conn, person: Person = None, place: P
     person = person_or_404(conn, person)["name"] if person else None
     return render(request, "attention.html", a=attention_context(request, conn, person=person, place=place, q=q,
                                                                  unit=blank_to_none(unit) or "month"))
+
+
+@router.get("/places")
+def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = None,
+           offset: Offset = 0) -> HTMLResponse:
+    """Places as a table: sortable, paged, filtered by part of the name, downloadable."""
+    return name_table(request, "places", query.place_counts, query.count_places(conn, name=blank_to_none(name)),
+                      conn=conn, name=name, sort=sort or "mentions", desc=desc, offset=offset, default="mentions")
