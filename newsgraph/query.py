@@ -15,6 +15,7 @@ from typing import Any
 from newsgraph.identity import Identity, display_name, identities
 from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
 from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse, snippet
+from newsgraph.sources import SPEAKER_TYPE_SQL, gender_condition, genders
 from newsgraph.tables import Table, per_store
 
 
@@ -47,7 +48,7 @@ without one. ``speaker``: by speaker name, A to Z (unnamed last), newest first f
 def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
-    date_to: str | None = None,
+    date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has)."""
@@ -85,6 +86,13 @@ def _quote_filter(
     if outlet:
         where.append("a.outlet = ?")
         args.append(outlet)
+    if speaker_type:
+        where.append(f"{SPEAKER_TYPE_SQL} = ?")
+        args.append(speaker_type)
+    if gender:
+        cond, cargs = gender_condition(conn, gender)
+        where.append(cond)
+        args += cargs
     _published_between(where, args, date_from, date_to)
     return frm, (" WHERE " + " AND ".join(where)) if where else "", args
 
@@ -111,6 +119,8 @@ def quotes(
     outlet: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    speaker_type: str | None = None,
+    gender: str | None = None,
     order: str = "newest",
     limit: int = 100,
     offset: int = 0,
@@ -119,7 +129,8 @@ def quotes(
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
-                                     kind=kind, outlet=outlet, date_from=date_from, date_to=date_to)
+                                     kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
+                                     speaker_type=speaker_type, gender=gender)
     select = "q.*, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
@@ -144,23 +155,29 @@ FACET_SIZE = 12
 
 def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """Counts of the quotations ``quotes`` pages through with the same filters, by ``kind``, ``outlet``,
-    ``year`` (of publication) and ``speaker`` (identities, so merged names count as one; the
-    ``FACET_SIZE`` most quoted): ``{facet: [{"value", "count"}]}``, largest first (years in order).
+    ``year`` (of publication), ``speaker`` (identities, so merged names count as one; the
+    ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (sources.py):
+    ``{facet: [{"value", "count"}]}``, largest first (years in order).
     One grouped pass over the matching quotations, summed per facet here."""
     frm, where, args = _quote_filter(conn, **filters)
-    tallies: dict[str, dict[Any, int]] = {"kind": {}, "outlet": {}, "year": {}, "speaker": {}}
-    for kind, outlet, year, gid, speaker, n in conn.execute(
+    tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
+    gender_of = per_store(conn, genders)
+    for kind, outlet, year, gid, speaker, type_, n in conn.execute(
             f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), e.global_id,"
-            f" CASE WHEN e.global_id IS NULL THEN q.speaker END, count(*) FROM {frm}"
-            f" LEFT JOIN entities e ON e.id = q.speaker_entity_id{where} GROUP BY 1, 2, 3, 4, 5", args):
-        for facet, value in (("kind", kind), ("outlet", outlet), ("year", year)):
+            f" CASE WHEN e.global_id IS NULL THEN q.speaker END, {SPEAKER_TYPE_SQL}, count(*) FROM {frm}"
+            f" LEFT JOIN entities e ON e.id = q.speaker_entity_id{where} GROUP BY 1, 2, 3, 4, 5, 6", args):
+        for facet, value in (("kind", kind), ("outlet", outlet), ("year", year), ("type", type_)):
             tallies[facet][value] = tallies[facet].get(value, 0) + n
         if gid is not None or speaker is not None:
             key = f"g{gid}" if gid is not None else f"n{speaker}"
             tallies["speaker"][key] = tallies["speaker"].get(key, 0) + n
+            if type_ == "person":
+                g = gender_of.get(key, ("unknown", ""))[0]
+                tallies["gender"][g] = tallies["gender"].get(g, 0) + n
     people = identities(conn)
     by_count = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], str(kv[0])))  # noqa: E731
-    out = {facet: [{"value": v, "count": n} for v, n in by_count(tallies[facet])] for facet in ("kind", "outlet")}
+    out = {facet: [{"value": v, "count": n} for v, n in by_count(tallies[facet])]
+           for facet in ("kind", "outlet", "type", "gender")}
     out["outlet"] = out["outlet"][:FACET_SIZE]
     out["year"] = [{"value": v, "count": n} for v, n in sorted(tallies["year"].items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]
     speakers = []
@@ -182,7 +199,8 @@ def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
 
 def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
-    ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``)."""
+    ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
+    ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it))."""
     frm, where, args = _quote_filter(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
 

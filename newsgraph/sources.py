@@ -34,17 +34,22 @@ TITLES = {"mr": "male", "mr.": "male", "sir": "male", "lord": "male", "mrs": "fe
           "ms": "female", "ms.": "female", "miss": "female", "lady": "female", "dame": "female"}
 
 
+SPEAKER_TYPE_SQL = """CASE
+    WHEN q.speaker IS NULL THEN 'unnamed'
+    WHEN q.speaker_entity_id IS NOT NULL THEN 'person'
+    WHEN EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
+                 AND o.type = 'ORG') THEN 'organisation'
+    WHEN EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
+                 AND o.type = 'NORP') THEN 'group'
+    ELSE 'other' END"""
+"""The speaker type of quotation ``q`` (one of TYPES), in SQL: the one definition of the page, the
+facets and the ``speaker_type`` filter."""
+
+
 def quote_types(conn: sqlite3.Connection) -> list[tuple[str, str | None, str | None, str, int]]:
     """(type, outlet, month, identity key or "", quotations) for the whole store, grouped once."""
     return [(r[0], r[1], r[2], r[3] or "", r[4]) for r in conn.execute(
-        """SELECT CASE
-                WHEN q.speaker IS NULL THEN 'unnamed'
-                WHEN q.speaker_entity_id IS NOT NULL THEN 'person'
-                WHEN EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
-                             AND o.type = 'ORG') THEN 'organisation'
-                WHEN EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id AND o.name = q.speaker
-                             AND o.type = 'NORP') THEN 'group'
-                ELSE 'other' END AS type,
+        f"""SELECT {SPEAKER_TYPE_SQL} AS type,
               a.outlet, substr(a.published, 1, 7) AS month,
               CASE WHEN q.speaker_entity_id IS NOT NULL THEN
                 coalesce('g' || e.global_id, 'n' || q.speaker) END AS who,
@@ -52,6 +57,21 @@ def quote_types(conn: sqlite3.Connection) -> list[tuple[str, str | None, str | N
            FROM quotes q JOIN articles a ON a.id = q.article_id
            LEFT JOIN entities e ON e.id = q.speaker_entity_id
            GROUP BY 1, 2, 3, 4""")]
+
+
+def gender_condition(conn: sqlite3.Connection, gender: str) -> tuple[str, list[Any]]:
+    """SQL keeping the quotations of people of ``gender`` ("female", "male"; "unknown": people
+    whose gender is not known), by their identities (so every merged name counts)."""
+    known = per_store(conn, genders)
+    if gender == "unknown":
+        keys = [p.key for p in identities(conn).all if p.kind == "person" and p.key not in known]
+    else:
+        keys = [k for k, (g, _) in known.items() if g == gender]
+    gids = [int(k[1:]) for k in keys if k.startswith("g")]
+    names = [k[1:] for k in keys if k.startswith("n")]
+    return ("(q.speaker_entity_id IN (SELECT id FROM entities WHERE global_id IN (SELECT value FROM json_each(?)))"
+            " OR q.speaker_entity_id IN (SELECT id FROM entities WHERE global_id IS NULL AND type = 'PERSON'"
+            " AND name IN (SELECT value FROM json_each(?))))", [json.dumps(gids), json.dumps(names)])
 
 
 def genders(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:

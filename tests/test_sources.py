@@ -90,3 +90,23 @@ def test_same_numbers_in_cli_page_and_api(db: Path, capsys: pytest.CaptureFixtur
         assert 'href="/who?outlet=Daily"' in page and 'href="/api/who?by=outlet&amp;format=csv"' in page
         assert "Acme Corp" in client.get("/who").text  # most quoted organisations
         assert client.get("/api/who", params={"by": "week"}).status_code == 422
+
+
+def test_speaker_type_and_gender_facets_and_filters(db: Path) -> None:
+    from newsgraph import query
+    from newsgraph.web import create_app
+
+    conn = connect(db, readonly=True)
+    facets = query.quote_facets(conn)
+    assert {f["value"]: f["count"] for f in facets["type"]} == \
+        {"person": 3, "organisation": 1, "group": 1, "other": 1, "unnamed": 1}
+    assert {f["value"]: f["count"] for f in facets["gender"]} == {"female": 1, "male": 1, "unknown": 1}
+    assert [r["speaker"] for r in query.quotes(conn, gender="female")] == ["Anna Schmidt"]
+    assert [r["speaker"] for r in query.quotes(conn, speaker_type="organisation")] == ["Acme Corp"]
+    assert query.count_quotes(conn, speaker_type="unnamed") == 1
+    with TestClient(create_app(db)) as client:
+        page = client.get("/search").text
+        assert 'href="/search?gender=female"' in page and 'href="/search?speaker_type=group"' in page
+        only = client.get("/search?gender=male").text
+        assert 'id="total">1<' in only and "Robert Jones" in only.split('id="results"')[1]
+        assert client.get("/api/quotes", params={"speaker_type": "person", "gender": "unknown"}).json()["total"] == 1

@@ -24,6 +24,7 @@ from newsgraph.web.params import (
     DateFrom,
     DateTo,
     Desc,
+    Gender,
     Kind,
     NamePart,
     Offset,
@@ -37,6 +38,7 @@ from newsgraph.web.params import (
     Scope,
     Search,
     Speaker,
+    SpeakerType,
     Unit,
     blank_to_none,
     descending,
@@ -150,20 +152,23 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
 @router.get("/search")
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
-           outlet: Outlet = None, order: Order = None, scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
+           outlet: Outlet = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
+           scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
-    q, speaker, person, article, date_from, date_to, kind, outlet, order, scope = map(
-        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, outlet, order, scope))
+    q, speaker, person, article, date_from, date_to, kind, outlet, speaker_type, gender, order, scope = map(
+        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, outlet, speaker_type, gender, order,
+                        scope))
     person = person_or_404(conn, person)["name"] if person else None
     form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
-            "date_to": date_to, "kind": kind, "outlet": outlet, "order": order}
+            "date_to": date_to, "kind": kind, "outlet": outlet, "speaker_type": speaker_type, "gender": gender,
+            "order": order}
     filters = {"search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article),
-               "kind": kind, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+               "kind": kind, "outlet": outlet, "date_from": date_from, "date_to": date_to,
+               "speaker_type": speaker_type, "gender": gender}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     n_quotes = query.count_quotes(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None
-    api_quotes = {"search": q, "speaker": speaker, "person": person, "article": article, "kind": kind,
-                  "outlet": outlet, "date_from": date_from, "date_to": date_to, "order": order}
+    api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
         pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},

@@ -49,6 +49,10 @@ PeopleSort = Annotated[Literal["quotes", "mentions", "articles", "name", ""] | N
 By = Annotated[Literal["total", "outlet", "month", "year", ""] | None, Query(
     description="one row for the whole store (default), or one per outlet, month or year of publication")]
 Unit = Annotated[Literal["week", "month", "year", ""] | None, Query(description="per week, month (default) or year")]
+SpeakerType = Annotated[Literal["person", "organisation", "group", "other", "unnamed", ""] | None, Query(
+    description="speaker type, as /api/who defines it")]
+Gender = Annotated[Literal["female", "male", "unknown", ""] | None, Query(
+    description="quotations of people of this gender, as /api/who infers it (unknown: not inferred)")]
 PlaceSort = Annotated[Literal["mentions", "articles", "name", ""] | None, Query(description="the column to sort by")]
 
 
