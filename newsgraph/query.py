@@ -1,7 +1,8 @@
 """The read API over the store, shared by the CLI, the web app and exports.
 
-Nothing else runs SQL against the store for reading; every function takes an open
-connection and returns plain dicts.
+Beside it only its companions read the store: identity.py (who a person is), sources.py (who
+is quoted), attention.py (attention over time); search.py turns what a user types into FTS5
+queries. Every function takes an open connection and returns plain dicts.
 """
 
 from __future__ import annotations
