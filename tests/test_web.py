@@ -509,3 +509,12 @@ def test_damaged_store_is_a_503_that_says_so(db: Path, tmp_path: Path) -> None:
                                          "/people", "/api/quotes", "/api/places", "/api/articles/1")]
     assert not [r for r in responses if r.status_code >= 500 and r.status_code != 503]
     assert any(r.status_code == 503 and "damaged" in r.text for r in responses)
+
+
+def test_timeline_events_are_paged_with_a_total_and_downloads(client: TestClient) -> None:
+    total = client.get("/api/timeline").json()["total"]
+    text = page(client, "/timeline")
+    assert f"1–{min(total, 500)} of {total}" in text and 'href="/api/timeline?format=csv"' in text
+    one_year = page(client, "/timeline?date_from=1952&date_to=1952")
+    assert 'href="/api/timeline?date_from=1952&amp;date_to=1952&amp;format=csv"' in one_year
+    assert 'id="past-end"' in page(client, "/timeline?offset=100000")

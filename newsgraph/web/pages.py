@@ -49,6 +49,7 @@ from newsgraph.web.params import (
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
 PAGE = 50
+TIMELINE_PAGE = 500
 MAP_PLACES = 1000
 
 
@@ -189,18 +190,18 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
 
 @router.get("/timeline")
 def timeline(request: Request, conn: Conn, person: Person = None, place: Place = None,
-             date_from: DateFrom = None, date_to: DateTo = None, article: ArticleRef = None) -> HTMLResponse:
+             date_from: DateFrom = None, date_to: DateTo = None, article: ArticleRef = None,
+             offset: Offset = 0) -> HTMLResponse:
     person, place, date_from, date_to, article = map(blank_to_none, (person, place, date_from, date_to, article))
     article_id = resolve_article(conn, article)
     filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
-    events = query.timeline_events(conn, person=person, place=place, article_id=article_id, date_from=date_from,
-                                   date_to=date_to, limit=501)
-    counts = query.timeline_counts(conn, person=person, place=place, article_id=article_id,
-                                   date_from=date_from, date_to=date_to)
-    return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
+    chosen = {"person": person, "place": place, "article_id": article_id, "date_from": date_from, "date_to": date_to}
+    events = query.timeline_events(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
+    pager = Pager("/timeline", query.count_events(conn, **chosen), offset, TIMELINE_PAGE, len(events), filters,
+                  "/api/timeline", filters)
+    return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
                   a=attention_context(request, conn, place=place) if place and not person else None,
-                  article_id=article_id,
-                  more=len(events) > 500, counts=counts,
+                  article_id=article_id, pager=pager, counts=query.timeline_counts(conn, **chosen),
                   people=cached(request, conn, query.top_speakers, limit=40),
                   places=cached(request, conn, query.place_counts, limit=40),
                   bar_link=lambda lo, hi: url("/timeline", **{**filters, "date_from": lo, "date_to": hi}))
