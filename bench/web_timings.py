@@ -61,6 +61,12 @@ def sample_urls(db: Path, n: int) -> dict[str, list[str]]:
         "search": ["/search?q=" + quote(w) for w in SEARCH_WORDS],
         "timeline": ["/timeline"] + ["/timeline?place=" + quote(p) for p in places],
         "map": ["/map"],
+        "articles": ["/articles", "/articles?offset=1000"] + ["/articles?q=" + quote(w) for w in SEARCH_WORDS[:4]],
+        "search_articles": [f"/search?scope=articles&q={quote(w)}" for w in SEARCH_WORDS],
+        "people": ["/people", "/people?sort=name", "/people?name=an", "/people?offset=2000"],
+        "who": ["/who", "/who?by=outlet", "/who?by=month"],
+        "api_quotes": ["/api/quotes?search=" + quote(w) for w in SEARCH_WORDS] + ["/api/quotes?offset=20000"],
+        "api_people": ["/api/people", "/api/people?offset=5000", "/api/places?offset=1000"],
     }
 
 

@@ -1,7 +1,8 @@
 """The read API over the store, shared by the CLI, the web app and exports.
 
-Nothing else runs SQL against the store for reading; every function takes an open
-connection and returns plain dicts.
+Beside it only its companions read the store: identity.py (who a person is), sources.py (who
+is quoted), attention.py (attention over time); search.py turns what a user types into FTS5
+queries. Every function takes an open connection and returns plain dicts.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
+from newsgraph.identity import Identity, display_name, identities
 from newsgraph.model import (
     KEY_LENGTH,
     PLACE_TYPES,
@@ -23,6 +25,9 @@ from newsgraph.model import (
     Speaker,
     TimeExpression,
 )
+from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse, snippet
+from newsgraph.tables import Table, per_store
+from newsgraph.who_is_quoted import SPEAKER_TYPE_SQL, gender_condition, genders
 
 ARTICLE_KEY = f"substr(a.hash, 1, {KEY_LENGTH})"
 """The stable key of article ``a`` in SQL (``model.article_key``)."""
@@ -37,16 +42,6 @@ def contains(value: str) -> str:
     return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def fts_query(words: str) -> str:
-    """User words to a safe FTS5 query: each word a quoted term (prefix match on the last)."""
-    terms = re.findall(r"\w+", words)
-    if not terms:
-        return '""'
-    quoted = [f'"{t}"' for t in terms]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
     one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
     return {
@@ -58,23 +53,41 @@ def stats(conn: sqlite3.Connection) -> dict[str, int]:
     }
 
 
-QUOTE_ORDERS = ("newest", "relevance")
-"""``newest``: latest article first (the default: news is read by date). ``relevance``: with a
-full-text search, the best match first (FTS5's bm25 rank); the same as newest without one."""
+QUOTE_ORDERS = ("newest", "oldest", "relevance", "speaker")
+"""``newest``: latest article first (the default: news is read by date); ``oldest`` the reverse.
+``relevance``: with a full-text search, the best match first (FTS5's bm25 rank); the same as newest
+without one. ``speaker``: by speaker name, A to Z (unnamed last), newest first for each."""
 
 
 def _quote_filter(
-    *, search: str | None = None, speaker: str | None = None, article_id: int | None = None,
-    kind: str | None = None, date_from: str | None = None, date_to: str | None = None,
+    conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
+    article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
+    date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
 ) -> tuple[str, str, list[Any]]:
-    """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``."""
+    """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
+    the quotations of one identity (all their names; none for a name no one has)."""
     where: list[str] = []
     args: list[Any] = []
+    if person:
+        who = identities(conn).find(person)
+        if who is None:
+            where.append("0")
+        else:
+            cond, cargs = who.quote_condition("q")
+            where.append(cond)
+            args += cargs
     frm = "quotes q JOIN articles a ON a.id = q.article_id"
     if search:
-        frm += " JOIN quotes_fts f ON f.rowid = q.id"
-        where.append("quotes_fts MATCH ?")
-        args.append(fts_query(search))
+        sq = parse(search)
+        if not sq:
+            where.append("0")  # punctuation only: no word to look for
+        else:
+            frm += " JOIN quotes_fts f ON f.rowid = q.id"
+            where.append("quotes_fts MATCH ?")
+            args.append(sq.fts(column="content"))
+            exact_sql, exact_args = exact_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
+            where += exact_sql
+            args += exact_args
     if speaker:
         where.append("q.speaker LIKE ? ESCAPE '\\'")
         args.append(contains(speaker))
@@ -84,24 +97,44 @@ def _quote_filter(
     if kind:
         where.append("q.kind = ?")
         args.append(kind)
+    if outlet:
+        where.append("a.outlet = ?")
+        args.append(outlet)
+    if speaker_type:
+        where.append(f"{SPEAKER_TYPE_SQL} = ?")
+        args.append(speaker_type)
+    if gender:
+        cond, cargs = gender_condition(conn, gender)
+        where.append(cond)
+        args += cargs
+    _published_between(where, args, date_from, date_to)
+    return frm, (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def _published_between(where: list[str], args: list[Any], date_from: str | None, date_to: str | None) -> None:
+    """Articles published in [date_from, date_to], at the precision given: ``date_to`` "2021"
+    keeps 2021-06-01; both bounds can use the index on published."""
     if date_from:
         where.append("a.published >= ?")
         args.append(date_from)
     if date_to:
-        where.append("a.published <= ?")
-        args.append(date_to)
-    return frm, (" WHERE " + " AND ".join(where)) if where else "", args
+        where.append("a.published < ?")  # anything starting with date_to sorts below date_to + U+FFFF
+        args.append(date_to + "\uffff")
 
 
 def quotes(
     conn: sqlite3.Connection,
     *,
     speaker: str | None = None,
+    person: str | None = None,
     search: str | None = None,
     article_id: int | None = None,
     kind: str | None = None,
+    outlet: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    speaker_type: str | None = None,
+    gender: str | None = None,
     order: str = "newest",
     limit: int = 100,
     offset: int = 0,
@@ -109,41 +142,101 @@ def quotes(
     """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
-    frm, where, args = _quote_filter(search=search, speaker=speaker, article_id=article_id, kind=kind,
-                                     date_from=date_from, date_to=date_to)
+    frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
+                                     kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
+                                     speaker_type=speaker_type, gender=gender)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
-    if search:
-        select += ", highlight(quotes_fts, 0, '[[', ']]') AS highlighted"
-        if order == "relevance":
-            sort = f"f.rank, {newest}"
+    sq = parse(search) if search else None
+    if sq and order == "relevance":
+        sort = f"f.rank, {newest}"
+    elif order == "oldest":
+        sort = "a.published IS NULL, a.published, q.article_id, q.start"
+    elif order == "speaker":
+        sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
-    return _rows(conn.execute(sql, [*args, limit, offset]))
+    rows = _rows(conn.execute(sql, [*args, limit, offset]))
+    for r in rows:
+        r["spans"] = json.loads(r["spans"])
+    if sq:
+        _highlight(rows, sq)
+    return rows
+
+
+FACET_SIZE = 12
+
+
+def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the quotations ``quotes`` pages through with the same filters, by ``kind``, ``outlet``,
+    ``year`` (of publication), ``speaker`` (identities, so merged names count as one; the
+    ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (sources.py):
+    ``{facet: [{"value", "count"}]}``, largest first (years in order).
+    One grouped pass over the matching quotations, summed per facet here."""
+    frm, where, args = _quote_filter(conn, **filters)
+    tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
+    gender_of = per_store(conn, genders)
+    for kind, outlet, year, gid, speaker, type_, n in conn.execute(
+            f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), e.global_id,"
+            f" CASE WHEN e.global_id IS NULL THEN q.speaker END, {SPEAKER_TYPE_SQL}, count(*) FROM {frm}"
+            f" LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'{where}"
+            " GROUP BY 1, 2, 3, 4, 5, 6", args):
+        for facet, value in (("kind", kind), ("outlet", outlet), ("year", year), ("type", type_)):
+            tallies[facet][value] = tallies[facet].get(value, 0) + n
+        if gid is not None or speaker is not None:
+            key = f"g{gid}" if gid is not None else f"n{speaker}"
+            tallies["speaker"][key] = tallies["speaker"].get(key, 0) + n
+            if type_ == "person":
+                g = gender_of.get(key, ("unknown", ""))[0]
+                tallies["gender"][g] = tallies["gender"].get(g, 0) + n
+    people = identities(conn)
+    by_count = lambda d: sorted(d.items(), key=lambda kv: (-kv[1], str(kv[0])))  # noqa: E731
+    out = {facet: [{"value": v, "count": n} for v, n in by_count(tallies[facet])]
+           for facet in ("kind", "outlet", "type", "gender")}
+    out["outlet"] = out["outlet"][:FACET_SIZE]
+    out["year"] = [{"value": v, "count": n} for v, n in sorted(tallies["year"].items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]
+    speakers = []
+    for key, n in by_count(tallies["speaker"])[:FACET_SIZE]:
+        who = people.by_key(key)
+        speakers.append({"value": who.name if who else key[1:], "count": n})
+    out["speaker"] = speakers
+    return out
+
+
+def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
+    """Each quotation's matched words: ``highlights`` (spans in ``content``) and ``highlighted``
+    (the content with them in ``[[`` ``]]``)."""
+    for r in rows:
+        spans = sq.highlight(r["content"])
+        r["highlights"] = [list(s) for s in spans]
+        r["highlighted"] = marked(r["content"], spans)
 
 
 def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
-    ``speaker``, ``search``, ``article_id``, ``kind``, ``date_from``, ``date_to``)."""
-    frm, where, args = _quote_filter(**filters)
+    ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
+    ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it))."""
+    frm, where, args = _quote_filter(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
 
 
-def people(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = None) -> list[dict[str, Any]]:
-    """People with how often they are mentioned, quoted, and in how many articles."""
-    args: list[Any] = []
-    cond = ""
-    if name:
-        cond = "AND e.name LIKE ? ESCAPE '\\'"
-        args.append(contains(name))
-    sql = f"""
-        SELECT e.name AS name, count(DISTINCT e.article_id) AS articles,
-               (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
-                 WHERE e2.name = e.name AND e2.type = 'PERSON') AS mentions,
-               (SELECT count(*) FROM quotes q WHERE q.speaker = e.name) AS quotes
-        FROM entities e WHERE e.type = 'PERSON' {cond}
-        GROUP BY e.name ORDER BY quotes DESC, mentions DESC, name LIMIT ?"""
-    return _rows(conn.execute(sql, [*args, limit]))
+PEOPLE_SORTS = ("quotes", "mentions", "articles", "name")
+
+
+def people(conn: sqlite3.Connection, *, name: str | None = None, sort: str = "quotes", desc: bool = True,
+           limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+    """People (one row per identity, merged names included) with their quotations, mentions and
+    articles: the counts every page shows. ``name``: part of any of their names, any case."""
+    return per_store(conn, people_table).page(name=name, sort=sort, desc=desc, limit=limit, offset=offset)[0]
+
+
+def count_people(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    return per_store(conn, people_table).page(name=name, sort="quotes", desc=True, limit=0, offset=0)[1]
+
+
+def people_table(conn: sqlite3.Connection) -> Table:
+    """Every person (not other speakers) as a row, for lists that sort and page in memory."""
+    return Table([p.row() for p in identities(conn).all if p.kind == "person"], PEOPLE_SORTS, names="names")
 
 
 def find_article_by_key(conn: sqlite3.Connection, key: str) -> int | None:
@@ -181,11 +274,67 @@ def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
     return find_article_by_key(conn, ref)
 
 
-def articles(conn: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
-    return _rows(conn.execute(
+def _article_filter(search: str | None = None, outlet: str | None = None, date_from: str | None = None,
+                    date_to: str | None = None) -> tuple[str, list[Any]]:
+    """WHERE (with arguments) shared by ``articles`` and ``count_articles``."""
+    where: list[str] = []
+    args: list[Any] = []
+    if search:
+        sq = parse(search)
+        if not sq:
+            where.append("0")
+        else:
+            sql, a = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+            where.append(sql)
+            args += a
+    if outlet:
+        where.append("a.outlet = ?")
+        args.append(outlet)
+    _published_between(where, args, date_from, date_to)
+    return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str | None = None,
+             date_from: str | None = None, date_to: str | None = None,
+             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """Articles, latest ingested first. ``search`` (the syntax of newsgraph/search.py) matches the
+    title or text; each hit then has ``snippet``: the sentence with the first match, its ``start``
+    in the text and ``highlights`` relative to the sentence."""
+    where, args = _article_filter(search, outlet, date_from, date_to)
+    rows = _rows(conn.execute(
         f"SELECT a.id, {ARTICLE_KEY} AS key, a.document, a.title, a.published, a.outlet, a.author, a.url, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
-        " FROM articles a ORDER BY a.id DESC LIMIT ? OFFSET ?", (limit, offset)))
+        f" FROM articles a{where} ORDER BY a.id DESC LIMIT ? OFFSET ?", [*args, limit, offset]))
+    sq = parse(search) if search else None
+    if sq:
+        for r in rows:
+            text = conn.execute("SELECT text FROM articles WHERE id = ?", (r["id"],)).fetchone()[0]
+            r["snippet"] = snippet(text, sq) or snippet(r["title"] or "", sq)
+            if r["snippet"]:
+                r["snippet"]["highlighted"] = marked(r["snippet"]["text"], r["snippet"]["highlights"])
+    return rows
+
+
+def article_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+    """Counts of the articles ``articles`` pages through with the same filters, by ``outlet`` (the
+    ``FACET_SIZE`` largest) and ``year`` of publication (in order): ``{facet: [{"value", "count"}]}``."""
+    where, args = _article_filter(**filters)
+    outlets: dict[Any, int] = {}
+    years: dict[Any, int] = {}
+    for outlet, year, n in conn.execute(
+            f"SELECT a.outlet, substr(a.published, 1, 4), count(*) FROM articles a{where} GROUP BY 1, 2", args):
+        outlets[outlet] = outlets.get(outlet, 0) + n
+        years[year] = years.get(year, 0) + n
+    return {"outlet": [{"value": v, "count": n} for v, n in
+                       sorted(outlets.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_SIZE]],
+            "year": [{"value": v, "count": n} for v, n in
+                     sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]}
+
+
+def count_articles(conn: sqlite3.Connection, **filters: Any) -> int:
+    """How many articles ``articles`` pages through with the same filters."""
+    where, args = _article_filter(**filters)
+    return int(conn.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 
 
 def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
@@ -337,54 +486,51 @@ def export_articles(
 
 
 def person_names(conn: sqlite3.Connection, name: str) -> list[str]:
-    """The names one person goes by in the store: ``name`` plus names merged with it (global_id)."""
-    # "+type" keeps SQLite from scanning every PERSON through the (type, name) index
-    rows = conn.execute(
-        "SELECT DISTINCT name FROM entities WHERE +type = 'PERSON' AND global_id IN"
-        " (SELECT global_id FROM entities WHERE name = ? AND type = 'PERSON' AND global_id IS NOT NULL)",
-        (name,)).fetchall()
-    return [name] + sorted({r[0] for r in rows} - {name})
+    """The names one person goes by in the store (newsgraph/identity.py): the display name first,
+    then the names merged with it; ``[name]`` when no one is known by it."""
+    who = identities(conn).find(name)
+    if who is None:
+        return [name]
+    return [who.name] + sorted(set(who.names) - {who.name})
 
 
 def _in(names: list[str]) -> str:
     return ",".join("?" * len(names))
 
 
+def find_identity(conn: sqlite3.Connection, name: str) -> Identity | None:
+    """The person (or other speaker) ``name`` means, any of their names, any case (identity.Identities.find)."""
+    return identities(conn).find(name)
+
+
+def suggest_people(conn: sqlite3.Connection, name: str, n: int = 5) -> list[str]:
+    """Names near ``name`` for a "did you mean …" when it names no one."""
+    return identities(conn).suggest(name, n)
+
+
 def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
-    """A person's names, aliases, roles and counts; None when neither mentioned nor quoted."""
-    names = person_names(conn, name)
-    ph = _in(names)
-    ents = conn.execute(f"SELECT id, article_id, aliases, roles FROM entities WHERE type = 'PERSON' AND name IN ({ph})",
-                        names).fetchall()
-    n_quotes = int(conn.execute(f"SELECT count(*) FROM quotes WHERE speaker IN ({ph})", names).fetchone()[0])
-    if not ents and not n_quotes:
+    """A person's names, aliases, roles and counts (the same as in every list); None when no one
+    is known by ``name`` (in any case)."""
+    who = identities(conn).find(name)
+    if who is None:
         return None
+    cond, args = who.entity_condition("e")
     aliases: dict[str, int] = {}
     roles: dict[str, int] = {}
-    for e in ents:
+    for e in conn.execute(f"SELECT aliases, roles FROM entities e WHERE {cond}", args):
         for a in json.loads(e["aliases"]):
             aliases[a] = aliases.get(a, 0) + 1
         for r in json.loads(e["roles"]):
             roles[r] = roles.get(r, 0) + 1
-    n_mentions = int(conn.execute(
-        f"SELECT count(*) FROM mentions m JOIN entities e ON e.id = m.entity_id"
-        f" WHERE e.type = 'PERSON' AND e.name IN ({ph})", names).fetchone()[0])
-    articles_n = int(conn.execute(
-        f"SELECT count(DISTINCT article_id) FROM (SELECT article_id FROM entities WHERE type = 'PERSON' AND name IN ({ph})"
-        f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph}))", [*names, *names]).fetchone()[0])
     by_count = lambda d: sorted(d, key=lambda k: (-d[k], k))  # noqa: E731
-    return {"name": name, "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
-            "roles": by_count(roles), "articles": articles_n, "mentions": n_mentions, "quotes": n_quotes}
+    names = person_names(conn, who.name)
+    return {**who.row(), "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
+            "roles": by_count(roles)}
 
 
 def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Every quotation attributed to the person (exact name or a merged name), newest article first."""
-    names = person_names(conn, name)
-    return _rows(conn.execute(
-        f"SELECT q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published FROM quotes q"
-        " JOIN articles a ON a.id = q.article_id"
-        f" WHERE q.speaker IN ({_in(names)}) ORDER BY a.published DESC, q.article_id DESC, q.start LIMIT ? OFFSET ?",
-        [*names, limit, offset]))
+    """Every quotation of the person (any of their names), newest article first."""
+    return quotes(conn, person=name, limit=limit, offset=offset)
 
 
 def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30) -> list[dict[str, Any]]:
@@ -397,35 +543,52 @@ def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], l
 
     CROSS JOIN and the unary ``+`` keep SQLite from driving the join by the (type, name) index,
     which made this a scan of every entity of that type on a large store."""
+    who = identities(conn).find(name)
+    if who is None:
+        return []
     names = person_names(conn, name)
-    ph = _in(names)
+    cond, args = who.entity_condition("p")
     return _rows(conn.execute(
         f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
         f" FROM entities p CROSS JOIN entities o ON o.article_id = p.article_id"
-        f" AND +o.type IN ({_in(list(types))}) AND o.name NOT IN ({ph})"
-        f" WHERE p.type = 'PERSON' AND p.name IN ({ph})"
-        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*types, *names, *names, limit]))
+        f" AND +o.type IN ({_in(list(types))}) AND o.name NOT IN ({_in(names)})"
+        f" WHERE {cond}"
+        f" GROUP BY o.name ORDER BY articles DESC, o.name LIMIT ?", [*types, *names, *args, limit]))
 
 
 def top_speakers(conn: sqlite3.Connection, *, limit: int = 10) -> list[dict[str, Any]]:
-    """Most-quoted named speakers."""
-    return _rows(conn.execute(
-        "SELECT speaker AS name, count(*) AS quotes, count(DISTINCT article_id) AS articles FROM quotes"
-        " WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker LIMIT ?", (limit,)))
+    """Most-quoted speakers (people and others), counted as on their own pages."""
+    return [{"name": p.name, "quotes": p.quotes, "articles": p.articles, "kind": p.kind}
+            for p in sorted(identities(conn).all, key=lambda p: (-p.quotes, p.name))[:limit] if p.quotes]
 
 
-def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None) -> list[dict[str, Any]]:
-    """Places by mentions, with the articles naming them and coordinates when known (else null)."""
-    cond, args = "", []
-    if name:
-        cond, args = "AND e.name LIKE ? ESCAPE '\\'", [contains(name)]
-    return _rows(conn.execute(
+def place_counts(conn: sqlite3.Connection, *, limit: int = 50, name: str | None = None, sort: str = "mentions",
+                 desc: bool = True, offset: int = 0) -> list[dict[str, Any]]:
+    """Places by mentions (or ``sort``), with the articles naming them and coordinates when known
+    (else null); ``name`` is part of the name, any case."""
+    return _places(conn).page(name=name, sort=sort, desc=desc, limit=limit, offset=offset)[0]
+
+
+def count_places(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    return _places(conn).page(name=name, sort="mentions", desc=True, limit=0, offset=0)[1]
+
+
+PLACE_SORTS = ("mentions", "articles", "name")
+
+
+def _places(conn: sqlite3.Connection) -> Table:
+    return per_store(conn, place_table)
+
+
+def place_table(conn: sqlite3.Connection) -> Table:
+    """Every place with its counts (one aggregate over the store; lists sort and page it in memory)."""
+    return Table(_rows(conn.execute(
         f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
         f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
         f" group_concat(DISTINCT e.type) AS types"
         f" FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-        f" WHERE e.type IN ({_in(list(PLACE_TYPES))}) {cond}"
-        f" GROUP BY e.name ORDER BY mentions DESC, e.name LIMIT ?", [*PLACE_TYPES, *args, limit]))
+        f" WHERE e.type IN ({_in(list(PLACE_TYPES))})"
+        f" GROUP BY e.name ORDER BY mentions DESC, e.name", PLACE_TYPES)), PLACE_SORTS)
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
@@ -437,14 +600,16 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
     for who, types, column in ((person, ("PERSON",), "participants"), (place, PLACE_TYPES, "places")):
         if not who:
             continue
-        names = person_names(conn, who) if types == ("PERSON",) else [who]
+        identity = identities(conn).find(who) if types == ("PERSON",) else None
+        names = person_names(conn, who) if identity else [who]
         ph = _in(names)
+        cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)
         where.append(
             f"(ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
             f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
-            f" WHERE en.name IN ({ph}) AND en.type IN ({_in(list(types))}))"
+            f" WHERE {cond} AND en.type IN ({_in(list(types))}))"
             f" OR EXISTS (SELECT 1 FROM json_each(ev.{column}) j WHERE j.value IN ({ph})))")
-        args += [*names, *types, *names]
+        args += [*cargs, *types, *names]
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
@@ -476,6 +641,13 @@ def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, plac
         r["participants"] = json.loads(r["participants"])
         r["places"] = json.loads(r["places"])
     return rows
+
+
+def count_events(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+                 article_id: int | None = None, date_from: str | None = None, date_to: str | None = None) -> int:
+    """How many events ``timeline_events`` pages through with the same filters."""
+    cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
+    return int(conn.execute(f"SELECT count(*) FROM events ev{cond}", args).fetchone()[0])
 
 
 def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
@@ -512,8 +684,7 @@ def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | Non
         counts: dict[str, int] = {}
         for n in r.pop("all_names").split("\x1f"):
             counts[n] = counts.get(n, 0) + 1
-        first = r.pop("first_name")
-        r["name"] = min(counts, key=lambda n: (" " not in n, -counts[n], n != first, n))
+        r["name"] = display_name(counts, r.pop("first_name"))
         r["names"] = sorted(counts)
     return out
 

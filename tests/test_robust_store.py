@@ -483,3 +483,30 @@ def test_document_names_are_unique_in_a_store_and_schema_3_stores_are_renamed(tm
                                                    ("001.txt (4)",)]  # a source shared by two is no name
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("UPDATE articles SET document = 'x' WHERE id IN (1, 2)")
+
+
+def test_schema_3_store_gets_accent_keeping_and_article_search_indexes(tmp_path: Path) -> None:
+    """Schema 3 had one accent-free index, over quotations only: the migration builds the others
+    from the stored rows, and a read-only open (the web app's) triggers it."""
+    db = tmp_path / "v3.db"
+    conn = connect(db)
+    store_articles(conn, [make_article("m", 1)])
+    for name in ("quotes_exact_ai", "quotes_exact_ad", "quotes_exact_au", "articles_fts_ai", "articles_fts_ad",
+                 "articles_fts_au"):
+        conn.execute(f"DROP TRIGGER {name}")
+    for name in ("quotes_fts_exact", "articles_fts", "articles_fts_exact"):
+        conn.execute(f"DROP TABLE {name}")
+    conn.execute("DROP INDEX articles_document_unique")
+    _drop_schema_4_columns(conn)
+    conn.execute("PRAGMA user_version = 3")
+    conn.execute("DELETE FROM meta WHERE key = 'schema_sql'")
+    conn.commit()
+    conn.close()
+    conn = connect(db, readonly=True)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    quote = query.quotes(conn)[0]["content"]
+    word = quote.split()[0]
+    assert query.count_quotes(conn, search=word) == 1
+    text_word = conn.execute("SELECT text FROM articles").fetchone()[0].split()[0]
+    assert query.count_articles(conn, search=text_word) == 1
+    assert conn.execute("SELECT count(*) FROM quotes_fts_exact").fetchone()[0] == 1

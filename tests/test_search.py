@@ -70,6 +70,6 @@ def test_web_search_shows_total_and_orders(db: Path) -> None:
         assert '<span id="total">2</span>' in page
         assert page.index("Ann Lee") < page.index("Cy Dorn")
         assert 'value="relevance" selected' in page
-        api = client.get("/api/quotes", params={"search": "harbour", "order": "relevance"}).json()
+        api = client.get("/api/quotes", params={"search": "harbour", "order": "relevance"}).json()["items"]
         assert [r["published"] for r in api] == ["2020-01-01", "2023-09-01"]
         assert client.get("/api/quotes", params={"order": "random"}).status_code == 422

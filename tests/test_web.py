@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+import sqlite3
 import warnings
 from collections.abc import Iterator
+from contextlib import closing
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import quote
@@ -162,7 +164,7 @@ def test_articles_are_addressed_by_a_stable_key_and_old_ids_redirect(client: Tes
         assert moved.status_code == 307 and moved.headers["location"].endswith(f"/{keys['seed']}")
     listed = page(client, "/articles")
     assert f'href="/article/{keys["seed"]}"' in listed and f'href="/article/{ids["seed"]}"' not in listed
-    assert {a["key"] for a in client.get("/api/articles").json()} >= set(keys.values())
+    assert {a["key"] for a in client.get("/api/articles").json()["items"]} >= set(keys.values())
 
 
 def test_article_headings_render_as_headings(client: TestClient, tmp_path: Path) -> None:
@@ -187,7 +189,7 @@ def test_person_page_quotes_coquoted_timeline(client: TestClient) -> None:
     assert "<h1>Lee Seung-min</h1>" in text
     assert "This movie shows the lives of North Koreans" in text
     assert "Mentioned with" in text and "Timeline" in text
-    assert 'href="/search?speaker=Lee%20Seung-min"' in text and 'href="/timeline?person=Lee%20Seung-min"' in text
+    assert 'href="/search?person=Lee%20Seung-min"' in text and 'href="/timeline?person=Lee%20Seung-min"' in text
     kim = page(client, "/person/" + quote("Kim Il Sung"))
     assert "Also called" in kim and "Kim" in kim
     assert 'class="chart"' in kim or "No dated events" in kim
@@ -197,7 +199,8 @@ def test_search_highlights_and_filters(client: TestClient, ids: dict[str, int], 
     text = page(client, "/search?q=cinema")
     assert_clean_html(text)
     assert "<mark>cinema</mark>" in text
-    assert "<mark>" in page(client, "/search?q=cinem")  # prefix on the last word
+    assert "<mark>" not in page(client, "/search?q=cinem")  # whole words ...
+    assert "<mark>cinema</mark>" in page(client, "/search?q=cinem*")  # ... unless asked for a prefix
     only_lee = page(client, "/search?speaker=Lee+Seung")
     assert "This movie shows" in only_lee and "Han was very much torn" not in only_lee
     by_article = page(client, f"/search?article={ids['evil']}").split('id="results"')[1]
@@ -217,13 +220,13 @@ def test_timeline_chart_and_filters(client: TestClient) -> None:
     one_year = page(client, "/timeline?date_from=1952&date_to=1952")
     assert "1952" in one_year and "1937" not in one_year.split("<h2>Events")[1]
     # filters: an event naming a place/person is found by that place/person, one that does not is not
-    events = client.get("/api/timeline").json()["events"]
+    events = client.get("/api/timeline").json()["items"]
     with_place = next(e for e in events if e["places"])
     place = with_place["places"][0]
-    by_place = client.get("/api/timeline", params={"place": place}).json()["events"]
+    by_place = client.get("/api/timeline", params={"place": place}).json()["items"]
     assert with_place["id"] in {e["id"] for e in by_place} and len(by_place) < len(events)
     assert html.escape(with_place["text"], quote=False) in page(client, "/timeline?place=" + quote(place))
-    by_person = client.get("/api/timeline", params={"person": "Kim Il Sung"}).json()["events"]
+    by_person = client.get("/api/timeline", params={"person": "Kim Il Sung"}).json()["items"]
     assert by_person and all("Kim Il Sung" in e["participants"] or "Kim" in e["text"] for e in by_person)
     assert len(by_person) < len(events)
 
@@ -292,7 +295,7 @@ def test_untrusted_text_in_api_is_json_not_html(client: TestClient, ids: dict[st
     body = art.json()
     assert "<script>alert(1)</script>" in body["text"]  # data as it is, for a client to escape
     assert body["document"] == EVIL_NAME
-    hits = client.get("/api/quotes", params={"search": "bold"}).json()
+    hits = client.get("/api/quotes", params={"search": "bold"}).json()["items"]
     assert hits and "[[Bold]]" in hits[0]["highlighted"]
 
 
@@ -314,21 +317,21 @@ def test_api_routes(client: TestClient, ids: dict[str, int]) -> None:
     assert client.get("/api/stats").json()["articles"] == 2
     ov = client.get("/api/overview").json()
     assert {"stats", "top_speakers", "top_places", "recent_articles"} <= ov.keys()
-    assert len(client.get("/api/articles?limit=1").json()) == 1
+    assert len(client.get("/api/articles?limit=1").json()["items"]) == 1
     art = client.get(f"/api/articles/{ids['seed']}").json()
     assert art["id"] == ids["seed"] and art["document"] == "moscow8.txt" and len(art["quotes"]) >= 11
     q = next(q for q in art["quotes"] if q["speaker"]["name"] == "Lee Seung-min")
     s, e = q["content_spans"][0]
     assert art["text"][s:e].startswith("This movie shows")
-    assert any(p["name"] == "Kim Il Sung" for p in client.get("/api/people").json())
+    assert any(p["name"] == "Kim Il Sung" for p in client.get("/api/people").json()["items"])
     person = client.get("/api/people/" + quote("Lee Seung-min")).json()
     assert person["quotes"] >= 1 and person["quotations"] and "co_mentioned" in person and "timeline" in person
-    assert client.get("/api/quotes", params={"speaker": "Lee Seung-min"}).json()
-    assert all(r["article_id"] == ids["evil"] for r in client.get(f"/api/quotes?article={ids['evil']}").json())
+    assert client.get("/api/quotes", params={"speaker": "Lee Seung-min"}).json()["items"]
+    assert all(r["article_id"] == ids["evil"] for r in client.get(f"/api/quotes?article={ids['evil']}").json()["items"])
     tl = client.get("/api/timeline", params={"date_from": "1950", "date_to": "1959"}).json()
-    assert tl["events"] and all("1950" <= e["date"][:4] <= "1959" for e in tl["events"])
+    assert tl["items"] and all("1950" <= e["date"][:4] <= "1959" for e in tl["items"])
     assert {c["year"] for c in tl["per_year"]} <= {str(y) for y in range(1950, 1960)}
-    places = client.get("/api/places").json()
+    places = client.get("/api/places").json()["items"]
     assert {"name", "mentions", "articles", "lat", "lon"} <= places[0].keys()
     assert any(p["name"] == "Springfield" for p in places)
 
@@ -514,11 +517,24 @@ def test_damaged_store_is_a_503_that_says_so(db: Path, tmp_path: Path) -> None:
 
     copy = tmp_path / "damaged.db"
     shutil.copy(db, copy)  # ingest closed its connection: the WAL is checkpointed into the main file
+    with closing(sqlite3.connect(copy)) as conn:  # the pages of article and quotation rows, schema intact
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name IN ('articles', 'quotes')")]
     data = bytearray(copy.read_bytes())
-    data[len(data) // 3: len(data) // 3 + 16384] = b"\xab" * 16384  # pages in the middle, header intact
+    for n in pages:
+        data[(n - 1) * size:n * size] = b"\xab" * size
     copy.write_bytes(bytes(data))
     with TestClient(create_app(copy), raise_server_exceptions=False) as c:
         responses = [c.get(u) for u in ("/", "/article/1", "/article/2", "/search?q=cinema", "/timeline", "/map",
                                          "/people", "/api/quotes", "/api/places", "/api/articles/1")]
     assert not [r for r in responses if r.status_code >= 500 and r.status_code != 503]
     assert any(r.status_code == 503 and "damaged" in r.text for r in responses)
+
+
+def test_timeline_events_are_paged_with_a_total_and_downloads(client: TestClient) -> None:
+    total = client.get("/api/timeline").json()["total"]
+    text = page(client, "/timeline")
+    assert f"1–{min(total, 500)} of {total}" in text and 'href="/api/timeline?format=csv"' in text
+    one_year = page(client, "/timeline?date_from=1952&date_to=1952")
+    assert 'href="/api/timeline?date_from=1952&amp;date_to=1952&amp;format=csv"' in one_year
+    assert 'id="past-end"' in page(client, "/timeline?offset=100000")

@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,11 +31,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, int]]]:
-    import uvicorn
-
     from newsgraph import query
     from newsgraph.store import connect
-    from newsgraph.web import create_app
 
     folder = tmp_path_factory.mktemp("browser")
     (folder / "evil.txt").write_text(EVIL, encoding="utf-8")
@@ -43,6 +41,17 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     conn = connect(db, readonly=True)
     ids = {"seed": query.find_article_id(conn, "moscow8.txt"), "evil": query.find_article_id(conn, "evil.txt")}
     conn.close()
+    with _serving(db) as base:
+        yield base, ids  # type: ignore[misc]
+
+
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """`newsgraph serve` over ``db`` on a free loopback port, for the duration of the block."""
+    import uvicorn
+
+    from newsgraph.web import create_app
+
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -54,9 +63,34 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
             break
         time.sleep(0.05)
     assert srv.started, "server did not start"
-    yield f"http://127.0.0.1:{port}", ids  # type: ignore[misc]
+    yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def dated_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A store of dated articles by outlet (what attention and who-is-quoted are about)."""
+    from newsgraph.model import Article, Entity, Quote, Speaker
+    from newsgraph.store import connect, store_articles
+
+    arts = []
+    for i in range(24):
+        who = "Ann Lee" if i % 3 else "Bo Chan"
+        said = f"The harbour plan, part {i}"
+        text = f"\u201c{said},\u201d {who} said."
+        s, at = text.index(said), text.index(who, 2)
+        art = Article(text=text, document=f"d{i}.txt", published=f"2021-{1 + i // 4:02}-{1 + i % 4 * 7:02}",
+                      outlet="Daily" if i % 2 else "Weekly")
+        art.entities.append(Entity(who, "PERSON", [(at, at + len(who))], aliases=["Ms. Lee"] if i % 3 else []))
+        art.quotes.append(Quote([(s, s + len(said))], "direct", Speaker(who, (at, at + len(who)))))
+        arts.append(art)
+    db = tmp_path_factory.mktemp("dated") / "dated.db"
+    conn = connect(db)
+    store_articles(conn, arts)
+    conn.close()
+    with _serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +211,71 @@ def test_api_docs_render_offline(server, page, artifacts: Path) -> None:  # type
     assert any("/api/quotes" in p for p in paths) and any("/api/articles/{key}" in p for p in paths)
     page.screenshot(path=str(artifacts / "web-docs.png"))
     assert not page.errors
+
+
+def test_facets_sorting_and_csv_download(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    """A researcher's loop: search with the syntax, narrow by a facet, sort a table, download the view."""
+    import csv
+    import io
+
+    base, _ = server
+    page.goto(base + '/search?q="North Koreans" OR cinema')
+    total = int(page.locator("#total").inner_text())
+    assert total >= 1 and page.locator("#facets .facet").count() >= 2
+    page.screenshot(path=str(artifacts / "web-search-facets.png"), full_page=True)
+    kind = page.locator('#facets [data-facet="kind"] a').first
+    kind_name, kind_count = kind.inner_text(), int(kind.locator("xpath=..").locator(".count").inner_text())
+    kind.click()
+    page.wait_for_url(f"**kind={kind_name}**")
+    assert int(page.locator("#total").inner_text()) == kind_count
+    assert all(k == kind_name for k in page.locator("#results .kind").all_inner_texts())
+    with page.expect_download() as info:
+        page.click("a.dl-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(info.value.path()).read_text(encoding="utf-8"))))
+    assert len(rows) == kind_count and {r["kind"] for r in rows} == {kind_name}
+
+    page.goto(base + "/people")
+    header = page.locator('th a.sort[data-column="name"]')
+    header.click()
+    page.wait_for_url("**/people?sort=name")
+    names = page.locator("#people-list tbody td:first-child a").all_inner_texts()
+    assert names == sorted(names, key=str.casefold) and len(names) >= 3
+    assert page.locator('th[aria-sort="ascending"]').inner_text().startswith("Name")
+    page.locator('th a.sort[data-column="name"]').click()
+    page.wait_for_url("**/people?sort=name&desc=true")
+    again = page.locator("#people-list tbody td:first-child a").all_inner_texts()
+    assert again == sorted(names, key=str.casefold, reverse=True)
+    assert "of" in page.locator("#range").inner_text()
+    page.screenshot(path=str(artifacts / "web-people.png"), full_page=False)
+    assert not page.errors and not page.dialogs
+
+
+def test_search_syntax_and_attention_chart(server, dated_server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    """Whole words unless asked for a prefix, phrases as phrases; the attention chart's bars lead
+    to that month's quotations, and its data table has the same numbers."""
+    base, _ = server
+    page.goto(base + "/search?q=cinem")
+    assert page.locator("#results .quote-item").count() == 0
+    page.goto(base + "/search?q=cinem*")
+    assert page.locator("#results blockquote mark").count() >= 1
+    page.goto(base + '/search?q="North Koreans"')
+    marks = page.locator("#results blockquote mark").all_inner_texts()
+    assert marks and set(marks) == {"North Koreans"}
+
+    page.goto(dated_server + "/person/Ann%20Lee")
+    chart = page.locator("svg.chart.attention")
+    assert chart.is_visible()
+    bars = page.locator("svg.chart.attention a rect.bar.quotes")  # the legend has one too
+    assert bars.count() == 6  # one per month, January to June
+    page.locator("#attention details summary").click()
+    cells = page.locator("#attention table.attention-data tbody tr").first.locator("td").all_inner_texts()
+    assert cells[0] == "2021-01"
+    page.screenshot(path=str(artifacts / "web-attention.png"), full_page=False)
+    page.locator("svg.chart.attention a").nth(1).click()  # the quotations bar of January
+    page.wait_for_url("**/search?person=Ann+Lee&date_from=2021-01&date_to=2021-01")
+    assert page.locator("#total").inner_text() == cells[2]
+    page.goto(dated_server + "/who?by=outlet")
+    assert page.locator("#who-table tbody tr").count() == 2
+    assert "100.0%" in page.locator("#who-table tbody tr").first.locator(".share-female").inner_text()
+    page.screenshot(path=str(artifacts / "web-who.png"), full_page=False)
+    assert not page.errors and not page.dialogs

@@ -153,16 +153,16 @@ def test_path_parameters_survive_injection_traversal_and_malformed(client: TestC
 
 
 def test_injection_gives_correct_empty_results_not_everything(client: TestClient) -> None:
-    everything = client.get("/api/quotes", params={"limit": 1000}).json()
+    everything = client.get("/api/quotes", params={"limit": 1000}).json()["items"]
     assert len(everything) == len(XSS)
     for value in ("' OR '1'='1", "' OR 1=1 --", "1 OR 1=1", "') OR ('a'='a", "%' --"):
         for param in ("speaker", "search", "article"):
             r = client.get("/api/quotes", params={param: value})
             assert r.status_code in (200, 404, 422), (param, value, r.status_code)
             if r.status_code == 200:
-                assert len(r.json()) < len(everything), f"{param}={value!r} returned every quotation"
-    assert client.get("/api/people", params={"name": "' OR 1=1 --"}).json() == []
-    assert client.get("/api/places", params={"name": "' OR 1=1 --"}).json() == []
+                assert len(r.json()["items"]) < len(everything), f"{param}={value!r} returned every quotation"
+    assert client.get("/api/people", params={"name": "' OR 1=1 --"}).json()["items"] == []
+    assert client.get("/api/places", params={"name": "' OR 1=1 --"}).json()["items"] == []
     stats = client.get("/api/stats").json()
     assert stats["quotes"] == len(XSS)  # nothing was dropped by "DROP TABLE"
 
@@ -170,7 +170,7 @@ def test_injection_gives_correct_empty_results_not_everything(client: TestClient
 def test_like_wildcards_in_name_filters_are_literal(client: TestClient) -> None:
     for path, param in (("/api/places", "name"), ("/api/people", "name"), ("/api/quotes", "speaker")):
         for value in ("%", "_", "%a%"):
-            rows = client.get(path, params={param: value}).json()
+            rows = client.get(path, params={param: value}).json()["items"]
             key = "speaker" if param == "speaker" else "name"
             assert all(value in (r[key] or "") for r in rows), (path, param, value, rows)
 
@@ -223,7 +223,7 @@ def _dangers(html: str) -> list[str]:
 
 
 def test_stored_probes_are_escaped_on_every_page(client: TestClient) -> None:
-    people = client.get("/api/people", params={"limit": 1000}).json()
+    people = client.get("/api/people", params={"limit": 1000}).json()["items"]
     assert len(people) == len(XSS)
     pages = ["/", "/articles", "/people", "/search", "/search?q=said", "/timeline", "/map"]
     pages += [f"/article/{i}" for i in range(1, len(XSS) + 1)]

@@ -8,6 +8,9 @@ import sys
 
 from newsgraph.cli import UserError, add_db, add_model
 
+SEARCH_HELP = ('words, all required: war (the whole word), war* (a prefix), "prime minister" (a phrase), '
+               "Blair OR Brown (either); an unaccented letter matches any accent, a typed accent is kept")
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("extract", help="analyse files and print the results (no store)",
@@ -37,8 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("articles", help="articles in the store (stable key, date, quotes, title)",
                        description="List stored articles, latest ingested first. The first column is the "
                                    "article's stable key (the start of its content hash), the same in every "
-                                   "store built from the same inputs: give it to `newsgraph show` or /article/KEY.")
+                                   "store built from the same inputs: give it to `newsgraph show` or /article/KEY. "
+                                   "--search matches their title and text and prints the sentence of the first match.")
     add_db(p)
+    p.add_argument("--search", help=SEARCH_HELP)
     p.add_argument("--limit", type=int, default=50)
     p.set_defaults(func=cmd_articles)
 
@@ -46,10 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="List quotations, filtered by speaker name and/or full-text search.")
     add_db(p)
     p.add_argument("--speaker", help="part of the speaker's name")
-    p.add_argument("--search", help="words in the quotation (full-text, prefix match on the last word)")
+    p.add_argument("--person", help="one person's quotations under every name merged with this one (any case)")
+    p.add_argument("--search", help=SEARCH_HELP)
     p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
-    p.add_argument("--order", choices=("newest", "relevance"), default="newest",
-                   help="newest article first (default), or with --search the best match first")
+    p.add_argument("--order", choices=("newest", "oldest", "relevance", "speaker"), default="newest",
+                   help="newest article first (default), oldest first, with --search the best match first, "
+                        "or by speaker")
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_quotes)
@@ -139,16 +146,30 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_articles(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    for a in query.articles(_open(args), limit=args.limit):
+    rows = query.articles(_open(args), search=args.search, limit=args.limit)
+    for a in rows:
         print(f"{a['key']}  {a['published'] or '':<10}  {a['quotes']:>3} quotes  {a['title'] or a['document']}")
+        if a.get("snippet"):
+            print("        " + " ".join(a["snippet"]["highlighted"].split()))
+    if not rows and args.search:
+        print("no articles match", file=sys.stderr)
     return 0
 
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.quotes(_open(args), speaker=args.speaker, search=args.search, kind=args.kind, order=args.order,
-                        limit=args.limit)
+    conn = _open(args)
+    person = None
+    if args.person:
+        who = query.find_identity(conn, args.person)
+        if who is None:
+            near = query.suggest_people(conn, args.person)
+            raise UserError(f"no person named {args.person!r} in {args.db}"
+                            + (f"; did you mean {', '.join(near)}?" if near else ""))
+        person = who.name
+    rows = query.quotes(conn, speaker=args.speaker, person=person, search=args.search, kind=args.kind,
+                        order=args.order, limit=args.limit)
     for r in rows:
         if args.json:
             print(json.dumps(r, ensure_ascii=False))

@@ -1,4 +1,4 @@
-"""people, person, places, merges, unmerge: who and where, across the stored articles."""
+"""people, person, places, quoted, merges, unmerge: who and where, across the stored articles."""
 
 from __future__ import annotations
 
@@ -36,6 +36,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int, default=50)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_places)
+
+    p = sub.add_parser("quoted", help="who is quoted: shares of quotations by speaker type and by gender",
+                       description="Quotations by speaker type (person, organisation, group, other, unnamed) "
+                                   "and, among people, by gender where known (an honorific in the articles, "
+                                   "else the given name), overall or per outlet, month or year; every share "
+                                   "with its counts.")
+    add_db(p)
+    p.add_argument("--by", choices=("total", "outlet", "month", "year"), default="total")
+    p.add_argument("--outlet", help="only this outlet")
+    p.add_argument("--csv", action="store_true", help="print CSV (every count and share)")
+    p.set_defaults(func=cmd_quoted)
 
     p = sub.add_parser("merges", help="entities joined across articles, with the rule that joined them",
                        description="Each line is one global entity joining entities of several articles. "
@@ -150,4 +161,28 @@ def cmd_unmerge(args: argparse.Namespace) -> int:
     if not n:
         raise UserError(f"global entity {args.global_id} joins nothing to undo (see `newsgraph merges`)")
     print(f"detached {n} entit{'y' if n == 1 else 'ies'} from {args.global_id}; they stay apart from now on")
+    return 0
+
+
+def cmd_quoted(args: argparse.Namespace) -> int:
+    import csv
+
+    from newsgraph.who_is_quoted import who_is_quoted
+
+    rows = who_is_quoted(_open(args), by=args.by, outlet=args.outlet)
+    if args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["by"])
+        writer.writeheader()
+        writer.writerows(rows)
+        return 0
+    pct = lambda share: "   -  " if share is None else f"{100 * share:5.1f}%"  # noqa: E731
+    print(f"{args.by:<12} {'quotes':>7}  {'person':>6} {'org':>6} {'group':>6} {'other':>6} {'unnamed':>7}"
+          f"   women among people of known gender")
+    for r in rows:
+        print(f"{str(r['value'] if r['value'] is not None else 'unknown'):<12} {r['quotes']:>7}  "
+              f"{pct(r['share_person'])} {pct(r['share_organisation'])} {pct(r['share_group'])} "
+              f"{pct(r['share_other'])} {pct(r['share_unnamed']):>7}   {pct(r['share_female'])} "
+              f"({r['female']} of {r['female'] + r['male']}; {r['unknown']} unknown)")
+    if not rows:
+        print("no quotations", file=sys.stderr)
     return 0

@@ -20,7 +20,7 @@ from newsgraph.model import Article, speaker_entity
 SCHEMA_VERSION = 4
 """1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
 4: article document names unique (shared names renamed to their source path); quotes.speaker_type,
-quotes.affiliation, entities.gender."""
+quotes.affiliation, entities.gender; search indexes keeping accents, and over the article text."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024

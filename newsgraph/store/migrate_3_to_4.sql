@@ -21,3 +21,18 @@ ALTER TABLE quotes ADD COLUMN speaker_type TEXT;
 ALTER TABLE quotes ADD COLUMN affiliation TEXT;
 ALTER TABLE entities ADD COLUMN gender TEXT;
 UPDATE quotes SET speaker_type = 'PERSON' WHERE speaker IS NOT NULL AND speaker_entity_id IS NOT NULL;
+
+-- 3. Search keeps typed accents and covers the article text (newsgraph/search.py); schema.sql
+-- then finds the tables made and filled here (identical CREATE ... IF NOT EXISTS and triggers).
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts_exact USING fts5(
+    content, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+);
+INSERT INTO quotes_fts_exact(quotes_fts_exact) VALUES ('rebuild');
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts_exact USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+);
+INSERT INTO articles_fts_exact(articles_fts_exact) VALUES ('rebuild');

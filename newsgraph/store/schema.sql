@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS quotes (
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);  -- a person's quotations (identity.py)
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -93,6 +94,44 @@ END;
 CREATE TRIGGER IF NOT EXISTS quotes_au AFTER UPDATE ON quotes BEGIN
     INSERT INTO quotes_fts(quotes_fts, rowid, content, speaker) VALUES ('delete', old.id, old.content, old.speaker);
     INSERT INTO quotes_fts(rowid, content, speaker) VALUES (new.id, new.content, new.speaker);
+END;
+
+-- Search (newsgraph/search.py): the indexes above and below remove accents; the *_exact ones keep
+-- them, for the words a user types with an accent ("Peña" is not "Pena"). Schema 4
+-- (migrate_3_to_4.sql builds them for older stores: keep the two in step).
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts_exact USING fts5(
+    content, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER IF NOT EXISTS quotes_exact_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO quotes_fts_exact(rowid, content) VALUES (new.id, new.content);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_exact_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO quotes_fts_exact(quotes_fts_exact, rowid, content) VALUES ('delete', old.id, old.content);
+END;
+CREATE TRIGGER IF NOT EXISTS quotes_exact_au AFTER UPDATE ON quotes BEGIN
+    INSERT INTO quotes_fts_exact(quotes_fts_exact, rowid, content) VALUES ('delete', old.id, old.content);
+    INSERT INTO quotes_fts_exact(rowid, content) VALUES (new.id, new.content);
+END;
+
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts_exact USING fts5(
+    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE TRIGGER IF NOT EXISTS articles_fts_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    INSERT INTO articles_fts_exact(rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts_exact(articles_fts_exact, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER IF NOT EXISTS articles_fts_au AFTER UPDATE OF title, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts_exact(articles_fts_exact, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    INSERT INTO articles_fts_exact(rowid, title, text) VALUES (new.id, new.title, new.text);
 END;
 
 CREATE TABLE IF NOT EXISTS times (

@@ -1,4 +1,9 @@
-"""The JSON API under /api: the data the pages show, documented at /docs and /openapi.json."""
+"""The JSON API under /api: the data the pages show, documented at /docs and /openapi.json.
+
+Every list takes ``limit``/``offset`` and the filters of its page, and answers a `Page`:
+``{"items", "total", "limit", "offset", "next"}``; ``format=csv`` gives the same view as a CSV
+file (every row when no ``limit`` is given). Errors have one shape (schemas.Error).
+"""
 
 from __future__ import annotations
 
@@ -6,33 +11,69 @@ import sqlite3
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.responses import RedirectResponse
+from fastapi.responses import RedirectResponse, Response
 
 from newsgraph import query
+from newsgraph.attention import attention
 from newsgraph.web.db import conn_dependency
+from newsgraph.web.listing import CSV_MAX, csv_response, envelope
 from newsgraph.web.params import (
     ArticleKey,
     ArticleRef,
+    By,
     DateFrom,
     DateTo,
+    Desc,
+    Format,
+    Gender,
     Kind,
-    Limit,
     NamePart,
     Offset,
     Order,
+    Outlet,
+    PageLimit,
+    PeopleSort,
     Person,
     PersonName,
     Place,
+    PlaceSort,
     Search,
     Speaker,
+    SpeakerType,
+    Unit,
     article_by_key,
     blank_to_none,
+    descending,
+    person_or_404,
     resolve_article,
 )
+from newsgraph.web.schemas import (
+    ERRORS,
+    ArticleItem,
+    AttentionPage,
+    Page,
+    PersonItem,
+    PlaceItem,
+    QuoteItem,
+    TimelinePage,
+    WhoRow,
+)
+from newsgraph.who_is_quoted import who_is_quoted
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
-NOT_FOUND = {404: {"description": "no such item"}}
+LIST_DOC = ("\n\nA page of the list: `items`, `total` (rows in the whole filtered list), `limit`, `offset`, "
+            "`next` (URL of the next page, null on the last). `format=csv`: the same view as CSV "
+            f"(every row, up to {CSV_MAX:,}, unless `limit` is given).")
+
+
+def _page(request: Request, fmt: str | None, name: str, limit: int | None, offset: int, default: int,
+          rows: Any, total: Any) -> Any:
+    """A list endpoint's answer: ``rows(limit, offset)`` as JSON (a Page) or CSV."""
+    if fmt == "csv":
+        return csv_response(rows(limit or CSV_MAX, offset), name)
+    limit = limit or default
+    return envelope(request, rows(limit, offset), total(), limit, offset)
 
 
 @router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
@@ -41,23 +82,37 @@ def stats(request: Request, conn: Conn) -> dict[str, int]:
 
 
 @router.get("/overview", summary="What the overview page shows")
-def overview(request: Request, conn: Conn, limit: Limit = 15) -> dict[str, Any]:
+def overview(request: Request, conn: Conn, limit: PageLimit = None) -> dict[str, Any]:
     """Counts, most-quoted speakers, most-mentioned places and the latest ingested articles."""
-    store = request.app.state.store
-    return {"stats": store.cached(conn, query.stats), "top_speakers": store.cached(conn, query.top_speakers, limit=limit),
-            "top_places": store.cached(conn, query.place_counts, limit=limit),
-            "recent_articles": query.articles(conn, limit=limit)}
+    store, limit = request.app.state.store, limit or 15
+    return {"stats": store.cached(conn, query.stats), "top_speakers": query.top_speakers(conn, limit=limit),
+            "top_places": query.place_counts(conn, limit=limit), "recent_articles": query.articles(conn, limit=limit)}
 
 
-@router.get("/articles", summary="Stored articles, latest ingested first")
-def articles(conn: Conn, limit: Limit = 50, offset: Offset = 0) -> list[dict[str, Any]]:
-    """Each: `id` (ingest order), `key` (stable: /api/articles/{key}), `document`, `title`, `published`, `outlet`,
-    `author`, `url`, `ingested_at`, `quotes` (count)."""
-    return query.articles(conn, limit=limit, offset=offset)
+@router.get("/articles", summary="Articles, latest ingested first; full-text search of title and text",
+            response_model=Page[ArticleItem], description=(
+                "Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count). With "
+                "`search`, `snippet`: the sentence of the first match (`text`, `start` in the article, "
+                "`highlights` as spans in the sentence, `highlighted` with matches in `[[` `]]`)." + LIST_DOC))
+def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None, date_from: DateFrom = None,
+             date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
+               "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+    return _page(request, format, "articles", limit, offset, 50,
+                 lambda n, o: query.articles(conn, **filters, limit=n, offset=o),
+                 lambda: query.count_articles(conn, **filters))
 
 
-@router.get("/articles/{key}", summary="One article with its text and everything found in it",
-            responses=NOT_FOUND, response_model=None)
+@router.get("/articles/facets", summary="Counts of the articles an /api/articles view lists, by outlet and year")
+def article_facets(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None,
+                   date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, list[dict[str, Any]]]:
+    """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first)."""
+    filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
+               "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
+    return request.app.state.store.cached(conn, query.article_facets, **filters)  # type: ignore[no-any-return]
+
+
+@router.get("/articles/{key}", summary="One article with its text and everything found in it", response_model=None)
 def article(conn: Conn, key: ArticleKey) -> dict[str, Any] | RedirectResponse:
     """The documented JSON record (README, "Output format") with `text`, the stable `key` and the
     store `id` (ingest order: it changes when a store is rebuilt). An id in the URL redirects to the key."""
@@ -70,57 +125,142 @@ def article(conn: Conn, key: ArticleKey) -> dict[str, Any] | RedirectResponse:
     return {"id": article_id, "key": art.key, **art.to_dict(with_text=True)}
 
 
-@router.get("/people", summary="People with mention, quote and article counts")
-def people(conn: Conn, name: NamePart = None, limit: Limit = 100) -> list[dict[str, Any]]:
-    """Each: `name`, `articles`, `mentions`, `quotes`; most quoted first."""
-    return query.people(conn, limit=limit, name=blank_to_none(name))
+@router.get("/people", summary="People (merged names included) with quote, mention and article counts",
+            response_model=Page[PersonItem], description=(
+                "Each: `name` (display name), `names` (all merged into this person), `quotes`, `mentions`, "
+                "`articles`: the counts of the person's page. `sort`: quotes (default), mentions, articles or "
+                "name; `desc`: descending (default for counts) or not (default for names)." + LIST_DOC))
+def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = None,
+           limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
+    desc = descending(sort, desc)
+    return _page(request, format, "people", limit, offset, 100,
+                 lambda n, o: query.people(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
+                 lambda: query.count_people(conn, name=name))
 
 
 @router.get("/people/{name:path}", summary="One person: names, aliases, roles, quotations, "
-                                          "co-mentioned people, timeline", responses=NOT_FOUND)
-def person(conn: Conn, name: PersonName, limit: Limit = 500) -> dict[str, Any]:
-    """`name`, `names` (merged across articles), `aliases`, `roles`, counts (`articles`, `mentions`,
-    `quotes`), `quotations` (as in /api/quotes), `co_mentioned` (`name`, `articles` shared) and
-    `timeline` (as in /api/timeline `events`)."""
-    profile = query.person_profile(conn, name)
-    if profile is None:
-        raise HTTPException(404, f"no person named {name!r} in this store")
-    return {**profile, "quotations": query.person_quotes(conn, name, limit=limit),
-            "co_mentioned": query.co_mentioned(conn, name, limit=50),
-            "timeline": query.timeline_events(conn, person=name, limit=limit)}
+                                          "co-mentioned people, timeline")
+def person(conn: Conn, name: PersonName, limit: PageLimit = None) -> dict[str, Any]:
+    """`name` (display name; any of the person's names finds them, in any case), `names` (merged across
+    articles), `aliases`, `roles`, counts (`articles`, `mentions`, `quotes`), `quotations` (as in
+    /api/quotes?person=), `co_mentioned` (`name`, `articles` shared) and `timeline` (as in /api/timeline
+    `items`). An unknown name is a 404 whose `detail` suggests the nearest names."""
+    profile = person_or_404(conn, name)
+    limit = limit or 500
+    return {**profile, "quotations": query.person_quotes(conn, profile["name"], limit=limit),
+            "co_mentioned": query.co_mentioned(conn, profile["name"], limit=50),
+            "timeline": query.timeline_events(conn, person=profile["name"], limit=limit)}
 
 
-@router.get("/quotes", summary="Quotations: full-text search and filters")
-def quotes(conn: Conn, search: Search = None, speaker: Speaker = None, article: ArticleRef = None,
-           kind: Kind = None, date_from: DateFrom = None, date_to: DateTo = None, order: Order = None,
-           limit: Limit = 100, offset: Offset = 0) -> list[dict[str, Any]]:
-    """Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (JSON list of
-    `[start, end]` in the article text), `kind`, `speaker` (null when unnamed), `descriptor`,
-    `speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`,
-    `highlighted` is the content with matched words in `[[` `]]`. Dates filter on the article's
-    publication date. `order=relevance` puts the best full-text match first."""
-    return query.quotes(conn, search=blank_to_none(search), speaker=blank_to_none(speaker),
-                        article_id=resolve_article(conn, article), kind=blank_to_none(kind),
-                        date_from=blank_to_none(date_from), date_to=blank_to_none(date_to),
-                        order=order or "newest", limit=limit, offset=offset)
+@router.get("/quotes", summary="Quotations: full-text search and filters", response_model=Page[QuoteItem],
+            description=(
+                "Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (`[start, end]` "
+                "pieces in the article text), `kind`, `speaker` (null when unnamed), `descriptor`, "
+                "`speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`, "
+                "`highlights` (matched words as spans in `content`) and `highlighted` (`content` with them in "
+                "`[[` `]]`). `person`: every quotation of one person, under any of their names; `speaker_type` and "
+                "`gender` as /api/who defines them. Dates filter on "
+                "the article's publication date. `order`: newest (default), oldest, relevance (the best "
+                "full-text match first) or speaker. Facet counts of the same view: /api/quotes/facets."
+                + LIST_DOC))
+def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
+           article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
+           date_to: DateTo = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
+           limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
+                             speaker_type, gender)
+    return _page(request, format, "quotes", limit, offset, 100,
+                 lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
+                 lambda: query.count_quotes(conn, **filters))
 
 
-@router.get("/timeline", summary="Dated events and their counts per year")
-def timeline(conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
-             date_from: DateFrom = None, date_to: DateTo = None,
-             limit: Limit = 500, offset: Offset = 0) -> dict[str, Any]:
-    """`per_year`: [`year`, `events`]; `events`: `id`, `article_id`, `document`, `title`, `published`,
-    `date` (ISO, null when undated), `text` (the event's clause), `start`/`end`, `participants`,
-    `places`, `kind` (`event`, or `quote`: a quotation dated by its article), `time_start`/`time_end`
-    (the time expression that dates it; null for a quotation). A person or place is in an event when named as a participant/place or mentioned in
-    its clause."""
+@router.get("/quotes/facets", summary="Counts of the quotations a /api/quotes view lists, by facet")
+def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
+                 article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
+                 date_to: DateTo = None, speaker_type: SpeakerType = None,
+                 gender: Gender = None) -> dict[str, list[dict[str, Any]]]:
+    """The filters of /api/quotes; `{kind, outlet, year, speaker, type, gender}`, each `[{value, count}]`
+    largest first (years in order; speakers are people with their merged names counted together, the 12
+    most quoted; `type` and `gender` as /api/who defines them)."""
+    filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
+                             speaker_type, gender)
+    return request.app.state.store.cached(conn, query.quote_facets, **filters)  # type: ignore[no-any-return]
+
+
+def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | None, person: str | None,
+                   article: str | None, kind: str | None, outlet: str | None, date_from: str | None,
+                   date_to: str | None, speaker_type: str | None, gender: str | None) -> dict[str, Any]:
+    """The /api/quotes parameters as query.quotes filters (a person by their display name; 404s for
+    an unknown person or article)."""
+    person = blank_to_none(person)
+    return {"search": blank_to_none(search), "speaker": blank_to_none(speaker),
+            "person": person_or_404(conn, person)["name"] if person else None,
+            "article_id": resolve_article(conn, article), "kind": blank_to_none(kind),
+            "outlet": blank_to_none(outlet), "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to),
+            "speaker_type": blank_to_none(speaker_type), "gender": blank_to_none(gender)}
+
+
+@router.get("/timeline", summary="Dated events and their counts per year", response_model=TimelinePage,
+            description=(
+                "`items`: `id`, `article_id`, `document`, `title`, `published`, `date` (ISO, null when undated), "
+                "`text` (the event's clause), `start`/`end`, `participants`, `places`, `kind` (`event`, or "
+                "`quote`: a quotation dated by its article), `time_start`/`time_end` (the time expression that "
+                "dates it; null for a quotation); `per_year`: [`year`, `events`] of the whole filtered list. A "
+                "person or place is in an event when named as a participant/place or mentioned in its clause."
+                + LIST_DOC))
+def timeline(request: Request, conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
+             date_from: DateFrom = None, date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0,
+             format: Format = None) -> Any:
     kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": resolve_article(conn, article),
           "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
-    return {"per_year": query.timeline_counts(conn, **kw),
-            "events": query.timeline_events(conn, **kw, limit=limit, offset=offset)}
+    out = _page(request, format, "timeline", limit, offset, 500,
+                lambda n, o: query.timeline_events(conn, **kw, limit=n, offset=o),
+                lambda: query.count_events(conn, **kw))
+    if isinstance(out, Response):
+        return out
+    return {**out, "per_year": query.timeline_counts(conn, **kw)}
 
 
-@router.get("/places", summary="Places by mentions, with coordinates when known (else null)")
-def places(conn: Conn, name: NamePart = None, limit: Limit = 200) -> list[dict[str, Any]]:
-    """Each: `name`, `mentions`, `articles`, `lat`, `lon`, `country` (null until known), `types`."""
-    return query.place_counts(conn, limit=limit, name=blank_to_none(name))
+@router.get("/places", summary="Places by mentions, with coordinates when known (else null)",
+            response_model=Page[PlaceItem], description=(
+                "Each: `name`, `mentions`, `articles`, `lat`, `lon`, `country` (null until known), `types`. "
+                "`sort`: mentions (default), articles or name; `desc`: descending (default for counts) or not (default for names)." + LIST_DOC))
+def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = None,
+           limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    name, sort = blank_to_none(name), blank_to_none(sort) or "mentions"
+    desc = descending(sort, desc)
+    return _page(request, format, "places", limit, offset, 200,
+                 lambda n, o: query.place_counts(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
+                 lambda: query.count_places(conn, name=name))
+
+
+@router.get("/who", summary="Who is quoted: quotations by speaker type and by gender, overall or per outlet/month",
+            response_model=Page[WhoRow], description=(
+                "One item per group (`by`: total, outlet, month or year; `value` is the outlet, month or year, "
+                "null when unknown): `quotes`, counts per speaker type (`person`, `organisation`, `group`, "
+                "`other`, `unnamed`) and, among quotations by people, per gender (`female`, `male`, `unknown`); "
+                "`share_<type>` of all quotations and `share_female` of those by people whose gender is known "
+                "(an honorific in the articles, else the given name). `format=csv` for the same table."))
+def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None, limit: PageLimit = None,
+        offset: Offset = 0, format: Format = None) -> Any:
+    rows = request.app.state.store.cached(conn, who_is_quoted, by=blank_to_none(by) or "total",
+                                          outlet=blank_to_none(outlet))
+    return _page(request, format, "who-is-quoted", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))
+
+
+@router.get("/attention", summary="Attention over time: articles and quotations per week, month or year",
+            response_model=AttentionPage, description=(
+                "For a `person` (their articles and their own quotations), a `place` (the articles naming it and "
+                "the quotations in them) or a `search` (matching articles and quotations), or all of them "
+                "together: `items` are `{period, articles, quotes}` from the first period to the last, empty "
+                "ones included; `undated` counts what has no publication date. `format=csv` for the table."))
+def attention_api(request: Request, conn: Conn, person: Person = None, place: Place = None, search: Search = None,
+                  unit: Unit = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    person = blank_to_none(person)
+    data = request.app.state.store.cached(
+        conn, attention, person=person_or_404(conn, person)["name"] if person else None,
+        place=blank_to_none(place), search=blank_to_none(search), unit=blank_to_none(unit) or "month")
+    rows = data["periods"]
+    out = _page(request, format, "attention", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))
+    return out if isinstance(out, Response) else {**out, "unit": data["unit"], "undated": data["undated"]}

@@ -8,7 +8,6 @@ from importlib import resources
 from pathlib import Path
 
 from fastapi import FastAPI, Request
-from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -29,8 +28,10 @@ API_DESCRIPTION = """\
 Read-only JSON over a newsgraph store: articles with their quotations, people, places and
 dated events. Every span is `[start, end]`, Python str offsets into the article text
 (`GET /api/articles/{id}` returns the text). Nothing here writes; queries stop after a time
-budget with **503**; bad parameters get **422** (FastAPI's validation `detail` list) and unknown
-articles or people **404** with a `detail` message."""
+budget with **503**; bad parameters get **422** and unknown articles or people **404**, all in one
+shape: `{"status", "detail" (a sentence), "problems" (each bad parameter), "suggestions" (the nearest
+names, for a person)}`. Every list answers `{"items", "total", "limit", "offset", "next"}` and takes
+`format=csv` for the same view as a CSV file."""
 
 
 def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
@@ -76,6 +77,7 @@ def templates() -> Jinja2Templates:
     t.env.globals.update(person_url=markup.person_url, map_url=markup.map_url, year_chart=year_chart,
                          version=__version__)
     t.env.filters["highlight"] = markup.highlight_html
+    t.env.filters["spans"] = markup.spans_html
     return t
 
 
@@ -83,11 +85,16 @@ def wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api") or request.url.path == "/openapi.json"
 
 
-def error_response(request: Request, status: int, message: str) -> Response:
+def error_response(request: Request, status: int, message: str, *, problems: list[dict[str, str]] | None = None,
+                   suggestions: list[str] | None = None) -> Response:
+    """One error shape: JSON ``{"status", "detail", "problems", "suggestions"}`` on the API (schemas.Error),
+    the error page on HTML (with links to the suggested names)."""
     if wants_json(request):
-        return JSONResponse({"detail": message}, status_code=status)
+        return JSONResponse({"status": status, "detail": message, "problems": problems or [],
+                             "suggestions": suggestions or []}, status_code=status)
     return request.app.state.templates.TemplateResponse(
-        request, "error.html", {"status": status, "message": message}, status_code=status)
+        request, "error.html", {"status": status, "message": message, "suggestions": suggestions or []},
+        status_code=status)
 
 
 def _error_handlers(app: FastAPI) -> None:
@@ -96,15 +103,15 @@ def _error_handlers(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else "request failed"
         if exc.status_code == 404 and message == "Not Found":
             message = f"nothing at {request.url.path}"
-        return error_response(request, exc.status_code, message)
+        return error_response(request, exc.status_code, message, suggestions=getattr(exc, "suggestions", None))
 
     @app.exception_handler(RequestValidationError)
     async def bad_params(request: Request, exc: RequestValidationError) -> Response:
-        if wants_json(request):  # FastAPI's documented 422 body (HTTPValidationError in /openapi.json)
-            return await request_validation_exception_handler(request, exc)
-        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ())[1:]) or 'request'}: {e.get('msg')}"
-                             for e in exc.errors())
-        return error_response(request, 400, f"bad parameter ({problems})")
+        problems = [{"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or "request",
+                     "message": str(e.get("msg"))} for e in exc.errors()]
+        text = "; ".join(f"{p['parameter']}: {p['message']}" for p in problems)
+        return error_response(request, 422 if wants_json(request) else 400, f"bad parameter ({text})",
+                              problems=problems)
 
     @app.exception_handler(ValueError)  # e.g. a date that matches the pattern but is no date (2019-13-45)
     async def bad_value(request: Request, exc: ValueError) -> Response:

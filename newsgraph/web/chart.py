@@ -64,3 +64,40 @@ def year_chart(counts: list[dict], link: Callable[[str, str], str], *, width: in
             parts.append(f'<text class="year" x="{cx:.1f}" y="{base + 16}">{html.escape(label)}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+def attention_chart(periods: list[dict], link: Callable[[str], str], *, width: int = WIDTH,
+                    height: int = HEIGHT) -> Markup:
+    """Articles and quotations per period (``[{"period", "articles", "quotes"}]``) as paired bars on
+    one axis, each bar a link (``link(period)``) to the quotations of that period; a legend names the
+    two series. Empty periods keep their place, so a gap in attention shows as a gap."""
+    if not periods:
+        return Markup("")
+    top = max(max(p["articles"], p["quotes"]) for p in periods) or 1
+    slot = (width - 2 * PAD_SIDE) / len(periods)
+    bar_w = min(MAX_BAR_W / 2, max(1.0, slot * 0.4))
+    plot_h = height - PAD_TOP - PAD_BOTTOM
+    base = height - PAD_BOTTOM
+    step = next((k for k in (1, 2, 3, 4, 6, 12, 13, 26, 52) if k * slot >= LABEL_SPACING * 1.6), 104)
+    parts = [f'<svg class="chart attention" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="articles and quotations per period">',
+             f'<line class="axis" x1="{PAD_SIDE}" y1="{base}" x2="{width - PAD_SIDE}" y2="{base}"/>',
+             f'<rect class="bar articles" x="{width - 230}" y="2" width="10" height="10"/>'
+             f'<text class="legend" x="{width - 216}" y="11">articles</text>'
+             f'<rect class="bar quotes" x="{width - 140}" y="2" width="10" height="10"/>'
+             f'<text class="legend" x="{width - 126}" y="11">quotations</text>']
+    for i, p in enumerate(periods):
+        cx = PAD_SIDE + (i + 0.5) * slot
+        for k, (series, n) in enumerate((("articles", p["articles"]), ("quotes", p["quotes"]))):
+            if not n:
+                continue
+            h = max(2.0, plot_h * n / top)
+            x = cx - bar_w + k * bar_w
+            tip = html.escape(f"{p['period']}: {n} {'article' if series == 'articles' else 'quotation'}"
+                              f"{'s' if n != 1 else ''}")
+            parts.append(f'<a href="{html.escape(link(p["period"]))}"><rect class="bar {series}" x="{x:.1f}" '
+                         f'y="{base - h:.1f}" width="{bar_w:.1f}" height="{h:.1f}"><title>{tip}</title></rect></a>')
+        if i % step == 0:
+            parts.append(f'<text class="year" x="{cx:.1f}" y="{base + 16}">{html.escape(p["period"])}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))

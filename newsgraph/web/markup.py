@@ -205,3 +205,12 @@ def highlight_html(highlighted: str) -> Markup:
     """FTS5 ``highlight()`` output with ``[[``/``]]`` markers: escape first, then markers become <mark>."""
     escaped = html.escape(highlighted, quote=False)
     return Markup(escaped.replace("[[", "<mark>").replace("]]", "</mark>"))
+
+
+def spans_html(text: str, spans: list[list[int]] | list[tuple[int, int]]) -> Markup:
+    """``text`` escaped, each span (a search match) in <mark>: the spans come from the query, not the text."""
+    out, pos = [], 0
+    for s, e in spans:
+        out += [html.escape(text[pos:s], quote=False), "<mark>", html.escape(text[s:e], quote=False), "</mark>"]
+        pos = e
+    return Markup("".join(out) + html.escape(text[pos:], quote=False))

@@ -2,50 +2,60 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sqlite3
 from typing import Annotated, Any
-from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from newsgraph import query
+from newsgraph.attention import UNITS, attention
+from newsgraph.web.chart import attention_chart
 from newsgraph.web.db import conn_dependency
-from newsgraph.web.markup import article_html, speaker_keys
+from newsgraph.web.listing import Pager, url
+from newsgraph.web.markup import article_html, person_url, speaker_keys
 from newsgraph.web.params import (
     ArticleKey,
     ArticleRef,
+    By,
     DateFrom,
     DateTo,
+    Desc,
+    Gender,
     Kind,
     NamePart,
     Offset,
     Order,
+    Outlet,
+    PeopleSort,
     Person,
     PersonName,
     Place,
+    PlaceSort,
+    Scope,
     Search,
     Speaker,
+    SpeakerType,
+    Unit,
     article_by_key,
     blank_to_none,
+    descending,
+    person_or_404,
     resolve_article,
 )
+from newsgraph.who_is_quoted import TYPES, top_by_type, who_is_quoted
 
 router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
 PAGE = 50
+TIMELINE_PAGE = 500
 MAP_PLACES = 1000
 
 
 def render(request: Request, template: str, **context: Any) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(request, template, context)
-
-
-def url(path: str, **params: Any) -> str:
-    """``path`` with the non-empty ``params`` as a query string."""
-    kept = {k: v for k, v in params.items() if v not in (None, "")}
-    return path + ("?" + urlencode(kept) if kept else "")
 
 
 def cached(request: Request, conn: sqlite3.Connection, fn: Any, **kwargs: Any) -> Any:
@@ -60,11 +70,17 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
 
 
 @router.get("/articles")
-def articles(request: Request, conn: Conn, offset: Offset = 0) -> HTMLResponse:
-    rows = query.articles(conn, limit=PAGE + 1, offset=offset)
-    return render(request, "articles.html", articles=rows[:PAGE], offset=offset,
-                  next=url("/articles", offset=offset + PAGE) if len(rows) > PAGE else None,
-                  prev=url("/articles", offset=max(0, offset - PAGE)) if offset else None)
+def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = None, date_from: DateFrom = None,
+             date_to: DateTo = None, offset: Offset = 0) -> HTMLResponse:
+    q, outlet, date_from, date_to = map(blank_to_none, (q, outlet, date_from, date_to))
+    filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+    rows = query.articles(conn, **filters, limit=PAGE, offset=offset)
+    form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+    pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
+                  "/api/articles", filters)
+    return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()},
+                  facets=cached(request, conn, query.article_facets, **filters),
+                  facet_link=lambda **change: url("/articles", **{**form, **change}))
 
 
 @router.get("/article/{key}", response_model=None)
@@ -86,53 +102,111 @@ def article(request: Request, conn: Conn, key: ArticleKey) -> HTMLResponse | Red
 
 
 @router.get("/people")
-def people(request: Request, conn: Conn, name: NamePart = None) -> HTMLResponse:
-    name = blank_to_none(name)
-    return render(request, "people.html", people=cached(request, conn, query.people, limit=300, name=name),
-                  name=name or "")
+def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = None,
+           offset: Offset = 0) -> HTMLResponse:
+    """People as a table: sortable, paged, filtered by part of any of their names, downloadable."""
+    return name_table(request, "people", query.people, query.count_people(conn, name=blank_to_none(name)),
+                      conn=conn, name=name, sort=sort or "quotes", desc=desc, offset=offset, default="quotes")
 
 
-@router.get("/person/{name:path}")
-def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse:
-    profile = query.person_profile(conn, name)
-    if profile is None:
-        raise HTTPException(404, f"no person named {name!r} in this store")
+def name_table(request: Request, kind: str, rows: Any, total: int, *, conn: sqlite3.Connection, name: str | None,
+               sort: str, desc: bool | None, offset: int, default: str) -> HTMLResponse:
+    """A page of a per-store table (people, places): ``rows(conn, name, sort, desc, limit, offset)``,
+    its ``total``, sort links and downloads (the /api list of the same ``kind``) with the filters kept."""
+    name, desc = blank_to_none(name), descending(sort, desc)
+    page_rows = rows(conn, name=name, sort=sort, desc=desc, limit=PAGE, offset=offset)
+    params = sort_params(name=name, sort=sort, desc=desc, default=default)
+    pager = Pager(f"/{kind}", total, offset, PAGE, len(page_rows), params, f"/api/{kind}", params)
+    return render(request, f"{kind}.html", rows=page_rows, name=name or "", pager=pager,
+                  sort_link=sort_links(f"/{kind}", params, sort, desc))
+
+
+def sort_params(*, sort: str, desc: bool, default: str, **filters: Any) -> dict[str, Any]:
+    """A view's query parameters, the sort and direction left out where they are the defaults."""
+    return {**filters, "sort": None if sort == default else sort,
+            "desc": None if desc == descending(sort, None) else str(desc).lower()}
+
+
+def sort_links(path: str, params: dict[str, Any], sort: str, desc: bool) -> Any:
+    """``link(column)``: the URL sorting by ``column`` (the sorted column again flips the direction),
+    with the view's other filters kept, back on the first page; its arrow and aria-sort value."""
+    def link(column: str) -> dict[str, str]:
+        to_desc = not desc if column == sort else descending(column, None)
+        filters = {k: v for k, v in params.items() if k not in ("sort", "desc")}
+        target = url(path, **sort_params(sort=column, desc=to_desc, default="", **filters))
+        arrow = ("▼" if desc else "▲") if column == sort else ""
+        return {"href": target, "arrow": arrow,
+                "aria": ("descending" if desc else "ascending") if column == sort else "none"}
+    return link
+
+
+@router.get("/person/{name:path}", response_model=None)
+def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | RedirectResponse:
+    """One person under any of their names, in any case: other names redirect to the display name's page."""
+    profile = person_or_404(conn, name)
+    if profile["name"] != name:
+        return RedirectResponse(person_url(profile["name"]), status_code=307)
     counts = query.timeline_counts(conn, person=name)
-    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=500),
+    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
+                  a=attention_context(request, conn, person=name, width=340, height=150),
                   co=query.co_mentioned(conn, name, limit=30), counts=counts,
                   events=query.timeline_events(conn, person=name, limit=200),
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
 
 
 @router.get("/search")
-def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, article: ArticleRef = None,
-           date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None, order: Order = None,
-           offset: Offset = 0) -> HTMLResponse:
-    q, speaker, article, date_from, date_to, kind, order = map(
-        blank_to_none, (q, speaker, article, date_from, date_to, kind, order))
-    form = {"q": q, "speaker": speaker, "article": article, "date_from": date_from, "date_to": date_to, "kind": kind,
+def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
+           article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
+           outlet: Outlet = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
+           scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
+    """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
+    q, speaker, person, article, date_from, date_to, kind, outlet, speaker_type, gender, order, scope = map(
+        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, outlet, speaker_type, gender, order,
+                        scope))
+    person = person_or_404(conn, person)["name"] if person else None
+    form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
+            "date_to": date_to, "kind": kind, "outlet": outlet, "speaker_type": speaker_type, "gender": gender,
             "order": order}
-    filters = {"search": q, "speaker": speaker, "article_id": resolve_article(conn, article), "kind": kind,
-               "date_from": date_from, "date_to": date_to}
-    rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE + 1, offset=offset)
-    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows[:PAGE],
-                  total=query.count_quotes(conn, **filters), offset=offset, next=url("/search", **form, offset=offset + PAGE) if len(rows) > PAGE else None,
-                  prev=url("/search", **form, offset=max(0, offset - PAGE)) if offset else None)
+    filters = {"search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article),
+               "kind": kind, "outlet": outlet, "date_from": date_from, "date_to": date_to,
+               "speaker_type": speaker_type, "gender": gender}
+    article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
+    n_quotes = query.count_quotes(conn, **filters)
+    n_articles = query.count_articles(conn, **article_filters) if q else None
+    api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
+    if scope == "articles" and q:
+        rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
+        pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},
+                      "/api/articles", article_filters)
+    else:
+        rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
+        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes)
+    facets = cached(request, conn, query.quote_facets, **filters) if scope != "articles" or not q else None
+    seen = attention_context(request, conn, q=q) if q and not (person or speaker or article) else None
+    return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows, facets=facets,
+                  a=seen,
+                  facet_link=lambda **change: url("/search", **{**form, **change}),
+                  scope="articles" if scope == "articles" and q else "quotes", pager=pager,
+                  total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
+                  tab=lambda sc: url("/search", **form, scope=sc if sc == "articles" else None),
+                  all_speakers=url("/search", **{**form, "person": None}))
 
 
 @router.get("/timeline")
 def timeline(request: Request, conn: Conn, person: Person = None, place: Place = None,
-             date_from: DateFrom = None, date_to: DateTo = None, article: ArticleRef = None) -> HTMLResponse:
+             date_from: DateFrom = None, date_to: DateTo = None, article: ArticleRef = None,
+             offset: Offset = 0) -> HTMLResponse:
     person, place, date_from, date_to, article = map(blank_to_none, (person, place, date_from, date_to, article))
     article_id = resolve_article(conn, article)
     filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
-    events = query.timeline_events(conn, person=person, place=place, article_id=article_id, date_from=date_from,
-                                   date_to=date_to, limit=501)
-    counts = query.timeline_counts(conn, person=person, place=place, article_id=article_id,
-                                   date_from=date_from, date_to=date_to)
-    return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events[:500],
-                  article_key=query.key_of(conn, article_id) if article_id else None,
-                  more=len(events) > 500, counts=counts,
+    chosen = {"person": person, "place": place, "article_id": article_id, "date_from": date_from, "date_to": date_to}
+    events = query.timeline_events(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
+    pager = Pager("/timeline", query.count_events(conn, **chosen), offset, TIMELINE_PAGE, len(events), filters,
+                  "/api/timeline", filters)
+    return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
+                  a=attention_context(request, conn, place=place) if place and not person else None,
+                  article_key=query.key_of(conn, article_id) if article_id else None, pager=pager,
+                  counts=query.timeline_counts(conn, **chosen),
                   people=cached(request, conn, query.top_speakers, limit=40),
                   places=cached(request, conn, query.place_counts, limit=40),
                   bar_link=lambda lo, hi: url("/timeline", **{**filters, "date_from": lo, "date_to": hi}))
@@ -149,3 +223,63 @@ def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLRespon
     data = json.dumps({"places": located, "selected": place}, ensure_ascii=False).replace("<", "\\u003c")
     return render(request, "map.html", places=places, capped=capped, located=len(located), data=data,
                   selected=place or "")
+
+
+@router.get("/who")
+def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None) -> HTMLResponse:
+    """Who is quoted: speaker types and gender, with the counts behind every share."""
+    by, outlet = blank_to_none(by) or "total", blank_to_none(outlet)
+    rows = cached(request, conn, who_is_quoted, by=by, outlet=outlet)
+    params = {"by": None if by == "total" else by, "outlet": outlet}
+    pager = Pager("/who", len(rows), 0, len(rows) or 1, len(rows), params, "/api/who", params)
+    return render(request, "who.html", rows=rows, by=by, outlet=outlet or "", pager=pager, types=TYPES,
+                  orgs=cached(request, conn, top_by_type, type_="organisation", limit=10),
+                  link=lambda **change: url("/who", **{**params, **change}))
+
+
+def period_bounds(period: str, unit: str) -> tuple[str, str]:
+    """The date_from/date_to of one chart period: a month or year is its own prefix; a week runs
+    from its Monday to its Sunday."""
+    if unit == "week":
+        monday = dt.date.fromisoformat(period)
+        return period, (monday + dt.timedelta(days=6)).isoformat()
+    return period, period
+
+
+def attention_context(request: Request, conn: sqlite3.Connection, *, person: str | None = None,
+                      place: str | None = None, q: str | None = None, unit: str = "month",
+                      width: int = 900, height: int = 180) -> dict[str, Any]:
+    """The chart, its data and its links, for any page that shows attention over time."""
+    data = cached(request, conn, attention, person=person, place=place, search=q, unit=unit)
+    which = {"person": person, "place": place, "q": q}
+
+    def link(period: str) -> str:
+        lo, hi = period_bounds(period, unit)
+        if place and not person and not q:
+            return url("/timeline", place=place, date_from=lo, date_to=hi)
+        return url("/search", person=person, q=q, date_from=lo, date_to=hi)
+
+    api = {"person": person, "place": place, "search": q, "unit": None if unit == "month" else unit}
+    return {"data": data, "chart": attention_chart(data["periods"], link, width=width, height=height),
+            "which": which, "unit": unit,
+            "csv": url("/api/attention", **api, format="csv"), "json": url("/api/attention", **api),
+            "page": url("/attention", **which, unit=api["unit"]),
+            "units": {u: url("/attention", **which, unit=None if u == "month" else u) for u in UNITS}}
+
+
+@router.get("/attention")
+def attention_page(request: Request, conn: Conn, person: Person = None, place: Place = None, q: Search = None,
+                   unit: Unit = None) -> HTMLResponse:
+    """Articles and quotations over time for a person, a place or a search, with the data and CSV."""
+    person, place, q = map(blank_to_none, (person, place, q))
+    person = person_or_404(conn, person)["name"] if person else None
+    return render(request, "attention.html", a=attention_context(request, conn, person=person, place=place, q=q,
+                                                                 unit=blank_to_none(unit) or "month"))
+
+
+@router.get("/places")
+def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = None,
+           offset: Offset = 0) -> HTMLResponse:
+    """Places as a table: sortable, paged, filtered by part of the name, downloadable."""
+    return name_table(request, "places", query.place_counts, query.count_places(conn, name=blank_to_none(name)),
+                      conn=conn, name=name, sort=sort or "mentions", desc=desc, offset=offset, default="mentions")

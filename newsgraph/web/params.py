@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import HTTPException, Path, Query
 
@@ -15,23 +15,47 @@ MAX_ID = 2**63 - 1
 ArticleKey = Annotated[str, Path(pattern=r"^([0-9a-f]{16}|[0-9]{1,18})$", description=(
     "the article's stable key (16 hex digits, the start of its content hash: the same in every store built from "
     "the same inputs; see /api/articles); an ingest-order id (digits) redirects to it"))]
-PersonName = Annotated[str, Path(min_length=1, max_length=300, description="the person's name as stored")]
-Search = Annotated[str | None, Query(max_length=300, description="words in the quotation (full-text; "
-                                                                  "the last word matches as a prefix)")]
+PersonName = Annotated[str, Path(min_length=1, max_length=300, description="any of the person's names, any case")]
+Search = Annotated[str | None, Query(max_length=300, description=(
+    'words, all required: `war` the whole word, `war*` a prefix, `"prime minister"` a phrase, '
+    "`Blair OR Brown` either; case-insensitive; an unaccented letter matches any accent, a typed accent is kept"))]
+Scope = Annotated[Literal["quotes", "articles", ""] | None, Query(
+    description="search the quotations (default) or the articles' text")]
 Speaker = Annotated[str | None, Query(max_length=300, description="part of the speaker's name")]
 ArticleRef = Annotated[str | None, Query(max_length=300, description="article id or document name")]
-Person = Annotated[str | None, Query(max_length=300, description="a person's exact name")]
+Person = Annotated[str | None, Query(max_length=300, description="a person: any of their names, any case")]
 Place = Annotated[str | None, Query(max_length=300, description="a place's exact name")]
 NamePart = Annotated[str | None, Query(max_length=300, description="part of the name")]
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="up to this date, inclusive (YYYY[-MM[-DD]])")]
 Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(description="kind of quotation")]
-Order = Annotated[Literal["newest", "relevance", ""] | None, Query(
-    description="newest article first (default), or the best full-text match first")]
+Order = Annotated[Literal["newest", "oldest", "relevance", "speaker", ""] | None, Query(
+    description="newest article first (default), oldest first, the best full-text match first, or by speaker")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many results")]
 
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many results (≤ 1000)")]
+PageLimit = Annotated[int | None, Query(ge=1, le=1000, description="rows per page (≤ 1000); with format=csv, "
+                                                                 "no limit is every row")]
+Format = Annotated[Literal["json", "csv", ""] | None, Query(description="json (default): a page; csv: a file")]
+Outlet = Annotated[str | None, Query(max_length=300, description="the outlet, exactly")]
+Desc = Annotated[bool | None, Query(description="descending (the default for counts) or ascending (false; "
+                                                 "the default for names)")]
+
+
+def descending(sort: str, desc: bool | None) -> bool:
+    """Counts sort largest first, names A to Z, unless ``desc`` says otherwise."""
+    return desc if desc is not None else sort != "name"
+PeopleSort = Annotated[Literal["quotes", "mentions", "articles", "name", ""] | None, Query(
+    description="the column to sort by")]
+By = Annotated[Literal["total", "outlet", "month", "year", ""] | None, Query(
+    description="one row for the whole store (default), or one per outlet, month or year of publication")]
+Unit = Annotated[Literal["week", "month", "year", ""] | None, Query(description="per week, month (default) or year")]
+SpeakerType = Annotated[Literal["person", "organisation", "group", "other", "unnamed", ""] | None, Query(
+    description="speaker type, as /api/who defines it")]
+Gender = Annotated[Literal["female", "male", "unknown", ""] | None, Query(
+    description="quotations of people of this gender, as /api/who infers it (unknown: not inferred)")]
+PlaceSort = Annotated[Literal["mentions", "articles", "name", ""] | None, Query(description="the column to sort by")]
 
 
 def article_by_key(conn: sqlite3.Connection, ref: str) -> tuple[int, str | None]:
@@ -65,3 +89,20 @@ def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
     if found is None:
         raise HTTPException(404, f"no article {ref!r} (give an id or a document name)")
     return found
+
+
+class PersonNotFound(HTTPException):
+    """A name no one in the store has: a 404 carrying the nearest names ("did you mean …")."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(404, f"no person named {name!r} in this store{hint}")
+        self.suggestions = suggestions
+
+
+def person_or_404(conn: sqlite3.Connection, name: str) -> dict[str, Any]:
+    """The profile of the person ``name`` means (any name, any case), else a PersonNotFound."""
+    profile = query.person_profile(conn, name)
+    if profile is None:
+        raise PersonNotFound(name, query.suggest_people(conn, name))
+    return profile

@@ -1,0 +1,121 @@
+"""Attention over time: articles and quotations per week, month or year, for a person, a place or a
+search (MediaCloud's attention chart), on the publication date of the articles.
+
+* a person (identity.py, every merged name): the articles naming them, and their own quotations;
+* a place: the articles naming it, and the quotations in those articles;
+* a search (search.py syntax): the articles whose text matches, and the quotations that match.
+
+Articles with no publication date cannot be placed in time; they are counted in ``undated``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from typing import Any
+
+from newsgraph.identity import identities
+from newsgraph.model import PLACE_TYPES
+from newsgraph.search import fts_condition, parse
+
+UNITS = ("week", "month", "year")
+PERIOD_SQL = {
+    "week": "date(a.published, 'weekday 0', '-6 days')",  # the Monday of its week
+    "month": "substr(a.published, 1, 7)",
+    "year": "substr(a.published, 1, 4)",
+}
+
+
+
+def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
+               search: str | None) -> tuple[str, list[Any], str, list[Any]]:
+    """(WHERE for articles ``a``, args, WHERE for quotations ``q`` joined to ``a``, args)."""
+    arts: list[str] = []
+    quotes: list[str] = []
+    a_args: list[Any] = []
+    q_args: list[Any] = []
+    if person:
+        who = identities(conn).find(person)
+        if who is None:
+            return "0", [], "0", []
+        cond, args = who.entity_condition("e")
+        arts.append(f"a.id IN (SELECT e.article_id FROM entities e WHERE {cond})")
+        a_args += args
+        cond, args = who.quote_condition("q")
+        quotes.append(cond)
+        q_args += args
+    if place:
+        named = ("a.id IN (SELECT article_id FROM entities WHERE name = ? AND type IN"
+                 f" ({','.join('?' * len(PLACE_TYPES))}))")
+        arts.append(named)
+        quotes.append(named)
+        a_args += [place, *PLACE_TYPES]
+        q_args += [place, *PLACE_TYPES]
+    if search:
+        sq = parse(search)
+        if not sq:
+            return "0", [], "0", []
+        cond, args = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+        arts.append(cond)
+        a_args += args
+        cond, args = fts_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
+        quotes.append(cond)
+        q_args += args
+    return " AND ".join(arts) or "1", a_args, " AND ".join(quotes) or "1", q_args
+
+
+def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+              search: str | None = None, unit: str = "month") -> dict[str, Any]:
+    """``{"unit", "periods": [{"period", "articles", "quotes"}], "undated": {"articles", "quotes"}}``;
+    every period from the first to the last is listed, empty ones with zeros (a gap in attention is
+    information). ``period`` is "2016-09" (month), "2016" (year) or the Monday "2016-09-12" (week)."""
+    if unit not in UNITS:
+        raise ValueError(f"unknown unit {unit!r} (choose from {', '.join(UNITS)})")
+    a_where, a_args, q_where, q_args = _selection(conn, person, place, search)
+    period = PERIOD_SQL[unit]
+    counts: dict[str | None, dict[str, int]] = {}
+    for key, sql, args in (
+            ("articles", f"SELECT {period}, count(*) FROM articles a WHERE {a_where} GROUP BY 1", a_args),
+            ("quotes", f"SELECT {period}, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+                       f" WHERE {q_where} GROUP BY 1", q_args)):
+        for p, n in conn.execute(sql, args):
+            counts.setdefault(p, {"articles": 0, "quotes": 0})[key] = n
+    undated = counts.pop(None, {"articles": 0, "quotes": 0})
+    return {"unit": unit, "periods": [{"period": p, **counts.get(p, {"articles": 0, "quotes": 0})}
+                                      for p in fill(sorted(counts), unit)], "undated": undated}
+
+
+def fill(periods: list[str], unit: str) -> list[str]:
+    """Every period from the first to the last of ``periods`` (sorted), the empty ones included;
+    values that are not dates (a malformed publication date) are kept as they are, after the rest."""
+    good = [p for p in periods if _parse(p, unit) is not None]
+    if not good:
+        return periods
+    out, cur, last = [], _parse(good[0], unit), _parse(good[-1], unit)
+    while cur is not None and last is not None and cur <= last and len(out) < 5000:
+        out.append(_label(cur, unit))
+        cur = _next(cur, unit)
+    return out + [p for p in periods if p not in good]
+
+
+def _parse(p: str, unit: str) -> dt.date | None:
+    try:
+        if unit == "year":
+            return dt.date(int(p), 1, 1)
+        if unit == "month":
+            return dt.date(int(p[:4]), int(p[5:7]), 1) if len(p) == 7 else None
+        return dt.date.fromisoformat(p)
+    except ValueError:
+        return None
+
+
+def _next(d: dt.date, unit: str) -> dt.date:
+    if unit == "week":
+        return d + dt.timedelta(days=7)
+    if unit == "month":
+        return dt.date(d.year + d.month // 12, d.month % 12 + 1, 1)
+    return dt.date(d.year + 1, 1, 1)
+
+
+def _label(d: dt.date, unit: str) -> str:
+    return {"week": d.isoformat(), "month": d.isoformat()[:7], "year": str(d.year)}[unit]

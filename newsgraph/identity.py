@@ -1,0 +1,153 @@
+"""One identity per person: the same person on every page, count, link and filter.
+
+A person is a global entity (store/merge.py joins an article's "Blair" to the Tony Blair of other
+articles by ``global_id``); a quotation belongs to the person of its speaker's entity
+(``quotes.speaker_entity_id``), so a "Blair" quoted in an article about Ian Blair is not counted
+for Tony Blair, and every name merged into Tony Blair is. A speaker no PERSON entity stands for
+(an organisation, "the Tories") is an identity of its own name, of kind ``other``; so is a person
+entity never merged (no ``global_id``), by name.
+
+The whole table (names, counts) is built in one pass of grouped queries and kept until the store
+changes, so lists, look-ups and suggestions cost no query of their own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsgraph.tables import per_store
+
+
+@dataclass
+class Identity:
+    """One person (or other speaker): ``key`` is ``g<global_id>`` or ``n<name>``."""
+
+    key: str
+    name: str
+    kind: str  # person | other
+    names: dict[str, int] = field(default_factory=dict)  # name -> entities (or quotations) using it
+    articles: int = 0
+    mentions: int = 0
+    quotes: int = 0
+
+    @property
+    def global_id(self) -> int | None:
+        return int(self.key[1:]) if self.key.startswith("g") else None
+
+    def row(self) -> dict[str, Any]:
+        return {"name": self.name, "names": sorted(self.names), "kind": self.kind, "global_id": self.global_id,
+                "quotes": self.quotes, "mentions": self.mentions, "articles": self.articles}
+
+    def quote_condition(self, alias: str = "q") -> tuple[str, list[Any]]:
+        """SQL keeping this identity's quotations (uses the index on quotes.speaker_entity_id)."""
+        if self.global_id is not None:
+            return (f"{alias}.speaker_entity_id IN (SELECT id FROM entities WHERE global_id = ?)",
+                    [self.global_id])
+        return (f"({alias}.speaker = ? AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.id = {alias}.speaker_entity_id"
+                " AND x.global_id IS NOT NULL))", [self.name])
+
+    def entity_condition(self, alias: str = "e") -> tuple[str, list[Any]]:
+        """SQL keeping this identity's PERSON entities (one per article naming it)."""
+        if self.global_id is not None:
+            return f"{alias}.global_id = ?", [self.global_id]
+        return f"({alias}.name = ? AND {alias}.type = 'PERSON' AND {alias}.global_id IS NULL)", [self.name]
+
+
+def display_name(names: dict[str, int], first: str | None = None) -> str:
+    """The name to show: a full name (with a space) first, then the commonest, then the global
+    entity's own name (``first``, the name it was created with), then alphabetical."""
+    return min(names, key=lambda n: (" " not in n, -names[n], n != first, n))
+
+
+class Identities:
+    """Every identity of a store, with look-up by any of its names (case-insensitive)."""
+
+    def __init__(self, people: list[Identity]) -> None:
+        self.all = sorted(people, key=lambda p: (-p.quotes, -p.mentions, p.name))
+        self._by_key = {p.key: p for p in self.all}
+        self._by_name: dict[str, list[Identity]] = {}
+        self._by_folded: dict[str, list[Identity]] = {}
+        for p in self.all:
+            for n in p.names:
+                self._by_name.setdefault(n, []).append(p)
+                self._by_folded.setdefault(n.casefold(), []).append(p)
+
+    def by_key(self, key: str) -> Identity | None:
+        """The identity of ``g<global_id>`` or ``n<name>``."""
+        return self._by_key.get(key)
+
+    def find(self, name: str) -> Identity | None:
+        """The identity ``name`` means: the one it names first (its display name), else the best known of those
+        using it as a name (a lone "Blair" in several merges), else the same ignoring case."""
+        for table, key in ((self._by_name, name), (self._by_folded, name.casefold())):
+            found = table.get(key, [])
+            named = [p for p in found if (p.name if table is self._by_name else p.name.casefold()) == key]
+            if named or found:
+                return (named or found)[0]  # self.all's order: most quoted first
+        return None
+
+    def suggest(self, name: str, n: int = 5) -> list[str]:
+        """The nearest display names ("did you mean …"), closest first."""
+        folded = {p.name.casefold(): p.name for p in self.all}
+        close = difflib.get_close_matches(name.casefold(), list(folded), n=n, cutoff=0.6)
+        if len(close) < n:  # a part of a name ("blair") is near no whole name: names containing it
+            close += [k for k in folded if name.casefold() in k and k not in close][:n - len(close)]
+        return [folded[k] for k in close]
+
+
+def identities(conn: sqlite3.Connection) -> Identities:
+    """The store's identities, built once per state of the store file."""
+    return per_store(conn, _build)
+
+
+def _key(global_id: int | None, name: str) -> str:
+    return f"g{global_id}" if global_id is not None else f"n{name}"
+
+
+def _build(conn: sqlite3.Connection) -> Identities:
+    """One read transaction, so that a concurrent ingest cannot add a person between the queries."""
+    if conn.in_transaction:
+        return _build_in(conn)
+    conn.execute("BEGIN")
+    try:
+        return _build_in(conn)
+    finally:
+        conn.execute("COMMIT")
+
+
+def _build_in(conn: sqlite3.Connection) -> Identities:
+    people: dict[str, Identity] = {}
+
+    def get(key: str, name: str, kind: str) -> Identity:
+        if key not in people:
+            people[key] = Identity(key, name, kind)
+        return people[key]
+
+    for gid, name, n in conn.execute(
+            "SELECT global_id, name, count(*) FROM entities WHERE type = 'PERSON' GROUP BY global_id, name"):
+        p = get(_key(gid, name), name, "person")
+        p.names[name] = p.names.get(name, 0) + n
+    for gid, name, n in conn.execute(
+            "SELECT global_id, CASE WHEN global_id IS NULL THEN name END, count(DISTINCT article_id) FROM entities"
+            " WHERE type = 'PERSON' GROUP BY global_id, 2"):
+        get(_key(gid, name), name, "person").articles = n
+    for gid, name, n in conn.execute(
+            "SELECT e.global_id, CASE WHEN e.global_id IS NULL THEN e.name END, count(*) FROM mentions m"
+            " JOIN entities e ON e.id = m.entity_id WHERE e.type = 'PERSON' GROUP BY e.global_id, 2"):
+        get(_key(gid, name), name, "person").mentions = n
+    for gid, speaker, n, arts in conn.execute(
+            "SELECT e.global_id, CASE WHEN e.global_id IS NULL THEN q.speaker END, count(*),"
+            " count(DISTINCT q.article_id) FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'"
+            " WHERE q.speaker IS NOT NULL GROUP BY e.global_id, 2"):
+        p = get(_key(gid, speaker), speaker, "other")
+        p.quotes += n
+        if p.kind == "other":
+            p.names[speaker] = n
+            p.articles = arts
+    firsts = dict(conn.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'").fetchall())
+    for p in people.values():
+        p.name = display_name(p.names, firsts.get(p.global_id)) if p.names else p.name
+    return Identities(list(people.values()))
