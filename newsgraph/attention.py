@@ -73,14 +73,17 @@ def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str
         raise ValueError(f"unknown unit {unit!r} (choose from {', '.join(UNITS)})")
     a_where, a_args, q_where, q_args = _selection(conn, person, place, search)
     period = PERIOD_SQL[unit]
-    counts: dict[str | None, dict[str, int]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    undated = {"articles": 0, "quotes": 0}
     for key, sql, args in (
             ("articles", f"SELECT {period}, count(*) FROM articles a WHERE {a_where} GROUP BY 1", a_args),
             ("quotes", f"SELECT {period}, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
                        f" WHERE {q_where} GROUP BY 1", q_args)):
         for p, n in conn.execute(sql, args):
-            counts.setdefault(p, {"articles": 0, "quotes": 0})[key] = n
-    undated = counts.pop(None, {"articles": 0, "quotes": 0})
+            if p is None:
+                undated[key] = n
+            else:
+                counts.setdefault(p, {"articles": 0, "quotes": 0})[key] = n
     return {"unit": unit, "periods": [{"period": p, **counts.get(p, {"articles": 0, "quotes": 0})}
                                       for p in fill(sorted(counts), unit)], "undated": undated}
 
@@ -91,7 +94,8 @@ def fill(periods: list[str], unit: str) -> list[str]:
     good = [p for p in periods if _parse(p, unit) is not None]
     if not good:
         return periods
-    out, cur, last = [], _parse(good[0], unit), _parse(good[-1], unit)
+    out: list[str] = []
+    cur, last = _parse(good[0], unit), _parse(good[-1], unit)
     while cur is not None and last is not None and cur <= last and len(out) < 5000:
         out.append(_label(cur, unit))
         cur = _next(cur, unit)

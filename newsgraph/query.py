@@ -11,7 +11,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypedDict
 
 from newsgraph.identity import Identity, display_name, identities
 from newsgraph.model import (
@@ -120,6 +120,21 @@ def _published_between(where: list[str], args: list[Any], date_from: str | None,
     if date_to:
         where.append("a.published < ?")  # anything starting with date_to sorts below date_to + U+FFFF
         args.append(date_to + "\uffff")
+
+
+class QuoteFilter(TypedDict):
+    """The filters ``quotes``, ``count_quotes`` and ``quote_facets`` take, as keyword arguments."""
+
+    search: str | None
+    speaker: str | None
+    person: str | None
+    article_id: int | None
+    kind: str | None
+    outlet: str | None
+    date_from: str | None
+    date_to: str | None
+    speaker_type: str | None
+    gender: str | None
 
 
 def quotes(
@@ -624,6 +639,16 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
             where.append("ng_day_lo(ev.date) <= ?")
             args.append(timevalues.bounds(date_to)[1])
     return (" WHERE " + " AND ".join(where)) if where else "", args
+
+
+class EventFilter(TypedDict):
+    """The filters ``timeline_events``, ``count_events`` and ``timeline_counts`` take, as keyword arguments."""
+
+    person: str | None
+    place: str | None
+    article_id: int | None
+    date_from: str | None
+    date_to: str | None
 
 
 def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,

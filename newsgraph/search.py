@@ -117,12 +117,11 @@ class Term:
     def spans_in(self, words: Words) -> list[tuple[int, int]]:
         """Where the term occurs among a text's ``words``."""
         forms, n = self.forms, len(self.words)
-        col = 2 if self.accented else 3
         out = []
         for i in range(len(words) - n + 1):
             ok = True
             for k in range(n):
-                theirs = words[i + k][col]
+                theirs = words[i + k][2] if self.accented else words[i + k][3]
                 if not (theirs.startswith(forms[k]) if self.prefix and k == n - 1 else theirs == forms[k]):
                     ok = False
                     break

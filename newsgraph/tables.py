@@ -25,7 +25,7 @@ def store_state(conn: sqlite3.Connection) -> tuple[str, tuple] | None:
     path = row[2] if row else ""
     if not path:
         return None
-    state = []
+    state: list[tuple[int, int] | None] = []
     for p in (Path(path), Path(path + "-wal")):
         try:
             st = p.stat()
@@ -43,7 +43,7 @@ def per_store(conn: sqlite3.Connection, build: Callable[[sqlite3.Connection], T]
         with _lock:
             hit = _cache.get(key)
             if hit and hit[0] == version[1]:
-                return hit[1]  # type: ignore[no-any-return]
+                return hit[1]
     value = build(conn)
     if version is not None:
         with _lock:

@@ -26,10 +26,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.identity import identities
 from newsgraph.tables import per_store
+
+if TYPE_CHECKING:
+    from gender_guesser.detector import Detector
 
 TYPES = ("person", "organisation", "group", "other", "unnamed")
 GENDERS = ("female", "male", "unknown")
@@ -111,7 +114,7 @@ def genders(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     return out
 
 
-def _given_name_detector():  # type: ignore[no-untyped-def]
+def _given_name_detector() -> Detector | None:
     from newsgraph.analyse.entities.names import given_name_detectors
 
     return given_name_detectors()[1]

@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newsgraph.cli import UserError, add_db, add_model
+
+if TYPE_CHECKING:
+    from newsgraph.read import RawArticle
 
 SEARCH_HELP = ('words, all required: war (the whole word), war* (a prefix), "prime minister" (a phrase), '
                "Blair OR Brown (either); an unaccented letter matches any accent, a typed accent is kept")
@@ -73,7 +78,7 @@ class Inputs:
         self.paths, self.published = paths, published
         self.read = self.failed = 0
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[RawArticle]:
         from newsgraph.read import ReadError, iter_articles
 
         for item in iter_articles(self.paths):
@@ -175,8 +180,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             print(json.dumps(r, ensure_ascii=False))
             continue
         content = " ".join((r.get("highlighted") or r["content"]).split())
-        who = r["speaker"] or (f"({r['descriptor']})" if r["descriptor"] else "(unattributed)")
-        print(f"{who}: “{content}”  [{r['kind']}; {r['document']}#{r['article_id']}]")
+        speaker = r["speaker"] or (f"({r['descriptor']})" if r["descriptor"] else "(unattributed)")
+        print(f"{speaker}: “{content}”  [{r['kind']}; {r['document']}#{r['article_id']}]")
     if not rows and not args.json:
         print("no quotations match", file=sys.stderr)
     return 0

@@ -11,6 +11,10 @@ import io
 import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from warcio.warcwriter import WARCWriter
 
 EXTRA_KINDS = ("image", "robots", "404", "metadata", "request")
 FETCHED = "2020-01-02T03:04:05Z"
@@ -44,25 +48,25 @@ def write_warc(path: str | Path, pages: Iterable[tuple[str, bytes]], *, extras: 
     return path
 
 
-def _response(writer: object, url: str, body: bytes, ctype: str = "text/html; charset=utf-8",
+def _response(writer: WARCWriter, url: str, body: bytes, ctype: str = "text/html; charset=utf-8",
               status: str = "200 OK") -> None:
     from warcio.statusandheaders import StatusAndHeaders
 
     http = StatusAndHeaders(status, [("Content-Type", ctype), ("Content-Length", str(len(body)))],
                             protocol="HTTP/1.1")
-    writer.write_record(writer.create_warc_record(  # type: ignore[attr-defined]
+    writer.write_record(writer.create_warc_record(
         url, "response", payload=io.BytesIO(body), http_headers=http, warc_headers_dict={"WARC-Date": FETCHED}))
 
 
-def _request(writer: object, url: str) -> None:
+def _request(writer: WARCWriter, url: str) -> None:
     from warcio.statusandheaders import StatusAndHeaders
 
     http = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example.com")], is_http_request=True)
-    writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""),  # type: ignore[attr-defined]
+    writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
                                                   http_headers=http))
 
 
-def articles_and_quotes(db: str | Path) -> tuple[list[tuple], list[tuple]]:  # type: ignore[type-arg]
+def articles_and_quotes(db: str | Path) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
     """A store's articles (hash, title, date, outlet, author, text) and quotations, in a stable order:
     what two ways of ingesting the same pages must agree on (ids, sources and names may differ)."""
     conn = sqlite3.connect(db)

@@ -15,6 +15,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from newsgraph.read.base import RawArticle, decode_html_bytes
 from newsgraph.read.html import read_html
@@ -100,7 +101,7 @@ class HtmlScore:
                 f"furniture leaks {self.leaks()}  {fields}")
 
 
-def score_page(html_path: Path, expected: dict) -> PageScore:  # type: ignore[type-arg]
+def score_page(html_path: Path, expected: dict[str, Any]) -> PageScore:
     """Read one page with the HTML reader and compare it with its expectations."""
     name = html_path.stem
     html = decode_html_bytes(html_path.read_bytes(), str(html_path))

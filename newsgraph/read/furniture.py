@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 
 @dataclass
@@ -67,12 +71,12 @@ FURNITURE_MAX_CHARS = 1500
 """A furniture element is small: a bigger one (a wrapper named "article-share") is kept."""
 
 
-def remove_furniture_elements(tree: object) -> list[str]:
+def remove_furniture_elements(tree: HtmlElement) -> list[str]:
     """Delete the page's furniture elements (by tag, class or id) before the article is extracted,
     so that a caption repeating a paragraph word for word does not cost the paragraph; returns
     their texts. Elements holding much text are kept, whatever their class."""
     doomed = []
-    for el in tree.iter():  # type: ignore[attr-defined]
+    for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "script", "style", "meta", "link"):
             continue
         names = f"{el.get('class') or ''} {el.get('id') or ''}".lower().split()
@@ -112,7 +116,9 @@ def is_sentence(text: str) -> bool:
 def same_text(a: str | None, b: str | None) -> bool:
     def norm(s: str) -> str:
         return re.sub(r"\W+", " ", s).strip().lower()
-    return bool(a and b) and norm(a) == norm(b)  # type: ignore[arg-type]
+    if not a or not b:
+        return False
+    return norm(a) == norm(b)
 
 
 def is_byline(text: str, author: str | None) -> bool:

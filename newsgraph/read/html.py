@@ -17,10 +17,16 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from newsgraph.read.base import RawArticle, ReadError
 from newsgraph.read.furniture import Block, drop_furniture, is_sentence, remove_furniture_elements
 from newsgraph.read.pagemeta import page_metadata, page_tree, squash
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+    from lxml.html import HtmlElement
 
 MIN_WORDS = 5
 """Fewer words than this, or no sentence punctuation at all, is navigation, not an article."""
@@ -77,7 +83,7 @@ def read_html(html: str, document: str, source: str, *, url: str | None = None,
     )
 
 
-def _extract(tree: object, url: str | None) -> tuple[object | None, list[Block]]:
+def _extract(tree: HtmlElement, url: str | None) -> tuple[object | None, list[Block]]:
     """trafilatura's document for a page tree, and the blocks of its body."""
     import trafilatura
 
@@ -88,10 +94,10 @@ def _extract(tree: object, url: str | None) -> tuple[object | None, list[Block]]
     return doc, (list(iter_blocks(body)) if body is not None else [])
 
 
-def iter_blocks(body: object):  # type: ignore[no-untyped-def]
+def iter_blocks(body: _Element) -> Iterator[Block]:
     """Blocks of trafilatura's tree in reading order: a ``p`` split at double line breaks, each
     ``head``, each paragraph of a ``quote``, each ``item`` of a ``list`` (marked as such)."""
-    for el in body:  # type: ignore[attr-defined]
+    for el in body:
         tag = el.tag
         if tag in ("p", "head"):
             yield from _split_p(el, "heading" if tag == "head" else "text")
@@ -111,12 +117,12 @@ def iter_blocks(body: object):  # type: ignore[no-untyped-def]
             yield from iter_blocks(el)
 
 
-def _split_p(el: object, kind: str):  # type: ignore[no-untyped-def]
+def _split_p(el: _Element, kind: str) -> Iterator[Block]:
     """A paragraph element, split where two or more line breaks follow each other (``<br><br>``)."""
     parts: list[list[tuple[str, bool]]] = [[]]
     pending_breaks = 0
     for piece in _pieces(el):
-        if piece is _BREAK:
+        if piece is None:  # a line break
             pending_breaks += 1
             continue
         if pending_breaks >= 2 and parts[-1]:
@@ -124,7 +130,7 @@ def _split_p(el: object, kind: str):  # type: ignore[no-untyped-def]
         elif pending_breaks == 1:
             parts[-1].append(("\n", False))
         pending_breaks = 0
-        parts[-1].append(piece)  # type: ignore[arg-type]
+        parts[-1].append(piece)
     for part in parts:
         text = squash("".join(t for t, _ in part))
         if text:
@@ -132,16 +138,13 @@ def _split_p(el: object, kind: str):  # type: ignore[no-untyped-def]
             yield Block(text, kind, linked / max(1, _chars(text)))
 
 
-_BREAK = object()
-
-
-def _pieces(el: object, link: bool = False):  # type: ignore[no-untyped-def]
-    """(text, inside a link) pieces of an element in order, and ``_BREAK`` at each ``lb``."""
-    if el.text:  # type: ignore[attr-defined]
-        yield (el.text, link)  # type: ignore[attr-defined]
-    for child in el:  # type: ignore[attr-defined]
+def _pieces(el: _Element, link: bool = False) -> Iterator[tuple[str, bool] | None]:
+    """(text, inside a link) pieces of an element in order, and None at each ``lb`` (a line break)."""
+    if el.text:
+        yield (el.text, link)
+    for child in el:
         if child.tag == "lb":
-            yield _BREAK
+            yield None
         else:
             yield from _pieces(child, link or child.tag == "ref")
         if child.tail:

@@ -13,8 +13,11 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from newsgraph.read.base import RawArticle, ReadError
+from newsgraph.read.base import RawArticle
+
+Item = TypeVar("Item")
 
 KEY_COLUMNS = ("filename", "file", "document", "path", "id", "name")
 FIELD_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -85,7 +88,7 @@ def _add_row(meta: Metadata, row: dict[str, str], key: str, wanted: dict[str, st
     meta.rows[name] = values
 
 
-def with_metadata(items: Iterable[RawArticle | ReadError], meta: Metadata) -> Iterator[RawArticle | ReadError]:
+def with_metadata(items: Iterable[Item], meta: Metadata) -> Iterator[Item]:
     """Inputs with the sidecar's values set (they win over what the reader found or guessed)."""
     for item in items:
         if isinstance(item, RawArticle) and (row := meta.lookup(item.document)):

@@ -13,9 +13,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from newsgraph.read.outlets import outlet_for_host, readable_site_name
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"[\s\u00a0\u200b]+")
 TITLE_SEPARATORS = re.compile(r"\s+[|\-–—•·:]{1,2}\s+")
@@ -41,7 +47,7 @@ def squash(text: str | None) -> str:
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
-def page_tree(html: str) -> object | None:
+def page_tree(html: str) -> HtmlElement | None:
     """The page parsed by lxml (as trafilatura does), or None when it cannot be. An XHTML page's
     ``<?xml ... encoding=...?>`` line is dropped: the text is decoded already, and lxml refuses a
     decoded string that declares an encoding."""
@@ -54,7 +60,7 @@ def page_tree(html: str) -> object | None:
         return None
 
 
-def page_metadata(tree: object | None, doc: object, *, url: str | None = None, first_words: str = "") -> PageMeta:
+def page_metadata(tree: HtmlElement | None, doc: object, *, url: str | None = None, first_words: str = "") -> PageMeta:
     """Metadata of a page from its markup, with trafilatura's ``Document`` as the fallback.
     ``first_words``: the start of the article's first paragraph (the headline comes before it)."""
     def get(k: str) -> str | None:
@@ -80,21 +86,21 @@ def page_metadata(tree: object | None, doc: object, *, url: str | None = None, f
                     url=page_url)
 
 
-def _site_host(tree: object) -> str | None:
+def _site_host(tree: HtmlElement) -> str | None:
     """The site a saved page without a canonical URL came from: its ``<base href>`` or icon link."""
-    for el in tree.xpath('//base[@href] | //link[contains(translate(@rel, "ICON", "icon"), "icon")][@href]'):  # type: ignore[attr-defined]
+    for el in tree.xpath('//base[@href] | //link[contains(translate(@rel, "ICON", "icon"), "icon")][@href]'):
         host = urlsplit(el.get("href")).hostname
         if host:
-            return host  # type: ignore[no-any-return]
+            return host
     return None
 
 
-def _metas(tree: object) -> dict[str, str]:
+def _metas(tree: HtmlElement) -> dict[str, str]:
     """First value of each ``<meta>`` of the head by its property/name/itemprop (lower case): the body's
     ``itemprop`` metas often describe other stories (a sidebar's dates)."""
     out: dict[str, str] = {}
-    head = tree.find("head")  # type: ignore[attr-defined]
-    for m in (head if head is not None else tree).iter("meta"):  # type: ignore[attr-defined]
+    head = tree.find("head")
+    for m in (head if head is not None else tree).iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         value = m.get("content")
         if key and value and value.strip() and key not in out:
@@ -102,9 +108,9 @@ def _metas(tree: object) -> dict[str, str]:
     return out
 
 
-def _json_ld(tree: object) -> dict[str, object]:
+def _json_ld(tree: HtmlElement) -> dict[str, object]:
     """The page's JSON-LD object describing the article (``NewsArticle``, ``Article``, ...), or {}."""
-    for script in tree.xpath('//script[@type="application/ld+json"]'):  # type: ignore[attr-defined]
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "")
         except (ValueError, RecursionError):
@@ -114,7 +120,7 @@ def _json_ld(tree: object) -> dict[str, object]:
             kind = item.get("@type") if isinstance(item, dict) else None
             kinds = kind if isinstance(kind, list) else [kind]
             if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting", "Report")) for k in kinds):
-                return item  # type: ignore[no-any-return]
+                return item
     return {}
 
 
@@ -166,7 +172,7 @@ def _words(s: str) -> set[str]:
 HEADLINE_CLASSES = {"headline", "entry-title", "article-title", "story-title", "article-headline", "post-title"}
 
 
-def printed_headline(tree: object, declared: str, first_words: str = "") -> str | None:
+def printed_headline(tree: HtmlElement, declared: str, first_words: str = "") -> str | None:
     """The headline the page prints. An ``h1`` (or an element marked as the headline) sharing at
     least half its words with the declared title; else the first element marked as the headline;
     else the last ``h1`` before the article's first paragraph (``first_words``). A headline
@@ -176,7 +182,7 @@ def printed_headline(tree: object, declared: str, first_words: str = "") -> str 
     want = _words(declared)
     marked: list[str] = []
     before_body: str | None = None
-    for el in tree.iter():  # type: ignore[attr-defined]
+    for el in tree.iter():
         if not isinstance(el.tag, str):
             continue
         if first_words and el.tag == "p" and squash(el.text_content()).startswith(first_words):
@@ -229,14 +235,15 @@ ORGANISATION_WORDS = re.compile(
     re.I)
 
 
-def page_author(tree: object, metas: dict[str, str], ld: dict[str, object], found: str | None,
+def page_author(tree: HtmlElement, metas: dict[str, str], ld: dict[str, object], found: str | None,
                 outlet: str | None, first_words: str = "") -> str | None:
     """The byline: where the page prints it before the article's text (an element whose class says
     byline, or a line labelled "Author"), else the names in JSON-LD ``author``, Parse.ly's page data,
     ``<meta name=author>``, then a byline printed after the text (often another story's, in a rail),
     links marked ``rel=author``, and last trafilatura's guess; each cleaned of "By", affiliations and
     the outlet's own name."""
-    before, after = [], []
+    before: list[str] = []
+    after: list[str] = []
     for text, is_before in _printed_bylines(tree, first_words):
         names = clean_author(text, outlet, syndicated=True)
         if names:
@@ -246,7 +253,7 @@ def page_author(tree: object, metas: dict[str, str], ld: dict[str, object], foun
     ld_author = ld.get("author")
     ld_names = [_ld_name(a) for a in (ld_author if isinstance(ld_author, list) else [ld_author])]
     rel = []
-    for a in tree.xpath('//a[@rel="author"]'):  # type: ignore[attr-defined]
+    for a in tree.xpath('//a[@rel="author"]'):
         name = squash(a.text_content())
         if name and name not in rel:
             rel.append(name)
@@ -261,13 +268,13 @@ def page_author(tree: object, metas: dict[str, str], ld: dict[str, object], foun
 AUTHOR_LABEL = re.compile(r"^(authors?|written by|reporting by)\s*:?\s+(.{3,80})$", re.I)
 
 
-def _printed_bylines(tree: object, first_words: str = ""):  # type: ignore[no-untyped-def]
+def _printed_bylines(tree: HtmlElement, first_words: str = "") -> Iterator[tuple[str, bool]]:
     """(text, before the article's first paragraph) of byline elements in document order: the innermost
     element whose class names the byline ("byline", "by_line_date"), ``itemprop=author``, an author
     element reading "By ...", or a short line labelled "Author". A video's or photo's credit
     ("Uploaded by") is not a byline."""
     before = True
-    for el in tree.iter():  # type: ignore[attr-defined]
+    for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "meta", "link", "head", "title"):
             continue
         if first_words and before and el.tag == "p" and squash(el.text_content()).startswith(first_words):
@@ -288,9 +295,9 @@ def _printed_bylines(tree: object, first_words: str = ""):  # type: ignore[no-un
 CREDIT_BY = re.compile(r"^(uploaded|photos?|video|images?|pictures?|graphics?|illustrations?) by\b", re.I)
 
 
-def _is_byline_element(el: object) -> bool:
-    return isinstance(el.tag, str) and ("byline" in (el.get("class") or "").lower().replace("_", "")  # type: ignore[attr-defined]
-                                        or el.get("itemprop") == "author")  # type: ignore[attr-defined]
+def _is_byline_element(el: HtmlElement) -> bool:
+    return isinstance(el.tag, str) and ("byline" in (el.get("class") or "").lower().replace("_", "")
+                                        or el.get("itemprop") == "author")
 
 
 def _parsely_author(metas: dict[str, str]) -> str | None:
@@ -306,11 +313,11 @@ def _parsely_author(metas: dict[str, str]) -> str | None:
     return authors if isinstance(authors, str) else None
 
 
-def _byline_text(el: object) -> str:
+def _byline_text(el: HtmlElement) -> str:
     """A byline element's names: its ``itemprop=name`` or author children if marked, else its text."""
-    marked = [squash(n.text_content()) for n in el.xpath('.//*[@itemprop="name"] | .//*[contains(@class, "author")]')]  # type: ignore[attr-defined]
+    marked = [squash(n.text_content()) for n in el.xpath('.//*[@itemprop="name"] | .//*[contains(@class, "author")]')]
     marked = [m for m in marked if m]
-    return join_names(list(dict.fromkeys(marked))) if marked else squash(el.text_content())  # type: ignore[attr-defined]
+    return join_names(list(dict.fromkeys(marked))) if marked else squash(el.text_content())
 
 
 def join_names(names: list[str]) -> str:

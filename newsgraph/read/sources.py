@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, overload
 
 from newsgraph.read.base import (
     MAX_BYTES,
@@ -82,8 +82,8 @@ def _walk(top: str) -> Iterator[str | ReadError]:
         for f in sorted(files):
             if not f.startswith(".") and (Path(f).suffix.lower() in SUFFIXES or is_warc(f)):
                 yield os.path.join(root, f)
-    for exc in unlisted:
-        yield _os_error(exc, "cannot list directory")
+    for err in unlisted:
+        yield _os_error(err, "cannot list directory")
 
 
 def _os_error(exc: OSError, what: str, where: str | None = None) -> ReadError:
@@ -167,6 +167,16 @@ def storable_name(name: str) -> str:
 
 
 _UNSHOWABLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
+
+
+@overload
+def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: Counter[str] | None = None,
+                  done: None = None) -> Iterator[RawArticle | ReadError]: ...
+
+
+@overload
+def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: Counter[str] | None = None,
+                  done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]: ...
 
 
 def iter_articles(paths: Iterable[str | os.PathLike[str]], skipped: Counter[str] | None = None,

@@ -19,10 +19,13 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from newsgraph.read.base import MAX_BYTES, AlreadyDone, RawArticle, ReadError, check_text, decode_html_bytes, one_line
 from newsgraph.read.html import read_html
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -68,28 +71,29 @@ def read_warc(path: str, skipped: Counter[str] | None = None,
                         return
                     records += 1
                     yield from _page(record, path, it.offset, skipped, done)
-                start = None
             except Exception as exc:  # warcio, zlib and gzip raise many kinds on damaged input
                 # it.offset: the record being read, or the next one when moving on to it failed
-                bad = it.offset if it is not None else start
+                bad: int = it.offset if it is not None else start
                 what = str(exc) if isinstance(exc, DamagedRecord) else f"{type(exc).__name__}: {exc}"
                 yield ReadError(f"{path}:{bad}", f"damaged WARC record ({one_line(what)[:120]})",
                                 "the rest of the file is still read")
                 records += 1
                 start = _next_record_start(fh, bad + 1, gz)
+            else:
+                start = None
         if not records:
             yield ReadError(path, "no WARC records", "is it a WARC file?")
 
 
-def _page(record: object, path: str, offset: int, skipped: Counter[str],
+def _page(record: ArcWarcRecord, path: str, offset: int, skipped: Counter[str],
           done: Callable[[str], bool] | None = None) -> Iterator[RawArticle | ReadError | AlreadyDone]:
     """The article of one record, or nothing (counted in ``skipped``) when it is not an HTML page."""
     where = f"{path}:{offset}"
-    kind = record.rec_type  # type: ignore[attr-defined]
+    kind = record.rec_type
     if kind != "response":
         _skip(record, skipped, f"{kind} record")
         return
-    http = record.http_headers  # type: ignore[attr-defined]
+    http = record.http_headers
     if http is None:
         _skip(record, skipped, "response without HTTP headers")
         return
@@ -105,13 +109,13 @@ def _page(record: object, path: str, offset: int, skipped: Counter[str],
         _skip(record, Counter(), "done")  # read past it (checking it is whole), not counted as not a page
         yield AlreadyDone(where)
         return
-    url = record.rec_headers.get_header("WARC-Target-URI")  # type: ignore[attr-defined]
-    fetched = record.rec_headers.get_header("WARC-Date")  # type: ignore[attr-defined]
-    data = record.content_stream().read(MAX_BYTES + 1)  # type: ignore[attr-defined]
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    fetched = record.rec_headers.get_header("WARC-Date")
+    data = record.content_stream().read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
         yield ReadError(where, f"page larger than {MAX_BYTES // 1_048_576} MiB", "skipped; the rest is read")
         return
-    missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
+    missing = getattr(record.raw_stream, "limit", 0)
     if missing:  # warcio returns what there is (the file ended, or zlib failed and warcio only warned)
         raise DamagedRecord(f"cut short, {missing} bytes missing")
     text = decode_html_bytes(data, where)
@@ -137,10 +141,10 @@ def _header_charset(content_type: str) -> str | None:
     return None
 
 
-def _skip(record: object, skipped: Counter[str], reason: str) -> None:
+def _skip(record: ArcWarcRecord, skipped: Counter[str], reason: str) -> None:
     """Count a record that is not a page, reading past its payload in blocks (what warcio would do)
     to make sure it is whole: a damaged one must not silently end the reading of the file."""
-    stream = record.raw_stream  # type: ignore[attr-defined]
+    stream = record.raw_stream
     while stream.read(SCAN_BLOCK):
         pass
     if getattr(stream, "limit", 0):

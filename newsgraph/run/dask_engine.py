@@ -147,8 +147,7 @@ def run_on_dask(
             queued.append(len(batch))
             if os.path.exists(path):
                 return _done(path)
-            # a distributed Future has the concurrent.futures interface the caller uses (done, result)
-            return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[return-value]
+            return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[return-value]  # a distributed Future has the concurrent.futures interface used (done, result)
 
         for path in ordered_window(submit, batches, WINDOW_PER_WORKER * n):
             yield read_shard(path, queued.popleft())

@@ -42,6 +42,7 @@ from newsgraph.web.params import (
     SpeakerType,
     Unit,
     article_by_key,
+    blank_choice,
     blank_to_none,
     descending,
     person_or_404,
@@ -109,7 +110,7 @@ def article_facets(request: Request, conn: Conn, search: Search = None, outlet: 
     """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first)."""
     filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
                "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
-    return request.app.state.store.cached(conn, query.article_facets, **filters)  # type: ignore[no-any-return]
+    return request.app.state.store.cached(conn, query.article_facets, **filters)
 
 
 @router.get("/articles/{key}", summary="One article with its text and everything found in it", response_model=None)
@@ -132,7 +133,7 @@ def article(conn: Conn, key: ArticleKey) -> dict[str, Any] | RedirectResponse:
                 "name; `desc`: descending (default for counts) or not (default for names)." + LIST_DOC))
 def people(request: Request, conn: Conn, name: NamePart = None, sort: PeopleSort = None, desc: Desc = None,
            limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
-    name, sort = blank_to_none(name), blank_to_none(sort) or "quotes"
+    name, sort = blank_to_none(name), blank_choice(sort) or "quotes"
     desc = descending(sort, desc)
     return _page(request, format, "people", limit, offset, 100,
                  lambda n, o: query.people(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),
@@ -185,12 +186,12 @@ def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: S
     most quoted; `type` and `gender` as /api/who defines them)."""
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
                              speaker_type, gender)
-    return request.app.state.store.cached(conn, query.quote_facets, **filters)  # type: ignore[no-any-return]
+    return request.app.state.store.cached(conn, query.quote_facets, **filters)
 
 
 def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | None, person: str | None,
                    article: str | None, kind: str | None, outlet: str | None, date_from: str | None,
-                   date_to: str | None, speaker_type: str | None, gender: str | None) -> dict[str, Any]:
+                   date_to: str | None, speaker_type: str | None, gender: str | None) -> query.QuoteFilter:
     """The /api/quotes parameters as query.quotes filters (a person by their display name; 404s for
     an unknown person or article)."""
     person = blank_to_none(person)
@@ -212,7 +213,7 @@ def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | 
 def timeline(request: Request, conn: Conn, person: Person = None, place: Place = None, article: ArticleRef = None,
              date_from: DateFrom = None, date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0,
              format: Format = None) -> Any:
-    kw = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": resolve_article(conn, article),
+    kw: query.EventFilter = {"person": blank_to_none(person), "place": blank_to_none(place), "article_id": resolve_article(conn, article),
           "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
     out = _page(request, format, "timeline", limit, offset, 500,
                 lambda n, o: query.timeline_events(conn, **kw, limit=n, offset=o),
@@ -228,7 +229,7 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
                 "`sort`: mentions (default), articles or name; `desc`: descending (default for counts) or not (default for names)." + LIST_DOC))
 def places(request: Request, conn: Conn, name: NamePart = None, sort: PlaceSort = None, desc: Desc = None,
            limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
-    name, sort = blank_to_none(name), blank_to_none(sort) or "mentions"
+    name, sort = blank_to_none(name), blank_choice(sort) or "mentions"
     desc = descending(sort, desc)
     return _page(request, format, "places", limit, offset, 200,
                  lambda n, o: query.place_counts(conn, name=name, sort=sort, desc=desc, limit=n, offset=o),

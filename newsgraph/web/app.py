@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Awaitable, Callable
 from importlib import resources
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
                                    swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
 
     @app.middleware("http")
-    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         response: Response = await call_next(request)
         response.headers["X-Content-Type-Options"] = "nosniff"
         if request.url.path != "/docs":  # Swagger UI boots with an inline script

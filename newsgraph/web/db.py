@@ -84,7 +84,7 @@ class ReadOnlyStore:
 
     def version(self) -> tuple:
         """Changes whenever the store is written (the database file or its WAL file changes)."""
-        out = []
+        out: list[tuple[int, int] | None] = []
         for p in (self.path, self.path.with_name(self.path.name + "-wal")):
             try:
                 st = p.stat()

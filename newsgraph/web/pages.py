@@ -40,6 +40,7 @@ from newsgraph.web.params import (
     SpeakerType,
     Unit,
     article_by_key,
+    blank_choice,
     blank_to_none,
     descending,
     person_or_404,
@@ -160,16 +161,17 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
            outlet: Outlet = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
            scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
-    q, speaker, person, article, date_from, date_to, kind, outlet, speaker_type, gender, order, scope = map(
-        blank_to_none, (q, speaker, person, article, date_from, date_to, kind, outlet, speaker_type, gender, order,
-                        scope))
+    q, speaker, person, article, date_from, date_to, outlet = map(
+        blank_to_none, (q, speaker, person, article, date_from, date_to, outlet))
+    kind, speaker_type, gender = blank_choice(kind), blank_choice(speaker_type), blank_choice(gender)
+    order, scope = blank_choice(order), blank_choice(scope)
     person = person_or_404(conn, person)["name"] if person else None
     form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
             "date_to": date_to, "kind": kind, "outlet": outlet, "speaker_type": speaker_type, "gender": gender,
             "order": order}
-    filters = {"search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article),
-               "kind": kind, "outlet": outlet, "date_from": date_from, "date_to": date_to,
-               "speaker_type": speaker_type, "gender": gender}
+    filters: query.QuoteFilter = {
+        "search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article), "kind": kind,
+        "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     n_quotes = query.count_quotes(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None
@@ -199,7 +201,8 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     person, place, date_from, date_to, article = map(blank_to_none, (person, place, date_from, date_to, article))
     article_id = resolve_article(conn, article)
     filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
-    chosen = {"person": person, "place": place, "article_id": article_id, "date_from": date_from, "date_to": date_to}
+    chosen: query.EventFilter = {"person": person, "place": place, "article_id": article_id, "date_from": date_from,
+                                 "date_to": date_to}
     events = query.timeline_events(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
     pager = Pager("/timeline", query.count_events(conn, **chosen), offset, TIMELINE_PAGE, len(events), filters,
                   "/api/timeline", filters)
@@ -228,7 +231,7 @@ def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLRespon
 @router.get("/who")
 def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None) -> HTMLResponse:
     """Who is quoted: speaker types and gender, with the counts behind every share."""
-    by, outlet = blank_to_none(by) or "total", blank_to_none(outlet)
+    by, outlet = blank_choice(by) or "total", blank_to_none(outlet)
     rows = cached(request, conn, who_is_quoted, by=by, outlet=outlet)
     params = {"by": None if by == "total" else by, "outlet": outlet}
     pager = Pager("/who", len(rows), 0, len(rows) or 1, len(rows), params, "/api/who", params)

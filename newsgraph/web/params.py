@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import HTTPException, Path, Query
 
@@ -76,6 +76,15 @@ def article_by_key(conn: sqlite3.Connection, ref: str) -> tuple[int, str | None]
 def blank_to_none(value: str | None) -> str | None:
     """Empty form fields arrive as ''; they mean 'no filter'."""
     return value.strip() or None if value is not None else None
+
+
+Choice = TypeVar("Choice", bound=str)
+
+
+def blank_choice(value: Choice | None) -> Choice | None:
+    """A ``Literal`` parameter (one of its values, or '' for a blank form field: FastAPI has checked
+    it) as the chosen value, or None; its type stays the ``Literal``."""
+    return value or None
 
 
 def resolve_article(conn: sqlite3.Connection, ref: str | None) -> int | None:
