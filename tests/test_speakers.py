@@ -69,3 +69,10 @@ def test_gender_comes_from_what_the_text_says_and_never_from_a_guess() -> None:
     assert gender.get("Adaeze Okafor") == "female"  # Ms, she
     assert gender.get("Jo Reed") == "female"  # actress
     assert gender.get("Kim Lee") is None  # a name says nothing clear
+
+
+def test_a_surname_typed_as_a_thing_but_given_an_honorific_is_the_person() -> None:
+    text = ("Robert Velloway quit the party on Friday. Mr Velloway said the party was going nowhere. "
+            "Mr Velloway added that he would stand again.")
+    people = [e for e in newsgraph.extract(text).entities if e.name.endswith("Velloway")]
+    assert [(e.name, e.type) for e in people] == [("Robert Velloway", "PERSON")]

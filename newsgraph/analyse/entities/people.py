@@ -87,7 +87,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     add_named_groups(doc, grouping.others)
     name_from_titles(grouping.people, grouping.title_names)
     people = keep_people(doc, grouping.people)
-    return build_entities(people, grouping.others)
+    return join_titled_surnames(doc, build_entities(people, grouping.others))
 
 
 @dataclass(frozen=True)
@@ -261,6 +261,35 @@ def build_entities(people: list[Person], others: dict[tuple[str, str], Entity]) 
         ent.mentions.sort()
         out.append(ent)
     out.sort(key=lambda e: e.mentions[0])
+    return out
+
+
+THING_TYPES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def join_titled_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A "thing" the text gives an honorific ("Mr Kilroy-Silk" typed ORG) is a person: the one
+    person of the article with that surname, else a person of its own.
+
+    Last, because spaCy types a surname differently mention by mention, and only the whole
+    article says whose surname it is."""
+    text = doc_text(doc)
+    honorifics = {t for t, (kind, _g) in names.titles().items() if kind == "honorific"}
+    persons = [e for e in entities if e.type == "PERSON"]
+    out = []
+    for ent in entities:
+        titled = ent.type in THING_TYPES and " " not in ent.name and any(
+            text[max(0, s - 12) : s].split()[-1:] and text[max(0, s - 12) : s].split()[-1] in honorifics
+            for s, _e in ent.mentions)
+        if titled:
+            owners = [p for p in persons if names.parse(p.name).surname == ent.name]
+            if len(owners) == 1:
+                owner = owners[0]
+                owner.mentions = sorted(set(owner.mentions) | set(ent.mentions))
+                continue
+            if not owners:
+                ent.type = "PERSON"
+        out.append(ent)
     return out
 
 

@@ -232,7 +232,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         author = _document_author(doc, tok, before, skip, depth)
         if author is None and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
             org = _last_org_before(doc, tok.idx, skip)  # "the survey added": the last organisation's
-            author = Source(org.name, "ORG") if org is not None else None
+            author = Source(canonical_org(doc, org.name), "ORG") if org is not None else None
         return author
     if lemma not in speaker_nouns() and (not lemma.endswith(HUMAN_SUFFIXES) or lemma in NOT_PEOPLE):
         return None  # "the system", "this argument": no one a reader could quote
@@ -242,7 +242,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
         org = _last_org_before(doc, tok.idx, skip)
         if org is not None:
-            return Source(org.name, "ORG")
+            return Source(canonical_org(doc, org.name), "ORG")
         name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
         return Source(name, "ORG") if name else None
     if plural:
@@ -292,4 +292,4 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
     if plural:
         return None
     org = _last_org_before(doc, tok.idx, skip)
-    return Source(org.name, "ORG") if org is not None else None
+    return Source(canonical_org(doc, org.name), "ORG") if org is not None else None
