@@ -191,3 +191,19 @@ def test_lone_surname_lookup_uses_an_index(conn) -> None:  # type: ignore[no-unt
 
     plan = " ".join(str(tuple(r)) for r in conn.execute("EXPLAIN QUERY PLAN " + LONE_SURNAMES_SQL, ("trump",)))
     assert "entities_lower_name" in plan, plan
+
+
+def test_what_the_article_says_of_a_lone_surname_decides_between_relatives(tmp_path: Path) -> None:
+    """"Obama said he ..." (entities.gender male) joins Barack, not Michelle, even when Michelle
+    is named in more than a tenth of the articles (no dominance on names alone)."""
+    c = connect(tmp_path / "o.db")
+    arts = [_art(f"b{i}", ("Barack Obama", [])) for i in range(4)] + [_art("m0", ("Michelle Obama", []))]
+    for a in arts:
+        a.entities[0].gender = "male" if a.text.startswith("b") else "female"
+    lone = _art("s", ("Obama", []))
+    lone.entities[0].gender = "male"
+    unknown = _art("u", ("Obama", []))
+    store_articles(c, [*arts, lone, unknown])
+    merge_new_entities(c)
+    assert _global_of(c, "s", "Obama") == _global_of(c, "b0", "Barack Obama")
+    assert _global_of(c, "u", "Obama") not in (_global_of(c, "b0", "Barack Obama"), _global_of(c, "m0", "Michelle Obama"))

@@ -13,7 +13,8 @@ only splits a list:
 2. **A surname alone** ("Trump" in an article that never gives the full name) joins the
    global person with that surname only if that person holds at least 90 % of the articles
    naming anyone of that surname in full, in at least 3 articles; a gendered title in the
-   article ("Mrs Clinton", "Mr Clinton") first removes people of the other known gender.
+   article ("Mrs Clinton", "Mr Clinton"), or what the article says of the person ("Obama said he
+   …", ``entities.gender``), first removes people of the other known gender.
    Otherwise it stays on its own.
 3. **A single name that is nobody's surname** ("Stalin", "Pele") joins the same single name.
 4. **Places and organisations** join on exact type and name (places also on their alias).
@@ -72,8 +73,14 @@ class _Global:
     gender: str = "-"
 
 
-def _gender(aliases: list[str]) -> str:
+_TEXT_GENDER = {"female": "f", "male": "m"}
+
+
+def _gender(aliases: list[str], said: list[str | None] | None = None) -> str:
+    """"f", "m" or "-": from gendered titles among the names ("Mrs Clinton") and from what the
+    articles said of the person (``entities.gender``: pronouns, role words), when all agree."""
     found = {_TITLE_GENDER[a.split()[0]] for a in aliases if a.split() and a.split()[0] in _TITLE_GENDER}
+    found |= {_TEXT_GENDER[g] for g in said or [] if g in _TEXT_GENDER}
     return found.pop() if len(found) == 1 else "-"
 
 
@@ -91,13 +98,14 @@ def _person_index(conn: sqlite3.Connection) -> tuple[dict[tuple[str, ...], _Glob
     by_surname: dict[str, list[_Global]] = defaultdict(list)
     single: dict[str, _Global] = {}
     rows = conn.execute(
-        "SELECT g.id, g.name, count(DISTINCT e.article_id) AS n, group_concat(e.aliases, '\x1f') AS al "
+        "SELECT g.id, g.name, count(DISTINCT e.article_id) AS n, group_concat(e.aliases, '\x1f') AS al, "
+        "group_concat(e.gender) AS said "
         "FROM global_entities g JOIN entities e ON e.global_id = g.id WHERE g.type = 'PERSON' AND g.id NOT IN "
         "(SELECT global_id FROM entity_merges WHERE rule = ? AND undone_at IS NULL) GROUP BY g.id", (KEPT_APART,)
     ).fetchall()
     for r in rows:
         aliases = [a for chunk in (r["al"] or "").split("\x1f") if chunk for a in json.loads(chunk)]
-        g = _Global(r["id"], r["name"], r["n"], _gender(aliases))
+        g = _Global(r["id"], r["name"], r["n"], _gender(aliases, (r["said"] or "").split(",")))
         key = name_key(g.name)
         if key is None:
             single.setdefault(g.name.lower(), g)
@@ -148,7 +156,7 @@ def _merge_new_entities(conn: sqlite3.Connection) -> int:
         conn.execute("BEGIN IMMEDIATE")
         by_key, by_surname, single = index = _cached_index(conn)
         todo = conn.execute(
-            "SELECT id, article_id, name, type, aliases FROM entities WHERE global_id IS NULL AND type IN "
+            "SELECT id, article_id, name, type, aliases, gender FROM entities WHERE global_id IS NULL AND type IN "
             f"({','.join('?' * len(MERGED_TYPES))}) ORDER BY (instr(name, ' ') = 0), id", MERGED_TYPES
         ).fetchall()
         for e in todo:
@@ -183,14 +191,14 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
         if g is not None:
             g.articles += 1
             return g.id, "same full name"
-        g = _Global(_new_global(conn, name, "PERSON"), name, 1, _gender(json.loads(e["aliases"])))
+        g = _Global(_new_global(conn, name, "PERSON"), name, 1, _gender(json.loads(e["aliases"]), [e["gender"]]))
         by_key[key] = g
         by_surname[surname(name)].append(g)
         return g.id, "new"
     word = name.lower()
     cands = by_surname.get(word, [])
     if cands:
-        best, rule = _dominant(cands, _gender(json.loads(e["aliases"])))
+        best, rule = _dominant(cands, _gender(json.loads(e["aliases"]), [e["gender"]]))
         if best is not None:
             return best.id, rule
         return _new_global(conn, name, "PERSON"), "new"
@@ -216,7 +224,7 @@ def _dominant(cands: list[_Global], gender: str) -> tuple[_Global | None, str]:
 
 
 LONE_SURNAMES_SQL = (
-    "SELECT e.id, e.global_id, e.aliases FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
+    "SELECT e.id, e.global_id, e.aliases, e.gender FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
     "AND m.global_id = e.global_id AND m.undone_at IS NULL AND m.rule = 'new' "
     "WHERE e.type = 'PERSON' AND lower(e.name) = ? "
     "AND (SELECT count(*) FROM entities o WHERE o.global_id = e.global_id) = 1")
@@ -230,7 +238,7 @@ def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: 
     for word in sorted(surnames):  # a fixed order: the merge log must not depend on the hash seed
         rows = conn.execute(LONE_SURNAMES_SQL, (word,)).fetchall()
         for r in rows:
-            best, rule = _dominant(by_surname.get(word, []), _gender(json.loads(r["aliases"])))
+            best, rule = _dominant(by_surname.get(word, []), _gender(json.loads(r["aliases"]), [r["gender"]]))
             if best is None:
                 continue
             conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
