@@ -32,6 +32,7 @@ import json
 import re
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.store.db import run_write
@@ -76,11 +77,11 @@ class _Global:
 _TEXT_GENDER = {"female": "f", "male": "m"}
 
 
-def _gender(aliases: list[str], said: list[str | None] | None = None) -> str:
+def _gender(aliases: list[str], said: Sequence[str | None] = ()) -> str:
     """"f", "m" or "-": from gendered titles among the names ("Mrs Clinton") and from what the
     articles said of the person (``entities.gender``: pronouns, role words), when all agree."""
     found = {_TITLE_GENDER[a.split()[0]] for a in aliases if a.split() and a.split()[0] in _TITLE_GENDER}
-    found |= {_TEXT_GENDER[g] for g in said or [] if g in _TEXT_GENDER}
+    found |= {_TEXT_GENDER[g] for g in said if g in _TEXT_GENDER}
     return found.pop() if len(found) == 1 else "-"
 
 
