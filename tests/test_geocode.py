@@ -127,3 +127,23 @@ def test_short_capital_names_unknown_to_the_gazetteer_are_organisations() -> Non
 def test_celestial_bodies_and_common_words_get_no_coordinates(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     ents = geo_places(nlp, "The film Earth opened in Madrid. Scientists said the Earth was warming.")
     assert "Earth" not in ents or not ents["Earth"].geo
+
+
+def test_a_surname_typed_as_a_place_joins_its_person(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = analyse(nlp, "Striker Tomas Verbaro scored twice. Midfielder Joe Smith took a pass from Verbaro in the end.")
+    assert not any(e.name == "Verbaro" and e.type in ("GPE", "LOC") for e in ents)
+
+
+def test_a_place_that_may_be_this_one_is_no_evidence_for_it() -> None:
+    country = Place("Arcadia", "country", "AR", 20.0, -100.0, 1_000_000, True, -5)
+    capital = Place("Arcadia City", "city", "AR", 19.4, -99.1, 9_000_000, True, 77, "09")
+    sure = {1: [capital], 2: [Place("Port", "city", "AR", 29.0, -111.0, 800_000, True, 78, "26")]}
+    support = geocode.context_support(sure, 0, ((country, capital), frozenset()))
+    assert geocode.choose(((country, capital), frozenset()), support) is country
+
+
+def test_a_small_city_abroad_needs_its_country_in_the_article() -> None:
+    town = _city("Oakmoor", "CC", 49.1, -123.1, 20_000, "02", 9)
+    assert geocode.choose(((town,), frozenset()), (Counter({"DD": 2}), Counter())) is None
+    assert geocode.choose(((town,), frozenset()), (Counter({"CC": 0}), Counter())) is town
+    assert geocode.choose(((town,), frozenset()), (Counter(), Counter())) is town

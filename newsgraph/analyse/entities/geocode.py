@@ -22,7 +22,8 @@ choice between same-named places needs the other places of the article:
   spaCy types ORG more often than GPE/LOC in the article, or an all-capitals short name the
   gazetteer does not know ("BT"), is an organisation; a one-word name the article also writes
   as a lower-case word ("man") is geocoded only where a mention sits in a place context;
-  celestial bodies ("Earth") are never geocoded.
+  celestial bodies ("Earth") are never geocoded; a name the gazetteer does not know that is a
+  person's surname in the article ("Baros" after "Milan Baros") joins that person.
 """
 
 from __future__ import annotations
@@ -42,12 +43,13 @@ MARGIN = 5.0  # score points: a rival this close (and far away) leaves the place
 COUNTRY_SUPPORT = 12.0  # per city or division of the article in the candidate's country (at most two)
 COUNTRY_NAMED = 4.0  # the country itself named: weak ("the US" in a story about Athens, Greece)
 DIVISION_SUPPORT = 12.0  # another place of the article in the candidate's division
+SMALL_CITY = 100_000  # below this, a city in a country the article never names is not taken
 NEAR_KM = 100.0  # candidates closer than this are one answer as far as a map is concerned
 AREA_KINDS = ("continent", "region", "sea")
 CANONICAL_KINDS = ("country", "nation", "state", "continent", "region", "sea")
 TEAM_WORDS = {"City", "United", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
 PLACE_WORDS = {"in", "at", "from", "to", "near", "outside", "across", "around", "towards", "toward", "into",
-               "throughout", "via", "inside", "within", "of"}
+               "throughout", "via", "inside", "within"}
 CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Pluto", "Sun", "Universe",
              "Neptune", "Uranus", "Milky Way"}
 _COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
@@ -66,6 +68,7 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
     out: list[Entity] = []
     geo_ents: list[Entity] = []
     orgs = {e.name: e for e in entities if e.type == "ORG"}
+    people = {k: e for e in entities if e.type == "PERSON" for k in (e.name, e.name.split()[-1])}
     ellipses: dict[int, Candidates] = {}
     for ent in entities:
         if ent.type not in GEO_LABELS:
@@ -79,6 +82,10 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
             _retype(ent, "ORG", orgs, out)
             continue
         if elliptic is None and not places.candidates(ent.name) and not any(map(places.candidates, ent.aliases)):
+            person = people.get(ent.name)
+            if person is not None:  # "a pass from Baros" after "Milan Baros": the person
+                person.mentions = sorted(person.mentions + ent.mentions)
+                continue
             label = unknown_name_label(doc, ent, org_votes)
             if label is not None:
                 _retype(ent, label, orgs, out)
@@ -89,9 +96,9 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
             ellipses[id(ent)] = ((elliptic,), frozenset())
     cands = {id(e): ellipses.get(id(e)) or _candidates(doc, e) for e in geo_ents}
     sure = {id(e): _sure(cands[id(e)]) for e in geo_ents}
-    chosen = {id(e): choose(cands[id(e)], _support(sure, id(e))) for e in geo_ents}
+    chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
     sure = {k: ([p] if p is not None else sure[k]) for k, p in chosen.items()}
-    chosen = {id(e): choose(cands[id(e)], _support(sure, id(e))) for e in geo_ents}
+    chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
     merged = _apply(geo_ents, cands, chosen)
     return [e for e in out if id(e) not in merged]
 
@@ -139,10 +146,13 @@ def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -
 
 def choose(cands: Candidates, support: Support) -> Place | None:
     """The candidate the evidence decides for, or None when a far rival scores within MARGIN.
-    A weak candidate counts only when the article names its division."""
+    A weak candidate counts only when the article names its division, a small city abroad only
+    when the article's places include its country ("Broadmoor" in a story set in England is not
+    the Canadian town)."""
     countries, divisions = support
-    cands = (tuple(p for p in cands[0] if p.geonameid not in cands[1]
-                   or p.country and divisions[(p.country, p.division)]), frozenset())
+    cands = (tuple(p for p in cands[0] if (p.geonameid not in cands[1] or p.country and divisions[(p.country, p.division)])
+                   and not (countries and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries)),
+             frozenset())
     if not cands[0]:
         return None
     scored = sorted(((score(p, countries, divisions), n, p) for n, p in enumerate(cands[0])),
@@ -242,13 +252,15 @@ def _sure(cands: Candidates) -> list[Place]:
     return real if real and len({p.country for p in real}) == 1 else []
 
 
-def _support(sure: dict[int, list[Place]], own: int) -> Support:
-    """Countries and divisions named by the article's other places (each place counted once)."""
+def context_support(sure: dict[int, list[Place]], own: int, own_cands: Candidates) -> Support:
+    """Countries and divisions named by the article's other places (each place counted once); a
+    place that may be this one ("Mexico City" for "Mexico") is no evidence for it."""
     countries: Counter[str] = Counter()
     named: set[str] = set()
     divisions: Counter[tuple[str, str]] = Counter()
+    own_ids = {p.geonameid for p in own_cands[0]}
     for key, ps in sure.items():
-        if key == own or not ps:
+        if key == own or not ps or any(p.geonameid in own_ids for p in ps):
             continue
         p = ps[0]
         if not p.country:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -33,6 +35,8 @@ ALT_NAME_MIN_POPULATION = 100_000
 ALT_NAME_TRUSTED_POPULATION = 1_000_000
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'’-]+$")
 CAPITAL_PRIOR = 8.0
+FAME_PRIOR, FAME_CAP = 0.15, 80  # prior points per name GeoNames lists for a city, up to the cap
+EXONYM_SIMILARITY = 0.55  # "Seville"/"Sevilla", "Munich"/"München"; not "Google"/"Topeka" (0.33)
 KINDS = ("country", "continent", "region", "sea", "nation", "state", "county", "city")
 
 
@@ -48,6 +52,7 @@ class Place:
     geonameid: int = 0  # GeoNames id for cities and continents, a negative table row for the rest
     division: str = ""  # first-level division code (admin1) of a city or of a division itself
     capital: bool = False  # a country's capital: the one a reader means by a shared name ("Athens")
+    fame: int = 0  # how many names GeoNames lists for it (capped): Barcelona, Spain has 83, Venezuela's 29
 
     def geo(self) -> dict[str, Any]:
         return {"lat": self.lat, "lon": self.lon, "country": self.country, "kind": self.kind}
@@ -65,7 +70,7 @@ class Place:
         if self.kind == "state":
             return 35.0 + 3.0 * math.log10(self.population + 1)
         return (10.0 * math.log10(self.population + 1) - (0.0 if self.primary else 5.0)
-                + (CAPITAL_PRIOR if self.capital else 0.0))
+                + (CAPITAL_PRIOR if self.capital else 0.0) + FAME_PRIOR * min(self.fame, FAME_CAP))
 
 
 Index = dict[str, tuple[Place, ...]]
@@ -81,18 +86,19 @@ def index() -> Index:
     generic = set(data_lines("places_generic_words.txt"))
     capitals = {(co["iso"], co["capital"]) for co in gc.get_countries().values()}
     for c in gc.get_cities().values():
-        if all(w.lower() in generic for w in c["name"].replace("-", " ").split()):
+        first = c["name"].split(" ", 1)[0].split("-", 1)[0].lower()
+        if first in generic and all(w.lower() in generic for w in c["name"].replace("-", " ").split()):
             continue  # "Central" (Louisiana), "North" (South Carolina): no place a reader means
+        alts = set(c.get("alternatenames") or ())
         city = Place(c["name"], "city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
                      int(c["population"]), True, int(c["geonameid"]), c.get("admin1code") or "",
-                     (c["countrycode"], c["name"]) in capitals)
+                     (c["countrycode"], c["name"]) in capitals, len(alts))
         found[c["name"]].append(city)
         if city.population >= ALT_NAME_MIN_POPULATION:
-            alt = Place(city.name, "city", city.country, city.lat, city.lon, city.population, False,
-                        city.geonameid, city.division, city.capital)
-            for a in set(c.get("alternatenames") or ()):
+            alt = replace(city, primary=False)
+            for a in alts:
                 if _LATIN.match(a) and not a.isupper() and a != c["name"]:
-                    found[a].append(alt)
+                    found[a].append(alt)  # a common form of the name is told in candidates()
     for cont in gc.get_continents().values():
         found[cont["name"]].append(Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
                                          int(cont.get("population") or 0), True, int(cont["geonameId"])))
@@ -110,6 +116,26 @@ def index() -> Index:
     return {name: _ranked(ps) for name, ps in found.items()}
 
 
+def _fold(s: str) -> str:
+    if s.isascii():
+        return s.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
+def common_form(alt: str, name: str) -> bool:
+    """Is ``alt`` a name readers use for the city ``name`` as much as its own: a short form
+    ("Newcastle" of Newcastle upon Tyne, "Westminster" of City of Westminster) or an English
+    spelling close to it ("Seville", "Munich"), unlike a former or unrelated name ("Stalingrad",
+    "Google" for Topeka)?"""
+    if f" {alt} " in f" {name} ":
+        return True
+    a, b = _fold(alt), _fold(name)
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 4:
+        return False  # cheap tests first: this runs on every alternative name at load time
+    m = SequenceMatcher(None, a, b)
+    return m.quick_ratio() >= EXONYM_SIMILARITY and m.ratio() >= EXONYM_SIMILARITY
+
+
 def _ranked(places: list[Place]) -> tuple[Place, ...]:
     """One entry per place, most plausible first; a division gives way to a city of 100,000 or
     more of the same name in the same country ("New York", "Washington": news means the city)."""
@@ -122,13 +148,23 @@ def _ranked(places: list[Place]) -> tuple[Place, ...]:
     return tuple(sorted(kept, key=lambda p: -p.prior()))
 
 
+@lru_cache(maxsize=65536)
 def candidates(name: str) -> tuple[Place, ...]:
-    """Every place a written name may be ("the US" and "US" both work), most plausible first."""
+    """Every place a written name may be ("the US" and "US" both work), most plausible first.
+    An alternative name that is a common form of the city's own (``common_form``) counts as
+    primary; told here, per name looked up, rather than for every name at load time."""
     idx = index()
     found = idx.get(name)
     if found is None and name[:4].lower() == "the ":
-        found = idx.get(name[4:])
-    return found or ()
+        name = name[4:]
+        found = idx.get(name)
+    if not found:
+        return ()
+    if all(p.primary for p in found):
+        return found
+    told = [replace(p, primary=True) if not p.primary and p.kind == "city" and common_form(name, p.name) else p
+            for p in found]
+    return tuple(sorted(told, key=lambda p: -p.prior()))
 
 
 @lru_cache(maxsize=1)
