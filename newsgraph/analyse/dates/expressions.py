@@ -65,7 +65,9 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return starts if starts and starts[0] == 0 else [0, *starts]  # the first sentence starts at 0
 
 
-_TIME_NOUNS = {"year", "years", "summer", "spring", "autumn", "fall", "winter", "season", "class", "vintage", "fiscal"}
+_TIME_NOUNS = {"year", "years", "summer", "spring", "autumn", "fall", "winter", "season", "class", "vintage", "fiscal",
+               "quarter", "half", "month", "week", "term", "period", "calendar", "financial", "tax", "academic",
+               "school", "issues", "results", "profits", "sales", "budget"}
 _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
 _FAR_FUTURE_YEARS = 25
@@ -371,16 +373,21 @@ class Resolver:
 
     def _near_story_day(self, r: Reading, fmt: Callable[[int], str | None]) -> str | None:
         """A month and day ("Dec. 30") in a story told from a full date of this or the previous
-        paragraph ("on Dec. 28, 2015") other than the publication's: that date's nearest
-        occurrence, within half a year of it (the crime story's arrest, not the publication year)."""
+        paragraph ("on Dec. 28, 2015") other than the publication's, in the past tense (or the
+        future, counting forward): that date's nearest occurrence, within half a year of it (the
+        crime story's arrest, not the publication year)."""
         base = self.narrative(r, not_publication=True)
-        if base is None or tv.granularity(base) not in ("day", "time"):
-            return None
+        if base is None or tv.granularity(base) not in ("day", "time") or self.anchor is None \
+                or self.anchor.how != "absolute":
+            return None  # only a date the text gives in full, not one itself inferred
         told = date.fromisoformat(base[:10])
         if self.pub is not None and abs((self.pub - told).days) <= STORY_DAYS:
             return None  # the story is the publication's own days: the usual reading serves
+        direction = self.direction(r)
+        if direction == "present":
+            return None  # "lawyers have until 21 March": the reader's time, not the story's
         options = [(abs((date.fromisoformat(v) - told).days), v) for v in map(fmt, (told.year - 1, told.year, told.year + 1))
-                   if v is not None]
+                   if v is not None and (direction == "past" or date.fromisoformat(v) >= told)]
         gap, value = min(options, default=(STORY_DAYS + 1, ""))
         return value if gap <= STORY_DAYS else None
 
@@ -449,20 +456,25 @@ class Resolver:
 
 
 def _without_far_future(doc: Doc, text: str, found: list[Reading], pub: date | None) -> list[Reading]:
-    """Drop bare years far after the article's time (its publication, else its latest year with
-    context) unless the tense is future or a preposition of time leads them ("by 2050")."""
-    years = [int(r.args["value"][:4]) for r in found if r.rule == "abs" and not r.needs_context
-             and r.args["value"][:4].isdigit()]
-    ref = pub.year if pub is not None else (max(years) if years else None)
-    if ref is None:
-        return found
+    """Drop bare years far after the article's time (its publication, else the latest other year
+    it names) unless the tense is future or a preposition of time leads them ("by 2050", "the
+    whole of 2004")."""
+    def year(r: Reading) -> int | None:
+        v = r.args.get("value", "") if r.rule == "abs" else ""
+        return int(v[:4]) if v[:4].isdigit() else None
+
+    years = sorted(y for y in map(year, found) if y is not None)
     out = []
     for r in found:
-        v = r.args.get("value", "") if r.rule == "abs" and r.needs_context else ""
-        if v[:4].isdigit() and int(v[:4]) > ref + _FAR_FUTURE_YEARS and tense(doc, r.start, r.end) != "future":
-            before = text[max(0, r.start - 8):r.start].split()
-            if not before or before[-1].lower() not in ("by", "until", "till", "before", "in"):
-                continue
+        y = year(r) if r.needs_context else None
+        if y is not None:
+            others = list(years)
+            others.remove(y)
+            ref = pub.year if pub is not None else (others[-1] if others else None)
+            if ref is not None and y > ref + _FAR_FUTURE_YEARS and tense(doc, r.start, r.end) != "future":
+                before = text[max(0, r.start - 8):r.start].split()
+                if not before or before[-1].lower() not in _DATE_PREPOSITIONS:
+                    continue
         out.append(r)
     return out
 
