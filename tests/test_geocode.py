@@ -147,3 +147,12 @@ def test_a_small_city_abroad_needs_its_country_in_the_article() -> None:
     assert geocode.choose(((town,), frozenset()), (Counter({"DD": 2}), Counter())) is None
     assert geocode.choose(((town,), frozenset()), (Counter({"CC": 0}), Counter())) is town
     assert geocode.choose(((town,), frozenset()), (Counter(), Counter())) is town
+
+
+def test_a_town_name_before_a_team_word_is_the_club() -> None:
+    text = "Man City 0-2 Man Utd"
+    second = text.index("Man", 1)
+    assert geocode.names_a_team(text, Entity("Man", "GPE", mentions=[(0, 3), (second, second + 3)]))
+    other = "Man is a town. Man City won."
+    second = other.index("Man", 1)
+    assert not geocode.names_a_team(other, Entity("Man", "GPE", mentions=[(0, 3), (second, second + 3)]))

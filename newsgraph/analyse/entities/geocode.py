@@ -47,7 +47,8 @@ SMALL_CITY = 100_000  # below this, a city in a country the article never names 
 NEAR_KM = 100.0  # candidates closer than this are one answer as far as a map is concerned
 AREA_KINDS = ("continent", "region", "sea")
 CANONICAL_KINDS = ("country", "nation", "state", "continent", "region", "sea")
-TEAM_WORDS = {"City", "United", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
+TEAM_WORDS = {"City", "United", "Utd", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
+TEAM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(TEAM_WORDS))})\b")
 PLACE_WORDS = {"in", "at", "from", "to", "near", "outside", "across", "around", "towards", "toward", "into",
                "throughout", "via", "inside", "within"}
 CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Pluto", "Sun", "Universe",
@@ -74,7 +75,7 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if ent.type not in GEO_LABELS:
             out.append(ent)
             continue
-        verdict = non_place(ent, org_votes)
+        verdict = "ORG" if names_a_team(doc.text, ent) else non_place(ent, org_votes)
         elliptic = elliptic_country(doc.text, ent.name) if verdict == "drop" else None
         if verdict == "drop" and elliptic is None:
             continue
@@ -101,6 +102,12 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
     chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
     merged = _apply(geo_ents, cands, chosen)
     return [e for e in out if id(e) not in merged]
+
+
+def names_a_team(text: str, ent: Entity) -> bool:
+    """Every mention directly followed by a team word ("Man City", "Man Utd"): a club, whatever
+    town the first word may also be."""
+    return bool(ent.mentions) and all(TEAM_AFTER.match(text, e) for _, e in ent.mentions)
 
 
 def non_place(ent: Entity, org_votes: Counter[tuple[str, str]]) -> str | None:
