@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import newsgraph.analyse.components  # noqa: F401  (registers the components the fixture adds)
 from newsgraph.analyse.entities import places
 from tests.conftest import FIXTURES
 from tests.test_people import analyse, nlp  # noqa: F401  (the people-only pipeline fixture)
@@ -19,7 +20,7 @@ def test_gazetteer_lookups() -> None:
     assert almaty is not None and almaty.country == "KZ" and abs(almaty.lat - 43.25) < 0.1  # type: ignore[operator]
     us = places.lookup("the US")
     assert us is not None and us.kind == "country" and us.country == "US"
-    assert places.lookup("Kazakhstan").geo() == {"lat": None, "lon": None, "country": "KZ"}  # type: ignore[union-attr]
+    assert places.lookup("Kazakhstan").geo() == {"lat": 48.0, "lon": 68.0, "country": "KZ", "kind": "country"}  # type: ignore[union-attr]
     assert places.lookup("Asia").kind == "continent"  # type: ignore[union-attr]
     assert places.lookup("Trump") is None
     assert places.gazetteer() is places.gazetteer()  # loaded once
@@ -36,9 +37,9 @@ def test_seed_places_typed_and_geocoded(seed) -> None:  # type: ignore[no-untype
         ents = [e for e in seed if name == e.name or name in e.aliases]
         assert ents, name
         assert all(e.type in ("GPE", "LOC") for e in ents), (name, [e.type for e in ents])
+        assert ents[0].geo and ents[0].geo["lat"] is not None, name  # all 15, regions and former countries too
         known = places.lookup(name)
-        if known is not None and known.lat is not None:
-            assert ents[0].geo and ents[0].geo["lat"] == known.lat, name
+        assert known is not None and ents[0].geo["lat"] == known.lat, name
     assert not any(e.type == "PERSON" and e.name == "Stalingrad" for e in seed)
     assert not any(e.type == "ORG" and e.name == "Volgograd" for e in seed)
 
@@ -47,7 +48,7 @@ def test_seed_place_alias(seed) -> None:  # type: ignore[no-untyped-def]
     stalingrad = next(e for e in seed if e.name == "Stalingrad")
     assert stalingrad.aliases == ["Volgograd"]
     assert len(stalingrad.mentions) == 2
-    assert stalingrad.geo == {"lat": 48.71378, "lon": 44.4976, "country": "RU"}
+    assert stalingrad.geo == {"lat": 48.71378, "lon": 44.4976, "country": "RU", "kind": "city"}
 
 
 def test_place_context_needed_for_a_city_named_like_a_person(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811

@@ -28,6 +28,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.fast_attributes import FastAttributes
 from newsgraph.analyse.dates.events import build_timeline
 from newsgraph.analyse.dates.expressions import find_times
+from newsgraph.analyse.entities.geocode import resolve_places
 from newsgraph.analyse.entities.people import group_entities
 from newsgraph.analyse.quotes.find import find_quotes
 from newsgraph.analyse.quotes.indirect import MIN_CONFIDENCE
@@ -61,7 +62,7 @@ def make_fast_attributes(nlp: Language, name: str) -> FastAttributes:
 @Language.factory("newsgraph_people", assigns=["doc._.entities"], requires=[*PARSE, *ATTRIBUTES, "doc.ents"])
 def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def find_people(doc: Doc) -> Doc:
-        doc._.entities = group_entities(doc)
+        doc._.entities = resolve_places(doc, group_entities(doc))
         return doc
 
     return find_people

