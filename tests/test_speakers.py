@@ -76,3 +76,10 @@ def test_a_surname_typed_as_a_thing_but_given_an_honorific_is_the_person() -> No
             "Mr Velloway added that he would stand again.")
     people = [e for e in newsgraph.extract(text).entities if e.name.endswith("Velloway")]
     assert [(e.name, e.type) for e in people] == [("Robert Velloway", "PERSON")]
+
+
+def test_the_government_is_no_company_named_before_it() -> None:
+    text = ("Lakeside Foods said sales had fallen. "
+            "\u201cWe will not raise the tax this year,\u201d the government said.")
+    names = [q.speaker.name for q in newsgraph.extract(text).quotes if q.kind == "direct"]
+    assert names == ["government"]

@@ -43,6 +43,11 @@ NOT_PEOPLE = frozenset({"number", "paper", "letter", "order", "water", "computer
                         "factor", "indicator", "monitor", "server", "browser", "error", "center", "centre",
                         "power", "answer", "chapter", "corner", "border", "door", "floor", "meter", "register",
                         "newsletter", "poster", "trailer", "calendar", "timer", "counter", "motor"})
+SELF_NAMING = frozenset({"government", "police", "army", "court", "council", "parliament", "commission",
+                         "committee", "cabinet", "administration", "ministry", "department", "regulator",
+                         "watchdog", "union", "party"})
+"""Organisation nouns that name their organisation themselves ("the government said"): linked
+only to an organisation of the article whose name has the word, else named as written."""
 LOOKBACK = 3000
 """Characters back within which "it", "they" and "the company" find what they stand for."""
 _ORGS_KEY = "newsgraph_org_mentions"
@@ -125,16 +130,20 @@ def canonical_org(doc: Doc, name: str) -> str:
     return name
 
 
-def _last_org_before(doc: Doc, char: int, skip: list[CharSpan]) -> Entity | None:
-    """The organisation mentioned last before ``char``, outside quotations, not too far back."""
+def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None = None) -> Entity | None:
+    """The organisation mentioned last before ``char``, outside quotations, not too far back;
+    with ``head`` ("committee"), the last one whose name has that word, if any, else the last."""
     mentions = _org_mentions(doc)
     k = bisect.bisect_left(mentions, char, key=lambda m: m[0]) - 1
+    last: Entity | None = None
     while k >= 0 and char - mentions[k][0] <= LOOKBACK:
         s, _e, ent = mentions[k]
         if not inside_any(s, skip) and ent.type == "ORG":
-            return ent
+            if head is None or head in ent.name.lower().split():
+                return ent
+            last = last or ent
         k -= 1
-    return None
+    return None if head in SELF_NAMING else last
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:
@@ -229,10 +238,13 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         return None
     lemma = tok.lemma_.lower()
     if lemma in document_nouns():
+        if depth > 2:
+            return None
         author = _document_author(doc, tok, before, skip, depth)
         if author is None and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
-            org = _last_org_before(doc, tok.idx, skip)  # "the survey added": the last organisation's
-            author = Source(canonical_org(doc, org.name), "ORG") if org is not None else None
+            # "the survey added": the organisation that spoke last, not any organisation named last
+            spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
+            author = spoke if spoke is not None and spoke.type == "ORG" else None
         return author
     if lemma not in speaker_nouns() and (not lemma.endswith(HUMAN_SUFFIXES) or lemma in NOT_PEOPLE):
         return None  # "the system", "this argument": no one a reader could quote
@@ -240,7 +252,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
     plural = _is_plural(tok)
     if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
-        org = _last_org_before(doc, tok.idx, skip)
+        org = _last_org_before(doc, tok.idx, skip, lemma)
         if org is not None:
             return Source(canonical_org(doc, org.name), "ORG")
         name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
@@ -265,9 +277,9 @@ def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
 
 
 def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, plural: bool,
-                      depth: int) -> Source | None:
+                      depth: int, mentioned: bool = True) -> Source | None:
     """What "it" ("they") stands for: the subject of the last reporting verb before it that names an
-    organisation (or a group); else the organisation mentioned last."""
+    organisation (or a group); else (``mentioned``) the organisation mentioned last."""
     cues = cue_indices(doc)
     k = bisect.bisect_left(cues, tok.i) - 1
     while k >= 0:
@@ -289,7 +301,7 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
             return found
         if found is not None:
             return None
-    if plural:
+    if plural or not mentioned:
         return None
     org = _last_org_before(doc, tok.idx, skip)
     return Source(canonical_org(doc, org.name), "ORG") if org is not None else None
