@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span
 from newsgraph.analyse.base.spans import inside
 from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.quotes.acts import indirect_act
 from newsgraph.analyse.quotes.candidates import Candidate, char_pieces, generate, has_quote_mark
 from newsgraph.analyse.quotes.indirect_model import load_model, probability
 from newsgraph.analyse.quotes.speakers import mention_span, name_speaker
@@ -83,18 +84,22 @@ def find_indirect_quotes(
         if p >= cut and (cand.cue_i not in best or p > best[cand.cue_i][0]):
             best[cand.cue_i] = (p, cand)
     out: dict[tuple[CharSpan, ...], Quote] = {}
+    layout = doc._.layout
+    headings = [(pa.start, pa.end) for pa in layout.paragraphs if pa.kind == "heading"] if layout else []
     for p, cand in best.values():
         pieces = char_pieces(doc, cand)
         key = tuple(pieces)
         if key in out and out[key].confidence >= p:
             continue
         cue = cand.cue
+        lemma = cue_lemma(cue)
         out[key] = Quote(
             pieces,
             "indirect",
             _speaker(doc, cand, people, pieces[0][0]),
             cue_span(cue),
-            cue_lemma(cue),
+            lemma,
             confidence=p,
+            act=indirect_act(cue, lemma, cand.shape, in_heading=inside(cue.idx, headings)),
         )
     return sorted(out.values(), key=lambda q: (q.start, q.end))

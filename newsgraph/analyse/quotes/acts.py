@@ -1,0 +1,94 @@
+"""What a quotation reports: "speech", "thought" or "other".
+
+PolNeAR-style attribution counts far more than speech: what someone believes or wants,
+what a poll shows, the object of "criticised". A reader of quotations wants what the
+source said or wrote, so every quotation carries an ``act`` and the reading surfaces show
+speech by default. The act comes from the cue lemma (``data/cue_acts.tsv``, listed by hand
+from the cues PolNeAR train annotates and the conventions of bbc-dev) and from the
+construction, which overrides the lemma where news style makes a speech verb report no
+speech:
+
+* an agentless passive (``it is understood``, ``he was told``, ``is called Veritas``): no
+  one is named as saying anything;
+* a noun cue (``amid claims that``, ``charges of fraud``) unless it names a speech event
+  (``in a statement``, ``in an interview``);
+* ``ask`` with an infinitive (``who asked not to be named``) is a request about the source
+  itself, not a report;
+* a cue in a headline: a headline summarises the article in the journalist's words.
+
+Words in quotation marks (direct and mixed) are speech: the marks say someone used them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsgraph.analyse.base.data import data_rows
+
+ACTS = ("speech", "thought", "other")
+"""The acts, in the order a reader wants them."""
+
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "remark",
+        "comment",
+        "announcement",
+        "letter",
+        "speech",
+        "testimony",
+        "tweet",
+        "post",
+        "briefing",
+        "press release",
+        "message",
+        "email",
+        "op-ed",
+        "editorial",
+        "blog",
+    }
+)
+"""Nouns naming a speech event: ``in a statement, the company said ...``."""
+
+INFINITIVE_REQUESTS = frozenset({"ask"})
+"""Cues whose infinitive object is a request about the source ("asked not to be named")."""
+
+
+@lru_cache(maxsize=1)
+def cue_acts() -> dict[str, str]:
+    """cue lemma -> "speech" | "thought" (``data/cue_acts.tsv``); any other lemma is "other"."""
+    return {cols[0].strip(): cols[1].strip() for cols in data_rows("cue_acts.tsv") if len(cols) > 1}
+
+
+def lemma_act(lemma: str | None) -> str:
+    """The act a cue lemma reports on its own (without looking at its construction)."""
+    if not lemma:
+        return "other"
+    return cue_acts().get(lemma.lower(), "other")
+
+
+def _agentless_passive(cue: Token) -> bool:
+    kids = list(cue.children)
+    return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
+
+
+def indirect_act(cue: Token, lemma: str, shape: str, *, in_heading: bool = False) -> str:
+    """The act of reported speech without marks, from its cue token, the cue's lemma (as
+    stored in the quotation) and the candidate's construction (``Candidate.shape``)."""
+    if shape == "according" or lemma == "according to":
+        return "other" if in_heading else "speech"
+    if in_heading:
+        return "other"
+    if cue.pos_ in ("NOUN", "PROPN"):
+        return "speech" if lemma.lower() in SPEECH_NOUNS else "other"
+    act = lemma_act(lemma)
+    if act == "other":
+        return act
+    if act == "speech" and _agentless_passive(cue):
+        return "other"
+    if lemma.lower() in INFINITIVE_REQUESTS and shape == "xcomp":
+        return "other"
+    return act
