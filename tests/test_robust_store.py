@@ -420,7 +420,8 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
     store_articles(conn, [art])
     for column in ("kind", "time_start", "time_end"):  # back to schema 2's shape
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
-    for column in ("speaker_type", "affiliation"):
+    conn.execute("DROP INDEX quotes_act")
+    for column in ("speaker_type", "affiliation", "act", "parent_id"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     conn.execute("ALTER TABLE entities DROP COLUMN gender")
     conn.execute("PRAGMA user_version = 2")
@@ -442,7 +443,8 @@ def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
     art = make_article("m", 1)
     conn = connect(db)
     store_articles(conn, [art])
-    for column in ("speaker_type", "affiliation"):
+    conn.execute("DROP INDEX quotes_act")
+    for column in ("speaker_type", "affiliation", "act", "parent_id"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     conn.execute("ALTER TABLE entities DROP COLUMN gender")
     conn.execute("PRAGMA user_version = 3")
@@ -453,4 +455,6 @@ def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     rows = conn.execute("SELECT speaker, speaker_entity_id, speaker_type FROM quotes").fetchall()
     assert rows and all((t == "PERSON") == (e is not None) for _, e, t in rows)
+    acts = conn.execute("SELECT kind, act, parent_id FROM quotes").fetchall()
+    assert all(act == ("speech" if kind in ("direct", "mixed") else None) and p is None for kind, act, p in acts)
     assert query.load_article(conn, 1) is not None

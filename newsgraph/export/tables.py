@@ -12,6 +12,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                ("speaker_type", "str"), ("affiliation", "str"), ("speaker_entity_id", "int"), ("speaker_global_id", "int"), ("speaker_start", "int"),
                ("speaker_end", "int"), ("speaker_text", "str"), ("descriptor", "str"), ("cue_start", "int"),
                ("cue_end", "int"), ("cue_text", "str"), ("cue_lemma", "str"), ("confidence", "float")],
+    # issue 15: add ("act", "str"), ("parent_id", "int") once query._EXPORT_SQL selects q.act, q.parent_id
     "entities": [("id", "int"), ("article_id", "int"), ("global_id", "int"), ("global_name", "str"),
                  ("name", "str"), ("type", "str"), ("aliases", "strs"), ("roles", "strs"), ("lat", "float"),
                  ("lon", "float"), ("country", "str"), ("gender", "str"), ("mentions", "int")],

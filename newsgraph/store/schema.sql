@@ -74,10 +74,13 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue_start INTEGER, cue_end INTEGER, cue_lemma TEXT,
     confidence REAL NOT NULL DEFAULT 1.0,
     speaker_type TEXT,                  -- PERSON | ORG | GROUP | UNNAMED (schema 4)
-    affiliation TEXT                    -- whom an unnamed source or group speaks for (schema 4)
+    affiliation TEXT,                   -- whom an unnamed source or group speaks for (schema 4)
+    act TEXT,                           -- speech | thought | other; NULL: stored before schema 4 (schema 4)
+    parent_id INTEGER                   -- quotes.id of the quotation this one is reported inside (schema 4)
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE INDEX IF NOT EXISTS quotes_act ON quotes(act);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
