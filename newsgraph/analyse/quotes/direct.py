@@ -388,6 +388,10 @@ class QuoteFinder:
             if found is None and not named and len(content.split()) >= LONG_FRAGMENT:
                 # a long quoted stretch no cue governs ("filed a request for "..."")
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
+                same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
+                if same_para and cue is not None and last is not None and cue == last.cue:
+                    last.content_spans.append((s, e))  # 'said: "A. "B."': one quotation, two spans
+                    continue
                 q = Quote([(s, e)], "direct", speaker, cue, lemma)
                 out.append(q)
                 prev = (q, cand.para_index)
