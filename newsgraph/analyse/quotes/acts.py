@@ -13,8 +13,7 @@ speech:
 * a noun cue (``amid claims that``, ``charges of fraud``) unless it names a speech event
   (``in a statement``, ``in an interview``);
 * ``ask`` with an infinitive (``who asked not to be named``) is a request about the source
-  itself, not a report;
-* a cue in a headline: a headline summarises the article in the journalist's words.
+  itself, not a report.
 
 Words in quotation marks (direct and mixed) are speech: the marks say someone used them.
 """
@@ -75,13 +74,11 @@ def _agentless_passive(cue: Token) -> bool:
     return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
 
 
-def indirect_act(cue: Token, lemma: str, shape: str, *, in_heading: bool = False) -> str:
+def indirect_act(cue: Token, lemma: str, shape: str) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation) and the candidate's construction (``Candidate.shape``)."""
     if shape == "according" or lemma == "according to":
-        return "other" if in_heading else "speech"
-    if in_heading:
-        return "other"
+        return "speech"
     if cue.pos_ in ("NOUN", "PROPN"):
         return "speech" if lemma.lower() in SPEECH_NOUNS else "other"
     act = lemma_act(lemma)

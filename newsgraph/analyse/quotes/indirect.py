@@ -72,7 +72,11 @@ def find_indirect_quotes(
     best: dict[int, tuple[float, Candidate]] = {}
     idx = token_table(doc).idx
     cue_in_direct: dict[int, bool] = {}  # a cue has several candidates
+    layout = doc._.layout
+    headings = [(pa.start, pa.end) for pa in layout.paragraphs if pa.kind == "heading"] if layout else []
     for cand in generate(doc):
+        if headings and inside(idx[cand.cue_i], headings):
+            continue  # a headline sums the article up in the journalist's words
         in_direct = cue_in_direct.get(cand.cue_i)
         if in_direct is None:
             in_direct = cue_in_direct[cand.cue_i] = inside(idx[cand.cue_i], direct_spans)
@@ -84,8 +88,6 @@ def find_indirect_quotes(
         if p >= cut and (cand.cue_i not in best or p > best[cand.cue_i][0]):
             best[cand.cue_i] = (p, cand)
     out: dict[tuple[CharSpan, ...], Quote] = {}
-    layout = doc._.layout
-    headings = [(pa.start, pa.end) for pa in layout.paragraphs if pa.kind == "heading"] if layout else []
     for p, cand in best.values():
         pieces = char_pieces(doc, cand)
         key = tuple(pieces)
@@ -100,6 +102,6 @@ def find_indirect_quotes(
             cue_span(cue),
             lemma,
             confidence=p,
-            act=indirect_act(cue, lemma, cand.shape, in_heading=inside(cue.idx, headings)),
+            act=indirect_act(cue, lemma, cand.shape),
         )
     return sorted(out.values(), key=lambda q: (q.start, q.end))
