@@ -233,3 +233,13 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
             for qb, sb in quotes:
                 if qa != qb:
                     assert not all(any(s <= x and y <= e for s, e in sb) for x, y in sa), (qa, qb)
+
+
+def test_speech_verb_with_a_bare_noun_object_is_other() -> None:
+    found = acts("Maria Lopez is the mayor. Announcing the plans on Monday, Lopez thanked the engineers.")
+    assert "speech" not in found.values()
+
+
+def test_speech_verb_with_a_preposition_that_is_not_speech_is_other() -> None:
+    found = acts("The awards were announced by the film academy in Los Angeles on Tuesday.")
+    assert "speech" not in found.values()

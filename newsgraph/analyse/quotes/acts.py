@@ -13,7 +13,10 @@ speech:
 * a noun cue (``amid claims that``, ``charges of fraud``) unless it names a speech event
   (``in a statement``, ``in an interview``);
 * ``ask`` with an infinitive (``who asked not to be named``) is a request about the source
-  itself, not a report.
+  itself, not a report;
+* a speech verb whose object is a bare noun phrase (``announcing the plans``, ``questioned the
+  manner``) or a prepositional phrase that is not what was said (``said to the actor``,
+  ``announced by the studio``): an act whose object is no proposition.
 
 Words in quotation marks (direct and mixed) are speech: the marks say someone used them.
 """
@@ -74,18 +77,45 @@ def _agentless_passive(cue: Token) -> bool:
     return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
 
 
-def indirect_act(cue: Token, lemma: str, shape: str) -> str:
+SPEECH_PREPOSITIONS = frozenset({"for", "of", "on", "against", "about"})
+"""Prepositions after a speech verb that introduce what was said ("called for", "warned of",
+"called on"); after other prepositions the object is not speech ("said to the actor",
+"announced by the studio", "ruled in favour of")."""
+
+PROPOSITION_DEPS = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})
+"""A noun object with one of these carries a proposition ("announced plans to cut jobs")."""
+
+
+NOUN_OBJECT_SPEECH = frozenset({"blame", "accuse", "charge", "report", "deny", "reject", "confirm", "predict"})
+"""Speech verbs whose noun object is itself a claim ("blamed the euro for ...", "denied the
+charge", "reported smoke damage")."""
+
+
+def _bare_noun_object(root: Token) -> bool:
+    """A noun phrase with no clause inside it: "announcing the plans", "questioned the manner"."""
+    return root.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in PROPOSITION_DEPS for c in root.children)
+
+
+def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
-    stored in the quotation) and the candidate's construction (``Candidate.shape``)."""
+    stored in the quotation), the candidate's construction (``Candidate.shape``) and the
+    content's head token ``root``."""
     if shape == "according" or lemma == "according to":
         return "speech"
     if cue.pos_ in ("NOUN", "PROPN"):
         return "speech" if lemma.lower() in SPEECH_NOUNS else "other"
     act = lemma_act(lemma)
-    if act == "other":
+    if act != "speech":
         return act
-    if act == "speech" and _agentless_passive(cue):
+    if _agentless_passive(cue):
         return "other"
-    if lemma.lower() in INFINITIVE_REQUESTS and shape == "xcomp":
+    if shape.startswith("prep:") and shape[5:] not in SPEECH_PREPOSITIONS:
+        return "other"
+    if root.dep_ in ("agent", "prep") and root.lower_ not in SPEECH_PREPOSITIONS:
+        return "other"  # "announced by the academy", "said to the actor"
+    noun_object = shape in ("dobj", "right", "dative", "attr", "oprd") and _bare_noun_object(root)
+    if noun_object and lemma.lower() not in NOUN_OBJECT_SPEECH:
+        return "other"
+    if lemma.lower() in INFINITIVE_REQUESTS and (shape == "xcomp" or any(c.lower_ == "to" for c in root.children)):
         return "other"
     return act
