@@ -81,7 +81,18 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
         return f"{who}: “{content}”  [{conf}]" if who else f"“{content}”  [{conf}]"
     via = f" via “{_one_line(cue)}”" if cue else ""
     label = "partly quoted" if kind == "mixed" else "reported"
+    content = _balanced(content) if kind == "mixed" else content
     return f"{who + ', ' if who else ''}{label}: {content}  [{kind}{via} · {conf}]"
+
+
+def _balanced(content: str) -> str:
+    """A partly quoted clause whose stored span stops before its closing mark gets it back, so a
+    reader sees where the speaker's words end."""
+    if content.count("“") > content.count("”"):
+        return content + "”"
+    if content.count('"') % 2:
+        return content + '"'
+    return content
 
 
 def paging_note(shown: int, total: int, offset: int = 0) -> str | None:
@@ -170,6 +181,7 @@ def _report_quote(article: Article, q: Quote, width: int, colour: bool) -> str:
         body, tail = f"{nested}“{content}”", f"[{q.confidence:.2f}]"
     else:
         label = "partly quoted" if q.kind == "mixed" else "reported"
+        content = _balanced(content) if q.kind == "mixed" else content
         via = f" via “{_one_line(article.span_text(q.cue))}”" if q.cue else ""
         body, tail = f"{nested}{label}: {content}", f"[{q.kind}{via} · {q.confidence:.2f}]"
     if q.act != "speech":

@@ -8,8 +8,9 @@ from the cues PolNeAR train annotates and the conventions of bbc-dev) and from t
 construction, which overrides the lemma where news style makes a speech verb report no
 speech:
 
-* an agentless passive (``it is understood``, ``he was told``, ``is called Veritas``): no
-  one is named as saying anything;
+* an agentless passive (``it is understood``, ``he was told``, ``is called Veritas``) or a
+  negated cue (``haven't said much``): no one is reported as saying anything;
+* ``agreed to`` + an action: the act agreed to, not words;
 * a noun cue (``amid claims that``, ``charges of fraud``) unless it names a speech event
   (``in a statement``, ``in an interview``);
 * ``ask`` with an infinitive (``who asked not to be named``) is a request about the source
@@ -54,6 +55,9 @@ SPEECH_NOUNS = frozenset(
     }
 )
 """Nouns naming a speech event: ``in a statement, the company said ...``."""
+
+COMMITMENTS = frozenset({"agree", "decline", "refuse"})
+"""Cues whose infinitive object is an action agreed to or refused, not something said."""
 
 INFINITIVE_REQUESTS = frozenset({"ask"})
 """Cues whose infinitive object is a request about the source ("asked not to be named")."""
@@ -107,8 +111,10 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     act = lemma_act(lemma)
     if act != "speech":
         return act
-    if _agentless_passive(cue):
-        return "other"
+    if _agentless_passive(cue) or any(c.dep_ == "neg" for c in cue.children):
+        return "other"  # "it is understood"; "haven't said much about ...": no one said it
+    if lemma.lower() in COMMITMENTS and shape == "xcomp":
+        return "other"  # "agreed to release the money": an act, not words
     if shape.startswith("prep:") and shape[5:] not in SPEECH_PREPOSITIONS:
         return "other"
     if root.dep_ in ("agent", "prep") and root.lower_ not in SPEECH_PREPOSITIONS:
