@@ -246,6 +246,8 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         "The mayor and her aides have not said much about how the bridge will be paid for.",
         # agreeing to an action
         "Insurance companies agreed to release the money so the builders could start the work.",
+        # a speech verb under one saying it was not done
+        "The mayor declined to say that the council would pay for the new bridge.",
     ],
 )
 def test_constructions_that_report_no_speech(text: str) -> None:

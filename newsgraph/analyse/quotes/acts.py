@@ -100,6 +100,22 @@ def _bare_noun_object(root: Token) -> bool:
     return root.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in PROPOSITION_DEPS for c in root.children)
 
 
+NOT_DONE = frozenset({"decline", "refuse", "fail", "avoid", "stop"})
+"""Verbs that, governing a speech verb, say it was not said ("declined to comment")."""
+
+
+def _not_done(cue: Token) -> bool:
+    """The cue is the infinitive of a verb saying it did not happen, or of a negated one."""
+    tok = cue
+    for _ in range(2):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in NOT_DONE or any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
@@ -115,6 +131,8 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "it is understood"; "haven't said much about ...": no one said it
     if lemma.lower() in COMMITMENTS and shape == "xcomp":
         return "other"  # "agreed to release the money": an act, not words
+    if _not_done(cue):
+        return "other"  # "declined to declare it responsible", "did not want to say"
     if shape.startswith("prep:") and shape[5:] not in SPEECH_PREPOSITIONS:
         return "other"
     if root.dep_ in ("agent", "prep") and root.lower_ not in SPEECH_PREPOSITIONS:
