@@ -56,6 +56,8 @@ class Quote:
     cue: Span | None = None
     cue_lemma: str | None = None
     confidence: float = 1.0
+    act: str = "speech"  # "speech" | "thought" | "other" (analyse/quotes/acts.py)
+    parent: int | None = None  # index (in Article.quotes) of the quotation this one is reported inside
 
     @property
     def start(self) -> int:
@@ -197,6 +199,8 @@ class Article:
                     cue=tuple(q["cue"]) if q.get("cue") else None,
                     cue_lemma=q.get("cue_lemma"),
                     confidence=q.get("confidence", 1.0),
+                    act=q.get("act", "speech"),
+                    parent=q.get("parent"),
                 )
             )
         for e in d.get("entities", []):
@@ -259,4 +263,6 @@ def _quote_dict(q: Quote, text: str, entities: list[Entity]) -> dict[str, Any]:
         "cue_lemma": q.cue_lemma,
         "kind": q.kind,
         "confidence": round(q.confidence, 3),
+        "act": q.act,
+        "parent": q.parent,
     }

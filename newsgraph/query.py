@@ -63,11 +63,16 @@ def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
+    act: str | None = None,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
-    the quotations of one identity (all their names; none for a name no one has)."""
+    the quotations of one identity (all their names; none for a name no one has). ``act``:
+    "speech", "thought" or "other" (None or "all": every act, rows stored before acts included)."""
     where: list[str] = []
     args: list[Any] = []
+    if act and act != "all":
+        where.append("q.act = ?")
+        args.append(act)
     if person:
         who = identities(conn).find(person)
         if who is None:
@@ -135,6 +140,7 @@ class QuoteFilter(TypedDict):
     date_to: str | None
     speaker_type: str | None
     gender: str | None
+    act: str | None
 
 
 def quotes(
@@ -150,6 +156,7 @@ def quotes(
     date_to: str | None = None,
     speaker_type: str | None = None,
     gender: str | None = None,
+    act: str | None = None,
     order: str = "newest",
     limit: int = 100,
     offset: int = 0,
@@ -159,7 +166,7 @@ def quotes(
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
-                                     speaker_type=speaker_type, gender=gender)
+                                     speaker_type=speaker_type, gender=gender, act=act)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
@@ -368,16 +375,21 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         mentions = [(m[0], m[1]) for m in conn.execute(
             'SELECT start, "end" FROM mentions WHERE entity_id = ? ORDER BY start', (e["id"],))]
         located = e["lat"] is not None or e["country"] is not None  # a country alone (e.g. "US") is kept too
-        geo = {"lat": e["lat"], "lon": e["lon"], "country": e["country"]} if located else None
+        geo: dict[str, Any] | None = {"lat": e["lat"], "lon": e["lon"], "country": e["country"]} if located else None
+        if geo is not None and e["place_kind"] is not None:
+            geo["kind"] = e["place_kind"]
         art.entities.append(Entity(e["name"], e["type"], mentions, json.loads(e["aliases"]),
                                    json.loads(e["roles"]), geo, e["gender"]))
-    for q in conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start", (article_id,)).fetchall():
+    rows = conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id", (article_id,)).fetchall()
+    index_of = {q["id"]: k for k, q in enumerate(rows)}
+    for q in rows:
         mention = (q["speaker_start"], q["speaker_end"]) if q["speaker_start"] is not None else None
         cue = (q["cue_start"], q["cue_end"]) if q["cue_start"] is not None else None
         art.quotes.append(Quote([tuple(s) for s in json.loads(q["spans"])], q["kind"],
                                 Speaker(q["speaker"], mention, q["descriptor"], q["speaker_type"], q["affiliation"]),
-                                cue, q["cue_lemma"],
-                                q["confidence"]))
+                                cue, q["cue_lemma"], q["confidence"],
+                                q["act"] or ("speech" if q["kind"] != "indirect" else "other"),
+                                index_of.get(q["parent_id"])))
     art.times = [TimeExpression((r["start"], r["end"]), r["text"], r["value"], r["how"]) for r in conn.execute(
         "SELECT * FROM times WHERE article_id = ? ORDER BY start", (article_id,))]
     art.timeline = [Event(r["date"], r["text"], (r["start"], r["end"]), json.loads(r["participants"]),
@@ -400,7 +412,7 @@ _EXPORT_SQL = {
                 " a.ingested_at, length(a.text) AS length, a.text FROM articles a"
                 " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
     "quotes": "SELECT q.id, q.article_id, a.document, q.start, q.\"end\", q.spans, q.content, q.kind, q.speaker,"
-              " q.speaker_type, q.affiliation,"
+              " q.speaker_type, q.affiliation, q.act, q.parent_id,"
               " q.speaker_entity_id, e.global_id AS speaker_global_id, q.speaker_start, q.speaker_end,"
               " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) AS speaker_text,"
               " q.descriptor, q.cue_start, q.cue_end,"
@@ -409,7 +421,7 @@ _EXPORT_SQL = {
               " LEFT JOIN entities e ON e.id = q.speaker_entity_id"
               " WHERE q.article_id IN (SELECT value FROM json_each(?)) {speaker} ORDER BY q.article_id, q.start, q.id",
     "entities": "SELECT e.id, e.article_id, e.global_id, g.name AS global_name, e.name, e.type, e.aliases, e.roles,"
-                " e.lat, e.lon, e.country, e.gender,"
+                " e.lat, e.lon, e.country, e.place_kind, e.gender,"
                 " (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mentions"
                 " FROM entities e LEFT JOIN global_entities g ON g.id = e.global_id"
                 " WHERE e.article_id IN (SELECT value FROM json_each(?)) ORDER BY e.article_id, e.id",

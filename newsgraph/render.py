@@ -6,7 +6,7 @@ import re
 import textwrap
 from collections import defaultdict
 
-from newsgraph.model import Article
+from newsgraph.model import Article, Quote
 
 RESET = "\033[0m"
 COLOURS = ["\033[36m", "\033[33m", "\033[35m", "\033[32m", "\033[34m", "\033[31m"]
@@ -28,6 +28,86 @@ def terminal_safe(s: str) -> str:
     return "".join(p if i % 2 else p.translate(_CONTROLS) for i, p in enumerate(parts))
 
 
+ACT_CHOICES = ("speech", "thought", "other", "all")
+"""What a reader may list: speech (the default: what the source said or wrote), thoughts
+(beliefs, hopes, wants), other attributions (what data shows, actions, criticised X), or all."""
+
+QUOTE_LEGEND = (
+    "“…” the speaker's own words (direct) · reported: the journalist's paraphrase, not the speaker's words "
+    "(indirect) · partly quoted: a paraphrase with the speaker's words in their marks (mixed) · "
+    "the number is the confidence (1.00 for words in marks; for reported speech, the model's probability) · "
+    "↳ reported inside the quotation above it"
+)
+"""Every marker the quotation lists use, printed under each list."""
+
+
+SHOW_LEGEND = (
+    "Coloured: each speaker's quotations (direct words and reported speech alike; `quotes` tells them apart); "
+    "underlined: the words naming the speaker; bold: headings; dim: boilerplate."
+)
+"""What ``show``'s markings mean."""
+
+
+def wants_act(act: str | None, wanted: str) -> bool:
+    """A quotation of ``act`` is listed under ``--act wanted``. Rows stored before acts existed
+    (act NULL) are listed only with ``all``."""
+    return wanted == "all" or act == wanted
+
+
+def keep_acts(article: Article, act: str) -> None:
+    """Keep the article's quotations of ``act`` only, renumbering ``parent`` indices (None when
+    the enclosing quotation is left out): ``extract --act``, ``show``."""
+    keep = [i for i, q in enumerate(article.quotes) if wants_act(q.act, act)]
+    new_index = {old: new for new, old in enumerate(keep)}
+    article.quotes = [article.quotes[i] for i in keep]
+    for q in article.quotes:
+        q.parent = new_index.get(q.parent) if q.parent is not None else None
+
+
+def act_note(wanted: str, hidden: int) -> str | None:
+    """Says what the act filter hides and how to see it."""
+    if wanted == "all" or not hidden:
+        return None
+    return f"{hidden} other attribution{'s' if hidden != 1 else ''} hidden (thoughts, data, actions): use --act all"
+
+
+def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str | None = None) -> str:
+    """One quotation as a reader sees it: direct words in quotation marks, paraphrase as
+    reported speech without marks, so nothing the journalist wrote reads as the speaker's words
+    (``who`` empty: under a heading that already names the speaker)."""
+    content = _one_line(content)
+    conf = f"{confidence:.2f}"
+    if kind == "direct":
+        return f"{who}: “{content}”  [{conf}]" if who else f"“{content}”  [{conf}]"
+    via = f" via “{_one_line(cue)}”" if cue else ""
+    label = "partly quoted" if kind == "mixed" else "reported"
+    content = _balanced(content) if kind == "mixed" else content
+    return f"{who + ', ' if who else ''}{label}: {content}  [{kind}{via} · {conf}]"
+
+
+def _balanced(content: str) -> str:
+    """A partly quoted clause whose stored span stops before its closing mark gets it back, so a
+    reader sees where the speaker's words end."""
+    if content.count("“") > content.count("”"):
+        return content + "”"
+    if content.count('"') % 2:
+        return content + '"'
+    return content
+
+
+def paging_note(shown: int, total: int, offset: int = 0) -> str | None:
+    """"showing 50 of 332 — use --limit/--offset" when a list stops early (``--limit 0``: all)."""
+    if shown >= total and not offset:
+        return None
+    first = offset + 1 if shown else offset
+    return f"showing {first}–{offset + shown} of {total} — use --limit/--offset (--limit 0 for all)"
+
+
+def speaker_label(name: str | None, descriptor: str | None) -> str:
+    """Who a list names: the speaker, else the unnamed source's descriptor, else unattributed."""
+    return name or (f"({descriptor})" if descriptor else "(unattributed)")
+
+
 def _c(code: str, s: str, colour: bool) -> str:
     return f"{code}{s}{RESET}" if colour else s
 
@@ -37,8 +117,9 @@ def _one_line(s: str, width: int = 0) -> str:
     return s if not width or len(s) <= width else s[: width - 1] + "…"
 
 
-def report(article: Article, *, colour: bool = False, width: int = 100) -> str:
-    """People, quotes grouped by speaker, places, dates: what a reader wants first."""
+def report(article: Article, *, colour: bool = False, width: int = 100, act: str = "speech") -> str:
+    """People, quotes grouped by speaker, places, dates: what a reader wants first. Quotations
+    of ``act`` only (default speech; "all" for every attribution), with a legend."""
     out: list[str] = []
     title = article.title or article.document
     out.append(_c(BOLD, title, colour))
@@ -49,9 +130,10 @@ def report(article: Article, *, colour: bool = False, width: int = 100) -> str:
     people = [e for e in article.entities if e.type == "PERSON"]
     out.append("")
     out.append(_c(BOLD, f"People ({len(people)})", colour))
-    quoted = defaultdict(list)
-    for q in article.quotes:
-        quoted[q.speaker.name or (f"({q.speaker.descriptor})" if q.speaker.descriptor else "(unattributed)")].append(q)
+    listed = [q for q in article.quotes if wants_act(q.act, act)]
+    quoted: dict[str, list[Quote]] = defaultdict(list)
+    for q in listed:
+        quoted[speaker_label(q.speaker.name, q.speaker.descriptor)].append(q)
     for e in people:
         extra = []
         if e.roles:
@@ -67,16 +149,17 @@ def report(article: Article, *, colour: bool = False, width: int = 100) -> str:
         out.append(_c(BOLD, f"Organisations ({len(orgs)})", colour))
         out.append(textwrap.fill(", ".join(e.name for e in orgs), width, initial_indent="  ", subsequent_indent="  "))
     out.append("")
-    out.append(_c(BOLD, f"Quotes ({len(article.quotes)})", colour))
+    scope = "" if act == "all" else f" {act}"
+    out.append(_c(BOLD, f"Quotes ({len(listed)}{scope})", colour))
+    note = act_note(act, len(article.quotes) - len(listed))
+    if note:
+        out.append("  " + _c(DIM, note, colour))
     for i, (name, qs) in enumerate(quoted.items()):
         out.append("  " + _c(COLOURS[i % len(COLOURS)] + BOLD, name, colour))
         for q in qs:
-            content = " … ".join(article.span_text(s) for s in q.content_spans)
-            mark = {"direct": "“”", "mixed": "“…”", "indirect": "~"}.get(q.kind, "")
-            via = f" [{article.span_text(q.speaker.mention)}" if q.speaker.mention else " ["
-            via += f" {article.span_text(q.cue)}]" if q.cue else "]"
-            body = textwrap.fill(_one_line(content), width - 6, initial_indent="    ", subsequent_indent="      ")
-            out.append(body + " " + _c(DIM, f"{mark}{via}", colour))
+            out.append(_report_quote(article, q, width, colour))
+    if listed:
+        out.append(_c(DIM, textwrap.fill(QUOTE_LEGEND, width, initial_indent="  ", subsequent_indent="  "), colour))
     places = [e for e in article.entities if e.type in ("GPE", "LOC", "FAC")]
     out.append("")
     out.append(_c(BOLD, f"Places ({len(places)})", colour))
@@ -88,6 +171,23 @@ def report(article: Article, *, colour: bool = False, width: int = 100) -> str:
         out.append(f"  {e.name}{_c(DIM, geo + alias, colour)}")
     out.extend(_timeline(article, colour=colour, width=width))
     return "\n".join(out)
+
+
+def _report_quote(article: Article, q: Quote, width: int, colour: bool) -> str:
+    """A quotation under its speaker: words in marks when direct, marked as reported otherwise."""
+    content = _one_line(" … ".join(article.span_text(s) for s in q.content_spans))
+    nested = "↳ " if q.parent is not None else ""
+    if q.kind == "direct":
+        body, tail = f"{nested}“{content}”", f"[{q.confidence:.2f}]"
+    else:
+        label = "partly quoted" if q.kind == "mixed" else "reported"
+        content = _balanced(content) if q.kind == "mixed" else content
+        via = f" via “{_one_line(article.span_text(q.cue))}”" if q.cue else ""
+        body, tail = f"{nested}{label}: {content}", f"[{q.kind}{via} · {q.confidence:.2f}]"
+    if q.act != "speech":
+        tail = tail[:-1] + f" · {q.act}]"
+    text = textwrap.fill(body, width - 6, initial_indent="    ", subsequent_indent="      ")
+    return text + " " + _c(DIM, tail, colour)
 
 
 def _timeline(article: Article, *, colour: bool, width: int) -> list[str]:
@@ -149,4 +249,5 @@ def show(article: Article, *, colour: bool = True) -> str:
     out.append(text[pos:])
     legend = [f"{COLOURS[i % len(COLOURS)]}■{RESET} {name}" if colour else f"- {name}"
               for name, i in speakers.items()]
-    return "".join(out) + ("\n\nSpeakers: " + "  ".join(legend) if legend else "")
+    key = SHOW_LEGEND if colour else "No colour: quotations are not marked (drop --no-colour to see them)."
+    return "".join(out) + ("\n\nSpeakers: " + "  ".join(legend) if legend else "") + "\n" + key

@@ -441,10 +441,12 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
 
 
 def _drop_schema_4_columns(conn: sqlite3.Connection) -> None:
-    """Back to schema 3's columns: no speaker types, affiliations or genders."""
-    for column in ("speaker_type", "affiliation"):
+    """Back to schema 3's columns: no speaker types, affiliations, genders, acts or parents."""
+    conn.execute("DROP INDEX quotes_act")
+    for column in ("speaker_type", "affiliation", "act", "parent_id"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     conn.execute("ALTER TABLE entities DROP COLUMN gender")
+    conn.execute("ALTER TABLE entities DROP COLUMN place_kind")
 
 
 def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
@@ -458,6 +460,8 @@ def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
     conn = _reopened_as_of_schema(conn, db, 3)
     rows = conn.execute("SELECT speaker, speaker_entity_id, speaker_type FROM quotes").fetchall()
     assert rows and all((t == "PERSON") == (e is not None) for _, e, t in rows)
+    acts = conn.execute("SELECT kind, act, parent_id FROM quotes").fetchall()
+    assert all(act == ("speech" if kind in ("direct", "mixed") else None) and p is None for kind, act, p in acts)
     assert query.load_article(conn, 1) is not None
 
 

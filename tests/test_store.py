@@ -33,10 +33,11 @@ def test_store_roundtrip_equals_extract(tmp_path: Path, seed_article) -> None:  
     conn = connect(db, readonly=True)
     art = query.load_article(conn, query.find_article_id(conn, "moscow8.txt"))
     a, b = art.to_dict(), seed_article.to_dict()
-    for ent in b["entities"]:  # a place's kind is in JSONL only: the store has no column for it yet
-        if ent.get("geo"):
-            ent["geo"].pop("kind", None)
     assert set(a) == set(b)
+    stored = conn.execute("SELECT act, parent_id FROM quotes ORDER BY start, id").fetchall()
+    ids = [r[0] for r in conn.execute("SELECT id FROM quotes ORDER BY start, id")]
+    assert [act for act, _ in stored] == [q["act"] for q in b["quotes"]]
+    assert [None if p is None else ids.index(p) for _, p in stored] == [q["parent"] for q in b["quotes"]]
     for key in a:  # everything, the timeline's kinds and dating spans too (schema 3)
         if key not in ("source", "document"):
             assert a[key] == b[key], key

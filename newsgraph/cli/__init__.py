@@ -10,6 +10,7 @@ import argparse
 import importlib
 import sqlite3
 import sys
+from typing import Any
 
 from newsgraph import __version__
 
@@ -105,6 +106,43 @@ def _main(argv: list[str] | None = None) -> int:
 
 def add_db(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default="newsgraph.db", help="SQLite store (default: %(default)s)")
+
+
+def add_act(p: argparse.ArgumentParser, default: str = "speech") -> None:
+    from newsgraph.render import ACT_CHOICES
+
+    p.add_argument("--act", choices=ACT_CHOICES, default=default,
+                   help="which quotations: speech (said, wrote), thought (believes, wants), other (what data "
+                        "shows, actions, criticised X) or all (default: %(default)s)")
+
+
+def add_paging(p: argparse.ArgumentParser, default: int = 50) -> None:
+    p.add_argument("--limit", type=int, default=default, help="how many to list; 0 for all (default: %(default)s)")
+    p.add_argument("--offset", type=int, default=0, help="skip this many first (default: 0)")
+
+
+def page(rows: list[Any], args: argparse.Namespace) -> list[Any]:
+    """``rows`` (all of them) cut to ``--offset``/``--limit``, telling on stderr what was left out."""
+    _check_paging(args)
+    shown = rows[args.offset : args.offset + args.limit] if args.limit else rows[args.offset :]
+    return page_of(shown, len(rows), args)
+
+
+def page_of(shown: list[Any], total: int, args: argparse.Namespace) -> list[Any]:
+    """``shown``, one page the store already cut to ``--offset``/``--limit`` out of ``total``,
+    telling on stderr what was left out."""
+    from newsgraph.render import paging_note
+
+    _check_paging(args)
+    note = paging_note(len(shown), total, args.offset)
+    if note and not getattr(args, "json", False):
+        print(note, file=sys.stderr)
+    return shown
+
+
+def _check_paging(args: argparse.Namespace) -> None:
+    if args.limit < 0 or args.offset < 0:
+        raise UserError("--limit and --offset take 0 or more (--limit 0: all)")
 
 
 def add_model(p: argparse.ArgumentParser) -> None:

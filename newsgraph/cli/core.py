@@ -8,7 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from newsgraph.cli import UserError, add_db, add_model
+from newsgraph.cli import UserError, add_act, add_db, add_model, add_paging, page_of
 
 if TYPE_CHECKING:
     from newsgraph.read import RawArticle
@@ -25,6 +25,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("jsonl", "json", "text"), default="jsonl")
     p.add_argument("--with-text", action="store_true", help="include the article text in JSON output")
     p.add_argument("--published", help="publication date (ISO) for relative dates, when the input has none")
+    add_act(p, default="all")
     add_model(p)
     p.set_defaults(func=cmd_extract)
 
@@ -32,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="People, quotes grouped by speaker, places and dates of each article.")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--published", help="publication date (ISO) for relative dates")
+    add_act(p)
     add_model(p)
     p.set_defaults(func=cmd_report)
 
@@ -40,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("article", metavar="ARTICLE")
     add_db(p)
     p.add_argument("--no-colour", action="store_true")
+    add_act(p)
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("articles", help="articles in the store (stable key, date, quotes, title)",
@@ -49,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "--search matches their title and text and prints the sentence of the first match.")
     add_db(p)
     p.add_argument("--search", help=SEARCH_HELP)
-    p.add_argument("--limit", type=int, default=50)
+    add_paging(p)
     p.set_defaults(func=cmd_articles)
 
     p = sub.add_parser("quotes", help="quotations in the store",
@@ -62,7 +65,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--order", choices=("newest", "oldest", "relevance", "speaker"), default="newest",
                    help="newest article first (default), oldest first, with --search the best match first, "
                         "or by speaker")
-    p.add_argument("--limit", type=int, default=50)
+    add_act(p)
+    add_paging(p)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_quotes)
 
@@ -101,16 +105,18 @@ class Inputs:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from newsgraph import extract_many
-    from newsgraph.render import report
+    from newsgraph.render import keep_acts, report
 
     inputs = Inputs(args.paths, args.published)
     for art in extract_many(inputs, model=args.model):
+        if args.act != "all":  # parents index the full list: keep only parents that stay listed
+            keep_acts(art, args.act)
         if args.format == "jsonl":
             print(json.dumps(art.to_dict(with_text=args.with_text), ensure_ascii=False))
         elif args.format == "json":
             print(json.dumps(art.to_dict(with_text=args.with_text), ensure_ascii=False, indent=1))
         else:
-            print(report(art))
+            print(report(art, act=args.act))
             print()
     return inputs.status
 
@@ -124,7 +130,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     for i, art in enumerate(extract_many(inputs, model=args.model)):
         if i:
             print("\n")
-        print(report(art, colour=colour))
+        print(report(art, colour=colour, act=args.act))
     return inputs.status
 
 
@@ -136,7 +142,7 @@ def _open(args: argparse.Namespace):
 
 def cmd_show(args: argparse.Namespace) -> int:
     from newsgraph import query
-    from newsgraph.render import show
+    from newsgraph.render import keep_acts, show
 
     conn = _open(args)
     aid = query.find_article_id(conn, args.article)
@@ -144,14 +150,19 @@ def cmd_show(args: argparse.Namespace) -> int:
         raise UserError(f"no article {args.article!r} in {args.db} (list them with `newsgraph articles`)")
     art = query.load_article(conn, aid)
     assert art is not None
+    keep_acts(art, args.act)
     print(show(art, colour=not args.no_colour and sys.stdout.isatty()))
+    if args.act != "all":
+        print(f"Marked: {args.act} only (--act all marks every attribution).")
     return 0
 
 
 def cmd_articles(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    rows = query.articles(_open(args), search=args.search, limit=args.limit)
+    conn = _open(args)
+    rows = page_of(query.articles(conn, search=args.search, limit=args.limit or -1, offset=args.offset),
+                   query.count_articles(conn, search=args.search), args)
     for a in rows:
         print(f"{a['key']}  {a['published'] or '':<10}  {a['quotes']:>3} quotes  {a['title'] or a['document']}")
         if a.get("snippet"):
@@ -163,6 +174,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     from newsgraph import query
+    from newsgraph.render import QUOTE_LEGEND, act_note, quote_line, speaker_label
 
     conn = _open(args)
     person = None
@@ -173,16 +185,26 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             raise UserError(f"no person named {args.person!r} in {args.db}"
                             + (f"; did you mean {', '.join(near)}?" if near else ""))
         person = who.name
-    rows = query.quotes(conn, speaker=args.speaker, person=person, search=args.search, kind=args.kind,
-                        order=args.order, limit=args.limit)
+    filters = {"speaker": args.speaker, "person": person, "search": args.search, "kind": args.kind, "act": args.act}
+    rows = page_of(query.quotes(conn, **filters, order=args.order, limit=args.limit or -1, offset=args.offset),
+                   query.count_quotes(conn, **filters), args)
+    hidden = 0 if args.act == "all" else query.count_quotes(conn, **{**filters, "act": "all"}) - \
+        query.count_quotes(conn, **filters)
     for r in rows:
         if args.json:
             print(json.dumps(r, ensure_ascii=False))
             continue
         content = " ".join((r.get("highlighted") or r["content"]).split())
-        speaker = r["speaker"] or (f"({r['descriptor']})" if r["descriptor"] else "(unattributed)")
-        print(f"{speaker}: “{content}”  [{r['kind']}; {r['document']}#{r['article_id']}]")
-    if not rows and not args.json:
+        line = quote_line(speaker_label(r["speaker"], r["descriptor"]), content, r["kind"], r["confidence"])
+        print(f"{line}  {r['document']}#{r['article_key']}")
+    if args.json:
+        return 0
+    note = act_note(args.act, hidden)
+    if note:
+        print(note, file=sys.stderr)
+    if rows:
+        print(QUOTE_LEGEND, file=sys.stderr)
+    else:
         print("no quotations match", file=sys.stderr)
     return 0
 

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from newsgraph.cli import UserError, add_db
+from newsgraph.cli import UserError, add_act, add_db, add_paging, page
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "cross-article merge joined are counted together; see `newsgraph merges`).")
     add_db(p)
     p.add_argument("--name", help="only people whose name contains this")
-    p.add_argument("--limit", type=int, default=50)
+    add_paging(p)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_people)
 
@@ -26,14 +26,16 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "known matching person is shown.")
     p.add_argument("name", metavar="NAME")
     add_db(p)
-    p.add_argument("--quotes", type=int, default=10, help="how many quotations to list (default: %(default)s)")
+    p.add_argument("--quotes", type=int, default=10,
+                   help="how many quotations to list; 0 for all (default: %(default)s)")
+    add_act(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_person)
 
     p = sub.add_parser("places", help="places in the store with mentions, articles and coordinates")
     add_db(p)
     p.add_argument("--name", help="only places whose name contains this")
-    p.add_argument("--limit", type=int, default=50)
+    add_paging(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_places)
 
@@ -53,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "Undo a wrong one with `newsgraph unmerge ID`.")
     add_db(p)
     p.add_argument("--name", help="only merges whose name contains this")
-    p.add_argument("--limit", type=int, default=50)
+    add_paging(p)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_merges)
 
@@ -90,7 +92,7 @@ def _person_line(r: dict[str, Any]) -> str:
 def cmd_people(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    _print_rows(query.people_merged(_open(args), limit=args.limit, name=args.name), args, _person_line, "no people")
+    _print_rows(page(query.people_merged(_open(args), limit=-1, name=args.name), args), args, _person_line, "no people")
     return 0
 
 
@@ -102,7 +104,11 @@ def cmd_person(args: argparse.Namespace) -> int:
     profile = query.person_profile(conn, name) if name else None
     if profile is None or name is None:
         raise UserError(f"no person matching {args.name!r} in {args.db} (list them with `newsgraph people`)")
-    quotes = query.person_quotes(conn, name, limit=args.quotes)
+    from newsgraph.render import QUOTE_LEGEND, act_note, paging_note, quote_line, wants_act
+
+    every = query.person_quotes(conn, name, limit=-1)
+    matching = [q for q in every if wants_act(q.get("act"), args.act)]
+    quotes = matching[: args.quotes] if args.quotes > 0 else matching
     co = query.co_mentioned(conn, name, limit=10)
     places = query.person_places(conn, name, limit=10)
     if args.json:
@@ -116,11 +122,16 @@ def cmd_person(args: argparse.Namespace) -> int:
         if values:
             print(f"  {label}: " + "; ".join(values[:12]))
     if quotes:
-        print("  quotes:")
+        print("  quotes:" if args.act == "all" else f"  quotes ({args.act}):")
         for q in quotes:
             content = " ".join(q["content"].split())
             content = content if len(content) <= 160 else content[:159] + "…"
-            print(f"    “{content}”  [{q['kind']}; {q['document']}]")
+            print(f"    {quote_line('', content, q['kind'], q['confidence'])}  {q['document']}")
+    for note in (paging_note(len(quotes), len(matching)), act_note(args.act, len(every) - len(matching))):
+        if note:
+            print("  " + note.replace("--limit/--offset (--limit 0 for all)", "--quotes N (0 for all)"))
+    if quotes:
+        print("  " + QUOTE_LEGEND)
     if co:
         print("  mentioned with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in co))
     if places:
@@ -136,7 +147,7 @@ def _place_line(r: dict[str, Any]) -> str:
 def cmd_places(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    _print_rows(query.place_counts(_open(args), limit=args.limit, name=args.name), args, _place_line, "no places")
+    _print_rows(page(query.place_counts(_open(args), limit=-1, name=args.name), args), args, _place_line, "no places")
     return 0
 
 
@@ -149,7 +160,7 @@ def _merge_line(r: dict[str, Any]) -> str:
 def cmd_merges(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    _print_rows(query.merge_list(_open(args), name=args.name, limit=args.limit), args, _merge_line,
+    _print_rows(page(query.merge_list(_open(args), name=args.name, limit=-1), args), args, _merge_line,
                 "no cross-article merges")
     return 0
 

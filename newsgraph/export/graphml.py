@@ -66,7 +66,8 @@ def build_graph(conn: sqlite3.Connection, selection: Selection):
         g.add_node(node, **_clean({
             "kind": "quotation", "label": content if len(content) <= LABEL_CHARS else content[: LABEL_CHARS - 1] + "…",
             "text": content, "quote_kind": q["kind"], "speaker": q["speaker"], "descriptor": q["descriptor"],
-            "document": q["document"], "start": q["start"], "end": q["end"], "confidence": q["confidence"]}))
+            "document": q["document"], "start": q["start"], "end": q["end"], "confidence": q["confidence"],
+            "act": q.get("act")}))
         g.add_edge(node, f"article:{q['article_id']}", relation="part_of", weight=1)
         speaker = node_of_entity.get(q["speaker_entity_id"]) if q["speaker_entity_id"] is not None else None
         if speaker is None and q["speaker"]:

@@ -26,6 +26,7 @@ CONTEXT: dict[str, Any] = {
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "url": {"@id": "schema:url", "@type": "@id"},
     "quoteKind": "ng:quoteKind",  # direct | mixed | indirect
+    "quoteAct": "ng:quoteAct",  # speech | thought | other
     "startOffset": "ng:startOffset",  # str offsets of the quotation in the article text
     "endOffset": "ng:endOffset",
 }
@@ -93,7 +94,7 @@ def build_graph(conn: sqlite3.Connection, selection: Selection) -> list[dict[str
             speaker = {"@type": "Person", "description": q["descriptor"]}
         quotations.append(_clean({
             "@id": f"{art['@id']}:quote:{q['start']}-{q['end']}", "@type": "Quotation", "text": q["content"],
-            "spokenByCharacter": speaker, "isPartOf": {"@id": art["@id"]}, "quoteKind": q["kind"],
+            "spokenByCharacter": speaker, "isPartOf": {"@id": art["@id"]}, "quoteKind": q["kind"], "quoteAct": q.get("act"),
             "startOffset": q["start"], "endOffset": q["end"]}))
     events = []
     for ev in selection.rows(conn, "events"):

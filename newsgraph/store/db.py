@@ -314,29 +314,31 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
     for ent in art.entities:
         geo = ent.geo or {}
         eid = int(conn.execute(
-            "INSERT INTO entities(article_id, name, type, aliases, roles, lat, lon, country, gender) "
-            "VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO entities(article_id, name, type, aliases, roles, lat, lon, country, gender, place_kind) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (aid, ent.name, ent.type, json.dumps(ent.aliases, ensure_ascii=False),
              json.dumps(ent.roles, ensure_ascii=False), geo.get("lat"), geo.get("lon"), geo.get("country"),
-             ent.gender),
+             ent.gender, geo.get("kind")),
         ).lastrowid or 0)
         conn.executemany("INSERT INTO mentions(entity_id, article_id, start, \"end\") VALUES (?,?,?,?)",
                          [(eid, aid, s, e) for s, e in ent.mentions])
         ids_in_order.append(eid)
+    quote_ids: list[int] = []  # row ids in ``art.quotes`` order: a parent is an earlier quotation
     for q in art.quotes:
         spk = q.speaker
         k = speaker_entity(spk, art.entities)
-        conn.execute(
+        parent = quote_ids[q.parent] if q.parent is not None and q.parent < len(quote_ids) else None
+        quote_ids.append(int(conn.execute(
             "INSERT INTO quotes(article_id, start, \"end\", spans, content, kind, speaker, speaker_start, "
             "speaker_end, descriptor, speaker_entity_id, cue_start, cue_end, cue_lemma, confidence, "
-            "speaker_type, affiliation) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "speaker_type, affiliation, act, parent_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, q.start, q.end, json.dumps(q.content_spans),
              " ".join(art.text[s:e] for s, e in q.content_spans), q.kind, spk.name,
              spk.mention[0] if spk.mention else None, spk.mention[1] if spk.mention else None,
              spk.descriptor, ids_in_order[k] if k is not None else None,
              q.cue[0] if q.cue else None, q.cue[1] if q.cue else None, q.cue_lemma, q.confidence,
-             spk.type, spk.affiliation),
-        )
+             spk.type, spk.affiliation, q.act, parent),
+        ).lastrowid or 0))
     conn.executemany("INSERT INTO times(article_id, start, \"end\", text, value, how) VALUES (?,?,?,?,?,?)",
                      [(aid, t.span[0], t.span[1], t.text, t.value, t.how) for t in art.times])
     conn.executemany(

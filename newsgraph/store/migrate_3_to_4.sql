@@ -17,9 +17,16 @@ WHERE id NOT IN (SELECT min(id) FROM articles GROUP BY document);
 -- UNNAMED) and, for unnamed sources and groups, the organisation they speak for; a person has a
 -- gender when the text says it. Older rows: a named speaker linked to a person entity is a
 -- PERSON; the rest stay unknown (re-ingest to fill them).
+-- A quotation has an act (speech, thought, other) and the quotation it is reported inside
+-- (parent_id). Older rows: words in quotation marks are speech; an indirect item's act is
+-- unknown (NULL) until re-ingested, so lists of speech leave it out.
 ALTER TABLE quotes ADD COLUMN speaker_type TEXT;
 ALTER TABLE quotes ADD COLUMN affiliation TEXT;
 ALTER TABLE entities ADD COLUMN gender TEXT;
+ALTER TABLE entities ADD COLUMN place_kind TEXT;
+ALTER TABLE quotes ADD COLUMN act TEXT;
+ALTER TABLE quotes ADD COLUMN parent_id INTEGER;
+UPDATE quotes SET act = 'speech' WHERE kind IN ('direct', 'mixed');
 UPDATE quotes SET speaker_type = 'PERSON' WHERE speaker IS NOT NULL AND speaker_entity_id IS NOT NULL;
 
 -- 3. Search keeps typed accents and covers the article text (newsgraph/search.py); schema.sql

@@ -46,7 +46,8 @@ CREATE TABLE IF NOT EXISTS entities (
     aliases TEXT NOT NULL DEFAULT '[]', -- JSON list
     roles TEXT NOT NULL DEFAULT '[]',   -- JSON list
     lat REAL, lon REAL, country TEXT,
-    gender TEXT                         -- PERSON: female | male when the text says so (schema 4)
+    gender TEXT,                        -- PERSON: female | male when the text says so (schema 4)
+    place_kind TEXT                     -- a place: country | region | state | city | continent ... (schema 4)
 );
 CREATE INDEX IF NOT EXISTS entities_article ON entities(article_id);
 CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
@@ -76,11 +77,14 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue_start INTEGER, cue_end INTEGER, cue_lemma TEXT,
     confidence REAL NOT NULL DEFAULT 1.0,
     speaker_type TEXT,                  -- PERSON | ORG | GROUP | UNNAMED (schema 4)
-    affiliation TEXT                    -- whom an unnamed source or group speaks for (schema 4)
+    affiliation TEXT,                   -- whom an unnamed source or group speaks for (schema 4)
+    act TEXT,                           -- speech | thought | other; NULL: stored before schema 4 (schema 4)
+    parent_id INTEGER                   -- quotes.id of the quotation this one is reported inside (schema 4)
 );
 CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);  -- a person's quotations (identity.py)
+CREATE INDEX IF NOT EXISTS quotes_act ON quotes(act);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'

@@ -18,6 +18,7 @@ from newsgraph.attention import attention
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import CSV_MAX, csv_response, envelope
 from newsgraph.web.params import (
+    Act,
     ArticleKey,
     ArticleRef,
     By,
@@ -168,9 +169,9 @@ def person(conn: Conn, name: PersonName, limit: PageLimit = None) -> dict[str, A
 def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
            date_to: DateTo = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
-           limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+           act: Act = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
-                             speaker_type, gender)
+                             speaker_type, gender, act)
     return _page(request, format, "quotes", limit, offset, 100,
                  lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
                  lambda: query.count_quotes(conn, **filters))
@@ -180,18 +181,19 @@ def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker
 def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
                  article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
                  date_to: DateTo = None, speaker_type: SpeakerType = None,
-                 gender: Gender = None) -> dict[str, list[dict[str, Any]]]:
+                 gender: Gender = None, act: Act = None) -> dict[str, list[dict[str, Any]]]:
     """The filters of /api/quotes; `{kind, outlet, year, speaker, type, gender}`, each `[{value, count}]`
     largest first (years in order; speakers are people with their merged names counted together, the 12
     most quoted; `type` and `gender` as /api/who defines them)."""
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
-                             speaker_type, gender)
+                             speaker_type, gender, act)
     return request.app.state.store.cached(conn, query.quote_facets, **filters)
 
 
 def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | None, person: str | None,
                    article: str | None, kind: str | None, outlet: str | None, date_from: str | None,
-                   date_to: str | None, speaker_type: str | None, gender: str | None) -> query.QuoteFilter:
+                   date_to: str | None, speaker_type: str | None, gender: str | None,
+                   act: str | None = None) -> query.QuoteFilter:
     """The /api/quotes parameters as query.quotes filters (a person by their display name; 404s for
     an unknown person or article)."""
     person = blank_to_none(person)
@@ -199,7 +201,7 @@ def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | 
             "person": person_or_404(conn, person)["name"] if person else None,
             "article_id": resolve_article(conn, article), "kind": blank_to_none(kind),
             "outlet": blank_to_none(outlet), "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to),
-            "speaker_type": blank_to_none(speaker_type), "gender": blank_to_none(gender)}
+            "speaker_type": blank_to_none(speaker_type), "gender": blank_to_none(gender), "act": blank_to_none(act)}
 
 
 @router.get("/timeline", summary="Dated events and their counts per year", response_model=TimelinePage,

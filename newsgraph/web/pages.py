@@ -17,6 +17,7 @@ from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import Pager, url
 from newsgraph.web.markup import article_html, person_url, speaker_keys
 from newsgraph.web.params import (
+    Act,
     ArticleKey,
     ArticleRef,
     By,
@@ -159,19 +160,21 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
            outlet: Outlet = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
-           scope: Scope = None, offset: Offset = 0) -> HTMLResponse:
+           scope: Scope = None, act: Act = None, offset: Offset = 0) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
     q, speaker, person, article, date_from, date_to, outlet = map(
         blank_to_none, (q, speaker, person, article, date_from, date_to, outlet))
     kind, speaker_type, gender = blank_choice(kind), blank_choice(speaker_type), blank_choice(gender)
     order, scope = blank_choice(order), blank_choice(scope)
+    act = blank_choice(act) or "speech"  # what was said, by default; the form switches to the rest
     person = person_or_404(conn, person)["name"] if person else None
     form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
             "date_to": date_to, "kind": kind, "outlet": outlet, "speaker_type": speaker_type, "gender": gender,
-            "order": order}
+            "order": order, "act": None if act == "speech" else act}  # the default stays out of links
     filters: query.QuoteFilter = {
         "search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article), "kind": kind,
-        "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender}
+        "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender,
+        "act": act}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     n_quotes = query.count_quotes(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None

@@ -28,6 +28,9 @@ Place = Annotated[str | None, Query(max_length=300, description="a place's exact
 NamePart = Annotated[str | None, Query(max_length=300, description="part of the name")]
 DateFrom = Annotated[str | None, Query(pattern=DATE, description="from this date (YYYY, YYYY-MM or YYYY-MM-DD)")]
 DateTo = Annotated[str | None, Query(pattern=DATE, description="up to this date, inclusive (YYYY[-MM[-DD]])")]
+Act = Annotated[Literal["speech", "thought", "other", "all", ""] | None, Query(description=(
+    "speech (said, wrote: the pages' default), thought (believes, wants), other (what data shows, actions, "
+    "criticised X) or all (the API's default)"))]
 Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(description="kind of quotation")]
 Order = Annotated[Literal["newest", "oldest", "relevance", "speaker", ""] | None, Query(
     description="newest article first (default), oldest first, the best full-text match first, or by speaker")]

@@ -211,7 +211,18 @@ def has_quote_mark(doc: Doc, cand: Candidate, *, edges: bool = True) -> bool:
             return True
     if not edges:
         return False
-    return cand.first - 1 in marks or cand.last in marks or cand.last + 1 in marks
+    if cand.first - 1 in marks:
+        return True
+    # a mark after the content counts when it closes it ('"A," he said'), not when it opens
+    # the next sentence ('He says A. "B ...'): no sentence may start before it
+    sent_start = token_table(doc).sent_start
+    n = len(sent_start)
+    for j in (cand.last, cand.last + 1):
+        if j >= n or sent_start[j]:
+            return False
+        if j in marks:
+            return True
+    return False
 
 
 _QUOTE_TOKENS_KEY = "newsgraph_quote_tokens"

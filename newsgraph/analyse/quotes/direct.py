@@ -26,6 +26,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.marks import QuotedSpan, find_quoted_spans, strip_span
+from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
@@ -53,13 +54,6 @@ def is_title_like(content: str) -> bool:
         return True
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps >= 0.7 * len(words)
-
-
-def capitalised_like_a_title(content: str) -> bool:
-    """Every word capitalised (or a number): a title, programme, nickname or name."""
-    words = [w for w in content.strip(" ,.:;!?").split() if w[:1].isalnum()]
-    small = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by"}
-    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in small for w in words)
 
 
 def ends_sentence(text: str, m: int) -> bool:
@@ -365,6 +359,8 @@ class QuoteFinder:
             if last is not None and last_para == cand.para_index and self._splits(last, cand):
                 last.content_spans.append((s, e))  # "A," he said, "and b."
                 continue
+            if is_name_in_marks(text, cand.qs.open_mark, content):
+                continue  # 'a virus dubbed "Night Owl"', 'the film "Salt and Iron"': a name, not words said
             named = capitalised_like_a_title(content) and content.rstrip()[-1:] not in "?!"
             if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
@@ -388,6 +384,10 @@ class QuoteFinder:
             if found is None and not named and len(content.split()) >= LONG_FRAGMENT:
                 # a long quoted stretch no cue governs ("filed a request for "..."")
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
+                same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
+                if same_para and cue is not None and last is not None and cue == last.cue:
+                    last.content_spans.append((s, e))  # 'said: "A. "B."': one quotation, two spans
+                    continue
                 q = Quote([(s, e)], "direct", speaker, cue, lemma)
                 out.append(q)
                 prev = (q, cand.para_index)

@@ -6,15 +6,16 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.quotes.direct import QuoteFinder
 from newsgraph.analyse.quotes.indirect import MIN_CONFIDENCE, find_indirect_quotes
+from newsgraph.analyse.quotes.nesting import link_nested
 from newsgraph.model import Quote
 
 
 def find_quotes(doc: Doc, *, indirect_min_confidence: float = MIN_CONFIDENCE) -> list[Quote]:
-    """The Doc's quotations in text order. Indirect candidates inside a direct quotation's
-    words are judged knowing it, so the direct ones are found first."""
+    """The Doc's quotations in text order, each piece of speech once (``nesting.link_nested``).
+    Indirect candidates inside a direct quotation's words are judged knowing it, so the direct
+    ones are found first."""
     finder = QuoteFinder(doc)
     quotes = finder.quotes()
     spans = sorted(sp for q in quotes for sp in q.content_spans)
     quotes.extend(find_indirect_quotes(doc, spans, finder.people, min_confidence=indirect_min_confidence))
-    quotes.sort(key=lambda q: q.start)
-    return quotes
+    return link_nested(quotes)

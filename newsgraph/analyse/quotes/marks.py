@@ -1,7 +1,8 @@
 """Quotation marks, paired on characters within one paragraph.
 
 Straight ``"`` and doubled ``''`` (older wire copy) open after a space or an opening
-bracket and close otherwise; curly marks say which they are, except that a stray ``“``
+bracket and close otherwise (an open quotation meeting a mark that opens after a finished
+sentence, ``"A. "B."``, ran unclosed to it: a continuation whose paragraph break was lost); curly marks say which they are, except that a stray ``“``
 written for a closing one (``review“ of``) closes, and a ``”`` written for an opening one
 (a space before, a word after, another mark later in the paragraph) opens. Curly single quotes pair only at
 the top level and only around speech (content ending in sentence punctuation), since
@@ -69,6 +70,12 @@ def _closes(text: str, i: int, n: int, lo: int, hi: int) -> bool:
     return not prev.isspace() and not nxt.isalnum()
 
 
+def _reopens(text: str, i: int, n: int, lo: int, hi: int) -> bool:
+    """A straight mark after a finished sentence and a space, before a word: it opens again
+    (a closing mark follows the words it closes, never a space)."""
+    return i - 2 >= lo and text[i - 1] == " " and text[i - 2] in ".?!" and _opens_a_word(text, i, n, lo, hi)
+
+
 def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
     """Double-quoted spans in ``text[start:end]`` (one paragraph), in order; an unclosed
     one runs to ``end``; then curly single-quoted speech outside them."""
@@ -88,6 +95,13 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
         o, on = open_at
         if ch in OPENING and not _closes(text, i, n, start, end):
             open_at = (i, n)  # the earlier opening mark was stray
+            continue
+        if ch not in CLOSING and _reopens(text, i, n, start, end):
+            # 'said: "A. "B."': a quotation continued with a new opening mark where a
+            # paragraph break was lost; the first part ran unclosed to here
+            if i - 1 > o + on:
+                spans.append(QuotedSpan(o + on, i - 1, o, None))
+            open_at = (i, n)
             continue
         if i > o + on:
             spans.append(QuotedSpan(o + on, i, o, i + n - 1))

@@ -1,0 +1,145 @@
+"""What a quotation reports: "speech", "thought" or "other".
+
+PolNeAR-style attribution counts far more than speech: what someone believes or wants,
+what a poll shows, the object of "criticised". A reader of quotations wants what the
+source said or wrote, so every quotation carries an ``act`` and the reading surfaces show
+speech by default. The act comes from the cue lemma (``data/cue_acts.tsv``, listed by hand
+from the cues PolNeAR train annotates and the conventions of bbc-dev) and from the
+construction, which overrides the lemma where news style makes a speech verb report no
+speech:
+
+* an agentless passive (``it is understood``, ``he was told``, ``is called Veritas``) or a
+  negated cue (``haven't said much``): no one is reported as saying anything;
+* ``agreed to`` + an action: the act agreed to, not words;
+* a noun cue (``amid claims that``, ``charges of fraud``) unless it names a speech event
+  (``in a statement``, ``in an interview``);
+* ``ask`` with an infinitive (``who asked not to be named``) is a request about the source
+  itself, not a report;
+* a speech verb whose object is a bare noun phrase (``announcing the plans``, ``questioned the
+  manner``) or a prepositional phrase that is not what was said (``said to the actor``,
+  ``announced by the studio``): an act whose object is no proposition.
+
+Words in quotation marks (direct and mixed) are speech: the marks say someone used them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from newsgraph.analyse.base.data import data_rows
+
+ACTS = ("speech", "thought", "other")
+"""The acts, in the order a reader wants them."""
+
+SPEECH_NOUNS = frozenset(
+    {
+        "statement",
+        "interview",
+        "remark",
+        "comment",
+        "announcement",
+        "letter",
+        "speech",
+        "testimony",
+        "tweet",
+        "post",
+        "briefing",
+        "press release",
+        "message",
+        "email",
+        "op-ed",
+        "editorial",
+        "blog",
+    }
+)
+"""Nouns naming a speech event: ``in a statement, the company said ...``."""
+
+COMMITMENTS = frozenset({"agree", "decline", "refuse"})
+"""Cues whose infinitive object is an action agreed to or refused, not something said."""
+
+INFINITIVE_REQUESTS = frozenset({"ask"})
+"""Cues whose infinitive object is a request about the source ("asked not to be named")."""
+
+
+@lru_cache(maxsize=1)
+def cue_acts() -> dict[str, str]:
+    """cue lemma -> "speech" | "thought" (``data/cue_acts.tsv``); any other lemma is "other"."""
+    return {cols[0].strip(): cols[1].strip() for cols in data_rows("cue_acts.tsv") if len(cols) > 1}
+
+
+def lemma_act(lemma: str | None) -> str:
+    """The act a cue lemma reports on its own (without looking at its construction)."""
+    if not lemma:
+        return "other"
+    return cue_acts().get(lemma.lower(), "other")
+
+
+def _agentless_passive(cue: Token) -> bool:
+    kids = list(cue.children)
+    return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
+
+
+SPEECH_PREPOSITIONS = frozenset({"for", "of", "on", "against", "about"})
+"""Prepositions after a speech verb that introduce what was said ("called for", "warned of",
+"called on"); after other prepositions the object is not speech ("said to the actor",
+"announced by the studio", "ruled in favour of")."""
+
+PROPOSITION_DEPS = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})
+"""A noun object with one of these carries a proposition ("announced plans to cut jobs")."""
+
+
+NOUN_OBJECT_SPEECH = frozenset({"blame", "accuse", "charge", "report", "deny", "reject", "confirm", "predict"})
+"""Speech verbs whose noun object is itself a claim ("blamed the euro for ...", "denied the
+charge", "reported smoke damage")."""
+
+
+def _bare_noun_object(root: Token) -> bool:
+    """A noun phrase with no clause inside it: "announcing the plans", "questioned the manner"."""
+    return root.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in PROPOSITION_DEPS for c in root.children)
+
+
+NOT_DONE = frozenset({"decline", "refuse", "fail", "avoid", "stop"})
+"""Verbs that, governing a speech verb, say it was not said ("declined to comment")."""
+
+
+def _not_done(cue: Token) -> bool:
+    """The cue is the infinitive of a verb saying it did not happen, or of a negated one."""
+    tok = cue
+    for _ in range(2):
+        if tok.dep_ not in ("xcomp", "conj") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.lemma_.lower() in NOT_DONE or any(c.dep_ == "neg" for c in tok.children):
+            return True
+    return False
+
+
+def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
+    """The act of reported speech without marks, from its cue token, the cue's lemma (as
+    stored in the quotation), the candidate's construction (``Candidate.shape``) and the
+    content's head token ``root``."""
+    if shape == "according" or lemma == "according to":
+        return "speech"
+    if cue.pos_ in ("NOUN", "PROPN"):
+        return "speech" if lemma.lower() in SPEECH_NOUNS else "other"
+    act = lemma_act(lemma)
+    if act != "speech":
+        return act
+    if _agentless_passive(cue) or any(c.dep_ == "neg" for c in cue.children):
+        return "other"  # "it is understood"; "haven't said much about ...": no one said it
+    if lemma.lower() in COMMITMENTS and shape == "xcomp":
+        return "other"  # "agreed to release the money": an act, not words
+    if _not_done(cue):
+        return "other"  # "declined to declare it responsible", "did not want to say"
+    if shape.startswith("prep:") and shape[5:] not in SPEECH_PREPOSITIONS:
+        return "other"
+    if root.dep_ in ("agent", "prep") and root.lower_ not in SPEECH_PREPOSITIONS:
+        return "other"  # "announced by the academy", "said to the actor"
+    noun_object = shape in ("dobj", "right", "dative", "attr", "oprd") and _bare_noun_object(root)
+    if noun_object and lemma.lower() not in NOUN_OBJECT_SPEECH:
+        return "other"
+    if lemma.lower() in INFINITIVE_REQUESTS and (shape == "xcomp" or any(c.lower_ == "to" for c in root.children)):
+        return "other"
+    return act

@@ -1,0 +1,72 @@
+"""Words in quotation marks that name something rather than quote someone.
+
+News puts titles, names and coined terms in quotation marks: a programme 'named "Open
+Harbours"', a virus 'dubbed "Night Owl"', the film "Salt and Iron", a so-called "listening
+tour". No one is reported as saying them, so they are not quotations, even when a reporting
+verb elsewhere in the sentence would otherwise govern them as a fragment. What marks them is
+the word just before the opening mark:
+
+* a naming verb or phrase (named, dubbed, titled, entitled, nicknamed, known as, so-called,
+  "calls itself"): always a name;
+* "called" or "labelled", or a noun for a work or an undertaking ("the film", "the project"):
+  a name when the quoted words are capitalised like a title ('called the plan "a disaster"'
+  is a quoted judgement and stays).
+"""
+
+from __future__ import annotations
+
+ALWAYS_NAMING = frozenset(
+    {"named", "dubbed", "titled", "entitled", "nicknamed", "renamed", "codenamed", "so-called", "branded", "styled"}
+)
+"""Words after which quoted words are a name whatever they look like."""
+
+NAMING_IF_TITLE = frozenset({"called", "labelled", "labeled", "call", "calls", "calling"})
+"""Verbs that also quote a judgement ('called the plan "a disaster"'): a name only when title-like."""
+
+WORK_NOUNS = frozenset(
+    """
+    film movie documentary series show programme program episode song single album record book
+    novel memoir play musical opera poem painting exhibition project operation campaign initiative
+    scheme plan slogan motto brand website app game band group party magazine newspaper column
+    blog podcast hashtag term phrase word nickname title
+    """.split()
+)
+"""Nouns naming a work or an undertaking: 'the film "Salt and Iron"'."""
+
+TITLE_PREPOSITIONS = frozenset({"on", "during", "at", "in", "from", "to", "aboard", "via"})
+"""Before a title-cased quotation: a show, event or publication ('appeared on "Face the Nation"')."""
+
+_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "with", "at", "by"})
+
+
+def capitalised_like_a_title(content: str) -> bool:
+    """Every word capitalised (or a number, or a small word): a title, programme, nickname or name."""
+    words = [w for w in content.strip(" ,.:;!?").split() if w[:1].isalnum()]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _SMALL for w in words)
+
+
+def _previous_words(text: str, open_mark: int, n: int = 3) -> list[str]:
+    """The ``n`` words before ``open_mark`` in its line, lower-cased, nearest last."""
+    line_start = text.rfind("\n", 0, open_mark) + 1
+    return [w.lower().strip(",;:()") for w in text[line_start:open_mark].split()[-n:]]
+
+
+def is_name_in_marks(text: str, open_mark: int, content: str) -> bool:
+    """The quoted ``content`` (its opening mark at ``open_mark``) names something."""
+    before = [w for w in _previous_words(text, open_mark) if w]
+    if not before:
+        return False
+    last = before[-1]
+    skip = {"a", "an", "the", "as", "itself", "themselves", "himself", "herself", "it", "them"}
+    near = [w for w in before if w not in skip]
+    if last in ALWAYS_NAMING or (near and near[-1] in ALWAYS_NAMING):
+        return True
+    if len(before) >= 2 and before[-2:] == ["known", "as"]:
+        return True
+    if last in ("itself", "themselves", "himself", "herself") and len(before) >= 2 and before[-2] in NAMING_IF_TITLE:
+        return True  # "the group, which calls itself "the Night Riders""
+    if not capitalised_like_a_title(content):
+        return False
+    if last.endswith(("'s", "’s")) or (bool(near) and near[-1] in TITLE_PREPOSITIONS):
+        return True  # 'told MSNBC's "Morning Joe"', 'during a "Commander-in-Chief Forum"'
+    return last in NAMING_IF_TITLE or last in WORK_NOUNS or (bool(near) and near[-1] in NAMING_IF_TITLE)

@@ -1,0 +1,254 @@
+"""Issue 15 on invented sentences: each quotation's act, nested quotations linked or folded,
+split quotations kept whole, names in quotation marks left out, and lists a reader can trust."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.analyse.quotes.acts import lemma_act
+from newsgraph.analyse.quotes.marks import find_quoted_spans
+from newsgraph.analyse.quotes.names_in_marks import is_name_in_marks
+from newsgraph.analyse.quotes.nesting import link_nested
+from newsgraph.model import Article, Quote, Speaker
+from newsgraph.render import keep_acts, paging_note, quote_line, report
+
+
+def acts(text: str) -> dict[str, str]:
+    """content -> act of every quotation."""
+    art = newsgraph.extract(text)
+    return {" ".join(art.span_text(s) for s in q.content_spans): q.act for q in art.quotes}
+
+
+# 1. act
+
+
+def test_speech_verbs_report_speech() -> None:
+    found = acts("Maria Lopez is the mayor. Lopez said that the bridge would reopen in May.")
+    assert found.get("the bridge would reopen in May") == "speech"
+
+
+def test_mental_state_verbs_report_thought() -> None:
+    found = acts("Maria Lopez is the mayor. Lopez believes that the bridge will reopen in May.")
+    assert found.get("the bridge will reopen in May") == "thought"
+
+
+def test_what_figures_show_is_other() -> None:
+    found = acts("The harbour lost money. Figures showed that exports fell sharply in March.")
+    assert all(act != "speech" for act in found.values())
+
+
+def test_agentless_passive_is_no_speech() -> None:
+    found = acts("It was reported that the ferry company had sold two boats to a rival.")
+    assert all(act != "speech" for act in found.values())
+
+
+def test_according_to_is_speech() -> None:
+    found = acts("According to the harbour master, the ferries will run again on Monday.")
+    assert "speech" in found.values()
+
+
+def test_direct_words_are_speech() -> None:
+    found = acts('"We will rebuild the pier," said Maria Lopez, the mayor.')
+    assert found == {"We will rebuild the pier,": "speech"}
+
+
+def test_lemma_table_defaults_to_other() -> None:
+    assert lemma_act("say") == "speech" and lemma_act("hope") == "thought" and lemma_act("show") == "other"
+    assert lemma_act(None) == "other"
+
+
+def test_jsonl_carries_act_and_parent() -> None:
+    d = newsgraph.extract('"We will rebuild the pier," said Maria Lopez, the mayor.').to_dict()
+    assert d["quotes"][0]["act"] == "speech" and d["quotes"][0]["parent"] is None
+
+
+# 2. nesting
+
+
+def _q(spans: list[tuple[int, int]], kind: str, name: str | None) -> Quote:
+    return Quote(spans, kind, Speaker(name))
+
+
+def test_repeat_by_the_same_speaker_is_folded() -> None:
+    outer, inner = _q([(0, 50)], "direct", "Ann Lee"), _q([(10, 30)], "indirect", "Ann Lee")
+    assert link_nested([inner, outer]) == [outer]
+
+
+def test_nameless_repeat_is_folded() -> None:
+    outer, inner = _q([(0, 50)], "indirect", "Ann Lee"), _q([(10, 30)], "indirect", None)
+    assert link_nested([outer, inner]) == [outer]
+
+
+def test_another_speaker_inside_a_quotation_is_linked() -> None:
+    outer, inner = _q([(0, 50)], "direct", "Ann Lee"), _q([(10, 30)], "indirect", "Bo Chen")
+    out = link_nested([inner, outer])
+    assert out == [outer, inner] and inner.parent == 0 and outer.parent is None
+
+
+def test_no_quotation_inside_another_of_the_same_speaker() -> None:
+    text = (
+        'Maria Lopez, the mayor, spoke on Monday. "The council said that the bridge was safe, and it '
+        'was," Lopez said. She said that the council had checked the bridge twice.'
+    )
+    qs = newsgraph.extract(text).quotes
+    for a in qs:
+        for b in qs:
+            if a is not b and a.speaker.name and a.speaker.name == b.speaker.name:
+                inside = all(any(s <= x and y <= e for s, e in b.content_spans) for x, y in a.content_spans)
+                assert not inside
+
+
+# 3. split and continued quotations
+
+
+def test_split_by_attribution_is_one_quotation() -> None:
+    text = (
+        "Prices rose again.\n\n"
+        '"The harbour works are late," the institute\'s spokesman told the paper. "We expect them to finish in May."'
+    )
+    direct = [q for q in newsgraph.extract(text).quotes if q.kind == "direct"]
+    assert len(direct) == 1 and len(direct[0].content_spans) == 2
+
+
+def test_new_opening_mark_after_a_sentence_continues_the_quotation() -> None:
+    text = 'Maria Lopez said: "The bridge is closed. "We will reopen it when the engineers agree."'
+    spans = find_quoted_spans(text, 0, len(text))
+    assert [text[q.start : q.end].strip() for q in spans] == [
+        "The bridge is closed.",
+        "We will reopen it when the engineers agree.",
+    ]
+    direct = [q for q in newsgraph.extract(text).quotes if q.kind == "direct"]
+    assert len(direct) == 1 and len(direct[0].content_spans) == 2
+
+
+# 5. names, titles and terms in quotation marks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The city launched a programme named "Open Harbours" last spring.',
+        'Researchers found a virus dubbed "Night Owl" in the samples.',
+        'He runs a so-called "listening tour" across the state.',
+        'The report, titled "Fixing the Roads", was published on Monday.',
+        'The group, which calls itself "the Night Riders", met in secret.',
+        'The project, known as "Blue Line", will cost 40m.',
+        'She won the award for the film "Salt and Iron" last year.',
+    ],
+)
+def test_names_in_quotation_marks_are_not_quotations(text: str) -> None:
+    assert [q for q in newsgraph.extract(text).quotes if q.kind != "indirect"] == []
+
+
+def test_a_quoted_judgement_a_verb_governs_stays() -> None:
+    text = 'The mayor called the plan "a disaster" on Tuesday.'
+    assert not is_name_in_marks(text, text.index('"'), "a disaster")
+    assert [q.kind for q in newsgraph.extract(text).quotes] == ["mixed"]
+
+
+def test_reported_speech_in_a_headline_is_not_output() -> None:
+    text = "Mayor says bridge will reopen\n\nThe bridge across the harbour has been closed since May."
+    assert newsgraph.extract(text, title="Mayor says bridge will reopen").quotes == []
+
+
+# 4. what a person reads
+
+
+def test_paraphrase_is_never_in_quotation_marks() -> None:
+    assert quote_line("Ann Lee", "the bridge is safe", "indirect", 0.8) == (
+        "Ann Lee, reported: the bridge is safe  [indirect · 0.80]"
+    )
+    assert quote_line("Ann Lee", "We are safe.", "direct", 1.0) == "Ann Lee: “We are safe.”  [1.00]"
+
+
+def test_report_shows_speech_by_default_with_a_legend() -> None:
+    text = (
+        "Maria Lopez is the mayor. Lopez said that the bridge would reopen in May. "
+        "Lopez hopes that the ferry will run again."
+    )
+    art = newsgraph.extract(text)
+    out = report(art)
+    assert "reported: the bridge would reopen in May" in out
+    assert "the ferry will run again" not in out and "--act all" in out
+    assert "“…” the speaker's own words" in out and "confidence" in out
+    assert "the ferry will run again" in report(art, act="all")
+
+
+def test_keep_acts_renumbers_parents() -> None:
+    art = Article("x" * 60)
+    art.quotes = [_q([(0, 5)], "indirect", "A"), _q([(10, 50)], "direct", "B"), _q([(20, 30)], "indirect", "C")]
+    art.quotes[0].act = "thought"
+    art.quotes[2].parent = 1
+    keep_acts(art, "speech")
+    assert [q.speaker.name for q in art.quotes] == ["B", "C"] and art.quotes[1].parent == 0
+
+
+def test_paging_note_says_what_is_left_out() -> None:
+    assert paging_note(50, 332) == "showing 1–50 of 332 — use --limit/--offset (--limit 0 for all)"
+    assert paging_note(10, 10) is None
+
+
+def test_cli_quotes_lists_speech_with_paging(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from newsgraph.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "Harbour news\n\nMaria Lopez is the mayor. Lopez said that the bridge would reopen in May. "
+        "Lopez hopes that the ferry will run again. Lopez told reporters that the pier was safe.\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "n.db"
+    assert main(["ingest", str(src), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert main(["quotes", "--db", str(db), "--limit", "1"]) == 0
+    out, err = capsys.readouterr()
+    assert out.count("\n") == 1 and "reported:" in out and "“" not in out
+    assert "showing 1–1 of 2" in err and "--act all" in err
+    assert main(["quotes", "--db", str(db), "--limit", "0", "--act", "all", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {r["act"] for r in rows} == {"speech", "thought"}
+
+
+def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tmp_path: Path) -> None:
+    """Over a BBC + PolNeAR dev store: the same words are never stored twice for one speaker."""
+    from newsgraph.run import ingest
+    from newsgraph.store import connect
+
+    paths = sorted((shared / "corpora" / "bbc" / "politics").glob("*.txt"))[:15]
+    paths += sorted((shared / "corpora" / "polnear" / "dev" / "text").glob("*.txt"))[:15]
+    db = tmp_path / "n.db"
+    ingest(paths, db)
+    conn = connect(db, readonly=True)
+    rows = conn.execute("SELECT id, article_id, speaker, spans FROM quotes WHERE speaker IS NOT NULL").fetchall()
+    assert len(rows) > 100
+    by_key: dict[tuple[int, str], list[tuple[int, list[list[int]]]]] = {}
+    for qid, aid, speaker, spans in rows:
+        by_key.setdefault((aid, speaker), []).append((qid, json.loads(spans)))
+    for quotes in by_key.values():
+        for qa, sa in quotes:
+            for qb, sb in quotes:
+                if qa != qb:
+                    assert not all(any(s <= x and y <= e for s, e in sb) for x, y in sa), (qa, qb)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a speech verb whose object is a bare noun phrase
+        "Maria Lopez is the mayor. Announcing the plans on Monday, Lopez thanked the engineers.",
+        # a speech verb with a preposition that does not introduce what was said
+        "The awards were announced by the film academy in Los Angeles on Tuesday.",
+        # negated speech
+        "The mayor and her aides have not said much about how the bridge will be paid for.",
+        # agreeing to an action
+        "Insurance companies agreed to release the money so the builders could start the work.",
+        # a speech verb under one saying it was not done
+        "The mayor declined to say that the council would pay for the new bridge.",
+    ],
+)
+def test_constructions_that_report_no_speech(text: str) -> None:
+    assert "speech" not in acts(text).values()
