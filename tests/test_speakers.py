@@ -83,3 +83,11 @@ def test_the_government_is_no_company_named_before_it() -> None:
             "\u201cWe will not raise the tax this year,\u201d the government said.")
     names = [q.speaker.name for q in newsgraph.extract(text).quotes if q.kind == "direct"]
     assert names == ["government"]
+
+
+def test_a_quotation_ending_its_sentence_is_not_attributed_to_the_next_sentence() -> None:
+    text = ("\u201cIt is a result for the whole group,\u201d said Nora Quist, an analyst at Fenwick Capital. "
+            "\u201cProfits would be well within the comfort zone.\u201d However, one trader told reporters "
+            "the figures were disappointing.")
+    direct = [q for q in newsgraph.extract(text).quotes if q.kind == "direct"]
+    assert direct and all(q.speaker.name == "Nora Quist" for q in direct), [q.speaker.name for q in direct]

@@ -162,6 +162,13 @@ def named_colon(ctx: AttributionContext) -> Attribution | None:
     return None
 
 
+def ends_before_a_new_sentence(content: str, post: str) -> bool:
+    """The quotation ends its sentence ("… the comfort zone.") and a new one starts after the
+    closing mark: what follows is no attribution of it."""
+    nxt = post.lstrip()[:1]
+    return content.rstrip()[-1:] in ".?!…" and (nxt.isupper() or nxt in "\"“")
+
+
 def cue_where_punctuation_points(ctx: AttributionContext) -> Attribution | None:
     """``“A,” he said`` / ``he said: “A”``: the cue on the side the punctuation joins, that side first."""
     cand, text = ctx.cand, ctx.text
@@ -169,10 +176,13 @@ def cue_where_punctuation_points(ctx: AttributionContext) -> Attribution | None:
     close = cand.qs.close_mark + 1 if cand.qs.close_mark is not None else e
     before = (cand.qs.open_mark - len(cand.pre), cand.qs.open_mark)
     after = (close, close + len(cand.post))
+    regions: tuple[CharSpan, ...]
     if text[s:e].rstrip()[-1:] == "," or cand.post.lstrip()[:1] == ",":
         regions = (after, before)
     elif cand.pre.rstrip()[-1:] in (",", ":"):
         regions = (before, after)
+    elif ends_before_a_new_sentence(text[s:e], cand.post):
+        regions = (before,)  # "A," said X. "B." However, Y told ...: Y's cue belongs to the next sentence
     else:
         regions = (after, before)
     for a, b in regions:
