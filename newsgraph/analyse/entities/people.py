@@ -251,9 +251,17 @@ def build_entities(people: list[Person], others: dict[tuple[str, str], Entity]) 
     coordinates may come from any of its declared names.
     """
     out: list[Entity] = [_person_entity(p) for p in people]
+    by_name: dict[tuple[str, str], Entity] = {}
     for ent in others.values():
         if not ent.mentions:
             continue
+        ent.name = " ".join(ent.name.split())  # spaCy's span may run over a line break ("Next\n\n")
+        same = by_name.get((ent.type, ent.name))
+        if same is not None:  # the same name once the whitespace is gone: one entity
+            same.mentions = sorted(set(same.mentions) | set(ent.mentions))
+            same.aliases = list(dict.fromkeys([*same.aliases, *ent.aliases]))
+            continue
+        by_name[(ent.type, ent.name)] = ent
         if ent.type in GEO_LABELS:
             place = places.lookup(ent.name) or next(filter(None, map(places.lookup, ent.aliases)), None)
             if place is not None:
