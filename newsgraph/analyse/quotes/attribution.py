@@ -250,7 +250,11 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
     subj = ctx.doc[subjects[k][1]]
     last = ctx.last
     last_at = last.speaker.mention[0] if last is not None and last.speaker.mention else -1
-    return _by_name(ctx, subj) if subj.idx > last_at else None
+    if subj.idx <= last_at:
+        return None
+    found = _by_name(ctx, subj)
+    # a subject that names no one ("the base station processes ...") does not interrupt the speaker
+    return found if found is None or found[0].name is not None or last is None else None
 
 
 def last_speaker_continues(ctx: AttributionContext) -> Attribution | None:
