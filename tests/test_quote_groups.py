@@ -1,0 +1,147 @@
+"""Quotations across articles (issue 19): wire copy, trimmed, reworded and other-speaker cases on invented
+articles; batch boundaries, reruns and undo."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from newsgraph.cli import main
+from newsgraph.model import Article, Entity, Quote, Speaker
+from newsgraph.quote_group_list import count_quotation_groups, differing_words, quotation_groups
+from newsgraph.quote_groups import detach_quotation, group_new_quotations, ungroup
+from newsgraph.store import connect, store_articles
+from newsgraph.store.merge import merge_new_entities
+
+WIRE = ("We will not raise taxes on working families this year. The budget is balanced and the "
+        "economy is growing faster than anyone expected.")
+TRIMMED = "The budget is balanced and the economy is growing faster than anyone expected."
+CHANGED = ("We will not raise taxes on working families this year. The budget is balanced and the "
+           "economy is growing quicker than anyone expected.")
+OTHER = "I have never seen a harvest like this one in forty years of farming here."
+
+
+def _art(doc: str, published: str, outlet: str, *quotes: tuple[str, str], kind: str = "direct") -> Article:
+    """An article quoting each (speaker, words) pair, with the speaker as a person entity."""
+    text, art = "", Article(text="", document=doc, published=published, outlet=outlet)
+    for speaker, words in quotes:
+        start = len(text) + len(f"{speaker} said: \u201c")
+        text += f"{speaker} said: \u201c{words}\u201d "
+        art.quotes.append(Quote([(start, start + len(words))], kind, Speaker(name=speaker, type="PERSON")))
+        if all(e.name != speaker for e in art.entities):
+            art.entities.append(Entity(name=speaker, type="PERSON", mentions=[(text.index(speaker),
+                                                                                text.index(speaker) + len(speaker))]))
+    art.text = text + f"({doc})"
+    return art
+
+
+def _articles() -> list[Article]:
+    return [
+        _art("reuters.txt", "2024-03-02", "Reuters", ("Jane Fielding", WIRE)),
+        _art("paper-a.txt", "2024-03-01", "Paper A", ("Jane Fielding", WIRE), ("Tom Oakes", OTHER)),
+        _art("paper-b.txt", "2024-03-03", "Paper B", ("Jane Fielding", WIRE)),
+        _art("paper-c.txt", "2024-03-04", "Paper C", ("Jane Fielding", TRIMMED)),
+        _art("paper-d.txt", "2024-03-05", "Paper D", ("Jane Fielding", CHANGED)),
+        _art("paper-e.txt", "2024-03-05", "Paper E", ("Mark Stone", WIRE)),  # same words, another speaker
+        _art("paper-f.txt", "2024-03-06", "Paper F", ("Jane Fielding", "We will win.")),  # too short
+        _art("paper-g.txt", "2024-03-06", "Paper G", ("Tom Oakes", OTHER), kind="indirect"),
+    ]
+
+
+def _ingest(conn: sqlite3.Connection, arts: list[Article], batch: int) -> None:
+    """What ingest does per batch: store, join entities, group quotations."""
+    for i in range(0, len(arts), batch):
+        store_articles(conn, arts[i:i + batch])
+        merge_new_entities(conn)
+        group_new_quotations(conn)
+
+
+def _groups(conn: sqlite3.Connection) -> set[frozenset[str]]:
+    return {frozenset(o["document"] for o in g["occurrences"])
+            for g in quotation_groups(conn, min_occurrences=1, limit=1000)}
+
+
+def test_wire_trimmed_and_reworded_join_other_speaker_stays_apart(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "g.db")
+    _ingest(conn, _articles()[:3], 3)
+    three = quotation_groups(conn)
+    assert len(three) == 1 and len(three[0]["occurrences"]) == 3  # the wire quotation in 3 articles
+    _ingest(conn, _articles()[3:], 3)
+    groups = quotation_groups(conn)
+    assert len(groups) == 1
+    g = groups[0]
+    assert g["speaker"] == "Jane Fielding"
+    assert [o["document"] for o in g["occurrences"]] == [
+        "paper-a.txt", "reuters.txt", "paper-b.txt", "paper-c.txt", "paper-d.txt"]
+    assert g["first_seen"]["document"] == "paper-a.txt" and g["first_seen"]["outlet"] == "Paper A"
+    assert g["text"] == WIRE
+    assert {v["text"]: v["count"] for v in g["variants"]} == {WIRE: 3, TRIMMED: 1, CHANGED: 1}
+    assert frozenset({"paper-e.txt"}) in _groups(conn)  # Mark Stone's identical words: his own group
+    assert frozenset({"paper-a.txt"}) in _groups(conn)  # Tom Oakes: only once as a direct quotation
+    assert all("paper-f.txt" not in docs and "paper-g.txt" not in docs for docs in _groups(conn))
+    marked = [w for w, differs in differing_words(g["text"], CHANGED) if differs]
+    assert marked == ["quicker"]
+    rules = {r[0] for r in conn.execute("SELECT rule FROM quote_group_log")}
+    assert {"new", "identical", "part of a longer quotation"} <= rules
+    assert any(r.startswith("wording differs") for r in rules)
+
+
+def test_same_groups_whatever_the_batches_and_no_duplicates_on_rerun(tmp_path: Path) -> None:
+    one = connect(tmp_path / "one.db")
+    _ingest(one, _articles(), 1)
+    many = connect(tmp_path / "many.db")
+    _ingest(many, _articles(), 8)
+    assert _groups(one) == _groups(many)
+    before = conn_counts(many)
+    _ingest(many, _articles(), 3)  # rerun: the articles are already stored
+    assert conn_counts(many) == before
+
+
+def conn_counts(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[return-value]
+                 for t in ("quote_group_members", "quote_groups", "quote_group_log"))
+
+
+def test_a_run_killed_before_grouping_is_finished_by_the_next(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "k.db")
+    store_articles(conn, _articles()[:4])  # committed, then killed before grouping
+    merge_new_entities(conn)
+    _ingest(conn, _articles()[4:], 2)
+    ref = connect(tmp_path / "ref.db")
+    _ingest(ref, _articles(), 2)
+    assert _groups(conn) == _groups(ref)
+
+
+def test_detach_and_ungroup_are_undo_and_stick(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "u.db")
+    _ingest(conn, _articles()[:5], 5)
+    g = quotation_groups(conn)[0]
+    changed = next(o["quote_id"] for o in g["occurrences"] if o["document"] == "paper-d.txt")
+    assert detach_quotation(conn, changed)
+    assert not detach_quotation(conn, changed)  # already alone
+    assert len(quotation_groups(conn)[0]["occurrences"]) == 4
+    assert conn.execute("SELECT count(*) FROM quote_group_log WHERE quote_id = ? AND undone_at IS NOT NULL",
+                        (changed,)).fetchone()[0] == 1
+    assert ungroup(conn, g["id"]) == 3
+    assert count_quotation_groups(conn) == 0
+    _ingest(conn, [_art("late.txt", "2024-04-01", "Late", ("Jane Fielding", WIRE))], 1)
+    assert count_quotation_groups(conn) == 0  # detached quotations are not joined again
+    conn.close()
+
+
+def test_cli_prints_one_group_per_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    conn = connect(tmp_path / "c.db")
+    _ingest(conn, _articles(), 4)
+    conn.close()
+    assert main(["quotations", "--db", str(tmp_path / "c.db"), "--speaker", "fielding"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1
+    g = json.loads(lines[0])
+    assert {"text", "speaker", "occurrences", "first_seen", "variants"} <= set(g)
+    assert set(g["occurrences"][0]) >= {"document", "published", "outlet", "spans"}
+    assert main(["quotations", "--db", str(tmp_path / "c.db"), "--speaker", "Stone"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["quotations", "--db", str(tmp_path / "c.db"), "--format", "text"]) == 0
+    assert "5x Jane Fielding" in capsys.readouterr().out
+    assert main(["ungroup", str(g["id"]), "--db", str(tmp_path / "c.db")]) == 0
