@@ -145,3 +145,26 @@ def test_cli_prints_one_group_per_line(tmp_path: Path, capsys) -> None:  # type:
     assert main(["quotations", "--db", str(tmp_path / "c.db"), "--format", "text"]) == 0
     assert "5x Jane Fielding" in capsys.readouterr().out
     assert main(["ungroup", str(g["id"]), "--db", str(tmp_path / "c.db")]) == 0
+
+
+def test_api_and_page(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    conn = connect(tmp_path / "w.db")
+    _ingest(conn, _articles(), 4)
+    key = conn.execute("SELECT substr(hash, 1, 16) FROM articles WHERE document = 'paper-d.txt'").fetchone()[0]
+    conn.close()
+    with TestClient(create_app(tmp_path / "w.db")) as client:
+        page = client.get("/api/quotations", params={"limit": 1}).json()
+        assert set(page) == {"items", "total", "limit", "offset", "next"} and page["total"] == 1
+        assert len(page["items"][0]["occurrences"]) == 5
+        assert client.get("/api/quotations", params={"min_occurrences": 1}).json()["total"] == 3
+        assert client.get("/api/quotations", params={"speaker": "Stone"}).json()["total"] == 0
+        assert client.get("/api/quotations", params={"format": "csv"}).text.startswith("id,text,speaker")
+        assert client.get("/api/quotations", params={"min_occurrences": 0}).status_code == 422
+        html = client.get("/quotations").text
+        assert f'href="/article/{key}"' in html
+        assert "Quoted differently by" in html and '<mark class="diff">quicker</mark>' in html
+        assert "Quoted in part by" in html
