@@ -18,27 +18,26 @@ from newsgraph.quote_groups import words
 
 
 def _filter(speaker: str | None, min_occurrences: int) -> tuple[str, list[Any]]:
-    where, args = "", []
+    """Groups by size through the ``quote_groups_size`` index (no count over every quotation)."""
+    where, args = "g.size >= ?", list[Any]([max(1, min_occurrences)])
     if speaker:
-        where = ("WHERE m.group_id IN (SELECT m2.group_id FROM quote_group_members m2 JOIN quotes q2 "
-                 "ON q2.id = m2.quote_id WHERE q2.speaker LIKE ?)")
+        where += (" AND EXISTS (SELECT 1 FROM quote_group_members m JOIN quotes q ON q.id = m.quote_id "
+                  "WHERE m.group_id = g.id AND q.speaker LIKE ?)")
         args.append(f"%{speaker.strip()}%")
-    sql = (f"SELECT m.group_id, count(*) AS n FROM quote_group_members m {where} "
-           "GROUP BY m.group_id HAVING count(*) >= ?")
-    return sql, [*args, max(1, min_occurrences)]
+    return where, args
 
 
 def count_quotation_groups(conn: sqlite3.Connection, *, speaker: str | None = None, min_occurrences: int = 2) -> int:
-    sql, args = _filter(speaker, min_occurrences)
-    return int(conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0])
+    where, args = _filter(speaker, min_occurrences)
+    return int(conn.execute(f"SELECT count(*) FROM quote_groups g WHERE {where}", args).fetchone()[0])
 
 
 def quotation_groups(conn: sqlite3.Connection, *, speaker: str | None = None, min_occurrences: int = 2,
                      limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """Groups of at least ``min_occurrences`` quotations, the most reported first."""
-    sql, args = _filter(speaker, min_occurrences)
-    ids = [r[0] for r in conn.execute(f"{sql} ORDER BY n DESC, m.group_id LIMIT ? OFFSET ?",
-                                      [*args, limit, offset])]
+    where, args = _filter(speaker, min_occurrences)
+    ids = [r[0] for r in conn.execute(f"SELECT g.id FROM quote_groups g WHERE {where} "
+                                      "ORDER BY g.size DESC, g.id LIMIT ? OFFSET ?", [*args, limit, offset])]
     return [g for g in (quotation_group(conn, i) for i in ids) if g is not None]
 
 

@@ -72,15 +72,22 @@ def shingles(key: str, ws: list[str]) -> set[int]:
 
 
 def cover(a: list[str], b: list[str]) -> tuple[float, int]:
-    """(share of the shorter quotation's words aligned with the other, words aligned)."""
-    matched = sum(block.size for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    """(share of the shorter quotation's words aligned with the other, words aligned).
+
+    Only runs of two or more words count: one shared word between two different sentences ("of",
+    "the") is chance, and counting it joined "of being a New Labour stooge" to another remark.
+    """
+    blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    matched = sum(block.size for block in blocks if block.size >= 2)
     return matched / max(1, min(len(a), len(b))), matched
 
 
 def rule_for(a: list[str], b: list[str], share: float) -> str:
+    """The log's reason: identical, a contiguous part (trimmed), or reworded (with the share aligned)."""
     if a == b:
         return "identical"
-    if share >= 1.0:
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1)):
         return "part of a longer quotation"
     return f"wording differs ({share:.0%} of the words)"
 
@@ -94,32 +101,63 @@ def group_new_quotations(conn: sqlite3.Connection) -> int:
     return run_write(conn, _group_new, conn)
 
 
+def regroup(conn: sqlite3.Connection) -> int:
+    """Redo every grouping from scratch, in ingest order (detached quotations stay alone).
+
+    For a store grouped by an older rule; the log keeps the old assignments, marked undone.
+    """
+    def redo() -> int:
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            kept = {r[0] for r in conn.execute("SELECT quote_id FROM quote_group_log WHERE rule = ? "
+                                               "AND undone_at IS NULL", (KEPT_APART,))}
+            conn.execute("UPDATE quote_group_log SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                         "WHERE undone_at IS NULL AND rule != ?", (KEPT_APART,))
+            for table in ("quote_group_members", "quote_groups", "quote_shingles"):
+                conn.execute(f"DELETE FROM {table}")
+            conn.execute("DELETE FROM meta WHERE key = ?", (WATERMARK,))
+            return _group_all(conn, kept)
+    return int(run_write(conn, redo))
+
+
 def _group_new(conn: sqlite3.Connection) -> int:
-    joined = 0
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (WATERMARK,)).fetchone()
-        through = int(row[0]) if row else 0
-        rows = conn.execute(
-            "SELECT q.id, q.content, q.kind, q.speaker, q.speaker_type, e.global_id FROM quotes q "
-            "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.id > ? ORDER BY q.id", (through,)
-        ).fetchall()
-        for r in rows:
-            through = r["id"]
-            key = speaker_key(r["global_id"], r["speaker"])
-            if r["kind"] not in KINDS or key is None or r["speaker_type"] == "UNNAMED":
-                continue
-            ws = words(r["content"])
-            if len(ws) < MIN_WORDS:
-                continue
-            joined += _place(conn, r["id"], key, ws)
-        if rows:
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (WATERMARK, str(through)))
+        return _group_all(conn, set())
+
+
+def _group_all(conn: sqlite3.Connection, kept: set[int]) -> int:
+    """Every quotation past the watermark, in id order (inside the caller's transaction)."""
+    joined = 0
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (WATERMARK,)).fetchone()
+    through = int(row[0]) if row else 0
+    rows = conn.execute(
+        "SELECT q.id, q.content, q.kind, q.speaker, q.speaker_type, e.global_id FROM quotes q "
+        "LEFT JOIN entities e ON e.id = q.speaker_entity_id WHERE q.id > ? ORDER BY q.id", (through,)
+    ).fetchall()
+    for r in rows:
+        through = r["id"]
+        key = speaker_key(r["global_id"], r["speaker"])
+        if r["kind"] not in KINDS or key is None or r["speaker_type"] == "UNNAMED":
+            continue
+        ws = words(r["content"])
+        if len(ws) < MIN_WORDS:
+            continue
+        joined += _place(conn, r["id"], key, ws, alone=r["id"] in kept)
+    if rows:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (WATERMARK, str(through)))
     return joined
 
 
-def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str]) -> int:
-    """Put one quotation in its group (an earlier one's, or a new one); 1 if it joined."""
+def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str], *, alone: bool = False) -> int:
+    """Put one quotation in its group (an earlier one's, or a new one); 1 if it joined.
+    ``alone``: a detached quotation, regrouped: its own group, out of the index."""
+    if alone:
+        own = int(conn.execute("INSERT INTO quote_groups(speaker_key, size) VALUES (?, 1)", (key,)).lastrowid or 0)
+        conn.execute("INSERT INTO quote_group_members(quote_id, group_id) VALUES (?, ?)", (quote_id, own))
+        conn.execute("UPDATE quote_group_log SET group_id = ? WHERE quote_id = ? AND rule = ? AND undone_at IS NULL",
+                     (own, quote_id, KEPT_APART))
+        return 0
     hashes = sorted(shingles(key, ws))
     marks = ",".join("?" * len(hashes))
     cands = conn.execute(
@@ -135,7 +173,8 @@ def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str]) -> 
         share, matched = cover(ws, other)
         if share >= MIN_COVER and (best is None or (share, matched, -c["quote_id"]) > (best[0], best[1], -best[2])):
             best, best_words = (share, matched, c["quote_id"]), other
-    group_id, rule = None, "new"
+    group_id: int | None = None
+    rule = "new"
     if best is not None:
         hit = conn.execute("SELECT group_id FROM quote_group_members WHERE quote_id = ?", (best[2],)).fetchone()
         if hit is not None:
@@ -143,6 +182,7 @@ def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str]) -> 
     if group_id is None:
         group_id = int(conn.execute("INSERT INTO quote_groups(speaker_key) VALUES (?)", (key,)).lastrowid or 0)
     conn.execute("INSERT OR REPLACE INTO quote_group_members(quote_id, group_id) VALUES (?, ?)", (quote_id, group_id))
+    conn.execute("UPDATE quote_groups SET size = size + 1 WHERE id = ?", (group_id,))
     conn.execute("INSERT INTO quote_group_log(group_id, quote_id, rule) VALUES (?,?,?)", (group_id, quote_id, rule))
     conn.executemany("INSERT OR IGNORE INTO quote_shingles(shingle, quote_id) VALUES (?, ?)",
                      [(h, quote_id) for h in hashes])
@@ -155,8 +195,7 @@ def detach_quotation(conn: sqlite3.Connection, quote_id: int) -> bool:
     Returns False when the quotation is in no group or already alone.
     """
     with conn:
-        row = conn.execute("SELECT m.group_id, g.speaker_key, (SELECT count(*) FROM quote_group_members o "
-                           "WHERE o.group_id = m.group_id) AS n FROM quote_group_members m "
+        row = conn.execute("SELECT m.group_id, g.speaker_key, g.size AS n FROM quote_group_members m "
                            "JOIN quote_groups g ON g.id = m.group_id WHERE m.quote_id = ?", (quote_id,)).fetchone()
         if row is None or row["n"] < 2:
             return False
@@ -187,13 +226,14 @@ def ungroup(conn: sqlite3.Connection, group_id: int, *, quote_ids: list[int] | N
 
 
 def _detach(conn: sqlite3.Connection, quote_id: int, group_id: int, key: str) -> None:
-    new = int(conn.execute("INSERT INTO quote_groups(speaker_key) VALUES (?)", (key,)).lastrowid or 0)
+    new = int(conn.execute("INSERT INTO quote_groups(speaker_key, size) VALUES (?, 1)", (key,)).lastrowid or 0)
     conn.execute("UPDATE quote_group_members SET group_id = ? WHERE quote_id = ?", (new, quote_id))
+    conn.execute("UPDATE quote_groups SET size = size - 1 WHERE id = ?", (group_id,))
     conn.execute("UPDATE quote_group_log SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                  "WHERE quote_id = ? AND undone_at IS NULL", (quote_id,))
     conn.execute("INSERT INTO quote_group_log(group_id, quote_id, rule) VALUES (?,?,?)", (new, quote_id, KEPT_APART))
     conn.execute("DELETE FROM quote_shingles WHERE quote_id = ?", (quote_id,))  # never proposed again
 
 
-__all__ = ["KEPT_APART", "MIN_COVER", "MIN_WORDS", "detach_quotation", "group_new_quotations", "speaker_key",
+__all__ = ["KEPT_APART", "MIN_COVER", "MIN_WORDS", "detach_quotation", "group_new_quotations", "regroup", "speaker_key",
            "ungroup", "words"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from newsgraph.cli import main
 from newsgraph.model import Article, Entity, Quote, Speaker
 from newsgraph.quote_group_list import count_quotation_groups, differing_words, quotation_groups
-from newsgraph.quote_groups import detach_quotation, group_new_quotations, ungroup
+from newsgraph.quote_groups import cover, detach_quotation, group_new_quotations, regroup, ungroup, words
 from newsgraph.store import connect, store_articles
 from newsgraph.store.merge import merge_new_entities
 
@@ -25,10 +25,10 @@ OTHER = "I have never seen a harvest like this one in forty years of farming her
 def _art(doc: str, published: str, outlet: str, *quotes: tuple[str, str], kind: str = "direct") -> Article:
     """An article quoting each (speaker, words) pair, with the speaker as a person entity."""
     text, art = "", Article(text="", document=doc, published=published, outlet=outlet)
-    for speaker, words in quotes:
+    for speaker, said in quotes:
         start = len(text) + len(f"{speaker} said: \u201c")
-        text += f"{speaker} said: \u201c{words}\u201d "
-        art.quotes.append(Quote([(start, start + len(words))], kind, Speaker(name=speaker, type="PERSON")))
+        text += f"{speaker} said: \u201c{said}\u201d "
+        art.quotes.append(Quote([(start, start + len(said))], kind, Speaker(name=speaker, type="PERSON")))
         if all(e.name != speaker for e in art.entities):
             art.entities.append(Entity(name=speaker, type="PERSON", mentions=[(text.index(speaker),
                                                                                 text.index(speaker) + len(speaker))]))
@@ -111,6 +111,25 @@ def test_a_run_killed_before_grouping_is_finished_by_the_next(tmp_path: Path) ->
     ref = connect(tmp_path / "ref.db")
     _ingest(ref, _articles(), 2)
     assert _groups(conn) == _groups(ref)
+
+
+def test_regroup_gives_the_same_groups_and_keeps_detached_apart(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "r.db")
+    _ingest(conn, _articles(), 3)
+    before = _groups(conn)
+    regroup(conn)
+    assert _groups(conn) == before
+    g = quotation_groups(conn)[0]
+    assert detach_quotation(conn, g["occurrences"][-1]["quote_id"])
+    after = _groups(conn)
+    regroup(conn)
+    assert _groups(conn) == after
+
+
+def test_one_shared_word_is_chance() -> None:
+    share, _ = cover(words("of being a New Labour stooge"),
+                     words("Here in this constituency of Bethnal Green and Bow there is a New Labour stooge MP."))
+    assert share < 0.8
 
 
 def test_detach_and_ungroup_are_undo_and_stick(tmp_path: Path) -> None:

@@ -189,8 +189,10 @@ CREATE INDEX IF NOT EXISTS entity_merges_entity ON entity_merges(entity_id);
 -- belongs to exactly one group (alone at first); the log keeps each assignment with its rule.
 CREATE TABLE IF NOT EXISTS quote_groups (
     id INTEGER PRIMARY KEY,
-    speaker_key TEXT NOT NULL           -- 'g:<global entity id>' or 'n:<speaker name, case-folded>'
+    speaker_key TEXT NOT NULL,          -- 'g:<global entity id>' or 'n:<speaker name, case-folded>'
+    size INTEGER NOT NULL DEFAULT 0     -- its quotations: lists of the most reported read an index, not a count
 );
+CREATE INDEX IF NOT EXISTS quote_groups_size ON quote_groups(size, id);
 CREATE TABLE IF NOT EXISTS quote_group_members (
     quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
     group_id INTEGER NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE
