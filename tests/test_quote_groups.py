@@ -187,3 +187,24 @@ def test_api_and_page(tmp_path: Path) -> None:
         assert f'href="/article/{key}"' in html
         assert "Quoted differently by" in html and '<mark class="diff">quicker</mark>' in html
         assert "Quoted in part by" in html
+
+
+def test_ingest_groups_wire_copy_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
+    from newsgraph.run import ingest
+
+    wire = ("\u201cWe will not raise taxes on working families this year, and the budget is balanced,\u201d "
+            "said Jane Fielding, the finance minister.")
+    for i, lead in enumerate(["Markets rose on Tuesday.", "Unions welcomed the budget.", "The opposition was sceptical."]):
+        (tmp_path / f"{i}.txt").write_text(f"Budget day\n\n{lead} {wire}\n\nMore details followed (story {i}).\n")
+    db = tmp_path / "i.db"
+    ingest([tmp_path], db, batch_size=1)
+    conn = connect(db)
+    groups = quotation_groups(conn)
+    assert len(groups) == 1 and len(groups[0]["occurrences"]) == 3
+    before = conn_counts(conn)
+    conn.close()
+    ingest([tmp_path], db, batch_size=2)  # resumed: every input done
+    ingest([tmp_path], db, batch_size=2, resume=False)  # read again: the same texts are already stored
+    conn = connect(db)
+    assert conn_counts(conn) == before
+    conn.close()
