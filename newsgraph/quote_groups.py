@@ -9,14 +9,15 @@ is stored (``group_new_quotations``, called by ingest after each batch, like the
   ("a good day") recur by chance.
 * **Same speaker.** The speaker's identity is the person's global entity (``entities.global_id``
   of ``quotes.speaker_entity_id``), else the speaker name case-folded: the same words by
-  another speaker stay apart. The identity is hashed into every shingle, so the index only ever
-  proposes quotations by the same speaker.
+  another speaker stay apart (``same_speaker``; a lone surname is compared by name). The
+  speaker's surname is hashed into every shingle, so the index only proposes quotations by
+  speakers of that surname, and ``same_speaker`` decides among them.
 * **Index, never all pairs.** Each quotation's word 3-grams (case-folded, punctuation dropped)
   are hashed into ``quote_shingles``; a new quotation's candidates are the quotations sharing
   shingles with it (at most ``MAX_CANDIDATES``, most shared first). Any quotation of 6+ words
   with one word changed keeps at least one 3-gram.
 * **Match.** The candidate's words are aligned with the new ones (``difflib``); they are the
-  same quotation when the aligned words cover ``MIN_COVER`` of the shorter one. That joins the
+  same quotation when the aligned runs of 2+ words cover ``MIN_COVER`` of the shorter one. That joins the
   identical, the trimmed (one sentence of a longer quotation: cover 1.0) and the slightly
   reworded (one word of six changed: 0.83). The new quotation joins the group of its best
   candidate (highest cover, most words, lowest id), else starts its own group.
@@ -34,6 +35,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from newsgraph.store.db import run_write
@@ -54,7 +56,7 @@ def words(text: str) -> list[str]:
 
 
 def speaker_key(global_id: int | None, speaker: str | None) -> str | None:
-    """Who said it, for grouping: the global entity, else the name case-folded (None: unnamed)."""
+    """Who said it, as recorded on a group: the global entity, else the name case-folded (None: unnamed)."""
     if global_id is not None:
         return f"g:{global_id}"
     if speaker and speaker.strip():
@@ -62,8 +64,38 @@ def speaker_key(global_id: int | None, speaker: str | None) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Who:
+    """A quotation's speaker as grouping compares them: global entity and name (case-folded)."""
+
+    global_id: int | None
+    name: str
+
+    @property
+    def surname(self) -> str:
+        return self.name.rsplit(" ", 1)[-1]
+
+    @property
+    def alone(self) -> bool:
+        return " " not in self.name
+
+
+def same_speaker(a: Who, b: Who) -> bool:
+    """The same person: one global entity; a lone surname ("Roddick") and a name ending in it; two
+    equal names without entities. Two full names follow the entity merge (Bill and Hillary Clinton
+    stay apart). Any speaker type alike: the analysis types some people as organisations ("Ferdinand").
+    A lone surname is compared by the name, not by its global entity, because which
+    person it joins can change as later articles arrive (merge.py rule 2): by the name, a
+    quotation's group never depends on when it was ingested."""
+    if a.alone or b.alone:
+        return a.surname == b.surname
+    if a.global_id is not None and b.global_id is not None:
+        return a.global_id == b.global_id
+    return a.name == b.name
+
+
 def shingles(key: str, ws: list[str]) -> set[int]:
-    """Hashes of (speaker, 3 consecutive words): stable across runs (no Python ``hash`` seed)."""
+    """Hashes of (speaker's surname, 3 consecutive words): stable across runs (no Python ``hash`` seed)."""
     out = set()
     for i in range(len(ws) - SHINGLE + 1):
         digest = hashlib.blake2b(f"{key}\x1f{' '.join(ws[i:i + SHINGLE])}".encode(), digest_size=8).digest()
@@ -143,13 +175,18 @@ def _group_all(conn: sqlite3.Connection, kept: set[int]) -> int:
         ws = words(r["content"])
         if len(ws) < MIN_WORDS:
             continue
-        joined += _place(conn, r["id"], key, ws, alone=r["id"] in kept)
+        joined += _place(conn, r["id"], key, _who(r), ws, alone=r["id"] in kept)
     if rows:
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (WATERMARK, str(through)))
     return joined
 
 
-def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str], *, alone: bool = False) -> int:
+def _who(r: sqlite3.Row) -> Who:
+    return Who(r["global_id"], " ".join((r["speaker"] or "").casefold().split()))
+
+
+def _place(conn: sqlite3.Connection, quote_id: int, key: str, who: Who, ws: list[str], *,
+           alone: bool = False) -> int:
     """Put one quotation in its group (an earlier one's, or a new one); 1 if it joined.
     ``alone``: a detached quotation, regrouped: its own group, out of the index."""
     if alone:
@@ -158,7 +195,7 @@ def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str], *, 
         conn.execute("UPDATE quote_group_log SET group_id = ? WHERE quote_id = ? AND rule = ? AND undone_at IS NULL",
                      (own, quote_id, KEPT_APART))
         return 0
-    hashes = sorted(shingles(key, ws))
+    hashes = sorted(shingles(who.surname, ws))
     marks = ",".join("?" * len(hashes))
     cands = conn.execute(
         f"SELECT quote_id, count(*) AS n FROM quote_shingles WHERE shingle IN ({marks}) "
@@ -166,10 +203,11 @@ def _place(conn: sqlite3.Connection, quote_id: int, key: str, ws: list[str], *, 
     best: tuple[float, int, int] | None = None
     best_words: list[str] = []
     for c in cands:
-        found = conn.execute("SELECT content FROM quotes WHERE id = ?", (c["quote_id"],)).fetchone()
-        if found is None:  # its article was deleted
+        found = conn.execute("SELECT q.content, q.speaker, e.global_id FROM quotes q LEFT JOIN entities e "
+                             "ON e.id = q.speaker_entity_id WHERE q.id = ?", (c["quote_id"],)).fetchone()
+        if found is None or not same_speaker(who, _who(found)):  # deleted, or another speaker of that surname
             continue
-        other = words(found[0])
+        other = words(found["content"])
         share, matched = cover(ws, other)
         if share >= MIN_COVER and (best is None or (share, matched, -c["quote_id"]) > (best[0], best[1], -best[2])):
             best, best_words = (share, matched, c["quote_id"]), other
@@ -235,5 +273,5 @@ def _detach(conn: sqlite3.Connection, quote_id: int, group_id: int, key: str) ->
     conn.execute("DELETE FROM quote_shingles WHERE quote_id = ?", (quote_id,))  # never proposed again
 
 
-__all__ = ["KEPT_APART", "MIN_COVER", "MIN_WORDS", "detach_quotation", "group_new_quotations", "regroup", "speaker_key",
+__all__ = ["KEPT_APART", "MIN_COVER", "MIN_WORDS", "detach_quotation", "group_new_quotations", "Who", "regroup", "same_speaker", "speaker_key",
            "ungroup", "words"]

@@ -10,7 +10,16 @@ from pathlib import Path
 from newsgraph.cli import main
 from newsgraph.model import Article, Entity, Quote, Speaker
 from newsgraph.quote_group_list import count_quotation_groups, differing_words, quotation_groups
-from newsgraph.quote_groups import cover, detach_quotation, group_new_quotations, regroup, ungroup, words
+from newsgraph.quote_groups import (
+    Who,
+    cover,
+    detach_quotation,
+    group_new_quotations,
+    regroup,
+    same_speaker,
+    ungroup,
+    words,
+)
 from newsgraph.store import connect, store_articles
 from newsgraph.store.merge import merge_new_entities
 
@@ -124,6 +133,18 @@ def test_regroup_gives_the_same_groups_and_keeps_detached_apart(tmp_path: Path) 
     after = _groups(conn)
     regroup(conn)
     assert _groups(conn) == after
+
+
+def test_surnames_full_names_and_lone_surnames(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "s.db")
+    _ingest(conn, [_art("1.txt", "2024-01-01", "A", ("Bill Clinton", WIRE)),
+                   _art("2.txt", "2024-01-02", "B", ("Hillary Clinton", WIRE)),  # another Clinton: apart
+                   _art("3.txt", "2024-01-03", "C", ("Clinton", TRIMMED))], 1)  # a lone surname: joins by name
+    assert _groups(conn) == {frozenset({"1.txt", "3.txt"}), frozenset({"2.txt"})}
+    assert same_speaker(Who(1, "andy roddick"), Who(7, "roddick"))
+    assert not same_speaker(Who(1, "bill clinton"), Who(2, "hillary clinton"))
+    assert same_speaker(Who(None, "the bbc"), Who(None, "the bbc"))
+    assert not same_speaker(Who(None, "the bbc"), Who(None, "the times"))
 
 
 def test_one_shared_word_is_chance() -> None:
