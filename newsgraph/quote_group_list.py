@@ -63,12 +63,18 @@ def quotation_group(conn: sqlite3.Connection, group_id: int) -> dict[str, Any] |
 
 
 def _variants(occurrences: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
-    """The group's text and each distinct wording with its count, the most frequent first."""
-    counts: dict[str, int] = {}
-    for o in occurrences:  # insertion order: earliest first
-        counts[o["text"]] = counts.get(o["text"], 0) + 1
-    order = sorted(counts, key=lambda t: (-counts[t], -len(t)))  # stable: ties keep the earliest
-    return order[0], [{"text": t, "count": counts[t]} for t in order]
+    """The group's text and each distinct wording with its count, the most frequent first.
+
+    Wordings differ by their words: "[European]" and "(European)" are one wording, shown as first printed.
+    """
+    shown: dict[tuple[str, ...], str] = {}
+    counts: dict[tuple[str, ...], int] = {}
+    for o in occurrences:  # earliest first
+        key = tuple(words(o["text"]))
+        shown.setdefault(key, o["text"])
+        counts[key] = counts.get(key, 0) + 1
+    order = sorted(counts, key=lambda k: (-counts[k], -len(k)))  # stable: ties keep the earliest
+    return shown[order[0]], [{"text": shown[k], "count": counts[k]} for k in order]
 
 
 def differing_words(text: str, variant: str) -> list[tuple[str, bool]]:

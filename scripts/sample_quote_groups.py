@@ -43,7 +43,8 @@ def show(conn: sqlite3.Connection, gid: int) -> None:
     for o in g["occurrences"]:
         rule = conn.execute("SELECT rule FROM quote_group_log WHERE quote_id = ? AND undone_at IS NULL "
                             "ORDER BY id DESC LIMIT 1", (o["quote_id"],)).fetchone()
-        print(f"  - {o['document']} [{rule[0] if rule else '?'}]")
+        said_by = conn.execute("SELECT speaker FROM quotes WHERE id = ?", (o["quote_id"],)).fetchone()[0]
+        print(f"  - {o['document']} · {said_by} [{rule[0] if rule else '?'}]")
         print(textwrap.indent(textwrap.fill(o["text"], 110), "      "))
 
 

@@ -229,3 +229,13 @@ def test_ingest_groups_wire_copy_and_a_rerun_adds_nothing(tmp_path: Path) -> Non
     conn = connect(db)
     assert conn_counts(conn) == before
     conn.close()
+
+
+def test_punctuation_is_not_another_wording(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "p.db")
+    bracketed = WIRE.replace("this year", "[this year]").replace(".", ",", 1)
+    _ingest(conn, [_art("1.txt", "2024-01-01", "A", ("Jane Fielding", WIRE)),
+                   _art("2.txt", "2024-01-02", "B", ("Jane Fielding", bracketed))], 2)
+    g = quotation_groups(conn)[0]
+    assert g["variants"] == [{"text": WIRE, "count": 2}]
+    assert g["occurrences"][1]["text"] == bracketed  # each occurrence keeps its own print

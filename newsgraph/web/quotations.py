@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import Field
 
 from newsgraph.quote_group_list import count_quotation_groups, differing_words, quotation_groups
+from newsgraph.quote_groups import words
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import CSV_MAX, Pager, csv_response, envelope
 from newsgraph.web.params import Format, Offset, PageLimit, Speaker, blank_to_none
@@ -72,7 +73,7 @@ def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
     """The page's view of a group: each other wording with its differing words and who printed it."""
     others = []
     for v in group["variants"][1:]:
-        by = [o for o in group["occurrences"] if o["text"] == v["text"]]
+        by = [o for o in group["occurrences"] if words(o["text"]) == words(v["text"])]
         others.append({**v, "pieces": differing_words(group["text"], v["text"]), "by": by,
                        "part": len(v["text"]) < len(group["text"])
                        and not any(d for _, d in differing_words(group["text"], v["text"]))})
