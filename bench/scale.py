@@ -92,33 +92,37 @@ def _first_copy_top(conn: sqlite3.Connection, table: str, top: dict[str, int]) -
     return _ORIGINAL_ROWIDS[table]
 
 
-def web(db: Path, n: int) -> dict[str, tuple[float, float, float]]:
+def web(db: Path, n: int) -> dict[str, tuple[float, float, float, int]]:
     server, port = web_timings.start(db, 3000)
     urls = web_timings.sample_urls(db, n)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:  # by stable key: an id answers a redirect
+        total = c.execute("SELECT max(id) FROM articles").fetchone()[0]
+        urls["article"] = [f"/article/{r[0]}" for r in c.execute(
+            "SELECT substr(hash, 1, 16) FROM articles WHERE id % ? = 0 LIMIT ?", (max(1, total // n), n))]
     urls["quotations"] = ["/quotations", "/quotations?min_occurrences=3", "/quotations?offset=50",
                           "/api/quotations", "/api/quotations?speaker=blair"]
     out = {}
     for kind, kind_urls in urls.items():
         first, _ = web_timings.measure(port, kind_urls, 1)
         web_timings.measure(port, kind_urls, min(len(kind_urls), 3))
-        times, _ = web_timings.measure(port, kind_urls, n)
-        out[kind] = (first[0], statistics.median(times), web_timings.p95(times))
+        times, bad = web_timings.measure(port, kind_urls, n)
+        out[kind] = (first[0], statistics.median(times), web_timings.p95(times), bad)
     server.should_exit = True
     return out
 
 
-def cli(db: Path, runs: int) -> dict[str, tuple[float, float, float]]:
+def cli(db: Path, runs: int) -> dict[str, tuple[float, float, float, int]]:
     exe = str(Path(sys.executable).with_name("newsgraph"))
     commands = {"cli people": ["people"], "cli person": ["person", "Blair"],
                 "cli quotes --speaker": ["quotes", "--speaker", "Blair"]}
     out = {}
     for name, args in commands.items():
-        times = []
+        times, bad = [], 0
         for _ in range(runs):
             t0 = time.perf_counter()
-            subprocess.run([exe, *args, "--db", str(db)], capture_output=True, check=False)
+            bad += subprocess.run([exe, *args, "--db", str(db)], capture_output=True, check=False).returncode != 0
             times.append((time.perf_counter() - t0) * 1000)
-        out[name] = (times[0], statistics.median(times), web_timings.p95(times))
+        out[name] = (times[0], statistics.median(times), web_timings.p95(times), bad)
     return out
 
 
@@ -141,14 +145,16 @@ def main() -> int:
         replicate(args.db, args.out, args.copies)
         print(f"built {args.out} in {time.perf_counter() - t0:.0f} s", flush=True)
     small, large = count(args.db), count(args.out)
-    rows: dict[str, list[tuple[float, float, float]]] = {}
+    rows: dict[str, list[tuple[float, float, float, int]]] = {}
     for db in (args.db, args.out):
         for kind, v in {**web(db, args.n), **cli(db, args.cli_runs)}.items():
             rows.setdefault(kind, []).append(v)
     print(f"\n{'':<22}{f'{small:,} quotations':>30}{f'{large:,} quotations':>30}")
-    print(f"{'page / command':<22}" + f"{'first':>10}{'p50':>10}{'p95':>10}" * 2 + f"{'p95 ratio':>11}")
+    print(f"{'page / command (ms)':<22}" + f"{'first':>10}{'p50':>10}{'p95':>10}" * 2 + f"{'p95 ratio':>11}"
+          f"{'failed':>8}")
     for kind, (a, b) in rows.items():
-        print(f"{kind:<22}" + "".join(f"{x:>10.1f}" for x in (*a, *b)) + f"{b[2] / max(a[2], 0.01):>11.1f}")
+        print(f"{kind:<22}" + "".join(f"{x:>10.1f}" for x in (*a[:3], *b[:3])) + f"{b[2] / max(a[2], 0.01):>11.1f}"
+              f"{b[3]:>8}", flush=True)
     return 0
 
 
