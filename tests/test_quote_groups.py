@@ -239,3 +239,19 @@ def test_punctuation_is_not_another_wording(tmp_path: Path) -> None:
     g = quotation_groups(conn)[0]
     assert g["variants"] == [{"text": WIRE, "count": 2}]
     assert g["occurrences"][1]["text"] == bracketed  # each occurrence keeps its own print
+
+
+def test_csv_export_carries_the_group(tmp_path: Path) -> None:
+    import csv
+
+    from newsgraph.export import export
+
+    conn = connect(tmp_path / "e.db")
+    _ingest(conn, _articles(), 8)
+    conn.close()
+    export(tmp_path / "e.db", "csv", tmp_path / "out")
+    with open(tmp_path / "out" / "quotes.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    fielding = {r["quote_group_id"] for r in rows if r["speaker"] == "Jane Fielding" and r["quote_group_id"]}
+    assert len(fielding) == 1
+    assert sum(r["quote_group_id"] in fielding for r in rows) == 5
