@@ -413,6 +413,7 @@ _EXPORT_SQL = {
                 " WHERE a.id IN (SELECT value FROM json_each(?)) ORDER BY a.id",
     "quotes": "SELECT q.id, q.article_id, a.document, q.start, q.\"end\", q.spans, q.content, q.kind, q.speaker,"
               " q.speaker_type, q.affiliation, q.act, q.parent_id,"
+              " (SELECT gm.group_id FROM quote_group_members gm WHERE gm.quote_id = q.id) AS quote_group_id,"
               " q.speaker_entity_id, e.global_id AS speaker_global_id, q.speaker_start, q.speaker_end,"
               " substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start) AS speaker_text,"
               " q.descriptor, q.cue_start, q.cue_end,"

@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "newsgraph.cli.export",
     "newsgraph.cli.web",
     "newsgraph.cli.timeline",
+    "newsgraph.cli.quotations",
 )
 
 DESCRIPTION = """\

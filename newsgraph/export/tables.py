@@ -8,6 +8,7 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
                  ("outlet", "str"), ("url", "str"), ("source", "str"), ("ingested_at", "str"),
                  ("length", "int"), ("text", "str")],
     "quotes": [("id", "int"), ("article_id", "int"), ("document", "str"), ("start", "int"), ("end", "int"),
+               ("quote_group_id", "int"),  # the same quotation in other articles (quote_groups.py)
                ("spans", "spans"), ("content", "str"), ("kind", "str"), ("speaker", "str"),
                ("speaker_type", "str"), ("affiliation", "str"), ("act", "str"), ("parent_id", "int"),
                ("speaker_entity_id", "int"), ("speaker_global_id", "int"), ("speaker_start", "int"),

@@ -19,6 +19,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from newsgraph.quote_groups import group_new_quotations
 from newsgraph.read import RawArticle, ReadError, iter_articles
 from newsgraph.read.base import AlreadyDone
 from newsgraph.read.metadata import Metadata, load_metadata, with_metadata
@@ -184,11 +185,13 @@ def ingest(
         # A run killed between a batch's commit and its merge left entities unjoined: join them
         # first, exactly as that run would have, so a resumed store equals an uninterrupted one.
         merge_new_entities(conn)
+        group_new_quotations(conn)
         for result in run_engine(batched_by_size(todo(), batch_size)):
             for err in result.errors:
                 fail(err)
             stored, already = store_articles(conn, result.articles)  # one transaction per batch
             merge_new_entities(conn)  # people (issue 4): join the batch's entities across articles
+            group_new_quotations(conn)  # issue 19: the batch's quotations joined to the same words elsewhere
             report.stored += stored
             report.already += already
             _tick(bar, report, result.inputs)

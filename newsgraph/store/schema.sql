@@ -187,3 +187,33 @@ CREATE TABLE IF NOT EXISTS entity_merges (
 );
 CREATE INDEX IF NOT EXISTS entity_merges_global ON entity_merges(global_id);
 CREATE INDEX IF NOT EXISTS entity_merges_entity ON entity_merges(entity_id);
+
+-- Quotations across articles (newsgraph/quote_groups.py): the same words by the same speaker in
+-- several articles are one group. Every direct or mixed quotation of 6+ words by a named speaker
+-- belongs to exactly one group (alone at first); the log keeps each assignment with its rule.
+CREATE TABLE IF NOT EXISTS quote_groups (
+    id INTEGER PRIMARY KEY,
+    speaker_key TEXT NOT NULL,          -- 'g:<global entity id>' or 'n:<speaker name, case-folded>'
+    size INTEGER NOT NULL DEFAULT 0     -- its quotations: lists of the most reported read an index, not a count
+);
+CREATE INDEX IF NOT EXISTS quote_groups_size ON quote_groups(size, id);
+CREATE TABLE IF NOT EXISTS quote_group_members (
+    quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+    group_id INTEGER NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE
+);
+CREATE INDEX IF NOT EXISTS quote_group_members_group ON quote_group_members(group_id);
+-- The matching index: hashes of (speaker, three consecutive words) -> quotations holding them.
+CREATE TABLE IF NOT EXISTS quote_shingles (
+    shingle INTEGER NOT NULL,
+    quote_id INTEGER NOT NULL,          -- no foreign key: a cascade would scan this table per quotation
+    PRIMARY KEY (shingle, quote_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quote_group_log (
+    id INTEGER PRIMARY KEY,
+    group_id INTEGER NOT NULL,
+    quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+    rule TEXT NOT NULL,
+    grouped_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+    undone_at TEXT
+);
+CREATE INDEX IF NOT EXISTS quote_group_log_quote ON quote_group_log(quote_id);

@@ -45,10 +45,12 @@ def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from newsgraph.web import api, pages
+    from newsgraph.web import api, pages, quotations
 
     app.include_router(pages.router)
     app.include_router(api.router)
+    app.include_router(quotations.page_router)
+    app.include_router(quotations.api_router)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

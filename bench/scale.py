@@ -1,0 +1,162 @@
+"""Page, API and CLI latency at a million quotations beside the same at ~30,000 (issue 19, item 1).
+
+    .venv/bin/python bench/scale.py --db /tmp/bbc.db --copies 37 --out /tmp/bbc_1m.db -n 20
+
+Builds ``--out`` from ``--db`` (a store of the real corpora, e.g. the BBC articles: ~27,000
+quotations) by replicating every article ``--copies`` times in SQL, each copy a distinct article
+(its own content hash, so its own stable key and name ``document #k``) with its paragraphs,
+entities (joined to the same people: a bigger corpus about the same world), mentions, quotations
+(in the same quotation groups), times and events; the full-text indexes are filled by the
+store's own triggers. No analysis is rerun, so a million quotations take minutes, not hours.
+Then times every page kind of bench/web_timings.py plus /quotations and /api/quotations, and
+the CLI's ``people``, ``person`` and ``quotes --speaker``, on both stores, and prints one table:
+first (cold) request, p50 and p95 per kind, small store beside large.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import web_timings  # noqa: E402  (a sibling script, not a package)
+
+OFFSET_COLUMNS = {"id": None, "article_id": "articles", "entity_id": "entities", "speaker_entity_id": "entities",
+                  "quote_id": "quotes"}
+HEX_BYTE = ("((instr('0123456789abcdef', substr(hash, 1, 1)) - 1) * 16 "
+            "+ instr('0123456789abcdef', substr(hash, 2, 1)) - 1)")
+"""The hash's first byte: a copy adds its number to it (mod 256), so no two copies share a key."""
+COPIED = ("articles", "paragraphs", "boilerplate", "entities", "mentions", "quotes", "times", "events",
+          "quote_group_members")
+
+
+def replicate(src: Path, out: Path, copies: int) -> None:
+    """``out`` = ``src`` plus ``copies - 1`` distinct copies of every article and what hangs on it."""
+    out.unlink(missing_ok=True)
+    for suffix in ("-wal", "-shm"):
+        Path(str(out) + suffix).unlink(missing_ok=True)
+    with sqlite3.connect(src) as s:
+        s.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(src, out)
+    conn = sqlite3.connect(out)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = OFF")
+    top = {t: conn.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {t}").fetchone()[0]
+           for t in ("articles", "entities", "quotes", "events")}
+    for k in range(1, copies):
+        t0 = time.perf_counter()
+        with conn:
+            for table in COPIED:
+                cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+                exprs = []
+                for c in cols:
+                    ref = table if c == "id" else OFFSET_COLUMNS.get(c, "")
+                    if c in OFFSET_COLUMNS and ref in top:
+                        exprs.append(f"{c} + {k * top[ref]}")
+                    elif table == "articles" and c == "hash":
+                        exprs.append(f"printf('%02x', ({HEX_BYTE} + {k}) % 256) || substr(hash, 3)")
+                    elif table == "articles" and c == "document":
+                        exprs.append(f"document || ' #{k}'")
+                    elif table == "articles" and c == "source":
+                        exprs.append("NULL")
+                    else:
+                        exprs.append(f'"{c}"')
+                quoted = ", ".join(f'"{c}"' for c in cols)
+                conn.execute(f"INSERT INTO {table}({quoted}) SELECT {', '.join(exprs)} FROM {table} "
+                             f"WHERE {'quote_id' if table == 'quote_group_members' else 'rowid'} < ?",
+                             (top["quotes"] if table == "quote_group_members" else _first_copy_top(conn, table, top),))
+        print(f"copy {k}/{copies - 1}: {time.perf_counter() - t0:.1f} s", flush=True)
+    with conn:
+        conn.execute("UPDATE quote_groups SET size = (SELECT count(*) FROM quote_group_members m "
+                     "WHERE m.group_id = quote_groups.id)")
+        conn.execute("UPDATE meta SET value = (SELECT max(id) FROM quotes) WHERE key = 'quote_groups_through'")
+    conn.execute("PRAGMA optimize")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+_ORIGINAL_ROWIDS: dict[str, int] = {}
+
+
+def _first_copy_top(conn: sqlite3.Connection, table: str, top: dict[str, int]) -> int:
+    """Rows of the original store only (rowids below the first copy's): every copy is of the original."""
+    if table not in _ORIGINAL_ROWIDS:
+        _ORIGINAL_ROWIDS[table] = top.get(table) or conn.execute(
+            f"SELECT coalesce(max(rowid), 0) + 1 FROM {table}").fetchone()[0]
+    return _ORIGINAL_ROWIDS[table]
+
+
+def web(db: Path, n: int) -> dict[str, tuple[float, float, float, int]]:
+    server, port = web_timings.start(db, 3000)
+    urls = web_timings.sample_urls(db, n)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:  # by stable key: an id answers a redirect
+        total = c.execute("SELECT max(id) FROM articles").fetchone()[0]
+        urls["article"] = [f"/article/{r[0]}" for r in c.execute(
+            "SELECT substr(hash, 1, 16) FROM articles WHERE id % ? = 0 LIMIT ?", (max(1, total // n), n))]
+    urls["quotations"] = ["/quotations", "/quotations?min_occurrences=3", "/quotations?offset=50",
+                          "/api/quotations", "/api/quotations?speaker=blair"]
+    out = {}
+    for kind, kind_urls in urls.items():
+        first, _ = web_timings.measure(port, kind_urls, 1)
+        web_timings.measure(port, kind_urls, min(len(kind_urls), 3))
+        times, bad = web_timings.measure(port, kind_urls, n)
+        out[kind] = (first[0], statistics.median(times), web_timings.p95(times), bad)
+    server.should_exit = True
+    return out
+
+
+def cli(db: Path, runs: int) -> dict[str, tuple[float, float, float, int]]:
+    exe = str(Path(sys.executable).with_name("newsgraph"))
+    commands = {"cli people": ["people"], "cli person": ["person", "Blair"],
+                "cli quotes --speaker": ["quotes", "--speaker", "Blair"]}
+    out = {}
+    for name, args in commands.items():
+        times, bad = [], 0
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            bad += subprocess.run([exe, *args, "--db", str(db)], capture_output=True, check=False).returncode != 0
+            times.append((time.perf_counter() - t0) * 1000)
+        out[name] = (times[0], statistics.median(times), web_timings.p95(times), bad)
+    return out
+
+
+def count(db: Path) -> int:
+    with sqlite3.connect(db) as c:
+        return int(c.execute("SELECT count(*) FROM quotes").fetchone()[0])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", type=Path, required=True, help="the real store (~30,000 quotations)")
+    ap.add_argument("--out", type=Path, required=True, help="the replicated store to build (or reuse)")
+    ap.add_argument("--copies", type=int, default=37)
+    ap.add_argument("--reuse", action="store_true", help="time an --out built before")
+    ap.add_argument("-n", type=int, default=20, help="requests per page kind")
+    ap.add_argument("--cli-runs", type=int, default=3)
+    args = ap.parse_args()
+    if not args.reuse:
+        t0 = time.perf_counter()
+        replicate(args.db, args.out, args.copies)
+        print(f"built {args.out} in {time.perf_counter() - t0:.0f} s", flush=True)
+    small, large = count(args.db), count(args.out)
+    rows: dict[str, list[tuple[float, float, float, int]]] = {}
+    for db in (args.db, args.out):
+        for kind, v in {**web(db, args.n), **cli(db, args.cli_runs)}.items():
+            rows.setdefault(kind, []).append(v)
+    print(f"\n{'':<22}{f'{small:,} quotations':>30}{f'{large:,} quotations':>30}")
+    print(f"{'page / command (ms)':<22}" + f"{'first':>10}{'p50':>10}{'p95':>10}" * 2 + f"{'p95 ratio':>11}"
+          f"{'failed':>8}")
+    for kind, (a, b) in rows.items():
+        print(f"{kind:<22}" + "".join(f"{x:>10.1f}" for x in (*a[:3], *b[:3])) + f"{b[2] / max(a[2], 0.01):>11.1f}"
+              f"{b[3]:>8}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

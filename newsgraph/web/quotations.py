@@ -1,0 +1,94 @@
+"""Quotations across articles on the web: ``/api/quotations`` (a list Page) and the ``/quotations`` page.
+
+A separate router (included by app.py) so the feature stays in one place: groups built at
+ingest (newsgraph/quote_groups.py), read through newsgraph/quote_group_list.py.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from pydantic import Field
+
+from newsgraph.quote_group_list import count_quotation_groups, differing_words, quotation_groups
+from newsgraph.quote_groups import words
+from newsgraph.web.db import conn_dependency
+from newsgraph.web.listing import CSV_MAX, Pager, csv_response, envelope
+from newsgraph.web.params import Format, Offset, PageLimit, Speaker, blank_to_none
+from newsgraph.web.schemas import ERRORS, Item, Page
+
+api_router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+page_router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
+Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
+MinOccurrences = Annotated[int, Query(ge=1, le=1_000_000, description="groups of at least this many occurrences")]
+PAGE = 50
+
+
+class Occurrence(Item):
+    document: str
+    published: str | None
+    outlet: str | None
+    spans: list[list[int]] = Field(description="[start, end] pieces of the quotation in the article text")
+    article_key: str = Field(description="the article's stable key (/article/{key})")
+    quote_id: int
+    text: str = Field(description="the words as this article printed them")
+
+
+class Variant(Item):
+    text: str
+    count: int
+
+
+class QuotationGroupItem(Item):
+    id: int = Field(description="the group id (`newsgraph ungroup ID` undoes it)")
+    text: str = Field(description="the most frequent wording")
+    speaker: str | None
+    occurrences: list[Occurrence] = Field(description="earliest published first, then ingest order")
+    first_seen: dict[str, Any] = Field(description="`document`, `published`, `outlet` of the first occurrence")
+    variants: list[Variant] = Field(description="each distinct wording with how many articles printed it")
+
+
+@api_router.get("/quotations", summary="The same quotation across articles: occurrences, first seen, variants",
+                response_model=Page[QuotationGroupItem], description=(
+                    "Quotations by the same speaker reported in several articles (identical, trimmed or with a few "
+                    "words changed), grouped at ingest; the most reported first. `speaker`: part of the speaker's "
+                    "name; `min_occurrences` (default 2). A page of the list: `items`, `total`, `limit`, "
+                    "`offset`, `next`; `format=csv`: the same view as CSV."))
+def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_occurrences: MinOccurrences = 2,
+                   limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+    speaker = blank_to_none(speaker)
+    if format == "csv":
+        return csv_response(quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences,
+                                             limit=limit or CSV_MAX, offset=offset), "quotations")
+    limit = limit or PAGE
+    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=limit, offset=offset)
+    total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
+    return envelope(request, rows, total, limit, offset)
+
+
+def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
+    """The page's view of a group: each other wording with its differing words and who printed it."""
+    others = []
+    for v in group["variants"][1:]:
+        by = [o for o in group["occurrences"] if words(o["text"]) == words(v["text"])]
+        others.append({**v, "pieces": differing_words(group["text"], v["text"]), "by": by,
+                       "part": len(v["text"]) < len(group["text"])
+                       and not any(d for _, d in differing_words(group["text"], v["text"]))})
+    return {**group, "other_variants": others}
+
+
+@page_router.get("/quotations")
+def quotations_page(request: Request, conn: Conn, speaker: Speaker = None, min_occurrences: MinOccurrences = 2,
+                    offset: Offset = 0) -> HTMLResponse:
+    """Quotations carried by several articles, each with its occurrences and its other wordings."""
+    speaker = blank_to_none(speaker)
+    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=PAGE, offset=offset)
+    total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
+    params = {"speaker": speaker, "min_occurrences": None if min_occurrences == 2 else min_occurrences}
+    pager = Pager("/quotations", total, offset, PAGE, len(rows), params, "/api/quotations", params)
+    return request.app.state.templates.TemplateResponse(request, "quotations.html", {
+        "groups": [_with_variants_marked(g) for g in rows], "pager": pager, "speaker": speaker or "",
+        "min_occurrences": min_occurrences})

@@ -1,0 +1,257 @@
+"""Quotations across articles (issue 19): wire copy, trimmed, reworded and other-speaker cases on invented
+articles; batch boundaries, reruns and undo."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from newsgraph.cli import main
+from newsgraph.model import Article, Entity, Quote, Speaker
+from newsgraph.quote_group_list import count_quotation_groups, differing_words, quotation_groups
+from newsgraph.quote_groups import (
+    Who,
+    cover,
+    detach_quotation,
+    group_new_quotations,
+    regroup,
+    same_speaker,
+    ungroup,
+    words,
+)
+from newsgraph.store import connect, store_articles
+from newsgraph.store.merge import merge_new_entities
+
+WIRE = ("We will not raise taxes on working families this year. The budget is balanced and the "
+        "economy is growing faster than anyone expected.")
+TRIMMED = "The budget is balanced and the economy is growing faster than anyone expected."
+CHANGED = ("We will not raise taxes on working families this year. The budget is balanced and the "
+           "economy is growing quicker than anyone expected.")
+OTHER = "I have never seen a harvest like this one in forty years of farming here."
+
+
+def _art(doc: str, published: str, outlet: str, *quotes: tuple[str, str], kind: str = "direct") -> Article:
+    """An article quoting each (speaker, words) pair, with the speaker as a person entity."""
+    text, art = "", Article(text="", document=doc, published=published, outlet=outlet)
+    for speaker, said in quotes:
+        start = len(text) + len(f"{speaker} said: \u201c")
+        text += f"{speaker} said: \u201c{said}\u201d "
+        art.quotes.append(Quote([(start, start + len(said))], kind, Speaker(name=speaker, type="PERSON")))
+        if all(e.name != speaker for e in art.entities):
+            art.entities.append(Entity(name=speaker, type="PERSON", mentions=[(text.index(speaker),
+                                                                                text.index(speaker) + len(speaker))]))
+    art.text = text + f"({doc})"
+    return art
+
+
+def _articles() -> list[Article]:
+    return [
+        _art("reuters.txt", "2024-03-02", "Reuters", ("Jane Fielding", WIRE)),
+        _art("paper-a.txt", "2024-03-01", "Paper A", ("Jane Fielding", WIRE), ("Tom Oakes", OTHER)),
+        _art("paper-b.txt", "2024-03-03", "Paper B", ("Jane Fielding", WIRE)),
+        _art("paper-c.txt", "2024-03-04", "Paper C", ("Jane Fielding", TRIMMED)),
+        _art("paper-d.txt", "2024-03-05", "Paper D", ("Jane Fielding", CHANGED)),
+        _art("paper-e.txt", "2024-03-05", "Paper E", ("Mark Stone", WIRE)),  # same words, another speaker
+        _art("paper-f.txt", "2024-03-06", "Paper F", ("Jane Fielding", "We will win.")),  # too short
+        _art("paper-g.txt", "2024-03-06", "Paper G", ("Tom Oakes", OTHER), kind="indirect"),
+    ]
+
+
+def _ingest(conn: sqlite3.Connection, arts: list[Article], batch: int) -> None:
+    """What ingest does per batch: store, join entities, group quotations."""
+    for i in range(0, len(arts), batch):
+        store_articles(conn, arts[i:i + batch])
+        merge_new_entities(conn)
+        group_new_quotations(conn)
+
+
+def _groups(conn: sqlite3.Connection) -> set[frozenset[str]]:
+    return {frozenset(o["document"] for o in g["occurrences"])
+            for g in quotation_groups(conn, min_occurrences=1, limit=1000)}
+
+
+def test_wire_trimmed_and_reworded_join_other_speaker_stays_apart(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "g.db")
+    _ingest(conn, _articles()[:3], 3)
+    three = quotation_groups(conn)
+    assert len(three) == 1 and len(three[0]["occurrences"]) == 3  # the wire quotation in 3 articles
+    _ingest(conn, _articles()[3:], 3)
+    groups = quotation_groups(conn)
+    assert len(groups) == 1
+    g = groups[0]
+    assert g["speaker"] == "Jane Fielding"
+    assert [o["document"] for o in g["occurrences"]] == [
+        "paper-a.txt", "reuters.txt", "paper-b.txt", "paper-c.txt", "paper-d.txt"]
+    assert g["first_seen"]["document"] == "paper-a.txt" and g["first_seen"]["outlet"] == "Paper A"
+    assert g["text"] == WIRE
+    assert {v["text"]: v["count"] for v in g["variants"]} == {WIRE: 3, TRIMMED: 1, CHANGED: 1}
+    assert frozenset({"paper-e.txt"}) in _groups(conn)  # Mark Stone's identical words: his own group
+    assert frozenset({"paper-a.txt"}) in _groups(conn)  # Tom Oakes: only once as a direct quotation
+    assert all("paper-f.txt" not in docs and "paper-g.txt" not in docs for docs in _groups(conn))
+    marked = [w for w, differs in differing_words(g["text"], CHANGED) if differs]
+    assert marked == ["quicker"]
+    rules = {r[0] for r in conn.execute("SELECT rule FROM quote_group_log")}
+    assert {"new", "identical", "part of a longer quotation"} <= rules
+    assert any(r.startswith("wording differs") for r in rules)
+
+
+def test_same_groups_whatever_the_batches_and_no_duplicates_on_rerun(tmp_path: Path) -> None:
+    one = connect(tmp_path / "one.db")
+    _ingest(one, _articles(), 1)
+    many = connect(tmp_path / "many.db")
+    _ingest(many, _articles(), 8)
+    assert _groups(one) == _groups(many)
+    before = conn_counts(many)
+    _ingest(many, _articles(), 3)  # rerun: the articles are already stored
+    assert conn_counts(many) == before
+
+
+def conn_counts(conn: sqlite3.Connection) -> tuple[int, int, int]:
+    return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[return-value]
+                 for t in ("quote_group_members", "quote_groups", "quote_group_log"))
+
+
+def test_a_run_killed_before_grouping_is_finished_by_the_next(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "k.db")
+    store_articles(conn, _articles()[:4])  # committed, then killed before grouping
+    merge_new_entities(conn)
+    _ingest(conn, _articles()[4:], 2)
+    ref = connect(tmp_path / "ref.db")
+    _ingest(ref, _articles(), 2)
+    assert _groups(conn) == _groups(ref)
+
+
+def test_regroup_gives_the_same_groups_and_keeps_detached_apart(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "r.db")
+    _ingest(conn, _articles(), 3)
+    before = _groups(conn)
+    regroup(conn)
+    assert _groups(conn) == before
+    g = quotation_groups(conn)[0]
+    assert detach_quotation(conn, g["occurrences"][-1]["quote_id"])
+    after = _groups(conn)
+    regroup(conn)
+    assert _groups(conn) == after
+
+
+def test_surnames_full_names_and_lone_surnames(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "s.db")
+    _ingest(conn, [_art("1.txt", "2024-01-01", "A", ("Bill Clinton", WIRE)),
+                   _art("2.txt", "2024-01-02", "B", ("Hillary Clinton", WIRE)),  # another Clinton: apart
+                   _art("3.txt", "2024-01-03", "C", ("Clinton", TRIMMED))], 1)  # a lone surname: joins by name
+    assert _groups(conn) == {frozenset({"1.txt", "3.txt"}), frozenset({"2.txt"})}
+    assert same_speaker(Who(1, "andy roddick"), Who(7, "roddick"))
+    assert not same_speaker(Who(1, "bill clinton"), Who(2, "hillary clinton"))
+    assert same_speaker(Who(None, "the bbc"), Who(None, "the bbc"))
+    assert not same_speaker(Who(None, "the bbc"), Who(None, "the times"))
+
+
+def test_one_shared_word_is_chance() -> None:
+    share, _ = cover(words("of being a New Labour stooge"),
+                     words("Here in this constituency of Bethnal Green and Bow there is a New Labour stooge MP."))
+    assert share < 0.8
+
+
+def test_detach_and_ungroup_are_undo_and_stick(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "u.db")
+    _ingest(conn, _articles()[:5], 5)
+    g = quotation_groups(conn)[0]
+    changed = next(o["quote_id"] for o in g["occurrences"] if o["document"] == "paper-d.txt")
+    assert detach_quotation(conn, changed)
+    assert not detach_quotation(conn, changed)  # already alone
+    assert len(quotation_groups(conn)[0]["occurrences"]) == 4
+    assert conn.execute("SELECT count(*) FROM quote_group_log WHERE quote_id = ? AND undone_at IS NOT NULL",
+                        (changed,)).fetchone()[0] == 1
+    assert ungroup(conn, g["id"]) == 3
+    assert count_quotation_groups(conn) == 0
+    _ingest(conn, [_art("late.txt", "2024-04-01", "Late", ("Jane Fielding", WIRE))], 1)
+    assert count_quotation_groups(conn) == 0  # detached quotations are not joined again
+    conn.close()
+
+
+def test_cli_prints_one_group_per_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    conn = connect(tmp_path / "c.db")
+    _ingest(conn, _articles(), 4)
+    conn.close()
+    assert main(["quotations", "--db", str(tmp_path / "c.db"), "--speaker", "fielding"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1
+    g = json.loads(lines[0])
+    assert {"text", "speaker", "occurrences", "first_seen", "variants"} <= set(g)
+    assert set(g["occurrences"][0]) >= {"document", "published", "outlet", "spans"}
+    assert main(["quotations", "--db", str(tmp_path / "c.db"), "--speaker", "Stone"]) == 0
+    assert capsys.readouterr().out == ""
+    assert main(["quotations", "--db", str(tmp_path / "c.db"), "--format", "text"]) == 0
+    assert "5x Jane Fielding" in capsys.readouterr().out
+    assert main(["ungroup", str(g["id"]), "--db", str(tmp_path / "c.db")]) == 0
+
+
+def test_api_and_page(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    conn = connect(tmp_path / "w.db")
+    _ingest(conn, _articles(), 4)
+    key = conn.execute("SELECT substr(hash, 1, 16) FROM articles WHERE document = 'paper-d.txt'").fetchone()[0]
+    conn.close()
+    with TestClient(create_app(tmp_path / "w.db")) as client:
+        page = client.get("/api/quotations", params={"limit": 1}).json()
+        assert set(page) == {"items", "total", "limit", "offset", "next"} and page["total"] == 1
+        assert len(page["items"][0]["occurrences"]) == 5
+        assert client.get("/api/quotations", params={"min_occurrences": 1}).json()["total"] == 3
+        assert client.get("/api/quotations", params={"speaker": "Stone"}).json()["total"] == 0
+        assert client.get("/api/quotations", params={"format": "csv"}).text.startswith("id,text,speaker")
+        assert client.get("/api/quotations", params={"min_occurrences": 0}).status_code == 422
+        html = client.get("/quotations").text
+        assert f'href="/article/{key}"' in html
+        assert "Quoted differently by" in html and '<mark class="diff">quicker</mark>' in html
+        assert "Quoted in part by" in html
+
+
+def test_ingest_groups_wire_copy_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
+    from newsgraph.run import ingest
+
+    wire = ("\u201cWe will not raise taxes on working families this year, and the budget is balanced,\u201d "
+            "said Jane Fielding, the finance minister.")
+    for i, lead in enumerate(["Markets rose on Tuesday.", "Unions welcomed the budget.", "The opposition was sceptical."]):
+        (tmp_path / f"{i}.txt").write_text(f"Budget day\n\n{lead} {wire}\n\nMore details followed (story {i}).\n")
+    db = tmp_path / "i.db"
+    ingest([tmp_path], db, batch_size=1)
+    conn = connect(db)
+    groups = quotation_groups(conn)
+    assert len(groups) == 1 and len(groups[0]["occurrences"]) == 3
+    before = conn_counts(conn)
+    conn.close()
+    ingest([tmp_path], db, batch_size=2)  # resumed: every input done
+    ingest([tmp_path], db, batch_size=2, resume=False)  # read again: the same texts are already stored
+    conn = connect(db)
+    assert conn_counts(conn) == before
+    conn.close()
+
+
+def test_punctuation_is_not_another_wording(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "p.db")
+    bracketed = WIRE.replace("this year", "[this year]").replace(".", ",", 1)
+    _ingest(conn, [_art("1.txt", "2024-01-01", "A", ("Jane Fielding", WIRE)),
+                   _art("2.txt", "2024-01-02", "B", ("Jane Fielding", bracketed))], 2)
+    g = quotation_groups(conn)[0]
+    assert g["variants"] == [{"text": WIRE, "count": 2}]
+    assert g["occurrences"][1]["text"] == bracketed  # each occurrence keeps its own print
+
+
+def test_csv_export_carries_the_group(tmp_path: Path) -> None:
+    import csv
+
+    from newsgraph.export import export
+
+    conn = connect(tmp_path / "e.db")
+    _ingest(conn, _articles(), 8)
+    conn.close()
+    export(tmp_path / "e.db", "csv", tmp_path / "out")
+    with open(tmp_path / "out" / "quotes.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    fielding = {r["quote_group_id"] for r in rows if r["speaker"] == "Jane Fielding" and r["quote_group_id"]}
+    assert len(fielding) == 1
+    assert sum(r["quote_group_id"] in fielding for r in rows) == 5
