@@ -91,3 +91,9 @@ def test_a_quotation_ending_its_sentence_is_not_attributed_to_the_next_sentence(
             "the figures were disappointing.")
     direct = [q for q in newsgraph.extract(text).quotes if q.kind == "direct"]
     assert direct and all(q.speaker.name == "Nora Quist" for q in direct), [q.speaker.name for q in direct]
+
+
+def test_an_unnamed_source_whose_organisation_name_has_an_of() -> None:
+    text = "The show ended early.\n\nA Voice of the Valley spokesperson said: \u201cIt was a very special night for us.\u201d"
+    (spk,) = [q.speaker for q in newsgraph.extract(text).quotes if q.kind == "direct"]
+    assert (spk.name, spk.type) == ("A Voice of the Valley spokesperson", "UNNAMED")

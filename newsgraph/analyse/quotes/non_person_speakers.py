@@ -212,6 +212,23 @@ def _proper_name(doc: Doc, tok: Token) -> str:
     return doc[s : e + 1].text.removesuffix("'s").removesuffix("’s").strip()
 
 
+def names_people(lemma: str) -> bool:
+    """A head noun that names people or an organisation: learned, or shaped like a person's."""
+    return lemma in speaker_nouns() or lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE
+
+
+def _person_after_of(tok: Token) -> Token | None:
+    """The person noun ending an "X of the Y spokesperson" phrase the parser headed by X: it ends
+    the phrase and carries a name of its own ("Pops"), so "the head of the company" is not one."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if obj is None or obj.pos_ != "NOUN" or not names_people(obj.lemma_.lower()) or obj.lemma_.lower() in org_nouns():
+        return None
+    if obj.i != obj.right_edge.i or not any(c.dep_ == "compound" for c in obj.children):
+        return None  # the title-like name before the noun is what the parser split ("the Pops")
+    return obj
+
+
 def _is_plural(tok: Token) -> bool:
     return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
 
@@ -228,6 +245,10 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         return _previous_speaker(doc, tok, before, skip, plural=low in ("they", "their"), depth=depth)
     if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
         return None
+    inner = _person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
+    if inner is not None:
+        name = _phrase(doc, *noun_phrase(tok))
+        return Source(name, "GROUP" if _is_plural(inner) else "UNNAMED", _affiliation(doc, inner)) if name else None
     ent = org_entity_at(doc, tok.idx)
     if ent is not None:
         return Source(canonical_org(doc, ent.name), "ORG")
@@ -246,7 +267,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
             author = spoke if spoke is not None and spoke.type == "ORG" else None
         return author
-    if lemma not in speaker_nouns() and (not lemma.endswith(HUMAN_SUFFIXES) or lemma in NOT_PEOPLE):
+    if not names_people(lemma):
         return None  # "the system", "this argument": no one a reader could quote
     lo, hi = noun_phrase(tok)
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
