@@ -97,3 +97,10 @@ def test_an_unnamed_source_whose_organisation_name_has_an_of() -> None:
     text = "The show ended early.\n\nA Voice of the Valley spokesperson said: \u201cIt was a very special night for us.\u201d"
     (spk,) = [q.speaker for q in newsgraph.extract(text).quotes if q.kind == "direct"]
     assert (spk.name, spk.type) == ("A Voice of the Valley spokesperson", "UNNAMED")
+
+
+def test_an_organisation_noun_with_its_own_name_names_itself() -> None:
+    text = ("Ask Jeeves denied the report. The Tidewater weblog, which broke the story, "
+            "said it got the hint from insiders.")
+    names = {q.speaker.name for q in newsgraph.extract(text).quotes}
+    assert "Tidewater weblog" in names and "Ask Jeeves" not in names

@@ -273,6 +273,9 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
     plural = _is_plural(tok)
     if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))  # "the Harbour weblog" names itself
+            return Source(canonical_org(doc, name), "ORG") if name else None
         org = _last_org_before(doc, tok.idx, skip, lemma)
         if org is not None:
             return Source(canonical_org(doc, org.name), "ORG")
