@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TypedDict
 
-from newsgraph.identity import Identity, display_name, identities
+from newsgraph.identity import Identity, identities
 from newsgraph.model import (
     KEY_LENGTH,
     PLACE_TYPES,
@@ -700,31 +700,6 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
 
 
 # --- people and places (issue 4): people across articles, person lookup, merges ----------------
-
-
-def people_merged(conn: sqlite3.Connection, *, limit: int = 100, name: str | None = None) -> list[dict[str, Any]]:
-    """People counted across articles (entities joined by ``global_id``), named by their commonest full name."""
-    cond, args = "", []
-    if name:
-        cond = "AND g.id IN (SELECT global_id FROM entities WHERE type = 'PERSON' AND name LIKE ? ESCAPE '\\')"
-        args.append(contains(name))
-    out = _rows(conn.execute(
-        f"""SELECT g.id AS global_id, g.name AS first_name, count(DISTINCT e.article_id) AS articles,
-                   (SELECT count(*) FROM mentions m JOIN entities e2 ON e2.id = m.entity_id
-                     WHERE e2.global_id = g.id) AS mentions,
-                   (SELECT count(*) FROM quotes q JOIN entities e3 ON e3.article_id = q.article_id
-                     AND (q.speaker_entity_id = e3.id OR q.speaker = e3.name) WHERE e3.global_id = g.id) AS quotes,
-                   group_concat(e.name, char(31)) AS all_names
-            FROM global_entities g JOIN entities e ON e.global_id = g.id
-            WHERE g.type = 'PERSON' {cond}
-            GROUP BY g.id ORDER BY quotes DESC, mentions DESC, g.name LIMIT ?""", [*args, limit]))
-    for r in out:
-        counts: dict[str, int] = {}
-        for n in r.pop("all_names").split("\x1f"):
-            counts[n] = counts.get(n, 0) + 1
-        r["name"] = display_name(counts, r.pop("first_name"))
-        r["names"] = sorted(counts)
-    return out
 
 
 def find_person(conn: sqlite3.Connection, text: str) -> str | None:

@@ -75,9 +75,11 @@ class Table:
         return self._orders[(sort, desc)]
 
     def page(self, *, name: str | None, sort: str, desc: bool, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """(rows of one page, total) of the rows any of whose names contains ``name`` (any case)."""
+        """(rows of one page, total) of the rows any of whose names contains ``name`` (any case);
+        a negative ``limit`` is every row, as SQLite's LIMIT -1."""
         order = self._order(sort, desc)
         if name:
             needle = name.casefold()
             order = [i for i in order if needle in self._folded[i]]
-        return [self.rows[i] for i in order[offset:offset + limit]], len(order)
+        chosen = order[offset:] if limit < 0 else order[offset:offset + limit]
+        return [self.rows[i] for i in chosen], len(order)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from newsgraph.cli import UserError, add_act, add_db, add_paging, page
+from newsgraph.cli import UserError, add_act, add_db, add_paging, page, page_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,7 +92,9 @@ def _person_line(r: dict[str, Any]) -> str:
 def cmd_people(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    _print_rows(page(query.people_merged(_open(args), limit=-1, name=args.name), args), args, _person_line, "no people")
+    conn = _open(args)
+    rows = query.people(conn, name=args.name, limit=args.limit or -1, offset=args.offset)
+    _print_rows(page_of(rows, query.count_people(conn, name=args.name), args), args, _person_line, "no people")
     return 0
 
 
@@ -104,11 +106,12 @@ def cmd_person(args: argparse.Namespace) -> int:
     profile = query.person_profile(conn, name) if name else None
     if profile is None or name is None:
         raise UserError(f"no person matching {args.name!r} in {args.db} (list them with `newsgraph people`)")
-    from newsgraph.render import QUOTE_LEGEND, act_note, paging_note, quote_line, wants_act
+    from newsgraph.render import QUOTE_LEGEND, act_note, paging_note, quote_line
 
-    every = query.person_quotes(conn, name, limit=-1)
-    matching = [q for q in every if wants_act(q.get("act"), args.act)]
-    quotes = matching[: args.quotes] if args.quotes > 0 else matching
+    act = None if args.act == "all" else args.act
+    quotes = query.quotes(conn, person=name, act=act, limit=args.quotes if args.quotes > 0 else -1)
+    n_matching = query.count_quotes(conn, person=name, act=act)
+    n_hidden = query.count_quotes(conn, person=name) - n_matching if act else 0
     co = query.co_mentioned(conn, name, limit=10)
     places = query.person_places(conn, name, limit=10)
     if args.json:
@@ -127,7 +130,7 @@ def cmd_person(args: argparse.Namespace) -> int:
             content = " ".join(q["content"].split())
             content = content if len(content) <= 160 else content[:159] + "…"
             print(f"    {quote_line('', content, q['kind'], q['confidence'])}  {q['document']}")
-    for note in (paging_note(len(quotes), len(matching)), act_note(args.act, len(every) - len(matching))):
+    for note in (paging_note(len(quotes), n_matching), act_note(args.act, n_hidden)):
         if note:
             print("  " + note.replace("--limit/--offset (--limit 0 for all)", "--quotes N (0 for all)"))
     if quotes:
@@ -147,7 +150,9 @@ def _place_line(r: dict[str, Any]) -> str:
 def cmd_places(args: argparse.Namespace) -> int:
     from newsgraph import query
 
-    _print_rows(page(query.place_counts(_open(args), limit=-1, name=args.name), args), args, _place_line, "no places")
+    conn = _open(args)
+    rows = query.place_counts(conn, name=args.name, limit=args.limit or -1, offset=args.offset)
+    _print_rows(page_of(rows, query.count_places(conn, name=args.name), args), args, _place_line, "no places")
     return 0
 
 
