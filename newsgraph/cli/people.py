@@ -102,7 +102,8 @@ def cmd_person(args: argparse.Namespace) -> int:
     from newsgraph import query
 
     conn = _open(args)
-    name = query.find_person(conn, args.name)
+    who = query.find_identity(conn, args.name)  # any of a person's names, any case (cached per store)
+    name = who.name if who is not None else query.find_person(conn, args.name)  # else part of a name
     profile = query.person_profile(conn, name) if name else None
     if profile is None or name is None:
         raise UserError(f"no person matching {args.name!r} in {args.db} (list them with `newsgraph people`)")
