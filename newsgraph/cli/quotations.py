@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from newsgraph.cli import UserError, add_db
+from newsgraph.cli import UserError, add_db, add_paging, page_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--speaker", help="part of the speaker's name")
     p.add_argument("--min-occurrences", type=int, default=2, metavar="N", help="groups of at least N (default 2)")
     p.add_argument("--format", choices=("jsonl", "text"), default="jsonl")
-    p.add_argument("--limit", type=int, default=50)
+    add_paging(p)
     p.set_defaults(func=cmd_quotations)
 
     p = sub.add_parser("ungroup", help="undo a quotation group (the quotations are kept apart from then on)",
@@ -37,15 +37,16 @@ def _text_line(g: dict) -> str:
 
 
 def cmd_quotations(args: argparse.Namespace) -> int:
-    from newsgraph.quote_group_list import quotation_groups
+    from newsgraph.quote_group_list import count_quotation_groups, quotation_groups
     from newsgraph.store import connect
 
-    if args.limit < 1 or args.min_occurrences < 1:
-        raise UserError("--limit and --min-occurrences must be at least 1")
+    if args.min_occurrences < 1:
+        raise UserError("--min-occurrences must be at least 1")
     conn = connect(args.db, readonly=True)
     try:
-        for g in quotation_groups(conn, speaker=args.speaker, min_occurrences=args.min_occurrences,
-                                  limit=args.limit):
+        filters = {"speaker": args.speaker, "min_occurrences": args.min_occurrences}
+        groups = quotation_groups(conn, **filters, limit=args.limit or -1, offset=args.offset)
+        for g in page_of(groups, count_quotation_groups(conn, **filters), args):
             print(json.dumps(g, ensure_ascii=False) if args.format == "jsonl" else _text_line(g))
     finally:
         conn.close()
