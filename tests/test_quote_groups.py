@@ -255,3 +255,47 @@ def test_csv_export_carries_the_group(tmp_path: Path) -> None:
     fielding = {r["quote_group_id"] for r in rows if r["speaker"] == "Jane Fielding" and r["quote_group_id"]}
     assert len(fielding) == 1
     assert sum(r["quote_group_id"] in fielding for r in rows) == 5
+
+
+def test_graphml_and_jsonld_carry_the_group(tmp_path: Path) -> None:
+    import networkx as nx
+
+    from newsgraph.export import export
+
+    conn = connect(tmp_path / "x.db")
+    _ingest(conn, _articles(), 8)
+    conn.close()
+    export(tmp_path / "x.db", "graphml", tmp_path / "g.graphml")
+    g = nx.read_graphml(tmp_path / "g.graphml")
+    groups = [n for n, d in g.nodes(data=True) if d["kind"] == "quotation group"]
+    fielding = [n for n in groups if g.nodes[n]["speaker"] == "Jane Fielding"]
+    assert len(fielding) == 1
+    node = g.nodes[fielding[0]]
+    assert (node["occurrences"], node["first_published"], node["text"]) == (5, "2024-03-01", WIRE)
+    members = [u for u, v, d in g.in_edges(fielding[0], data=True) if d["relation"] == "occurrence_of"]
+    assert len(members) == 5 and all(g.nodes[u]["kind"] == "quotation" for u in members)
+
+    export(tmp_path / "x.db", "jsonld", tmp_path / "x.jsonld")
+    graph = json.loads((tmp_path / "x.jsonld").read_text(encoding="utf-8"))["@graph"]
+    by_id = {n["@id"]: n for n in graph}
+    group = next(n for n in graph if n.get("occurrences") == 5)
+    assert group["@type"] == "Quotation" and group["text"] == WIRE
+    assert group["firstSeen"]["publisher"] == "Paper A"
+    assert [v["occurrences"] for v in group["variants"]] == [3, 1, 1]
+    assert len(group["workExample"]) == 5
+    assert all(by_id[w["@id"]]["exampleOfWork"] == {"@id": group["@id"]} for w in group["workExample"])
+    stone = next(n["@id"] for n in graph if n.get("name") == "Mark Stone")
+    alone = [n for n in graph if n.get("spokenByCharacter") == {"@id": stone}]
+    assert len(alone) == 1 and "exampleOfWork" not in alone[0]  # the same words by another speaker
+
+
+def test_regroup_command_rebuilds_the_groups(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = tmp_path / "c.db"
+    conn = connect(db)
+    _ingest(conn, _articles(), 8)
+    before = _groups(conn)
+    conn.close()
+    assert main(["regroup", "--db", str(db)]) == 0
+    assert "group(s) of 2 or more" in capsys.readouterr().out
+    conn = connect(db)
+    assert _groups(conn) == before

@@ -1,4 +1,4 @@
-"""quotations, ungroup: one quotation across the articles that reported it (newsgraph/quote_groups.py)."""
+"""quotations, ungroup, regroup: one quotation across the articles that reported it (newsgraph/quote_groups.py)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--quote", type=int, action="append", help="detach only this quotation id (repeatable)")
     add_db(p)
     p.set_defaults(func=cmd_ungroup)
+
+    p = sub.add_parser("regroup", help="rebuild every quotation group (after entity merges, undo or a rule change)",
+                       description="Matches every direct and mixed quotation again, in ingest order, as "
+                                   "ingest does for new ones: run it after merging or splitting people "
+                                   "(speakers change identity) or on a store grouped by an older version. "
+                                   "Quotations detached with `newsgraph ungroup` stay apart; the old "
+                                   "assignments stay in the log, marked undone.")
+    add_db(p)
+    p.set_defaults(func=cmd_regroup)
 
 
 def _text_line(g: dict) -> str:
@@ -65,4 +74,18 @@ def cmd_ungroup(args: argparse.Namespace) -> int:
     if not n:
         raise UserError(f"group {args.group_id} has nothing to detach (see `newsgraph quotations`)")
     print(f"{n} quotation(s) detached from group {args.group_id}; they stay apart")
+    return 0
+
+
+def cmd_regroup(args: argparse.Namespace) -> int:
+    from newsgraph.quote_groups import regroup
+    from newsgraph.store import connect
+
+    conn = connect(args.db)
+    try:
+        joined = regroup(conn)
+        groups = conn.execute("SELECT count(*) FROM quote_groups WHERE size >= 2").fetchone()[0]
+    finally:
+        conn.close()
+    print(f"{joined} quotation(s) joined an earlier one; {groups} group(s) of 2 or more")
     return 0

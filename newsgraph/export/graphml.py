@@ -2,8 +2,9 @@
 
 Nodes carry ``kind`` (person, organisation, place, article, quotation) and ``label``; edges
 carry ``relation``: ``said`` (speaker → quotation), ``part_of`` (quotation → article),
-``mentioned_in`` (entity → article, weight = mentions there) and ``co_mentioned`` (entity —
-entity, weight = articles naming both; stored once, from the smaller node id).
+``mentioned_in`` (entity → article, weight = mentions there), ``co_mentioned`` (entity —
+entity, weight = articles naming both; stored once, from the smaller node id) and
+``occurrence_of`` (quotation → ``quotation group``: the same words reported in several articles).
 An entity is one node across articles: its cross-article identity when the store has one,
 else its type and canonical name.
 """
@@ -16,7 +17,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from newsgraph.export.selection import Selection, where
+from newsgraph.export.selection import Selection, reported_elsewhere, where
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "place"}
 LABEL_CHARS = 80
@@ -29,6 +30,10 @@ def entity_node(kind: str, name: str) -> str:
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:
     """GraphML has no null: drop missing attributes."""
     return {k: v for k, v in attrs.items() if v is not None}
+
+
+def _label(text: str) -> str:
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
 
 
 def build_graph(conn: sqlite3.Connection, selection: Selection):
@@ -60,15 +65,26 @@ def build_graph(conn: sqlite3.Connection, selection: Selection):
         for u, v in combinations(sorted(nodes), 2):
             weight = g.edges[u, v]["weight"] if g.has_edge(u, v) else 0
             g.add_edge(u, v, relation="co_mentioned", weight=weight + 1)
-    for q in selection.rows(conn, "quotes"):
+    quotes = list(selection.rows(conn, "quotes"))
+    groups = reported_elsewhere(conn, quotes)
+    for gid, grp in groups.items():
+        first = grp["first_seen"]
+        g.add_node(f"quotation_group:{gid}", **_clean({
+            "kind": "quotation group", "label": _label(grp["text"]), "text": grp["text"], "speaker": grp["speaker"],
+            "occurrences": len(grp["occurrences"]), "wordings": len(grp["variants"]),
+            "first_document": first["document"], "first_published": first["published"],
+            "first_outlet": first["outlet"]}))
+    for q in quotes:
         node = f"quote:{q['id']}"
         content = q["content"]
         g.add_node(node, **_clean({
-            "kind": "quotation", "label": content if len(content) <= LABEL_CHARS else content[: LABEL_CHARS - 1] + "…",
+            "kind": "quotation", "label": _label(content),
             "text": content, "quote_kind": q["kind"], "speaker": q["speaker"], "descriptor": q["descriptor"],
             "document": q["document"], "start": q["start"], "end": q["end"], "confidence": q["confidence"],
             "act": q.get("act")}))
         g.add_edge(node, f"article:{q['article_id']}", relation="part_of", weight=1)
+        if q["quote_group_id"] in groups:
+            g.add_edge(node, f"quotation_group:{q['quote_group_id']}", relation="occurrence_of", weight=1)
         speaker = node_of_entity.get(q["speaker_entity_id"]) if q["speaker_entity_id"] is not None else None
         if speaker is None and q["speaker"]:
             known = [n for n in (entity_node(k, q["speaker"]) for k in ("person", "organisation")) if n in g]

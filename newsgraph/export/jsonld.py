@@ -1,7 +1,8 @@
 """JSON-LD with schema.org types, so results can be published and merged as linked data.
 
 NewsArticle (headline, datePublished, url, publisher, mentions), Quotation (text,
-spokenByCharacter, isPartOf), Person, Organization, Place (geo: GeoCoordinates) and Event
+spokenByCharacter, isPartOf; the same words reported in several articles are one more Quotation
+whose ``workExample``s are the occurrences, identified by its first appearance), Person, Organization, Place (geo: GeoCoordinates) and Event
 (startDate, description, subjectOf). The @context is embedded: nothing is fetched to read it.
 Identifiers are URNs that stay the same across stores: articles by text hash, entities by
 type and canonical name, quotations by article hash and offsets.
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from newsgraph.export.selection import Selection, open_output, where
+from newsgraph.export.selection import Selection, open_output, reported_elsewhere, where
 
 SCHEMA = "https://schema.org/"
 NEWSGRAPH = "urn:newsgraph:"
@@ -29,6 +30,9 @@ CONTEXT: dict[str, Any] = {
     "quoteAct": "ng:quoteAct",  # speech | thought | other
     "startOffset": "ng:startOffset",  # str offsets of the quotation in the article text
     "endOffset": "ng:endOffset",
+    "occurrences": "ng:occurrences",  # how many articles' quotations a quotation group holds, store-wide
+    "firstSeen": {"@id": "ng:firstSeen"},  # {document, datePublished, publisher} of the earliest occurrence
+    "variants": {"@id": "ng:variants", "@container": "@list"},  # [{text, occurrences}] most frequent first
 }
 SCHEMA_TYPES = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 
@@ -80,7 +84,9 @@ def build_graph(conn: sqlite3.Connection, selection: Selection) -> list[dict[str
         if {"@id": iri} not in mentions:
             mentions.append({"@id": iri})
     quotations = []
-    for q in selection.rows(conn, "quotes"):
+    quotes = list(selection.rows(conn, "quotes"))
+    groups = {gid: _group_node(grp) for gid, grp in reported_elsewhere(conn, quotes).items()}
+    for q in quotes:
         art = articles[q["article_id"]]
         speaker: dict[str, Any] | None = None
         if q["speaker_entity_id"] in iri_of_entity:
@@ -92,10 +98,16 @@ def build_graph(conn: sqlite3.Connection, selection: Selection) -> list[dict[str
             speaker = {"@id": iri}
         elif q["descriptor"]:
             speaker = {"@type": "Person", "description": q["descriptor"]}
+        iri = f"{art['@id']}:quote:{q['start']}-{q['end']}"
+        group = groups.get(q["quote_group_id"])
+        if group is not None:
+            group["workExample"].append({"@id": iri})
+            group.setdefault("spokenByCharacter", speaker)
         quotations.append(_clean({
-            "@id": f"{art['@id']}:quote:{q['start']}-{q['end']}", "@type": "Quotation", "text": q["content"],
+            "@id": iri, "@type": "Quotation", "text": q["content"],
             "spokenByCharacter": speaker, "isPartOf": {"@id": art["@id"]}, "quoteKind": q["kind"], "quoteAct": q.get("act"),
-            "startOffset": q["start"], "endOffset": q["end"]}))
+            "startOffset": q["start"], "endOffset": q["end"],
+            "exampleOfWork": {"@id": group["@id"]} if group is not None else None}))
     events = []
     for ev in selection.rows(conn, "events"):
         art = articles[ev["article_id"]]
@@ -104,7 +116,19 @@ def build_graph(conn: sqlite3.Connection, selection: Selection) -> list[dict[str
             "@id": f"{art['@id']}:event:{ev['start']}-{ev['end']}", "@type": "Event", "description": ev["text"],
             "startDate": ev["date"], "location": [{"@id": p} for p in places], "subjectOf": {"@id": art["@id"]}}))
     return ([_clean(a) for a in articles.values()] + [_clean(e) for e in entities.values()]
-            + quotations + events)
+            + quotations + [_clean(g) for g in groups.values()] + events)
+
+
+def _group_node(group: dict[str, Any]) -> dict[str, Any]:
+    """A quotation reported in several articles (``quote_group_list.quotation_group``), named by where it first appeared."""
+    first = group["first_seen"]
+    span = group["occurrences"][0]["spans"][0]
+    return {"@id": f"{NEWSGRAPH}quotation:{first['article_key']}:{span[0]}-{span[1]}", "@type": "Quotation",
+            "text": group["text"], "occurrences": len(group["occurrences"]),
+            "firstSeen": _clean({"name": first["document"], "datePublished": first["published"],
+                                 "publisher": first["outlet"]}),
+            "variants": [{"text": v["text"], "occurrences": v["count"]} for v in group["variants"]],
+            "workExample": []}
 
 
 def document(conn: sqlite3.Connection, selection: Selection) -> dict[str, Any]:

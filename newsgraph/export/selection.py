@@ -65,5 +65,19 @@ def output_dir(out: Path) -> Path:
     return out
 
 
+def reported_elsewhere(conn: sqlite3.Connection, quotes: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
+    """The quotation groups of 2+ (``quote_group_list.quotation_group``) that ``quotes`` belong to, by id.
+
+    A group reaches beyond the selection: its occurrences, first appearance and wordings are the store's.
+    """
+    from newsgraph.quote_group_list import quotation_group
+
+    ids = sorted({q["quote_group_id"] for q in quotes if q.get("quote_group_id") is not None})
+    big = {r[0] for r in conn.execute(
+        f"SELECT id FROM quote_groups WHERE size >= 2 AND id IN ({','.join('?' * len(ids))})", ids)} if ids else set()
+    groups = {gid: quotation_group(conn, gid) for gid in ids if gid in big}
+    return {gid: g for gid, g in groups.items() if g is not None}
+
+
 def where(out: Path | None) -> str:
     return "standard output" if out is None or str(out) == "-" else str(out)
