@@ -35,6 +35,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -273,16 +274,27 @@ def ingest_to_dataset(
 
     started = time.perf_counter()
     try:
-        with dask_client(scheduler, workers, model) as (client, n):
+        with ExitStack() as stack:
+            cluster: list[tuple[Any, int]] = []  # (client, workers), once a batch needs analysing
+
+            def connect() -> tuple[Any, int]:
+                if not cluster:
+                    cluster.append(stack.enter_context(dask_client(scheduler, workers, model)))
+                return cluster[0]
+
+            if scheduler:  # its size sets the window; a LocalCluster starts only if a batch needs it
+                connect()
+
             def submit(batch: list[RawArticle]) -> Future[dict[str, Any]]:
                 name = batch_name(batch, model)
                 names.add(name)
                 marker = root / "_batches" / f"{name}.json"
                 if marker.exists():
                     return done_future({**json.loads(marker.read_text(encoding="utf-8")), "done_before": True})
-                return client.submit(analyse_to_parts, batch, model, str(root), name, pure=False)
+                return connect()[0].submit(analyse_to_parts, batch, model, str(root), name, pure=False)
 
-            for summary in ordered_window(submit, batched_by_size(todo(), batch_size), WINDOW_PER_WORKER * n):
+            window = WINDOW_PER_WORKER * (cluster[0][1] if cluster else workers)
+            for summary in ordered_window(submit, batched_by_size(todo(), batch_size), window):
                 if summary.get("done_before"):
                     report.skipped += summary["inputs"]
                 else:
