@@ -70,7 +70,7 @@ def read(dataset: Path, table: str) -> list[dict[str, Any]]:
     return [dict(zip(rel.columns, row, strict=True)) for row in rel.fetchall()]
 
 
-def comparable(tables: dict[str, list[dict[str, Any]]]) -> dict[str, Counter[tuple]]:
+def comparable(tables: dict[str, list[dict[str, Any]]]) -> dict[str, Counter[str]]:
     """Every table's rows with ids replaced by what they point at (article hash, entity name and type,
     parent quotation's start), so rows from a store and from the dataset compare."""
     hashes = {a["id"]: a["hash"] for a in tables["articles"]}
@@ -78,7 +78,7 @@ def comparable(tables: dict[str, list[dict[str, Any]]]) -> dict[str, Counter[tup
     starts = {q["id"]: q["start"] for q in tables["quotes"]}
     out = {}
     for table in TABLES:
-        rows = Counter()
+        rows: Counter[str] = Counter()
         for row in tables[table]:
             resolved = {"article": hashes.get(row.get("article_id", row.get("id"))),
                         "entity": entities.get(row.get("entity_id") or row.get("speaker_entity_id")),

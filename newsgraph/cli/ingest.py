@@ -36,10 +36,11 @@ def register(sub: argparse._SubParsersAction) -> None:
                                                   "(default: DB.shards next to the database)")
     p.add_argument("--parquet-dataset", metavar="DIR",
                    help="with --engine dask: write the results as a Parquet dataset in DIR instead of a store "
-                        "(--db is not used): DIR/{articles,quotes,entities,mentions,events,times}/year=YYYY/"
-                        "*.parquet, one file per batch written by its worker, for DuckDB or Spark "
-                        "(README, 'A Parquet dataset'); unreadable inputs in DIR/failures/. Rerunning the same "
-                        "command resumes and gives the same files; files of other inputs are removed")
+                        "(--db is not used), for DuckDB or Spark: DIR/{articles,quotes,entities,mentions,events,"
+                        "times}/year=YYYY/*.parquet, one file per batch, written by the worker that analysed it "
+                        "(with --scheduler, DIR must be shared with the workers); failed inputs in DIR/failures/. "
+                        "Rerunning the same command resumes and gives the same files; files of other inputs "
+                        "are removed. README: 'A Parquet dataset instead of a store'")
     p.add_argument("--metadata", metavar="FILE",
                    help="CSV/TSV with a row per input file (a filename column, with or without the extension) "
                         "giving its publication date, title, author, outlet or URL; the date anchors relative "
