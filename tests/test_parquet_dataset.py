@@ -18,7 +18,8 @@ import pytest
 from newsgraph import query
 from newsgraph.cli import main
 from newsgraph.run import ingest
-from newsgraph.run.parquet_dataset import DATASET_COLUMNS, TABLES
+from newsgraph.run.parquet_dataset import TABLES, open_table
+from newsgraph.run.verify import differing_dataset_tables
 from newsgraph.store import connect
 
 duckdb = pytest.importorskip("duckdb")
@@ -26,7 +27,6 @@ pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "ingest_corpus"
 README = Path(__file__).resolve().parent.parent / "README.md"
-IDS = {"id", "article_id", "entity_id", "speaker_entity_id", "parent_id"}
 
 
 @pytest.fixture(scope="module")
@@ -70,43 +70,20 @@ def read(dataset: Path, table: str) -> list[dict[str, Any]]:
     return [dict(zip(rel.columns, row, strict=True)) for row in rel.fetchall()]
 
 
-def comparable(tables: dict[str, list[dict[str, Any]]]) -> dict[str, Counter[str]]:
-    """Every table's rows with ids replaced by what they point at (article hash, entity name and type,
-    parent quotation's start), so rows from a store and from the dataset compare."""
-    hashes = {a["id"]: a["hash"] for a in tables["articles"]}
-    entities = {e["id"]: (hashes[e["article_id"]], e["name"], e["type"]) for e in tables["entities"]}
-    starts = {q["id"]: q["start"] for q in tables["quotes"]}
-    out = {}
-    for table in TABLES:
-        rows: Counter[str] = Counter()
-        for row in tables[table]:
-            resolved = {"article": hashes.get(row.get("article_id", row.get("id"))),
-                        "entity": entities.get(row.get("entity_id") or row.get("speaker_entity_id")),
-                        "parent": starts.get(row.get("parent_id"))}
-            values = [row[name] for name, _ in DATASET_COLUMNS[table] if name not in IDS]
-            rows[repr((resolved, values))] += 1
-        out[table] = rows
-    return out
-
-
-def store_tables(db: Path) -> dict[str, list[dict[str, Any]]]:
+def store_tables(db: Path, table: str) -> list[dict[str, Any]]:
     conn = connect(db, readonly=True)
     try:
-        ids = query.export_article_ids(conn)
-        return {table: list(query.export_rows(conn, table, ids)) for table in TABLES}
+        return list(query.export_rows(conn, table, query.export_article_ids(conn)))
     finally:
         conn.close()
 
 
 def test_dataset_has_the_stores_content(dataset: Path, store: Path) -> None:
-    mine = comparable({table: read(dataset, table) for table in TABLES})
-    theirs = comparable(store_tables(store))
-    for table in TABLES:
-        assert mine[table] == theirs[table], table
+    assert differing_dataset_tables(dataset, store) == []  # every row of every table, ids resolved
     articles = read(dataset, "articles")
     assert len(articles) == 7  # 8 readable inputs, one text twice
     documents = {a["document"] for a in articles}
-    assert documents == {r["document"] for r in store_tables(store)["articles"]}
+    assert documents == {r["document"] for r in store_tables(store, "articles")}
     assert "003.txt" in documents and any(d.endswith("sub/003.txt") for d in documents)  # made unique
     assert {a["year"] for a in articles} == {2019, 2021, None}
     assert len(read(dataset, "quotes")) >= 16  # two quotations per article at least
@@ -128,10 +105,8 @@ def test_ids_are_stable_and_unique(dataset: Path) -> None:
     quote = next(q for q in read(dataset, "quotes") if q["speaker_entity_id"])
     assert re.fullmatch(r"[0-9a-f]{16}-q\d+", quote["id"])
     assert re.fullmatch(r"[0-9a-f]{16}-e\d+", quote["speaker_entity_id"])
-    import pyarrow.dataset
-
     for table in TABLES:  # pyarrow reads each folder as one table too
-        assert pyarrow.dataset.dataset(dataset / table, partitioning="hive").count_rows() == len(read(dataset, table))
+        assert open_table(dataset, table).count_rows() == len(read(dataset, table))
 
 
 def files(root: Path) -> dict[str, bytes]:
@@ -210,3 +185,15 @@ def test_readme_duckdb_queries_agree_with_the_cli(dataset: Path, store: Path) ->
         assert found
     finally:
         conn.close()
+
+
+def test_refuses_without_dask_or_into_a_folder_of_other_files(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ingest", str(CORPUS / "000.txt"), "--parquet-dataset", str(tmp_path / "ds")]) == 2
+    assert "--parquet-dataset needs --engine dask" in capsys.readouterr().err
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me", encoding="utf-8")
+    assert main(["ingest", str(CORPUS / "000.txt"), "--engine", "dask",
+                 "--parquet-dataset", str(tmp_path / "mine")]) == 2
+    assert "not a newsgraph dataset" in capsys.readouterr().err
+    assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep me"

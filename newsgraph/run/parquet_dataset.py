@@ -139,8 +139,8 @@ def write_part(rows: list[dict[str, Any]], columns: list[tuple[str, str]], path:
 
 def write_batch_parts(result: BatchResult, root: Path, name: str) -> dict[str, Any]:
     """Write one analysed batch into the dataset at ``root``; returns the summary its marker holds."""
-    for old in root.glob(f"*/*/{name}.parquet"):  # left by an interrupted run of this batch
-        old.unlink()
+    for folder in root.glob("*/year=*"):  # parts an interrupted run of this batch left (a few folders, no file listed)
+        (folder / f"{name}.parquet").unlink(missing_ok=True)
     by_year: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for art in result.articles:
         parts = by_year.setdefault(year_of(art.published), {t: [] for t in TABLES})
@@ -215,6 +215,16 @@ def finish_dataset(root: Path, names: set[str], read_errors: list[ReadError]) ->
                 empty.parent.rmdir()
     if not (root / "failures").exists():
         write_part([], FAILURE_COLUMNS, read_failures)  # the table exists, empty
+
+
+def open_table(root: str | Path, table: str) -> Any:
+    """One table of the dataset at ``root`` as a ``pyarrow.dataset.Dataset`` (``year`` an int32 column,
+    NULL when undated: pyarrow cannot infer its type when every article is undated)."""
+    import pyarrow as pa
+    import pyarrow.dataset
+
+    year = pyarrow.dataset.partitioning(pa.schema([("year", pa.int32())]), flavor="hive")
+    return pyarrow.dataset.dataset(Path(root) / table, partitioning=year)
 
 
 def ingest_to_dataset(
@@ -313,4 +323,4 @@ def ingest_to_dataset(
     return report
 
 
-__all__ = ["DATASET_COLUMNS", "DatasetError", "article_rows", "ingest_to_dataset", "year_of"]
+__all__ = ["DATASET_COLUMNS", "DatasetError", "article_rows", "ingest_to_dataset", "open_table", "year_of"]
