@@ -197,3 +197,27 @@ def test_refuses_without_dask_or_into_a_folder_of_other_files(tmp_path: Path,
                  "--parquet-dataset", str(tmp_path / "mine")]) == 2
     assert "not a newsgraph dataset" in capsys.readouterr().err
     assert (tmp_path / "mine" / "notes.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_rows_of_an_article_and_their_comparison() -> None:
+    from newsgraph.model import Article, Entity, Quote, Speaker
+    from newsgraph.run.parquet_dataset import DATASET_COLUMNS, article_rows, year_of
+    from newsgraph.run.verify import comparable_rows
+
+    text = "Ana Ruiz said the ferry would run. “It is late,” she added."
+    art = Article(text=text, document="ferry.txt", published="2022-07-01",
+                  entities=[Entity("Ana Ruiz", "PERSON", mentions=[(0, 8), (43, 46)])],
+                  quotes=[Quote([(14, 34)], "indirect", Speaker("Ana Ruiz", (0, 8), type="PERSON"), cue=(9, 13)),
+                          Quote([(35, 47)], "direct", Speaker("Ana Ruiz", (52, 55), type="PERSON"), parent=0)])
+    rows = article_rows(art)
+    assert [q["content"] for q in rows["quotes"]] == [text[14:34], text[35:47]]
+    assert rows["quotes"][1]["parent_id"] == rows["quotes"][0]["id"] == f"{art.key}-q0"
+    assert rows["quotes"][0]["speaker_entity_id"] == rows["entities"][0]["id"] == f"{art.key}-e0"
+    assert rows["quotes"][0]["cue_text"] == "said" and rows["entities"][0]["mentions"] == 2
+    assert [set(r) == {c for c, _ in DATASET_COLUMNS[t]} for t, rs in rows.items() for r in rs] == [True] * 6
+    assert (year_of(art.published), year_of("around 2020"), year_of(None)) == ("2022", "__HIVE_DEFAULT_PARTITION__",
+                                                                              "__HIVE_DEFAULT_PARTITION__")
+    same = article_rows(art)
+    assert comparable_rows(same, DATASET_COLUMNS) == comparable_rows(rows, DATASET_COLUMNS)
+    same["quotes"][1]["speaker"] = "Someone Else"
+    assert comparable_rows(same, DATASET_COLUMNS)["quotes"] != comparable_rows(rows, DATASET_COLUMNS)["quotes"]
