@@ -67,6 +67,10 @@ class Quote:
     def end(self) -> int:
         return self.content_spans[-1][1]
 
+    def content(self, text: str) -> str:
+        """The quoted words: the article ``text`` of each content span, joined by a space."""
+        return " ".join(text[s:e] for s, e in self.content_spans)
+
 
 @dataclass
 class Entity:
@@ -250,7 +254,7 @@ def speaker_entity(speaker: Speaker, entities: list[Entity]) -> int | None:
 def _quote_dict(q: Quote, text: str, entities: list[Entity]) -> dict[str, Any]:
     return {
         "content_spans": [list(s) for s in q.content_spans],
-        "content": " ".join(text[s:e] for s, e in q.content_spans),
+        "content": q.content(text),
         "speaker": {
             "name": q.speaker.name,
             "type": q.speaker.type,

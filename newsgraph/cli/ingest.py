@@ -34,6 +34,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                         "newsgraph installed and --shards on a file system they share with this machine")
     p.add_argument("--shards", metavar="DIR", help="folder for the Dask engine's Parquet shards "
                                                   "(default: DB.shards next to the database)")
+    p.add_argument("--parquet-dataset", metavar="DIR",
+                   help="with --engine dask: write the results as a Parquet dataset in DIR instead of a store "
+                        "(--db is not used), for DuckDB or Spark: DIR/{articles,quotes,entities,mentions,events,"
+                        "times}/year=YYYY/*.parquet, one file per batch, written by the worker that analysed it "
+                        "(with --scheduler, DIR must be shared with the workers); failed inputs in DIR/failures/. "
+                        "Rerunning the same command resumes and gives the same files; files of other inputs "
+                        "are removed. README: 'A Parquet dataset instead of a store'")
     p.add_argument("--metadata", metavar="FILE",
                    help="CSV/TSV with a row per input file (a filename column, with or without the extension) "
                         "giving its publication date, title, author, outlet or URL; the date anchors relative "
@@ -46,6 +53,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from newsgraph.read.metadata import MetadataError, load_metadata
     from newsgraph.run import EngineError, ingest
+    from newsgraph.run.parquet_dataset import DatasetError, ingest_to_dataset
 
     if args.batch_size < 1:
         raise UserError("--batch-size must be at least 1")
@@ -53,6 +61,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise UserError("--workers must be 0 (one per CPU) or more")
     if args.scheduler and args.engine != "dask":
         raise UserError("--scheduler needs --engine dask")
+    if args.parquet_dataset and args.engine != "dask":
+        raise UserError("--parquet-dataset needs --engine dask")
+    if args.parquet_dataset and (args.shards or args.no_resume):
+        raise UserError("--parquet-dataset writes no shards and always resumes: leave out --shards and --no-resume")
     workers = args.workers or os.cpu_count() or 1
 
     def say(err) -> None:
@@ -67,12 +79,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"newsgraph: {warning}", file=sys.stderr)
     if len(warnings) > 10:
         print(f"newsgraph: … and {len(warnings) - 10} more metadata warnings", file=sys.stderr)
+    progress = not args.quiet and sys.stderr.isatty()
     try:
-        rep = ingest(args.paths, args.db, model=args.model, batch_size=args.batch_size,
-                     resume=not args.no_resume, progress=not args.quiet and sys.stderr.isatty(), on_error=say,
-                     workers=workers, engine=args.engine, scheduler=args.scheduler, shard_dir=args.shards,
-                     metadata=metadata)
-    except EngineError as exc:
+        if args.parquet_dataset:
+            rep = ingest_to_dataset(args.paths, args.parquet_dataset, model=args.model, batch_size=args.batch_size,
+                                    workers=workers, scheduler=args.scheduler, metadata=metadata,
+                                    progress=progress, on_error=say)
+        else:
+            rep = ingest(args.paths, args.db, model=args.model, batch_size=args.batch_size,
+                         resume=not args.no_resume, progress=progress, on_error=say, workers=workers,
+                         engine=args.engine, scheduler=args.scheduler, shard_dir=args.shards, metadata=metadata)
+    except (EngineError, DatasetError) as exc:
         raise UserError(str(exc)) from exc
-    print(f"{rep.summary()} → {args.db}")
+    summary = rep.summary().replace(" stored", " written") if args.parquet_dataset else rep.summary()
+    print(f"{summary} → {args.parquet_dataset or args.db}")
     return 1 if rep.errors and not (rep.stored or rep.already or rep.skipped) else 0

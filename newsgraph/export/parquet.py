@@ -11,12 +11,13 @@ from newsgraph.export.tables import COLUMNS
 BATCH_ROWS = 10_000
 
 
-def arrow_schema(table: str):
+def arrow_schema(columns: list[tuple[str, str]]):
+    """The Arrow schema of a table layout of ``export.tables`` (the export's and the Dask dataset's)."""
     import pyarrow as pa
 
     types = {"int": pa.int64(), "float": pa.float64(), "str": pa.string(),
              "spans": pa.list_(pa.list_(pa.int64(), 2)), "strs": pa.list_(pa.string())}
-    return pa.schema([pa.field(name, types[kind]) for name, kind in COLUMNS[table]])
+    return pa.schema([pa.field(name, types[kind]) for name, kind in columns])
 
 
 def write(conn: sqlite3.Connection, selection: Selection, out: Path | None, *, force: bool = False) -> str:
@@ -27,7 +28,7 @@ def write(conn: sqlite3.Connection, selection: Selection, out: Path | None, *, f
     folder = output_dir(out)
     counts = []
     for table in COLUMNS:
-        schema = arrow_schema(table)
+        schema = arrow_schema(COLUMNS[table])
         n = 0
         with pq.ParquetWriter(folder / f"{table}.parquet", schema, compression="zstd") as writer:
             batch: list[dict] = []

@@ -18,8 +18,9 @@ import pickle
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
@@ -34,6 +35,8 @@ from newsgraph.run.workers import (
     ordered_window,
     prepare_process,
 )
+
+T = TypeVar("T")
 
 SHARD_COLUMNS = ("source", "document", "hash", "article", "exact", "problem", "hint")
 """``article`` is the readable JSON of ``Article.to_dict`` (rounds confidences, omits some fields);
@@ -105,28 +108,19 @@ def extract_to_shard(batch: list[RawArticle], model: str | None, path: str) -> s
     return path
 
 
-def _done(value: str) -> Future[str]:
-    fut: Future[str] = Future()
+def done_future(value: T) -> Future[T]:
+    """A future already holding ``value`` (a batch a killed run finished: not submitted again)."""
+    fut: Future[T] = Future()
     fut.set_result(value)
     return fut
 
 
-def run_on_dask(
-    batches: Iterable[list[RawArticle]],
-    model: str | None,
-    *,
-    shard_dir: str | Path,
-    scheduler: str | None = None,
-    workers: int = 2,
-) -> Iterator[BatchResult]:
-    """Analyse on the cluster at ``scheduler`` (or a LocalCluster of ``workers`` processes)."""
+@contextmanager
+def dask_client(scheduler: str | None, workers: int, model: str) -> Iterator[tuple[Any, int]]:
+    """(client, number of workers) of the cluster at ``scheduler``, or of a LocalCluster of ``workers``
+    processes started here (and stopped on exit); every worker loads ``model`` once."""
     from distributed import Client, LocalCluster
 
-    from newsgraph.analyse.model_choice import default_model
-
-    model = model or default_model()
-    shard_dir = Path(shard_dir)
-    shard_dir.mkdir(parents=True, exist_ok=True)
     cluster = None
     try:
         if scheduler:
@@ -139,23 +133,40 @@ def run_on_dask(
         raise EngineError(f"cannot reach the Dask scheduler {scheduler!r} ({exc})") from exc
     try:
         client.register_plugin(LoadModel(model))
-        n = max(1, len(client.scheduler_info().get("workers", {}))) if scheduler else workers
+        yield client, max(1, len(client.scheduler_info().get("workers", {}))) if scheduler else workers
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run_on_dask(
+    batches: Iterable[list[RawArticle]],
+    model: str | None,
+    *,
+    shard_dir: str | Path,
+    scheduler: str | None = None,
+    workers: int = 2,
+) -> Iterator[BatchResult]:
+    """Analyse on the cluster at ``scheduler`` (or a LocalCluster of ``workers`` processes)."""
+    from newsgraph.analyse.model_choice import default_model
+
+    model = model or default_model()
+    shard_dir = Path(shard_dir)
+    shard_dir.mkdir(parents=True, exist_ok=True)
+    with dask_client(scheduler, workers, model) as (client, n):
         queued: deque[int] = deque()  # batch sizes in submission order, as results come back
 
         def submit(batch: list[RawArticle]) -> Future[str]:
             path = str(shard_dir / shard_name(batch, model))
             queued.append(len(batch))
             if os.path.exists(path):
-                return _done(path)
-            return client.submit(extract_to_shard, batch, model, path, pure=False)  # type: ignore[return-value]  # a distributed Future has the concurrent.futures interface used (done, result)
+                return done_future(path)
+            return client.submit(extract_to_shard, batch, model, path, pure=False)  # a distributed Future has the concurrent.futures interface used (done, result)
 
         for path in ordered_window(submit, batches, WINDOW_PER_WORKER * n):
             yield read_shard(path, queued.popleft())
             os.remove(path)  # the parent has committed it by now
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
     for stale in shard_dir.glob("batch-*.parquet*"):  # left by a run over other inputs
         stale.unlink()
     try:

@@ -147,7 +147,7 @@ def ingest(
         report.warnings.extend(meta.warnings)
     started = time.perf_counter()
     conn = connect(db)
-    bar = _progress_bar(paths) if progress else None
+    bar = progress_bar(paths) if progress else None
 
     def fail(err: ReadError) -> None:
         report.errors.append(err)
@@ -174,10 +174,10 @@ def ingest(
                     forget_failures(conn, file)  # read again: what still fails is recorded again
                 if isinstance(item, ReadError):
                     fail(item)
-                    _tick(bar, report)
+                    tick(bar, report)
                 elif isinstance(item, AlreadyDone) or item.source in done:
                     report.skipped += 1
-                    _tick(bar, report)
+                    tick(bar, report)
                 else:
                     yield item
 
@@ -194,7 +194,7 @@ def ingest(
             group_new_quotations(conn)  # issue 19: the batch's quotations joined to the same words elsewhere
             report.stored += stored
             report.already += already
-            _tick(bar, report, result.inputs)
+            tick(bar, report, result.inputs)
         _optimize(conn)
     finally:
         report.seconds = time.perf_counter() - started
@@ -213,17 +213,17 @@ def _optimize(conn: sqlite3.Connection) -> None:
         pass
 
 
-def _progress_bar(paths: list[str | Path]) -> Any:
+def progress_bar(paths: list[str | Path]) -> Any:
     from tqdm import tqdm
 
     return tqdm(total=count_inputs(paths), unit=" articles", file=sys.stderr, dynamic_ncols=True,
                 smoothing=0.1, desc="ingest")
 
 
-def _tick(bar: Any, report: IngestReport, n: int = 1) -> None:
+def tick(bar: Any, report: IngestReport, n: int = 1) -> None:
     if bar is not None:
         bar.update(n)
         bar.set_postfix(errors=len(report.errors), refresh=False)
 
 
-__all__ = ["ENGINES", "EngineError", "IngestReport", "count_inputs", "ingest"]
+__all__ = ["ENGINES", "EngineError", "IngestReport", "batched_by_size", "count_inputs", "ingest", "progress_bar", "tick"]

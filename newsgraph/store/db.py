@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 
@@ -281,12 +281,17 @@ def input_file(source: str) -> str:
 
 
 def unique_document(conn: sqlite3.Connection, document: str, source: str | None) -> str:
-    """The name an article is stored under: its own, unless another article has it; then its source
-    (the path or URL as given), else the name with a number ("001.txt (2)"). People see and look
-    up articles by this name, so two different articles never share one."""
+    """The name an article is stored under (`unique_name` among the store's articles)."""
     def taken(name: str) -> bool:
         return conn.execute("SELECT 1 FROM articles WHERE document = ?", (name,)).fetchone() is not None
 
+    return unique_name(document, source, taken)
+
+
+def unique_name(document: str, source: str | None, taken: Callable[[str], bool]) -> str:
+    """An article's name: its own, unless another article has it; then its source (the path or URL
+    as given), else the name with a number ("001.txt (2)"). People see and look up articles by
+    this name, so two different articles never share one."""
     if not taken(document):
         return document
     if source and source != document and not taken(source):
@@ -333,7 +338,7 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
             "speaker_end, descriptor, speaker_entity_id, cue_start, cue_end, cue_lemma, confidence, "
             "speaker_type, affiliation, act, parent_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (aid, q.start, q.end, json.dumps(q.content_spans),
-             " ".join(art.text[s:e] for s, e in q.content_spans), q.kind, spk.name,
+             q.content(art.text), q.kind, spk.name,
              spk.mention[0] if spk.mention else None, spk.mention[1] if spk.mention else None,
              spk.descriptor, ids_in_order[k] if k is not None else None,
              q.cue[0] if q.cue else None, q.cue[1] if q.cue else None, q.cue_lemma, q.confidence,
