@@ -84,7 +84,8 @@ class TimeExpression:
     span: Span
     text: str
     value: str | None  # ISO 8601 value ("1957", "2016-09-11", "2019-04") or None
-    how: str  # how it was resolved: "absolute", "publication", "narrative", "unresolved"
+    how: str  # how it was resolved: "absolute", "publication", "narrative", "quotation", "unresolved"
+    anchor: str | None = None  # the date it was counted from (publication, story or speech date); None if absolute
 
 
 @dataclass
@@ -216,7 +217,7 @@ class Article:
                 )
             )
         for t in d.get("times", []):
-            art.times.append(TimeExpression(tuple(t["span"]), t["text"], t["value"], t["how"]))
+            art.times.append(TimeExpression(tuple(t["span"]), t["text"], t["value"], t["how"], t.get("anchor")))
         for ev in d.get("timeline", []):
             art.timeline.append(
                 Event(
