@@ -5,7 +5,8 @@
     .venv/bin/python scripts/sample_times.py --corpus bbc --seed 17 --articles 60 --out bench/times_issue17.tsv
 
 ``--corpus bbc`` draws from the BBC corpus instead, leaving out the 30 articles of the bbc-dev
-gold; BBC texts carry no publication date, so only what the text itself dates is resolved.
+gold (and the articles of ``--exclude`` samples); BBC texts carry no publication date, so only
+what the text itself dates is resolved.
 
 The first form picks ``--articles`` dev articles (seeded), analyses each with its
 publication date from ``metadata.tsv`` and writes ``--size`` resolved expressions
@@ -43,9 +44,9 @@ def polnear_dev(shared: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def bbc(shared: Path) -> list[tuple[str, str, str]]:
-    """(topic_NNN.txt, text, no date) for every BBC article outside the bbc-dev gold."""
-    gold = {p.name for p in (shared / "gold/bbc-dev/text").glob("*.txt")}
+def bbc(shared: Path, exclude: set[str]) -> list[tuple[str, str, str]]:
+    """(topic_NNN.txt, text, no date) for every BBC article outside the bbc-dev gold and ``exclude``."""
+    gold = {p.name for p in (shared / "gold/bbc-dev/text").glob("*.txt")} | exclude
     out = []
     for path in sorted((shared / "corpora/bbc").glob("*/*.txt")):
         name = f"{path.parent.name}_{path.name}"
@@ -55,14 +56,14 @@ def bbc(shared: Path) -> list[tuple[str, str, str]]:
     return out
 
 
-def draw(shared: Path, articles: int, size: int, seed: int,
-         corpus: str = "polnear") -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+def draw(shared: Path, articles: int, size: int, seed: int, corpus: str = "polnear",
+         exclude: set[str] | None = None) -> tuple[list[dict[str, str]], list[dict[str, str]]]:
     """All resolved expressions of the seeded articles, and the seeded sample of them."""
     import newsgraph
     from newsgraph.read import RawArticle
 
     rng = random.Random(seed)
-    chosen = rng.sample(bbc(shared) if corpus == "bbc" else polnear_dev(shared), articles)
+    chosen = rng.sample(bbc(shared, exclude or set()) if corpus == "bbc" else polnear_dev(shared), articles)
     raws = [RawArticle(text=t, document=d, published=p or None) for d, t, p in chosen]
     rows: list[dict[str, str]] = []
     for art in newsgraph.extract_many(raws):
@@ -103,10 +104,16 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=100)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--corpus", choices=["polnear", "bbc"], default="polnear")
+    ap.add_argument("--exclude", type=Path, nargs="*", default=[],
+                    help="earlier samples (TSV): their articles are not drawn (--corpus bbc)")
     ap.add_argument("--out", type=Path, help="write the sample here (TSV)")
     ap.add_argument("--score", type=Path, help="a checked sample: print its accuracy")
     args = ap.parse_args()
-    rows, sample = draw(args.shared, args.articles, args.size, args.seed, args.corpus)
+    exclude = set()
+    for path in args.exclude:
+        with open(path, encoding="utf-8", newline="") as fh:
+            exclude |= {row["document"] for row in csv.DictReader(fh, delimiter="\t")}
+    rows, sample = draw(args.shared, args.articles, args.size, args.seed, args.corpus, exclude)
     if args.score:
         return score(args.score, rows)
     out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout

@@ -76,3 +76,8 @@ def test_a_season_of_years_is_years_and_a_possessive_before_a_noun_is_a_date() -
 def test_a_clock_time_with_a_score_takes_the_day() -> None:
     got = values("The home side led 1-0 at 1945 GMT on Saturday.", "2004-12-01")
     assert got["1945"][0] is not None and got["1945"][0].endswith("T19:45")
+
+
+def test_someones_year_before_a_noun_stays_a_date() -> None:
+    assert values("He recorded a version of the singer Eric Clapton's 1991 hit for charity.", "2005-01-10")["1991"] \
+        == ("1991", "absolute")

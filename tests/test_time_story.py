@@ -93,3 +93,39 @@ def test_every_resolved_value_says_what_it_was_counted_from() -> None:
     assert got["Dec. 28, 2015"].anchor is None
     assert got["Dec. 30"].anchor == "2015-12-28"
     assert got["Monday"].anchor == "2019-06-07"
+
+
+def test_a_comparison_is_no_date() -> None:
+    got = values("The contract will now end in 2006, five years earlier than planned.", "2004-11-01")
+    assert got["five years earlier"] == (None, "unresolved")
+
+
+def test_a_comparison_base_is_not_where_the_story_is() -> None:
+    got = values("Pay rose 2% in March 2004 from March 2003. Hours fell in March from February.", None)
+    assert got["March"] == ("2004-03", "narrative") and got["February"] == ("2004-02", "narrative")
+
+
+def test_a_target_is_not_where_the_story_is_but_a_past_by_is() -> None:
+    got = values("The firm wants a tenth of the market by the end of 2005. Its rival ships a new version by "
+                 "the end of the year.", "2004-11-20")
+    assert got["the end of the year"] == ("2004", "publication")
+    got = values("By 1958 all eight had defected. The following year they wrote home.", "2019-06-01")
+    assert got["The following year"] == ("1959", "narrative")
+
+
+def test_without_a_publication_date_no_story_reaches_past_the_near_sentences() -> None:
+    got = values("Lending fell from 2.6bn in January 2004.\n\nThe banks said lending rose in January.", None)
+    assert got["January"] == (None, "unresolved")
+
+
+def test_a_target_until_a_year_is_not_the_story() -> None:
+    got = values("He signed a contract until summer 2008 on Thursday. Earlier in December there were rumours.",
+                 "2005-01-10")
+    assert got["December"] == ("2004-12", "publication")
+
+
+def test_a_named_day_and_day_anaphora_do_not_reach_into_an_old_story() -> None:
+    got = values("She backed the raid that killed a 9/11 plotter, she said on Wednesday.\n\n"
+                 "He cited problems abroad.\n\nDuring a speech earlier in the day, he attacked her record.",
+                 "2016-09-08")
+    assert got["earlier in the day"] == (None, "unresolved")

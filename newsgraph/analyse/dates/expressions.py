@@ -100,8 +100,10 @@ def names_a_thing(doc: Doc, text: str, r: Reading) -> bool:
         return False
     if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start:
         return True
-    if prev.tag_ == "POS" and any(c.dep_ == "poss" and c.text[:1].isupper() for c in span.root.children):
-        return True  # "Orwell's 1984": a work of someone's (not "Labour's 1997 victory")
+    after = doc[span.end] if span.end < len(doc) else None
+    if prev.tag_ == "POS" and (after is None or after.pos_ in ("PUNCT", "AUX", "ADV", "ADP", "CCONJ")) \
+            and any(c.dep_ == "poss" and c.text[:1].isupper() for c in span.root.children):
+        return True  # "Orwell's 1984": a work of someone's (not "Labour's 1997 victory", "Clapton's 1991 hit")
     return prev.tag_ in ("NN", "NNS") and prev.is_lower and prev.lower_ not in _TIME_NOUNS
 
 
@@ -248,8 +250,8 @@ class Resolver:
         far from the publication, ``r`` is told in the past tense and no sentence since is
         narrated in the present; else None."""
         s = self.story
-        if s is None or self.direction(r) != "past" or self.reported(r):
-            return None
+        if s is None or self.pub is None or self.direction(r) != "past" or self.reported(r):
+            return None  # without a publication date nothing says the story is set in the past
         if tv.granularity(s.value) in ("year", "decade", "century") and not self.long_ago(s.value):
             return None  # "bought it in 2014 … In September, he handed it over": the news moved on
         if self.breaks is None:
@@ -285,17 +287,31 @@ class Resolver:
     def remember(self, r: Reading, value: str | None, how: str) -> None:
         if value is None or r.rule in ("present", "clock") or tv.granularity(value) == "century":
             return
-        before = self.text[max(0, r.start - 8):r.start].split()
-        if before and before[-1].lower() == "since":
-            return  # "since Jan. 1, 2015" starts a stretch; the story is not told from there
+        if not self.tells_the_story(r):
+            return
         self.anchor = Anchor(value, how, self.paragraph(r.start), self.sentence(r.start))
         if not self.in_quote(r.start) and (how != "narrative" or not far_from(value, self.pub, STORY_DAYS)):
             # a date the text gives far from publication begins a story; news time ends it
-            self.story = self.anchor if how == "absolute" and far_from(value, self.pub, STORY_DAYS) else None
+            told = how == "absolute" and not r.args.get("named")  # "9/11 plotter" names an event
+            self.story = self.anchor if told and far_from(value, self.pub, STORY_DAYS) else None
         if tv.granularity(value) in ("day", "time"):
             self.sentence_days[self._sent_start(r.start)] = value[:10]
             if not self.in_quote(r.start):
                 self.speech = Anchor(value[:10], how, self.paragraph(r.start))
+
+    def tells_the_story(self, r: Reading) -> bool:
+        """False for a date the narrative is not told from: the start of a stretch ("since Jan. 1,
+        2015"), a comparison's base ("rose 2% from December 2003", "than in 2003"), a target
+        not yet reached ("wants 10% by the end of 2005", "until 2008"; "By 1958 all had left" tells)."""
+        before = self.text[max(0, r.start - 12):r.start].lower().split()
+        word = before[-1] if before else ""
+        if word == "in" and len(before) > 1:
+            word = before[-2] if before[-2] == "than" else word
+        if word in ("since", "than"):
+            return False
+        if word == "from":
+            return bool(re.match(r"\s*(?:[-–]|(?:to|until|till|through|and)\b)", self.text[r.end:r.end + 10], re.I))
+        return word not in ("by", "until", "till") or tense(self.doc, r.start, r.end) == "past"
 
     def direction(self, r: Reading) -> str:
         """past | future | present for a reading: "since" looks back, else the tense, else the sentence."""
@@ -349,8 +365,10 @@ class Resolver:
 
     def story_base(self, r: Reading) -> str | None:
         """The narrative's date for an anaphoric reading: this or the previous paragraph's, else
-        the date of the story told in the past it belongs to."""
-        self.basis = self.narrative(r) or self.in_story(r)
+        (for a year, season or month) the date of the story told in the past it belongs to."""
+        self.basis = self.narrative(r)
+        if self.basis is None and r.args.get("unit") not in ("day", "week", "weekend"):
+            self.basis = self.in_story(r)  # "that day", "earlier in the day" point at the last day told
         return self.basis
 
     def _r_anchor(self, r: Reading) -> tuple[str | None, str]:
@@ -399,7 +417,8 @@ class Resolver:
                 return fmt(y if mo > m else y + 1), "publication"
             return fmt(y), "publication"
         # a narrative about another year carries its months ("In 1956 … in March")
-        base = None if self.reported(r) else self.narrative(r, near=True, not_publication=True)
+        reported = self.pub is not None and self.reported(r)  # with a publication date, news time is known
+        base = None if reported else self.narrative(r, near=True, not_publication=True)
         story_year = tv.year_of(base) if base else None
         if story_year is None or (self.pub is not None and story_year == self.pub.year):
             base = (self._near_story_day(r) if day else None) or self.in_story(r)
