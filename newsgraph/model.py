@@ -88,7 +88,8 @@ class TimeExpression:
     span: Span
     text: str
     value: str | None  # ISO 8601 value ("1957", "2016-09-11", "2019-04") or None
-    how: str  # how it was resolved: "absolute", "publication", "narrative", "unresolved"
+    how: str  # how it was resolved: "absolute", "publication", "narrative", "quotation", "unresolved"
+    anchor: str | None = None  # the date it was counted from (publication, story or speech date); not serialised
 
 
 @dataclass
@@ -168,6 +169,7 @@ class Article:
             ent["mentions"] = [list(m) for m in ent["mentions"]]
         for t in out["times"]:
             t["span"] = list(t["span"])
+            del t["anchor"]  # not in the store yet: JSON says what a stored article says
         if with_text:
             out["text"] = self.text
         return out

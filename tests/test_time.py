@@ -12,7 +12,7 @@ import newsgraph
 from newsgraph.analyse.dates import values as tv
 from newsgraph.analyse.dates.grammar import readings
 
-HOWS = {"absolute", "publication", "narrative", "unresolved"}
+HOWS = {"absolute", "publication", "narrative", "quotation", "unresolved"}
 
 
 def values(text: str, published: str | None = None) -> dict[str, tuple[str | None, str]]:

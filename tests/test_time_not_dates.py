@@ -53,3 +53,31 @@ def test_far_future_bare_year_is_a_title_unless_the_tense_says_future() -> None:
 def test_real_years_and_the_attacks_stay_dates() -> None:
     got = values("The fund was set up in 1337 by the king. Security changed after 9/11.", "2004-05-20")
     assert got["1337"] == ("1337", "absolute") and got["9/11"] == ("2001-09-11", "absolute")
+
+
+@pytest.mark.parametrize("text", [
+    "United won 2-1 at home and drew 3-3 away.",
+    "Some 2000 people marched while 1200 police watched.",
+    "The airline ordered ten Boeing 777s and an Airbus A380.",
+    "The Nokia 1100 sold 200 million units.",
+    "He read Orwell's 1984 again on the train.",
+    "The film 2012 was a hit with teenagers.",
+])
+def test_scores_counts_models_and_works_are_not_dates(text: str) -> None:
+    assert not [v for v, _ in values(text, "2004-12-01").values() if v], text
+
+
+def test_a_season_of_years_is_years_and_a_possessive_before_a_noun_is_a_date() -> None:
+    got = values("He scored 20 goals in the 1999-2000 season.", "2004-12-01")
+    assert got["1999"] == ("1999", "absolute") and got["2000"] == ("2000", "absolute")
+    assert values("Labour's 1997 victory was huge.", "2004-12-01")["1997"] == ("1997", "absolute")
+
+
+def test_a_clock_time_with_a_score_takes_the_day() -> None:
+    got = values("The home side led 1-0 at 1945 GMT on Saturday.", "2004-12-01")
+    assert got["1945"][0] is not None and got["1945"][0].endswith("T19:45")
+
+
+def test_someones_year_before_a_noun_stays_a_date() -> None:
+    assert values("He recorded a version of the singer Eric Clapton's 1991 hit for charity.", "2005-01-10")["1991"] \
+        == ("1991", "absolute")

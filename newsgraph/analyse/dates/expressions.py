@@ -3,22 +3,23 @@
 Expressions come from our grammar (``dates/grammar.py``); spaCy's parse confirms the
 ambiguous ones (a bare "1958" or "May" counts where spaCy sees a DATE or a preposition
 introduces it, and never inside a name) and gives the tense that says which "Sunday"
-is meant.  Each expression is then resolved, in text order, in one of three ways:
+is meant.  Each expression is then resolved, in text order, in one of four ways:
 
 * ``absolute`` — it carries its year ("in 1958", "Sept. 11, 2001", "the 1990s");
 * ``publication`` — deictic, counted from the publication date ("last month", "on Sunday", "now");
 * ``narrative`` — anaphoric, counted from the narrative's last date in this or the previous
-  paragraph ("the following year" after a paragraph about 1956 is 1957, "at the time");
+  paragraph ("the following year" after a paragraph about 1956 is 1957, "at the time"), or
+  from the date of a story told in the past ("Dec. 30" after "on Dec. 28, 2015", see ``story.py``);
+* ``quotation`` — a quotation's "today" or "yesterday", counted from the day its attribution gives;
 
-and otherwise left ``unresolved`` (value None): nothing is guessed.  Values are
-documented in ``dates/values.py``.
+and otherwise left ``unresolved`` (value None): nothing is guessed.  ``anchor`` keeps the date
+each value was counted from.  Values are documented in ``dates/values.py``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import compress
@@ -29,6 +30,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.dates import values as tv
 from newsgraph.analyse.dates.grammar import Reading, lexicon, readings
+from newsgraph.analyse.dates.story import far_from, narration_breaks, occurrence_in_story, reported_when, speech_days
 from newsgraph.analyse.dates.values import parse_published
 from newsgraph.model import TimeExpression
 
@@ -72,6 +74,7 @@ _QUOTES_OPEN = "\"“‘'"
 _QUOTES_CLOSE = "\"”’'"
 _FAR_FUTURE_YEARS = 25
 STORY_DAYS = 183  # a month and day belongs to a told date's year when within half a year of it
+STORY_YEARS = 10  # a story dated only by a year carries its months far only when set this long before publication
 """A bare year this far after the article's own time, not in the future tense, is a title or a
 number ("nominated for 2046"), not a date."""
 
@@ -80,7 +83,7 @@ def names_a_thing(doc: Doc, text: str, r: Reading) -> bool:
     """A number that looks like a date but is part of a name or a count: a title or model
     ("Fahrenheit 9/11", "Windows 2000": right after a capitalised proper noun inside the
     sentence), a numbered thing ("resolution 1441": right after a common noun), a quoted title
-    ("\u201c2046\u201d")."""
+    ("\u201c2046\u201d"), someone's work ("Orwell's 1984")."""
     bare = r.args.get("named") or r.needs_context
     if not bare:
         return False
@@ -97,6 +100,10 @@ def names_a_thing(doc: Doc, text: str, r: Reading) -> bool:
         return False
     if prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_sent_start:
         return True
+    after = doc[span.end] if span.end < len(doc) else None
+    if prev.tag_ == "POS" and (after is None or after.pos_ in ("PUNCT", "AUX", "ADV", "ADP", "CCONJ")) \
+            and any(c.dep_ == "poss" and c.text[:1].isupper() for c in span.root.children):
+        return True  # "Orwell's 1984": a work of someone's (not "Labour's 1997 victory", "Clapton's 1991 hit")
     return prev.tag_ in ("NN", "NNS") and prev.is_lower and prev.lower_ not in _TIME_NOUNS
 
 
@@ -203,6 +210,13 @@ class Resolver:
         self.sentence_dir: dict[int, str] = {}  # a sentence that names a later date looks ahead
         self.quoted = sorted(s for q in (doc._.quotes or []) if q.kind != "indirect" for s in q.content_spans)
         self.quoted_starts = [s for s, _ in self.quoted]
+        self.story: Anchor | None = None  # the last date of a story told in the past, far from publication
+        self.breaks: list[int] | None = None  # sentences narrated in the present (story.narration_breaks)
+        self.basis: str | None = None  # the date the reading being resolved was counted from
+
+    def quoted_between(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.quoted_starts, end) - 1
+        return i >= 0 and self.quoted[i][1] > start
 
     def in_quote(self, pos: int) -> bool:
         i = bisect.bisect_right(self.quoted_starts, pos) - 1
@@ -231,24 +245,73 @@ class Resolver:
             return None
         return a.value
 
+    def in_story(self, r: Reading) -> str | None:
+        """The date of the story told in the past that ``r`` belongs to: the story's last date was
+        far from the publication, ``r`` is told in the past tense and no sentence since is
+        narrated in the present; else None."""
+        s = self.story
+        if s is None or self.pub is None or self.direction(r) != "past" or self.reported(r):
+            return None  # without a publication date nothing says the story is set in the past
+        if tv.granularity(s.value) in ("year", "decade", "century") and not self.long_ago(s.value):
+            return None  # "bought it in 2014 … In September, he handed it over": the news moved on
+        if self.breaks is None:
+            self.breaks = [self.sentence(b) for b in narration_breaks(self.doc, self.quoted_between)]
+        here = self.sentence(r.start)
+        i = bisect.bisect_right(self.breaks, s.sentence)
+        if i < len(self.breaks) and self.breaks[i] < here:
+            return None
+        return s.value
+
+    def long_ago(self, value: str) -> bool:
+        """A year at least ``STORY_YEARS`` before publication: a story set in another time."""
+        return self.pub is not None and tv.interval(value)[1].year <= self.pub.year - STORY_YEARS
+
+    def reported(self, r: Reading) -> bool:
+        """``r`` dates a report ("said in March", "a June report"): news time, not a story's."""
+        return reported_when(self.doc, r.start, r.end, lexicon()["reporting_words"])
+
     def resolve(self, r: Reading) -> tuple[str | None, str]:
+        self.basis = None
         handler = getattr(self, "_r_" + r.rule)
         value, how = handler(r)
-        if value is not None and not tv.is_value(value):
+        if value is None or not tv.is_value(value):
             return None, "unresolved"
-        return (value, how) if value is not None else (None, "unresolved")
+        return value, how
+
+    def anchor_of(self, how: str) -> str | None:
+        """What the last resolved value was counted from, for ``TimeExpression.anchor``."""
+        if how == "publication":
+            return self.pub.isoformat() if self.pub else None
+        return self.basis if how in ("narrative", "quotation") else None
 
     def remember(self, r: Reading, value: str | None, how: str) -> None:
         if value is None or r.rule in ("present", "clock") or tv.granularity(value) == "century":
             return
-        before = self.text[max(0, r.start - 8):r.start].split()
-        if before and before[-1].lower() == "since":
-            return  # "since Jan. 1, 2015" starts a stretch; the story is not told from there
+        if not self.tells_the_story(r):
+            return
         self.anchor = Anchor(value, how, self.paragraph(r.start), self.sentence(r.start))
+        if not self.in_quote(r.start) and (how != "narrative" or not far_from(value, self.pub, STORY_DAYS)):
+            # a date the text gives far from publication begins a story; news time ends it
+            told = how == "absolute" and not r.args.get("named")  # "9/11 plotter" names an event
+            self.story = self.anchor if told and far_from(value, self.pub, STORY_DAYS) else None
         if tv.granularity(value) in ("day", "time"):
             self.sentence_days[self._sent_start(r.start)] = value[:10]
             if not self.in_quote(r.start):
                 self.speech = Anchor(value[:10], how, self.paragraph(r.start))
+
+    def tells_the_story(self, r: Reading) -> bool:
+        """False for a date the narrative is not told from: the start of a stretch ("since Jan. 1,
+        2015"), a comparison's base ("rose 2% from December 2003", "than in 2003"), a target
+        not yet reached ("wants 10% by the end of 2005", "until 2008"; "By 1958 all had left" tells)."""
+        before = self.text[max(0, r.start - 12):r.start].lower().split()
+        word = before[-1] if before else ""
+        if word == "in" and len(before) > 1:
+            word = before[-2] if before[-2] == "than" else word
+        if word in ("since", "than"):
+            return False
+        if word == "from":
+            return bool(re.match(r"\s*(?:[-–]|(?:to|until|till|through|and)\b)", self.text[r.end:r.end + 10], re.I))
+        return word not in ("by", "until", "till") or tense(self.doc, r.start, r.end) == "past"
 
     def direction(self, r: Reading) -> str:
         """past | future | present for a reading: "since" looks back, else the tense, else the sentence."""
@@ -283,11 +346,10 @@ class Resolver:
             return None, "unresolved"
         unit, n = r.args["unit"], r.args["n"]
         base = self.pub.isoformat()
-        how = "publication"
         sp = self.speech
         if unit == "day" and sp and self.in_quote(r.start) and sp.paragraph >= self.paragraph(r.start) - 1:
-            base, how = sp.value, "narrative"  # "last night", said on Tuesday, is Monday night
-            return tv.shift(base, n, unit), how
+            self.basis = sp.value  # "last night", said on Tuesday, is Monday night
+            return tv.shift(sp.value, n, unit), "narrative"
         if unit == "weekend":
             if n == 0 and self.pub.weekday() < 5 and self.direction(r) == "past":
                 n = -1  # "this weekend", told on a Monday in the past tense: the one just gone
@@ -301,8 +363,16 @@ class Resolver:
         value = tv.shift(base, n, unit)
         return value, "publication"
 
+    def story_base(self, r: Reading) -> str | None:
+        """The narrative's date for an anaphoric reading: this or the previous paragraph's, else
+        (for a year, season or month) the date of the story told in the past it belongs to."""
+        self.basis = self.narrative(r)
+        if self.basis is None and r.args.get("unit") not in ("day", "week", "weekend"):
+            self.basis = self.in_story(r)  # "that day", "earlier in the day" point at the last day told
+        return self.basis
+
     def _r_anchor(self, r: Reading) -> tuple[str | None, str]:
-        base = self.narrative(r)
+        base = self.story_base(r)
         if base is None:
             if r.args.get("or_pub"):
                 return self._r_pub(r)
@@ -312,14 +382,14 @@ class Resolver:
         return value, "narrative"
 
     def _r_anchor_season(self, r: Reading) -> tuple[str | None, str]:
-        base = self.narrative(r)
+        base = self.story_base(r)
         y = tv.year_of(base) if base else None
         if y is None:
             return None, "unresolved"
         return f"{y + r.args['n']:04d}-{r.args['season']}", "narrative"
 
     def _r_same(self, r: Reading) -> tuple[str | None, str]:
-        base = self.narrative(r)
+        base = self.basis = self.narrative(r)  # "at the time" of what was just told, not of a story long ago
         return (base, "narrative") if base else (None, "unresolved")
 
     def _r_present(self, r: Reading) -> tuple[str | None, str]:
@@ -347,13 +417,14 @@ class Resolver:
                 return fmt(y if mo > m else y + 1), "publication"
             return fmt(y), "publication"
         # a narrative about another year carries its months ("In 1956 … in March")
-        base = self.narrative(r, near=True, not_publication=True)
+        reported = self.pub is not None and self.reported(r)  # with a publication date, news time is known
+        base = None if reported else self.narrative(r, near=True, not_publication=True)
         story_year = tv.year_of(base) if base else None
-        if story_year is not None and (self.pub is None or story_year != self.pub.year):
-            return fmt(story_year), "narrative"
-        near_day = self._near_story_day(r, fmt) if day else None
-        if near_day is not None:
-            return near_day, "narrative"
+        if story_year is None or (self.pub is not None and story_year == self.pub.year):
+            base = (self._near_story_day(r) if day else None) or self.in_story(r)
+        if base is not None:
+            self.basis = base
+            return occurrence_in_story(base, fmt), "narrative"
         if self.pub is None:
             return None, "unresolved"
         direction = self.direction(r)
@@ -371,25 +442,19 @@ class Resolver:
             pick = _pick(cands, self.pub, direction)
         return fmt(pick.year), "publication"
 
-    def _near_story_day(self, r: Reading, fmt: Callable[[int], str | None]) -> str | None:
-        """A month and day ("Dec. 30") in a story told from a full date of this or the previous
-        paragraph ("on Dec. 28, 2015") other than the publication's, in the past tense (or the
-        future, counting forward): that date's nearest occurrence, within half a year of it (the
-        crime story's arrest, not the publication year)."""
+    def _near_story_day(self, r: Reading) -> str | None:
+        """The full date of this or the previous paragraph ("on Dec. 28, 2015") a month and day
+        ("Dec. 30") is told from, in the past tense (or the future, counting forward), when it is
+        not of the publication's days: the crime story's arrest, not the publication year."""
         base = self.narrative(r, not_publication=True)
         if base is None or tv.granularity(base) not in ("day", "time") or self.anchor is None \
                 or self.anchor.how != "absolute":
             return None  # only a date the text gives in full, not one itself inferred
-        told = date.fromisoformat(base[:10])
-        if self.pub is not None and abs((self.pub - told).days) <= STORY_DAYS:
+        if not far_from(base, self.pub, STORY_DAYS):
             return None  # the story is the publication's own days: the usual reading serves
-        direction = self.direction(r)
-        if direction == "present":
+        if self.direction(r) == "present":
             return None  # "lawyers have until 21 March": the reader's time, not the story's
-        options = [(abs((date.fromisoformat(v) - told).days), v) for v in map(fmt, (told.year - 1, told.year, told.year + 1))
-                   if v is not None and (direction == "past" or date.fromisoformat(v) >= told)]
-        gap, value = min(options, default=(STORY_DAYS + 1, ""))
-        return value if gap <= STORY_DAYS else None
+        return base
 
     def _r_weekday(self, r: Reading) -> tuple[str | None, str]:
         if self.pub is None:
@@ -430,6 +495,7 @@ class Resolver:
         y = tv.year_of(base) if base else None
         if y is not None and (self.pub is None or y != self.pub.year) and rel is None:
             if rule != "election" or y % 2 == 0:
+                self.basis = base
                 return _holiday(rule, y).isoformat(), "narrative"  # "in 2012 … soon after Election Day"
         if self.pub is None:
             return None, "unresolved"
@@ -449,6 +515,7 @@ class Resolver:
             return None, "unresolved"
         day = self.sentence_days.get(self._sent_start(r.start))
         if day is not None:
+            self.basis = day
             return day + hhmm, "narrative"
         if self.pub is not None and not self.in_quote(r.start):
             return self.pub.isoformat() + hhmm, "publication"
@@ -505,10 +572,33 @@ def find_times(doc: Doc, published: str | None = None, text: str | None = None) 
         value, how = resolver.resolve(r)
         resolver.remember(r, value, how)
         resolver.note_direction(r, value, how)
-        out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how)
+        out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how, resolver.anchor_of(how))
+    _count_from_speech(doc, resolver, [r for r in found if r.rule in _DEICTIC], out)
     for r in found:
         if r.rule == "clock":
             value, how = resolver.resolve(r)
-            out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how)
+            out[r.start] = TimeExpression((r.start, r.end), text[r.start:r.end], value, how, resolver.anchor_of(how))
     return [out[k] for k in sorted(out)]
+
+
+_DEICTIC = ("pub", "present", "weekday")
+"""Rules counted from the publication date that, inside a quotation, count from when it was said."""
+
+
+def _count_from_speech(doc: Doc, resolver: Resolver, deictic: list[Reading], out: dict[int, TimeExpression]) -> None:
+    """A quotation's "today", "yesterday", "now", "on Monday" count from the day its attribution
+    gives ("said on 3 May"), not from the publication (``how`` "quotation")."""
+    if not deictic:
+        return
+    said = speech_days(doc, list(doc._.quotes or []), [out[k] for k in sorted(out)])
+    pub, speech = resolver.pub, resolver.speech
+    resolver.speech = None  # the day the attribution gives, not the last day named before
+    for q, day in said:
+        resolver.pub = date.fromisoformat(day)
+        for r in deictic:
+            if any(s <= r.start < e for s, e in q.content_spans):
+                value, how = resolver.resolve(r)
+                if how == "publication":
+                    out[r.start] = TimeExpression((r.start, r.end), out[r.start].text, value, "quotation", day)
+    resolver.pub, resolver.speech = pub, speech
 

@@ -354,6 +354,8 @@ def _h_count_later(m: re.Match[str]) -> Reading | None:
         return Reading(m.start(), m.end(), "vague")
     if d in ("before", "after") and re.match(r"\s[\w$“\"‘']", follows):
         return Reading(m.start(), m.end(), "vague")
+    if re.match(r"\s+than\b", m.string[m.end():m.end() + 8], re.I):
+        return Reading(m.start(), m.end(), "vague")  # "five years earlier than expected": a comparison
     sign = 1 if d in ("later", "after") else -1
     return Reading(m.start(), m.end(), "anchor", {"unit": _unit(g["unit"]), "n": sign * n})
 
