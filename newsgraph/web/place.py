@@ -1,5 +1,6 @@
 """The place page: ``/place/{name}`` — where the place is (a small offline map), the articles that
-name it and the quotations whose words name it, each list paged ("1–50 of N", next page).
+name it and the quotations whose words name it, each list paged ("1–50 of N", next page), the
+most recently added first (see place_mentions for why, and for the window of quotations).
 
 Map markers, the places list, the map's list and place names in articles link here. With
 ``show=articles`` or ``show=quotations`` the page pages through that one list.
@@ -48,7 +49,8 @@ def place(request: Request, conn: Conn, name: str, show: Show = None,
         rows = place_mentions.quotes(conn, name, limit=PAGE, offset=at)
         quotes = (rows, Pager(path, profile["quotes"], at, PAGE, len(rows), {"show": "quotations"}))
     return request.app.state.templates.TemplateResponse(request, "place.html", {
-        "p": profile, "show": show, "articles": arts, "quotes": quotes, "data": map_data(profile)})
+        "p": profile, "show": show, "articles": arts, "quotes": quotes, "data": map_data(profile),
+        "window": place_mentions.WINDOW})
 
 
 def map_data(profile: dict[str, Any]) -> str:
