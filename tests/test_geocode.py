@@ -233,8 +233,10 @@ def test_surnames_in_a_team_sheet_are_no_places(nlp) -> None:  # type: ignore[no
     doc = nlp(text)
     player = Entity("Onuoha", "GPE", [_span(text, "Onuoha")])
     assert geocode.unknown_name_label(doc, player, Counter()) == "ORG"
-    trip = "The team flew from Onuoha to the coast."
+    trip = "The team trained in Onuoha all week."
     assert geocode.unknown_name_label(nlp(trip), Entity("Onuoha", "GPE", [_span(trip, "Onuoha")]), Counter()) is None
+    goal = "Chelsea went down to strikes from Onuoha and Weaver."
+    assert geocode.unknown_name_label(nlp(goal), Entity("Onuoha", "GPE", [_span(goal, "Onuoha")]), Counter()) == "ORG"
 
 
 def test_a_state_office_names_the_state_not_its_city(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
@@ -250,3 +252,18 @@ def test_a_name_after_an_organisation_noun_is_the_organisation() -> None:
     assert geocode.shape_verdict(text, ent) == "ORG"
     giant = "Exports to the Asian giant China grew."
     assert geocode.shape_verdict(giant, Entity("China", "GPE", [_span(giant, "China")])) is None
+
+
+def test_agency_abbreviations_of_us_states() -> None:
+    for written, state in (("Ala.", "Alabama"), ("N.C.", "North Carolina"), ("Ga.", "Georgia"), ("Calif.", "California")):
+        place = places.lookup(written)
+        assert place is not None and (place.name, place.kind, place.country) == (state, "state", "US"), written
+
+
+def test_in_a_film_or_at_an_employer_is_no_place(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    for text, name in (("She won praise for her role in Starlit, a thriller.", "Starlit"),
+                       ("Tom Hale, chief economist at Brennick, said rates would rise.", "Brennick")):
+        ent = Entity(name, "GPE", [_span(text, name)])
+        assert geocode.unknown_name_label(nlp(text), ent, Counter()) == "ORG", text
+    stay = "She spent a week in Starlit before the final."
+    assert geocode.unknown_name_label(nlp(stay), Entity("Starlit", "GPE", [_span(stay, "Starlit")]), Counter()) is None

@@ -69,6 +69,9 @@ PLACE_WORDS = {"in", "at", "from", "to", "near", "outside", "across", "around", 
                "throughout", "via", "inside", "within"}
 # where a person cannot stand either ("a pass from Fabregas", "sold to Davenport" can be a person)
 WHERE_WORDS = PLACE_WORDS - {"from", "to", "towards", "toward", "into", "via"}
+# "in"/"at" after these is about a work or an employer: "his role in Closer", "economist at Gerrard"
+WORK_BEFORE = {"role", "roles", "part", "performance", "performances", "starring", "starred", "stars", "appeared",
+               "appears", "appearance", "cameo", "character", "economist", "analyst", "strategist"}
 CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Pluto", "Sun", "Universe",
              "Neptune", "Uranus", "Milky Way"}
 _COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
@@ -192,7 +195,7 @@ def in_place_context(doc: Doc, start: int, end: int, words: set[str] = PLACE_WOR
     """Does a mention stand where a place goes: after "in", "at", "from"…, or (``coordinated``)
     coordinated with a place the gazetteer knows (a team sheet's surnames are coordinated with
     each other, all typed as places) — unless a place's possessive says whose it is ("France's
-    Hind Dehiba and …")?"""
+    Hind Dehiba and …") or the words before say a work or an employer ("his role in Closer")?"""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
@@ -200,7 +203,7 @@ def in_place_context(doc: Doc, start: int, end: int, words: set[str] = PLACE_WOR
     if i > 1 and doc[i - 1].text in POSSESSIVE_TOKENS and doc[i - 2].ent_type_ in GEO_LABELS:
         return False
     if i > 0 and doc[i - 1].lower_ in words:
-        return True
+        return not (i > 1 and doc[i - 1].lower_ in ("in", "at") and doc[i - 2].lower_ in WORK_BEFORE)
     return coordinated and place_context(doc, i, j) and any(_known_place(doc, k) for k in (i - 2, j + 1, doc[j - 1].head.i))
 
 
@@ -244,12 +247,13 @@ def elliptic_country(text: str, name: str) -> Place | None:
 
 def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -> str | None:
     """A name the gazetteer does not know, typed as a place, with no mention where a place goes
-    (after "in", "at", "from"…; being coordinated with places is no evidence for a name no
-    gazetteer knows, as in a team sheet: "Macken, Weaver, Onuoha, Jordan"): the label spaCy gives it elsewhere in
+    (after "in", "at", "near"…; "from" and "to" are no evidence for a name no gazetteer knows
+    ("strikes from Rivaldo"), nor being coordinated with places, as in a team sheet: "Macken,
+    Weaver, Onuoha, Jordan"): the label spaCy gives it elsewhere in
     the article, else ORG; a team ("Manchester City") is ORG wherever it stands. None: a place."""
     if ent.name.split()[-1] in TEAM_WORDS and len(ent.name.split()) > 1:
         return "ORG"
-    if any(in_place_context(doc, s, e, coordinated=False) for s, e in ent.mentions):
+    if any(in_place_context(doc, s, e, WHERE_WORDS, coordinated=False) for s, e in ent.mentions):
         return None
     other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"]
     return max(other)[1] if other else "ORG"

@@ -109,11 +109,12 @@ def index() -> Index:
     for name, ps in table.items():
         found[name].extend(ps)
     by_code = {p.country: p for ps in table.values() for p in ps if p.kind == "country"}
-    for name, target in data_rows("places_names.tsv"):
+    for name, target, *country in data_rows("places_names.tsv"):  # a third column: the target's country
         cities = sorted((p for p in found.get(target, ()) if p.kind == "city" and p.primary),
                         key=lambda p: -p.population)[:1]  # "Washington DC" -> the biggest Washington
         for place in table.get(target) or ([by_code[target]] if target in by_code else cities):
-            found[name].append(place)
+            if not country or place.country == country[0]:  # "Ga." is the state, not the country
+                found[name].append(place)
     return {name: _ranked(ps) for name, ps in found.items()}
 
 
