@@ -267,3 +267,25 @@ def test_in_a_film_or_at_an_employer_is_no_place(nlp) -> None:  # type: ignore[n
         assert geocode.unknown_name_label(nlp(text), ent, Counter()) == "ORG", text
     stay = "She spent a week in Starlit before the final."
     assert geocode.unknown_name_label(nlp(stay), Entity("Starlit", "GPE", [_span(stay, "Starlit")]), Counter()) is None
+
+
+def test_the_first_word_of_a_longer_name_or_a_company_described_is_no_place() -> None:
+    storm = "Aid came after Hurricane Kestrel hit the coast."
+    assert geocode.shape_verdict(storm, Entity("Hurricane", "GPE", [_span(storm, "Hurricane")])) == "drop"
+    film = "New entries included The Wedding Date, a comedy."
+    assert geocode.shape_verdict(film, Entity("Wedding", "GPE", [_span(film, "Wedding")])) == "drop"
+    firm = "Rival Tanshan, the country's largest steel producer, said prices would rise."
+    assert geocode.shape_verdict(firm, Entity("Tanshan", "GPE", [_span(firm, "Tanshan")])) == "ORG"
+    town = "He visited Wells. Bath is near."
+    assert geocode.shape_verdict(town, Entity("Wells", "GPE", [_span(town, "Wells")])) is None
+
+
+def test_a_name_listed_with_states_is_the_state(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "Auditors read his tax filings in New York, New Jersey and Connecticut last year.")
+    assert ents["New York"].geo["kind"] == "state"  # type: ignore[index]
+
+
+def test_a_town_keeps_its_place_context(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    for text in ("The tour visits Canterbury, Wells and Taunton this week.", "A bus runs from Wells to Bristol."):
+        ent = Entity("Wells", "GPE", [_span(text, "Wells")])
+        assert geocode.unknown_name_label(nlp(text), ent, Counter()) is None, text

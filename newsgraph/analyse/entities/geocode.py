@@ -29,7 +29,9 @@ choice between same-named places needs the other places of the article:
   or a name shaped like a person's ("Hind Dehiba"), where no mention stands in a place context;
   a name written with "!" ("Wham!") is a title, one always followed by "Cup" or "Trophy" an
   event ("Davis Cup"); "France's" before a name says whose it is, not that it is a place; a name
-  always followed by a state's office ("New York Attorney General", "Washington state") is the state.
+  always followed by a state's office ("New York Attorney General", "Washington state"), or listed
+  with states ("New York, New Jersey and Connecticut"), is the state; the first word of a longer
+  name ("Hurricane Mitch", "The Wedding Date"; not a country or a city of 100,000) is no place.
 """
 
 from __future__ import annotations
@@ -61,6 +63,8 @@ TEAM_WORDS = {"City", "United", "Utd", "Rovers", "Athletic", "Albion", "Wanderer
 TEAM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(TEAM_WORDS))})\b")
 EVENT_AFTER = re.compile(r"[ \t]+(?:Cup|Trophy)\b")  # "Davis Cup", "Ryder Cup": an event, no place
 ORG_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+ORG_NOUN_AFTER = re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+                            rf"(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})\b")
 ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})[ \t]+$")
 # offices of a state or province: "the New York attorney general" is the state, not the city
 STATE_AFTER = re.compile(r"[ \t]+(?:Gov\.|[Gg]overnor|[Aa]ttorney [Gg]eneral|State\b|state\b|[Ll]egislature|"
@@ -138,16 +142,30 @@ def shape_verdict(text: str, ent: Entity) -> str | None:
     University" is in Cardiff), "drop" for an event ("Davis Cup"), else None."""
     if names_a_team(text, ent) or any(text[e:e + 1] == "!" for _, e in ent.mentions):
         return "ORG"
-    if any(ORG_NOUN_BEFORE.search(text, max(0, s - 30), s) for s, _ in ent.mentions) \
+    if any(ORG_NOUN_BEFORE.search(text, max(0, s - 30), s) or ORG_NOUN_AFTER.match(text, e) for s, e in ent.mentions) \
             and not any(p.kind in CANONICAL_KINDS for p in places.candidates(ent.name)):
-        return "ORG"  # "mobile phone network Orange", "the club Barcelona"; not "the Asian giant China"
+        return "ORG"  # "mobile phone network Orange", "Baoshan, the country's largest steel producer"
     if ent.mentions and all(_org_after(text, e) for _, e in ent.mentions) \
             and not any(p.kind in ("country", "nation", "continent") or p.kind == "city" and p.population >= SMALL_CITY
                         for p in places.candidates(ent.name)):
         return "ORG"
     if ent.mentions and all(EVENT_AFTER.match(text, e) for _, e in ent.mentions):
         return "drop"
+    if ent.mentions and all(_inside_a_name(text, s, e) for s, e in ent.mentions) \
+            and not any(p.kind in CANONICAL_KINDS or p.kind == "city" and p.population >= SMALL_CITY
+                        for p in places.candidates(ent.name)):
+        return "drop"  # "Hurricane Mitch", "The Wedding Date": the first word of a longer name
     return None
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Is the mention the first word of a longer capitalised name the gazetteer does not know
+    ("Hurricane Mitch"), not starting a sentence?"""
+    m = ORG_AFTER.match(text, end)
+    if m is None or places.candidates(text[start:m.end()]):
+        return False
+    before = text[max(0, start - 2):start].strip()
+    return start > 0 and before not in (".", "!", "?", "") or text[max(0, start - 4):start] in ("The ", "the ")
 
 
 def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None:
@@ -207,6 +225,21 @@ def in_place_context(doc: Doc, start: int, end: int, words: set[str] = PLACE_WOR
     return coordinated and place_context(doc, i, j) and any(_known_place(doc, k) for k in (i - 2, j + 1, doc[j - 1].head.i))
 
 
+def _beside_a_state(doc: Doc, start: int, end: int) -> bool:
+    """Is the mention in a list with a state ("New York, New Jersey and Connecticut")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    i, j = span.start, span.end
+    near = [k for k, link in ((i - 2, i - 1), (j + 1, j)) if 0 <= link < len(doc) and doc[link].lower_ in (",", "and", "or")]
+    for ent in doc.ents:
+        if ent.label_ in GEO_LABELS and any(ent.start <= k < ent.end for k in near):
+            place = places.lookup(ent.text)
+            if place is not None and place.kind == "state":
+                return True
+    return False
+
+
 def _known_place(doc: Doc, k: int) -> bool:
     """Is token ``k`` inside a place-typed entity the gazetteer knows?"""
     if not 0 <= k < len(doc) or doc[k].ent_type_ not in GEO_LABELS:
@@ -253,7 +286,9 @@ def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -
     the article, else ORG; a team ("Manchester City") is ORG wherever it stands. None: a place."""
     if ent.name.split()[-1] in TEAM_WORDS and len(ent.name.split()) > 1:
         return "ORG"
-    if any(in_place_context(doc, s, e, WHERE_WORDS, coordinated=False) for s, e in ent.mentions):
+    # a town of 5,000+ keeps the whole place context: "from Gorebridge to Edinburgh", "Bath, Wells, Frome"
+    town = bool(places.towns().get(ent.name))
+    if any(in_place_context(doc, s, e, PLACE_WORDS if town else WHERE_WORDS, coordinated=town) for s, e in ent.mentions):
         return None
     other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"]
     return max(other)[1] if other else "ORG"
@@ -366,7 +401,8 @@ def _candidates(doc: Doc, ent: Entity) -> Candidates:
     if ent.name in CELESTIAL:
         return (), frozenset()
     state = places.division(ent.name)
-    if state is not None and ent.mentions and all(STATE_AFTER.match(doc.text, e) for _, e in ent.mentions):
+    if state is not None and ent.mentions and (all(STATE_AFTER.match(doc.text, e) for _, e in ent.mentions)
+                                               or any(_beside_a_state(doc, s, e) for s, e in ent.mentions)):
         return (state,), frozenset()
     found: list[Place] = []
     for name in [ent.name, *ent.aliases]:
