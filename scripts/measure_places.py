@@ -3,13 +3,15 @@
     .venv/bin/python scripts/measure_places.py --out /tmp/places            # extract, then report
     .venv/bin/python scripts/measure_places.py --jsonl /tmp/places/*.jsonl   # report on earlier output
     .venv/bin/python scripts/measure_places.py --jsonl ... --sample 30 --seed 1   # places to check by hand
+    .venv/bin/python scripts/measure_places.py --db /tmp/bbc_polnear.db [--sample 100 --seed 17]  # a store
 
 Extraction runs ``newsgraph extract --format jsonl`` in ``--workers`` processes (the BBC
 corpus ``../shared/corpora/bbc/*/`` — ``--per-topic N`` keeps the first N of each topic —
 plus PolNeAR ``dev/text``). The report prints the share of place mentions (GPE/LOC entity
 mentions) with coordinates, the ``--top`` most mentioned places (name across articles) with
 their coordinates and kind and any two of them at one point (a duplicate), and every date
-value before 1500 with the text it came from.
+value before 1500 with the text it came from. ``--db`` reads the same from a store (after
+``newsgraph ingest``), where a place is its stored name across articles, as on the map.
 """
 
 from __future__ import annotations
@@ -57,6 +59,31 @@ def extract(paths: list[Path], out_dir: Path, workers: int) -> list[Path]:
 
 def articles(files: list[Path]) -> list[dict]:
     return [json.loads(line) for f in files for line in open(f, encoding="utf-8") if line.strip()]
+
+
+def store_articles(db: Path) -> list[dict]:
+    """The articles of a store in the shape of ``extract --format jsonl`` (what the report reads)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    arts: dict[int, dict] = {aid: {"document": doc, "source": doc, "text": text, "entities": [], "times": []}
+                             for aid, doc, text in conn.execute("SELECT id, document, text FROM articles")}
+    ents: dict[int, dict] = {}
+    for eid, aid, name, type_, lat, lon, country, kind in conn.execute(
+            "SELECT id, article_id, name, type, lat, lon, country, place_kind FROM entities"
+            " WHERE type IN ('GPE', 'LOC')"):
+        geo = {"lat": lat, "lon": lon, "country": country, "kind": kind} if country or lat is not None else None
+        ents[eid] = {"name": name, "type": type_, "mentions": [], "geo": geo}
+        arts[aid]["entities"].append(ents[eid])
+    for eid, s, e in conn.execute("SELECT entity_id, start, \"end\" FROM mentions ORDER BY entity_id, start"):
+        if eid in ents:
+            ents[eid]["mentions"].append([s, e])
+    for aid, text, value, how in conn.execute("SELECT article_id, text, value, how FROM times"):
+        arts[aid]["times"].append({"text": text, "value": value, "how": how})
+    conn.close()
+    for art in arts.values():
+        art["entities"] = [e for e in art["entities"] if e["mentions"]]
+    return list(arts.values())
 
 
 def report(arts: list[dict], top: int) -> None:
@@ -114,6 +141,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, help="extract into this folder first")
     ap.add_argument("--jsonl", type=Path, nargs="*", default=[], help="report on these JSONL files")
+    ap.add_argument("--db", type=Path, help="report on this store instead")
     ap.add_argument("--per-topic", type=int, default=None)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--top", type=int, default=50)
@@ -123,7 +151,7 @@ def main() -> None:
     files = list(args.jsonl)
     if args.out:
         files += extract(inputs(args.per_topic), args.out, args.workers)
-    arts = articles(files)
+    arts = store_articles(args.db) if args.db else articles(files)
     if args.sample:
         sample(arts, args.sample, args.seed)
     else:

@@ -156,3 +156,136 @@ def test_a_town_name_before_a_team_word_is_the_club() -> None:
     other = "Man is a town. Man City won."
     second = other.index("Man", 1)
     assert not geocode.names_a_team(other, Entity("Man", "GPE", mentions=[(0, 3), (second, second + 3)]))
+
+
+# ---------------------------------------------------------------- issue 17, second round
+
+
+def _span(text: str, name: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return start, start + len(name)
+
+
+def test_a_title_an_event_and_an_organisation_are_no_places() -> None:
+    band = "Wham! played in Bristol. Fans of Wham! sang."
+    assert geocode.shape_verdict(band, Entity("Wham", "GPE", [_span(band, "Wham"), _span(band, "Wham", 1)])) == "ORG"
+    event = "Spain won the Davis Cup after a long Davis Cup final."
+    assert geocode.shape_verdict(event, Entity("Davis", "GPE", [_span(event, "Davis"), _span(event, "Davis", 1)])) == "drop"
+    party = "She joined the Unity Coalition last year."
+    assert geocode.shape_verdict(party, Entity("Unity", "GPE", [_span(party, "Unity")])) == "ORG"
+    college = "He studied at Cardiff University."  # a city of 100,000+: the place is still named
+    assert geocode.shape_verdict(college, Entity("Cardiff", "GPE", [_span(college, "Cardiff")])) is None
+    plain = "Davis is a town. Rain fell on Davis."
+    assert geocode.shape_verdict(plain, Entity("Davis", "GPE", [_span(plain, "Davis"), _span(plain, "Davis", 1)])) is None
+
+
+def test_a_town_under_15000_needs_its_country_in_the_article() -> None:
+    assert places.lookup("Gorebridge") is None  # not a place for typing names...
+    town = places.towns()["Gorebridge"][0]  # ...but a candidate when geocoding one
+    assert town.town and town.country == "GB" and town.lat is not None
+    assert geocode.choose(((town,), frozenset()), (Counter(), Counter())) is None
+    assert geocode.choose(((town,), frozenset()), (Counter({"US": 2}), Counter())) is None
+    assert geocode.choose(((town,), frozenset()), (Counter({"GB": 1}), Counter())) is town
+
+
+def test_where_the_article_only_names_countries_nothing_is_abroad() -> None:
+    resort = _city("Belmare", "FF", 43.5, 7.0, 70_000, "93", 11)
+    named_only: geocode.Support = (Counter({"CC": 0, "DD": 0}), Counter())
+    assert geocode.choose(((resort,), frozenset()), named_only) is resort
+    set_elsewhere: geocode.Support = (Counter({"CC": 2}), Counter())
+    assert geocode.choose(((resort,), frozenset()), set_elsewhere) is None
+
+
+def test_a_small_namesake_far_from_the_other_places_gets_little_support() -> None:
+    famous = Place("Lagoona", "city", "IT", 45.4, 12.3, 51_000, True, 21, "20", False, 66)
+    namesake = _city("Lagoona", "US", 27.1, -82.4, 40_000, "FL", 22)
+    # the article names a US city in another state and only names Italy
+    support: geocode.Support = (Counter({"US": 2, "IT": 0}), Counter({("US", "NY"): 2}))
+    assert geocode.choose(((famous, namesake), frozenset()), support) is famous
+    # a place in the namesake's own state does support it
+    local: geocode.Support = (Counter({"US": 2}), Counter({("US", "FL"): 1}))
+    assert geocode.choose(((famous, namesake), frozenset()), local) is namesake
+
+
+def test_a_hyphenated_city_is_also_called_by_its_first_part() -> None:
+    assert places.common_form("Clermont", "Clermont-Ferrand")
+    assert not places.common_form("Ferrandia", "Clermont-Ferrand")
+
+
+def test_a_person_typed_as_a_place(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    text = "Tennis star Lindsay Davenport won easily. \u201cI felt strong,\u201d said Davenport after the match."
+    doc = nlp(text)
+    said = Entity("Davenport", "GPE", [_span(text, "Davenport", 1)])
+    assert geocode.person_named(doc, said, {}) == "Lindsay Davenport"
+    home = "Tennis star Lindsay Davenport flew home. Rain fell in Davenport on Sunday."
+    assert geocode.person_named(nlp(home), Entity("Davenport", "GPE", [_span(home, "Davenport", 1)]), {}) is None
+    race = "Sara Lind beat France's Hind Dehiba and Russia's Olga Petrova in the final."
+    doc = nlp(race)
+    athlete = Entity("Hind Dehiba", "GPE", [_span(race, "Hind Dehiba")])
+    assert not geocode.in_place_context(doc, *athlete.mentions[0])  # "France's" says whose, not where
+    assert geocode.person_named(doc, athlete, {}) == "Hind Dehiba"
+
+
+def test_surnames_in_a_team_sheet_are_no_places(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    text = "Subs not used: Macken, Weaver, Onuoha, Jordan. Referee: H Webb."
+    doc = nlp(text)
+    player = Entity("Onuoha", "GPE", [_span(text, "Onuoha")])
+    assert geocode.unknown_name_label(doc, player, Counter()) == "ORG"
+    trip = "The team trained in Onuoha all week."
+    assert geocode.unknown_name_label(nlp(trip), Entity("Onuoha", "GPE", [_span(trip, "Onuoha")]), Counter()) is None
+    goal = "Chelsea went down to strikes from Onuoha and Weaver."
+    assert geocode.unknown_name_label(nlp(goal), Entity("Onuoha", "GPE", [_span(goal, "Onuoha")]), Counter()) == "ORG"
+
+
+def test_a_state_office_names_the_state_not_its_city(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "The New York Attorney General opened an inquiry into the insurer on Monday.")
+    assert ents["New York"].geo["kind"] == "state"  # type: ignore[index]
+    city = geo_places(nlp, "The insurer opened an office in New York on Monday.")
+    assert city["New York"].geo["kind"] == "city"  # type: ignore[index]
+
+
+def test_a_name_after_an_organisation_noun_is_the_organisation() -> None:
+    text = "Subscriptions to mobile phone network Tangerine grew, and Tangerine hired staff."
+    ent = Entity("Tangerine", "GPE", [_span(text, "Tangerine"), _span(text, "Tangerine", 1)])
+    assert geocode.shape_verdict(text, ent) == "ORG"
+    giant = "Exports to the Asian giant China grew."
+    assert geocode.shape_verdict(giant, Entity("China", "GPE", [_span(giant, "China")])) is None
+
+
+def test_agency_abbreviations_of_us_states() -> None:
+    for written, state in (("Ala.", "Alabama"), ("N.C.", "North Carolina"), ("Ga.", "Georgia"), ("Calif.", "California")):
+        place = places.lookup(written)
+        assert place is not None and (place.name, place.kind, place.country) == (state, "state", "US"), written
+
+
+def test_in_a_film_or_at_an_employer_is_no_place(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    for text, name in (("She won praise for her role in Starlit, a thriller.", "Starlit"),
+                       ("Tom Hale, chief economist at Brennick, said rates would rise.", "Brennick")):
+        ent = Entity(name, "GPE", [_span(text, name)])
+        assert geocode.unknown_name_label(nlp(text), ent, Counter()) == "ORG", text
+    stay = "She spent a week in Starlit before the final."
+    assert geocode.unknown_name_label(nlp(stay), Entity("Starlit", "GPE", [_span(stay, "Starlit")]), Counter()) is None
+
+
+def test_the_first_word_of_a_longer_name_or_a_company_described_is_no_place() -> None:
+    storm = "Aid came after Hurricane Kestrel hit the coast."
+    assert geocode.shape_verdict(storm, Entity("Hurricane", "GPE", [_span(storm, "Hurricane")])) == "drop"
+    film = "New entries included The Wedding Date, a comedy."
+    assert geocode.shape_verdict(film, Entity("Wedding", "GPE", [_span(film, "Wedding")])) == "drop"
+    firm = "Rival Tanshan, the country's largest steel producer, said prices would rise."
+    assert geocode.shape_verdict(firm, Entity("Tanshan", "GPE", [_span(firm, "Tanshan")])) == "ORG"
+    town = "He visited Wells. Bath is near."
+    assert geocode.shape_verdict(town, Entity("Wells", "GPE", [_span(town, "Wells")])) is None
+
+
+def test_a_name_listed_with_states_is_the_state(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "Auditors read his tax filings in New York, New Jersey and Connecticut last year.")
+    assert ents["New York"].geo["kind"] == "state"  # type: ignore[index]
+
+
+def test_a_town_keeps_its_place_context(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    for text in ("The tour visits Canterbury, Wells and Taunton this week.", "A bus runs from Wells to Bristol."):
+        ent = Entity("Wells", "GPE", [_span(text, "Wells")])
+        assert geocode.unknown_name_label(nlp(text), ent, Counter()) is None, text

@@ -194,6 +194,33 @@ def test_timeline_and_map_work_offline(server, page, artifacts: Path) -> None:  
     assert not page.errors
 
 
+def test_map_draws_country_outlines_offline_and_links_places(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
+    """With every request but the app's own blocked (the page fixture), the map shows the vendored
+    country outlines, asks for no tile, and a marker's popup leads to the place page."""
+    base, _ = server
+    outside: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+    page.goto(base + "/map")
+    page.wait_for_selector("#map.outlines-ready")
+    outlines = page.locator(".leaflet-outlines-pane path")
+    assert outlines.count() > 150, "country outlines (Natural Earth, vendored) not drawn"
+    box = outlines.first.bounding_box()
+    assert box and box["width"] > 0 and box["height"] > 0
+    assert page.locator(".leaflet-tile").count() == 0 and not outside, outside  # tiles are opt-in
+    page.screenshot(path=str(artifacts / "web-map-outlines.png"))
+    data = page.evaluate("JSON.parse(document.getElementById('places-data').textContent)")
+    moscow = next(i for i, p in enumerate(data["places"]) if p["name"] == "Moscow")
+    page.locator(".leaflet-overlay-pane path.leaflet-interactive").nth(moscow).click(force=True)
+    page.locator(".leaflet-popup a.place-link").click()
+    page.wait_for_url("**/place/Moscow")
+    assert page.locator("h1").inner_text() == "Moscow"
+    assert page.locator("#place-articles tbody tr a[href^='/article/']").count() >= 1
+    page.wait_for_selector("#map.outlines-ready")
+    assert page.locator(".leaflet-outlines-pane path").count() > 150
+    page.screenshot(path=str(artifacts / "web-place.png"), full_page=True)
+    assert not outside and not page.errors, (outside, page.errors)
+
+
 def test_hostile_article_runs_no_script(server, page, artifacts: Path) -> None:  # type: ignore[no-untyped-def]
     base, ids = server
     for url in (f"/article/{ids['evil']}", "/search?q=here", "/", "/articles", "/person/Ann%20Lee"):

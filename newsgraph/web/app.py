@@ -21,7 +21,8 @@ from newsgraph.web.db import QueryTimeout, ReadOnlyStore
 
 log = logging.getLogger("newsgraph.web")
 HERE = Path(str(resources.files("newsgraph.web")))
-# Pages load only their own scripts and styles; map tiles are the one outside resource (when online).
+# Pages load only their own scripts and styles; map tiles are the one outside resource (an optional
+# layer the reader switches on; the map's base layer is vendored country outlines).
 CSP = ("default-src 'self'; img-src 'self' data: https://tile.openstreetmap.org; script-src 'self'; "
        "style-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
@@ -45,12 +46,13 @@ def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
-    from newsgraph.web import api, pages, quotations
+    from newsgraph.web import api, pages, place, quotations
 
     app.include_router(pages.router)
     app.include_router(api.router)
     app.include_router(quotations.page_router)
     app.include_router(quotations.api_router)
+    app.include_router(place.router)
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
@@ -77,8 +79,8 @@ def templates() -> Jinja2Templates:
     from newsgraph.web.chart import year_chart
 
     t = Jinja2Templates(directory=HERE / "templates")
-    t.env.globals.update(person_url=markup.person_url, map_url=markup.map_url, year_chart=year_chart,
-                         version=__version__)
+    t.env.globals.update(person_url=markup.person_url, map_url=markup.map_url, place_url=markup.place_url,
+                         year_chart=year_chart, version=__version__)
     t.env.filters["highlight"] = markup.highlight_html
     t.env.filters["spans"] = markup.spans_html
     return t

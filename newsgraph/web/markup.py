@@ -8,6 +8,7 @@ priority and closed/reopened at boundaries, so the output is always well-formed.
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from urllib.parse import quote as urlquote
 
@@ -27,6 +28,15 @@ def person_url(name: str) -> str:
 
 def map_url(name: str) -> str:
     return "/map?place=" + urlquote(name, safe="")
+
+
+def place_url(name: str) -> str:
+    return "/place/" + urlquote(name, safe="")
+
+
+def script_json(data: object) -> str:
+    """JSON for a ``<script type="application/json">`` block: '<' escaped so no text can close it."""
+    return json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
 
 
 @dataclass(frozen=True, order=True)
@@ -125,7 +135,7 @@ def _marks(article: Article, keys: dict[str, SpeakerKey]) -> tuple[list[_Mark], 
             if kind == "person":
                 add(ENTITY, s, e, "a", {**attrs, "href": person_url(ent.name)}, link=True)
             elif kind == "place":
-                add(ENTITY, s, e, "a", {**attrs, "href": map_url(ent.name)}, link=True)
+                add(ENTITY, s, e, "a", {**attrs, "href": place_url(ent.name)}, link=True)
             else:
                 add(ENTITY, s, e, "span", attrs)
     for t in article.times:

