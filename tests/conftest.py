@@ -6,6 +6,12 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests check answers, not speed: a first example that loads data or a model may take
+# longer than hypothesis's 200 ms default on a loaded 2-core machine (speed lives in bench/).
+settings.register_profile("newsgraph", deadline=None)
+settings.load_profile("newsgraph")
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

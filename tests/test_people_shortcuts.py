@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.analyse.base.token_table import token_table
@@ -74,7 +74,6 @@ def _tokenizer():  # type: ignore[no-untyped-def]
     return spacy.blank("en")
 
 
-@settings(deadline=None)  # the first example loads spaCy's tokenizer (0.2-0.5 s on a loaded machine)
 @given(st.lists(_GROUP_PIECES, max_size=14).map("".join))
 def test_named_groups_searched_from_the_first_verb_find_all(text: str) -> None:
     from newsgraph.analyse.entities.aliases import named_groups
