@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsgraph
 from newsgraph.analyse.entities import names
 from newsgraph.model import Entity
 from tests.conftest import FIXTURES
@@ -321,3 +322,10 @@ def test_named_group_prefilter_covers_every_verb() -> None:
     for verb in verbs:
         written = re.sub(r"\[(\w)\w\]", r"\1", verb)
         assert any(word in written for word in NAMED_QUOTED_WORDS), verb
+
+
+def test_an_appositive_role_stops_at_a_relative_clause_and_needs_its_closing_comma() -> None:
+    text = ("Often, said Mr Oduya, this private data was hidden. \"It is a big problem,\" said Ken Oduya, "
+            "European boss of Brightwell Data which commissioned the research.")
+    (person,) = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+    assert person.roles == ["European boss of Brightwell Data"]

@@ -60,6 +60,8 @@ from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
 
 _ROLE_GLUE = {"of", "and", "-", "&"}
+_CLAUSE_OPENERS = {"and", "or", "but", "who", "which", "said", "says"}
+"""Words that may follow an appositive role ("X, a lawyer, said"; "X, a lawyer who ...")."""
 HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
@@ -382,7 +384,13 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
             if any(t.ent_type[k] == "PERSON" or t.text[k] in POSSESSIVE_TOKENS
                    or any(ch.isdigit() for ch in t.text[k]) for k in sub):
                 return None
-            if len(sub) > 10 or not any(t.pos[k] == "NOUN" for k in sub):
+            after = max(sub) + 1
+            if after < t.n and not (t.is_punct[after] or t.lower[after] in _CLAUSE_OPENERS):
+                return None  # "said Mr Lee, this data was lost": a new clause's subject, not his role
+            relative = [k for k in sub if t.dep[k] == "relcl"]
+            if relative:  # "boss of Acme, which made the tool": the role ends before the clause
+                sub = [k for k in sub if k < tree_edges(doc).left[relative[0]]]
+            if not sub or len(sub) > 10 or not any(t.pos[k] == "NOUN" for k in sub):
                 return None
             start = sub[0] + (1 if t.pos[sub[0]] == "DET" else 0)
             end = sub[-1] + 1

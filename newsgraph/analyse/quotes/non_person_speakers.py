@@ -48,6 +48,10 @@ SELF_NAMING = frozenset({"government", "police", "army", "court", "council", "pa
                          "watchdog", "union", "party"})
 """Organisation nouns that name their organisation themselves ("the government said"): linked
 only to an organisation of the article whose name has the word, else named as written."""
+NAMED_THINGS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
+"""Entity labels of a proper noun that makes an organisation noun a name of its own ("the
+Clinton campaign"); a place ("the US company") or an untagged word ("the High Street retailer")
+does not."""
 LOOKBACK = 3000
 """Characters back within which "it", "they" and "the company" find what they stand for."""
 _ORGS_KEY = "newsgraph_org_mentions"
@@ -273,8 +277,9 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
     plural = _is_plural(tok)
     if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
-        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
-            name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))  # "the Harbour weblog" names itself
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in NAMED_THINGS for c in tok.children):
+            # "the Harbour weblog" names itself; "the High Street retailer" (no name) is the one before
+            name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
             return Source(canonical_org(doc, name), "ORG") if name else None
         org = _last_org_before(doc, tok.idx, skip, lemma)
         if org is not None:
@@ -316,6 +321,8 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
         subj = cue_subject(cue)
         if subj is None or subj.i == tok.i or inside_any(subj.idx, skip):
             continue
+        if subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+            subj = subj.head.head  # "its submission, which states ...": the submission
         if subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
             return None  # "he said ... it said": the person, then something else; no guess
         if subj.ent_type_ == "PERSON":

@@ -383,8 +383,8 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
     if not office and (tok.pos_ != "NOUN" or tok.tag_ != "NN"):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-    if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" for c in dets):
-        return None
+    if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" and c.lower_ != "our" for c in dets):
+        return None  # "the singer's father" says whose; "our correspondent" is the paper's own
     head = tok.lower_
     idx = name_index(doc)
 
