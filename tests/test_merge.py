@@ -207,3 +207,16 @@ def test_what_the_article_says_of_a_lone_surname_decides_between_relatives(tmp_p
     merge_new_entities(c)
     assert _global_of(c, "s", "Obama") == _global_of(c, "b0", "Barack Obama")
     assert _global_of(c, "u", "Obama") not in (_global_of(c, "b0", "Barack Obama"), _global_of(c, "m0", "Michelle Obama"))
+
+
+def test_an_office_title_never_joins_a_candidate_for_that_office(tmp_path: Path) -> None:
+    """"President Hale" joins the Hale some article calls a former president, never the Hale every
+    other article calls the presidential nominee, however dominant."""
+    c = connect(tmp_path / "p.db")
+    arts = [_art(f"h{i}", ("Joan Hale", [])) for i in range(6)] + [_art(f"b{i}", ("Rob Hale", [])) for i in range(3)]
+    for a in arts:
+        a.entities[0].roles = ["Democratic presidential nominee"] if a.text.startswith("h") else ["former President"]
+    titled = _art("t", ("Hale", ["President Hale"]))
+    store_articles(c, [*arts, titled])
+    merge_new_entities(c)
+    assert _global_of(c, "t", "Hale") == _global_of(c, "b0", "Rob Hale")

@@ -329,3 +329,26 @@ def test_an_appositive_role_stops_at_a_relative_clause_and_needs_its_closing_com
             "European boss of Brightwell Data which commissioned the research.")
     (person,) = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
     assert person.roles == ["European boss of Brightwell Data"]
+
+
+def test_a_relative_introduced_by_a_given_name_takes_the_family_name() -> None:
+    text = ("The library was opened by Tom Reddick and his wife, Marla, who spoke of her plans. "
+            "Ian Holt's ex-model wife, Sandra, is to play a leading role. Reddick said it was a gift.")
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert {"Marla Reddick", "Sandra Holt", "Tom Reddick", "Ian Holt"} <= people
+    quotes = newsgraph.extract(text).quotes
+    assert [q.speaker.name for q in quotes if q.cue_lemma == "say"] == ["Tom Reddick"]
+
+
+def test_a_one_word_name_that_only_speaks_or_is_bought_is_no_person() -> None:
+    text = ("Vantrix announced a new service on Monday. Analysts expect Orlon to end up buying Vantrix "
+            "next year. Vantrix said it would grow.")
+    assert not [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+
+
+def test_an_office_title_does_not_join_a_candidate_for_that_office() -> None:
+    text = ("Democratic presidential nominee Joan Hale spoke in Ohio on Monday. She attacked the tax plan. "
+            "President Hale signed a similar law in 1996. Senator Hale said no.")
+    people = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+    joan = next(e for e in people if e.name == "Joan Hale")
+    assert "President Hale" not in joan.aliases and "Senator Hale" in joan.aliases

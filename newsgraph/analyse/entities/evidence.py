@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities.entity_spans import person_context
 from newsgraph.analyse.entities.person import Person
 
 
@@ -36,6 +37,9 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
                        in names.org_roles() for r in p.roles):
         return False  # "German music publisher Bertelsmann"
+    if len(p.name.split()) == 1 and any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles()
+                                        for r in p.roles) and not any(m.title for m in p.mentions):
+        return False  # "marketing company Doubleclick, one of the leading providers ..."
     if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
         return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
     words = p.name.split()
@@ -52,11 +56,45 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
             and any(organisation_context(doc, m.start, m.end) for m in p.mentions):
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
+    if len(words) == 1 and not strong_evidence(doc, p, family_names) and (
+            p.name in org_texts or any(m.thing_like or m.neuter for m in p.mentions) or names_a_thing(doc, p.name)):
+        return False  # "Twitter announced ... Twitter followers": a thing's name, nothing personal
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
     # A lone given name, once, with nothing personal: not when it starts an organisation's
     # name in the same article ("Walter Energy ... from Walter").
     return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
+
+
+def strong_evidence(doc: Doc, p: Person, family_names: set[str]) -> bool:
+    """What a one-word name needs to be a person: a title, a role, a gendered pronoun or title,
+    "who", an age or kin after it, a verb only people do ("Stalin deported"), a known given name,
+    or the surname of someone named in full. Speaking is not enough: companies announce and papers say."""
+    name = p.name
+    if names.known_given_name(name) or name in family_names or p.roles or p.gender != "-":
+        return True
+    t = token_table(doc)
+    verbs = names.person_verbs()
+    return any(m.title or m.roles or m.gender != "-" or m.role_ahead or m.role_after
+               or person_context(doc, m.start, m.end, speech=False)
+               or t.dep[m.end - 1] in ("nsubj", "nsubjpass") and t.lemma[t.head[m.end - 1]].lower() in verbs
+               or m.end < t.n and t.pos[m.end] == "VERB" and t.lemma[m.end].lower() in verbs
+               for m in p.mentions)
+
+
+def names_a_thing(doc: Doc, name: str) -> bool:
+    """The word modifies a lower-case noun somewhere in the article ("Twitter followers", "the
+    Firefox browser", "Linux push"): a brand or product, when nothing else says person."""
+    found = doc.user_data.get(_MODIFIERS_KEY)
+    if found is None:
+        t = token_table(doc)
+        found = doc.user_data[_MODIFIERS_KEY] = frozenset(
+            t.text[k] for k in range(t.n) if t.dep[k] == "compound" and t.head[k] > k
+            and t.pos[t.head[k]] == "NOUN" and t.is_lower[t.head[k]])
+    return name in found
+
+
+_MODIFIERS_KEY = "newsgraph_noun_modifiers"
 
 
 def unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str],
