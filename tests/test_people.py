@@ -352,3 +352,8 @@ def test_an_office_title_does_not_join_a_candidate_for_that_office() -> None:
     people = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
     joan = next(e for e in people if e.name == "Joan Hale")
     assert "President Hale" not in joan.aliases and "Senator Hale" in joan.aliases
+
+
+def test_a_long_name_led_by_an_article_is_a_title() -> None:
+    text = "The last opera he directed was Massenet's Le Roi de Lahore, staged in May."
+    assert not {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}

@@ -15,6 +15,10 @@ from newsgraph.analyse.entities.entity_spans import person_context
 from newsgraph.analyse.entities.person import Person
 
 
+ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das"})
+"""A name of three or more words led by an article is a work's or a thing's ("Le Roi de Lahore")."""
+
+
 def name_shape_says_person(name: str) -> bool:
     """A known given name first, a family-name-first name, a particle, an initial, a hyphenated given name."""
     words = name.split()
@@ -32,6 +36,8 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     Digital") needs context or a surname mention."""
     if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
+    if len(p.name.split()) > 2 and p.name.split()[0] in ARTICLES:
+        return False  # "Le Roi de Lahore", "The Man Who Knew": a title, not "Le Pen"
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
         return False  # "the Brexit vote", "The Da Vinci Code"
     if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
