@@ -357,3 +357,9 @@ def test_an_office_title_does_not_join_a_candidate_for_that_office() -> None:
 def test_a_long_name_led_by_an_article_is_a_title() -> None:
     text = "The last opera he directed was Massenet's Le Roi de Lahore, staged in May."
     assert not {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+
+
+def test_a_descriptor_spacy_took_into_a_name_is_left_out() -> None:
+    text = "The race is between himself, Dutchman Arnoud Okken and Archbishop Aris Shirvanian of Zion."
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert {"Arnoud Okken", "Aris Shirvanian"} <= people

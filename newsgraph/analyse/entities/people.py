@@ -171,6 +171,8 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             add_other(i, j, label)
             continue
         words = name_words(doc, i, j)
+        if len(words) > 2 and t.text[i] == words[0] and _descriptor_word(words):
+            i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken"
         if len(words) > 1 and words[-1] in names.org_words():
             add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
             continue
@@ -186,6 +188,14 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         _attach(doc, p, m)
         grouping.span_entity[(i, j)] = p
     return grouping
+
+
+def _descriptor_word(words: list[str]) -> bool:
+    """The first of three name words is a descriptor spaCy took into the name: no one bears it as
+    a given name, nor is it a particle or a family name first, and a given name follows."""
+    first, second = words[0], words[1]
+    return first.isalpha() and not names.known_given_name(first) and first not in names.particles() \
+        and not names.parse(" ".join(words)).family_first and names.known_given_name(second)
 
 
 def merge_declared_aliases(pairs: list[tuple[TokenSpan, TokenSpan]], grouping: Grouping) -> None:
