@@ -363,3 +363,10 @@ def test_a_descriptor_spacy_took_into_a_name_is_left_out() -> None:
     text = "The race is between himself, Dutchman Arnoud Okken and Archbishop Aris Shirvanian of Zion."
     people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
     assert {"Arnoud Okken", "Aris Shirvanian"} <= people
+
+
+def test_a_relative_after_an_age_takes_the_family_name_and_a_company_in_apposition_is_no_one() -> None:
+    text = ("Mr. Reddick is facing this question right now with his 17-year-old daughter, Ellie, a senior. "
+            "Tom Reddick placed the mines under a new company, Kissito (pronounced kiss-E-tow) Healthcare.")
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert "Ellie Reddick" in people and "Kissito" not in people

@@ -135,6 +135,9 @@ def organisation_context(doc: Doc, i: int, j: int) -> bool:
         return True
     org_roles = names.org_roles()
     children = tree_edges(doc).children
+    if t.dep[j - 1] == "appos" and t.lemma[t.head[j - 1]].lower() in org_roles \
+            or i >= 2 and t.text[i - 1] == "," and t.pos[i - 2] == "NOUN" and t.lemma[i - 2].lower() in org_roles:
+        return True  # "a new company, Kissito (pronounced ...) Healthcare"
     for c in children[j - 1]:
         if t.dep[c] != "appos" or c < j:
             continue

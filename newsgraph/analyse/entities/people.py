@@ -170,6 +170,9 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if label != "PERSON":
             add_other(i, j, label)
             continue
+        if j - i == 1 and i > 0 and not t.sent_start[i] and t.pos[i - 1] == "PROPN" and not t.ent_type[i - 1] \
+                and t.is_title[i - 1] and names.known_given_name(t.text[i - 1]):
+            i -= 1  # "Ivanka [[Trump]]": the given name spaCy left out is part of the name
         words = name_words(doc, i, j)
         if len(words) > 2 and t.text[i] == words[0] and _descriptor_word(words):
             i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken"
@@ -279,8 +282,9 @@ def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Pers
     """Whose relative the kin noun at ``kin`` says: "Conlon's father", or "his"/"her" for the person
     of that gender mentioned last before it in the sentence."""
     k = kin - 1
-    while k >= max(0, kin - 4) and (t.pos[k] in ("ADJ", "NOUN") and t.is_lower[k] or t.text[k] == "-"):
-        k -= 1  # "Howard's ex-model wife"
+    while k >= max(0, kin - 6) and (t.pos[k] in ("ADJ", "NOUN") and t.is_lower[k] or t.text[k] == "-"
+                                   or t.like_num[k]):
+        k -= 1  # "Howard's ex-model wife", "his 17-year-old daughter"
     full = [o for o in people if o is not p and (o.full or not names.known_given_name(o.name))]
     if k >= 1 and t.text[k] in POSSESSIVE_TOKENS:
         return next((o for o in full if any(m.start <= k - 1 < m.end for m in o.mentions)), None)
