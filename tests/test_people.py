@@ -370,3 +370,14 @@ def test_a_relative_after_an_age_takes_the_family_name_and_a_company_in_appositi
             "Tom Reddick placed the mines under a new company, Kissito (pronounced kiss-E-tow) Healthcare.")
     people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
     assert "Ellie Reddick" in people and "Kissito" not in people
+
+
+def test_a_one_word_name_coordinated_with_an_organisation_is_a_thing() -> None:
+    text = "There were two polls. Morning Consult and Rasmussen had very similar numbers, Caddell said."
+    assert "Rasmussen" not in {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+
+
+def test_a_full_name_typed_org_whose_surname_is_a_person_is_that_person() -> None:
+    text = "Ireland's Alistair Cragg won in 7:39.89. \"I did not want to sit back,\" said Cragg."
+    people = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+    assert [(e.name, e.aliases) for e in people] == [("Alistair Cragg", ["Cragg"])]

@@ -10,10 +10,9 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
-from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.entity_spans import person_context
 from newsgraph.analyse.entities.person import Person
-
 
 ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das"})
 """A name of three or more words led by an article is a work's or a thing's ("Le Roi de Lahore")."""
@@ -36,6 +35,8 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     Digital") needs context or a surname mention."""
     if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
+    if len(p.name.split()) > 1 and places.lookup(p.name.split()[0]) is not None and ends_in_a_plural(doc, p):
+        return False  # "Charlotte Panthers", "Minnesota Vikings": a place's team
     if len(p.name.split()) > 2 and p.name.split()[0] in ARTICLES:
         return False  # "Le Roi de Lahore", "The Man Who Knew": a title, not "Le Pen"
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
@@ -63,7 +64,8 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
             and any(organisation_context(doc, m.start, m.end) for m in p.mentions):
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
     if len(words) == 1 and not strong_evidence(doc, p, family_names) and (
-            p.name in org_texts or any(m.thing_like or m.neuter for m in p.mentions) or names_a_thing(doc, p.name)):
+            p.name in org_texts or any(m.thing_like or m.neuter or coordinated_with_a_thing(doc, m.end - 1)
+                                       for m in p.mentions) or names_a_thing(doc, p.name)):
         return False  # "Twitter announced ... Twitter followers": a thing's name, nothing personal
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
@@ -86,6 +88,25 @@ def strong_evidence(doc: Doc, p: Person, family_names: set[str]) -> bool:
                or t.dep[m.end - 1] in ("nsubj", "nsubjpass") and t.lemma[t.head[m.end - 1]].lower() in verbs
                or m.end < t.n and t.pos[m.end] == "VERB" and t.lemma[m.end].lower() in verbs
                for m in p.mentions)
+
+
+def coordinated_with_a_thing(doc: Doc, k: int) -> bool:
+    """ "Morning Consult and Rasmussen had similar numbers": coordinated with an organisation or a
+    name of several words whose first no one bears as a given name."""
+    t = token_table(doc)
+    edges = tree_edges(doc)
+    partners = [t.head[k]] if t.dep[k] == "conj" else []
+    partners += [c for c in edges.children[k] if t.dep[c] == "conj"]
+    return any(t.ent_type[c] in ("ORG", "PRODUCT") or t.pos[c] == "PROPN" and edges.left[c] < c
+               and t.pos[edges.left[c]] == "PROPN" and not names.known_given_name(t.text[edges.left[c]])
+               for c in partners)
+
+
+def ends_in_a_plural(doc: Doc, p: Person) -> bool:
+    """Every full mention ends in a plural proper noun ("Panthers")."""
+    t = token_table(doc)
+    full = [m for m in p.mentions if len(m.words) > 1]
+    return bool(full) and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s") for m in full)
 
 
 def names_a_thing(doc: Doc, name: str) -> bool:

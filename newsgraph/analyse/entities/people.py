@@ -170,7 +170,8 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if label != "PERSON":
             add_other(i, j, label)
             continue
-        if j - i == 1 and i > 0 and not t.sent_start[i] and t.pos[i - 1] == "PROPN" and not t.ent_type[i - 1] \
+        if j - i == 1 and i > 0 and not t.sent_start[i] and t.pos[i - 1] == "PROPN" \
+                and t.ent_type[i - 1] in ("", "ORG", "PRODUCT") \
                 and t.is_title[i - 1] and names.known_given_name(t.text[i - 1]):
             i -= 1  # "Ivanka [[Trump]]": the given name spaCy left out is part of the name
         words = name_words(doc, i, j)
