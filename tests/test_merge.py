@@ -220,3 +220,17 @@ def test_an_office_title_never_joins_a_candidate_for_that_office(tmp_path: Path)
     store_articles(c, [*arts, titled])
     merge_new_entities(c)
     assert _global_of(c, "t", "Hale") == _global_of(c, "b0", "Rob Hale")
+
+
+def test_an_office_title_joins_the_one_holder_of_that_surname(tmp_path: Path) -> None:
+    """"President Hale" with no dominant Hale (Rob in 3 articles, Ann in 1): the one Hale some
+    article titles President."""
+    c = connect(tmp_path / "h.db")
+    arts = [_art(f"r{i}", ("Rob Hale", [])) for i in range(3)] + [_art("a0", ("Ann Hale", []))]
+    for a in arts:
+        a.entities[0].roles = ["President"] if a.text.startswith("r") else ["first lady"]
+    titled = _art("t", ("Hale", ["President Hale"]))
+    store_articles(c, [*arts, titled])
+    merge_new_entities(c)
+    assert _global_of(c, "t", "Hale") == _global_of(c, "r0", "Rob Hale")
+    assert "the one President Hale" in " ".join(m["rules"] for m in merges(c) if m["name"] == "Rob Hale")

@@ -16,7 +16,9 @@ only splits a list:
    article ("Mrs Clinton", "Mr Clinton"), or what the article says of the person ("Obama said he
    …", ``entities.gender``), first removes people of the other known gender; an office title
    ("President Clinton") first removes people some article calls a candidate for that office
-   ("presidential nominee Hillary Clinton"). Otherwise it stays on its own.
+   ("presidential nominee Hillary Clinton"), and with no dominant person it joins the one person
+   of that surname some article gives that office ("President Barack Obama", not Michelle
+   Obama). Otherwise it stays on its own.
 3. **A single name that is nobody's surname** ("Stalin", "Pele") joins the same single name.
 4. **Places and organisations** join on exact type and name (places also on their alias).
 
@@ -201,6 +203,8 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
     cands = _surname_candidates(conn, name, json.loads(e["aliases"]), by_surname)
     if cands:
         best, rule = _dominant(cands, _gender(json.loads(e["aliases"]), [e["gender"]]))
+        if best is None:
+            best, rule = _office_holder(conn, name, json.loads(e["aliases"]), cands)
         if best is not None:
             return best.id, rule
         return _new_global(conn, name, "PERSON"), "new"
@@ -234,6 +238,24 @@ def _surname_candidates(conn: sqlite3.Connection, name: str, aliases: list[str],
     cands = by_surname.get(name.lower(), [])
     office = _office_of(name, aliases)
     return [c for c in cands if not _ran_for(conn, c.id, office)] if office is not None and cands else cands
+
+
+_HOLDS_SQL = ("SELECT 1 FROM entities WHERE global_id = ? AND type = 'PERSON' AND (roles LIKE ? OR aliases LIKE ?) "
+              "LIMIT 1")
+
+
+def _office_holder(conn: sqlite3.Connection, name: str, aliases: list[str],
+                   cands: list[_Global]) -> tuple[_Global | None, str]:
+    """ "President Obama" with no dominant Obama: the one person of that surname some article
+    gives that office ("President Barack Obama"), if only one; Michelle Obama is never titled so."""
+    office = _office_of(name, aliases)
+    if office is None:
+        return None, ""
+    holders = [c for c in cands if conn.execute(
+        _HOLDS_SQL, (c.id, f'%{office}"%', f'%"{office} {name.capitalize()}"%')).fetchone() is not None]
+    if len(holders) != 1:
+        return None, ""
+    return holders[0], f"the one {office} {name.capitalize()} ({holders[0].name})"
 
 
 def _ran_for(conn: sqlite3.Connection, global_id: int, office: str) -> bool:
@@ -271,7 +293,10 @@ def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: 
         rows = conn.execute(LONE_SURNAMES_SQL, (word,)).fetchall()
         for r in rows:
             aliases = json.loads(r["aliases"])
-            best, rule = _dominant(_surname_candidates(conn, word, aliases, by_surname), _gender(aliases, [r["gender"]]))
+            cands = _surname_candidates(conn, word, aliases, by_surname)
+            best, rule = _dominant(cands, _gender(aliases, [r["gender"]]))
+            if best is None:
+                best, rule = _office_holder(conn, word, aliases, cands)
             if best is None:
                 continue
             conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
