@@ -65,7 +65,7 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
     if len(words) == 1 and not strong_evidence(doc, p, family_names) and (
             p.name in org_texts or any(m.thing_like or m.neuter or coordinated_with_a_thing(doc, m.end - 1)
-                                       for m in p.mentions) or names_a_thing(doc, p.name)):
+                                       for m in p.mentions) or used_as_a_modifier(doc, p.name)):
         return False  # "Twitter announced ... Twitter followers": a thing's name, nothing personal
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
@@ -109,7 +109,7 @@ def ends_in_a_plural(doc: Doc, p: Person) -> bool:
     return bool(full) and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s") for m in full)
 
 
-def names_a_thing(doc: Doc, name: str) -> bool:
+def used_as_a_modifier(doc: Doc, name: str) -> bool:
     """The word modifies a lower-case noun somewhere in the article ("Twitter followers", "the
     Firefox browser", "Linux push"): a brand or product, when nothing else says person."""
     found = doc.user_data.get(_MODIFIERS_KEY)
