@@ -207,3 +207,30 @@ def test_what_the_article_says_of_a_lone_surname_decides_between_relatives(tmp_p
     merge_new_entities(c)
     assert _global_of(c, "s", "Obama") == _global_of(c, "b0", "Barack Obama")
     assert _global_of(c, "u", "Obama") not in (_global_of(c, "b0", "Barack Obama"), _global_of(c, "m0", "Michelle Obama"))
+
+
+def test_an_office_title_never_joins_a_candidate_for_that_office(tmp_path: Path) -> None:
+    """"President Hale" joins the Hale some article calls a former president, never the Hale every
+    other article calls the presidential nominee, however dominant."""
+    c = connect(tmp_path / "p.db")
+    arts = [_art(f"h{i}", ("Joan Hale", [])) for i in range(6)] + [_art(f"b{i}", ("Rob Hale", [])) for i in range(3)]
+    for a in arts:
+        a.entities[0].roles = ["Democratic presidential nominee"] if a.text.startswith("h") else ["former President"]
+    titled = _art("t", ("Hale", ["President Hale"]))
+    store_articles(c, [*arts, titled])
+    merge_new_entities(c)
+    assert _global_of(c, "t", "Hale") == _global_of(c, "b0", "Rob Hale")
+
+
+def test_an_office_title_joins_the_one_holder_of_that_surname(tmp_path: Path) -> None:
+    """"President Hale" with no dominant Hale (Rob in 3 articles, Ann in 1): the one Hale some
+    article titles President."""
+    c = connect(tmp_path / "h.db")
+    arts = [_art(f"r{i}", ("Rob Hale", [])) for i in range(3)] + [_art("a0", ("Ann Hale", []))]
+    for a in arts:
+        a.entities[0].roles = ["President"] if a.text.startswith("r") else ["first lady"]
+    titled = _art("t", ("Hale", ["President Hale"]))
+    store_articles(c, [*arts, titled])
+    merge_new_entities(c)
+    assert _global_of(c, "t", "Hale") == _global_of(c, "r0", "Rob Hale")
+    assert "the one President Hale" in " ".join(m["rules"] for m in merges(c) if m["name"] == "Rob Hale")

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import newsgraph
 from newsgraph.analyse.entities import names
 from newsgraph.model import Entity
 from tests.conftest import FIXTURES
@@ -321,3 +322,62 @@ def test_named_group_prefilter_covers_every_verb() -> None:
     for verb in verbs:
         written = re.sub(r"\[(\w)\w\]", r"\1", verb)
         assert any(word in written for word in NAMED_QUOTED_WORDS), verb
+
+
+def test_an_appositive_role_stops_at_a_relative_clause_and_needs_its_closing_comma() -> None:
+    text = ("Often, said Mr Oduya, this private data was hidden. \"It is a big problem,\" said Ken Oduya, "
+            "European boss of Brightwell Data which commissioned the research.")
+    (person,) = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+    assert person.roles == ["European boss of Brightwell Data"]
+
+
+def test_a_relative_introduced_by_a_given_name_takes_the_family_name() -> None:
+    text = ("The library was opened by Tom Reddick and his wife, Marla, who spoke of her plans. "
+            "Ian Holt's ex-model wife, Sandra, is to play a leading role. Reddick said it was a gift.")
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert {"Marla Reddick", "Sandra Holt", "Tom Reddick", "Ian Holt"} <= people
+    quotes = newsgraph.extract(text).quotes
+    assert [q.speaker.name for q in quotes if q.cue_lemma == "say"] == ["Tom Reddick"]
+
+
+def test_a_one_word_name_that_only_speaks_or_is_bought_is_no_person() -> None:
+    text = ("Vantrix announced a new service on Monday. Analysts expect Orlon to end up buying Vantrix "
+            "next year. Vantrix said it would grow.")
+    assert not [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+
+
+def test_an_office_title_does_not_join_a_candidate_for_that_office() -> None:
+    text = ("Democratic presidential nominee Joan Hale spoke in Ohio on Monday. She attacked the tax plan. "
+            "President Hale signed a similar law in 1996. Senator Hale said no.")
+    people = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+    joan = next(e for e in people if e.name == "Joan Hale")
+    assert "President Hale" not in joan.aliases and "Senator Hale" in joan.aliases
+
+
+def test_a_long_name_led_by_an_article_is_a_title() -> None:
+    text = "The last opera he directed was Massenet's Le Roi de Lahore, staged in May."
+    assert not {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+
+
+def test_a_descriptor_spacy_took_into_a_name_is_left_out() -> None:
+    text = "The race is between himself, Dutchman Arnoud Okken and Archbishop Aris Shirvanian of Zion."
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert {"Arnoud Okken", "Aris Shirvanian"} <= people
+
+
+def test_a_relative_after_an_age_takes_the_family_name_and_a_company_in_apposition_is_no_one() -> None:
+    text = ("Mr. Reddick is facing this question right now with his 17-year-old daughter, Ellie, a senior. "
+            "Tom Reddick placed the mines under a new company, Kissito (pronounced kiss-E-tow) Healthcare.")
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+    assert "Ellie Reddick" in people and "Kissito" not in people
+
+
+def test_a_one_word_name_coordinated_with_an_organisation_is_a_thing() -> None:
+    text = "There were two polls. Morning Consult and Rasmussen had very similar numbers, Caddell said."
+    assert "Rasmussen" not in {e.name for e in newsgraph.extract(text).entities if e.type == "PERSON"}
+
+
+def test_a_full_name_typed_org_whose_surname_is_a_person_is_that_person() -> None:
+    text = "Ireland's Alistair Cragg won in 7:39.89. \"I did not want to sit back,\" said Cragg."
+    people = [e for e in newsgraph.extract(text).entities if e.type == "PERSON"]
+    assert [(e.name, e.aliases) for e in people] == [("Alistair Cragg", ["Cragg"])]

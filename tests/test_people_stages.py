@@ -149,3 +149,15 @@ def test_group_entities_is_the_component(nlp) -> None:  # type: ignore[no-untype
     doc = parse(nlp, "Reporter Dana Whitcombe met Greg Ostrander near Lyon. Ostrander said he was tired.")
     assert group_entities(doc) == doc._.entities
     assert [e.name for e in doc._.entities] == ["Dana Whitcombe", "Greg Ostrander", "Lyon"]
+
+
+def test_group_mentions_takes_in_a_given_name_the_ner_left_out(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from spacy.tokens import Span
+
+    doc = parse(nlp, "Donald Reddick spoke on Monday. Later Ivanka Reddick noted the rule.")
+    surname = next(t.i for t in doc if t.text == "Reddick" and doc[t.i - 1].text == "Ivanka")
+    kept = [e for e in doc.ents if not e.start <= surname < e.end and not e.start <= surname - 1 < e.end]
+    doc.ents = [*kept, Span(doc, surname, surname + 1, "PERSON")]
+    doc.user_data.clear()  # the token table is read again from the new entities
+    names = sorted(p.name for p in group_mentions(doc, spans_of(doc), set()).people)
+    assert names == ["Donald Reddick", "Ivanka Reddick"]

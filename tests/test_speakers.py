@@ -104,3 +104,52 @@ def test_an_organisation_noun_with_its_own_name_names_itself() -> None:
             "said it got the hint from insiders.")
     names = {q.speaker.name for q in newsgraph.extract(text).quotes}
     assert "Tidewater weblog" in names and "Ask Jeeves" not in names
+
+
+def test_it_after_a_document_described_by_which_is_the_organisation() -> None:
+    text = ("Oracle filed a brief with the court last week. It summed up its view in its submission, "
+            "which states that its chips \"are simply tools\".\n\n"
+            "Forcing firms to police their customers would harm invention, it said.")
+    spk = [q.speaker for q in newsgraph.extract(text).quotes if q.kind == "indirect"][-1]
+    assert (spk.name, spk.type) == ("Oracle", "ORG")
+
+
+def test_an_organisation_noun_after_a_place_name_is_the_organisation_before() -> None:
+    text = ("Bellamy has said its profit will fall. The High Street retailer said it now "
+            "expected profits of 40m pounds.")
+    names = {q.speaker.name for q in newsgraph.extract(text).quotes}
+    assert names == {"Bellamy"}, names
+
+
+def test_our_correspondent_is_the_correspondent_named_before() -> None:
+    text = ("The strike will go ahead, said BBC industry correspondent Maria Lund. "
+            "The talks could drag on for months, said our correspondent.")
+    quotes = newsgraph.extract(text).quotes
+    assert [q.speaker.name for q in quotes if "months" in text[q.start:q.end]] == ["Maria Lund"]
+
+
+def test_a_name_after_an_inverted_cue_speaks_the_clause_around_it() -> None:
+    text = ("Brightwell Data surveyed firms across Europe. Often, said Mr Oduya, this private data was "
+            "hidden. There will be no central list. This, said Mr Sloncek, should make the system safer.")
+    quotes = [q for q in newsgraph.extract(text).quotes if q.cue_lemma == "say"]
+    assert [q.speaker.name for q in quotes] == ["Oduya", "Sloncek"]
+    assert not text[quotes[0].start:quotes[0].end].startswith("Mr")
+
+
+def test_of_two_subjects_the_one_next_to_the_cue_speaks() -> None:
+    text = ("On Tuesday in Berea, OH, after winning the primary, Gov. Tom Reed (R-OH), said, "
+            "\u201cWe will go all the way.\u201d")
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Tom Reed"]
+
+
+def test_a_date_after_an_inverted_cue_is_not_the_speaker() -> None:
+    text = ("\u201cIs the mayor going to resign?\u201d the presumptive Republican nominee, Tom Reed, "
+            "tweeted Sunday after the vote.")
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Tom Reed"]
+
+
+def test_a_signature_in_the_paragraph_after_the_quotation() -> None:
+    text = ("\u201cPrices will keep rising for years, and wages will not follow.\u201d\n\n- Anna Berg.\n\n"
+            "The economist relies on an old survey.\n\n\u201cI will look into it.\u201d\n\n"
+            "-Mayor Tom Reed, speaking after the vote.")
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Anna Berg", "Tom Reed"]

@@ -14,8 +14,11 @@ only splits a list:
    global person with that surname only if that person holds at least 90 % of the articles
    naming anyone of that surname in full, in at least 3 articles; a gendered title in the
    article ("Mrs Clinton", "Mr Clinton"), or what the article says of the person ("Obama said he
-   …", ``entities.gender``), first removes people of the other known gender.
-   Otherwise it stays on its own.
+   …", ``entities.gender``), first removes people of the other known gender; an office title
+   ("President Clinton") first removes people some article calls a candidate for that office
+   ("presidential nominee Hillary Clinton"), and with no dominant person it joins the one person
+   of that surname some article gives that office ("President Barack Obama", not Michelle
+   Obama). Otherwise it stays on its own.
 3. **A single name that is nobody's surname** ("Stalin", "Pele") joins the same single name.
 4. **Places and organisations** join on exact type and name (places also on their alias).
 
@@ -197,9 +200,11 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
         by_surname[surname(name)].append(g)
         return g.id, "new"
     word = name.lower()
-    cands = by_surname.get(word, [])
+    cands = _surname_candidates(conn, name, json.loads(e["aliases"]), by_surname)
     if cands:
         best, rule = _dominant(cands, _gender(json.loads(e["aliases"]), [e["gender"]]))
+        if best is None:
+            best, rule = _office_holder(conn, name, json.loads(e["aliases"]), cands)
         if best is not None:
             return best.id, rule
         return _new_global(conn, name, "PERSON"), "new"
@@ -209,6 +214,54 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
     g = _Global(_new_global(conn, name, "PERSON"), name, 1)
     single[word] = g
     return g.id, "new"
+
+
+_OFFICE_ADJECTIVES = {"President": "presidential", "Governor": "gubernatorial", "Gov.": "gubernatorial",
+                      "Mayor": "mayoral"}
+_RAN_FOR_SQL = ("SELECT 1 FROM entities WHERE global_id = ? AND type = 'PERSON' AND lower(roles) LIKE ? "
+                "AND (lower(roles) LIKE '%nominee%' OR lower(roles) LIKE '%candidate%') LIMIT 1")
+
+
+def _office_of(name: str, aliases: list[str]) -> str | None:
+    """The office a lone surname is titled with in its article ("President" of "President Clinton")."""
+    for alias in aliases:
+        words = alias.split()
+        if len(words) >= 2 and words[-1].lower() == name.lower() and words[-2] in _OFFICE_ADJECTIVES:
+            return words[-2]
+    return None
+
+
+def _surname_candidates(conn: sqlite3.Connection, name: str, aliases: list[str],
+                        by_surname: dict[str, list[_Global]]) -> list[_Global]:
+    """The global people a lone surname may join: those of that surname, less, for "President
+    Clinton", anyone some article calls a candidate for that office."""
+    cands = by_surname.get(name.lower(), [])
+    office = _office_of(name, aliases)
+    return [c for c in cands if not _ran_for(conn, c.id, office)] if office is not None and cands else cands
+
+
+_HOLDS_SQL = ("SELECT 1 FROM entities WHERE global_id = ? AND type = 'PERSON' AND (roles LIKE ? OR aliases LIKE ?) "
+              "LIMIT 1")
+
+
+def _office_holder(conn: sqlite3.Connection, name: str, aliases: list[str],
+                   cands: list[_Global]) -> tuple[_Global | None, str]:
+    """ "President Obama" with no dominant Obama: the one person of that surname some article
+    gives that office ("President Barack Obama"), if only one; Michelle Obama is never titled so."""
+    office = _office_of(name, aliases)
+    if office is None:
+        return None, ""
+    holders = [c for c in cands if conn.execute(
+        _HOLDS_SQL, (c.id, f'%{office}"%', f'%"{office} {name.capitalize()}"%')).fetchone() is not None]
+    if len(holders) != 1:
+        return None, ""
+    return holders[0], f"the one {office} {name.capitalize()} ({holders[0].name})"
+
+
+def _ran_for(conn: sqlite3.Connection, global_id: int, office: str) -> bool:
+    """Some article calls the global person a candidate or nominee for ``office`` ("Democratic
+    presidential nominee Hillary Clinton"): running for it is not holding it."""
+    return conn.execute(_RAN_FOR_SQL, (global_id, f"%{_OFFICE_ADJECTIVES[office]}%")).fetchone() is not None
 
 
 def _dominant(cands: list[_Global], gender: str) -> tuple[_Global | None, str]:
@@ -239,7 +292,11 @@ def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: 
     for word in sorted(surnames):  # a fixed order: the merge log must not depend on the hash seed
         rows = conn.execute(LONE_SURNAMES_SQL, (word,)).fetchall()
         for r in rows:
-            best, rule = _dominant(by_surname.get(word, []), _gender(json.loads(r["aliases"]), [r["gender"]]))
+            aliases = json.loads(r["aliases"])
+            cands = _surname_candidates(conn, word, aliases, by_surname)
+            best, rule = _dominant(cands, _gender(aliases, [r["gender"]]))
+            if best is None:
+                best, rule = _office_holder(conn, word, aliases, cands)
             if best is None:
                 continue
             conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "

@@ -131,7 +131,11 @@ def person_context(doc: Doc, i: int, j: int, *, speech: bool = True) -> bool:
 
 def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
     """ "Keith Lamont Scott, 43, was killed" typed ORG: a known given name, two or three name
-    words, and what only people do or have (an age, "who", subject of "said")."""
-    text = token_table(doc).text
+    words, and what only people do or have (an age, "who", subject of "said"), or the surname
+    alone typed PERSON elsewhere in the article."""
+    t = token_table(doc)
+    text = t.text
     return label == "ORG" and 2 <= j - i <= 3 and names.known_given_name(text[i]) \
-        and names.looks_like_name(text[i:j]) and person_context(doc, i, j, speech=False)
+        and names.looks_like_name(text[i:j]) and (person_context(doc, i, j, speech=False) or any(
+            label == "PERSON" and e - s == 1 and text[s] == text[j - 1] for s, e, label in t.ents))
+        # ... or its surname alone is a person elsewhere ("Ireland's Alistair Cragg won ... said Cragg")

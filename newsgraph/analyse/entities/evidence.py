@@ -10,8 +10,12 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
-from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities import names, places
+from newsgraph.analyse.entities.entity_spans import person_context
 from newsgraph.analyse.entities.person import Person
+
+ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das"})
+"""A name of three or more words led by an article is a work's or a thing's ("Le Roi de Lahore")."""
 
 
 def name_shape_says_person(name: str) -> bool:
@@ -31,11 +35,18 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     Digital") needs context or a surname mention."""
     if len(p.name.split()) == 1 and p.mentions and all(m.title in ("Miss", "Mister") for m in p.mentions):
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
+    if len(p.name.split()) > 1 and places.lookup(p.name.split()[0]) is not None and ends_in_a_plural(doc, p):
+        return False  # "Charlotte Panthers", "Minnesota Vikings": a place's team
+    if len(p.name.split()) > 2 and p.name.split()[0] in ARTICLES:
+        return False  # "Le Roi de Lahore", "The Man Who Knew": a title, not "Le Pen"
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
         return False  # "the Brexit vote", "The Da Vinci Code"
     if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
                        in names.org_roles() for r in p.roles):
         return False  # "German music publisher Bertelsmann"
+    if len(p.name.split()) == 1 and any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles()
+                                        for r in p.roles) and not any(m.title for m in p.mentions):
+        return False  # "marketing company Doubleclick, one of the leading providers ..."
     if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
         return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
     words = p.name.split()
@@ -52,11 +63,65 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
             and any(organisation_context(doc, m.start, m.end) for m in p.mentions):
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
+    if len(words) == 1 and not strong_evidence(doc, p, family_names) and (
+            p.name in org_texts or any(m.thing_like or m.neuter or coordinated_with_a_thing(doc, m.end - 1)
+                                       for m in p.mentions) or used_as_a_modifier(doc, p.name)):
+        return False  # "Twitter announced ... Twitter followers": a thing's name, nothing personal
     if p.evidence or len(p.mentions) > 1 or len(words) > 1:
         return True
     # A lone given name, once, with nothing personal: not when it starts an organisation's
     # name in the same article ("Walter Energy ... from Walter").
     return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
+
+
+def strong_evidence(doc: Doc, p: Person, family_names: set[str]) -> bool:
+    """What a one-word name needs to be a person: a title, a role, a gendered pronoun or title,
+    "who", an age or kin after it, a verb only people do ("Stalin deported"), a known given name,
+    or the surname of someone named in full. Speaking is not enough: companies announce and papers say."""
+    name = p.name
+    if names.known_given_name(name) or name in family_names or p.roles or p.gender != "-":
+        return True
+    t = token_table(doc)
+    verbs = names.person_verbs()
+    return any(m.title or m.roles or m.gender != "-" or m.role_ahead or m.role_after
+               or person_context(doc, m.start, m.end, speech=False)
+               or t.dep[m.end - 1] in ("nsubj", "nsubjpass") and t.lemma[t.head[m.end - 1]].lower() in verbs
+               or m.end < t.n and t.pos[m.end] == "VERB" and t.lemma[m.end].lower() in verbs
+               for m in p.mentions)
+
+
+def coordinated_with_a_thing(doc: Doc, k: int) -> bool:
+    """ "Morning Consult and Rasmussen had similar numbers": coordinated with an organisation or a
+    name of several words whose first no one bears as a given name."""
+    t = token_table(doc)
+    edges = tree_edges(doc)
+    partners = [t.head[k]] if t.dep[k] == "conj" else []
+    partners += [c for c in edges.children[k] if t.dep[c] == "conj"]
+    return any(t.ent_type[c] in ("ORG", "PRODUCT") or t.pos[c] == "PROPN" and edges.left[c] < c
+               and t.pos[edges.left[c]] == "PROPN" and not names.known_given_name(t.text[edges.left[c]])
+               for c in partners)
+
+
+def ends_in_a_plural(doc: Doc, p: Person) -> bool:
+    """Every full mention ends in a plural proper noun ("Panthers")."""
+    t = token_table(doc)
+    full = [m for m in p.mentions if len(m.words) > 1]
+    return bool(full) and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s") for m in full)
+
+
+def used_as_a_modifier(doc: Doc, name: str) -> bool:
+    """The word modifies a lower-case noun somewhere in the article ("Twitter followers", "the
+    Firefox browser", "Linux push"): a brand or product, when nothing else says person."""
+    found = doc.user_data.get(_MODIFIERS_KEY)
+    if found is None:
+        t = token_table(doc)
+        found = doc.user_data[_MODIFIERS_KEY] = frozenset(
+            t.text[k] for k in range(t.n) if t.dep[k] == "compound" and t.head[k] > k
+            and t.pos[t.head[k]] == "NOUN" and t.is_lower[t.head[k]])
+    return name in found
+
+
+_MODIFIERS_KEY = "newsgraph_noun_modifiers"
 
 
 def unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str],
@@ -91,6 +156,9 @@ def organisation_context(doc: Doc, i: int, j: int) -> bool:
         return True
     org_roles = names.org_roles()
     children = tree_edges(doc).children
+    if t.dep[j - 1] == "appos" and t.lemma[t.head[j - 1]].lower() in org_roles \
+            or i >= 2 and t.text[i - 1] == "," and t.pos[i - 2] == "NOUN" and t.lemma[i - 2].lower() in org_roles:
+        return True  # "a new company, Kissito (pronounced ...) Healthcare"
     for c in children[j - 1]:
         if t.dep[c] != "appos" or c < j:
             continue

@@ -60,6 +60,8 @@ from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
 
 _ROLE_GLUE = {"of", "and", "-", "&"}
+_CLAUSE_OPENERS = {"and", "or", "but", "who", "which", "said", "says"}
+"""Words that may follow an appositive role ("X, a lawyer, said"; "X, a lawyer who ...")."""
 HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
@@ -86,7 +88,10 @@ def group_entities(doc: Doc) -> list[Entity]:
     merge_declared_aliases(aliases.pairs, grouping)
     add_named_groups(doc, grouping.others)
     name_from_titles(grouping.people, grouping.title_names)
+    name_relatives(doc, grouping.people)
     people = keep_people(doc, grouping.people)
+    kept = {id(p) for p in people}
+    fold_into_things([p for p in grouping.people if id(p) not in kept], grouping.others)
     return join_titled_surnames(doc, build_entities(people, grouping.others))
 
 
@@ -165,7 +170,13 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if label != "PERSON":
             add_other(i, j, label)
             continue
+        if j - i == 1 and i > 0 and not t.sent_start[i] and t.pos[i - 1] == "PROPN" \
+                and t.ent_type[i - 1] in ("", "ORG", "PRODUCT") \
+                and t.is_title[i - 1] and names.known_given_name(t.text[i - 1]):
+            i -= 1  # "Ivanka [[Trump]]": the given name spaCy left out is part of the name
         words = name_words(doc, i, j)
+        if len(words) > 2 and t.text[i] == words[0] and _descriptor_word(words):
+            i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken"
         if len(words) > 1 and words[-1] in names.org_words():
             add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
             continue
@@ -181,6 +192,14 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         _attach(doc, p, m)
         grouping.span_entity[(i, j)] = p
     return grouping
+
+
+def _descriptor_word(words: list[str]) -> bool:
+    """The first of three name words is a descriptor spaCy took into the name: no one bears it as
+    a given name, nor is it a particle or a family name first, and a given name follows."""
+    first, second = words[0], words[1]
+    return first.isalpha() and not names.known_given_name(first) and first not in names.particles() \
+        and not names.parse(" ".join(words)).family_first and names.known_given_name(second)
 
 
 def merge_declared_aliases(pairs: list[tuple[TokenSpan, TokenSpan]], grouping: Grouping) -> None:
@@ -230,6 +249,55 @@ def name_from_titles(people: list[Person], title_names: list[str]) -> None:
             p.name = fits.pop()
 
 
+_KIN_LOOKBACK = 4
+"""Tokens between a kin noun and the given name it introduces ("his ex-model wife, Sandra")."""
+
+
+def name_relatives(doc: Doc, people: list[Person]) -> None:
+    """A relative introduced by a given name alone takes the family name of whose relative they
+    are, in place: "George Bush ... his wife, Laura" -> Laura Bush; "Mr Conlon's father Giuseppe"
+    -> Giuseppe Conlon. "his"/"her" is the person of that gender named last before, in the sentence.
+
+    After grouping, because the possessor must already be known as a person of the article."""
+    t = token_table(doc)
+    kinship = names.kinship_nouns()
+    for p in people:
+        if p.full or not p.mentions or names.parse(p.name).family_first:
+            continue
+        m = min(p.mentions, key=lambda m: m.start)
+        kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
+                    if t.lower[k] in kinship), None)
+        if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") for k in range(kin + 1, m.start)):
+            continue
+        owner = _kin_owner(t, people, p, kin)
+        if owner is None:
+            continue
+        full = f"{p.name} {owner.parts.surname}"
+        if any(o.name == full for o in people):
+            continue
+        p.aliases.append(p.name)
+        p.name = full
+
+
+def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Person | None:
+    """Whose relative the kin noun at ``kin`` says: "Conlon's father", or "his"/"her" for the person
+    of that gender mentioned last before it in the sentence."""
+    k = kin - 1
+    while k >= max(0, kin - 6) and (t.pos[k] in ("ADJ", "NOUN") and t.is_lower[k] or t.text[k] == "-"
+                                   or t.like_num[k]):
+        k -= 1  # "Howard's ex-model wife", "his 17-year-old daughter"
+    full = [o for o in people if o is not p and (o.full or not names.known_given_name(o.name))]
+    if k >= 1 and t.text[k] in POSSESSIVE_TOKENS:
+        return next((o for o in full if any(m.start <= k - 1 < m.end for m in o.mentions)), None)
+    gender = {"his": "m", "her": "f"}.get(t.lower[k]) if k >= 0 else None
+    if gender is None:
+        return None
+    sent_start = t.sent_bounds[kin][0]
+    before = [(m.start, o) for o in full for m in o.mentions if sent_start <= m.start < kin]
+    before = [(at, o) for at, o in before if o.gender in ("-", gender)]
+    return max(before, key=lambda b: b[0])[1] if before else None
+
+
 def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
     """The people with some support for being a person (``evidence.is_person``).
 
@@ -241,6 +309,16 @@ def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
     org_texts = {t.span_text(s, e) for s, e, label in t.ents if label == "ORG"}
     family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
     return [p for p in people if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)]
+
+
+def fold_into_things(dropped: list[Person], others: dict[tuple[str, str], Entity]) -> None:
+    """Mentions of a name judged no person join the article's organisation, product or work of that
+    name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos."""
+    for p in dropped:
+        thing = next((others[(label, p.name)] for label in ("ORG", "PRODUCT", "WORK_OF_ART")
+                      if (label, p.name) in others), None)
+        if thing is not None:
+            thing.mentions.extend((m.char_start, m.char_end) for m in p.mentions)
 
 
 def build_entities(people: list[Person], others: dict[tuple[str, str], Entity]) -> list[Entity]:
@@ -382,7 +460,13 @@ def _role_after(doc: Doc, i: int, j: int) -> str | None:
             if any(t.ent_type[k] == "PERSON" or t.text[k] in POSSESSIVE_TOKENS
                    or any(ch.isdigit() for ch in t.text[k]) for k in sub):
                 return None
-            if len(sub) > 10 or not any(t.pos[k] == "NOUN" for k in sub):
+            after = max(sub) + 1
+            if after < t.n and not (t.is_punct[after] or t.lower[after] in _CLAUSE_OPENERS):
+                return None  # "said Mr Lee, this data was lost": a new clause's subject, not his role
+            relative = [k for k in sub if t.dep[k] == "relcl"]
+            if relative:  # "boss of Acme, which made the tool": the role ends before the clause
+                sub = [k for k in sub if k < tree_edges(doc).left[relative[0]]]
+            if not sub or len(sub) > 10 or not any(t.pos[k] == "NOUN" for k in sub):
                 return None
             start = sub[0] + (1 if t.pos[sub[0]] == "DET" else 0)
             end = sub[-1] + 1
@@ -547,6 +631,8 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     short = parts.surname
     pool = by_surname.get(short) or by_surname.get(short.split()[-1], [])
     cands = [p for p in pool if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".") or not parts.suffix]
+    if m.title and names.titles()[m.title][0] == "office":
+        cands = [p for p in cands if not _office_rules_out(p, m.title)]
     chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
@@ -556,6 +642,26 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
         people.append(chosen)
         by_surname.setdefault(short, []).append(chosen)
     return chosen
+
+
+_OFFICE_WORDS = {"pres.": "president", "sen.": "senator", "sens.": "senator", "gov.": "governor",
+                 "rep.": "representative", "reps.": "representative", "congressman": "representative",
+                 "congresswoman": "representative"}
+_OFFICE_ADJECTIVES = {"president": "presidential", "governor": "gubernatorial", "mayor": "mayoral",
+                      "senator": "senate", "representative": "congressional"}
+_CANDIDACY = {"nominee", "candidate", "hopeful", "contender", "challenger"}
+
+
+def _office(word: str) -> str:
+    return _OFFICE_WORDS.get(word.lower(), word.lower())
+
+
+def _office_rules_out(p: Person, title: str) -> bool:
+    """ "President Clinton" is not the article's Hillary Clinton when the text calls her a
+    presidential nominee or candidate: running for an office is not holding it."""
+    adjective = _OFFICE_ADJECTIVES.get(_office(title))
+    return adjective is not None and any(
+        adjective in words and words & _CANDIDACY for words in (set(r.lower().split()) for r in p.roles))
 
 
 def _attach(doc: Doc, p: Person, m: Mention) -> None:

@@ -37,6 +37,7 @@ from newsgraph.analyse.base.cues import cue_indices, cue_lemma, cue_lemmas, cue_
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.entities import names
 from newsgraph.analyse.quotes.marks import QuotedSpan
 from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for
 from newsgraph.model import Entity, Quote, Speaker
@@ -290,7 +291,8 @@ def dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = 
     if cand.qs.close_mark is None:
         return None
     at = cand.qs.close_mark + 1
-    while at < len(text) and (text[at].isspace() or text[at] == ",") and text[at] != "\n":
+    # a signature may stand in the next paragraph ('"…"\n\n- Ann Lee.'); other dash sources not
+    while at < len(text) and (text[at].isspace() or text[at] == ",") and (first_word or text[at] != "\n"):
         at += 1
     if at >= len(text) or text[at] not in DASHES:
         return None
@@ -298,8 +300,9 @@ def dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = 
     span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
     if span is None:
         return None
+    titled = span[0].text.lstrip(DASHES) in names.titles()  # "-Mayor Tom Reed", "- Sen. Lee"
     for t in span:
-        if first_word and t.i > span.start:
+        if first_word and t.i > span.start + titled:
             break
         if t.ent_type_ == "PERSON" or t.pos_ == "PROPN":
             k = t.i
@@ -339,20 +342,27 @@ def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None
 
 def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     subj = cue_subject(cue)
+    if subj is not None and subj.head == cue:
+        # "Tuesday in Berea, OH, …, Gov. Lee (R-OH), said": of several subjects, the nearest
+        # that names someone ("Mr Lee, Acme's chief said": Lee, not "chief")
+        subjects = [c for c in cue.children if c.dep_ == subj.dep_]
+        subjects = [c for c in subjects if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"] or subjects
+        subj = min(subjects, key=lambda c: abs(c.i - cue.i))
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
         return subj
     doc = cue.doc
     before = doc[cue.i - 1] if cue.i > 0 else None
     inverted = before is None or before.is_punct or before.is_quote
     for c in cue.rights if inverted else ():
-        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
+        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and c.ent_type_ not in NOT_SPEAKERS \
+                and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
     k = cue.i + 1
     while inverted and k < min(len(doc), cue.i + 10):  # "…," said ranking Democrat Eli Cummings
         tok = doc[k]
         if tok.is_punct and tok.text in ",.;:" or tok.is_sent_start:
             break
-        if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
+        if (tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON") and tok.ent_type_ not in NOT_SPEAKERS:
             while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and not doc[k + 1].is_sent_start:
                 k += 1
             return doc[k]

@@ -115,9 +115,12 @@ class _Parse:
                     return next((c for c in children[prep] if dep[c] == "pobj"), -1)
             return -1
         kids = children[cue]
-        for c in kids:
-            if dep[c] in SOURCE_DEPS:
-                return self.named_apposition(c)
+        subjects = [c for c in kids if dep[c] in SOURCE_DEPS]
+        after = [c for c in subjects if self.left[c] == cue + 1]
+        if len(subjects) > 1 and after and cue > 0 and self.is_punct[cue - 1]:
+            return self.named_apposition(after[0])  # "This, said Lee, would help": Lee, not "This"
+        for c in subjects:
+            return self.named_apposition(c)
         for c in kids:
             if dep[c] == "agent":
                 return next((g for g in children[c] if dep[g] == "pobj"), -1)
@@ -131,6 +134,18 @@ class _Parse:
                 if dep[c] in SOURCE_DEPS:
                     return self.named_apposition(c)
         return -1
+
+    def inverted_name(self, cue: int) -> tuple[int, int] | None:
+        """ "Often, said Ann Lee, the data was lost": the parser hangs the name after an inverted
+        cue on the clause; (the name's head token, where the content starts after its comma)."""
+        if cue == 0 or not self.is_punct[cue - 1] or self.pos[cue] != "VERB":
+            return None
+        k = cue + 1
+        while k < self.n and (self.pos[k] == "PROPN" or self.ent_type[k] == "PERSON"):
+            k += 1
+        if k == cue + 1 or k >= self.n or self.lower[k] != ",":
+            return None
+        return k - 1, k + 1
 
     def named_apposition(self, subj: int) -> int:
         """"One of the eight, Ho Ung Pae, announced": the person named in apposition speaks."""
@@ -169,10 +184,15 @@ class _Parse:
         if pos not in HEAD_POS:
             return
         source = self.source_of(cue)
+        inverted_name = self.inverted_name(cue) if source < 0 else None
+        if inverted_name is not None:
+            source = inverted_name[0]
         for c in children[cue]:
             d = dep[c]
             if d in CLAUSE_DEPS:
                 s, e = self.subtree(c)
+                if inverted_name is not None and d == "ccomp" and s < inverted_name[1] <= e:
+                    s, e = self.trim(inverted_name[1], e)
                 if e > s:
                     yield Candidate(doc, cue, d, [(s, e)], source, c)
             elif d == "prep" and c > cue:
@@ -182,6 +202,8 @@ class _Parse:
                         if e > s:
                             yield Candidate(doc, cue, "prep:" + self.lower[c], [(s, e)], source, g)
         right = self.right_span(cue)
+        if right is not None and inverted_name is not None and right[0][0] < inverted_name[1] <= right[0][1]:
+            right = self.trim(inverted_name[1], right[0][1]), right[1]
         if right is not None and right[0][1] > right[0][0]:
             yield Candidate(doc, cue, "right", [right[0]], source, right[1])
         # inverted "<content>, X said" and parenthetical "<A>, X said, <B>": the parser hangs

@@ -48,8 +48,15 @@ SELF_NAMING = frozenset({"government", "police", "army", "court", "council", "pa
                          "watchdog", "union", "party"})
 """Organisation nouns that name their organisation themselves ("the government said"): linked
 only to an organisation of the article whose name has the word, else named as written."""
+NAMED_THINGS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
+"""Entity labels of a proper noun that makes an organisation noun a name of its own ("the
+Clinton campaign"); a place ("the US company") or an untagged word ("the High Street retailer")
+does not."""
 LOOKBACK = 3000
 """Characters back within which "it", "they" and "the company" find what they stand for."""
+MENTIONED_LOOKBACK = 800
+"""Characters back within which an "it" no reporting verb explains takes the organisation
+merely mentioned last (a few sentences: further back, "it" is more often something else)."""
 _ORGS_KEY = "newsgraph_org_mentions"
 
 
@@ -130,13 +137,14 @@ def canonical_org(doc: Doc, name: str) -> str:
     return name
 
 
-def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None = None) -> Entity | None:
+def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None = None,
+                     lookback: int = LOOKBACK) -> Entity | None:
     """The organisation mentioned last before ``char``, outside quotations, not too far back;
     with ``head`` ("committee"), the last one whose name has that word, if any, else the last."""
     mentions = _org_mentions(doc)
     k = bisect.bisect_left(mentions, char, key=lambda m: m[0]) - 1
     last: Entity | None = None
-    while k >= 0 and char - mentions[k][0] <= LOOKBACK:
+    while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
         if not inside_any(s, skip) and ent.type == "ORG":
             if head is None or head in ent.name.lower().split():
@@ -240,7 +248,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         tok = tok.head.head  # "Labour, which denies ..."
     low = tok.lower_
     if low in ("it", "they", "its", "their"):
-        if tok.dep_ == "nsubjpass" or depth > 1:
+        if tok.dep_ == "nsubjpass" or depth > 2:
             return None  # "it is understood"
         return _previous_speaker(doc, tok, before, skip, plural=low in ("they", "their"), depth=depth)
     if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
@@ -273,8 +281,9 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
     plural = _is_plural(tok)
     if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
-        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
-            name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))  # "the Harbour weblog" names itself
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ in NAMED_THINGS for c in tok.children):
+            # "the Harbour weblog" names itself; "the High Street retailer" (no name) is the one before
+            name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
             return Source(canonical_org(doc, name), "ORG") if name else None
         org = _last_org_before(doc, tok.idx, skip, lemma)
         if org is not None:
@@ -316,6 +325,9 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
         subj = cue_subject(cue)
         if subj is None or subj.i == tok.i or inside_any(subj.idx, skip):
             continue
+        relative = subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl"
+        if relative:
+            subj = subj.head.head  # "its submission, which states ...": the submission
         if subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
             return None  # "he said ... it said": the person, then something else; no guess
         if subj.ent_type_ == "PERSON":
@@ -323,9 +335,9 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
         found = describe_source(doc, subj, before, skip, depth=depth + 1)
         if found is not None and (found.type == "ORG" or plural and found.type == "GROUP"):
             return found
-        if found is not None:
-            return None
+        if found is not None or relative:
+            return None  # someone else spoke last ("cities that support ..."): no guess
     if plural or not mentioned:
         return None
-    org = _last_org_before(doc, tok.idx, skip)
+    org = _last_org_before(doc, tok.idx, skip, lookback=MENTIONED_LOOKBACK)
     return Source(canonical_org(doc, org.name), "ORG") if org is not None else None

@@ -80,7 +80,10 @@ class NameIndex:
             idx.introduced[ent.name] = pos if pos >= 0 else min((s for s, _ in ent.mentions), default=0)
             for nm in [ent.name, *ent.aliases]:
                 idx.by_name.setdefault(nm.lower(), ent)
-            for part in {p.lower() for p in _parts(ent.name)}:
+            parts = {p.lower() for p in _parts(ent.name)}
+            if ent.name.split()[0] in ent.aliases:  # "his wife, Laura" named Laura Bush: not what "Bush" means
+                parts.discard(ent.name.split()[-1].lower())
+            for part in parts:
                 idx.by_part.setdefault(part, []).append(ent)
             idx.mentions.extend((s, e, ent) for s, e in ent.mentions)
         idx.mentions.sort(key=lambda m: (m[0], m[1]))
@@ -383,8 +386,8 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
     if not office and (tok.pos_ != "NOUN" or tok.tag_ != "NN"):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-    if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" for c in dets):
-        return None
+    if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" and c.lower_ != "our" for c in dets):
+        return None  # "the singer's father" says whose; "our correspondent" is the paper's own
     head = tok.lower_
     idx = name_index(doc)
 
