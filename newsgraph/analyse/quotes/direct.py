@@ -27,6 +27,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
+from newsgraph.analyse.quotes.candidates import WH_RELATIVES
 from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
@@ -148,9 +149,6 @@ def _root(span: Span) -> Token:
         return d
 
     return min(words, key=depth)
-
-
-WH_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 
 
 def _reports_on_its_own(cue: Token) -> bool:
