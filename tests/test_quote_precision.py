@@ -123,3 +123,13 @@ def test_a_paragraph_in_another_style_of_mark_is_a_new_quotation() -> None:
     got = quoted(text)
     ready = [c for _, c, _ in got if "We are ready" in c]
     assert ready and all("The crowd was quiet" not in c for c in ready)
+
+
+def test_a_paragraph_opened_by_a_mark_that_never_closes_nor_goes_on_is_no_quotation() -> None:
+    text = (
+        "The paper described the evening in detail.\n\n"
+        '"Ben was asleep on the sofa.\n\n'
+        "“Here she comes,” Ella Price said."
+    )
+    got = [c for _, c, _ in quoted(text)]
+    assert "Ben was asleep on the sofa." not in got and any("Here she comes" in c for c in got)

@@ -393,6 +393,8 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
         return any(c.dep_ == "conj" and c.i > tok.i and _second_report(c) for c in cue.children)
     if tok.head == cue and tok.left_edge.idx >= f:  # the cue's own adjunct or shifted object
         return tok.dep_ in ("npadvmod", "agent", "dobj") or tok.dep_ == "prep" and tok.lower_ not in OF_WHAT_WAS_SAID
+    if tok.dep_ == "dobj" and tok.head.pos_ == "ADJ" and tok.left_edge.idx >= f:
+        return True  # 'describing as "unhinged" a tweet': the cue's shifted object, parsed under the adjective
     if first and tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
         return True  # 'as a "disgrace" Wednesday'
     return tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in cue.children)
@@ -511,6 +513,10 @@ class QuoteFinder:
                 continue
             if last is not None and last_para == cand.para_index and self._splits(last, cand):
                 last.content_spans.append((s, e))  # "A," he said, "and b."
+                continue
+            if cand.qs.close_mark is None and not cand.qs.continued and cand.qs.open_mark == self.paras[cand.para_index][0]:
+                # a paragraph opened by a mark that neither closes nor goes on in the next paragraph
+                # (an excerpt set off by a leading mark, or a stray one): no quotation's bounds
                 continue
             if is_name_in_marks(text, cand.qs.open_mark, content):
                 continue  # 'a virus dubbed "Night Owl"', 'the film "Salt and Iron"': a name, not words said
