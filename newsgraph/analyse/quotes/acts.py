@@ -76,7 +76,8 @@ def lemma_act(lemma: str | None) -> str:
     return cue_acts().get(lemma.lower(), "other")
 
 
-def _agentless_passive(cue: Token) -> bool:
+def agentless_passive(cue: Token) -> bool:
+    """``it is understood``, ``is believed to be``: a passive cue with no "by" agent names no source."""
     kids = list(cue.children)
     return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
 
@@ -127,7 +128,7 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     act = lemma_act(lemma)
     if act != "speech":
         return act
-    if _agentless_passive(cue) or any(c.dep_ == "neg" for c in cue.children):
+    if agentless_passive(cue) or any(c.dep_ == "neg" for c in cue.children):
         return "other"  # "it is understood"; "haven't said much about ...": no one said it
     if lemma.lower() in COMMITMENTS and shape == "xcomp":
         return "other"  # "agreed to release the money": an act, not words

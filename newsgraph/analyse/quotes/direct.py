@@ -15,6 +15,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.base.cues import (
+    RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     cue_lemma,
     cue_span,
@@ -24,9 +25,11 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
-from newsgraph.analyse.quotes.marks import QuotedSpan, find_quoted_spans, strip_span
-from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks
+from newsgraph.analyse.quotes.candidates import WH_RELATIVES
+from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
+from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
@@ -148,6 +151,73 @@ def _root(span: Span) -> Token:
     return min(words, key=depth)
 
 
+def _reports_on_its_own(cue: Token) -> bool:
+    """A cue heading a wh-relative clause (``the party, which he labelled as a "joke"``,
+    ``the marchers, whom he described as "peaceful"``) reports for itself: the quoted words
+    are its subject's, not those of a report around it. A free relative (``what some call
+    "X"``) and a participle (``signs calling X "Y"``) are part of the outer report."""
+    if cue.dep_ != "relcl":
+        return False
+    return cue.left_edge.lower_ in WH_RELATIVES
+
+
+def _no_source(cue: Token) -> bool:
+    """A gerund with no subject (``goes without saying``), a passive of thought or a negated passive with no agent (``is not believed to be``,
+    ``is understood to be``): no one is reported as saying the quoted words. A passive of
+    speech (``was said to be "furious"``, ``is described as``) still reports someone's words;
+    a "by" phrase the parser hung elsewhere (``dismissed as "absurd" by the judge``) is an agent."""
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue_subject(cue) is None:
+        return True  # "it goes without saying that ...": a saying with no one to say it
+    if not agentless_passive(cue) or any(t.lower_ == "by" for t in cue.subtree if t.i > cue.i):
+        return False
+    return lemma_act(cue.lemma_) != "speech" or any(c.dep_ == "neg" for c in cue.children)
+
+
+def mark_family(text: str, i: int) -> str | None:
+    """The style of the opening quotation mark at ``i`` ("straight", "doubled", "curly"), or None."""
+    if text[i : i + 2] == "''":
+        return "doubled"
+    ch = text[i : i + 1]
+    if ch == '"':
+        return "straight"
+    return "curly" if ch and ch in OPENING + CLOSING else None
+
+
+def _said_words(doc: Doc, s: int, e: int) -> bool:
+    """The words ``[s, e)`` have a verb, or stand as a verb's object or complement ('branded
+    X an "outlaw nation in the region"'): said words, not a noun phrase quoted after a
+    preposition ('into "a living room in the west"')."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in span) or _root(span).dep_ != "pobj"
+
+
+def _modifies_a_noun(doc: Doc, qs: QuotedSpan) -> bool:
+    """The quoted words modify a noun right after the closing mark ('"quack" cures',
+    '"magic" pills'): a scare quote, the journalist's distance from a word."""
+    if qs.close_mark is None:
+        return False
+    span = doc.char_span(qs.start, qs.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = _root(span)
+    return root.dep_ in ("amod", "compound", "nmod") and root.head.idx > qs.close_mark
+
+
+def _outranks(outer: Token, inner: Token) -> bool:
+    """Of two cues over a fragment, the outer one owns it ('X says she would order "living
+    wills"') unless the inner one is a speech verb with its own subject ('... meddling the
+    congressman said is designed to "sow discord"'), another speaker ('Lee said she
+    believes ..., saying that "race still matters"') or the outer one reports a thought."""
+    if not _is_speech(inner):
+        return True
+    own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in inner.children)
+    if own_subject or cue_subject(inner) != cue_subject(outer):
+        return False  # someone else speaks inside the report ('Bill said she believes ..., saying "..."')
+    return lemma_act(outer.lemma_) == "speech"
+
+
 def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
     """(cue, content child) governing the fragment ``[s, e)``. Of nested reports ("X says
     she would order ... "living wills"") the outermost speech verb: the quoted words are
@@ -166,9 +236,11 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
         if is_cue(head) and not inside_any(head.idx, quoted):
             # a cue inside a relative clause ("what he calls "X"", "signs calling X "Y"")
             # reports within the outer report: the outer cue owns the quoted words
-            inner = found is not None and found[0].dep_ in ("relcl", "acl")
+            inner = found is not None and (found[0].dep_ in ("relcl", "acl") or found[0].left_edge.lower_ == "what")
+            if found is not None and _reports_on_its_own(found[0]):
+                break  # "the party, which he labelled as a "joke"": the relative clause's own report
             if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner):
-                if found is None or _is_speech(head) or inner:
+                if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
         if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
             break
@@ -263,9 +335,11 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
         objs = [c for c in cue.children if c.dep_ in ("dobj", "obj", "prep") and cue.i < c.i < child.i]
         if objs:
             first = min(first, objs[0].left_edge.i)
+    if child.dep_ == "prep" and doc[first].lower_ in RELATIVE_PRONOUNS and doc[first].head == cue:
+        first = child.left_edge.i  # "the party, which he labelled as a "joke"": the relative pronoun is no content
     last = child.right_edge.i
-    for c in sorted(cue.children, key=lambda t: t.i):  # "... is 'peanuts,' compared to what ..."
-        if c.i > last and child.i > cue.i and c.dep_ in ("advcl", "prep", "npadvmod"):
+    for c in sorted(cue.children, key=lambda t: t.i):  # "... is 'peanuts' compared to what ..."
+        if c.i > last and child.i > cue.i and c.dep_ == "advcl":
             if all(doc[j].is_punct or doc[j].is_space for j in range(last + 1, c.i)):
                 last = c.right_edge.i
     a, b = first, last
@@ -275,6 +349,87 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
         b -= 1
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
+
+
+REPORT_BREAKS = frozenset({",", ";", ":", "(", "--", "—", "–", "―"})
+"""Punctuation after a quoted fragment that ends the report: what follows is the journalist's
+(", citing ...", ", a subtle dig at ...", "— a metaphor for ...")."""
+CONTRASTS = frozenset({"while", "whereas", "although", "though"})
+
+
+def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) -> int:
+    """Where a partly quoted report ``[a, b)`` ends: at the first break after its last quoted
+    fragment. Past the fragment, punctuation, a contrast ("while ..."), a second report ("and
+    warned ...") or an adjunct of the cue itself ("during a stop", "on Monday", "by the judge")
+    is the journalist's narration around the report, not what was said."""
+    ends = [qe for qs, qe in quoted if a <= qs + 1 and qs < b]
+    if not ends or max(ends) >= b:
+        return b
+    f = max(ends)
+    text = doc_text(doc)
+    if text[:f].rstrip("\"”’'").rstrip()[-1:] in REPORT_BREAKS:
+        return f  # 'him a "moderate," a subtle dig': the break sits inside the marks (US style)
+    span = doc.char_span(f, b, alignment_mode="expand")
+    if span is None:
+        return b
+    for tok in span:
+        if tok.idx < f or tok.is_quote:
+            continue
+        if _breaks_report(tok, cue, f, tok.i == span.start):
+            nxt = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
+            if tok.text == "," and nxt and (nxt[0] in ELABORATIONS or nxt[0] in ("and", "or") and nxt[1:] == ["that"]):
+                continue  # ', including how people are treated ...', ', and that her plans ...': still the report
+            return tok.idx
+    return b
+
+
+def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
+    """``tok``, after the last fragment (which ends at ``f``), starts the journalist's words."""
+    if tok.text in REPORT_BREAKS or tok.text == "-" and tok.whitespace_:
+        return True
+    if tok.dep_ == "mark" and tok.lower_ in CONTRASTS:
+        return True
+    if tok.dep_ == "cc" and tok.head == cue:
+        return any(c.dep_ == "conj" and c.i > tok.i and _second_report(c) for c in cue.children)
+    if tok.head == cue and tok.left_edge.idx >= f:  # the cue's own adjunct or shifted object
+        return tok.dep_ in ("npadvmod", "agent", "dobj") or tok.dep_ == "prep" and tok.lower_ not in OF_WHAT_WAS_SAID
+    if tok.dep_ == "dobj" and tok.head.pos_ == "ADJ" and tok.left_edge.idx >= f:
+        return True  # 'describing as "unhinged" a tweet': the cue's shifted object, parsed under the adjective
+    if first and tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+        return True  # 'as a "disgrace" Wednesday'
+    return tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in cue.children)
+
+
+OF_WHAT_WAS_SAID = frozenset({"for", "of", "about", "against"})
+"""Prepositions after a cue's object that still belong to the report ('called her a "champion"
+for its members', 'accused him of ...'), unlike the cue's adjuncts of time and place."""
+ELABORATIONS = frozenset({"including", "especially", "particularly", "compared"})
+
+
+def _second_report(verb: Token) -> bool:
+    """A conjoined speech verb sharing the cue's subject ("... and warned North Korea"): a
+    new report, not a second complement ("and that ...") nor part of an infinitive."""
+    if not _is_speech(verb) or any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in verb.children):
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children)
+
+
+BARE_FRAME_DEPS = frozenset({"det", "punct", "advmod"})
+"""Words that may stand between "as" and a bare fragment: 'labelled as a "joke"'."""
+
+
+def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
+    """The quoted fragment ends the report and only "as" and an article lie outside it
+    (``dismissed as "absurd"``, ``labelled as a "joke"``): the fragment is the cue's
+    complement and alone the content. (bbc-dev also strips a subject and copula, ``the sales
+    were "not what we hoped for"``; PolNeAR keeps that clause, and so does newsgraph.)"""
+    if qs.close_mark is None or clause[1] > qs.close_mark + 1 or clause[0] >= qs.open_mark:
+        return False
+    span = doc.char_span(clause[0], qs.open_mark, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if t.idx < qs.open_mark]
+    return words[0].lower_ == "as" and all(t.dep_ in BARE_FRAME_DEPS for t in words[1:])
 
 
 class QuoteFinder:
@@ -297,11 +452,11 @@ class QuoteFinder:
             if (ps, pe) in self.headings:
                 continue  # a quoted heading is not a quotation
             nxt = self.paras[k + 1] if k + 1 < len(self.paras) else None
-            cont = nxt is not None and self.text[nxt[0] : nxt[0] + 1] in "\"“«" or (
-                nxt is not None and self.text[nxt[0] : nxt[0] + 2] == "''"
-            )
+            reopens = mark_family(self.text, nxt[0]) if nxt is not None else None
             for qs in find_quoted_spans(self.text, ps, pe):
-                qs.continued = qs.close_mark is None and cont
+                # the next paragraph continues the quotation only with the same kind of mark: a
+                # writer keeps one style within a quotation ('"A ...' then '“B,” she said' are two)
+                qs.continued = qs.close_mark is None and reopens is not None and reopens == mark_family(self.text, qs.open_mark)
                 spans.append((qs, k))
         self.quoted = sorted((qs.open_mark, (qs.close_mark + 1) if qs.close_mark is not None else qs.end) for qs, _ in spans)
         for qs, k in spans:
@@ -359,8 +514,17 @@ class QuoteFinder:
             if last is not None and last_para == cand.para_index and self._splits(last, cand):
                 last.content_spans.append((s, e))  # "A," he said, "and b."
                 continue
+            if cand.qs.close_mark is None and not cand.qs.continued and cand.qs.open_mark == self.paras[cand.para_index][0]:
+                # a paragraph opened by a mark that neither closes nor goes on in the next paragraph
+                # (an excerpt set off by a leading mark, or a stray one): no quotation's bounds
+                continue
             if is_name_in_marks(text, cand.qs.open_mark, content):
                 continue  # 'a virus dubbed "Night Owl"', 'the film "Salt and Iron"': a name, not words said
+            if text[cand.qs.open_mark - 1 : cand.qs.open_mark] == "=":
+                continue  # 'tweet-date="..."': an attribute of markup left in the text
+            before = _before_token(doc, cand.qs.open_mark)
+            if before is not None and named_by_participle(before):
+                continue  # 'links called "trackers"': a name
             named = capitalised_like_a_title(content) and content.rstrip()[-1:] not in "?!"
             if not named and (is_direct(doc, cand, text) or whole_para and len(content.split()) > 3):
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
@@ -381,7 +545,10 @@ class QuoteFinder:
             if any(a <= s and e <= b for a, b in mixed_seen):
                 continue  # a second fragment of a clause already output
             found = _covering_cue(doc, s, e, self.quoted)
-            if found is None and not named and len(content.split()) >= LONG_FRAGMENT:
+            if found is not None and (_no_source(found[0]) or not _is_speech(found[0]) and _modifies_a_noun(doc, cand.qs)):
+                continue  # 'is not believed to be "X"': no one says it; 'promoting "quack" cures': a scare quote
+            aside = _parenthetical_cue(doc, s, e, self.quoted)
+            if found is None and aside is None and not named and len(content.split()) >= LONG_FRAGMENT and _said_words(doc, s, e):
                 # a long quoted stretch no cue governs ("filed a request for "..."")
                 speaker, cue, lemma = self.attribute(cand, *(prev or (last, last_para)))
                 same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
@@ -392,7 +559,6 @@ class QuoteFinder:
                 out.append(q)
                 prev = (q, cand.para_index)
                 continue
-            aside = _parenthetical_cue(doc, s, e, self.quoted)
             if aside is not None and (found is None or not _is_speech(found[0])):
                 cue_tok, root = aside  # "There was, she said, "an implicit bargain.""
                 pieces = _without(doc, root, cue_tok)
@@ -408,6 +574,7 @@ class QuoteFinder:
             else:
                 continue  # a title, a name, a scare quote
             ps, pe = self.paras[cand.para_index]
+            pieces[-1] = (pieces[-1][0], _report_end(doc, *pieces[-1], self.quoted, cue_tok))
             pieces[0] = (min(pieces[0][0], s), pieces[0][1])
             pieces[-1] = (pieces[-1][0], max(pieces[-1][1], e))
             pieces = [strip_span(text, max(ps, a), min(pe, b)) for a, b in pieces]
@@ -416,6 +583,8 @@ class QuoteFinder:
             if clause in mixed_seen:
                 continue
             mixed_seen.add(clause)
+            if len(pieces) == 1 and is_bare_fragment(doc, clause, cand.qs):
+                pieces = [(s, e)]
             subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
             q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok))

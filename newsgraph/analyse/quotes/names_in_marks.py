@@ -15,6 +15,8 @@ the word just before the opening mark:
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 ALWAYS_NAMING = frozenset(
     {"named", "dubbed", "titled", "entitled", "nicknamed", "renamed", "codenamed", "so-called", "branded", "styled"}
 )
@@ -28,10 +30,31 @@ WORK_NOUNS = frozenset(
     film movie documentary series show programme program episode song single album record book
     novel memoir play musical opera poem painting exhibition project operation campaign initiative
     scheme plan slogan motto brand website app game band group party magazine newspaper column
-    blog podcast hashtag term phrase word nickname title
+    blog podcast hashtag term phrase word nickname title anthem hymn ballad
     """.split()
 )
 """Nouns naming a work or an undertaking: 'the film "Salt and Iron"'."""
+
+WRITTEN_WORKS = frozenset(
+    "commentary column op-ed essay editorial article book novel memoir poem song album film movie documentary".split()
+)
+"""Works whose title in marks may read like a sentence ('the commentary, "Tell your story," is
+thoughtful'): right after one of these nouns, quoted words are its title whatever their case."""
+
+NAMING_PARTICIPLES = frozenset({"call", "name", "label", "dub", "title", "entitle", "nickname", "brand", "term"})
+"""Verbs whose past participle after a noun names it: 'links called "trackers"'."""
+
+
+def named_by_participle(before: Token) -> bool:
+    """``before`` (the word before the opening mark) is a naming participle modifying a noun
+    (``a system called "trackers"``) or an agentless passive (``the plan is called "Go"``): the
+    quoted words are a name. With an agent (``was called "a fraud" by X``) someone spoke."""
+    if before.lemma_.lower() not in NAMING_PARTICIPLES or before.tag_ != "VBN":
+        return False
+    if before.dep_ == "acl":
+        return True
+    kids = list(before.children)
+    return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
 
 TITLE_PREPOSITIONS = frozenset({"on", "during", "at", "in", "from", "to", "aboard", "via"})
 """Before a title-cased quotation: a show, event or publication ('appeared on "Face the Nation"')."""
@@ -57,6 +80,8 @@ def is_name_in_marks(text: str, open_mark: int, content: str) -> bool:
     if not before:
         return False
     last = before[-1]
+    if last in WRITTEN_WORKS:
+        return True  # 'the commentary, "Tell your story,"'
     skip = {"a", "an", "the", "as", "itself", "themselves", "himself", "herself", "it", "them"}
     near = [w for w in before if w not in skip]
     if last in ALWAYS_NAMING or (near and near[-1] in ALWAYS_NAMING):
