@@ -37,7 +37,8 @@ def quoted(text: str) -> list[tuple[str, str, str | None]]:
             'as a "sleepy backwater"',
         ),
         # a contrast brings in someone else
-        ('Ann Lee, the mayor, said the plan was "a bold step" while Tom Hart said it was too costly.', '"a bold step"'),
+        ('Ann Lee, the mayor, said the plan would need "a bold step" while Tom Hart said it was too costly.',
+         '"a bold step"'),
         # the cue's own adjunct of time
         ('Coach Ray Dunne described the referee as "a disgrace" on Tuesday.', 'as "a disgrace"'),
     ],
@@ -133,3 +134,23 @@ def test_a_paragraph_opened_by_a_mark_that_never_closes_nor_goes_on_is_no_quotat
     )
     got = [c for _, c, _ in quoted(text)]
     assert "Ben was asleep on the sofa." not in got and any("Here she comes" in c for c in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a subject and a copula frame the fragment: the fragment alone
+        ('Shop owner Dina Falk said the winter trade was "not what anyone had planned for".',
+         "not what anyone had planned for"),
+        # a subject and auxiliaries
+        ('Farmer Owen Pryce said he would "plant every field again next spring".', "plant every field again next spring"),
+        # an object before an object predicate
+        ('Economist Lara Quinn called the rent rise "alarming".', "alarming"),
+        # the clause says more than the fragment: the whole clause, with both marks
+        ('Dr Ian Moss said the clinic had stayed open all week despite "very difficult conditions".',
+         'the clinic had stayed open all week despite "very difficult conditions"'),
+    ],
+)
+def test_a_framed_fragment_is_the_content_alone(text: str, content: str) -> None:
+    mixed = [c for k, c, _ in quoted(text) if k == "mixed"]
+    assert mixed == [content]
