@@ -43,12 +43,13 @@ def contains(value: str) -> str:
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
-    one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+    """Counts of the store, from the totals it keeps (store/schema.sql, schema 5)."""
+    one = lambda sql: int(conn.execute(sql).fetchone()[0] or 0)  # noqa: E731
     return {
         "articles": one("SELECT count(*) FROM articles"),
-        "quotes": one("SELECT count(*) FROM quotes"),
-        "people": one("SELECT count(DISTINCT coalesce(global_id, name)) FROM entities WHERE type='PERSON'"),
-        "places": one("SELECT count(DISTINCT name) FROM entities WHERE type IN ('GPE','LOC')"),
+        "quotes": one("SELECT sum(quotes) FROM quote_tally"),
+        "people": one("SELECT count(*) FROM person_totals WHERE entities > 0"),
+        "places": one("SELECT count(DISTINCT name) FROM place_types WHERE type IN ('GPE','LOC')"),
         "failures": one("SELECT count(*) FROM failures"),
     }
 
@@ -177,6 +178,13 @@ def quotes(
         sort = "a.published IS NULL, a.published, q.article_id, q.start"
     elif order == "speaker":
         sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
+    if not (sq or speaker or person or article_id is not None) and order != "speaker":
+        # Articles in date order (their index), each article's quotations in turn: a page reads its
+        # own rows, not a sort of every quotation. (A plain join lets SQLite build a Bloom filter
+        # over every quotation first.)
+        frm = ("articles a CROSS JOIN quotes q ON q.rowid IN"
+               " (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)")
+        sort = sort.replace("q.article_id", "a.id")
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
     for r in rows:
@@ -195,18 +203,24 @@ def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dic
     ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (sources.py):
     ``{facet: [{"value", "count"}]}``, largest first (years in order).
     One grouped pass over the matching quotations, summed per facet here."""
-    frm, where, args = _quote_filter(conn, **filters)
     tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
     gender_of = per_store(conn, genders)
-    for kind, outlet, year, gid, speaker, type_, n in conn.execute(
-            f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), e.global_id,"
-            f" CASE WHEN e.global_id IS NULL THEN q.speaker END, {SPEAKER_TYPE_SQL}, count(*) FROM {frm}"
-            f" LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'{where}"
-            " GROUP BY 1, 2, 3, 4, 5, 6", args):
+    tally = _tally_filter(filters)
+    if tally is not None:  # the store's totals: no pass over the quotations
+        where, args = tally
+        rows = conn.execute("SELECT kind, nullif(outlet, ''), nullif(substr(month, 1, 4), ''), nullif(speaker_key, ''),"
+                            f" type, sum(quotes) FROM quote_tally{where} GROUP BY 1, 2, 3, 4, 5", args)
+    else:
+        frm, where, args = _quote_filter(conn, **filters)
+        rows = conn.execute(
+            f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), CASE WHEN e.global_id IS NOT NULL THEN"
+            f" 'g' || e.global_id WHEN q.speaker IS NOT NULL THEN 'n' || q.speaker END, {SPEAKER_TYPE_SQL}, count(*)"
+            f" FROM {frm} LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'{where}"
+            " GROUP BY 1, 2, 3, 4, 5", args)
+    for kind, outlet, year, key, type_, n in rows:
         for facet, value in (("kind", kind), ("outlet", outlet), ("year", year), ("type", type_)):
             tallies[facet][value] = tallies[facet].get(value, 0) + n
-        if gid is not None or speaker is not None:
-            key = f"g{gid}" if gid is not None else f"n{speaker}"
+        if key is not None:
             tallies["speaker"][key] = tallies["speaker"].get(key, 0) + n
             if type_ == "person":
                 g = gender_of.get(key, ("unknown", ""))[0]
@@ -238,8 +252,26 @@ def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
     ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
     ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it))."""
+    tally = _tally_filter(filters)
+    if tally is not None:
+        return int(conn.execute(f"SELECT coalesce(sum(quotes), 0) FROM quote_tally{tally[0]}", tally[1]).fetchone()[0])
     frm, where, args = _quote_filter(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
+
+
+TALLY_FILTERS = {"act": "act", "kind": "kind", "outlet": "outlet", "speaker_type": "type"}
+"""Filters the store's ``quote_tally`` answers (its columns): counts and facets without a pass over
+the quotations."""
+
+
+def _tally_filter(filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations."""
+    given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")}
+    if any(k not in TALLY_FILTERS for k in given):
+        return None
+    where = [f"{TALLY_FILTERS[k]} = ?" for k in given]
+    args = list(given.values())
+    return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
 PEOPLE_SORTS = ("quotes", "mentions", "articles", "name")
@@ -609,14 +641,13 @@ def _places(conn: sqlite3.Connection) -> Table:
 
 
 def place_table(conn: sqlite3.Connection) -> Table:
-    """Every place with its counts (one aggregate over the store; lists sort and page it in memory)."""
-    return Table(_rows(conn.execute(
-        f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
-        f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
-        f" group_concat(DISTINCT e.type) AS types"
-        f" FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-        f" WHERE e.type IN ({_in(list(PLACE_TYPES))})"
-        f" GROUP BY e.name ORDER BY mentions DESC, e.name", PLACE_TYPES)), PLACE_SORTS)
+    """Every place with its counts, from the totals the store keeps (lists sort and page it in memory)."""
+    types: dict[str, list[str]] = {}
+    for name, type_ in conn.execute("SELECT name, type FROM place_types ORDER BY name, type"):
+        types.setdefault(name, []).append(type_)
+    return Table([{**r, "types": ",".join(types.get(r["name"], []))} for r in _rows(conn.execute(
+        "SELECT name, mentions, articles, lat, lon, country FROM place_totals"
+        " ORDER BY mentions DESC, name"))], PLACE_SORTS)
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
