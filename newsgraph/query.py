@@ -94,8 +94,8 @@ def _quote_filter(
             exact_sql, exact_args = exact_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
             where += exact_sql
             args += exact_args
-    if speaker:
-        where.append("q.speaker LIKE ? ESCAPE '\\'")
+    if speaker:  # the names first (the store's speaker_names), then their quotations by index
+        where.append("q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
         args.append(contains(speaker))
     if article_id is not None:
         where.append("q.article_id = ?")
@@ -653,7 +653,11 @@ def place_table(conn: sqlite3.Connection) -> Table:
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
                   date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
     """WHERE clause for events: a person/place is in an event when it is a listed participant/place
-    or one of its mentions lies inside the event's clause."""
+    or one of its mentions lies inside the event's clause.
+
+    A listed name is an entity of the event's article or (participants) the speaker of one of its
+    quotations (analyse/dates/events.py), so only the events of the articles naming it are read:
+    one set of event ids from indexes, not a look into every event's list."""
     where: list[str] = []
     args: list[Any] = []
     for who, types, column in ((person, ("PERSON",), "participants"), (place, PLACE_TYPES, "places")):
@@ -663,12 +667,14 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
         names = person_names(conn, who) if identity else [who]
         ph = _in(names)
         cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)
+        speakers = f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph})" if column == "participants" else ""
         where.append(
-            f"(ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
+            f"ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
             f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
-            f" WHERE {cond} AND en.type IN ({_in(list(types))}))"
-            f" OR EXISTS (SELECT 1 FROM json_each(ev.{column}) j WHERE j.value IN ({ph})))")
-        args += [*cargs, *types, *names]
+            f" WHERE {cond} AND en.type IN ({_in(list(types))})"
+            f" UNION SELECT y.id FROM events y WHERE y.article_id IN (SELECT article_id FROM entities WHERE name IN"
+            f" ({ph}){speakers}) AND EXISTS (SELECT 1 FROM json_each(y.{column}) j WHERE j.value IN ({ph})))")
+        args += [*cargs, *types, *names, *(names if speakers else []), *names]
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
@@ -723,6 +729,8 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
                     article_id: int | None = None, date_from: str | None = None,
                     date_to: str | None = None) -> list[dict[str, Any]]:
     """Events per year (dates that start with a four-digit year), for a chart."""
+    if not (person or place or article_id is not None or date_from or date_to):
+        return _rows(conn.execute("SELECT year, events FROM event_years ORDER BY year"))  # the store's totals
     cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
     cond += (" AND" if cond else " WHERE") + " substr(ev.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'"
     return _rows(conn.execute(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph import query
-from newsgraph.model import Article, Entity, Quote, Speaker
+from newsgraph.model import Article, Entity, Event, Quote, Speaker
 from newsgraph.store import connect, store_articles
 from newsgraph.store.db import TOTALS_TABLES, rebuild_totals
 from newsgraph.store.merge import merge_new_entities, remerge, unmerge
@@ -48,8 +48,10 @@ def _article(i: int) -> Article:
         quotes.append(Quote([(start, start + len(words))], ("direct", "indirect", "mixed")[k % 3],
                             Speaker(speaker, None, None if speaker else "a source", type_),
                             act=("speech", "thought", "other")[(i + k) % 3]))
+    events = [Event(date, "Report", (0, 6), ["Nora Quist"]) for date in (f"20{10 + i % 4}-05", "199X", None)[:1 + i % 3]]
     return Article(text=text, document=f"r{i}.txt", source=f"in/r{i}.txt", outlet=("Gazette", None)[i % 2],
-                   published=f"2021-0{1 + i % 3}-1{i % 9}" if i % 5 else None, entities=entities, quotes=quotes)
+                   published=f"2021-0{1 + i % 3}-1{i % 9}" if i % 5 else None, entities=entities, quotes=quotes,
+                   timeline=events)
 
 
 def totals(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
@@ -131,6 +133,7 @@ def test_lists_read_from_the_totals_match_a_pass_over_the_rows(store: sqlite3.Co
               coalesce(CASE WHEN q.speaker_entity_id IS NOT NULL THEN coalesce('g' || e.global_id, 'n' || q.speaker)
               END, ''), count(*) FROM quotes q JOIN articles a ON a.id = q.article_id
            LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON' GROUP BY 1, 2, 3, 4""")), key=str)
+    assert query.timeline_counts(store) == query.timeline_counts(store, date_from="1000")  # totals, a pass
     stats = query.stats(store)
     assert stats["quotes"] == store.execute("SELECT count(*) FROM quotes").fetchone()[0]
     assert stats["people"] == store.execute("SELECT count(DISTINCT coalesce(global_id, name)) FROM entities"

@@ -73,8 +73,9 @@ MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 
                               4: "migrate_4_to_5.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 TOTALS_SINCE = 5
-TOTALS_TABLES = ("quote_tally", "speaker_articles", "person_totals", "person_names", "place_totals", "place_types")
 """The schema that added the totals (schema.sql, end): an older store computes them once when migrated."""
+TOTALS_TABLES = ("quote_tally", "speaker_articles", "person_totals", "person_names", "place_totals", "place_types",
+                 "event_years", "speaker_names")
 
 
 def rebuild_totals(conn: sqlite3.Connection) -> None:

@@ -164,6 +164,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_timeline ON events(date IS NULL, date, article_id, start);  -- schema 5: the timeline's order
 
 -- Inputs that could not be read or analysed; a rerun retries them and clears them on success.
 CREATE TABLE IF NOT EXISTS failures (
@@ -291,7 +292,13 @@ CREATE TRIGGER IF NOT EXISTS speaker_articles_ad AFTER DELETE ON speaker_article
     DELETE FROM person_totals WHERE key = old.key AND entities = 0 AND quotes = 0;
 END;
 
+-- Quotations per speaker name as printed (quotes.speaker): a part of a name ("--speaker blair")
+-- is looked for among these names, then their quotations are read through quotes_speaker.
+CREATE TABLE IF NOT EXISTS speaker_names (speaker TEXT PRIMARY KEY, quotes INTEGER NOT NULL) WITHOUT ROWID;
+
 CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO speaker_names(speaker, quotes) SELECT new.speaker, 1 WHERE new.speaker IS NOT NULL
+    ON CONFLICT DO UPDATE SET quotes = quotes + 1;
     INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
     SELECT speaker_key, linked, type, outlet, month, act, kind, 1 FROM quote_facts WHERE id = new.id
     ON CONFLICT DO UPDATE SET quotes = quotes + 1;
@@ -301,6 +308,8 @@ CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
 END;
 -- Deleting an article (totals_articles_bd) deletes its quotations first, while their speakers' entities exist.
 CREATE TRIGGER IF NOT EXISTS totals_quotes_bd BEFORE DELETE ON quotes BEGIN
+    UPDATE speaker_names SET quotes = quotes - 1 WHERE speaker = old.speaker;
+    DELETE FROM speaker_names WHERE speaker = old.speaker AND quotes = 0;
     UPDATE quote_tally SET quotes = quotes - 1 WHERE (speaker_key, linked, type, outlet, month, act, kind) =
         (SELECT speaker_key, linked, type, outlet, month, act, kind FROM quote_facts WHERE id = old.id);
     DELETE FROM quote_tally WHERE quotes = 0 AND (speaker_key, linked, type, outlet, month, act, kind) =
@@ -416,4 +425,17 @@ CREATE TRIGGER IF NOT EXISTS totals_places_bd BEFORE DELETE ON entities WHEN old
     DELETE FROM place_totals WHERE name = old.name AND entities = 0;
     UPDATE place_types SET entities = entities - 1 WHERE name = old.name AND type = old.type;
     DELETE FROM place_types WHERE name = old.name AND type = old.type AND entities = 0;
+END;
+
+-- Dated events per year (the timeline's chart of the whole store).
+CREATE TABLE IF NOT EXISTS event_years (year TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS totals_events_ai AFTER INSERT ON events
+WHEN substr(new.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' BEGIN
+    INSERT INTO event_years(year, events) VALUES (substr(new.date, 1, 4), 1)
+    ON CONFLICT DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS totals_events_ad AFTER DELETE ON events
+WHEN substr(old.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' BEGIN
+    UPDATE event_years SET events = events - 1 WHERE year = substr(old.date, 1, 4);
+    DELETE FROM event_years WHERE year = substr(old.date, 1, 4) AND events = 0;
 END;

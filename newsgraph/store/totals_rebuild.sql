@@ -7,6 +7,8 @@ DELETE FROM person_totals;
 DELETE FROM person_names;
 DELETE FROM place_totals;
 DELETE FROM place_types;
+DELETE FROM event_years;
+DELETE FROM speaker_names;
 
 INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
 SELECT speaker_key, linked, type, outlet, month, act, kind, count(*) FROM quote_facts GROUP BY 1, 2, 3, 4, 5, 6, 7;
@@ -43,3 +45,8 @@ FROM entities e WHERE e.type IN ('GPE', 'LOC', 'FAC') GROUP BY e.name;
 
 INSERT INTO place_types(name, type, entities)
 SELECT name, type, count(*) FROM entities WHERE type IN ('GPE', 'LOC', 'FAC') GROUP BY 1, 2;
+
+INSERT INTO event_years(year, events)
+SELECT substr(date, 1, 4), count(*) FROM events WHERE substr(date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' GROUP BY 1;
+
+INSERT INTO speaker_names(speaker, quotes) SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY 1;
