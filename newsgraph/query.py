@@ -64,15 +64,18 @@ def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
-    act: str | None = None,
+    act: str | None = None, by_article: bool = False, ranked: bool = False,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
-    "speech", "thought" or "other" (None or "all": every act, rows stored before acts included)."""
+    "speech", "thought" or "other" (None or "all": every act, rows stored before acts included).
+    ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
+    conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``)."""
     where: list[str] = []
     args: list[Any] = []
+    check = "+" if by_article else ""  # a unary + keeps SQLite from reading the quotations by that column
     if act and act != "all":
-        where.append("q.act = ?")
+        where.append(f"{check}q.act = ?")
         args.append(act)
     if person:
         who = identities(conn).find(person)
@@ -82,18 +85,22 @@ def _quote_filter(
             cond, cargs = who.quote_condition("q")
             where.append(cond)
             args += cargs
-    frm = "quotes q JOIN articles a ON a.id = q.article_id"
+    frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
     if search:
         sq = parse(search)
         if not sq:
             where.append("0")  # punctuation only: no word to look for
-        else:
+        elif ranked:
             frm += " JOIN quotes_fts f ON f.rowid = q.id"
             where.append("quotes_fts MATCH ?")
             args.append(sq.fts(column="content"))
             exact_sql, exact_args = exact_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
             where += exact_sql
             args += exact_args
+        else:  # the matches' ids, read once from the index
+            cond, cargs = fts_condition(sq, f"{check}q.id", "quotes_fts", "quotes_fts_exact", "content")
+            where.append(cond)
+            args += cargs
     if speaker:  # the names first (the store's speaker_names), then their quotations by index
         where.append("q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
         args.append(contains(speaker))
@@ -101,7 +108,7 @@ def _quote_filter(
         where.append("q.article_id = ?")
         args.append(article_id)
     if kind:
-        where.append("q.kind = ?")
+        where.append(f"{check}q.kind = ?")
         args.append(kind)
     if outlet:
         where.append("a.outlet = ?")
@@ -165,25 +172,27 @@ def quotes(
     """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
+    sq = parse(search) if search else None
+    ranked = bool(sq) and order == "relevance"
+    # By date, with no narrow filter (or a search matching many): the articles in date order (their
+    # index), each article's quotations in turn, until the page is full, rather than a sort of
+    # every match.
+    by_article = order != "speaker" and not ranked and not (speaker or person or article_id is not None) and (
+        not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
-                                     speaker_type=speaker_type, gender=gender, act=act)
+                                     speaker_type=speaker_type, gender=gender, act=act, by_article=by_article,
+                                     ranked=ranked)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
-    sq = parse(search) if search else None
-    if sq and order == "relevance":
+    if ranked:
         sort = f"f.rank, {newest}"
     elif order == "oldest":
         sort = "a.published IS NULL, a.published, q.article_id, q.start"
     elif order == "speaker":
         sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
-    if not (sq or speaker or person or article_id is not None) and order != "speaker":
-        # Articles in date order (their index), each article's quotations in turn: a page reads its
-        # own rows, not a sort of every quotation. (A plain join lets SQLite build a Bloom filter
-        # over every quotation first.)
-        frm = ("articles a CROSS JOIN quotes q ON q.rowid IN"
-               " (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)")
+    if by_article:
         sort = sort.replace("q.article_id", "a.id")
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
@@ -192,6 +201,22 @@ def quotes(
     if sq:
         _highlight(rows, sq)
     return rows
+
+
+BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"
+"""Quotations article by article, the articles driving (in the order of an index on them). A plain
+join would let SQLite build a Bloom filter over every quotation first."""
+
+
+def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
+    """Whether a page ending at row ``rows`` of a search is cheaper to find article by article, in date
+    order, than by sorting every match: a walk reads about rows * quotations / matches quotations,
+    the sort reads every match. The index alone counts the matches (up to what decides)."""
+    total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
+    enough = int((rows * total) ** 0.5) + 1  # matches above this make the walk the cheaper
+    found = conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+                         (sq.fts(column="content"), enough)).fetchone()[0]
+    return bool(found >= enough)
 
 
 FACET_SIZE = 12

@@ -149,10 +149,8 @@ def who_is_quoted(conn: sqlite3.Connection, *, by: str = "total", outlet: str | 
 
 
 def top_by_type(conn: sqlite3.Connection, type_: str, *, limit: int = 10) -> list[dict[str, Any]]:
-    """The most quoted named speakers of one type ("organisation", "group", "other")."""
-    rows = conn.execute(
-        f"""SELECT q.speaker, count(*) AS n FROM quotes q
-           WHERE q.speaker IS NOT NULL AND ({SPEAKER_TYPE_SQL}) = ?
-           GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?""",
-        (type_, limit)).fetchall()
+    """The most quoted named speakers of one type ("organisation", "group", "other"), from the
+    store's totals per speaker name and type."""
+    rows = conn.execute("SELECT speaker, quotes FROM speaker_names WHERE type = ? ORDER BY quotes DESC, speaker"
+                        " LIMIT ?", (type_, limit)).fetchall()
     return [{"name": r[0], "quotes": r[1]} for r in rows]

@@ -194,3 +194,55 @@ def test_a_schema_4_store_migrates_to_totals_with_the_same_answers(store: sqlite
     conn = connect(tmp_path / "t.db", readonly=True)  # the web app's open migrates it
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
     assert answers(conn) == before
+
+
+def test_speaker_names_answer_a_part_of_a_name_and_the_most_quoted_of_a_type(store: sqlite3.Connection) -> None:
+    from newsgraph.who_is_quoted import top_by_type
+
+    for part in ("quist", "Board", "o"):
+        assert query.count_quotes(store, speaker=part) == store.execute(
+            "SELECT count(*) FROM quotes WHERE speaker LIKE ?", (f"%{part}%",)).fetchone()[0] > 0
+    assert top_by_type(store, "organisation") == [{"name": "the Harbour Board", "quotes": store.execute(
+        "SELECT count(*) FROM quotes WHERE speaker = 'the Harbour Board'").fetchone()[0]}]
+
+
+def _reference_quotes(conn: sqlite3.Connection, where: str, args: list, order: str) -> list[int]:
+    """Quotation ids by a plain sort of every match (what query.quotes did before paging by article)."""
+    sort = {"newest": "a.published DESC, q.article_id, q.start",
+            "oldest": "a.published IS NULL, a.published, q.article_id, q.start"}[order]
+    return [r[0] for r in conn.execute(f"SELECT q.id FROM quotes q JOIN articles a ON a.id = q.article_id"
+                                       f" WHERE {where} ORDER BY {sort}, q.id", args)]
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_pages_by_date_are_those_of_a_sort_of_every_match(store: sqlite3.Connection, order: str) -> None:
+    """Paged article by article (no filter, or a search matching most quotations), a page is the
+    slice of the plain sort, at any offset; with the act, kind and outlet filters too."""
+    for filters, where, args in (({}, "1", []), ({"act": "speech"}, "q.act = ?", ["speech"]),
+                                 ({"kind": "direct", "outlet": "Gazette"}, "q.kind = ? AND a.outlet = ?",
+                                  ["direct", "Gazette"]),
+                                 ({"search": "tide", "act": "thought"}, "q.act = ?", ["thought"])):
+        expected = _reference_quotes(store, where, args, order)
+        assert expected
+        for offset in (0, 3, len(expected) - 2):
+            page = [r["id"] for r in query.quotes(store, **filters, order=order, limit=5, offset=offset)]
+            assert page == expected[offset:offset + 5]
+        assert query.count_quotes(store, **filters) == len(expected)
+
+
+def test_timeline_of_a_person_or_place_reads_the_articles_naming_them(store: sqlite3.Connection) -> None:
+    """The events listing a name or mentioning it are found through the articles naming it: the same
+    events as a look into every event's lists."""
+    with store:
+        store.execute("UPDATE events SET participants = '[\"Vey Lund\"]' WHERE article_id IN"  # as the analysis
+                      " (SELECT article_id FROM quotes WHERE speaker = 'Vey Lund')")  # lists a quoted speaker
+        store.execute("UPDATE events SET places = '[\"Dunmere\"]' WHERE id % 2 AND article_id IN"
+                      " (SELECT article_id FROM entities WHERE name = 'Dunmere')")
+    for kw, column, names in (({"person": "Vey Lund"}, "participants", ["Vey Lund"]),
+                              ({"place": "Dunmere"}, "places", ["Dunmere"])):
+        listed = {r[0] for r in store.execute(
+            f"SELECT id FROM events ev WHERE EXISTS (SELECT 1 FROM json_each(ev.{column}) j WHERE j.value = ?)",
+            names)}
+        found = {r["id"] for r in query.timeline_events(store, **kw, limit=10_000)}
+        assert listed and listed <= found
+        assert query.count_events(store, **kw) == len(found)

@@ -292,12 +292,16 @@ CREATE TRIGGER IF NOT EXISTS speaker_articles_ad AFTER DELETE ON speaker_article
     DELETE FROM person_totals WHERE key = old.key AND entities = 0 AND quotes = 0;
 END;
 
--- Quotations per speaker name as printed (quotes.speaker): a part of a name ("--speaker blair")
--- is looked for among these names, then their quotations are read through quotes_speaker.
-CREATE TABLE IF NOT EXISTS speaker_names (speaker TEXT PRIMARY KEY, quotes INTEGER NOT NULL) WITHOUT ROWID;
+-- Quotations per speaker name as printed (quotes.speaker) and speaker type: a part of a name
+-- ("--speaker blair") is looked for among these names, then their quotations are read through
+-- quotes_speaker; /who lists the most quoted organisations from it.
+CREATE TABLE IF NOT EXISTS speaker_names (
+    speaker TEXT NOT NULL, type TEXT NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (speaker, type)
+) WITHOUT ROWID;
 
 CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
-    INSERT INTO speaker_names(speaker, quotes) SELECT new.speaker, 1 WHERE new.speaker IS NOT NULL
+    INSERT INTO speaker_names(speaker, type, quotes)
+    SELECT speaker, type, 1 FROM quote_facts WHERE id = new.id AND speaker IS NOT NULL
     ON CONFLICT DO UPDATE SET quotes = quotes + 1;
     INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
     SELECT speaker_key, linked, type, outlet, month, act, kind, 1 FROM quote_facts WHERE id = new.id
@@ -308,8 +312,9 @@ CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
 END;
 -- Deleting an article (totals_articles_bd) deletes its quotations first, while their speakers' entities exist.
 CREATE TRIGGER IF NOT EXISTS totals_quotes_bd BEFORE DELETE ON quotes BEGIN
-    UPDATE speaker_names SET quotes = quotes - 1 WHERE speaker = old.speaker;
-    DELETE FROM speaker_names WHERE speaker = old.speaker AND quotes = 0;
+    UPDATE speaker_names SET quotes = quotes - 1
+    WHERE (speaker, type) = (SELECT speaker, type FROM quote_facts WHERE id = old.id);
+    DELETE FROM speaker_names WHERE quotes = 0 AND (speaker, type) = (SELECT speaker, type FROM quote_facts WHERE id = old.id);
     UPDATE quote_tally SET quotes = quotes - 1 WHERE (speaker_key, linked, type, outlet, month, act, kind) =
         (SELECT speaker_key, linked, type, outlet, month, act, kind FROM quote_facts WHERE id = old.id);
     DELETE FROM quote_tally WHERE quotes = 0 AND (speaker_key, linked, type, outlet, month, act, kind) =

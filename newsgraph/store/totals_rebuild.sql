@@ -49,4 +49,5 @@ SELECT name, type, count(*) FROM entities WHERE type IN ('GPE', 'LOC', 'FAC') GR
 INSERT INTO event_years(year, events)
 SELECT substr(date, 1, 4), count(*) FROM events WHERE substr(date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' GROUP BY 1;
 
-INSERT INTO speaker_names(speaker, quotes) SELECT speaker, count(*) FROM quotes WHERE speaker IS NOT NULL GROUP BY 1;
+INSERT INTO speaker_names(speaker, type, quotes)
+SELECT speaker, type, count(*) FROM quote_facts WHERE speaker IS NOT NULL GROUP BY 1, 2;
