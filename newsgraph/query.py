@@ -411,7 +411,13 @@ def article_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[d
 
 
 def count_articles(conn: sqlite3.Connection, **filters: Any) -> int:
-    """How many articles ``articles`` pages through with the same filters."""
+    """How many articles ``articles`` pages through with the same filters. A search alone is counted
+    in its index (one row per article), without reading the articles."""
+    sq = parse(filters.get("search"))
+    if sq and not any(v for k, v in filters.items() if k != "search"):
+        exact, exact_args = exact_condition(sq, "rowid", "articles_fts", "articles_fts_exact")
+        return int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+                                + "".join(f" AND {c}" for c in exact), [sq.fts(), *exact_args]).fetchone()[0])
     where, args = _article_filter(**filters)
     return int(conn.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 

@@ -246,3 +246,10 @@ def test_timeline_of_a_person_or_place_reads_the_articles_naming_them(store: sql
         found = {r["id"] for r in query.timeline_events(store, **kw, limit=10_000)}
         assert listed and listed <= found
         assert query.count_events(store, **kw) == len(found)
+
+
+def test_an_article_search_is_counted_in_its_index(store: sqlite3.Connection) -> None:
+    for words in ("harbour", "Quist OR Brandt", "rained Dunmere", "nothing-like-it"):
+        plain = len(query.articles(store, search=words, limit=1000))
+        assert query.count_articles(store, search=words) == plain
+        assert query.count_articles(store, search=words, outlet="Gazette") <= plain
