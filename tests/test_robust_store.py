@@ -214,9 +214,9 @@ def _damaged(kind: str, tmp_path: Path) -> Path:
             data = data[: len(data) // 2]
         elif kind == "header_page_zeroed":
             data[100:4096] = bytes(3996)
-        elif kind == "damaged_middle":
-            third = len(data) // 3
-            data[third : third + 8192] = b"\xab" * 8192
+        elif kind == "damaged_middle":  # pages that showing any article reads (schema 5's layout)
+            middle = len(data) // 2 // 4096 * 4096
+            data[middle : middle + 8192] = b"\xab" * 8192
         p.write_bytes(bytes(data))
     return p
 
