@@ -737,6 +737,10 @@ def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, plac
                     limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
     """Dated events (undated last), filtered by a person or place taking part and by date."""
     cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
+    return _event_rows(conn, cond, args, limit, offset)
+
+
+def _event_rows(conn: sqlite3.Connection, cond: str, args: list[Any], limit: int, offset: int) -> list[dict[str, Any]]:
     rows = _rows(conn.execute(
         f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
         f" ev.time_start, ev.time_end, ev.kind,"
@@ -767,6 +771,27 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
     return _rows(conn.execute(
         f"SELECT substr(ev.date, 1, 4) AS year, count(*) AS events FROM events ev{cond}"
         f" GROUP BY year ORDER BY year", args))
+
+
+def timeline_view(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0,
+                  **filters: Any) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
+    """(``timeline_events``, ``count_events``, ``timeline_counts``) of the same filters (``EventFilter``),
+    what a timeline page shows. A filtered set of events is found once (the three would each find
+    it again), then counted, charted and paged here, in the order of ``timeline_events``."""
+    if not any(v is not None and v != "" for v in filters.values()):  # the store's index and totals
+        return (timeline_events(conn, limit=limit, offset=offset), count_events(conn),
+                timeline_counts(conn))
+    cond, args = _event_filter(conn, filters.get("person"), filters.get("place"), filters.get("article_id"),
+                               filters.get("date_from"), filters.get("date_to"))
+    found = conn.execute(f"SELECT ev.id, ev.date, ev.article_id, ev.start FROM events ev{cond}", args).fetchall()
+    found.sort(key=lambda r: (r[1] is None, r[1] or "", r[2], r[3]))  # UTF-8 order is code point order
+    years: dict[str, int] = {}
+    for r in found:
+        if r[1] is not None and re.match(r"[0-9]{4}", r[1]):
+            years[r[1][:4]] = years.get(r[1][:4], 0) + 1
+    page = [r[0] for r in found[offset:offset + limit]] if limit >= 0 else [r[0] for r in found[offset:]]
+    rows = _event_rows(conn, " WHERE ev.id IN (SELECT value FROM json_each(?))", [json.dumps(page)], -1, 0)
+    return rows, len(found), [{"year": y, "events": n} for y, n in sorted(years.items())]
 
 
 # --- people and places (issue 4): people across articles, person lookup, merges ----------------

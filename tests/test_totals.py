@@ -253,3 +253,13 @@ def test_an_article_search_is_counted_in_its_index(store: sqlite3.Connection) ->
         plain = len(query.articles(store, search=words, limit=1000))
         assert query.count_articles(store, search=words) == plain
         assert query.count_articles(store, search=words, outlet="Gazette") <= plain
+
+
+def test_a_timeline_page_finds_its_events_once_with_the_same_answers(store: sqlite3.Connection) -> None:
+    for kw in ({}, {"person": "Nora Quist"}, {"place": "Dunmere"}, {"person": "Vey Lund", "date_from": "2011"},
+               {"article_id": 3}, {"date_to": "2012"}):
+        for limit, offset in ((500, 0), (3, 2)):
+            rows, total, counts = query.timeline_view(store, **kw, limit=limit, offset=offset)
+            assert rows == query.timeline_events(store, **kw, limit=limit, offset=offset)
+            assert total == query.count_events(store, **kw)
+            assert counts == query.timeline_counts(store, **kw)
