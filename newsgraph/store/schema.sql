@@ -265,7 +265,9 @@ CREATE TABLE IF NOT EXISTS person_totals (
     mentions INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0,
     quote_articles INTEGER NOT NULL DEFAULT 0, said_female INTEGER NOT NULL DEFAULT 0,
     said_male INTEGER NOT NULL DEFAULT 0, titled_female INTEGER NOT NULL DEFAULT 0,
-    titled_male INTEGER NOT NULL DEFAULT 0
+    titled_male INTEGER NOT NULL DEFAULT 0,
+    alias_female INTEGER NOT NULL DEFAULT 0,  -- an alias "Mrs …" (store/merge.py's title rule)
+    alias_male INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS person_names (
     key TEXT NOT NULL, name TEXT NOT NULL, entities INTEGER NOT NULL, PRIMARY KEY (key, name)
@@ -347,15 +349,19 @@ CREATE TRIGGER IF NOT EXISTS totals_mentions_ad AFTER DELETE ON mentions BEGIN
 END;
 
 CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.type = 'PERSON' BEGIN
-    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male)
+    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
+                              alias_female, alias_male)
     VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
             new.gender IS 'female', new.gender IS 'male',
             EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')))
+            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')))
     ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
         said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
-        titled_male = titled_male + excluded.titled_male;
+        titled_male = titled_male + excluded.titled_male,
+        alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
     INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
     ON CONFLICT DO UPDATE SET entities = entities + 1;
 END;
@@ -364,7 +370,9 @@ CREATE TRIGGER IF NOT EXISTS totals_people_bd BEFORE DELETE ON entities WHEN old
         mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
         said_male = said_male - (old.gender IS 'male'),
         titled_female = titled_female - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord'))
+        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+        alias_female = alias_female - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+        alias_male = alias_male - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.'))
     WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
     DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
     UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
@@ -377,20 +385,26 @@ WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
         mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
         said_male = said_male - (old.gender IS 'male'),
         titled_female = titled_female - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord'))
+        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+        alias_female = alias_female - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+        alias_male = alias_male - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.'))
     WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
     DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
     UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
     DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
-    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male)
+    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
+                              alias_female, alias_male)
     VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
             new.gender IS 'female', new.gender IS 'male',
             EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')))
+            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')))
     ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
         said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
-        titled_male = titled_male + excluded.titled_male;
+        titled_male = titled_male + excluded.titled_male,
+        alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
     INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
     ON CONFLICT DO UPDATE SET entities = entities + 1;
     UPDATE quote_tally SET quotes = quotes - (SELECT count(*) FROM (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id WHEN f.speaker IS NOT NULL THEN 'n' || f.speaker ELSE '' END AS speaker_key, f.linked, f.type, f.outlet, f.month, f.act, f.kind FROM quote_facts f WHERE f.speaker_entity_id = new.id) f
