@@ -11,10 +11,22 @@ Library first::
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.model import Article, Entity, Event, Paragraph, Quote, Speaker, TimeExpression
-from newsgraph.read import RawArticle, ReadError
+
+if TYPE_CHECKING:
+    from newsgraph.read import RawArticle, ReadError
+
+
+def __getattr__(name: str) -> Any:
+    """``RawArticle`` and ``ReadError`` on first use: a store command (``newsgraph people``) never
+    loads the readers (HTML, WARC)."""
+    if name in ("RawArticle", "ReadError"):
+        from newsgraph import read
+
+        return getattr(read, name)
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
 
 __version__ = "0.1.0"
 __all__ = [
@@ -40,6 +52,8 @@ def extract(
     model: str | None = None,
 ) -> Article:
     """Analyse one article's text: paragraphs, entities, quotes, times, all as offsets into ``text``."""
+    from newsgraph.read import RawArticle
+
     raw = RawArticle(text=text, document=document, title=title, published=published, source=source)
     return next(extract_many([raw], model=model))
 
@@ -52,6 +66,7 @@ def extract_many(
 ) -> Iterator[Article]:
     """Stream many articles through one ``nlp.pipe``, in input order."""
     from newsgraph.analyse.pipeline import analyse_many
+    from newsgraph.read import RawArticle
 
     def items() -> Iterator[tuple[str, dict[str, Any]]]:
         for a in articles:

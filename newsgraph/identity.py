@@ -7,8 +7,9 @@ for Tony Blair, and every name merged into Tony Blair is. A speaker no PERSON en
 (an organisation, "the Tories") is an identity of its own name, of kind ``other``; so is a person
 entity never merged (no ``global_id``), by name.
 
-The whole table (names, counts) is built in one pass of grouped queries and kept until the store
-changes, so lists, look-ups and suggestions cost no query of their own.
+The whole table (names, counts) is read from the totals the store keeps current (schema 5,
+store/schema.sql) and kept until the store changes, so lists, look-ups and suggestions cost no
+query of their own.
 """
 
 from __future__ import annotations
@@ -103,10 +104,6 @@ def identities(conn: sqlite3.Connection) -> Identities:
     return per_store(conn, _build)
 
 
-def _key(global_id: int | None, name: str) -> str:
-    return f"g{global_id}" if global_id is not None else f"n{name}"
-
-
 def _build(conn: sqlite3.Connection) -> Identities:
     """One read transaction, so that a concurrent ingest cannot add a person between the queries."""
     if conn.in_transaction:
@@ -119,34 +116,19 @@ def _build(conn: sqlite3.Connection) -> Identities:
 
 
 def _build_in(conn: sqlite3.Connection) -> Identities:
+    """From the totals the store keeps (store/schema.sql ``person_totals``, ``person_names``): one row
+    per identity, not a pass over every entity and quotation."""
     people: dict[str, Identity] = {}
-
-    def get(key: str, name: str, kind: str) -> Identity:
-        if key not in people:
-            people[key] = Identity(key, name, kind)
-        return people[key]
-
-    for gid, name, n in conn.execute(
-            "SELECT global_id, name, count(*) FROM entities WHERE type = 'PERSON' GROUP BY global_id, name"):
-        p = get(_key(gid, name), name, "person")
-        p.names[name] = p.names.get(name, 0) + n
-    for gid, name, n in conn.execute(
-            "SELECT global_id, CASE WHEN global_id IS NULL THEN name END, count(DISTINCT article_id) FROM entities"
-            " WHERE type = 'PERSON' GROUP BY global_id, 2"):
-        get(_key(gid, name), name, "person").articles = n
-    for gid, name, n in conn.execute(
-            "SELECT e.global_id, CASE WHEN e.global_id IS NULL THEN e.name END, count(*) FROM mentions m"
-            " JOIN entities e ON e.id = m.entity_id WHERE e.type = 'PERSON' GROUP BY e.global_id, 2"):
-        get(_key(gid, name), name, "person").mentions = n
-    for gid, speaker, n, arts in conn.execute(
-            "SELECT e.global_id, CASE WHEN e.global_id IS NULL THEN q.speaker END, count(*),"
-            " count(DISTINCT q.article_id) FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'"
-            " WHERE q.speaker IS NOT NULL GROUP BY e.global_id, 2"):
-        p = get(_key(gid, speaker), speaker, "other")
-        p.quotes += n
-        if p.kind == "other":
-            p.names[speaker] = n
-            p.articles = arts
+    for key, entities, articles, mentions, quotes, quote_articles in conn.execute(
+            "SELECT key, entities, articles, mentions, quotes, quote_articles FROM person_totals"
+            " WHERE entities > 0 OR quotes > 0"):
+        if entities > 0:
+            people[key] = Identity(key, key[1:], "person", articles=articles, mentions=mentions, quotes=quotes)
+        else:  # a speaker no PERSON entity stands for
+            people[key] = Identity(key, key[1:], "other", {key[1:]: quotes}, quote_articles, 0, quotes)
+    for key, name, n in conn.execute("SELECT key, name, entities FROM person_names"):
+        if key in people:
+            people[key].names[name] = n
     firsts = dict(conn.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'").fetchall())
     for p in people.values():
         p.name = display_name(p.names, firsts.get(p.global_id)) if p.names else p.name

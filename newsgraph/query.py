@@ -43,12 +43,13 @@ def contains(value: str) -> str:
 
 
 def stats(conn: sqlite3.Connection) -> dict[str, int]:
-    one = lambda sql: int(conn.execute(sql).fetchone()[0])  # noqa: E731
+    """Counts of the store, from the totals it keeps (store/schema.sql, schema 5)."""
+    one = lambda sql: int(conn.execute(sql).fetchone()[0] or 0)  # noqa: E731
     return {
         "articles": one("SELECT count(*) FROM articles"),
-        "quotes": one("SELECT count(*) FROM quotes"),
-        "people": one("SELECT count(DISTINCT coalesce(global_id, name)) FROM entities WHERE type='PERSON'"),
-        "places": one("SELECT count(DISTINCT name) FROM entities WHERE type IN ('GPE','LOC')"),
+        "quotes": one("SELECT sum(quotes) FROM quote_tally"),
+        "people": one("SELECT count(*) FROM person_totals WHERE entities > 0"),
+        "places": one("SELECT count(DISTINCT name) FROM place_types WHERE type IN ('GPE','LOC')"),
         "failures": one("SELECT count(*) FROM failures"),
     }
 
@@ -63,15 +64,18 @@ def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
-    act: str | None = None,
+    act: str | None = None, by_article: bool = False, ranked: bool = False,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
-    "speech", "thought" or "other" (None or "all": every act, rows stored before acts included)."""
+    "speech", "thought" or "other" (None or "all": every act, rows stored before acts included).
+    ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
+    conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``)."""
     where: list[str] = []
     args: list[Any] = []
+    check = "+" if by_article else ""  # a unary + keeps SQLite from reading the quotations by that column
     if act and act != "all":
-        where.append("q.act = ?")
+        where.append(f"{check}q.act = ?")
         args.append(act)
     if person:
         who = identities(conn).find(person)
@@ -81,26 +85,30 @@ def _quote_filter(
             cond, cargs = who.quote_condition("q")
             where.append(cond)
             args += cargs
-    frm = "quotes q JOIN articles a ON a.id = q.article_id"
+    frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
     if search:
         sq = parse(search)
         if not sq:
             where.append("0")  # punctuation only: no word to look for
-        else:
+        elif ranked:
             frm += " JOIN quotes_fts f ON f.rowid = q.id"
             where.append("quotes_fts MATCH ?")
             args.append(sq.fts(column="content"))
             exact_sql, exact_args = exact_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
             where += exact_sql
             args += exact_args
-    if speaker:
-        where.append("q.speaker LIKE ? ESCAPE '\\'")
+        else:  # the matches' ids, read once from the index
+            cond, cargs = fts_condition(sq, f"{check}q.id", "quotes_fts", "quotes_fts_exact", "content")
+            where.append(cond)
+            args += cargs
+    if speaker:  # the names first (the store's speaker_names), then their quotations by index
+        where.append("q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
         args.append(contains(speaker))
     if article_id is not None:
         where.append("q.article_id = ?")
         args.append(article_id)
     if kind:
-        where.append("q.kind = ?")
+        where.append(f"{check}q.kind = ?")
         args.append(kind)
     if outlet:
         where.append("a.outlet = ?")
@@ -164,19 +172,28 @@ def quotes(
     """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
+    sq = parse(search) if search else None
+    ranked = bool(sq) and order == "relevance"
+    # By date, with no narrow filter (or a search matching many): the articles in date order (their
+    # index), each article's quotations in turn, until the page is full, rather than a sort of
+    # every match.
+    by_article = order != "speaker" and not ranked and not (speaker or person or article_id is not None) and (
+        not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
-                                     speaker_type=speaker_type, gender=gender, act=act)
+                                     speaker_type=speaker_type, gender=gender, act=act, by_article=by_article,
+                                     ranked=ranked)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
-    sq = parse(search) if search else None
-    if sq and order == "relevance":
+    if ranked:
         sort = f"f.rank, {newest}"
     elif order == "oldest":
         sort = "a.published IS NULL, a.published, q.article_id, q.start"
     elif order == "speaker":
         sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
+    if by_article:
+        sort = sort.replace("q.article_id", "a.id")
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
     for r in rows:
@@ -184,6 +201,22 @@ def quotes(
     if sq:
         _highlight(rows, sq)
     return rows
+
+
+BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"
+"""Quotations article by article, the articles driving (in the order of an index on them). A plain
+join would let SQLite build a Bloom filter over every quotation first."""
+
+
+def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
+    """Whether a page ending at row ``rows`` of a search is cheaper to find article by article, in date
+    order, than by sorting every match: a walk reads about rows * quotations / matches quotations,
+    the sort reads every match. The index alone counts the matches (up to what decides)."""
+    total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
+    enough = int((rows * total) ** 0.5) + 1  # matches above this make the walk the cheaper
+    found = conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
+                         (sq.fts(column="content"), enough)).fetchone()[0]
+    return bool(found >= enough)
 
 
 FACET_SIZE = 12
@@ -195,18 +228,24 @@ def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dic
     ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (sources.py):
     ``{facet: [{"value", "count"}]}``, largest first (years in order).
     One grouped pass over the matching quotations, summed per facet here."""
-    frm, where, args = _quote_filter(conn, **filters)
     tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
     gender_of = per_store(conn, genders)
-    for kind, outlet, year, gid, speaker, type_, n in conn.execute(
-            f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), e.global_id,"
-            f" CASE WHEN e.global_id IS NULL THEN q.speaker END, {SPEAKER_TYPE_SQL}, count(*) FROM {frm}"
-            f" LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'{where}"
-            " GROUP BY 1, 2, 3, 4, 5, 6", args):
+    tally = _tally_filter(filters)
+    if tally is not None:  # the store's totals: no pass over the quotations
+        where, args = tally
+        rows = conn.execute("SELECT kind, nullif(outlet, ''), nullif(substr(month, 1, 4), ''), nullif(speaker_key, ''),"
+                            f" type, sum(quotes) FROM quote_tally{where} GROUP BY 1, 2, 3, 4, 5", args)
+    else:
+        frm, where, args = _quote_filter(conn, **filters)
+        rows = conn.execute(
+            f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), CASE WHEN e.global_id IS NOT NULL THEN"
+            f" 'g' || e.global_id WHEN q.speaker IS NOT NULL THEN 'n' || q.speaker END, {SPEAKER_TYPE_SQL}, count(*)"
+            f" FROM {frm} LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'{where}"
+            " GROUP BY 1, 2, 3, 4, 5", args)
+    for kind, outlet, year, key, type_, n in rows:
         for facet, value in (("kind", kind), ("outlet", outlet), ("year", year), ("type", type_)):
             tallies[facet][value] = tallies[facet].get(value, 0) + n
-        if gid is not None or speaker is not None:
-            key = f"g{gid}" if gid is not None else f"n{speaker}"
+        if key is not None:
             tallies["speaker"][key] = tallies["speaker"].get(key, 0) + n
             if type_ == "person":
                 g = gender_of.get(key, ("unknown", ""))[0]
@@ -238,8 +277,26 @@ def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
     ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
     ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it))."""
+    tally = _tally_filter(filters)
+    if tally is not None:
+        return int(conn.execute(f"SELECT coalesce(sum(quotes), 0) FROM quote_tally{tally[0]}", tally[1]).fetchone()[0])
     frm, where, args = _quote_filter(conn, **filters)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
+
+
+TALLY_FILTERS = {"act": "act", "kind": "kind", "outlet": "outlet", "speaker_type": "type"}
+"""Filters the store's ``quote_tally`` answers (its columns): counts and facets without a pass over
+the quotations."""
+
+
+def _tally_filter(filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations."""
+    given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")}
+    if any(k not in TALLY_FILTERS for k in given):
+        return None
+    where = [f"{TALLY_FILTERS[k]} = ?" for k in given]
+    args = list(given.values())
+    return (" WHERE " + " AND ".join(where)) if where else "", args
 
 
 PEOPLE_SORTS = ("quotes", "mentions", "articles", "name")
@@ -354,7 +411,13 @@ def article_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[d
 
 
 def count_articles(conn: sqlite3.Connection, **filters: Any) -> int:
-    """How many articles ``articles`` pages through with the same filters."""
+    """How many articles ``articles`` pages through with the same filters. A search alone is counted
+    in its index (one row per article), without reading the articles."""
+    sq = parse(filters.get("search"))
+    if sq and not any(v for k, v in filters.items() if k != "search"):
+        exact, exact_args = exact_condition(sq, "rowid", "articles_fts", "articles_fts_exact")
+        return int(conn.execute("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?"
+                                + "".join(f" AND {c}" for c in exact), [sq.fts(), *exact_args]).fetchone()[0])
     where, args = _article_filter(**filters)
     return int(conn.execute(f"SELECT count(*) FROM articles a{where}", args).fetchone()[0])
 
@@ -609,20 +672,23 @@ def _places(conn: sqlite3.Connection) -> Table:
 
 
 def place_table(conn: sqlite3.Connection) -> Table:
-    """Every place with its counts (one aggregate over the store; lists sort and page it in memory)."""
-    return Table(_rows(conn.execute(
-        f"SELECT e.name AS name, count(m.start) AS mentions, count(DISTINCT e.article_id) AS articles,"
-        f" max(e.lat) AS lat, max(e.lon) AS lon, max(e.country) AS country,"
-        f" group_concat(DISTINCT e.type) AS types"
-        f" FROM entities e LEFT JOIN mentions m ON m.entity_id = e.id"
-        f" WHERE e.type IN ({_in(list(PLACE_TYPES))})"
-        f" GROUP BY e.name ORDER BY mentions DESC, e.name", PLACE_TYPES)), PLACE_SORTS)
+    """Every place with its counts, from the totals the store keeps (lists sort and page it in memory)."""
+    types: dict[str, list[str]] = {}
+    for name, type_ in conn.execute("SELECT name, type FROM place_types ORDER BY name, type"):
+        types.setdefault(name, []).append(type_)
+    return Table([{**r, "types": ",".join(types.get(r["name"], []))} for r in _rows(conn.execute(
+        "SELECT name, mentions, articles, lat, lon, country FROM place_totals"
+        " ORDER BY mentions DESC, name"))], PLACE_SORTS)
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
                   date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
     """WHERE clause for events: a person/place is in an event when it is a listed participant/place
-    or one of its mentions lies inside the event's clause."""
+    or one of its mentions lies inside the event's clause.
+
+    A listed name is an entity of the event's article or (participants) the speaker of one of its
+    quotations (analyse/dates/events.py), so only the events of the articles naming it are read:
+    one set of event ids from indexes, not a look into every event's list."""
     where: list[str] = []
     args: list[Any] = []
     for who, types, column in ((person, ("PERSON",), "participants"), (place, PLACE_TYPES, "places")):
@@ -632,12 +698,14 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
         names = person_names(conn, who) if identity else [who]
         ph = _in(names)
         cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)
+        speakers = f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph})" if column == "participants" else ""
         where.append(
-            f"(ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
+            f"ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
             f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
-            f" WHERE {cond} AND en.type IN ({_in(list(types))}))"
-            f" OR EXISTS (SELECT 1 FROM json_each(ev.{column}) j WHERE j.value IN ({ph})))")
-        args += [*cargs, *types, *names]
+            f" WHERE {cond} AND en.type IN ({_in(list(types))})"
+            f" UNION SELECT y.id FROM events y WHERE y.article_id IN (SELECT article_id FROM entities WHERE name IN"
+            f" ({ph}){speakers}) AND EXISTS (SELECT 1 FROM json_each(y.{column}) j WHERE j.value IN ({ph})))")
+        args += [*cargs, *types, *names, *(names if speakers else []), *names]
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
@@ -669,6 +737,10 @@ def timeline_events(conn: sqlite3.Connection, *, person: str | None = None, plac
                     limit: int = 500, offset: int = 0) -> list[dict[str, Any]]:
     """Dated events (undated last), filtered by a person or place taking part and by date."""
     cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
+    return _event_rows(conn, cond, args, limit, offset)
+
+
+def _event_rows(conn: sqlite3.Connection, cond: str, args: list[Any], limit: int, offset: int) -> list[dict[str, Any]]:
     rows = _rows(conn.execute(
         f"SELECT ev.id, ev.article_id, ev.date, ev.text, ev.start, ev.\"end\", ev.participants, ev.places,"
         f" ev.time_start, ev.time_end, ev.kind,"
@@ -692,11 +764,34 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
                     article_id: int | None = None, date_from: str | None = None,
                     date_to: str | None = None) -> list[dict[str, Any]]:
     """Events per year (dates that start with a four-digit year), for a chart."""
+    if not (person or place or article_id is not None or date_from or date_to):
+        return _rows(conn.execute("SELECT year, events FROM event_years ORDER BY year"))  # the store's totals
     cond, args = _event_filter(conn, person, place, article_id, date_from, date_to)
     cond += (" AND" if cond else " WHERE") + " substr(ev.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]'"
     return _rows(conn.execute(
         f"SELECT substr(ev.date, 1, 4) AS year, count(*) AS events FROM events ev{cond}"
         f" GROUP BY year ORDER BY year", args))
+
+
+def timeline_view(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0,
+                  **filters: Any) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
+    """(``timeline_events``, ``count_events``, ``timeline_counts``) of the same filters (``EventFilter``),
+    what a timeline page shows. A filtered set of events is found once (the three would each find
+    it again), then counted, charted and paged here, in the order of ``timeline_events``."""
+    if not any(v is not None and v != "" for v in filters.values()):  # the store's index and totals
+        return (timeline_events(conn, limit=limit, offset=offset), count_events(conn),
+                timeline_counts(conn))
+    cond, args = _event_filter(conn, filters.get("person"), filters.get("place"), filters.get("article_id"),
+                               filters.get("date_from"), filters.get("date_to"))
+    found = conn.execute(f"SELECT ev.id, ev.date, ev.article_id, ev.start FROM events ev{cond}", args).fetchall()
+    found.sort(key=lambda r: (r[1] is None, r[1] or "", r[2], r[3]))  # UTF-8 order is code point order
+    years: dict[str, int] = {}
+    for r in found:
+        if r[1] is not None and re.match(r"[0-9]{4}", r[1]):
+            years[r[1][:4]] = years.get(r[1][:4], 0) + 1
+    page = [r[0] for r in found[offset:offset + limit]] if limit >= 0 else [r[0] for r in found[offset:]]
+    rows = _event_rows(conn, " WHERE ev.id IN (SELECT value FROM json_each(?))", [json.dumps(page)], -1, 0)
+    return rows, len(found), [{"year": y, "events": n} for y, n in sorted(years.items())]
 
 
 # --- people and places (issue 4): people across articles, person lookup, merges ----------------

@@ -54,16 +54,11 @@ facets and the ``speaker_type`` filter."""
 
 
 def quote_types(conn: sqlite3.Connection) -> list[tuple[str, str | None, str | None, str, int]]:
-    """(type, outlet, month, identity key or "", quotations) for the whole store, grouped once."""
-    return [(r[0], r[1], r[2], r[3] or "", r[4]) for r in conn.execute(
-        f"""SELECT {SPEAKER_TYPE_SQL} AS type,
-              a.outlet, substr(a.published, 1, 7) AS month,
-              CASE WHEN q.speaker_entity_id IS NOT NULL THEN
-                coalesce('g' || e.global_id, 'n' || q.speaker) END AS who,
-              count(*)
-           FROM quotes q JOIN articles a ON a.id = q.article_id
-           LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON'
-           GROUP BY 1, 2, 3, 4""")]
+    """(type, outlet, month, identity key or "", quotations) for the whole store, from the totals
+    the store keeps (``quote_tally``): the identity of a quotation whose speaker is linked to an entity."""
+    return [(r[0], r[1] or None, r[2] or None, r[3], r[4]) for r in conn.execute(
+        "SELECT type, outlet, month, CASE WHEN linked THEN speaker_key ELSE '' END, sum(quotes)"
+        " FROM quote_tally GROUP BY 1, 2, 3, 4")]
 
 
 def gender_condition(conn: sqlite3.Connection, gender: str) -> tuple[str, list[Any]]:
@@ -83,22 +78,23 @@ def gender_condition(conn: sqlite3.Connection, gender: str) -> tuple[str, list[A
 
 def genders(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """identity key -> (gender, basis) for the people whose gender is known ("text", "title" or
-    "given name")."""
-    said: dict[str, set[str]] = {}
-    for gid, name, gender in conn.execute(
-            "SELECT global_id, name, gender FROM entities WHERE type = 'PERSON' AND gender IS NOT NULL"):
-        said.setdefault(f"g{gid}" if gid is not None else f"n{name}", set()).add(gender)
-    from_text = {k: (v.pop(), "text") for k, v in said.items() if len(v) == 1}
-    titles: dict[str, set[str]] = {}
-    for gid, name, aliases in conn.execute("SELECT global_id, name, aliases FROM entities WHERE type = 'PERSON'"):
-        key = f"g{gid}" if gid is not None else f"n{name}"
-        for alias in [name, *json.loads(aliases)]:
-            first = alias.split()[0].lower() if alias.split() else ""
-            if first in TITLES:
-                titles.setdefault(key, set()).add(TITLES[first])
-    out: dict[str, tuple[str, str]] = {k: (v.pop(), "title") for k, v in titles.items() if len(v) == 1}
-    out.update(from_text)
-    titles.update({k: set() for k in said})  # a person the text disagrees on stays unknown
+    "given name"); what the articles say and the titles come from the store's ``person_totals``."""
+    out: dict[str, tuple[str, str]] = {}
+    said: set[str] = set()  # the text says something: no guess from the given name
+    titles: set[str] = set()
+    for key, said_f, said_m, titled_f, titled_m in conn.execute(
+            "SELECT key, said_female, said_male, titled_female, titled_male FROM person_totals WHERE entities > 0"
+            " AND said_female + said_male + titled_female + titled_male > 0"):
+        if said_f or said_m:
+            said.add(key)
+            if not (said_f and said_m):
+                out[key] = ("female" if said_f else "male", "text")
+                continue
+        if titled_f or titled_m:
+            titles.add(key)
+            if not (titled_f and titled_m):
+                out[key] = ("female" if titled_f else "male", "title")
+    titles |= said
     detector = _given_name_detector()
     if detector is None:
         return out
@@ -153,10 +149,8 @@ def who_is_quoted(conn: sqlite3.Connection, *, by: str = "total", outlet: str | 
 
 
 def top_by_type(conn: sqlite3.Connection, type_: str, *, limit: int = 10) -> list[dict[str, Any]]:
-    """The most quoted named speakers of one type ("organisation", "group", "other")."""
-    rows = conn.execute(
-        f"""SELECT q.speaker, count(*) AS n FROM quotes q
-           WHERE q.speaker IS NOT NULL AND ({SPEAKER_TYPE_SQL}) = ?
-           GROUP BY q.speaker ORDER BY n DESC, q.speaker LIMIT ?""",
-        (type_, limit)).fetchall()
+    """The most quoted named speakers of one type ("organisation", "group", "other"), from the
+    store's totals per speaker name and type."""
+    rows = conn.execute("SELECT speaker, quotes FROM speaker_names WHERE type = ? ORDER BY quotes DESC, speaker"
+                        " LIMIT ?", (type_, limit)).fetchall()
     return [{"name": r[0], "quotes": r[1]} for r in rows]

@@ -20,7 +20,7 @@ from newsgraph import query
 from newsgraph.model import Article, Entity, Paragraph, Quote, Speaker
 from newsgraph.store import SCHEMA_VERSION, StoreError, connect, store_articles
 from newsgraph.store import db as store_db
-from newsgraph.store.db import record_failure
+from newsgraph.store.db import TOTALS_TABLES, record_failure
 from newsgraph.store.merge import merge_new_entities
 
 FIX = Path(__file__).parent / "fixtures"
@@ -214,9 +214,9 @@ def _damaged(kind: str, tmp_path: Path) -> Path:
             data = data[: len(data) // 2]
         elif kind == "header_page_zeroed":
             data[100:4096] = bytes(3996)
-        elif kind == "damaged_middle":
-            third = len(data) // 3
-            data[third : third + 8192] = b"\xab" * 8192
+        elif kind == "damaged_middle":  # pages that showing any article reads (schema 5's layout)
+            middle = len(data) // 2 // 4096 * 4096
+            data[middle : middle + 8192] = b"\xab" * 8192
         p.write_bytes(bytes(data))
     return p
 
@@ -440,8 +440,19 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
     assert loaded is not None and loaded.timeline == art.timeline
 
 
+def drop_schema_5_totals(conn: sqlite3.Connection) -> None:
+    """Back to schema 4: no totals (their triggers, view and tables)."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND"
+                                " (name LIKE 'totals%' OR name LIKE 'speaker_articles%')").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP VIEW quote_facts")
+    for name in TOTALS_TABLES:
+        conn.execute(f"DROP TABLE {name}")
+
+
 def _drop_schema_4_columns(conn: sqlite3.Connection) -> None:
     """Back to schema 3's columns: no speaker types, affiliations, genders, acts or parents."""
+    drop_schema_5_totals(conn)
     conn.execute("DROP INDEX quotes_act")
     for column in ("speaker_type", "affiliation", "act", "parent_id"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")

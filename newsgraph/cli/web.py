@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
-import socket
 import sys
+from typing import TYPE_CHECKING
 
 from newsgraph.cli import UserError, add_db
+
+if TYPE_CHECKING:
+    import socket
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -56,6 +59,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def bind(host: str, port: int) -> socket.socket:
     """The listening socket, bound here so a busy port is one clear line rather than a server log."""
+    import socket  # here: the other commands never need it
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from newsgraph.model import Article, speaker_entity
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 """1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
 4: article document names unique (shared names renamed to their source path); quotes.speaker_type,
 quotes.affiliation, entities.gender; search indexes keeping accents, and over the article text."""
@@ -69,8 +69,19 @@ def _schema_sql() -> str:
     return _package_sql("schema.sql")
 
 
-MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql"}
+MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql",
+                              4: "migrate_4_to_5.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
+TOTALS_SINCE = 5
+"""The schema that added the totals (schema.sql, end): an older store computes them once when migrated."""
+TOTALS_TABLES = ("quote_tally", "speaker_articles", "person_totals", "person_names", "place_totals", "place_types",
+                 "event_years", "speaker_names")
+
+
+def rebuild_totals(conn: sqlite3.Connection) -> None:
+    """Compute the totals tables from scratch (inside the caller's transaction)."""
+    for statement in _statements(_package_sql("totals_rebuild.sql")):
+        conn.execute(statement)
 
 
 def connect(path: str | Path, *, readonly: bool = False, _complete: bool = True) -> sqlite3.Connection:
@@ -195,6 +206,8 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
                     conn.execute(statement)
         for statement in _statements(_schema_sql()):
             conn.execute(statement)
+        if 0 < version < TOTALS_SINCE:
+            rebuild_totals(conn)
         conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",

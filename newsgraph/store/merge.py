@@ -98,18 +98,20 @@ def _new_global(conn: sqlite3.Connection, name: str, type_: str) -> int:
 
 def _person_index(conn: sqlite3.Connection) -> tuple[dict[tuple[str, ...], _Global], dict[str, list[_Global]],
                                                      dict[str, _Global]]:
+    """Every global person (not kept apart) with its articles and known gender, from the totals the
+    store keeps (schema 5, ``person_totals``): one row per person, whatever the store's size."""
     by_key: dict[tuple[str, ...], _Global] = {}
     by_surname: dict[str, list[_Global]] = defaultdict(list)
     single: dict[str, _Global] = {}
     rows = conn.execute(
-        "SELECT g.id, g.name, count(DISTINCT e.article_id) AS n, group_concat(e.aliases, '\x1f') AS al, "
-        "group_concat(e.gender) AS said "
-        "FROM global_entities g JOIN entities e ON e.global_id = g.id WHERE g.type = 'PERSON' AND g.id NOT IN "
-        "(SELECT global_id FROM entity_merges WHERE rule = ? AND undone_at IS NULL) GROUP BY g.id", (KEPT_APART,)
+        "SELECT g.id, g.name, t.articles AS n, t.alias_female, t.alias_male, t.said_female, t.said_male "
+        "FROM global_entities g JOIN person_totals t ON t.key = 'g' || g.id WHERE g.type = 'PERSON' "
+        "AND t.entities > 0 AND g.id NOT IN "
+        "(SELECT global_id FROM entity_merges WHERE rule = ? AND undone_at IS NULL) ORDER BY g.id", (KEPT_APART,)
     ).fetchall()
     for r in rows:
-        aliases = [a for chunk in (r["al"] or "").split("\x1f") if chunk for a in json.loads(chunk)]
-        g = _Global(r["id"], r["name"], r["n"], _gender(aliases, (r["said"] or "").split(",")))
+        told = {g for g, n in (("f", r["alias_female"] + r["said_female"]), ("m", r["alias_male"] + r["said_male"])) if n}
+        g = _Global(r["id"], r["name"], r["n"], told.pop() if len(told) == 1 else "-")
         key = name_key(g.name)
         if key is None:
             single.setdefault(g.name.lower(), g)

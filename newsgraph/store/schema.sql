@@ -1,4 +1,4 @@
--- newsgraph store, schema version 4 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
+-- newsgraph store, schema version 5 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -85,6 +85,10 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);  -- a person's quotations (identity.py)
 CREATE INDEX IF NOT EXISTS quotes_act ON quotes(act);
+-- Lists of quotations by date (query.quotes): articles in that order, then each one's quotations (schema 5).
+CREATE INDEX IF NOT EXISTS quotes_article_start ON quotes(article_id, start);
+CREATE INDEX IF NOT EXISTS articles_newest ON articles(published DESC, id);
+CREATE INDEX IF NOT EXISTS articles_oldest ON articles(published IS NULL, published, id);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5(
     content, speaker, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
@@ -160,6 +164,7 @@ CREATE TABLE IF NOT EXISTS events (
 );
 CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
 CREATE INDEX IF NOT EXISTS events_date ON events(date);
+CREATE INDEX IF NOT EXISTS events_timeline ON events(date IS NULL, date, article_id, start);  -- schema 5: the timeline's order
 
 -- Inputs that could not be read or analysed; a rerun retries them and clears them on success.
 CREATE TABLE IF NOT EXISTS failures (
@@ -217,3 +222,239 @@ CREATE TABLE IF NOT EXISTS quote_group_log (
     undone_at TEXT
 );
 CREATE INDEX IF NOT EXISTS quote_group_log_quote ON quote_group_log(quote_id);
+
+-- Totals kept current by triggers (schema 5; store/totals.py): lists, counts and charts read these
+-- instead of a pass over every quotation or entity, so they cost the same at a million quotations
+-- as at a thousand. store/totals_rebuild.sql computes them from scratch (a store migrating to 5).
+-- A quotation's facts as the totals count them: its identity (identity.py: 'g<global id>' of its
+-- speaker's person, else 'n<speaker>'), the key of the facets (the same, also without a speaker
+-- name), its speaker type (who_is_quoted.SPEAKER_TYPE_SQL), the article's outlet and month; ''
+-- stands for unknown in the columns of a total's key.
+CREATE VIEW IF NOT EXISTS quote_facts AS SELECT q.id, q.article_id, q.speaker, q.speaker_entity_id,
+    CASE WHEN q.speaker IS NULL THEN NULL WHEN e.global_id IS NOT NULL THEN 'g' || e.global_id
+         ELSE 'n' || q.speaker END AS identity_key,
+    CASE WHEN e.global_id IS NOT NULL THEN 'g' || e.global_id WHEN q.speaker IS NOT NULL THEN 'n' || q.speaker
+         ELSE '' END AS speaker_key,
+    q.speaker_entity_id IS NOT NULL AS linked,
+    CASE WHEN q.speaker IS NULL OR q.speaker_type = 'UNNAMED' THEN 'unnamed'
+         WHEN q.speaker_type = 'PERSON' OR q.speaker_type IS NULL AND q.speaker_entity_id IS NOT NULL THEN 'person'
+         WHEN q.speaker_type = 'ORG' THEN 'organisation'
+         WHEN q.speaker_type = 'GROUP' THEN 'group'
+         WHEN q.speaker_type IS NULL AND EXISTS (SELECT 1 FROM entities o WHERE o.article_id = q.article_id
+                      AND o.name = q.speaker AND o.type = 'ORG') THEN 'organisation'
+         ELSE 'other' END AS type,
+    coalesce(a.outlet, '') AS outlet, coalesce(substr(a.published, 1, 7), '') AS month,
+    coalesce(q.act, '') AS act, q.kind
+    FROM quotes q JOIN articles a ON a.id = q.article_id
+    LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON';
+
+-- Quotations per (facet key, speaker linked, type, outlet, month, act, kind): /who, facets, counts.
+CREATE TABLE IF NOT EXISTS quote_tally (
+    speaker_key TEXT NOT NULL, linked INTEGER NOT NULL, type TEXT NOT NULL, outlet TEXT NOT NULL,
+    month TEXT NOT NULL, act TEXT NOT NULL, kind TEXT NOT NULL, quotes INTEGER NOT NULL,
+    PRIMARY KEY (speaker_key, linked, type, outlet, month, act, kind)
+) WITHOUT ROWID;
+-- Quotations per identity and article (the articles an "other" speaker is quoted in).
+CREATE TABLE IF NOT EXISTS speaker_articles (
+    key TEXT NOT NULL, article_id INTEGER NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+-- One row per identity: its PERSON entities, the articles they are in, mentions, quotations, and
+-- what the articles say of its gender (entities.gender; a title such as "Mrs" among its names).
+CREATE TABLE IF NOT EXISTS person_totals (
+    key TEXT PRIMARY KEY, entities INTEGER NOT NULL DEFAULT 0, articles INTEGER NOT NULL DEFAULT 0,
+    mentions INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0,
+    quote_articles INTEGER NOT NULL DEFAULT 0, said_female INTEGER NOT NULL DEFAULT 0,
+    said_male INTEGER NOT NULL DEFAULT 0, titled_female INTEGER NOT NULL DEFAULT 0,
+    titled_male INTEGER NOT NULL DEFAULT 0,
+    alias_female INTEGER NOT NULL DEFAULT 0,  -- an alias "Mrs …" (store/merge.py's title rule)
+    alias_male INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS person_names (
+    key TEXT NOT NULL, name TEXT NOT NULL, entities INTEGER NOT NULL, PRIMARY KEY (key, name)
+) WITHOUT ROWID;
+-- Places (model.PLACE_TYPES) by name: entities, mentions, articles, coordinates; and their types.
+CREATE TABLE IF NOT EXISTS place_totals (
+    name TEXT PRIMARY KEY, entities INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0, lat REAL, lon REAL, country TEXT
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS place_types (
+    name TEXT NOT NULL, type TEXT NOT NULL, entities INTEGER NOT NULL, PRIMARY KEY (name, type)
+) WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS speaker_articles_ai AFTER INSERT ON speaker_articles BEGIN
+    INSERT INTO person_totals(key, quotes, quote_articles) VALUES (new.key, new.quotes, 1)
+    ON CONFLICT(key) DO UPDATE SET quotes = quotes + excluded.quotes, quote_articles = quote_articles + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS speaker_articles_au AFTER UPDATE OF quotes ON speaker_articles BEGIN
+    UPDATE person_totals SET quotes = quotes + new.quotes - old.quotes WHERE key = new.key;
+    DELETE FROM person_totals WHERE key = new.key AND entities = 0 AND quotes = 0;
+END;
+CREATE TRIGGER IF NOT EXISTS speaker_articles_ad AFTER DELETE ON speaker_articles BEGIN
+    UPDATE person_totals SET quotes = quotes - old.quotes, quote_articles = quote_articles - 1 WHERE key = old.key;
+    DELETE FROM person_totals WHERE key = old.key AND entities = 0 AND quotes = 0;
+END;
+
+-- Quotations per speaker name as printed (quotes.speaker) and speaker type: a part of a name
+-- ("--speaker blair") is looked for among these names, then their quotations are read through
+-- quotes_speaker; /who lists the most quoted organisations from it.
+CREATE TABLE IF NOT EXISTS speaker_names (
+    speaker TEXT NOT NULL, type TEXT NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (speaker, type)
+) WITHOUT ROWID;
+
+CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO speaker_names(speaker, type, quotes)
+    SELECT speaker, type, 1 FROM quote_facts WHERE id = new.id AND speaker IS NOT NULL
+    ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+    INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
+    SELECT speaker_key, linked, type, outlet, month, act, kind, 1 FROM quote_facts WHERE id = new.id
+    ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+    INSERT INTO speaker_articles(key, article_id, quotes)
+    SELECT identity_key, article_id, 1 FROM quote_facts WHERE id = new.id AND identity_key IS NOT NULL
+    ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+END;
+-- Deleting an article (totals_articles_bd) deletes its quotations first, while their speakers' entities exist.
+CREATE TRIGGER IF NOT EXISTS totals_quotes_bd BEFORE DELETE ON quotes BEGIN
+    UPDATE speaker_names SET quotes = quotes - 1
+    WHERE (speaker, type) = (SELECT speaker, type FROM quote_facts WHERE id = old.id);
+    DELETE FROM speaker_names WHERE quotes = 0 AND (speaker, type) = (SELECT speaker, type FROM quote_facts WHERE id = old.id);
+    UPDATE quote_tally SET quotes = quotes - 1 WHERE (speaker_key, linked, type, outlet, month, act, kind) =
+        (SELECT speaker_key, linked, type, outlet, month, act, kind FROM quote_facts WHERE id = old.id);
+    DELETE FROM quote_tally WHERE quotes = 0 AND (speaker_key, linked, type, outlet, month, act, kind) =
+        (SELECT speaker_key, linked, type, outlet, month, act, kind FROM quote_facts WHERE id = old.id);
+    UPDATE speaker_articles SET quotes = quotes - 1
+    WHERE key = (SELECT identity_key FROM quote_facts WHERE id = old.id) AND article_id = old.article_id;
+    DELETE FROM speaker_articles
+    WHERE key = (SELECT identity_key FROM quote_facts WHERE id = old.id) AND article_id = old.article_id AND quotes = 0;
+END;
+
+CREATE TRIGGER IF NOT EXISTS totals_articles_bd BEFORE DELETE ON articles BEGIN
+    DELETE FROM quotes WHERE article_id = old.id;
+    DELETE FROM mentions WHERE article_id = old.id;
+    DELETE FROM entities WHERE article_id = old.id;
+END;
+
+CREATE TRIGGER IF NOT EXISTS totals_mentions_ai AFTER INSERT ON mentions BEGIN
+    UPDATE person_totals SET mentions = mentions + 1 WHERE key =
+        (SELECT CASE WHEN global_id IS NULL THEN 'n' || name ELSE 'g' || global_id END FROM entities
+         WHERE id = new.entity_id AND type = 'PERSON');
+    UPDATE place_totals SET mentions = mentions + 1 WHERE name =
+        (SELECT name FROM entities WHERE id = new.entity_id AND type IN ('GPE', 'LOC', 'FAC'));
+END;
+CREATE TRIGGER IF NOT EXISTS totals_mentions_ad AFTER DELETE ON mentions BEGIN
+    UPDATE person_totals SET mentions = mentions - 1 WHERE key =
+        (SELECT CASE WHEN global_id IS NULL THEN 'n' || name ELSE 'g' || global_id END FROM entities
+         WHERE id = old.entity_id AND type = 'PERSON');
+    UPDATE place_totals SET mentions = mentions - 1 WHERE name =
+        (SELECT name FROM entities WHERE id = old.entity_id AND type IN ('GPE', 'LOC', 'FAC'));
+END;
+
+CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.type = 'PERSON' BEGIN
+    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
+                              alias_female, alias_male)
+    VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
+            new.gender IS 'female', new.gender IS 'male',
+            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
+            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')))
+    ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
+        mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
+        said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
+        titled_male = titled_male + excluded.titled_male,
+        alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
+    INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
+    ON CONFLICT DO UPDATE SET entities = entities + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS totals_people_bd BEFORE DELETE ON entities WHEN old.type = 'PERSON' BEGIN
+    UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
+        mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
+        said_male = said_male - (old.gender IS 'male'),
+        titled_female = titled_female - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
+        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+        alias_female = alias_female - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+        alias_male = alias_male - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.'))
+    WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
+    DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
+    UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
+    DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
+END;
+-- A merge (store/merge.py) moves the entity, and the quotations its speaker said, to another identity.
+CREATE TRIGGER IF NOT EXISTS totals_people_au AFTER UPDATE OF global_id ON entities
+WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
+    UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
+        mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
+        said_male = said_male - (old.gender IS 'male'),
+        titled_female = titled_female - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
+        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+        alias_female = alias_female - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+        alias_male = alias_male - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.'))
+    WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
+    DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
+    UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
+    DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
+    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
+                              alias_female, alias_male)
+    VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
+            new.gender IS 'female', new.gender IS 'male',
+            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
+            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
+            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')))
+    ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
+        mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
+        said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
+        titled_male = titled_male + excluded.titled_male,
+        alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
+    INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
+    ON CONFLICT DO UPDATE SET entities = entities + 1;
+    UPDATE quote_tally SET quotes = quotes - (SELECT count(*) FROM (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id WHEN f.speaker IS NOT NULL THEN 'n' || f.speaker ELSE '' END AS speaker_key, f.linked, f.type, f.outlet, f.month, f.act, f.kind FROM quote_facts f WHERE f.speaker_entity_id = new.id) f
+        WHERE (speaker_key, linked, type, outlet, month, act, kind) IS (quote_tally.speaker_key, quote_tally.linked, quote_tally.type, quote_tally.outlet,
+                            quote_tally.month, quote_tally.act, quote_tally.kind))
+    WHERE (speaker_key, linked, type, outlet, month, act, kind) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id WHEN f.speaker IS NOT NULL THEN 'n' || f.speaker ELSE '' END AS speaker_key, f.linked, f.type, f.outlet, f.month, f.act, f.kind FROM quote_facts f WHERE f.speaker_entity_id = new.id);
+    DELETE FROM quote_tally WHERE quotes = 0 AND (speaker_key, linked, type, outlet, month, act, kind) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id WHEN f.speaker IS NOT NULL THEN 'n' || f.speaker ELSE '' END AS speaker_key, f.linked, f.type, f.outlet, f.month, f.act, f.kind FROM quote_facts f WHERE f.speaker_entity_id = new.id);
+    INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
+    SELECT speaker_key, linked, type, outlet, month, act, kind, count(*) FROM quote_facts WHERE speaker_entity_id = new.id GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes;
+    UPDATE speaker_articles SET quotes = quotes - (SELECT count(*) FROM (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL) f
+        WHERE (f.key, f.article_id) IS (speaker_articles.key, speaker_articles.article_id))
+    WHERE (key, article_id) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
+    DELETE FROM speaker_articles WHERE quotes = 0 AND (key, article_id) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
+    INSERT INTO speaker_articles(key, article_id, quotes)
+    SELECT identity_key, article_id, count(*) FROM quote_facts WHERE speaker_entity_id = new.id
+        AND identity_key IS NOT NULL GROUP BY 1, 2
+    ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes;
+END;
+
+CREATE TRIGGER IF NOT EXISTS totals_places_ai AFTER INSERT ON entities WHEN new.type IN ('GPE', 'LOC', 'FAC') BEGIN
+    INSERT INTO place_totals(name, entities, mentions, articles, lat, lon, country)
+    VALUES (new.name, 1, (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id), NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.name = new.name AND o.type IN ('GPE', 'LOC', 'FAC')), new.lat, new.lon, new.country)
+    ON CONFLICT DO UPDATE SET entities = entities + 1, mentions = mentions + excluded.mentions,
+        articles = articles + excluded.articles, lat = CASE WHEN lat IS NULL OR excluded.lat > lat THEN coalesce(excluded.lat, lat) ELSE lat END,
+        lon = CASE WHEN lon IS NULL OR excluded.lon > lon THEN coalesce(excluded.lon, lon) ELSE lon END, country = CASE WHEN country IS NULL OR excluded.country > country THEN coalesce(excluded.country, country) ELSE country END;
+    INSERT INTO place_types(name, type, entities) VALUES (new.name, new.type, 1)
+    ON CONFLICT DO UPDATE SET entities = entities + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS totals_places_bd BEFORE DELETE ON entities WHEN old.type IN ('GPE', 'LOC', 'FAC') BEGIN
+    UPDATE place_totals SET entities = entities - 1, mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id),
+        articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.name = old.name AND o.type IN ('GPE', 'LOC', 'FAC')),
+        lat = (SELECT max(lat) FROM entities o WHERE o.type IN ('GPE', 'LOC', 'FAC') AND o.name = old.name AND o.id <> old.id),
+        lon = (SELECT max(lon) FROM entities o WHERE o.type IN ('GPE', 'LOC', 'FAC') AND o.name = old.name AND o.id <> old.id),
+        country = (SELECT max(country) FROM entities o WHERE o.type IN ('GPE', 'LOC', 'FAC') AND o.name = old.name AND o.id <> old.id)
+    WHERE name = old.name;
+    DELETE FROM place_totals WHERE name = old.name AND entities = 0;
+    UPDATE place_types SET entities = entities - 1 WHERE name = old.name AND type = old.type;
+    DELETE FROM place_types WHERE name = old.name AND type = old.type AND entities = 0;
+END;
+
+-- Dated events per year (the timeline's chart of the whole store).
+CREATE TABLE IF NOT EXISTS event_years (year TEXT PRIMARY KEY, events INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS totals_events_ai AFTER INSERT ON events
+WHEN substr(new.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' BEGIN
+    INSERT INTO event_years(year, events) VALUES (substr(new.date, 1, 4), 1)
+    ON CONFLICT DO UPDATE SET events = events + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS totals_events_ad AFTER DELETE ON events
+WHEN substr(old.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' BEGIN
+    UPDATE event_years SET events = events - 1 WHERE year = substr(old.date, 1, 4);
+    DELETE FROM event_years WHERE year = substr(old.date, 1, 4) AND events = 0;
+END;

@@ -70,6 +70,7 @@ def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
         return response
 
     _error_handlers(app)
+    app.router.add_event_handler("startup", store.warm)
     app.router.add_event_handler("shutdown", store.close)
     return app
 

@@ -147,11 +147,11 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
     profile = person_or_404(conn, name)
     if profile["name"] != name:
         return RedirectResponse(person_url(profile["name"]), status_code=307)
-    counts = query.timeline_counts(conn, person=name)
+    events, _, counts = query.timeline_view(conn, person=name, limit=200)
     return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
                   a=attention_context(request, conn, person=name, width=340, height=150),
                   co=query.co_mentioned(conn, name, limit=30), counts=counts,
-                  events=query.timeline_events(conn, person=name, limit=200),
+                  events=events,
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
 
 
@@ -205,13 +205,12 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
     chosen: query.EventFilter = {"person": person, "place": place, "article_id": article_id, "date_from": date_from,
                                  "date_to": date_to}
-    events = query.timeline_events(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
-    pager = Pager("/timeline", query.count_events(conn, **chosen), offset, TIMELINE_PAGE, len(events), filters,
-                  "/api/timeline", filters)
+    events, total, counts = query.timeline_view(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
+    pager = Pager("/timeline", total, offset, TIMELINE_PAGE, len(events), filters, "/api/timeline", filters)
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
                   a=attention_context(request, conn, place=place) if place and not person else None,
                   article_key=query.key_of(conn, article_id) if article_id else None, pager=pager,
-                  counts=query.timeline_counts(conn, **chosen),
+                  counts=counts,
                   people=cached(request, conn, query.top_speakers, limit=40),
                   places=cached(request, conn, query.place_counts, limit=40),
                   bar_link=lambda lo, hi: url("/timeline", **{**filters, "date_from": lo, "date_to": hi}))
