@@ -8,7 +8,7 @@ The web lists speech by default (every kind, confidence shown), so the sample is
 ``query.quotes(act="speech")``, the query behind those lists. Each row shows the quotation the
 way a reader sees it (direct words in marks, reported speech as "NAME said that …") and its
 paragraph with the quoted words in [[ ]], so a checker can judge it without opening the article.
-The checker fills ``verdict`` (ok | not-said | wrong-speaker | wrong-words | not-a-quote) and
+The checker fills ``verdict`` (ok | wrong-speaker | no-speaker | not-said | wrong-words) and
 ``note``; ``--score`` counts the verdicts of a checked file.
 """
 
