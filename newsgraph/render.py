@@ -71,6 +71,11 @@ def act_note(wanted: str, hidden: int) -> str | None:
     return f"{hidden} other attribution{'s' if hidden != 1 else ''} hidden (thoughts, data, actions): use --act all"
 
 
+QUOTATION_MARKS = ("“", "”", '"', "«", "»", "„", "''")
+"""A mixed quotation's content holding none of these is a bare fragment: only the speaker's words
+(single marks are left out: they are apostrophes far more often)."""
+
+
 def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str | None = None) -> str:
     """One quotation as a reader sees it: direct words in quotation marks, paraphrase as
     reported speech without marks, so nothing the journalist wrote reads as the speaker's words
@@ -87,7 +92,10 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
 
 def _balanced(content: str) -> str:
     """A partly quoted clause whose stored span stops before its closing mark gets it back, so a
-    reader sees where the speaker's words end."""
+    reader sees where the speaker's words end; a bare fragment (``was "not what we hoped for"``
+    stored as the fragment alone) is all the speaker's words, so it is shown in marks."""
+    if not any(mark in content for mark in QUOTATION_MARKS):
+        return f"“{content}”"
     if content.count("“") > content.count("”"):
         return content + "”"
     if content.count('"') % 2:

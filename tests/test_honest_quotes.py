@@ -165,6 +165,15 @@ def test_paraphrase_is_never_in_quotation_marks() -> None:
     assert quote_line("Ann Lee", "We are safe.", "direct", 1.0) == "Ann Lee: “We are safe.”  [1.00]"
 
 
+def test_a_bare_fragment_is_shown_in_marks_a_partly_quoted_clause_as_it_is() -> None:
+    """A fragment stored alone ('the sales were "not what we hoped for"') is all the speaker's words."""
+    assert quote_line("Ann Lee", "not what we hoped for", "mixed", 1.0) == (
+        "Ann Lee, partly quoted: “not what we hoped for”  [mixed · 1.00]")
+    assert quote_line("Ann Lee", 'the sales were "weak" in May', "mixed", 1.0) == (
+        'Ann Lee, partly quoted: the sales were "weak" in May  [mixed · 1.00]')
+    assert quote_line("Ann Lee", "the shop's \u201cbest year", "mixed", 1.0).endswith("\u201cbest year\u201d  [mixed · 1.00]")
+
+
 def test_report_shows_speech_by_default_with_a_legend() -> None:
     text = (
         "Maria Lopez is the mayor. Lopez said that the bridge would reopen in May. "
