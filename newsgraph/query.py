@@ -198,9 +198,21 @@ def quotes(
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
     for r in rows:
         r["spans"] = json.loads(r["spans"])
+    _with_parents(conn, rows)
     if sq:
         _highlight(rows, sq)
     return rows
+
+
+def _with_parents(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """A nested quotation (Lenin's words inside Kim's) names the quotation it is reported in:
+    ``parent_speaker`` and ``parent_start`` (for a link into the article); one lookup per page."""
+    ids = sorted({r["parent_id"] for r in rows if r.get("parent_id") is not None})
+    parents = {pid: (speaker, descriptor, start) for pid, speaker, descriptor, start in conn.execute(
+        f"SELECT id, speaker, descriptor, start FROM quotes WHERE id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
+    for r in rows:
+        speaker, descriptor, start = parents.get(r.get("parent_id"), (None, None, None))
+        r["parent_speaker"], r["parent_start"] = speaker or descriptor, start
 
 
 BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"

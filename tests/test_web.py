@@ -538,3 +538,13 @@ def test_timeline_events_are_paged_with_a_total_and_downloads(client: TestClient
     one_year = page(client, "/timeline?date_from=1952&date_to=1952")
     assert 'href="/api/timeline?date_from=1952&amp;date_to=1952&amp;format=csv"' in one_year
     assert 'id="past-end"' in page(client, "/timeline?offset=100000")
+
+
+def test_a_nested_quotation_names_the_quotation_it_is_inside(client: TestClient, keys: dict[str, str]) -> None:
+    """Lenin's words, reported inside Kim So-young's quotation, are linked to it, not listed as if apart."""
+    lenin = page(client, "/search?speaker=Lenin").split('id="results"')[1]
+    nested = re.search(r'<a class="nested" href="/article/([0-9a-f]{16})#q(\d+)">↳ inside a quotation by ([^<]+)</a>',
+                       lenin)
+    assert nested is not None and nested.group(1) == keys["seed"] and nested.group(3) == "Kim So-young"
+    assert f'id="q{nested.group(2)}"' in page(client, f"/article/{keys['seed']}")
+    assert 'class="nested"' not in page(client, "/search?speaker=Lee+Seung")
