@@ -299,3 +299,20 @@ def test_regroup_command_rebuilds_the_groups(tmp_path: Path, capsys) -> None:  #
     assert "group(s) of 2 or more" in capsys.readouterr().out
     conn = connect(db)
     assert _groups(conn) == before
+
+
+def test_the_page_lists_ten_occurrences_and_says_how_many_more(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    conn = connect(tmp_path / "many.db")
+    carried = [_art(f"paper-{k:02d}.txt", f"2024-04-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
+               for k in range(12)]
+    _ingest(conn, [*carried, _art("paper-x.txt", "2024-05-01", "Paper X", ("Jane Fielding", CHANGED))], 5)
+    conn.close()
+    with TestClient(create_app(tmp_path / "many.db")) as client:
+        html = client.get("/quotations").text
+        assert "13 occurrences" in html and "and 3 more" in html
+        assert html.count('<li><a href="/article/') == 10
+        assert len(client.get("/api/quotations").json()["items"][0]["occurrences"]) == 13

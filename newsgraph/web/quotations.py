@@ -69,15 +69,25 @@ def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_oc
     return envelope(request, rows, total, limit, offset)
 
 
+SHOWN_OCCURRENCES = 10
+"""Occurrences (and printers of each other wording) a group lists on the page; the JSON has them all.
+A wire quotation in a big store is carried hundreds of times: listing every one made the page slow."""
+
+
 def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
     """The page's view of a group: each other wording with its differing words and who printed it."""
     others = []
     for v in group["variants"][1:]:
-        by = [o for o in group["occurrences"] if words(o["text"]) == words(v["text"])]
-        others.append({**v, "pieces": differing_words(group["text"], v["text"]), "by": by,
+        key = words(v["text"])
+        by = [o for o in group["occurrences"] if words(o["text"]) == key]
+        others.append({**v, "pieces": differing_words(group["text"], v["text"]), "by": by[:SHOWN_OCCURRENCES],
+                       "more": max(0, len(by) - SHOWN_OCCURRENCES),
                        "part": len(v["text"]) < len(group["text"])
                        and not any(d for _, d in differing_words(group["text"], v["text"]))})
-    return {**group, "other_variants": others}
+    occurrences = group["occurrences"]
+    return {**group, "other_variants": others, "occurrence_count": len(occurrences),
+            "occurrences": occurrences[:SHOWN_OCCURRENCES],
+            "more_occurrences": max(0, len(occurrences) - SHOWN_OCCURRENCES)}
 
 
 @page_router.get("/quotations")
