@@ -57,12 +57,14 @@ COUNTRY_NAMED = 4.0  # the country itself named: weak ("the US" in a story about
 DIVISION_SUPPORT = 12.0  # another place of the article in the candidate's division
 SMALL_CITY = 100_000  # below this, a city in a country the article never names is not taken
 NEAR_KM = 100.0  # candidates closer than this are one answer as far as a map is concerned
+COUNTY_KM = 60.0  # a city this close to a county's point may be in it ("Woodbridge, Suffolk")
+APPOSED = re.compile(r",[ \t]+")
 AREA_KINDS = ("continent", "region", "sea")
 CANONICAL_KINDS = ("country", "nation", "state", "continent", "region", "sea")
 TEAM_WORDS = {"City", "United", "Utd", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
 TEAM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(TEAM_WORDS))})\b")
 EVENT_AFTER = re.compile(r"[ \t]+(?:Cup|Trophy)\b")  # "Davis Cup", "Ryder Cup": an event, no place
-ORG_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 ORG_NOUN_AFTER = re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
                             rf"(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})\b")
 ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})[ \t]+$")
@@ -81,6 +83,10 @@ CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "
 _COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
 COMPASS_ONLY = re.compile(rf"^(the\s+)?{_COMPASS}(\s*(and|&|-|/)\s*(the\s+)?{_COMPASS})?$", re.IGNORECASE)
 SHORT_CAPS = re.compile(r"^[A-Z&]{2,5}$")
+SHIP_BEFORE = re.compile(r"\b(?:HMS|HMAS|HMCS|HMNZS|USS|USNS|RMS|MV)[ \t]+$")  # "HMS Belfast": a ship
+# a verb or noun of a work before "<person> in <title>": "directing Tautou in Amelie"
+WORK_VERBS = {"directing", "directed", "directs", "cast", "casting", "starring", "starred", "stars", "partnering",
+              "opposite", "alongside"}
 
 Support = tuple[Counter[str], Counter[tuple[str, str]]]
 Candidates = tuple[tuple[Place, ...], frozenset[int]]  # the places, the geonameids of weak ones
@@ -124,7 +130,7 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
         geo_ents.append(ent)
         if elliptic is not None:
             ellipses[id(ent)] = ((elliptic,), frozenset())
-    cands = {id(e): ellipses.get(id(e)) or _candidates(doc, e) for e in geo_ents}
+    cands = apposed({id(e): ellipses.get(id(e)) or _candidates(doc, e) for e in geo_ents}, doc.text, geo_ents)
     sure = {id(e): _sure(cands[id(e)]) for e in geo_ents}
     chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
     sure = {k: ([p] if p is not None else sure[k]) for k, p in chosen.items()}
@@ -142,6 +148,8 @@ def shape_verdict(text: str, ent: Entity) -> str | None:
     University" is in Cardiff), "drop" for an event ("Davis Cup"), else None."""
     if names_a_team(text, ent) or any(text[e:e + 1] == "!" for _, e in ent.mentions):
         return "ORG"
+    if ent.mentions and all(SHIP_BEFORE.search(text, max(0, s - 8), s) for s, _ in ent.mentions):
+        return "drop"  # "HMS Belfast", "USS Arizona": a ship named after the place
     if any(ORG_NOUN_BEFORE.search(text, max(0, s - 30), s) or ORG_NOUN_AFTER.match(text, e) for s, e in ent.mentions) \
             and not any(p.kind in CANONICAL_KINDS for p in places.candidates(ent.name)):
         return "ORG"  # "mobile phone network Orange", "Baoshan, the country's largest steel producer"
@@ -161,7 +169,7 @@ def shape_verdict(text: str, ent: Entity) -> str | None:
 def _inside_a_name(text: str, start: int, end: int) -> bool:
     """Is the mention the first word of a longer capitalised name the gazetteer does not know
     ("Hurricane Mitch"), not starting a sentence?"""
-    m = ORG_AFTER.match(text, end)
+    m = WORD_AFTER.match(text, end)
     if m is None or places.candidates(text[start:m.end()]):
         return False
     before = text[max(0, start - 2):start].strip()
@@ -173,9 +181,16 @@ def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None
     full name when the article writes it after a given name ("Lindsay Davenport" for "said
     Davenport") or has a person of that first name ("Lester Holt" for "pressure on Lester"), not
     for a country, a state, a capital or a city of a million; or the name itself when it is
-    unknown to the gazetteer and shaped like a person's ("Hind Dehiba"). Else None."""
+    unknown to the gazetteer and shaped like a person's ("Hind Dehiba"); or the name and the
+    word after it when every mention is followed by the surname of a person of the article
+    ("Tennessee Williams" beside "Williams said"). Else None."""
     if any(in_place_context(doc, s, e, WHERE_WORDS) for s, e in ent.mentions):
         return None
+    followed = {m[1] for m in (WORD_AFTER.match(doc.text, e) for _, e in ent.mentions) if m}
+    if len(followed) == 1 and len(ent.mentions) == sum(bool(WORD_AFTER.match(doc.text, e)) for _, e in ent.mentions):
+        surname = followed.pop()  # "the Tennessee Williams drama" where Williams is a person of the article
+        if surname in people and surname != ent.name and not places.candidates(f"{ent.name} {surname}"):
+            return f"{ent.name} {surname}"
     found = places.candidates(ent.name)
     if all(p.kind == "city" and not p.capital and p.population < places.ALT_NAME_TRUSTED_POPULATION for p in found):
         first = [n for n in people if n.startswith(ent.name + " ") and people[n].name == n]
@@ -192,7 +207,7 @@ def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None
 
 
 def _org_after(text: str, end: int) -> bool:
-    m = ORG_AFTER.match(text, end)
+    m = WORD_AFTER.match(text, end)
     return m is not None and m[1] in _org_heads()
 
 
@@ -221,8 +236,19 @@ def in_place_context(doc: Doc, start: int, end: int, words: set[str] = PLACE_WOR
     if i > 1 and doc[i - 1].text in POSSESSIVE_TOKENS and doc[i - 2].ent_type_ in GEO_LABELS:
         return False
     if i > 0 and doc[i - 1].lower_ in words:
-        return not (i > 1 and doc[i - 1].lower_ in ("in", "at") and doc[i - 2].lower_ in WORK_BEFORE)
+        return not (i > 1 and doc[i - 1].lower_ in ("in", "at") and _work_before(doc, i - 2))
     return coordinated and place_context(doc, i, j) and any(_known_place(doc, k) for k in (i - 2, j + 1, doc[j - 1].head.i))
+
+
+def _work_before(doc: Doc, k: int) -> bool:
+    """Does token ``k`` (before "in"/"at") end a work or an employer: "his role", "economist", or
+    a name after a verb of casting ("directing Tautou", "starring Jude Law")?"""
+    if doc[k].lower_ in WORK_BEFORE:
+        return True
+    names = 0
+    while k >= 0 and doc[k].pos_ == "PROPN" and names < 3:  # spaCy may type the person anything
+        k, names = k - 1, names + 1
+    return names > 0 and k >= 0 and doc[k].lower_ in WORK_VERBS
 
 
 def _beside_a_state(doc: Doc, start: int, end: int) -> bool:
@@ -292,6 +318,36 @@ def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -
         return None
     other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"]
     return max(other)[1] if other else "ORG"
+
+
+def apposed(cands: dict[int, Candidates], text: str, geo_ents: list[Entity]) -> dict[int, Candidates]:
+    """ "Woodbridge, Suffolk", "Paris, Texas", "Perth, Australia": a city written before a comma
+    and a division or country that holds one of its candidates is that candidate, and the
+    division the one that holds it, whatever the rest of the article names."""
+    starts = {s: e for e in geo_ents for s, _ in e.mentions}
+    out = dict(cands)
+    for ent in geo_ents:
+        for _, end in ent.mentions:
+            comma = APPOSED.match(text, end)
+            other = starts.get(comma.end()) if comma else None
+            if other is None or other is ent:
+                continue
+            pairs = [(p, q) for p in out[id(ent)][0] if p.kind == "city" for q in out[id(other)][0] if holds(q, p)]
+            if pairs:
+                out[id(ent)] = (tuple(dict.fromkeys(p for p, _ in pairs)), frozenset())
+                out[id(other)] = (tuple(dict.fromkeys(q for _, q in pairs)), frozenset())
+    return out
+
+
+def holds(area: Place, city: Place) -> bool:
+    """Is the city in that country, state or nation (same division), or county (near its point)?"""
+    if area.country != city.country or area.country is None:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind in ("state", "nation"):
+        return bool(area.division) and area.division == city.division
+    return area.kind == "county" and distance_km(area, city) < COUNTY_KM
 
 
 def eligible(cands: Candidates, support: Support) -> Candidates:
