@@ -319,3 +319,26 @@ def test_a_place_name_before_a_persons_surname_is_that_person(nlp) -> None:  # t
     ents = analyse(nlp, text)
     assert "Nevada" not in {e.name for e in ents if e.type in ("GPE", "LOC")}
     assert any(e.name == "Leeds" for e in ents if e.type == "GPE") and any(e.name == "Nevada Kowalczyk" for e in ents)
+
+
+def test_a_big_capital_outweighs_a_small_namesake_unless_its_state_is_written_next_to_it(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    film = geo_places(nlp, "The actor retired to Malibu, California, after years on the Dublin stage.")
+    assert film["Dublin"].geo["country"] == "IE"  # type: ignore[index]
+    games = geo_places(nlp, "The sprinters from Texas and Ohio won gold in Athens last summer.")
+    assert games["Athens"].geo["country"] == "GR"  # type: ignore[index]
+    town = geo_places(nlp, "He grew up in Dublin, Ohio, and studied in Columbus.")
+    assert town["Dublin"].geo["country"] == "US"  # type: ignore[index]
+
+
+def test_a_big_city_of_its_own_name_beats_a_former_name() -> None:
+    assert all(p.primary for p in places.candidates("Philadelphia"))
+    assert places.lookup("Stalingrad").name == "Volgograd"  # type: ignore[union-attr]
+
+
+def test_a_county_the_second_level_splits_and_a_county_beside_its_country(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    assert places.lookup("Lanarkshire").kind == "county"  # type: ignore[union-attr]
+    born = geo_places(nlp, "Born in Runcorn, Cheshire, she later moved to Venice.")
+    assert born["Cheshire"].geo["country"] == "GB" and born["Runcorn"].geo["country"] == "GB"  # type: ignore[index]
+    assert born["Venice"].geo["country"] == "IT"  # type: ignore[index]  # a city the world knows is never "abroad"
+    county = geo_places(nlp, "The floods hit farms across Kent, and ministers in the UK promised help.")
+    assert county["Kent"].geo["kind"] == "county"  # type: ignore[index]

@@ -53,9 +53,12 @@ from newsgraph.model import Entity
 
 MARGIN = 5.0  # score points: a rival this close (and far away) leaves the place undecided
 COUNTRY_SUPPORT = 12.0  # per city or division of the article in the candidate's country (at most two)
-COUNTRY_NAMED = 4.0  # the country itself named: weak ("the US" in a story about Athens, Greece)
+COUNTRY_NAMED = 6.0  # the country itself named: weak ("the US" in a story about Athens, Greece)
 DIVISION_SUPPORT = 12.0  # another place of the article in the candidate's division
-SMALL_CITY = 100_000  # below this, a city in a country the article never names is not taken
+BIG_CAPITAL = 300_000  # a capital this big is what a name means unless the article names the namesake's state
+OVERSHADOW = 4  # ...when the namesake has under a quarter of its people
+SMALL_CITY = 100_000
+KNOWN_ABROAD = 60  # names GeoNames lists for a small city the world knows ("Venice": 66; Runcorn: 8)  # below this, a city in a country the article never names is not taken
 NEAR_KM = 100.0  # candidates closer than this are one answer as far as a map is concerned
 COUNTY_KM = 60.0  # a city this close to a county's point may be in it ("Woodbridge, Suffolk")
 APPOSED = re.compile(r",[ \t]+")
@@ -354,13 +357,24 @@ def eligible(cands: Candidates, support: Support) -> Candidates:
     """The candidates the article allows: a weak one only when the article names its division, a
     small city abroad only when the article's places include its country ("Broadmoor" in a story
     set in England is not the Canadian town; where the article only names countries, nothing is
-    abroad: "Cannes" among Canada and Germany), a town under 15,000 only with its country."""
+    abroad: "Cannes" among Canada and Germany; a city the world knows is never abroad: "Venice"), a town under 15,000 only with its country, and a
+    small namesake of a big capital not at all (``_overshadowed``)."""
     countries, divisions = support
     set_in = any(countries.values())  # some country has a city or division of the article
+    capital = next((p for p in cands[0] if p.kind == "city" and p.capital and p.population >= BIG_CAPITAL), None)
     return (tuple(p for p in cands[0] if (p.geonameid not in cands[1] or p.country and divisions[(p.country, p.division)])
-                  and not (set_in and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries)
-                  and not (p.town and p.country not in countries)),
+                  and not (set_in and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries
+                           and p.fame < KNOWN_ABROAD)
+                  and not (p.town and p.country not in countries)
+                  and not (capital and _overshadowed(p, capital))),
             frozenset())
+
+
+def _overshadowed(p: Place, capital: Place) -> bool:
+    """Is ``p`` a city under a quarter of a same-named capital of 300,000+, far from it ("Dublin",
+    California beside Malibu; "Washington", England; "Athens", Georgia in a story of US athletes)? Such a town needs its state or county
+    written next to it ("Dublin, Ohio": ``apposed``); the article's other places say less."""
+    return p.kind == "city" and p.population * OVERSHADOW < capital.population and distance_km(p, capital) > NEAR_KM
 
 
 def choose(cands: Candidates, support: Support) -> Place | None:
