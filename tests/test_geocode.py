@@ -342,3 +342,9 @@ def test_a_county_the_second_level_splits_and_a_county_beside_its_country(nlp) -
     assert born["Venice"].geo["country"] == "IT"  # type: ignore[index]  # a city the world knows is never "abroad"
     county = geo_places(nlp, "The floods hit farms across Kent, and ministers in the UK promised help.")
     assert county["Kent"].geo["kind"] == "county"  # type: ignore[index]
+
+
+def test_a_part_of_a_city_has_the_citys_point() -> None:
+    assert [p.name for p in geocode.qualified_city("west London")][:1] == ["London"]
+    assert [p.name for p in geocode.qualified_city("North-East Leeds")] == ["Leeds"]
+    assert geocode.qualified_city("west Narnia") == [] and geocode.qualified_city("Westwood") == []

@@ -85,6 +85,8 @@ CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "
              "Neptune", "Uranus", "Milky Way"}
 _COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
 COMPASS_ONLY = re.compile(rf"^(the\s+)?{_COMPASS}(\s*(and|&|-|/)\s*(the\s+)?{_COMPASS})?$", re.IGNORECASE)
+CITY_PART = re.compile(r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|central|inner|outer)[ \t]+(?=[A-Z])",
+                       re.IGNORECASE)
 SHORT_CAPS = re.compile(r"^[A-Z&]{2,5}$")
 SHIP_BEFORE = re.compile(r"\b(?:HMS|HMAS|HMCS|HMNZS|USS|USNS|RMS|MV)[ \t]+$")  # "HMS Belfast": a ship
 # a verb or noun of a work before "<person> in <title>": "directing Tautou in Amelie"
@@ -477,12 +479,23 @@ def _candidates(doc: Doc, ent: Entity) -> Candidates:
     found: list[Place] = []
     for name in [ent.name, *ent.aliases]:
         found.extend(p for p in (*places.candidates(name), *places.towns().get(name, ())) if p not in found)
+    if not found:
+        found = qualified_city(ent.name)
     if found and ent.name.istitle() and " " not in ent.name and _common_word(doc, ent):
         return (), frozenset()
     primaries = {p.geonameid for p in found if p.primary}
     weak = frozenset(p.geonameid for p in found if not p.primary and p.geonameid not in primaries
                      and p.population < places.ALT_NAME_TRUSTED_POPULATION)
     return tuple(found), weak
+
+
+def qualified_city(name: str) -> list[Place]:
+    """The city a part of it names ("west London", "north-west Leeds": the city's point), or a
+    lower-cased name's own places ("north America"); [] for anything else."""
+    m = CITY_PART.match(name)
+    if m is not None:
+        return [p for p in places.candidates(name[m.end():]) if p.kind == "city"]
+    return list(places.candidates(name[:1].upper() + name[1:])) if name[:1].islower() else []
 
 
 def _common_word(doc: Doc, ent: Entity) -> bool:
