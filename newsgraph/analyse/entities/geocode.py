@@ -188,13 +188,16 @@ def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None
     for a country, a state, a capital or a city of a million; or the name itself when it is
     unknown to the gazetteer and shaped like a person's ("Hind Dehiba"); or the name and the
     word after it when every mention is followed by the surname of a person of the article
-    ("Tennessee Williams" beside "Williams said"). Else None."""
+    named with a given name ("Tennessee Williams" beside "Roy Williams"; not "Glasgow Rugby"
+    beside a "Glasgow Rugby" spaCy took for a person). Else None."""
     if any(in_place_context(doc, s, e, WHERE_WORDS) for s, e in ent.mentions):
         return None
     followed = {m[1] for m in (WORD_AFTER.match(doc.text, e) for _, e in ent.mentions) if m}
     if len(followed) == 1 and len(ent.mentions) == sum(bool(WORD_AFTER.match(doc.text, e)) for _, e in ent.mentions):
         surname = followed.pop()  # "the Tennessee Williams drama" where Williams is a person of the article
-        if surname in people and surname != ent.name and not places.candidates(f"{ent.name} {surname}"):
+        words = people[surname].name.split() if surname in people else []
+        if len(words) >= 2 and words[-1] == surname and given_name(doc.text, words[0]) and surname != ent.name \
+                and not places.candidates(f"{ent.name} {surname}"):
             return f"{ent.name} {surname}"
     found = places.candidates(ent.name)
     if all(p.kind == "city" and not p.capital and p.population < places.ALT_NAME_TRUSTED_POPULATION for p in found):
