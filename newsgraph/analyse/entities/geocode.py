@@ -12,6 +12,9 @@ choice between same-named places needs the other places of the article:
   other places of the article: its country named by one or two of them, its first-level
   division (state, nation, province) by any. Context comes from the places that are sure
   (one candidate, or all in one country), then once more from the first pass's choices.
+* **Written next to its area**: a city before a comma and a county, state or country holding it
+  is that one ("Woodbridge, Suffolk": ``apposed``); otherwise a big capital outweighs a small far
+  namesake ("Dublin" beside Malibu: ``eligible``).
 * **No coordinates rather than a wrong one**: when a candidate far from the best scores within
   ``MARGIN`` of it, the entity keeps only the country they share, if any.
 * **One entity per real place**: countries, nations, states, regions get the gazetteer's name
@@ -31,7 +34,8 @@ choice between same-named places needs the other places of the article:
   event ("Davis Cup"); "France's" before a name says whose it is, not that it is a place; a name
   always followed by a state's office ("New York Attorney General", "Washington state"), or listed
   with states ("New York, New Jersey and Connecticut"), is the state; the first word of a longer
-  name ("Hurricane Mitch", "The Wedding Date"; not a country or a city of 100,000) is no place.
+  name ("Hurricane Mitch", "The Wedding Date"; not a country or a city of 100,000) or one after a
+  ship's prefix ("HMS Belfast") is no place.
 """
 
 from __future__ import annotations
