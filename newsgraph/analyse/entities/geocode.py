@@ -12,6 +12,9 @@ choice between same-named places needs the other places of the article:
   other places of the article: its country named by one or two of them, its first-level
   division (state, nation, province) by any. Context comes from the places that are sure
   (one candidate, or all in one country), then once more from the first pass's choices.
+* **Written next to its area**: a city before a comma and a county, state or country holding it
+  is that one ("Woodbridge, Suffolk": ``apposed``); otherwise a big capital outweighs a small far
+  namesake ("Dublin" beside Malibu: ``eligible``).
 * **No coordinates rather than a wrong one**: when a candidate far from the best scores within
   ``MARGIN`` of it, the entity keeps only the country they share, if any.
 * **One entity per real place**: countries, nations, states, regions get the gazetteer's name
@@ -31,7 +34,8 @@ choice between same-named places needs the other places of the article:
   event ("Davis Cup"); "France's" before a name says whose it is, not that it is a place; a name
   always followed by a state's office ("New York Attorney General", "Washington state"), or listed
   with states ("New York, New Jersey and Connecticut"), is the state; the first word of a longer
-  name ("Hurricane Mitch", "The Wedding Date"; not a country or a city of 100,000) is no place.
+  name ("Hurricane Mitch", "The Wedding Date"; not a country or a city of 100,000) or one after a
+  ship's prefix ("HMS Belfast") is no place.
 """
 
 from __future__ import annotations
@@ -53,16 +57,21 @@ from newsgraph.model import Entity
 
 MARGIN = 5.0  # score points: a rival this close (and far away) leaves the place undecided
 COUNTRY_SUPPORT = 12.0  # per city or division of the article in the candidate's country (at most two)
-COUNTRY_NAMED = 4.0  # the country itself named: weak ("the US" in a story about Athens, Greece)
+COUNTRY_NAMED = 6.0  # the country itself named: weak ("the US" in a story about Athens, Greece)
 DIVISION_SUPPORT = 12.0  # another place of the article in the candidate's division
-SMALL_CITY = 100_000  # below this, a city in a country the article never names is not taken
+BIG_CAPITAL = 300_000  # a capital this big is what a name means unless the article names the namesake's state
+OVERSHADOW = 4  # ...when the namesake has under a quarter of its people
+SMALL_CITY = 100_000
+KNOWN_ABROAD = 60  # names GeoNames lists for a small city the world knows ("Venice": 66; Runcorn: 8)  # below this, a city in a country the article never names is not taken
 NEAR_KM = 100.0  # candidates closer than this are one answer as far as a map is concerned
+COUNTY_KM = 60.0  # a city this close to a county's point may be in it ("Woodbridge, Suffolk")
+APPOSED = re.compile(r",[ \t]+")
 AREA_KINDS = ("continent", "region", "sea")
 CANONICAL_KINDS = ("country", "nation", "state", "continent", "region", "sea")
 TEAM_WORDS = {"City", "United", "Utd", "Rovers", "Athletic", "Albion", "Wanderers", "FC", "Hotspur", "Villa"}
 TEAM_AFTER = re.compile(rf"[ \t]+(?:{'|'.join(sorted(TEAM_WORDS))})\b")
 EVENT_AFTER = re.compile(r"[ \t]+(?:Cup|Trophy)\b")  # "Davis Cup", "Ryder Cup": an event, no place
-ORG_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
+WORD_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+)\b")
 ORG_NOUN_AFTER = re.compile(rf",[ \t]+(?:the|a|an)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?"
                             rf"(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})\b")
 ORG_NOUN_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(data_lines('org_nouns.txt')))})[ \t]+$")
@@ -80,7 +89,13 @@ CELESTIAL = {"Earth", "Moon", "Mars", "Venus", "Jupiter", "Saturn", "Mercury", "
              "Neptune", "Uranus", "Milky Way"}
 _COMPASS = r"((north|south)[- ]?(east|west)|north|south|east|west)(ern)?(\s+coast)?"
 COMPASS_ONLY = re.compile(rf"^(the\s+)?{_COMPASS}(\s*(and|&|-|/)\s*(the\s+)?{_COMPASS})?$", re.IGNORECASE)
+CITY_PART = re.compile(r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|central|inner|outer)[ \t]+(?=[A-Z])",
+                       re.IGNORECASE)
 SHORT_CAPS = re.compile(r"^[A-Z&]{2,5}$")
+SHIP_BEFORE = re.compile(r"\b(?:HMS|HMAS|HMCS|HMNZS|USS|USNS|RMS|MV)[ \t]+$")  # "HMS Belfast": a ship
+# a verb or noun of a work before "<person> in <title>": "directing Tautou in Amelie"
+WORK_VERBS = {"directing", "directed", "directs", "cast", "casting", "starring", "starred", "stars", "partnering",
+              "opposite", "alongside"}
 
 Support = tuple[Counter[str], Counter[tuple[str, str]]]
 Candidates = tuple[tuple[Place, ...], frozenset[int]]  # the places, the geonameids of weak ones
@@ -124,7 +139,7 @@ def resolve_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
         geo_ents.append(ent)
         if elliptic is not None:
             ellipses[id(ent)] = ((elliptic,), frozenset())
-    cands = {id(e): ellipses.get(id(e)) or _candidates(doc, e) for e in geo_ents}
+    cands = apposed({id(e): ellipses.get(id(e)) or _candidates(doc, e) for e in geo_ents}, doc.text, geo_ents)
     sure = {id(e): _sure(cands[id(e)]) for e in geo_ents}
     chosen = {id(e): choose(cands[id(e)], context_support(sure, id(e), cands[id(e)])) for e in geo_ents}
     sure = {k: ([p] if p is not None else sure[k]) for k, p in chosen.items()}
@@ -142,6 +157,8 @@ def shape_verdict(text: str, ent: Entity) -> str | None:
     University" is in Cardiff), "drop" for an event ("Davis Cup"), else None."""
     if names_a_team(text, ent) or any(text[e:e + 1] == "!" for _, e in ent.mentions):
         return "ORG"
+    if ent.mentions and all(SHIP_BEFORE.search(text, max(0, s - 8), s) for s, _ in ent.mentions):
+        return "drop"  # "HMS Belfast", "USS Arizona": a ship named after the place
     if any(ORG_NOUN_BEFORE.search(text, max(0, s - 30), s) or ORG_NOUN_AFTER.match(text, e) for s, e in ent.mentions) \
             and not any(p.kind in CANONICAL_KINDS for p in places.candidates(ent.name)):
         return "ORG"  # "mobile phone network Orange", "Baoshan, the country's largest steel producer"
@@ -161,7 +178,7 @@ def shape_verdict(text: str, ent: Entity) -> str | None:
 def _inside_a_name(text: str, start: int, end: int) -> bool:
     """Is the mention the first word of a longer capitalised name the gazetteer does not know
     ("Hurricane Mitch"), not starting a sentence?"""
-    m = ORG_AFTER.match(text, end)
+    m = WORD_AFTER.match(text, end)
     if m is None or places.candidates(text[start:m.end()]):
         return False
     before = text[max(0, start - 2):start].strip()
@@ -173,9 +190,19 @@ def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None
     full name when the article writes it after a given name ("Lindsay Davenport" for "said
     Davenport") or has a person of that first name ("Lester Holt" for "pressure on Lester"), not
     for a country, a state, a capital or a city of a million; or the name itself when it is
-    unknown to the gazetteer and shaped like a person's ("Hind Dehiba"). Else None."""
+    unknown to the gazetteer and shaped like a person's ("Hind Dehiba"); or the name and the
+    word after it when every mention is followed by the surname of a person of the article
+    named with a given name ("Tennessee Williams" beside "Roy Williams"; not "Glasgow Rugby"
+    beside a "Glasgow Rugby" spaCy took for a person). Else None."""
     if any(in_place_context(doc, s, e, WHERE_WORDS) for s, e in ent.mentions):
         return None
+    followed = {m[1] for m in (WORD_AFTER.match(doc.text, e) for _, e in ent.mentions) if m}
+    if len(followed) == 1 and len(ent.mentions) == sum(bool(WORD_AFTER.match(doc.text, e)) for _, e in ent.mentions):
+        surname = followed.pop()  # "the Tennessee Williams drama" where Williams is a person of the article
+        words = people[surname].name.split() if surname in people else []
+        if len(words) >= 2 and words[-1] == surname and given_name(doc.text, words[0]) and surname != ent.name \
+                and not places.candidates(f"{ent.name} {surname}"):
+            return f"{ent.name} {surname}"
     found = places.candidates(ent.name)
     if all(p.kind == "city" and not p.capital and p.population < places.ALT_NAME_TRUSTED_POPULATION for p in found):
         first = [n for n in people if n.startswith(ent.name + " ") and people[n].name == n]
@@ -192,7 +219,7 @@ def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None
 
 
 def _org_after(text: str, end: int) -> bool:
-    m = ORG_AFTER.match(text, end)
+    m = WORD_AFTER.match(text, end)
     return m is not None and m[1] in _org_heads()
 
 
@@ -221,8 +248,19 @@ def in_place_context(doc: Doc, start: int, end: int, words: set[str] = PLACE_WOR
     if i > 1 and doc[i - 1].text in POSSESSIVE_TOKENS and doc[i - 2].ent_type_ in GEO_LABELS:
         return False
     if i > 0 and doc[i - 1].lower_ in words:
-        return not (i > 1 and doc[i - 1].lower_ in ("in", "at") and doc[i - 2].lower_ in WORK_BEFORE)
+        return not (i > 1 and doc[i - 1].lower_ in ("in", "at") and _work_before(doc, i - 2))
     return coordinated and place_context(doc, i, j) and any(_known_place(doc, k) for k in (i - 2, j + 1, doc[j - 1].head.i))
+
+
+def _work_before(doc: Doc, k: int) -> bool:
+    """Does token ``k`` (before "in"/"at") end a work or an employer: "his role", "economist", or
+    a name after a verb of casting ("directing Tautou", "starring Jude Law")?"""
+    if doc[k].lower_ in WORK_BEFORE:
+        return True
+    names = 0
+    while k >= 0 and doc[k].pos_ == "PROPN" and names < 3:  # spaCy may type the person anything
+        k, names = k - 1, names + 1
+    return names > 0 and k >= 0 and doc[k].lower_ in WORK_VERBS
 
 
 def _beside_a_state(doc: Doc, start: int, end: int) -> bool:
@@ -294,17 +332,58 @@ def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -
     return max(other)[1] if other else "ORG"
 
 
+def apposed(cands: dict[int, Candidates], text: str, geo_ents: list[Entity]) -> dict[int, Candidates]:
+    """ "Woodbridge, Suffolk", "Paris, Texas", "Perth, Australia": a city written before a comma
+    and a division or country that holds one of its candidates is that candidate, and the
+    division the one that holds it, whatever the rest of the article names."""
+    starts = {s: e for e in geo_ents for s, _ in e.mentions}
+    out = dict(cands)
+    for ent in geo_ents:
+        for _, end in ent.mentions:
+            comma = APPOSED.match(text, end)
+            other = starts.get(comma.end()) if comma else None
+            if other is None or other is ent:
+                continue
+            pairs = [(p, q) for p in out[id(ent)][0] if p.kind == "city" for q in out[id(other)][0] if holds(q, p)]
+            if pairs:
+                out[id(ent)] = (tuple(dict.fromkeys(p for p, _ in pairs)), frozenset())
+                out[id(other)] = (tuple(dict.fromkeys(q for _, q in pairs)), frozenset())
+    return out
+
+
+def holds(area: Place, city: Place) -> bool:
+    """Is the city in that country, state or nation (same division), or county (near its point)?"""
+    if area.country != city.country or area.country is None:
+        return False
+    if area.kind == "country":
+        return True
+    if area.kind in ("state", "nation"):
+        return bool(area.division) and area.division == city.division
+    return area.kind == "county" and distance_km(area, city) < COUNTY_KM
+
+
 def eligible(cands: Candidates, support: Support) -> Candidates:
     """The candidates the article allows: a weak one only when the article names its division, a
     small city abroad only when the article's places include its country ("Broadmoor" in a story
     set in England is not the Canadian town; where the article only names countries, nothing is
-    abroad: "Cannes" among Canada and Germany), a town under 15,000 only with its country."""
+    abroad: "Cannes" among Canada and Germany; a city the world knows is never abroad: "Venice"), a town under 15,000 only with its country, and a
+    small namesake of a big capital not at all (``_overshadowed``)."""
     countries, divisions = support
     set_in = any(countries.values())  # some country has a city or division of the article
+    capital = next((p for p in cands[0] if p.kind == "city" and p.capital and p.population >= BIG_CAPITAL), None)
     return (tuple(p for p in cands[0] if (p.geonameid not in cands[1] or p.country and divisions[(p.country, p.division)])
-                  and not (set_in and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries)
-                  and not (p.town and p.country not in countries)),
+                  and not (set_in and p.kind == "city" and p.population < SMALL_CITY and p.country not in countries
+                           and p.fame < KNOWN_ABROAD)
+                  and not (p.town and p.country not in countries)
+                  and not (capital and _overshadowed(p, capital))),
             frozenset())
+
+
+def _overshadowed(p: Place, capital: Place) -> bool:
+    """Is ``p`` a city under a quarter of a same-named capital of 300,000+, far from it ("Dublin",
+    California beside Malibu; "Washington", England; "Athens", Georgia in a story of US athletes)? Such a town needs its state or county
+    written next to it ("Dublin, Ohio": ``apposed``); the article's other places say less."""
+    return p.kind == "city" and p.population * OVERSHADOW < capital.population and distance_km(p, capital) > NEAR_KM
 
 
 def choose(cands: Candidates, support: Support) -> Place | None:
@@ -407,12 +486,23 @@ def _candidates(doc: Doc, ent: Entity) -> Candidates:
     found: list[Place] = []
     for name in [ent.name, *ent.aliases]:
         found.extend(p for p in (*places.candidates(name), *places.towns().get(name, ())) if p not in found)
+    if not found:
+        found = qualified_city(ent.name)
     if found and ent.name.istitle() and " " not in ent.name and _common_word(doc, ent):
         return (), frozenset()
     primaries = {p.geonameid for p in found if p.primary}
     weak = frozenset(p.geonameid for p in found if not p.primary and p.geonameid not in primaries
                      and p.population < places.ALT_NAME_TRUSTED_POPULATION)
     return tuple(found), weak
+
+
+def qualified_city(name: str) -> list[Place]:
+    """The city a part of it names ("west London", "north-west Leeds": the city's point), or a
+    lower-cased name's own places ("north America"); [] for anything else."""
+    m = CITY_PART.match(name)
+    if m is not None:
+        return [p for p in places.candidates(name[m.end():]) if p.kind == "city"]
+    return list(places.candidates(name[:1].upper() + name[1:])) if name[:1].islower() else []
 
 
 def _common_word(doc: Doc, ent: Entity) -> bool:

@@ -37,6 +37,7 @@ ALT_NAME_MIN_POPULATION = 100_000
 ALT_NAME_TRUSTED_POPULATION = 1_000_000
 _LATIN = re.compile(r"^[A-Z][A-Za-z .'’-]+$")
 CAPITAL_PRIOR = 8.0
+COUNTY_PRIOR = 55.0  # a county is as plausible as a city of ~300,000 ("Kent" over Kent, Washington)
 FAME_PRIOR, FAME_CAP = 0.15, 80  # prior points per name GeoNames lists for a city, up to the cap
 EXONYM_SIMILARITY = 0.55  # "Seville"/"Sevilla", "Munich"/"München"; not "Google"/"Topeka" (0.33)
 KINDS = ("country", "continent", "region", "sea", "nation", "state", "county", "city")
@@ -69,7 +70,7 @@ class Place:
         if self.kind in ("region", "sea", "nation"):
             return 90.0
         if self.kind == "county":
-            return 50.0
+            return COUNTY_PRIOR
         if self.kind == "state":
             return 35.0 + 3.0 * math.log10(self.population + 1)
         return (10.0 * math.log10(self.population + 1) - (0.0 if self.primary else 5.0)
@@ -169,7 +170,8 @@ def _ranked(places: list[Place]) -> tuple[Place, ...]:
 def candidates(name: str) -> tuple[Place, ...]:
     """Every place a written name may be ("the US" and "US" both work), most plausible first.
     An alternative name that is a common form of the city's own (``common_form``) counts as
-    primary; told here, per name looked up, rather than for every name at load time."""
+    primary; told here, per name looked up, rather than for every name at load time. Another
+    city's former name gives way to a city of 100,000 that bears it as its own."""
     idx = index()
     found = idx.get(name)
     if found is None and name[:4].lower() == "the ":
@@ -181,6 +183,8 @@ def candidates(name: str) -> tuple[Place, ...]:
         return found
     told = [replace(p, primary=True) if not p.primary and p.kind == "city" and common_form(name, p.name) else p
             for p in found]
+    if any(p.kind == "city" and p.primary and p.population >= ALT_NAME_MIN_POPULATION for p in told):
+        told = [p for p in told if p.primary]  # "Philadelphia" is the city of that name, not Amman's former one
     return tuple(sorted(told, key=lambda p: -p.prior()))
 
 
