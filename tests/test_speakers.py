@@ -212,3 +212,10 @@ def test_a_described_speaker_after_a_new_item_is_not_the_last_speaker() -> None:
     text = ("The county chairman, Tom Reed, said he had not seen the letter.\n\n11:50 a.m.\n\n"
             "The state attorney general says that the fund is not registered as a charity.")
     assert _names_quoting(text, "registered") == ["The state attorney general"]
+
+
+def test_a_company_named_as_an_example_is_not_the_company_speaking() -> None:
+    text = ("Video game maker Halvard Games Inc is to hold open auditions. "
+            "The company, which makes games such as Star Quest Online and Deep Harbour, is seeking extras. "
+            "The Canada-based company says that it wants a wide variety of faces.")
+    assert _names_quoting(text, "wide variety") == ["Halvard Games Inc"]

@@ -157,6 +157,18 @@ def canonical_org(doc: Doc, name: str) -> str:
     return ent.name if ent is not None else name
 
 
+EXAMPLE_WINDOW = 80
+"""Characters back, within the clause, in which "such as" makes a name an example."""
+
+
+def _named_as_example(doc: Doc, char: int) -> bool:
+    """"games such as Star Quest": a name given as an example of something is not what a
+    later "the company" or "it" stands for."""
+    before = doc_text(doc)[max(0, char - EXAMPLE_WINDOW) : char]
+    k = before.rfind("such as")
+    return k >= 0 and not any(c in before[k:] for c in ".;:()\n")
+
+
 def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None = None,
                      lookback: int = LOOKBACK) -> Entity | None:
     """The organisation mentioned last before ``char``, outside quotations, not too far back;
@@ -166,7 +178,7 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     last: Entity | None = None
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
-        if not inside_any(s, skip) and ent.type == "ORG":
+        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s):
             if head is None or head in ent.name.lower().split():
                 return ent
             last = last or ent
