@@ -107,6 +107,8 @@ def test_seed_aliases_and_roles(seed, gold) -> None:  # type: ignore[no-untyped-
     ("The French culture minister Renaud Donnedieu de Vabres said the law was needed.",
      "Renaud Donnedieu de Vabres"),
     ("As Kim Il Sung’s forces advanced, the city fell.", "Kim Il Sung"),
+    ("County Prosecutor Peter K Lamson Jr, who led the case, said there was no charge.", "Peter K Lamson Jr"),
+    ("Lord Pennick, who sits on the board, said the plan was flawed. Pennick added more.", "Lord Pennick"),
 ])
 def test_name_shapes(nlp, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert name in people(analyse(nlp, text))

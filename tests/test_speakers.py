@@ -11,6 +11,11 @@ def _speakers(text: str) -> list[Speaker]:
     return [q.speaker for q in newsgraph.extract(text).quotes]
 
 
+def _names_quoting(text: str, words: str) -> list[str | None]:
+    """Speaker names of the quotations whose words include ``words``."""
+    return [q.speaker.name for q in newsgraph.extract(text).quotes if words in q.content(text)]
+
+
 def test_an_organisation_keeps_its_name_through_the_company_and_it() -> None:
     text = ("Harrowgate Mining said on Monday that output had fallen by a tenth. "
             "\u201cWe expect a recovery by the spring,\u201d the company said. "
@@ -153,3 +158,64 @@ def test_a_signature_in_the_paragraph_after_the_quotation() -> None:
             "The economist relies on an old survey.\n\n\u201cI will look into it.\u201d\n\n"
             "-Mayor Tom Reed, speaking after the vote.")
     assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Anna Berg", "Tom Reed"]
+
+
+def test_an_organisation_word_before_a_title_and_a_name_is_not_the_speaker() -> None:
+    text = "\u201cWe are not convinced that this is the way,\u201d said Treasury Under Secretary Carl Moberg."
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Carl Moberg"]
+
+
+def test_the_firm_is_the_company_named_before_where_the_tagger_missed_its_name() -> None:
+    text = ("Halvard Foods has sued nine banks over its collapse. Halvard Foods has not said which. "
+            "The firm also said that it is preparing further law suits.")
+    assert _names_quoting(text, "law suits") == ["Halvard Foods"]
+
+
+def test_the_head_of_an_x_of_y_name_alone_is_that_organisation() -> None:
+    text = ("The Bank of Ruritania kept rates on hold. "
+            "The Bank's minutes said that risks were \u201cfirmly to the downside\u201d this month.")
+    assert {q.speaker.name for q in newsgraph.extract(text).quotes} == {"Bank of Ruritania"}
+
+
+def test_a_described_speaker_with_no_role_in_the_article_is_the_person_quoted_last() -> None:
+    text = ("British squad member Anna Kovacs said the team would wait for her. "
+            "\u201cIt would be great to have her,\u201d said the European indoor champion. "
+            "\u201cWe all understand,\u201d said the 27-year-old.")
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Anna Kovacs"] * 3
+
+
+def test_a_described_speaker_after_an_unnamed_source_stays_unnamed() -> None:
+    text = ("A coach said the team would wait for her. "
+            "\u201cIt would be great to have her,\u201d said the European indoor champion.")
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes][-1] is None
+
+
+def test_a_described_speaker_is_who_spoke_last_not_who_was_spoken_about() -> None:
+    text = ("Team member Anna Kovacs said the squad would understand if Maria Lind opted out. "
+            "\u201cIt would be great to have her,\u201d said the European indoor champion.")
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes][-1] == "Anna Kovacs"
+
+
+def test_which_right_after_an_organisation_is_that_organisation() -> None:
+    text = "To settle it, they turned to the Springfield Fire Department which reported \u201c312 call-outs\u201d last year."
+    assert [q.speaker.name for q in newsgraph.extract(text).quotes] == ["Springfield Fire Department"]
+
+
+def test_a_description_in_the_speakers_own_sentence_is_someone_else() -> None:
+    text = ("Tom Reed said on Friday that voters were drifting away, and the Democratic nominee "
+            "said that she would listen to them.")
+    names = _names_quoting(text, "listen")
+    assert names and names[0] != "Tom Reed"
+
+
+def test_a_described_speaker_after_a_new_item_is_not_the_last_speaker() -> None:
+    text = ("The county chairman, Tom Reed, said he had not seen the letter.\n\n11:50 a.m.\n\n"
+            "The state attorney general says that the fund is not registered as a charity.")
+    assert _names_quoting(text, "registered") == ["The state attorney general"]
+
+
+def test_a_company_named_as_an_example_is_not_the_company_speaking() -> None:
+    text = ("Video game maker Halvard Games Inc is to hold open auditions. "
+            "The company, which makes games such as Star Quest Online and Deep Harbour, is seeking extras. "
+            "The Canada-based company says that it wants a wide variety of faces.")
+    assert _names_quoting(text, "wide variety") == ["Halvard Games Inc"]

@@ -20,6 +20,20 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 INHERIT_SUBJECT = {"conj", "advcl", "xcomp", "pcomp", "prep"}
 """A cue without its own subject takes its head's ("said X, adding ..."; "and added")."""
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """What a relative pronoun subject stands for: the noun its clause hangs on ("Labour, which
+    denies …"), or the noun right before "which"/"who" when the parser hung the clause on the
+    verb ("turned to the fire service which reported …")."""
+    if tok.lower_ not in RELATIVE_PRONOUNS:
+        return None
+    if tok.head.dep_ == "relcl":
+        return tok.head.head
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.lower_ in ("which", "who") and prev is not None and prev.pos_ in ("NOUN", "PROPN"):
+        return prev
+    return None
 """A cue's subject that stands for the noun its clause describes ("Lenin, who said ...")."""
 MIN_CUE_COUNT = 3
 MIN_CUE_RATE = 0.2

@@ -68,9 +68,14 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
                  or t.tag[i - 1] == "NNP" and not t.ent_type[i - 1]
                  and places.lookup(text[i - 1]) is None):
         i -= 1  # "Ivanka" + "Trump" PERSON, "Rakeyia" + "Scott"
-    # "Alicia M" (a name cut short): the initial without a full stop is dropped.
+    # "Alicia M" (a name cut short): the initial without a full stop is dropped, unless the
+    # surname the tagger left out follows it ("Bruce L" + "Castor Jr").
     if j - i >= 2 and len(text[j - 1]) == 1 and t.is_upper[j - 1]:
-        j -= 1
+        if j < n and t.space[j - 1] and t.is_title[j] and t.is_alpha[j] and len(text[j]) > 1 \
+                and t.ent_type[j] in ("", "PERSON") and not t.sent_start[j]:
+            j += 1
+        else:
+            j -= 1
     changed = True
     while changed and j < n:
         changed = False

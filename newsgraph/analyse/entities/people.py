@@ -702,6 +702,10 @@ def _attach(doc: Doc, p: Person, m: Mention) -> None:
             p.evidence = True
 
 
+PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Viscount"})
+"""Titles that, before a single name, are part of how the person is named ("Lord Harris")."""
+
+
 def _person_entity(p: Person) -> Entity:
     mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
     if p.full_forms:  # the commonest full form names the person ("Hillary Clinton", not "Crooked Hillary Clinton")
@@ -709,6 +713,11 @@ def _person_entity(p: Person) -> Entity:
         if best != p.name and p.full_forms.get(p.name, 0) < p.full_forms[best]:
             p.aliases.append(p.name)
             p.name = best
+    elif " " not in p.name:  # "Lord Harris" is what a peer is called, never "Harris" alone
+        peer = next((a for a in p.aliases if a.split()[0] in PEERAGE and a.split()[1:] == [p.name]), None)
+        if peer is not None:
+            p.aliases.append(p.name)
+            p.name = peer
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
     return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles,
                   gender=person_gender(p))

@@ -17,13 +17,15 @@ its type for a cue's subject once the person rules (``speakers.py``) found no pe
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_indices, cue_subject
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_indices, cue_subject, relative_antecedent
 from newsgraph.analyse.base.data import data_lines, data_rows
+from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
@@ -86,12 +88,23 @@ def document_nouns() -> frozenset[str]:
 
 
 def _org_mentions(doc: Doc) -> list[tuple[int, int, Entity]]:
-    """The article's organisation mentions, sorted by start (built once per doc)."""
+    """The article's organisation mentions, sorted by start (built once per doc), with the
+    places an organisation's name is written where the tagger missed it ("Parmalat has sued"
+    untagged, "The unidentified Parmalat source" tagged): the same name is the same organisation."""
     found = doc.user_data.get(_ORGS_KEY)
     if found is None:
         ents = [e for e in (doc._.entities or []) if e.type in ORG_LABELS]
-        found = doc.user_data[_ORGS_KEY] = sorted(((s, e, ent) for ent in ents for s, e in ent.mentions),
-                                                  key=lambda m: (m[0], m[1]))
+        tagged = [(s, e, ent) for ent in ents for s, e in ent.mentions]
+        taken = sorted((s, e) for ent in (doc._.entities or []) for s, e in ent.mentions)
+        text = doc_text(doc)
+        for ent in ents:
+            if ent.type != "ORG" or len(ent.name) < 3 or not ent.name[0].isupper():
+                continue
+            for m in re.finditer(rf"(?<!\w){re.escape(ent.name)}(?!\w)", text):
+                k = bisect.bisect_right(taken, (m.end(), 0))
+                if not any(s < m.end() and m.start() < e for s, e in taken[max(0, k - 3) : k]):
+                    tagged.append((m.start(), m.end(), ent))
+        found = doc.user_data[_ORGS_KEY] = sorted(tagged, key=lambda m: (m[0], m[1]))
     return found
 
 
@@ -133,8 +146,27 @@ def canonical_org(doc: Doc, name: str) -> str:
             return other
     for ent in ents:
         if name == ent.name or name in ent.aliases:
-            return ent.name
-    return name
+            break
+    else:
+        ent = None
+    if ent is None or ent.name == name:
+        # "the Bank" after "the Bank of Ruritania": the head of one "X of Y" name alone is it
+        longer = [e for e in ents if e.type == "ORG" and e.name.startswith(name + " of ")] if " " not in name else []
+        if len(longer) == 1:
+            return longer[0].name
+    return ent.name if ent is not None else name
+
+
+EXAMPLE_WINDOW = 80
+"""Characters back, within the clause, in which "such as" makes a name an example."""
+
+
+def _named_as_example(doc: Doc, char: int) -> bool:
+    """"games such as Star Quest": a name given as an example of something is not what a
+    later "the company" or "it" stands for."""
+    before = doc_text(doc)[max(0, char - EXAMPLE_WINDOW) : char]
+    k = before.rfind("such as")
+    return k >= 0 and not any(c in before[k:] for c in ".;:()\n")
 
 
 def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None = None,
@@ -146,7 +178,7 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     last: Entity | None = None
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
-        if not inside_any(s, skip) and ent.type == "ORG":
+        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s):
             if head is None or head in ent.name.lower().split():
                 return ent
             last = last or ent
@@ -244,8 +276,7 @@ def _is_plural(tok: Token) -> bool:
 def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, depth: int = 0) -> Source | None:
     """The organisation, group or unnamed source a cue's subject ``tok`` names (None when it
     names nobody a reader could point at: a person, "this argument", an unresolved "it")."""
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        tok = tok.head.head  # "Labour, which denies ..."
+    tok = relative_antecedent(tok) or tok  # "Labour, which denies ..."
     low = tok.lower_
     if low in ("it", "they", "its", "their"):
         if tok.dep_ == "nsubjpass" or depth > 2:

@@ -15,13 +15,19 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, SUBJECT_DEPS, cue_indices, cue_subject
+from newsgraph.analyse.base.cues import SUBJECT_DEPS, cue_indices, cue_subject, relative_antecedent
 from newsgraph.analyse.base.data import data_lines
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, given_name_detectors
-from newsgraph.analyse.quotes.non_person_speakers import ORG_LABELS, describe_source
+from newsgraph.analyse.quotes.non_person_speakers import (
+    ORG_LABELS,
+    QUANTIFIERS,
+    describe_source,
+    names_people,
+    org_nouns,
+)
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -256,6 +262,26 @@ def _person_in_phrase(tok: Token) -> Token | None:
     return last
 
 
+TITLE_RUN = 6
+"""Capitalised words at most between an organisation's name and the person a title names."""
+
+
+def _person_after_title(tok: Token) -> Token | None:
+    """The person a capitalised title run names when the parser made its first word, an
+    organisation's, the subject: "Treasury Under Secretary Ann Lee said" is Ann Lee."""
+    doc = tok.doc
+    if tok.ent_type_ == "PERSON" or tok.pos_ != "PROPN":
+        return None
+    k = tok.i + 1
+    while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].is_title and doc[k].ent_type_ != "PERSON":
+        k += 1
+    if k == tok.i + 1 or k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return None  # "Treasury said", "Treasury's Ann Lee": the parser's own reading stands
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return doc[k]
+
+
 def entity_gender(doc: Doc, ent: Entity) -> str | None:
     """"m"/"f" when the article says it (Mr/Ms before a mention, a gendered role noun in
     front of the name) or the first name is clearly one (never for surname-first names
@@ -334,15 +360,13 @@ def resolve_name(
     """(full name, descriptor) for a subject token: names via the article's people,
     pronouns via the sentence and the previous speakers, unnamed sources keep a descriptor."""
     name_index(doc, people)
+    tok = relative_antecedent(tok) or tok
     low = tok.lower_
-    if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
-        tok = tok.head.head
-        low = tok.lower_
     appos = appositive_name(tok) if tok.pos_ != "PROPN" else None
     if appos is not None:
         tok, low = appos, appos.lower_
     elif tok.ent_type_ != "PERSON" and low not in PRONOUNS:
-        named = _person_in_phrase(tok)  # "Speaker of the House Paul Ryan", "his aide, Jo Li"
+        named = _person_in_phrase(tok) or _person_after_title(tok)  # "Speaker of the House Paul Ryan"
         if named is not None:
             tok, low = named, named.lower_
     if low in PRONOUNS:
@@ -374,6 +398,8 @@ def speech_documents() -> frozenset[str]:
 
 PERSON_ACRONYMS = frozenset({"MEP", "MP", "MSP", "MLA", "CEO", "CFO", "QC"})
 """Offices written in capitals that stand for one person ("the MEP said")."""
+ACHIEVEMENT_NOUNS = frozenset({"champion", "captain", "star", "veteran", "favourite", "hopeful", "ace", "legend"})
+"""Sport's and show business's person nouns that have no person's suffix ("the world champion")."""
 OFFICE_LOOKBACK = 600
 """Characters back within which "the MEP" refers to the person last named."""
 
@@ -383,7 +409,8 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
     the last person introduced with that role, "the woman" to the last woman mentioned. None
     when nobody before fits, or the phrase says whose it is ("the singer's father")."""
     office = tok.text in PERSON_ACRONYMS
-    if not office and (tok.pos_ != "NOUN" or tok.tag_ != "NN"):
+    aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)  # "the 27-year-old"
+    if not office and not aged and (tok.pos_ != "NOUN" or tok.tag_ != "NN"):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" and c.lower_ != "our" for c in dets):
@@ -405,7 +432,48 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
         ent = idx.last_mention_before(before, skip)
         near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
         return ent.name if ent is not None and near else None
+    if aged or _described_person_noun(tok):
+        return _last_person_speaker(doc, tok, before, skip)  # "said the former world champion"
     return None
+
+
+def _described_person_noun(tok: Token) -> bool:
+    """"the European indoor champion": a person noun with a modifier of its own, not an
+    organisation ("the Trump team"), not a part ("the vast majority of them", "the other side")."""
+    lemma = tok.lemma_.lower()
+    if not (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
+        return False
+    if any(c.dep_ == "prep" or c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ != "det"):
+        return False
+    return any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+
+
+def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
+    """The person the attribution just before names, when it names one: a described speaker
+    ("the European indoor champion", "the 27-year-old") the article gave no role is, in news
+    prose, the person quoted last."""
+    subjects = cue_subjects(doc, skip)
+    cues = set(cue_indices(doc))
+    at = min(before, tok.idx)
+    k = bisect.bisect_left(subjects, (at, -1)) - 1
+    while k >= 0 and any(a.i in cues for a in doc[subjects[k][1]].head.ancestors):
+        k -= 1  # "X said the team would understand if Y opted out": X spoke, not Y
+    if k < 0 or at - subjects[k][0] > OFFICE_LOOKBACK:
+        return None
+    prev = doc[subjects[k][1]]
+    if prev.i == tok.i or prev.sent == tok.sent:
+        return None  # "X offered advice as the nominee looks to …": someone else of the sentence
+    layout = doc._.layout
+    if layout is not None and sum(prev.idx < pa.start <= at for pa in layout.paragraphs) > 1:
+        return None  # a paragraph of its own between them: a new item, maybe a new person
+    if prev.pos_ in ("NOUN", "ADJ") and prev.ent_type_ != "PERSON" and _person_in_phrase(prev) is None:
+        return described_person(doc, prev, prev.idx, skip)  # described in turn, or unnamed: nobody
+    name, _ = resolve_name(doc, prev, name_index(doc).people, prev.idx, skip)
+    idx = name_index(doc)
+    ent = idx.by_name.get(name.lower()) if name else None
+    sent_end = prev.sent.end_char
+    others = [m for m in idx.mentions if sent_end <= m[0] < at and m[2] is not ent and not inside_any(m[0], skip)]
+    return ent.name if ent is not None and not others else None  # someone else named since: no guess
 
 
 def name_speaker(
