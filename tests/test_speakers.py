@@ -219,3 +219,18 @@ def test_a_company_named_as_an_example_is_not_the_company_speaking() -> None:
             "The company, which makes games such as Star Quest Online and Deep Harbour, is seeking extras. "
             "The Canada-based company says that it wants a wide variety of faces.")
     assert _names_quoting(text, "wide variety") == ["Halvard Games Inc"]
+
+
+def test_an_unresolved_pronoun_is_no_descriptor() -> None:
+    from newsgraph.analyse.quotes.find import without_pronoun_descriptor
+    from newsgraph.model import Speaker
+
+    it = Speaker(None, (0, 2), "It", "UNNAMED")
+    without_pronoun_descriptor(it)
+    assert (it.descriptor, it.type, it.mention) == (None, None, (0, 2))
+    source = Speaker(None, (0, 11), "a spokesman", "UNNAMED")
+    without_pronoun_descriptor(source)
+    assert (source.descriptor, source.type) == ("a spokesman", "UNNAMED")
+    named = Speaker("Ann Lee", (0, 2), "It", "PERSON")
+    without_pronoun_descriptor(named)
+    assert named.descriptor == "It"

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.quotes.direct import QuoteFinder
 from newsgraph.analyse.quotes.indirect import MIN_CONFIDENCE, find_indirect_quotes
 from newsgraph.analyse.quotes.nesting import link_nested
-from newsgraph.model import Quote
+from newsgraph.model import Quote, Speaker
 
 
 def find_quotes(doc: Doc, *, indirect_min_confidence: float = MIN_CONFIDENCE) -> list[Quote]:
@@ -18,4 +18,21 @@ def find_quotes(doc: Doc, *, indirect_min_confidence: float = MIN_CONFIDENCE) ->
     quotes = finder.quotes()
     spans = sorted(sp for q in quotes for sp in q.content_spans)
     quotes.extend(find_indirect_quotes(doc, spans, finder.people, min_confidence=indirect_min_confidence))
+    for q in quotes:
+        without_pronoun_descriptor(q.speaker)
     return link_nested(quotes)
+
+
+POINTING_WORDS = frozenset({
+    "it", "its", "i", "we", "you", "he", "she", "they", "his", "her", "their", "this", "that", "these",
+    "those", "what", "which", "who", "one", "some", "many", "most", "all", "others", "both", "each"})
+"""Words that point at a speaker without describing one: left unresolved, they are no descriptor."""
+
+
+def without_pronoun_descriptor(speaker: Speaker) -> None:
+    """A speaker nobody could be found for keeps its mention (where the text points) but not a
+    "descriptor" such as "It" or "which", which lists would show as if it named a source."""
+    if speaker.name is None and speaker.descriptor and speaker.descriptor.strip().lower() in POINTING_WORDS:
+        speaker.descriptor = None
+        if speaker.type == "UNNAMED":
+            speaker.type = None
