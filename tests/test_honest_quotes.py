@@ -257,7 +257,15 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         "Insurance companies agreed to release the money so the builders could start the work.",
         # a speech verb under one saying it was not done
         "The mayor declined to say that the council would pay for the new bridge.",
+        # a fact, not a source, as the subject: the journalist's inference
+        "Turnout fell in every ward. That suggests the council leader expects to lose her seat.",
+        # nobody said it
+        "No one said the bridge would be finished before the winter.",
     ],
 )
 def test_constructions_that_report_no_speech(text: str) -> None:
     assert "speech" not in acts(text).values()
+
+
+def test_a_demonstrative_beside_a_named_speaker_is_still_speech() -> None:
+    assert "speech" in acts("This, said Ann Lee, should make the bridge safer for years to come.").values()

@@ -117,6 +117,22 @@ def _not_done(cue: Token) -> bool:
     return False
 
 
+NOBODY = frozenset({"nobody", "none", "nothing", "no-one", "noone"})
+
+
+def _no_speaker_subject(cue: Token) -> bool:
+    """The cue's subject is a fact or nobody, not a source: "That suggests …" (a demonstrative,
+    tagged DT, not the relative "that"), "nobody is suggesting …", "no one said …". Not when the cue
+    has a speaker besides ("This, said Lee, should …")."""
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    subj = subjects[0]
+    demonstrative = subj.tag_ == "DT" and subj.lower_ in ("this", "that", "these", "those") and not list(subj.children)
+    return demonstrative or subj.lower_ in NOBODY or (
+        subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children))
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
@@ -132,6 +148,8 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "it is understood"; "haven't said much about ...": no one said it
     if lemma.lower() in COMMITMENTS and shape == "xcomp":
         return "other"  # "agreed to release the money": an act, not words
+    if _no_speaker_subject(cue) or _no_speaker_subject(cue.head) and cue.dep_ == "xcomp":
+        return "other"  # "That suggests he will stand", "nobody is attempting to suggest …"
     if _not_done(cue):
         return "other"  # "declined to declare it responsible", "did not want to say"
     if shape.startswith("prep:") and shape[5:] not in SPEECH_PREPOSITIONS:
