@@ -24,9 +24,10 @@ def find_quotes(doc: Doc, *, indirect_min_confidence: float = MIN_CONFIDENCE) ->
 
 
 POINTING_WORDS = frozenset({
-    "it", "its", "i", "we", "you", "he", "she", "they", "his", "her", "their", "this", "that", "these",
+    "it", "its", "you", "he", "she", "they", "his", "her", "their", "this", "that", "these",
     "those", "what", "which", "who", "one", "some", "many", "most", "all", "others", "both", "each"})
-"""Words that point at a speaker without describing one: left unresolved, they are no descriptor."""
+"""Words that point at a speaker without describing one: left unresolved, they are no descriptor.
+("I" and "we" stay: the writer of a letter or column speaks, and a reader knows who that is.)"""
 
 
 def without_pronoun_descriptor(speaker: Speaker) -> None:
