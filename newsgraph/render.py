@@ -90,11 +90,16 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
     return f"{who + ', ' if who else ''}{label}: {content}  [{kind}{via} · {conf}]"
 
 
+def is_bare_fragment(content: str) -> bool:
+    """A mixed quotation's content with no quotation mark in it: only the speaker's words, shown in marks."""
+    return not any(mark in content for mark in QUOTATION_MARKS)
+
+
 def _balanced(content: str) -> str:
     """A partly quoted clause whose stored span stops before its closing mark gets it back, so a
     reader sees where the speaker's words end; a bare fragment (``was "not what we hoped for"``
     stored as the fragment alone) is all the speaker's words, so it is shown in marks."""
-    if not any(mark in content for mark in QUOTATION_MARKS):
+    if is_bare_fragment(content):
         return f"“{content}”"
     if content.count("“") > content.count("”"):
         return content + "”"

@@ -446,6 +446,7 @@ def drop_schema_5_totals(conn: sqlite3.Connection) -> None:
                                 " (name LIKE 'totals%' OR name LIKE 'speaker_articles%')").fetchall():
         conn.execute(f"DROP TRIGGER {name}")
     conn.execute("DROP VIEW quote_facts")
+    conn.execute("DROP VIEW person_title_flags")
     for name in TOTALS_TABLES:
         conn.execute(f"DROP TABLE {name}")
 

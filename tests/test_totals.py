@@ -15,6 +15,7 @@ from newsgraph.store import connect, store_articles
 from newsgraph.store.db import TOTALS_TABLES, rebuild_totals
 from newsgraph.store.merge import merge_new_entities, remerge, unmerge
 from newsgraph.who_is_quoted import SPEAKER_TYPE_SQL, genders, quote_types, who_is_quoted
+from tests.test_robust_store import drop_schema_5_totals
 
 PEOPLE = [("Nora Quist", ["Mrs Quist", "Quist"], "female"), ("Ivo Brandt", ["Mr Brandt"], None),
           ("Quist", [], None), ("Pella Ostrander", [], "male"), ("Lord Ambry", [], None)]
@@ -181,12 +182,7 @@ def test_a_schema_4_store_migrates_to_totals_with_the_same_answers(store: sqlite
                 who_is_quoted(conn, by="month"), query.quote_facets(conn, act="speech"), query.count_quotes(conn)]
 
     before = answers(store)
-    for (name,) in store.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND"
-                                 " (name LIKE 'totals%' OR name LIKE 'speaker_articles%')").fetchall():
-        store.execute(f"DROP TRIGGER {name}")
-    store.execute("DROP VIEW quote_facts")
-    for name in TOTALS_TABLES:
-        store.execute(f"DROP TABLE {name}")
+    drop_schema_5_totals(store)
     store.execute("PRAGMA user_version = 4")
     store.execute("DELETE FROM meta WHERE key = 'schema_sql'")
     store.commit()

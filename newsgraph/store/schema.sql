@@ -230,6 +230,14 @@ CREATE INDEX IF NOT EXISTS quote_group_log_quote ON quote_group_log(quote_id);
 -- speaker's person, else 'n<speaker>'), the key of the facets (the same, also without a speaker
 -- name), its speaker type (who_is_quoted.SPEAKER_TYPE_SQL), the article's outlet and month; ''
 -- stands for unknown in the columns of a total's key.
+-- What a person entity's names say of their gender (Mrs/Ms/Miss/Lady/Dame, Mr/Sir/Lord), read by the
+-- person_totals triggers and totals_rebuild.sql: one definition of the title words.
+CREATE VIEW IF NOT EXISTS person_title_flags AS SELECT e.id,
+    EXISTS (SELECT 1 FROM json_each(json_insert(e.aliases, '$[#]', e.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')) AS titled_female,
+    EXISTS (SELECT 1 FROM json_each(json_insert(e.aliases, '$[#]', e.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')) AS titled_male,
+    EXISTS (SELECT 1 FROM json_each(e.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')) AS alias_female,
+    EXISTS (SELECT 1 FROM json_each(e.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')) AS alias_male
+FROM entities e;
 CREATE VIEW IF NOT EXISTS quote_facts AS SELECT q.id, q.article_id, q.speaker, q.speaker_entity_id,
     CASE WHEN q.speaker IS NULL THEN NULL WHEN e.global_id IS NOT NULL THEN 'g' || e.global_id
          ELSE 'n' || q.speaker END AS identity_key,
@@ -353,10 +361,10 @@ CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.
                               alias_female, alias_male)
     VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
             new.gender IS 'female', new.gender IS 'male',
-            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
-            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
-            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')))
+            (SELECT f.titled_female FROM person_title_flags f WHERE f.id = new.id),
+            (SELECT f.titled_male FROM person_title_flags f WHERE f.id = new.id),
+            (SELECT f.alias_female FROM person_title_flags f WHERE f.id = new.id),
+            (SELECT f.alias_male FROM person_title_flags f WHERE f.id = new.id))
     ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
         said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
@@ -369,10 +377,10 @@ CREATE TRIGGER IF NOT EXISTS totals_people_bd BEFORE DELETE ON entities WHEN old
     UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
         mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
         said_male = said_male - (old.gender IS 'male'),
-        titled_female = titled_female - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
-        alias_female = alias_female - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
-        alias_male = alias_male - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.'))
+        titled_female = titled_female - (SELECT f.titled_female FROM person_title_flags f WHERE f.id = old.id),
+        titled_male = titled_male - (SELECT f.titled_male FROM person_title_flags f WHERE f.id = old.id),
+        alias_female = alias_female - (SELECT f.alias_female FROM person_title_flags f WHERE f.id = old.id),
+        alias_male = alias_male - (SELECT f.alias_male FROM person_title_flags f WHERE f.id = old.id)
     WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
     DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
     UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
@@ -384,10 +392,10 @@ WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
     UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
         mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
         said_male = said_male - (old.gender IS 'male'),
-        titled_female = titled_female - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-        titled_male = titled_male - EXISTS (SELECT 1 FROM json_each(json_insert(old.aliases, '$[#]', old.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
-        alias_female = alias_female - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
-        alias_male = alias_male - EXISTS (SELECT 1 FROM json_each(old.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.'))
+        titled_female = titled_female - (SELECT f.titled_female FROM person_title_flags f WHERE f.id = old.id),
+        titled_male = titled_male - (SELECT f.titled_male FROM person_title_flags f WHERE f.id = old.id),
+        alias_female = alias_female - (SELECT f.alias_female FROM person_title_flags f WHERE f.id = old.id),
+        alias_male = alias_male - (SELECT f.alias_male FROM person_title_flags f WHERE f.id = old.id)
     WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
     DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
     UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
@@ -396,10 +404,10 @@ WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
                               alias_female, alias_male)
     VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
             new.gender IS 'female', new.gender IS 'male',
-            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')),
-            EXISTS (SELECT 1 FROM json_each(json_insert(new.aliases, '$[#]', new.name)) j WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1)) IN ('mr', 'mr.', 'sir', 'lord')),
-            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')),
-            EXISTS (SELECT 1 FROM json_each(new.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')))
+            (SELECT f.titled_female FROM person_title_flags f WHERE f.id = new.id),
+            (SELECT f.titled_male FROM person_title_flags f WHERE f.id = new.id),
+            (SELECT f.alias_female FROM person_title_flags f WHERE f.id = new.id),
+            (SELECT f.alias_male FROM person_title_flags f WHERE f.id = new.id))
     ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
         said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,

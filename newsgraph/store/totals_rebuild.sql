@@ -23,15 +23,8 @@ SELECT e.key, count(*), count(DISTINCT e.article_id), sum(e.mentions), sum(e.gen
        sum(e.gender IS 'male'), sum(e.titled_female), sum(e.titled_male), sum(e.alias_female), sum(e.alias_male)
 FROM (SELECT CASE WHEN x.global_id IS NULL THEN 'n' || x.name ELSE 'g' || x.global_id END AS key, x.article_id,
              x.gender, (SELECT count(*) FROM mentions m WHERE m.entity_id = x.id) AS mentions,
-             EXISTS (SELECT 1 FROM json_each(json_insert(x.aliases, '$[#]', x.name)) j
-                     WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1))
-                           IN ('mrs', 'mrs.', 'ms', 'ms.', 'miss', 'lady', 'dame')) AS titled_female,
-             EXISTS (SELECT 1 FROM json_each(json_insert(x.aliases, '$[#]', x.name)) j
-                     WHERE lower(substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1))
-                           IN ('mr', 'mr.', 'sir', 'lord')) AS titled_male,
-             EXISTS (SELECT 1 FROM json_each(x.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mrs', 'Mrs.', 'Ms', 'Ms.', 'Miss')) AS alias_female,
-             EXISTS (SELECT 1 FROM json_each(x.aliases) j WHERE substr(trim(j.value), 1, instr(trim(j.value) || ' ', ' ') - 1) IN ('Mr', 'Mr.')) AS alias_male
-      FROM entities x WHERE x.type = 'PERSON') e
+             f.titled_female, f.titled_male, f.alias_female, f.alias_male
+      FROM entities x JOIN person_title_flags f ON f.id = x.id WHERE x.type = 'PERSON') e
 WHERE true GROUP BY e.key
 ON CONFLICT(key) DO UPDATE SET entities = excluded.entities, articles = excluded.articles,
     mentions = excluded.mentions, said_female = excluded.said_female, said_male = excluded.said_male,

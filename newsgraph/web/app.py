@@ -76,6 +76,7 @@ def create_app(db: str | Path, *, timeout_ms: int = 3000) -> FastAPI:
 
 
 def templates() -> Jinja2Templates:
+    from newsgraph.render import is_bare_fragment
     from newsgraph.web import markup
     from newsgraph.web.chart import year_chart
 
@@ -84,6 +85,7 @@ def templates() -> Jinja2Templates:
                          year_chart=year_chart, version=__version__)
     t.env.filters["highlight"] = markup.highlight_html
     t.env.filters["spans"] = markup.spans_html
+    t.env.tests["bare_fragment"] = is_bare_fragment
     return t
 
 
