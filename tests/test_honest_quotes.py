@@ -261,6 +261,28 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         "Turnout fell in every ward. That suggests the council leader expects to lose her seat.",
         # nobody said it
         "No one said the bridge would be finished before the winter.",
+        # a prediction or supposition, not a report
+        "The rival parties will still insist that the Greens cannot win a single seat.",
+        "In her ten years on the council, she has seen many such hopes dashed and, she might say, the voting system.",
+        # an intention, and an infinitive describing the subject
+        "The harbour board is expected to announce that the ferry will stop running.",
+        "The bank is the first of the big lenders to report 2005 results.",
+        # a condition
+        "If the judge agrees she could throw out all the evidence from the raids.",
+        # a poll's figures and sample, and what data show
+        "Among pensioners, 60% said they would certainly vote in the election, compared with 41% of students.",
+        "But nearly half those surveyed said the minister should return to the cabinet.",
+        "Most islanders said in a referendum they wanted to keep the old flag.",
+        "Drivers are growing impatient and quicker to honk, a survey by the motoring club suggests.",
+        # a work's content summed up by the journalist
+        "The novels tell of a battle against the old church and a fight for the harbour.",
+        # a question put to the source, not the source's words
+        "Asked whether the pier would reopen in May, Maria Lopez smiled.",
+        # no comment made; an action agreed to
+        "The ferry company made no comment about the future of the harbour.",
+        "The board weighed a range of options but agreed unanimously to introduce a ban on smoking.",
+        # a speech verb inside a capitalised name
+        "Mr Tan runs the Harbour Says No campaign, which wants the pier closed for good.",
     ],
 )
 def test_constructions_that_report_no_speech(text: str) -> None:
@@ -269,3 +291,30 @@ def test_constructions_that_report_no_speech(text: str) -> None:
 
 def test_a_demonstrative_beside_a_named_speaker_is_still_speech() -> None:
     assert "speech" in acts("This, said Ann Lee, should make the bridge safer for years to come.").values()
+
+
+def test_a_later_report_with_would_is_still_speech() -> None:
+    found = acts("Maria Lopez is the mayor. Lopez would later say that the pier was safe.")
+    assert found.get("the pier was safe") == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survey firm Harbourpoll said the vote on the bridge was close.",
+        "Former fly-half Tom Ravel has warned the pressure is mounting on the coach.",
+    ],
+)
+def test_a_speaker_named_with_a_poll_or_share_word_still_speaks(text: str) -> None:
+    assert "speech" in acts(text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ms Lee backed the bridge when Mr Tan argued for it in the council.", "for it in the council"),
+        ("A spokeswoman said the two ministers agreed about what happened in practice.", "about what happened in practice"),
+    ],
+)
+def test_an_object_that_is_no_proposition_is_not_speech(text: str, content: str) -> None:
+    assert acts(text).get(content, "other") != "speech", acts(text)
