@@ -281,6 +281,10 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         # no comment made; an action agreed to
         "The ferry company made no comment about the future of the harbour.",
         "The board weighed a range of options but agreed unanimously to introduce a ban on smoking.",
+        # the occasion of what was said, a decision on someone else's request, the object speaking
+        "That was what Ann Lee said when she left the council after the floods began.",
+        "A judge rejected a request by two papers to make public the contents of a court file.",
+        "The Herald reports a union source as saying the market could move.",
         # a speech verb inside a capitalised name
         "Mr Tan runs the Harbour Says No campaign, which wants the pier closed for good.",
     ],
@@ -302,6 +306,7 @@ def test_a_later_report_with_would_is_still_speech() -> None:
     "text",
     [
         "Survey firm Harbourpoll said the vote on the bridge was close.",
+        "The minister rejected the claim that the bridge was unsafe.",
         "Former fly-half Tom Ravel has warned the pressure is mounting on the coach.",
     ],
 )

@@ -100,6 +100,16 @@ NOUN_OBJECT_SPEECH = frozenset({"blame", "accuse", "charge", "report", "deny", "
 """Speech verbs whose noun object is itself a claim ("blamed the euro for ...", "denied the
 charge", "reported smoke damage")."""
 
+DECISIONS = frozenset({"reject"})
+"""Cues whose noun object is a claim ("rejected the allegation") or else a decision on someone
+else's proposal ("rejected a request to …", "rejected the offer"): the object is not what the
+source said."""
+CLAIM_NOUNS = frozenset(
+    {"claim", "allegation", "accusation", "charge", "suggestion", "idea", "notion", "report", "criticism", "view",
+     "argument", "assertion", "speculation", "rumour", "rumor", "characterisation", "characterization", "assessment",
+     "interpretation", "comparison", "description", "conclusion", "finding", "premise", "theory", "label"})
+"""Nouns naming something said or believed ("rejected the claim that …")."""
+
 
 def _bare_noun_object(root: Token) -> bool:
     """A noun phrase with no clause inside it: "announcing the plans", "questioned the manner"."""
@@ -213,6 +223,17 @@ def _title_in_name(cue: Token) -> bool:
     return before.is_title and not before.is_sent_start and (after.is_title or after.is_upper)
 
 
+OCCASIONS = frozenset({"when", "after", "before", "as", "while", "since"})
+
+
+def _occasion_of_what_was_said(cue: Token, root: Token) -> bool:
+    """ "That was what she said when she resigned": with a "what" object, a clause opened by
+    "when" tells when it was said."""
+    opens = root.left_edge
+    return opens.lower_ in OCCASIONS and opens.i > cue.i and any(
+        c.dep_ == "dobj" and c.lower_ == "what" for c in cue.children)
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
@@ -241,6 +262,14 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "announced by the academy", "said to the actor"
     if root.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in root.children):
         return "other"  # "argued for them in cabinet": no proposition
+    adjunct = root.dep_ == "advcl" and shape in ("right", "advcl") and root.left_edge.lower_ not in ("if", "whether")
+    if adjunct or _occasion_of_what_was_said(cue, root):
+        return "other"  # "what she said when she resigned …": the occasion, not the words
+    if lemma.lower() in DECISIONS and root.pos_ == "NOUN" and root.lemma_.lower() not in CLAIM_NOUNS:
+        return "other"  # "rejected a request to make the file public": a decision
+    if any(c.lower_ == "as" and any(g.tag_ == "VBG" and lemma_act(g.lemma_) == "speech" for g in c.children)
+           for c in cue.children):
+        return "other"  # "reports a union source as saying …": the object speaks, not the subject
     noun_object = shape in ("dobj", "right", "dative", "attr", "oprd") and _bare_noun_object(root)
     if noun_object and lemma.lower() not in NOUN_OBJECT_SPEECH:
         return "other"
