@@ -323,3 +323,8 @@ def test_a_speaker_named_with_a_poll_or_share_word_still_speaks(text: str) -> No
 )
 def test_an_object_that_is_no_proposition_is_not_speech(text: str, content: str) -> None:
     assert acts(text).get(content, "other") != "speech", acts(text)
+
+
+def test_a_work_summed_up_with_a_quoted_phrase_is_not_speech() -> None:
+    found = acts('The new bill proposes "harbour orders", which could mean curfews for ferry crews.')
+    assert found and "speech" not in found.values(), found

@@ -223,6 +223,13 @@ def _title_in_name(cue: Token) -> bool:
     return before.is_title and not before.is_sent_start and (after.is_title or after.is_upper)
 
 
+def mixed_act(cue: Token) -> str:
+    """The act of a partly quoted report: speech (the marks say someone used the words) unless
+    its source is data or a work the journalist sums up ('the bill proposes "control orders"',
+    'the film portrayed "the true story …"')."""
+    return "other" if _data_subject(cue) else "speech"
+
+
 OCCASIONS = frozenset({"when", "after", "before", "as", "while", "since"})
 
 

@@ -25,7 +25,7 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act
+from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
 from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
@@ -635,7 +635,7 @@ class QuoteFinder:
                 pieces = [(s, e)]
             subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
-            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok))
+            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok), act=mixed_act(cue_tok))
             out.append(q)
             prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
         return out
