@@ -328,3 +328,13 @@ def test_an_object_that_is_no_proposition_is_not_speech(text: str, content: str)
 def test_a_work_summed_up_with_a_quoted_phrase_is_not_speech() -> None:
     found = acts('The new bill proposes "harbour orders", which could mean curfews for ferry crews.')
     assert found and "speech" not in found.values(), found
+
+
+def test_lines_signed_after_a_no_break_space_are_separate_quotations() -> None:
+    text = (
+        "“We will rebuild the pier before the summer, whatever it costs the town.” ― Ann Lee\n"
+        "“I just hope the ferry company keeps its promise to the island this time.” ―\xa0Tom Ravel\n"
+        "“Maybe we can build a bridge instead.” ―\xa0Mia Tan.\n"
+    )
+    quotes = newsgraph.extract(text).quotes
+    assert [(q.speaker.name, len(q.content_spans)) for q in quotes] == [("Ann Lee", 1), ("Tom Ravel", 1), ("Mia Tan", 1)]
