@@ -285,6 +285,10 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         "That was what Ann Lee said when she left the council after the floods began.",
         "A judge rejected a request by two papers to make public the contents of a court file.",
         "The Herald reports a union source as saying the market could move.",
+        # the topic, not the words; hearsay and a list as the source
+        "Ann Lee, a banker, spent the morning commenting on the harbour figures.",
+        "However, recent rumours have suggested that the singer wants to quit the band.",
+        "The Top Ten list predicts what shoppers are likely to buy this year.",
         # a speech verb inside a capitalised name
         "Mr Tan runs the Harbour Says No campaign, which wants the pier closed for good.",
     ],

@@ -180,11 +180,12 @@ def _predicted(cue: Token) -> bool:
 
 POLL_NOUNS = frozenset(
     {"poll", "survey", "referendum", "ballot", "census", "study", "research", "figure", "data", "statistic",
-     "finding", "result", "number", "analysis", "index", "evidence", "estimate"})
-"""Sources that are data, not speakers: what "a survey suggests", "figures show" (act other)."""
+     "finding", "result", "number", "analysis", "index", "evidence", "estimate", "rumour", "rumor", "speculation"})
+"""Sources that are data or hearsay, not speakers: what "a survey suggests", "figures show",
+"rumours have suggested" (act other)."""
 SUMMED_WORKS = frozenset(
     {"book", "film", "movie", "novel", "play", "album", "song", "bill", "law", "legislation", "documentary",
-     "poster", "programme", "program", "series", "episode", "script", "memoir", "biography"})
+     "poster", "programme", "program", "series", "episode", "script", "memoir", "biography", "list", "chart", "ranking"})
 """Works whose content the journalist sums up ("the books tell of …", "the bill proposes …")."""
 SHARES = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority", "two-thirds"})
 """Subject heads (or their modifiers) that make a subject a share of a sample: "70% said", "nearly
@@ -230,6 +231,15 @@ def mixed_act(cue: Token) -> str:
     return "other" if _data_subject(cue) else "speech"
 
 
+TOPIC_CUES = frozenset({"comment", "speak", "talk", "write", "report", "testify", "brief", "ask", "question"})
+"""Cues whose "on"/"about" object is the topic, not the words ("commenting on the figures", "the
+EU's comments about the plans", "asked about the deal")."""
+
+
+def _topic_only(lemma: str, shape: str) -> bool:
+    return lemma.lower() in TOPIC_CUES and shape in ("prep:on", "prep:about")
+
+
 OCCASIONS = frozenset({"when", "after", "before", "as", "while", "since"})
 
 
@@ -247,6 +257,8 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     content's head token ``root``."""
     if shape == "according" or lemma == "according to":
         return "speech"
+    if _topic_only(lemma, shape) or _topic_only(lemma, "prep:" + root.lower_) and root.dep_ == "prep":
+        return "other"  # "commenting on the figures": what it was about, not what was said
     if cue.pos_ in ("NOUN", "PROPN"):
         said = lemma.lower() in SPEECH_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children)
         return "speech" if said and root.dep_ != "acl" else "other"  # "made no comment"; "a message sent to"
