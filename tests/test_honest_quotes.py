@@ -311,6 +311,8 @@ def test_a_later_report_with_would_is_still_speech() -> None:
     [
         "Survey firm Harbourpoll said the vote on the bridge was close.",
         "The minister rejected the claim that the bridge was unsafe.",
+        "The islanders have repeatedly called for the ferry ban to be lifted.",
+        "She said it would reopen, referring to the pier.",
         "Former fly-half Tom Ravel has warned the pressure is mounting on the coach.",
     ],
 )
@@ -323,6 +325,8 @@ def test_a_speaker_named_with_a_poll_or_share_word_still_speaks(text: str) -> No
     [
         ("Ms Lee backed the bridge when Mr Tan argued for it in the council.", "for it in the council"),
         ("A spokeswoman said the two ministers agreed about what happened in practice.", "about what happened in practice"),
+        ('"We will win," she said, referring to the deaths of two of the guitarists.',
+         "referring to the deaths of two of the guitarists"),
     ],
 )
 def test_an_object_that_is_no_proposition_is_not_speech(text: str, content: str) -> None:

@@ -281,7 +281,8 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "announced by the academy", "said to the actor"
     if root.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in root.children):
         return "other"  # "argued for them in cabinet": no proposition
-    adjunct = root.dep_ == "advcl" and shape in ("right", "advcl") and root.left_edge.lower_ not in ("if", "whether")
+    adjunct = root.dep_ == "advcl" and shape in ("right", "advcl") and (
+        root.left_edge.lower_ in OCCASIONS or root.tag_ == "VBG" and root.left_edge.i == root.i)
     if adjunct or _occasion_of_what_was_said(cue, root):
         return "other"  # "what she said when she resigned …": the occasion, not the words
     if lemma.lower() in DECISIONS and root.pos_ == "NOUN" and root.lemma_.lower() not in CLAIM_NOUNS:
