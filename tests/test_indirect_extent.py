@@ -47,3 +47,9 @@ def test_missing_words_are_put_back(text: str, content: str) -> None:
 def test_the_journalists_words_after_the_report_are_left_out(text: str, tail: str) -> None:
     contents = indirect_contents(text)
     assert contents and not any(tail in c for c in contents), contents
+
+
+def test_the_added_words_keep_the_first_speaker() -> None:
+    art = newsgraph.extract("The ferry firm said storms had forced the move, adding that its board made the decision in May.")
+    added = [q for q in art.quotes if q.cue_lemma == "add"]
+    assert added and all(q.speaker.mention and "firm" in art.span_text(q.speaker.mention) for q in added)

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span, cue_subject, is_cue
 from newsgraph.analyse.base.spans import inside
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.quotes.acts import indirect_act, lemma_act
@@ -28,6 +28,9 @@ from newsgraph.model import Span as CharSpan
 
 def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Speaker:
     src = cand.source
+    cue = cand.cue
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj") and cue.head.dep_ == "ccomp" and is_cue(cue.head.head):
+        src = cue_subject(cue)  # "X said Y had …, adding that …": X adds, not Y
     if src is None:
         return Speaker()
     named = src
