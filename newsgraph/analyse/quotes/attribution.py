@@ -297,6 +297,8 @@ def dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = 
     if at >= len(text) or text[at] not in DASHES:
         return None
     at += 1
+    while at < len(text) and text[at].isspace() and text[at] != "\n":
+        at += 1  # "― \xa0Ann Lee": a no-break space is a token of its own
     span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
     if span is None:
         return None

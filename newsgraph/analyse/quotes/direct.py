@@ -25,9 +25,10 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act
+from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
+from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
 from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
@@ -330,6 +331,9 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     """The reported content: the cue's content child holding the fragment (from the
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
     first = child.left_edge.i
+    lost_subject = object_as_subject(cue, child)  # 'pledged childcare would be a "centrepiece"'
+    if lost_subject is not None:
+        first = lost_subject.i
     if child.dep_ in PREDICATIVE or child.dep_ == "prep" and child.lower_ == "as":
         # "called the plan "desperate"", "described his skills as a "work in progress""
         objs = [c for c in cue.children if c.dep_ in ("dobj", "obj", "prep") and cue.i < c.i < child.i]
@@ -354,7 +358,6 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
 REPORT_BREAKS = frozenset({",", ";", ":", "(", "--", "—", "–", "―"})
 """Punctuation after a quoted fragment that ends the report: what follows is the journalist's
 (", citing ...", ", a subtle dig at ...", "— a metaphor for ...")."""
-CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 
 
 def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) -> int:
@@ -365,6 +368,7 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
     ends = [qe for qs, qe in quoted if a <= qs + 1 and qs < b]
     if not ends or max(ends) >= b:
         return b
+    b = _without_dangling_conjunction(doc, max(ends), b)
     f = max(ends)
     text = doc_text(doc)
     if text[:f].rstrip("\"”’'").rstrip()[-1:] in REPORT_BREAKS:
@@ -380,6 +384,16 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
             if tok.text == "," and nxt and (nxt[0] in ELABORATIONS or nxt[0] in ("and", "or") and nxt[1:] == ["that"]):
                 continue  # ', including how people are treated ...', ', and that her plans ...': still the report
             return tok.idx
+    return b
+
+
+def _without_dangling_conjunction(doc: Doc, f: int, b: int) -> int:
+    """A clause the parse closed on a conjunction whose second half it hung elsewhere
+    ('accused him of "lying" about the plans and | questioned …') ends before the "and"."""
+    span = doc.char_span(f, b, alignment_mode="expand")
+    last = next((t for t in reversed(span) if not (t.is_punct or t.is_space)), None) if span is not None else None
+    if last is not None and last.dep_ == "cc" and last.idx >= f:
+        return last.idx
     return b
 
 
@@ -621,7 +635,7 @@ class QuoteFinder:
                 pieces = [(s, e)]
             subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
-            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok))
+            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok), act=mixed_act(cue_tok))
             out.append(q)
             prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
         return out
