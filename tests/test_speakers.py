@@ -330,3 +330,15 @@ def test_she_skips_the_man_named_last() -> None:
     text = ("Anna Petrova met the visiting minister, Tom Becker, on Tuesday. Mr Becker said the talks went well. "
             "\u201cWe have a long road ahead,\u201d she said.")
     assert _names_quoting(text, "long road") == ["Anna Petrova"]
+
+
+def test_she_after_a_department_spokeswoman_the_parser_headed_by_the_department() -> None:
+    text = ("Lord Ashby said there would be no difficulties. A Department for Rural Affairs spokeswoman said "
+            "Lord Ashby and Lord Penrose agreed in practice. \u201cTheir dispute is a very narrow one,\u201d she said.")
+    assert _names_quoting(text, "narrow") == ["A Department for Rural Affairs spokeswoman"]
+
+
+def test_he_is_not_an_unnamed_spokesman_when_a_man_was_named_since() -> None:
+    text = ("A Harbour Party spokesman said: \u201cTom has strong views.\u201d\n\n"
+            "The film showed tensions between Mr Quarrie and his colleagues. He denied wanting to be leader.")
+    assert _names_quoting(text, "leader") != ["A Harbour Party spokesman"]

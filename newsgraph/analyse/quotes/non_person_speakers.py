@@ -283,10 +283,11 @@ def names_people(lemma: str) -> bool:
     return lemma in speaker_nouns() or lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE
 
 
-def _person_after_of(tok: Token) -> Token | None:
-    """The person noun ending an "X of the Y spokesperson" phrase the parser headed by X: it ends
-    the phrase and carries a name of its own ("Pops"), so "the head of the company" is not one."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+def person_after_of(tok: Token) -> Token | None:
+    """The person noun ending an "X of the Y spokesperson" (or "A Department for Y Affairs
+    spokeswoman") phrase the parser headed by X: it ends the phrase and carries a name of its own
+    ("Pops", "Affairs"), so "the head of the company" is not one."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     if obj is None or obj.pos_ != "NOUN" or not names_people(obj.lemma_.lower()) or obj.lemma_.lower() in org_nouns():
         return None
@@ -322,7 +323,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         return _previous_speaker(doc, tok, before, skip, plural=low in ("they", "their"), depth=depth)
     if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
         return None
-    inner = _person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
+    inner = person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
     if inner is not None:
         name = _phrase(doc, *noun_phrase(tok))
         return Source(name, "GROUP" if _is_plural(inner) else "UNNAMED", _affiliation(doc, inner)) if name else None

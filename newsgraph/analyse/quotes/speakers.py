@@ -38,6 +38,7 @@ from newsgraph.analyse.quotes.non_person_speakers import (
     name_after_description,
     names_people,
     org_nouns,
+    person_after_of,
 )
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
@@ -357,23 +358,23 @@ def pronoun_referent(
             if not isinstance(found, str):
                 return found  # the unnamed source the previous "she" stood for (or nobody)
             name: str | None = found
-        elif (prev.pos_ == "NOUN" and prev.ent_type_ != "PERSON" and _person_in_phrase(prev) is None
-              and appositive_name(prev) is None):
-            said = words.get(prev.lower_)
-            if said == gender or said is None and prev.lemma_.lower() in UNNAMED_SOURCES:
-                named = prev.i + 1 < len(doc) and doc[prev.i + 1].pos_ == "PROPN"  # "his daughter Emily"
-                if prev.tag_ != "NN":
+        elif (noun := person_after_of(prev) or prev).pos_ == "NOUN" and (
+                prev.ent_type_ != "PERSON" and _person_in_phrase(prev) is None and appositive_name(prev) is None):
+            said = words.get(noun.lower_)
+            if said == gender or said is None and noun.lemma_.lower() in UNNAMED_SOURCES:
+                named = noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"  # "his daughter Emily"
+                if noun.tag_ != "NN":
                     continue  # "analysts said": a group is not "she"
                 if named:
                     return None
                 later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
-                if later is None and passed_name:
-                    return None  # a named speaker came between: not the unnamed one further back
+                if later is None and (passed_name or _person_between(doc, prev.sent.end_char, tok.idx, skip, gender)):
+                    return None  # someone named came between: not the unnamed one further back
                 return later or prev  # "a spokeswoman said ... she added": that unnamed source
             continue
         else:
             name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
-            passed_name = passed_name or name is not None
+            passed_name = passed_name or name is not None and _compatible(doc, name, gender)
         if name and idx.by_name.get(name.lower()) is not None and _compatible(doc, name, gender):
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: _compatible(doc, e.name, gender))
@@ -395,6 +396,22 @@ def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan]
             if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) for tok in span) and not _quoted(text, s):
                 found = ent.name  # the sentence is about them, not a clause inside it
     return found
+
+
+def _person_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> bool:
+    """A person of ``gender`` is named in the narration between ``start`` and ``end`` (a mention
+    of the article's people, or a name the tagger marked that they missed)."""
+    text = doc_text(doc)
+    named = [(s, ent.name) for s, _e, ent in name_index(doc).mentions]
+    named += [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    if any(start <= s < end and not inside_any(s, skip) and not _quoted(text, s) and _compatible(doc, name, gender)
+           for s, name in named):
+        return True
+    honorifics = titles()  # "Mr Kilroy-Silk" the tagger left untagged
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.text in honorifics and honorifics[t.text][0] == "honorific" and honorifics[t.text][1] in ("-", gender)
+        and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and not _quoted(text, t.idx) for t in span)
 
 
 def _main_clause(verb: Token) -> bool:
