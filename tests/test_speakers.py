@@ -342,3 +342,11 @@ def test_he_is_not_an_unnamed_spokesman_when_a_man_was_named_since() -> None:
     text = ("A Harbour Party spokesman said: \u201cTom has strong views.\u201d\n\n"
             "The film showed tensions between Mr Quarrie and his colleagues. He denied wanting to be leader.")
     assert _names_quoting(text, "leader") != ["A Harbour Party spokesman"]
+
+
+def test_a_headline_word_the_text_writes_in_lower_case_is_no_organisation() -> None:
+    text = ("Broadband fuels online expression\n\n"
+            "A quarter of broadband users in Britain regularly upload content and have personal sites, "
+            "according to a report by UK think-tank Kestrel. It said that having a fast connection is "
+            "changing the way people use the internet.")
+    assert "Broadband" not in {q.speaker.name for q in newsgraph.extract(text).quotes}

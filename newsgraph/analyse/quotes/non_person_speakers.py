@@ -185,7 +185,7 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     seen: list[Entity] = []
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
-        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s):
+        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s) and not _common_word(doc, ent):
             if head is None or head in ent.name.lower().split():
                 return ent
             seen.append(ent)
@@ -193,6 +193,14 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     if head is None or head in SELF_NAMING or not seen:
         return None
     return next((ent for ent in seen if _described_as(doc, ent, head)), seen[0])
+
+
+def _common_word(doc: Doc, ent: Entity) -> bool:
+    """A one-word "organisation" the article also writes in lower case: a common noun the tagger
+    took for a name in a headline ("Broadband fuels …" beside "broadband users")."""
+    name = ent.name
+    return " " not in name and name[:1].isupper() and not name.isupper() and (
+        re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", doc_text(doc)) is not None)
 
 
 def _described_as(doc: Doc, ent: Entity, head: str) -> bool:
@@ -273,7 +281,7 @@ def _proper_name(doc: Doc, tok: Token) -> str:
     return doc[s : e + 1].text.removesuffix("'s").removesuffix("’s").strip()
 
 
-def is_common_noun(tok: Token) -> bool:
+def is_noun_token(tok: Token) -> bool:
     """A noun, or a lower-case word the tagger took for a proper noun ("the minister said")."""
     return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower and not tok.ent_type_
 
@@ -333,7 +341,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" and not tok.is_lower or tok.text.isupper() and len(tok.text) >= 2:
         name = _proper_name(doc, tok)  # a proper name, or an acronym the tagger took for a noun
         return Source(canonical_org(doc, name), "ORG") if name else None
-    if not is_common_noun(tok):
+    if not is_noun_token(tok):
         return None
     lemma = tok.lemma_.lower()
     if lemma in document_nouns():

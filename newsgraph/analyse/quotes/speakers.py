@@ -34,7 +34,7 @@ from newsgraph.analyse.quotes.non_person_speakers import (
     QUANTIFIERS,
     describe_source,
     introducing_phrase,
-    is_common_noun,
+    is_noun_token,
     name_after_description,
     names_people,
     org_nouns,
@@ -500,7 +500,7 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     when nobody before fits, or the phrase says whose it is ("the singer's father")."""
     office = tok.text in PERSON_ACRONYMS
     aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)  # "the 27-year-old"
-    if not office and not aged and (not is_common_noun(tok) or tok.tag_ not in ("NN", "NNP")):
+    if not office and not aged and (not is_noun_token(tok) or tok.tag_ not in ("NN", "NNP")):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     if dets and dets[0].dep_ == "poss" and dets[0].ent_type_ in ORG_LABELS and _described_person_noun(tok, True):
