@@ -33,13 +33,21 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.base.cues import cue_indices, cue_lemma, cue_lemmas, cue_span, cue_subject
+from newsgraph.analyse.base.cues import (
+    RELATIVE_PRONOUNS,
+    cue_indices,
+    cue_lemma,
+    cue_lemmas,
+    cue_span,
+    cue_subject,
+    relative_antecedent,
+)
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities import names
 from newsgraph.analyse.quotes.marks import QuotedSpan
-from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for
+from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for, speech_documents
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
 
@@ -181,7 +189,8 @@ def cue_where_punctuation_points(ctx: AttributionContext) -> Attribution | None:
     if text[s:e].rstrip()[-1:] == "," or cand.post.lstrip()[:1] == ",":
         regions = (after, before)
     elif cand.pre.rstrip()[-1:] in (",", ":"):
-        regions = (before, after)
+        # 'Lee gave a retort: "A." She then …': the sentence after is the next one's, not an attribution
+        regions = (before,) if ends_before_a_new_sentence(text[s:e], cand.post) else (before, after)
     elif ends_before_a_new_sentence(text[s:e], cand.post):
         regions = (before,)  # "A," said X. "B." However, Y told ...: Y's cue belongs to the next sentence
     else:
@@ -341,7 +350,13 @@ def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None
 
 
 def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
+    reporter = _reporter_of_conjoined_cue(cue)
+    if reporter is not None:
+        return _subject_of(reporter, quoted)
     subj = cue_subject(cue)
+    antecedent = relative_antecedent(subj) if subj is not None else None
+    if antecedent is not None:
+        subj = _issuer(antecedent) or subj  # "she released a video that said …": hers
     if subj is not None and subj.head == cue:
         # "Tuesday in Berea, OH, …, Gov. Lee (R-OH), said": of several subjects, the nearest
         # that names someone ("Mr Lee, Acme's chief said": Lee, not "chief")
@@ -351,6 +366,9 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
         return subj
     doc = cue.doc
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp") and is_cue_word(cue.head):
+        # '"…," said Lee, explaining he …': the participle's subject is its head's, never a word after it
+        return _subject_of(cue.head, quoted) if cue.head.i < cue.i else None
     before = doc[cue.i - 1] if cue.i > 0 else None
     inverted = before is None or before.is_punct or before.is_quote
     for c in cue.rights if inverted else ():
@@ -368,7 +386,7 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
             return doc[k]
         k += 1
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head  # "signs calling Christie ...", "a statement saying ..."
+        return _issuer(cue.head) or cue.head  # "signs calling Christie ...", "a statement saying ..."
     k = cue.i - 1
     while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
         tok = doc[k]
@@ -390,6 +408,32 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
             break
         k -= 1
     return None
+
+
+def _reporter_of_conjoined_cue(cue: Token) -> Token | None:
+    """``Paul said the plan would cost more, and called him "reckless"``: a subjectless speech
+    verb the parser conjoined to the reported clause goes on the report, and its speaker is the
+    outer cue's (not the reported clause's subject, "the plan")."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.dep_ != "ccomp" or is_cue_word(head) or not is_cue_word(head.head):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cue.children) or not is_cue_word(cue):
+        return None
+    return head.head
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who put out the document a participle cue hangs on: "she released a statement saying …"
+    is her saying it, as "the campaign's statement said" is the campaign's."""
+    if document.dep_ == "pobj":  # "sent an email to supporters stating …": the email states
+        owner = document.head.head
+        sent = [c for c in owner.children if c.dep_ == "dobj"] if owner.pos_ == "VERB" else [owner]
+        document = next((d for d in sent if d.lemma_.lower() in speech_documents()), document)
+    verb = document.head
+    if document.dep_ != "dobj" or verb.pos_ != "VERB" or document.lemma_.lower() not in speech_documents():
+        return None
+    subj = cue_subject(verb)
+    return subj if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS else None
 
 
 def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) -> Token | None:
@@ -439,18 +483,20 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
-    best: tuple[int, Token] | None = None
     cues = cue_indices(doc)
+    found: list[tuple[Token, Token]] = []
     for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
         tok = doc[i]
         if inside_any(tok.idx, quoted):
             continue
-        if subject_of(tok, quoted) is None:
-            continue
-        dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
-        if best is None or dist < best[0]:
-            best = (dist, tok)
-    return best[1] if best else None
+        subj = subject_of(tok, quoted)
+        if subj is not None:
+            found.append((tok, subj))
+    # a cue inside another cue's subject ('Lee, who has not endorsed anyone, told …') describes the speaker
+    found = [(tok, _) for tok, _ in found if not any(s.left_edge.i <= tok.i <= s.right_edge.i for c, s in found if c != tok)]
+    if not found:
+        return None
+    return min((tok for tok, _ in found), key=lambda tok: quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1])
 
 
 def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[int, int]:

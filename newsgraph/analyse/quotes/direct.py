@@ -212,10 +212,21 @@ def _outranks(outer: Token, inner: Token) -> bool:
     believes ..., saying that "race still matters"') or the outer one reports a thought."""
     if not _is_speech(inner):
         return True
+    if _pronoun_subject(inner) and _is_speech(outer) and cue_subject(outer) is not None:
+        return True  # 'Clinton says she would order "living wills"': the report around it is hers
     own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in inner.children)
     if own_subject or cue_subject(inner) != cue_subject(outer):
         return False  # someone else speaks inside the report ('Bill said she believes ..., saying "..."')
     return lemma_act(outer.lemma_) == "speech"
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _pronoun_subject(cue: Token) -> bool:
+    """The cue's own subject is a personal pronoun ("... said she would order ..."): in a report
+    around it the pronoun stands, in news prose, for the one who reports."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in PERSONAL_PRONOUNS for c in cue.children)
 
 
 def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:

@@ -1,0 +1,81 @@
+"""Which words of the text a quotation's source mention points at (PolNeAR scores the
+overlap of that mention with its Source span): the cue chosen and the subject read from it.
+
+The texts are invented.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+import newsgraph
+from newsgraph.analyse.quotes.attribution import subject_of
+
+
+def sources(text: str) -> list[tuple[str, str | None, str | None]]:
+    """(kind, source mention text, cue text) of each direct or mixed quotation."""
+    art = newsgraph.extract(text)
+    out = []
+    for q in art.quotes:
+        if q.kind in ("direct", "mixed"):
+            m, c = q.speaker.mention, q.cue
+            out.append((q.kind, text[m[0] : m[1]] if m else None, text[c[0] : c[1]] if c else None))
+    return out
+
+
+def test_a_report_around_a_pronoun_report_owns_the_quoted_words() -> None:
+    text = 'Mariana Okonkwo says she would order regulators to split up lenders that lack "living wills" by June.'
+    assert sources(text) == [("mixed", "Mariana Okonkwo", "says")]
+
+
+def test_a_participle_after_an_inverted_cue_takes_the_cue_subject_not_the_next_word() -> None:
+    # '"It is valuable," said Skelby, explaining he worked ...' parsed with the name as an adverb
+    words = ['"', "It", "is", "valuable", ",", '"', "said", "Skelby", ",", "explaining", "he", "worked"]
+    heads = [6, 2, 6, 2, 6, 6, 6, 6, 6, 6, 11, 9]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl", "nsubj", "ccomp"]
+    tags = ["``", "PRP", "VBZ", "JJ", ",", "''", "VBD", "RB", ",", "VBG", "PRP", "VBD"]
+    pos = ["PUNCT", "PRON", "AUX", "ADJ", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "PRON", "VERB"]
+    lemmas = ['"', "it", "be", "valuable", ",", '"', "say", "Skelby", ",", "explain", "he", "work"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    assert subject_of(doc[9]) is None  # not "he", the subject of what was explained
+    text = (
+        '"Having the file is valuable," said Tomas Lindqvist, explaining he had worked with the '
+        'analysts: "Vera is outstanding with data. She is a real find."'
+    )
+    assert sources(text)[0][1] == "Tomas Lindqvist"
+
+
+def test_a_cue_inside_the_subject_describes_the_speaker_and_is_not_the_cue() -> None:
+    text = '"I do not believe in these rules," Edith Warrender, who has not endorsed a candidate, told reporters.'
+    assert sources(text)[0] == ("direct", "Edith Warrender", "told")
+
+
+FIRST_SOURCE = {
+    # a cue in the sentence after a colon quotation is the next sentence's, not its attribution
+    "colon_then_new_sentence": (
+        'Ravi Menon delivered a quick retort: "No one is tearing this up. We are going forward." '
+        "He complained that the costs of care were far greater than elsewhere.",
+        "Ravi Menon",
+    ),
+    # a document speaks for whoever put it out, also through a relative clause
+    "document_put_out": ('Her office put out a statement saying the city "cannot vet every applicant in time."', "Her office"),
+    "document_that_said": (
+        'In the spring, Olu Badejo released a video that said, "We are going to hire the very best teachers."',
+        "Olu Badejo",
+    ),
+    # ... and one sent to someone speaks for its sender (the parser hangs the cue on the addressee)
+    "document_sent_to": ('The league sent out a letter to members stating that fees "will rise sharply next season."', "league"),
+    # a speech verb conjoined to the reported clause is the reporter's, not the clause subject's
+    "conjoined_to_report": (
+        "Senator Ines Calloway said the tax plan would give money to speculators, and called "
+        'her rival "the leading champion of waste in the chamber."',
+        "Senator Ines Calloway",
+    ),
+}
+
+
+@pytest.mark.parametrize("text,mention", FIRST_SOURCE.values(), ids=list(FIRST_SOURCE))
+def test_source_mention_of_the_first_quotation(text: str, mention: str) -> None:
+    assert sources(text)[0][1] == mention
