@@ -73,9 +73,42 @@ FIRST_SOURCE = {
         'her rival "the leading champion of waste in the chamber."',
         "Senator Ines Calloway",
     ),
+    # of a verb's two subjects (a place the parser made one) a participle cue takes the nearer name
+    "nearest_of_two_subjects": (
+        'Speaking at a town hall in Salem, New Hampshire, Tamsin Orley went after her rival, calling him "a total stiff."',
+        "Tamsin Orley",
+    ),
+    # the verb introducing a colon quotation may stand a long object away from the colon ...
+    "verb_far_before_colon": (
+        'Nadia Oyelaran has adopted the stance common among many mayors in office: "I back the plan, but not its cost."',
+        "Nadia Oyelaran",
+    ),
+    # ... and a name before the colon that is the verb's object is the one told, not the speaker
+    "object_before_colon": (
+        'Senate leader Mitch Harrow delivered a blunt message to Tomlinson: "It is time to stop attacking people."',
+        "Senate leader Mitch Harrow",
+    ),
+    # "calls for" introduces what is called for
+    "calls_for": (
+        "Dario Pellegrini wants higher taxes. He calls for a \"free care for all\" system; Ms. Okafor aims to build on the old law.",
+        "He",
+    ),
 }
 
 
 @pytest.mark.parametrize("text,mention", FIRST_SOURCE.values(), ids=list(FIRST_SOURCE))
 def test_source_mention_of_the_first_quotation(text: str, mention: str) -> None:
     assert sources(text)[0][1] == mention
+
+
+def test_a_subjectless_cue_after_a_noun_phrase_parsed_as_an_apposition_takes_it() -> None:
+    # "With hosts Jo Carrow, the candidate stated that it fails": "candidate" hung on "Carrow"
+    words = ["With", "hosts", "Jo", "Carrow", ",", "the", "candidate", "stated", "that", "it", "fails"]
+    heads = [7, 0, 3, 1, 3, 6, 3, 7, 10, 10, 7]
+    deps = ["prep", "pobj", "compound", "appos", "punct", "det", "appos", "ROOT", "mark", "nsubj", "ccomp"]
+    tags = ["IN", "NNS", "NNP", "NNP", ",", "DT", "NN", "VBD", "IN", "PRP", "VBZ"]
+    pos = ["ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "VERB", "SCONJ", "PRON", "VERB"]
+    lemmas = ["with", "host", "Jo", "Carrow", ",", "the", "candidate", "state", "that", "it", "fail"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
+    subj = subject_of(doc[7])
+    assert subj is not None and subj.text == "candidate"

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.base.cues import (
     RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
     cue_indices,
     cue_lemma,
     cue_lemmas,
@@ -215,7 +216,11 @@ def speech_verb_next_to_marks(ctx: AttributionContext) -> Attribution | None:
 
 def dash_or_colon_source(ctx: AttributionContext) -> Attribution | None:
     """``“…” - the minister, Ann Lee`` / ``Pollster Lee: “…”``: a name after a dash or before a colon."""
-    src = dash_source(ctx.doc, ctx.text, ctx.cand) or _colon_source(ctx.doc, ctx.cand)
+    src = dash_source(ctx.doc, ctx.text, ctx.cand)
+    if src is None:
+        src = _colon_source(ctx.doc, ctx.cand)
+        if src is not None and src.dep_ in ("dobj", "pobj", "dative"):
+            return None  # "delivered a blunt message to Lee:": Lee is told, not telling
     return _signed(ctx, src) if src is not None else None
 
 
@@ -357,12 +362,16 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     antecedent = relative_antecedent(subj) if subj is not None else None
     if antecedent is not None:
         subj = _issuer(antecedent) or subj  # "she released a video that said …": hers
-    if subj is not None and subj.head == cue:
+    if subj is not None and subj.dep_ in SUBJECT_DEPS:
         # "Tuesday in Berea, OH, …, Gov. Lee (R-OH), said": of several subjects, the nearest
-        # that names someone ("Mr Lee, Acme's chief said": Lee, not "chief")
-        subjects = [c for c in cue.children if c.dep_ == subj.dep_]
+        # that names someone ("Mr Lee, Acme's chief said": Lee, not "chief"), also those a
+        # participle inherits ("In Salem, New Hampshire, Trump went on, calling …": Trump)
+        verb = subj.head
+        subjects = [c for c in verb.children if c.dep_ == subj.dep_]
         subjects = [c for c in subjects if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"] or subjects
-        subj = min(subjects, key=lambda c: abs(c.i - cue.i))
+        subj = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subj.ent_type_ in NOT_SPEAKERS:  # "In Salem, New Hampshire, Ann Lee went …" with Lee in apposition
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subj)
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
         return subj
     doc = cue.doc
@@ -404,6 +413,8 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
             continue
         if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
             return tok  # "..., Jake Sullivan, said:" with the subject left unattached
+        if tok.pos_ == "NOUN" and tok.dep_ in ("appos", "conj") and any(c.dep_ in ("det", "poss") for c in tok.children):
+            return tok  # "In an interview with A and B, the candidate stated" parsed as one apposition
         if not (tok.is_punct or tok.pos_ in ("ADV", "AUX", "PART")):
             break
         k -= 1
@@ -436,6 +447,10 @@ def _issuer(document: Token) -> Token | None:
     return subj if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS else None
 
 
+LEAD_IN_WINDOW = 12
+"""Tokens before ``, "…"`` or ``: "…"`` in which the verb introducing the quotation is looked for."""
+
+
 def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) -> Token | None:
     """Any verb with a subject right after ``"…,"`` or right before ``, "…"`` (``Trump
     barked``): the layout itself marks the verb as the cue."""
@@ -457,7 +472,7 @@ def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) 
     if pre.rstrip()[-1:] in (",", ":"):
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
-            for tok in reversed(span[-6:]):
+            for tok in reversed(span[-LEAD_IN_WINDOW:]):  # "Lee makes a libertarian-style case: "
                 if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
                     return tok
     return None

@@ -220,6 +220,18 @@ def _outranks(outer: Token, inner: Token) -> bool:
     return lemma_act(outer.lemma_) == "speech"
 
 
+REQUEST_VERBS = frozenset({"call", "ask", "appeal", "plead", "press", "push", "argue", "lobby", "clamor", "clamour"})
+"""Verbs whose "for" phrase is what is asked for ("calls for a "Medicare for all" system"),
+unlike the "for" of a reason ("criticized for promoting "quack" cures")."""
+
+
+def _asks_for(cue: Token, prep: Token) -> bool:
+    """``calls for "…"``, not ``was called a charlatan for promoting "…"`` (an object, a passive)."""
+    if prep.lower_ != "for" or cue.lemma_.lower() not in REQUEST_VERBS:
+        return False
+    return not any(c.dep_ in ("dobj", "oprd", "auxpass", "nsubjpass") for c in cue.children)
+
+
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 
 
@@ -250,7 +262,7 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
             inner = found is not None and (found[0].dep_ in ("relcl", "acl") or found[0].left_edge.lower_ == "what")
             if found is not None and _reports_on_its_own(found[0]):
                 break  # "the party, which he labelled as a "joke"": the relative clause's own report
-            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner):
+            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
         if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
