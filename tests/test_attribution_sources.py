@@ -73,6 +73,12 @@ FIRST_SOURCE = {
         'her rival "the leading champion of waste in the chamber."',
         "Senator Ines Calloway",
     ),
+    # ... as is one the parser hung on a clause inside the report
+    "participle_inside_report": (
+        'Reached by phone, Tomas Arkwright denied the notion that a staff shakeup is coming, explaining that '
+        'he had been "taking a day off."',
+        "Tomas Arkwright",
+    ),
     # of a verb's two subjects (a place the parser made one) a participle cue takes the nearer name
     "nearest_of_two_subjects": (
         'Speaking at a town hall in Salem, New Hampshire, Tamsin Orley went after her rival, calling him "a total stiff."',
@@ -87,6 +93,24 @@ FIRST_SOURCE = {
     "object_before_colon": (
         'Senate leader Mitch Harrow delivered a blunt message to Tomlinson: "It is time to stop attacking people."',
         "Senate leader Mitch Harrow",
+    ),
+    # an inverted cue's subject may be a common noun ...
+    "inverted_noun_subject": (
+        '"How tall will that wall be?" asked the boy, who wore a red cap, as the audience laughed and applauded.',
+        "boy",
+    ),
+    # ... and a line break between the closing mark and the cue leaves it inverted
+    "inverted_after_line_break": ('"We will find out soon enough who is accountable,"\n added Harcourt.', "Harcourt"),
+    # ... but a participle after a comma is no inverted cue
+    "participle_not_inverted": (
+        'Ana Lopez seemed ready to riff on the incident, telling the crowd, "Some people get carried away, have you noticed?"',
+        "Ana Lopez",
+    ),
+    # a heading and a dash before a "Name:" source: the heading's verb and nouns are not the source
+    "name_after_heading_dash": (
+        "What that means for this year's election - More from Jonas Ekdahl: "
+        '"The partisanship of the state is a starting point in judging its likely vote."',
+        "Jonas Ekdahl",
     ),
     # "calls for" introduces what is called for
     "calls_for": (
@@ -112,3 +136,12 @@ def test_a_subjectless_cue_after_a_noun_phrase_parsed_as_an_apposition_takes_it(
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas)
     subj = subject_of(doc[7])
     assert subj is not None and subj.text == "candidate"
+
+
+def test_a_quotation_running_on_to_paragraphs_takes_the_attribution_at_their_end() -> None:
+    text = (
+        'Maria Lopez, the mayor, spoke on Monday. "We need steady hands," Lopez told the delegates. '
+        '"Not a leader who says one thing on Monday and another on Tuesday.\n\n'
+        '"Well, my friends, our security is not negotiable!" she said.\n\nThe crowd cheered.'
+    )
+    assert [mention for _kind, mention, _cue in sources(text)] == ["Lopez", "she"]

@@ -56,6 +56,9 @@ DASHES = "-–—―‒"
 NOT_SPEAKERS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 """Entity types a subject found by walking left from a cue cannot be (``on Saturday``)."""
 
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "npadvmod", "attr", "appos", "dative", "nsubj"})
+"""What the parser makes of the subject after an inverted cue ('"…," said Lee')."""
+
 Attribution: TypeAlias = tuple[Speaker, CharSpan | None, str | None]
 """(speaker, the cue's character span, the cue's lemma); no cue for a signature or a
 speaker carried over."""
@@ -219,7 +222,7 @@ def dash_or_colon_source(ctx: AttributionContext) -> Attribution | None:
     src = dash_source(ctx.doc, ctx.text, ctx.cand)
     if src is None:
         src = _colon_source(ctx.doc, ctx.cand)
-        if src is not None and src.dep_ in ("dobj", "pobj", "dative"):
+        if src is not None and _told(src):
             return None  # "delivered a blunt message to Lee:": Lee is told, not telling
     return _signed(ctx, src) if src is not None else None
 
@@ -378,10 +381,13 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp") and is_cue_word(cue.head):
         # '"…," said Lee, explaining he …': the participle's subject is its head's, never a word after it
         return _subject_of(cue.head, quoted) if cue.head.i < cue.i else None
-    before = doc[cue.i - 1] if cue.i > 0 else None
+    b = cue.i - 1
+    while b >= 0 and doc[b].is_space:  # '…accountability,”\n added Gowdy'
+        b -= 1
+    before = doc[b] if b >= 0 else None
     inverted = before is None or before.is_punct or before.is_quote
     for c in cue.rights if inverted else ():
-        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and c.ent_type_ not in NOT_SPEAKERS \
+        if c.dep_ in INVERTED_SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS \
                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
     k = cue.i + 1
@@ -394,6 +400,10 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
                 k += 1
             return doc[k]
         k += 1
+    for c in cue.rights if inverted and cue.tag_ != "VBG" else ():  # ", telling the crowd" is no inversion
+        if c.pos_ == "NOUN" and c.dep_ in INVERTED_SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS \
+                and any(d.dep_ in ("det", "poss") and d.i < c.i for d in c.children):
+            return c  # '"…?" asked the boy, who …'
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
         return _issuer(cue.head) or cue.head  # "signs calling Christie ...", "a statement saying ..."
     k = cue.i - 1
@@ -422,15 +432,22 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
 
 
 def _reporter_of_conjoined_cue(cue: Token) -> Token | None:
-    """``Paul said the plan would cost more, and called him "reckless"``: a subjectless speech
-    verb the parser conjoined to the reported clause goes on the report, and its speaker is the
-    outer cue's (not the reported clause's subject, "the plan")."""
-    head = cue.head
-    if cue.dep_ != "conj" or head.dep_ != "ccomp" or is_cue_word(head) or not is_cue_word(head.head):
+    """``Paul said the plan would cost more, and called him "reckless"``, ``Lee denied the
+    notion that a shakeup is coming, explaining that …``: a subjectless speech verb the parser
+    hung inside the reported clause goes on the report, and its speaker is the outer cue's (not
+    the subject of the clause it hangs on, "the plan", "a shakeup")."""
+    if cue.dep_ not in ("conj", "advcl") or not is_cue_word(cue) or is_cue_word(cue.head):
         return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cue.children) or not is_cue_word(cue):
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cue.children):
         return None
-    return head.head
+    node = cue.head
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "acl", "dobj"):
+            return None
+        node = node.head
+        if is_cue_word(node):
+            return node
+    return None
 
 
 def _issuer(document: Token) -> Token | None:
@@ -473,9 +490,20 @@ def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) 
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
             for tok in reversed(span[-LEAD_IN_WINDOW:]):  # "Lee makes a libertarian-style case: "
+                if tok.text in DASHES:
+                    break  # "What that means - More from Lee: "…"": a heading's verb, not the source's
                 if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
                     return tok
     return None
+
+
+def _told(tok: Token) -> bool:
+    """``delivered a message to Lee``, ``told Lee``: the object of a verb that has a subject of
+    its own in the clause (not a name after a heading's dash, "… IN OTHER STATES - Ann Lee")."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ != "VERB" or cue_subject(verb) is None:
+        return False
+    return not any(t.text in DASHES for t in tok.doc[min(verb.i, tok.i) : max(verb.i, tok.i)])
 
 
 def _colon_source(doc: Doc, cand: QuotedPassage) -> Token | None:
