@@ -30,6 +30,11 @@ def test_a_report_around_a_pronoun_report_owns_the_quoted_words() -> None:
     assert sources(text) == [("mixed", "Mariana Okonkwo", "says")]
 
 
+def test_a_report_around_a_conjoined_pronoun_report_owns_it_too() -> None:
+    text = "Dan Moreau says he’s proud of his campaign and expects to leave Nevada with a “solid share of the delegates.”"
+    assert sources(text) == [("mixed", "Dan Moreau", "says")]
+
+
 def test_a_participle_after_an_inverted_cue_takes_the_cue_subject_not_the_next_word() -> None:
     # '"It is valuable," said Skelby, explaining he worked ...' parsed with the name as an adverb
     words = ['"', "It", "is", "valuable", ",", '"', "said", "Skelby", ",", "explaining", "he", "worked"]

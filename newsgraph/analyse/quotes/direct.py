@@ -238,7 +238,8 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
 def _pronoun_subject(cue: Token) -> bool:
     """The cue's own subject is a personal pronoun ("... said she would order ..."): in a report
     around it the pronoun stands, in news prose, for the one who reports."""
-    return any(c.dep_ in SUBJECT_DEPS and c.lower_ in PERSONAL_PRONOUNS for c in cue.children)
+    subj = cue_subject(cue)  # its own, or the one a conjoined verb shares ("he's proud and expects")
+    return subj is not None and subj.dep_ in SUBJECT_DEPS and subj.lower_ in PERSONAL_PRONOUNS
 
 
 def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
