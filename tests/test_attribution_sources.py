@@ -91,7 +91,7 @@ FIRST_SOURCE = {
     ),
     # the verb introducing a colon quotation may stand a long object away from the colon ...
     "verb_far_before_colon": (
-        'Nadia Oyelaran has adopted the stance common among many mayors in office: "I back the plan, but not its cost."',
+        'Nadia Oyelaran has adopted the stance common among many big-city mayors: "I back the plan, but not its cost."',
         "Nadia Oyelaran",
     ),
     # ... and a name before the colon that is the verb's object is the one told, not the speaker
@@ -142,11 +142,3 @@ def test_a_subjectless_cue_after_a_noun_phrase_parsed_as_an_apposition_takes_it(
     subj = subject_of(doc[7])
     assert subj is not None and subj.text == "candidate"
 
-
-def test_a_quotation_running_on_to_paragraphs_takes_the_attribution_at_their_end() -> None:
-    text = (
-        'Maria Lopez, the mayor, spoke on Monday. "We need steady hands," Lopez told the delegates. '
-        '"Not a leader who says one thing on Monday and another on Tuesday.\n\n'
-        '"Well, my friends, our security is not negotiable!" she said.\n\nThe crowd cheered.'
-    )
-    assert [mention for _kind, mention, _cue in sources(text)] == ["Lopez", "she"]

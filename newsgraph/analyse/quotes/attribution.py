@@ -490,7 +490,7 @@ def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) 
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
             for tok in reversed(span[-LEAD_IN_WINDOW:]):  # "Lee makes a libertarian-style case: "
-                if tok.text in DASHES:
+                if tok.text in DASHES and tok.whitespace_:
                     break  # "What that means - More from Lee: "…"": a heading's verb, not the source's
                 if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
                     return tok

@@ -589,11 +589,8 @@ class QuoteFinder:
                     continue
                 same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
                 signed = cue is None and dash_source(doc, text, cand, first_word=True) is not None
-                # "A," she said. "B." (not "“B.” ― Name", nor a "B ... that runs on to paragraphs
-                # of its own, whose attribution may come at their end)
-                runs_on = cue is None and bool(cand.qs.continued)
-                if same_para and last is not None and not runs_on and (not signed if cue is None else cue == last.cue):
-                    last.content_spans.append((s, e))
+                if same_para and last is not None and (not signed if cue is None else cue == last.cue):
+                    last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")
                     continue
                 q = Quote([(s, e)], "direct", speaker, cue, lemma)
                 out.append(q)
