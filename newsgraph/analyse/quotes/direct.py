@@ -213,10 +213,34 @@ def _outranks(outer: Token, inner: Token) -> bool:
     believes ..., saying that "race still matters"') or the outer one reports a thought."""
     if not _is_speech(inner):
         return True
+    if _pronoun_subject(inner) and _is_speech(outer) and cue_subject(outer) is not None:
+        return True  # 'Clinton says she would order "living wills"': the report around it is hers
     own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in inner.children)
     if own_subject or cue_subject(inner) != cue_subject(outer):
         return False  # someone else speaks inside the report ('Bill said she believes ..., saying "..."')
     return lemma_act(outer.lemma_) == "speech"
+
+
+REQUEST_VERBS = frozenset({"call", "ask", "appeal", "plead", "press", "push", "argue", "lobby", "clamor", "clamour"})
+"""Verbs whose "for" phrase is what is asked for ("calls for a "Medicare for all" system"),
+unlike the "for" of a reason ("criticized for promoting "quack" cures")."""
+
+
+def _asks_for(cue: Token, prep: Token) -> bool:
+    """``calls for "…"``, not ``was called a charlatan for promoting "…"`` (an object, a passive)."""
+    if prep.lower_ != "for" or cue.lemma_.lower() not in REQUEST_VERBS:
+        return False
+    return not any(c.dep_ in ("dobj", "oprd", "auxpass", "nsubjpass") for c in cue.children)
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _pronoun_subject(cue: Token) -> bool:
+    """The cue's own subject is a personal pronoun ("... said she would order ..."): in a report
+    around it the pronoun stands, in news prose, for the one who reports."""
+    subj = cue_subject(cue)  # its own, or the one a conjoined verb shares ("he's proud and expects")
+    return subj is not None and subj.dep_ in SUBJECT_DEPS and subj.lower_ in PERSONAL_PRONOUNS
 
 
 def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
@@ -240,7 +264,7 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
             inner = found is not None and (found[0].dep_ in ("relcl", "acl") or found[0].left_edge.lower_ == "what")
             if found is not None and _reports_on_its_own(found[0]):
                 break  # "the party, which he labelled as a "joke"": the relative clause's own report
-            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner):
+            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
         if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
