@@ -449,3 +449,10 @@ def test_an_award_or_a_team_named_like_a_person_is_no_person(nlp) -> None:  # ty
     assert "Chester" not in found
     found = people(analyse(nlp, "Anastacia said she was delighted. Anastacia and Dido were winners."))
     assert "Anastacia" in found
+
+
+def test_a_pronoun_of_the_next_clause_says_nothing_of_the_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(analyse(nlp, "Talks went on all night. Corrigan said he would stay in the job."))
+    assert found["Corrigan"].gender == "male"
+    found = people(analyse(nlp, "Talks went on all night. Her aim was to ensure Corrigan was re-elected, she insisted."))
+    assert "Corrigan" not in found or found["Corrigan"].gender != "female"

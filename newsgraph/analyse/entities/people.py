@@ -576,6 +576,9 @@ def _pronoun_gender(doc: Doc, j: int) -> str:
     "n" for "Pernod said it ..."), when no other name comes between."""
     t = token_table(doc)
     sent_end = t.sent_bounds[j - 1][1] if j else t.n
+    # Within the clause the name is subject of ("Cruz said he ..."), not the next clause's
+    # subject ("to ensure Labour was re-elected, he insisted").
+    sent_end = min(sent_end, tree_edges(doc).right[t.head[j - 1]] + 1) if j else sent_end
     for k in range(j, min(sent_end, j + 12, t.n)):
         if t.ent_type[k] == "PERSON" or t.text[k] in ("“", '"', "‘"):
             return "-"
