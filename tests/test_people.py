@@ -456,3 +456,9 @@ def test_a_pronoun_of_the_next_clause_says_nothing_of_the_name(nlp) -> None:  # 
     assert found["Corrigan"].gender == "male"
     found = people(analyse(nlp, "Talks went on all night. Her aim was to ensure Corrigan was re-elected, she insisted."))
     assert "Corrigan" not in found or found["Corrigan"].gender != "female"
+
+
+def test_a_name_ending_a_title_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = analyse(nlp, "Maroon 5's album Songs About Jane has moved up to number seven despite being released last year.")
+    assert "Jane" not in people(ents)
+    assert "Jane" in people(analyse(nlp, "Sam said he was talking about Jane, not Mary."))

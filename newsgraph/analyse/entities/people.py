@@ -47,6 +47,7 @@ from newsgraph.analyse.entities.entity_spans import collect_spans, person_contex
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.name_spans import (
     GEO_LABELS,
+    headline_like,
     POSSESSIVE_TOKENS,
     Spans,
     is_place,
@@ -62,7 +63,7 @@ from newsgraph.model import Entity
 _ROLE_GLUE = {"of", "and", "-", "&"}
 _CLAUSE_OPENERS = {"and", "or", "but", "who", "which", "said", "says"}
 """Words that may follow an appositive role ("X, a lawyer, said"; "X, a lawyer who ...")."""
-WORK_NOUNS = frozenset({"film", "movie", "biopic", "drama", "comedy", "thriller", "documentary", "sitcom",
+_WORK_DESCRIPTORS = frozenset({"film", "movie", "biopic", "drama", "comedy", "thriller", "documentary", "sitcom",
                         "musical", "novel", "album", "single", "song", "play", "opera", "book", "series",
                         "game", "blockbuster", "bestseller"})
 """A name described by one of these ("the hit movie Ray") is a work's title, even when it is a
@@ -188,10 +189,13 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             continue
         if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
             continue  # "Being Digital"
+        if in_a_title(doc, i):
+            add_other(i, j, "WORK_OF_ART")  # "the album Songs About Jane"
+            continue
         if not names.looks_like_name(words) or not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
-        if not m.title and m.roles and all(r.lower().split()[-1] in WORK_NOUNS for r in m.roles):
+        if not m.title and m.roles and all(r.lower().split()[-1] in _WORK_DESCRIPTORS for r in m.roles):
             add_other(i, j, "WORK_OF_ART")  # "the hit movie Ray", "the Colombian drama Maria Full of Grace"
             continue
         shared = shared_surname(doc, i, j, person_ends)
@@ -201,6 +205,19 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         _attach(doc, p, m)
         grouping.span_entity[(i, j)] = p
     return grouping
+
+
+_TITLE_GLUE_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
+
+
+def in_a_title(doc: Doc, i: int) -> bool:
+    """A name right after a capitalised small word inside a sentence ("Songs About Jane",
+    "Summer Of Sam") ends the title of a work: running text writes "about", "of" in lower case.
+    Not in a title-case line (a headline: "Clinton Breaks With Obama")."""
+    t = token_table(doc)
+    k = i - 1
+    return k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and t.is_title[k] \
+        and t.text[k] not in names.titles() and t.is_title[k - 1] and not headline_like(doc, i)
 
 
 def _descriptor_word(words: list[str]) -> bool:
