@@ -47,9 +47,9 @@ from newsgraph.analyse.entities.entity_spans import collect_spans, person_contex
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.name_spans import (
     GEO_LABELS,
-    headline_like,
     POSSESSIVE_TOKENS,
     Spans,
+    headline_like,
     is_place,
     name_in_title,
     name_words,
