@@ -438,6 +438,8 @@ def test_a_work_named_after_a_person_is_no_mention_of_them(nlp) -> None:  # type
 def test_royal_titles_name_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
     found = people(analyse(nlp, "Tomlinson, 27, is a close friend of princesses Anne and Margaret."))
     assert {"Princess Anne", "Princess Margaret"} <= set(found)
+    found = people(analyse(nlp, "Commuters at mainline stations such as Kings Cross and Euston were asked."))
+    assert "King Euston" not in found
     found = people(analyse(nlp, "Prince Edward visited the school on Monday. Edward said the pupils were a credit."))
     assert list(found) == ["Prince Edward"]
 

@@ -216,8 +216,8 @@ def in_a_title(doc: Doc, i: int) -> bool:
     Not in a title-case line (a headline: "Clinton Breaks With Obama")."""
     t = token_table(doc)
     k = i - 1
-    return k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and t.is_title[k] \
-        and t.text[k] not in names.titles() and t.is_title[k - 1] and not headline_like(doc, i)
+    return k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
+        and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i)
 
 
 def _descriptor_word(words: list[str]) -> bool:
@@ -634,10 +634,13 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
 
 
 def _plural_title(t: TokenTable, i: int) -> str | None:
-    """ "Princes William and Harry": the title each of the coordinated names bears."""
+    """ "Princes William and Harry": the title each of the coordinated given names bears (not
+    "Kings Cross and Euston": a place's name)."""
+    if not names.known_given_name(t.text[i]):
+        return None
     if i > 0 and t.lower[i - 1] in PLURAL_TITLES:
         return PLURAL_TITLES[t.lower[i - 1]]
-    if i > 2 and t.lower[i - 1] == "and" and t.lower[i - 3] in PLURAL_TITLES and t.pos[i - 2] == "PROPN":
+    if i > 2 and t.lower[i - 1] == "and" and t.lower[i - 3] in PLURAL_TITLES and names.known_given_name(t.text[i - 2]):
         return PLURAL_TITLES[t.lower[i - 3]]
     return None
 
