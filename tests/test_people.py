@@ -464,3 +464,10 @@ def test_a_name_ending_a_title_is_no_person(nlp) -> None:  # type: ignore[no-unt
     ents = analyse(nlp, "Maroon 5's album Songs About Jane has moved up to number seven despite being released last year.")
     assert "Jane" not in people(ents)
     assert "Jane" in people(analyse(nlp, "Sam said he was talking about Jane, not Mary."))
+
+
+def test_storms_and_companies_described_as_such_are_no_people(nlp) -> None:  # type: ignore[no-untyped-def]
+    ents = analyse(nlp, "Relief came after Hurricane Mitch. Mitch killed about 10,000 people.")
+    assert not people(ents) and any(e.type == "EVENT" and len(e.mentions) == 2 for e in ents)
+    found = people(analyse(nlp, "French media giant Vivendi Universal is being investigated by the regulator."))
+    assert "Vivendi Universal" not in found

@@ -44,9 +44,9 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
                        in names.org_roles() for r in p.roles):
         return False  # "German music publisher Bertelsmann"
-    if len(p.name.split()) == 1 and any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles()
-                                        for r in p.roles) and not any(m.title for m in p.mentions):
-        return False  # "marketing company Doubleclick, one of the leading providers ..."
+    if any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles() for r in p.roles) \
+            and not any(m.title for m in p.mentions) and (len(p.name.split()) == 1 or p.gender == "-"):
+        return False  # "marketing company Doubleclick, one of the leading providers ...", "media giant Vivendi Universal"
     if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
         return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
     words = p.name.split()

@@ -159,6 +159,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
 
     add_other = partial(grouping.add_other, t)
     person_ends = {i: j for i, j, label, _ in spans if label == "PERSON"}
+    storms: dict[str, Entity] = {}  # "Mitch" -> the storm Hurricane Mitch
     for i, j, label, title in spans:
         span_text = t.span_text(i, j)
         if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
@@ -172,7 +173,9 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if label == "WORK_OF_ART" or label == "EVENT":
             places_in_name(doc, i, j, add_other)
             if label == "EVENT":
-                add_other(i, j, label)
+                event = add_other(i, j, label)
+                if event.name.split()[0] in _STORM_WORDS:
+                    storms[event.name.split()[-1]] = event
             continue
         if label != "PERSON":
             add_other(i, j, label)
@@ -189,6 +192,12 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             continue
         if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
             continue  # "Being Digital"
+        if i > 0 and t.text[i - 1] in _STORM_WORDS:
+            storms[t.text[j - 1]] = add_other(i - 1, j, "EVENT")  # "after Hurricane Mitch"
+            continue
+        if j - i == 1 and t.text[i] in storms:  # "... after Hurricane Mitch. Mitch killed 10,000 people"
+            storms[t.text[i]].mentions.append((t.idx[i], t.end_char(i)))
+            continue
         if in_a_title(doc, i):
             add_other(i, j, "WORK_OF_ART")  # "the album Songs About Jane"
             continue
@@ -208,6 +217,8 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
 
 
 _TITLE_GLUE_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
+_STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm", "hurricane", "typhoon", "cyclone", "storm"})
+"""A name after one of these is a storm's, not a person's."""
 
 
 def in_a_title(doc: Doc, i: int) -> bool:
