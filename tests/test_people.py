@@ -471,3 +471,9 @@ def test_storms_and_companies_described_as_such_are_no_people(nlp) -> None:  # t
     assert not people(ents) and any(e.type == "EVENT" and len(e.mentions) == 2 for e in ents)
     found = people(analyse(nlp, "French media giant Vivendi Universal is being investigated by the regulator."))
     assert "Vivendi Universal" not in found
+
+
+def test_an_uncle_by_given_name_is_the_person_of_that_given_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    found = people(analyse(nlp, "Ossie Davis, the actor and activist, has died aged 87. His niece quoted the man she "
+                                "knew as Uncle Ossie. \"Ossie was my hero,\" she said."))
+    assert list(found) == ["Ossie Davis"] and "Uncle Ossie" in found["Ossie Davis"].aliases

@@ -122,7 +122,7 @@ def plural_agreement(doc: Doc, k: int) -> bool:
     if any(t.dep[c] == "conj" for c in children[k]):
         return False
     verbs = [head, *(c for c in children[head] if t.dep[c] in ("aux", "auxpass") and c < head)]
-    return any(t.lower[v] in _PLURAL_VERBS for v in verbs)
+    return t.tag[head] == "VBP" or any(t.lower[v] in _PLURAL_VERBS for v in verbs)  # "Bolton await"
 
 
 def ends_in_a_plural(doc: Doc, p: Person) -> bool:

@@ -851,7 +851,7 @@ def _attach(doc: Doc, p: Person, m: Mention) -> None:
 
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Viscount"})
 """Titles that, before a single name, are part of how the person is named ("Lord Harris")."""
-NAMING_TITLES = PEERAGE | {"Prince", "Princess", "King", "Queen", "Pope", "Sir", "Dame"}
+NAMING_TITLES = PEERAGE | {"Prince", "Princess", "King", "Queen", "Pope", "Sir", "Dame", "Uncle", "Aunt", "Auntie"}
 """Titles a reader names a person by when the text gives no full name ("Prince Charles")."""
 PLURAL_TITLES = {"princes": "Prince", "princesses": "Princess", "kings": "King", "queens": "Queen"}
 """A plural title before coordinated names gives each the title: "Princes William and Harry"."""
