@@ -1,6 +1,7 @@
 """Draw the seeded sample of people from a store that is hand-checked for issue 14.
 
     .venv/bin/newsgraph ingest <PolNeAR dev texts> <first 10 BBC articles per topic> --db people.db
+    # or the full store of the issue: ingest ../shared/corpora/bbc ../shared/corpora/polnear/dev/text
     .venv/bin/python scripts/sample_store_people.py --db people.db [--n 100] [--seed 1914] \
         [--out bench/people_issue14_final.tsv]
 

@@ -8,7 +8,8 @@ only splits a list:
 1. **Full names** (two or more words) join when their *name key* is equal: the first given
    name (middle names and initials ignored), the surname and the generational suffix, all
    case-folded. "Donald Trump", "Donald J. Trump" and "Mr. Donald Trump" join; "Donald Trump
-   Jr." (suffix), "Bill Clinton" / "Hillary Clinton" (given name) never do. Family-name-first
+   Jr." (suffix), "Bill Clinton" / "Hillary Clinton" (given name) never do, nor do middle
+   initials that differ ("George H. W. Bush" / "George W. Bush"). Family-name-first
    names ("Kim Jong Un") must agree on every given name ("Kim Jong Il" stays apart).
 2. **A surname alone** ("Trump" in an article that never gives the full name) joins the
    global person with that surname only if that person holds at least 90 % of the articles
@@ -67,6 +68,27 @@ def name_key(name: str) -> tuple[str, ...] | None:
 
 def surname(name: str) -> str:
     return _parse(name).surname.lower()
+
+
+_INITIALS = re.compile(r"^(?:[A-Z]\.?)+$")
+
+
+def middle_initials(name: str) -> str:
+    """The letters of the initials after the first given name: "HW" for "George H. W. Bush" and
+    "George H.W. Bush", "W" for "George W. Bush", "" for "George Bush" or "J. Joe Ricketts"."""
+    parts = _parse(name)
+    if parts.family_first:
+        return ""
+    given = list(parts.given)
+    first = next((k for k, g in enumerate(given) if not _INITIALS.match(g)), len(given))
+    return "".join(ch for g in given[first + 1 :] if _INITIALS.match(g) for ch in g if ch.isalpha())
+
+
+def initials_agree(a: str, b: str) -> bool:
+    """Two full names of one key may be one person unless both give middle initials and they
+    differ: the key ignores initials so that "Donald J. Trump" joins "Donald Trump"."""
+    ia, ib = middle_initials(a), middle_initials(b)
+    return not ia or not ib or ia == ib
 
 
 @dataclass
@@ -194,6 +216,13 @@ def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[s
     key = name_key(name)
     if key is not None:
         g = by_key.get(key)
+        if g is not None and not initials_agree(name, g.name):  # "George H. W. Bush" is not "George W. Bush"
+            g = next((c for c in by_surname[surname(name)] if name_key(c.name) == key
+                      and middle_initials(c.name) == middle_initials(name)), None)
+            if g is None:
+                g = _Global(_new_global(conn, name, "PERSON"), name, 1, _gender(json.loads(e["aliases"]), [e["gender"]]))
+                by_surname[surname(name)].append(g)
+                return g.id, "new"
         if g is not None:
             g.articles += 1
             return g.id, "same full name"

@@ -44,9 +44,9 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
                        in names.org_roles() for r in p.roles):
         return False  # "German music publisher Bertelsmann"
-    if len(p.name.split()) == 1 and any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles()
-                                        for r in p.roles) and not any(m.title for m in p.mentions):
-        return False  # "marketing company Doubleclick, one of the leading providers ..."
+    if any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles() for r in p.roles) \
+            and not any(m.title for m in p.mentions) and (len(p.name.split()) == 1 or p.gender == "-"):
+        return False  # "marketing company Doubleclick, one of the leading providers ...", "media giant Vivendi Universal"
     if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
         return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
     words = p.name.split()
@@ -63,6 +63,11 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
             and any(organisation_context(doc, m.start, m.end) for m in p.mentions):
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
+    if len(words) == 1 and not strong_evidence(doc, p, family_names, given_name=False) and (
+            p.name in org_texts or any(m.thing_like or plural_agreement(doc, m.end - 1) for m in p.mentions)
+            or places.lookup(p.name) is not None and used_as_a_modifier(doc, p.name)):
+        return False  # "Chelsea" typed ORG too, "an Oscar", "Chester were", "the Valencia coach":
+        # a given name is no evidence for a club or an award
     if len(words) == 1 and not strong_evidence(doc, p, family_names) and (
             p.name in org_texts or any(m.thing_like or m.neuter or coordinated_with_a_thing(doc, m.end - 1)
                                        for m in p.mentions) or used_as_a_modifier(doc, p.name)):
@@ -74,12 +79,13 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
 
 
-def strong_evidence(doc: Doc, p: Person, family_names: set[str]) -> bool:
+def strong_evidence(doc: Doc, p: Person, family_names: set[str], *, given_name: bool = True) -> bool:
     """What a one-word name needs to be a person: a title, a role, a gendered pronoun or title,
-    "who", an age or kin after it, a verb only people do ("Stalin deported"), a known given name,
-    or the surname of someone named in full. Speaking is not enough: companies announce and papers say."""
+    "who", an age or kin after it, a verb only people do ("Stalin deported"), a known given name
+    (unless ``given_name`` is False: the article also types the word a thing), or the surname of
+    someone named in full. Speaking is not enough: companies announce and papers say."""
     name = p.name
-    if names.known_given_name(name) or name in family_names or p.roles or p.gender != "-":
+    if given_name and names.known_given_name(name) or name in family_names or p.roles or p.gender != "-":
         return True
     t = token_table(doc)
     verbs = names.person_verbs()
@@ -100,6 +106,23 @@ def coordinated_with_a_thing(doc: Doc, k: int) -> bool:
     return any(t.ent_type[c] in ("ORG", "PRODUCT") or t.pos[c] == "PROPN" and edges.left[c] < c
                and t.pos[edges.left[c]] == "PROPN" and not names.known_given_name(t.text[edges.left[c]])
                for c in partners)
+
+
+_PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "'ve"})
+
+
+def plural_agreement(doc: Doc, k: int) -> bool:
+    """ "Chester were bottom of the league": one name, the subject of a plural verb, is a team or
+    a company in British usage, never one person (unless coordinated: "Cole and Lauren were")."""
+    t = token_table(doc)
+    if t.dep[k] not in ("nsubj", "nsubjpass") or t.tag[k] != "NNP":
+        return False
+    head = t.head[k]
+    children = tree_edges(doc).children
+    if any(t.dep[c] == "conj" for c in children[k]):
+        return False
+    verbs = [head, *(c for c in children[head] if t.dep[c] in ("aux", "auxpass") and c < head)]
+    return t.tag[head] == "VBP" or any(t.lower[v] in _PLURAL_VERBS for v in verbs)  # "Bolton await"
 
 
 def ends_in_a_plural(doc: Doc, p: Person) -> bool:

@@ -49,6 +49,7 @@ from newsgraph.analyse.entities.name_spans import (
     GEO_LABELS,
     POSSESSIVE_TOKENS,
     Spans,
+    headline_like,
     is_place,
     name_in_title,
     name_words,
@@ -62,6 +63,11 @@ from newsgraph.model import Entity
 _ROLE_GLUE = {"of", "and", "-", "&"}
 _CLAUSE_OPENERS = {"and", "or", "but", "who", "which", "said", "says"}
 """Words that may follow an appositive role ("X, a lawyer, said"; "X, a lawyer who ...")."""
+_WORK_DESCRIPTORS = frozenset({"film", "movie", "biopic", "drama", "comedy", "thriller", "documentary", "sitcom",
+                        "musical", "novel", "album", "single", "song", "play", "opera", "book", "series",
+                        "game", "blockbuster", "bestseller"})
+"""A name described by one of these ("the hit movie Ray") is a work's title, even when it is a
+person's name too."""
 HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
@@ -89,10 +95,11 @@ def group_entities(doc: Doc) -> list[Entity]:
     add_named_groups(doc, grouping.others)
     name_from_titles(grouping.people, grouping.title_names)
     name_relatives(doc, grouping.people)
+    separate_office_holders(doc, grouping.people)
     people = keep_people(doc, grouping.people)
     kept = {id(p) for p in people}
     fold_into_things([p for p in grouping.people if id(p) not in kept], grouping.others)
-    return join_titled_surnames(doc, build_entities(people, grouping.others))
+    return join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
 
 
 @dataclass(frozen=True)
@@ -152,6 +159,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
 
     add_other = partial(grouping.add_other, t)
     person_ends = {i: j for i, j, label, _ in spans if label == "PERSON"}
+    storms: dict[str, Entity] = {}  # "Mitch" -> the storm Hurricane Mitch
     for i, j, label, title in spans:
         span_text = t.span_text(i, j)
         if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
@@ -165,7 +173,9 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if label == "WORK_OF_ART" or label == "EVENT":
             places_in_name(doc, i, j, add_other)
             if label == "EVENT":
-                add_other(i, j, label)
+                event = add_other(i, j, label)
+                if event.name.split()[0] in _STORM_WORDS:
+                    storms[event.name.split()[-1]] = event
             continue
         if label != "PERSON":
             add_other(i, j, label)
@@ -182,9 +192,21 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             continue
         if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
             continue  # "Being Digital"
+        if i > 0 and t.text[i - 1] in _STORM_WORDS:
+            storms[t.text[j - 1]] = add_other(i - 1, j, "EVENT")  # "after Hurricane Mitch"
+            continue
+        if j - i == 1 and t.text[i] in storms:  # "... after Hurricane Mitch. Mitch killed 10,000 people"
+            storms[t.text[i]].mentions.append((t.idx[i], t.end_char(i)))
+            continue
+        if in_a_title(doc, i):
+            add_other(i, j, "WORK_OF_ART")  # "the album Songs About Jane"
+            continue
         if not names.looks_like_name(words) or not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
+        if not m.title and m.roles and all(r.lower().split()[-1] in _WORK_DESCRIPTORS for r in m.roles):
+            add_other(i, j, "WORK_OF_ART")  # "the hit movie Ray", "the Colombian drama Maria Full of Grace"
+            continue
         shared = shared_surname(doc, i, j, person_ends)
         if shared:
             m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
@@ -192,6 +214,21 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         _attach(doc, p, m)
         grouping.span_entity[(i, j)] = p
     return grouping
+
+
+_TITLE_GLUE_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
+_STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm", "hurricane", "typhoon", "cyclone", "storm"})
+"""A name after one of these is a storm's, not a person's."""
+
+
+def in_a_title(doc: Doc, i: int) -> bool:
+    """A name right after a capitalised small word inside a sentence ("Songs About Jane",
+    "Summer Of Sam") ends the title of a work: running text writes "about", "of" in lower case.
+    Not in a title-case line (a headline: "Clinton Breaks With Obama")."""
+    t = token_table(doc)
+    k = i - 1
+    return k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
+        and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i)
 
 
 def _descriptor_word(words: list[str]) -> bool:
@@ -298,6 +335,38 @@ def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Pers
     return max(before, key=lambda b: b[0])[1] if before else None
 
 
+def separate_office_holders(doc: Doc, people: list[Person]) -> None:
+    """ "President Clinton" said of a person the text shows campaigning ("Hillary Clinton and her
+    campaign") and never gives that office is someone else of that surname, in place: the
+    mentions so titled become a person of their own.
+
+    After grouping, because the campaign may be mentioned after the title ("an affair with
+    President Clinton ... Hillary Clinton and her campaign")."""
+    for p in list(people):
+        if not p.campaigning or not p.full:
+            continue
+        titled = [m for m in p.mentions if len(m.words) == 1 and m.title and _holds_office_title(m)]
+        offices = {_office(m.title or "") for m in titled}
+        held = any(len(m.words) > 1 and (m.title and _office(m.title) in offices or any(
+            offices & {_office(w) for w in r.lower().split()} for r in m.roles)) for m in p.mentions)
+        if not titled or held:
+            continue
+        holder = Person(titled[0].words[0], titled[0].char_start)
+        for m in titled:
+            _attach(doc, holder, m)
+        p.mentions = [m for m in p.mentions if m not in titled]
+        kept_titles = {m.title for m in p.mentions}
+        p.roles = [r for r in p.roles if r in kept_titles or r not in {m.title for m in titled}]
+        p.aliases = [a for a in p.aliases if a not in {holder.name, *holder.aliases} or any(
+            " ".join(m.words) == a for m in p.mentions)]
+        people.append(holder)
+
+
+def _holds_office_title(m: Mention) -> bool:
+    """A title naming an office one runs for ("President", "Governor", not "Mr")."""
+    return names.titles()[m.title or ""][0] == "office" and _office(m.title or "") in _OFFICE_ADJECTIVES
+
+
 def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
     """The people with some support for being a person (``evidence.is_person``).
 
@@ -306,7 +375,7 @@ def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
     """
     t = token_table(doc)
     lower_words = set(compress(t.text, t.is_lower))
-    org_texts = {t.span_text(s, e) for s, e, label in t.ents if label == "ORG"}
+    org_texts = {t.span_text(s, e) for s, e, label in t.ents if label in THING_TYPES and label != "NORP"}
     family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
     return [p for p in people if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)]
 
@@ -315,7 +384,7 @@ def fold_into_things(dropped: list[Person], others: dict[tuple[str, str], Entity
     """Mentions of a name judged no person join the article's organisation, product or work of that
     name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos."""
     for p in dropped:
-        thing = next((others[(label, p.name)] for label in ("ORG", "PRODUCT", "WORK_OF_ART")
+        thing = next((others[(label, p.name)] for label in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC")
                       if (label, p.name) in others), None)
         if thing is not None:
             thing.mentions.extend((m.char_start, m.char_end) for m in p.mentions)
@@ -377,6 +446,40 @@ def join_titled_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
                 ent.type = "PERSON"
         out.append(ent)
     return out
+
+
+_NAMED_THING_TYPES = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
+
+
+def join_named_things(entities: list[Entity]) -> list[Entity]:
+    """A person known only by a surname ("Mr McManus", "Hayes said") takes the full name that
+    spaCy typed a thing ("JP McManus" ORG, "Philip French" ORG): one name of two or three words
+    ending in that surname and led by a known given name, or by initials when a title says person.
+
+    Last, with ``join_titled_surnames``: only the whole article says who is known by the surname
+    alone. A surname that several such names end in, or that a person of the article already
+    carries in full, is left alone."""
+    out = list(entities)
+    full_surnames = {names.parse(e.name).surname for e in entities if e.type == "PERSON" and " " in e.name}
+    for person in [e for e in entities if e.type == "PERSON" and " " not in e.name and e.name not in full_surnames]:
+        titled = any(a.split()[0] in names.titles() for a in person.aliases if " " in a)
+        found = [e for e in out if e.type in _NAMED_THING_TYPES and 2 <= len(e.name.split()) <= 3
+                 and e.name.split()[-1] == person.name and _leads_like_given_name(e.name.split()[0], titled)]
+        if len(found) != 1:
+            continue
+        thing = found[0]
+        person.aliases = list(dict.fromkeys([person.name, *person.aliases]))
+        person.name = thing.name
+        person.mentions = sorted(set(person.mentions) | set(thing.mentions))
+        out.remove(thing)
+    out.sort(key=lambda e: e.mentions[0])
+    return out
+
+
+def _leads_like_given_name(word: str, titled: bool) -> bool:
+    """ "Philip", or "JP"/"J.P." when a title already says the surname is a person's."""
+    initials = word.replace(".", "")
+    return names.known_given_name(word) or titled and initials.isupper() and 1 <= len(initials) <= 3
 
 
 # ---------------------------------------------------------------- what one mention says
@@ -501,6 +604,9 @@ def _pronoun_gender(doc: Doc, j: int) -> str:
     "n" for "Pernod said it ..."), when no other name comes between."""
     t = token_table(doc)
     sent_end = t.sent_bounds[j - 1][1] if j else t.n
+    # Within the clause the name is subject of ("Cruz said he ..."), not the next clause's
+    # subject ("to ensure Labour was re-elected, he insisted").
+    sent_end = min(sent_end, tree_edges(doc).right[t.head[j - 1]] + 1) if j else sent_end
     for k in range(j, min(sent_end, j + 12, t.n)):
         if t.ent_type[k] == "PERSON" or t.text[k] in ("“", '"', "‘"):
             return "-"
@@ -516,6 +622,8 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     t = token_table(doc)
     if title is None and i > 0 and t.text[i - 1] in names.titles():
         title = t.text[i - 1]
+    if title is None and j - i == 1:
+        title = _plural_title(t, i)
     roles, role_start = _roles_before(doc, i, j)
     gender = names.titles().get(title or "", ("", "-"))[1]
     if gender == "-" and j - i == 1 and t.dep[i] in ("nsubj", "nsubjpass"):
@@ -534,6 +642,18 @@ def _mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
     m.role_ahead, m.role_after = _role_ahead(doc, i, j), _role_after(doc, i, j)
     m.relative = _introduced_as_relative(doc, m)
     return m
+
+
+def _plural_title(t: TokenTable, i: int) -> str | None:
+    """ "Princes William and Harry": the title each of the coordinated given names bears (not
+    "Kings Cross and Euston": a place's name)."""
+    if not names.known_given_name(t.text[i]):
+        return None
+    if i > 0 and t.lower[i - 1] in PLURAL_TITLES:
+        return PLURAL_TITLES[t.lower[i - 1]]
+    if i > 2 and t.lower[i - 1] == "and" and t.lower[i - 3] in PLURAL_TITLES and names.known_given_name(t.text[i - 2]):
+        return PLURAL_TITLES[t.lower[i - 3]]
+    return None
 
 
 def _introduced_as_relative(doc: Doc, m: Mention) -> bool:
@@ -633,10 +753,15 @@ def _resolve(people: list[Person], by_surname: dict[str, list[Person]], m: Menti
     cands = [p for p in pool if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".") or not parts.suffix]
     if m.title and names.titles()[m.title][0] == "office":
         cands = [p for p in cands if not _office_rules_out(p, m.title)]
+    if m.title in PEERAGE:  # "Lord Roberts of Conwy" is not the article's Sion Roberts
+        cands = [p for p in cands if any(pm.title in PEERAGE for pm in p.mentions)]
     chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
         chosen = _choose(given, m, short)
+    if chosen is None:  # "President Lula" after "Luiz Inacio Lula da Silva": a name inside the full name
+        inner = [p for p in people if p.full and short in p.parts.given[1:] and len(short) > 2]
+        chosen = _choose(inner, m, short)
     if chosen is None:
         chosen = Person(name, m.char_start)
         people.append(chosen)
@@ -658,10 +783,31 @@ def _office(word: str) -> str:
 
 def _office_rules_out(p: Person, title: str) -> bool:
     """ "President Clinton" is not the article's Hillary Clinton when the text calls her a
-    presidential nominee or candidate: running for an office is not holding it."""
-    adjective = _OFFICE_ADJECTIVES.get(_office(title))
-    return adjective is not None and any(
-        adjective in words and words & _CANDIDACY for words in (set(r.lower().split()) for r in p.roles))
+    presidential nominee or candidate, or speaks of her campaign and never gives her the office:
+    running for an office is not holding it."""
+    office = _office(title)
+    adjective = _OFFICE_ADJECTIVES.get(office)
+    if adjective is None:
+        return False
+    roles = [set(r.lower().split()) for r in p.roles]
+    if any(adjective in words and words & _CANDIDACY for words in roles):
+        return True
+    return p.campaigning and not any(office in {_office(w) for w in words} for words in roles)
+
+
+_CAMPAIGN_LOOKAHEAD = 4
+"""Tokens after a name within which "campaign" is the person's ("Clinton and her campaign")."""
+
+
+def _campaigning(doc: Doc, m: Mention) -> bool:
+    """ "the Clinton campaign", "Clinton's campaign", "Hillary Clinton and her campaign"."""
+    t = token_table(doc)
+    end = min(t.n, m.end + _CAMPAIGN_LOOKAHEAD, t.sent_bounds[m.end - 1][1])
+    for k in range(m.end, end):
+        if t.lemma[k].lower() == "campaign" and t.pos[k] == "NOUN":
+            between = t.lower[m.end : k]
+            return all(w in ("'s", "’s", "'", "and", "his", "her", "presidential") for w in between)
+    return False
 
 
 def _attach(doc: Doc, p: Person, m: Mention) -> None:
@@ -671,6 +817,7 @@ def _attach(doc: Doc, p: Person, m: Mention) -> None:
         p.prominent_at = m.char_start
     p.mentions.append(m)
     p.evidence = p.evidence or m.evidence
+    p.campaigning = p.campaigning or _campaigning(doc, m)
     surface = " ".join(m.words)
     if len(m.words) == 1 or (m.words and not names.parse(surface).given):
         p.short_forms_used_at[m.words[0]] = m.char_start
@@ -704,6 +851,10 @@ def _attach(doc: Doc, p: Person, m: Mention) -> None:
 
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Viscount"})
 """Titles that, before a single name, are part of how the person is named ("Lord Harris")."""
+NAMING_TITLES = PEERAGE | {"Prince", "Princess", "King", "Queen", "Pope", "Sir", "Dame", "Uncle", "Aunt", "Auntie"}
+"""Titles a reader names a person by when the text gives no full name ("Prince Charles")."""
+PLURAL_TITLES = {"princes": "Prince", "princesses": "Princess", "kings": "King", "queens": "Queen"}
+"""A plural title before coordinated names gives each the title: "Princes William and Harry"."""
 
 
 def _person_entity(p: Person) -> Entity:
@@ -714,7 +865,7 @@ def _person_entity(p: Person) -> Entity:
             p.aliases.append(p.name)
             p.name = best
     elif " " not in p.name:  # "Lord Harris" is what a peer is called, never "Harris" alone
-        peer = next((a for a in p.aliases if a.split()[0] in PEERAGE and a.split()[1:] == [p.name]), None)
+        peer = next((a for a in p.aliases if a.split()[0] in NAMING_TITLES and a.split()[1:] == [p.name]), None)
         if peer is not None:
             p.aliases.append(p.name)
             p.name = peer
