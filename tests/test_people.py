@@ -477,3 +477,10 @@ def test_an_uncle_by_given_name_is_the_person_of_that_given_name(nlp) -> None:  
     found = people(analyse(nlp, "Ossie Davis, the actor and activist, has died aged 87. His niece quoted the man she "
                                 "knew as Uncle Ossie. \"Ossie was my hero,\" she said."))
     assert list(found) == ["Ossie Davis"] and "Uncle Ossie" in found["Ossie Davis"].aliases
+
+
+def test_a_role_does_not_take_the_date_or_adverb_in_front_of_it() -> None:
+    art = newsgraph.extract("Harbour news\n\nIn October harbour master Jane Okoro said the pier was safe. "
+                            "The 42-year-old engineer Tom Reyes agreed.\n")
+    roles = {e.name: e.roles for e in art.entities if e.type == "PERSON"}
+    assert roles["Jane Okoro"] == ["harbour master"] and roles["Tom Reyes"] == ["engineer"]
