@@ -64,13 +64,14 @@ def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
-    act: str | None = None, by_article: bool = False, ranked: bool = False,
+    act: str | None = None, by_article: bool = False, ranked: bool = False, sample: int | None = None,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
     "speech", "thought" or "other" (None or "all": every act, rows stored before acts included).
     ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
-    conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``)."""
+    conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``);
+    ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``)."""
     where: list[str] = []
     args: list[Any] = []
     check = "+" if by_article else ""  # a unary + keeps SQLite from reading the quotations by that column
@@ -98,7 +99,7 @@ def _quote_filter(
             where += exact_sql
             args += exact_args
         else:  # the matches' ids, read once from the index
-            cond, cargs = fts_condition(sq, f"{check}q.id", "quotes_fts", "quotes_fts_exact", "content")
+            cond, cargs = fts_condition(sq, f"{check}q.id", "quotes_fts", "quotes_fts_exact", "content", sample)
             where.append(cond)
             args += cargs
     if speaker:  # the names first (the store's speaker_names), then their quotations by index
@@ -234,21 +235,22 @@ def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
 FACET_SIZE = 12
 
 
-def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+def quote_facets(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """Counts of the quotations ``quotes`` pages through with the same filters, by ``kind``, ``outlet``,
     ``year`` (of publication), ``speaker`` (identities, so merged names count as one; the
     ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (sources.py):
     ``{facet: [{"value", "count"}]}``, largest first (years in order).
-    One grouped pass over the matching quotations, summed per facet here."""
+    One grouped pass over the matching quotations, summed per facet here; ``sample``: over the
+    search's latest-ingested matches only (``search_sample``)."""
     tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
     gender_of = per_store(conn, genders)
-    tally = _tally_filter(filters)
+    tally = _tally_filter(filters) if sample is None else None
     if tally is not None:  # the store's totals: no pass over the quotations
         where, args = tally
         rows = conn.execute("SELECT kind, nullif(outlet, ''), nullif(substr(month, 1, 4), ''), nullif(speaker_key, ''),"
                             f" type, sum(quotes) FROM quote_tally{where} GROUP BY 1, 2, 3, 4, 5", args)
     else:
-        frm, where, args = _quote_filter(conn, **filters)
+        frm, where, args = _quote_filter(conn, **filters, sample=sample)
         rows = conn.execute(
             f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), CASE WHEN e.global_id IS NOT NULL THEN"
             f" 'g' || e.global_id WHEN q.speaker IS NOT NULL THEN 'n' || q.speaker END, {SPEAKER_TYPE_SQL}, count(*)"
@@ -285,15 +287,61 @@ def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
         r["highlighted"] = marked(r["content"], spans)
 
 
-def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
+def count_quotes(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
     ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
-    ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it))."""
-    tally = _tally_filter(filters)
+    ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it));
+    ``sample``: among the search's latest-ingested matches only (``search_sample``)."""
+    tally = _tally_filter(filters) if sample is None else None
     if tally is not None:
         return int(conn.execute(f"SELECT coalesce(sum(quotes), 0) FROM quote_tally{tally[0]}", tally[1]).fetchone()[0])
-    frm, where, args = _quote_filter(conn, **filters)
+    frm, where, args = _quote_filter(conn, **filters, sample=sample)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
+
+
+SAMPLE = 2000
+"""A search matching more quotations than this is counted and faceted on its ``SAMPLE`` latest-ingested
+matches (the count scaled to the index's total and shown as "about"), so a common word costs what a
+rare one does; one matching fewer is counted exactly."""
+
+
+def fts_matches(conn: sqlite3.Connection, sq: SearchQuery, index: str, *, column: str | None = None,
+                up_to: int | None = None) -> int:
+    """Rows of the accent-free full-text ``index`` matching ``sq`` (``up_to``: stop counting there),
+    read in the index alone."""
+    match = "SELECT 1 FROM {0} WHERE {0} MATCH ?".format(index)
+    if up_to is None:
+        return int(conn.execute(f"SELECT count(*) FROM ({match})", (sq.fts(column=column),)).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM ({match} LIMIT ?)", (sq.fts(column=column), up_to)).fetchone()[0])
+
+
+def search_sample(conn: sqlite3.Connection, search: str | None) -> int | None:
+    """``SAMPLE`` when ``search`` matches more quotations than that (``count_quotes`` and
+    ``quote_facets`` then take a sample), else None (exact counts cost little)."""
+    sq = parse(search) if search else None
+    if not sq:
+        return None
+    return SAMPLE if fts_matches(conn, sq, "quotes_fts", column="content", up_to=SAMPLE + 1) > SAMPLE else None
+
+
+def count_quotes_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, bool]:
+    """(``count_quotes``, True) when that is cheap, else (an estimate, False): a search matching more
+    than ``SAMPLE`` quotations, with other filters, is the index's count of its matches times the
+    share of its ``SAMPLE`` latest-ingested matches the other filters keep; a search alone is counted
+    in its index."""
+    sq = parse(filters.get("search")) if filters.get("search") else None
+    if not sq:
+        return count_quotes(conn, **filters), True
+    others = {k: v for k, v in filters.items()
+              if k != "search" and v is not None and v != "" and not (k == "act" and v == "all")}
+    if not others and not sq.exact_checks():
+        return fts_matches(conn, sq, "quotes_fts", column="content"), True
+    sample = search_sample(conn, filters["search"])
+    if sample is None:
+        return count_quotes(conn, **filters), True
+    kept = count_quotes(conn, sample=sample, **filters)
+    total = fts_matches(conn, sq, "quotes_fts", column="content")
+    return round(total * kept / sample), False
 
 
 TALLY_FILTERS = {"act": "act", "kind": "kind", "outlet": "outlet", "speaker_type": "type"}
@@ -391,12 +439,18 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str
     """Articles, latest ingested first. ``search`` (the syntax of newsgraph/search.py) matches the
     title or text; each hit then has ``snippet``: the sentence with the first match, its ``start``
     in the text and ``highlights`` relative to the sentence."""
-    where, args = _article_filter(search, outlet, date_from, date_to)
+    sq = parse(search) if search else None
+    if sq and not (outlet or date_from or date_to or sq.exact_checks()) and limit >= 0:
+        # A search alone: the page read from the index in its own (rowid = id) order, not every match.
+        where, args = (" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                       " ORDER BY rowid DESC LIMIT ? OFFSET ?)"), [sq.fts(), limit, offset]
+        offset = 0
+    else:
+        where, args = _article_filter(search, outlet, date_from, date_to)
     rows = _rows(conn.execute(
         f"SELECT a.id, {ARTICLE_KEY} AS key, a.document, a.title, a.published, a.outlet, a.author, a.url, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
         f" FROM articles a{where} ORDER BY a.id DESC LIMIT ? OFFSET ?", [*args, limit, offset]))
-    sq = parse(search) if search else None
     if sq:
         for r in rows:
             text = conn.execute("SELECT text FROM articles WHERE id = ?", (r["id"],)).fetchone()[0]

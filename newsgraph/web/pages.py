@@ -175,8 +175,9 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
         "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender,
         "act": act}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
-    n_quotes = query.count_quotes(conn, **filters)
+    n_quotes, exact = query.count_quotes_about(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None
+    sample = query.search_sample(conn, q)  # a common word: facets of its latest matches, no chart
     api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
@@ -184,11 +185,15 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
                       "/api/articles", article_filters)
     else:
         rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
-        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes)
-    facets = cached(request, conn, query.quote_facets, **filters) if scope != "articles" or not q else None
-    seen = attention_context(request, conn, q=q) if q and not (person or speaker or article) else None
+        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes, exact=exact)
+    facets = cached(request, conn, query.quote_facets, sample=sample, **filters) if scope != "articles" or not q \
+        else None
+    charted = q and not (person or speaker or article)
+    chart_is_cheap = sample is None and (n_articles or 0) <= query.SAMPLE
+    seen = attention_context(request, conn, q=q) if charted and chart_is_cheap else None
     return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows, facets=facets,
-                  a=seen,
+                  a=seen, sample=sample, n_exact=exact,
+                  attention_link=url("/attention", q=q) if charted and not chart_is_cheap else None,
                   facet_link=lambda **change: url("/search", **{**form, **change}),
                   scope="articles" if scope == "articles" and q else "quotes", pager=pager,
                   total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
