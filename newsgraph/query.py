@@ -309,7 +309,7 @@ def fts_matches(conn: sqlite3.Connection, sq: SearchQuery, index: str, *, column
                 up_to: int | None = None) -> int:
     """Rows of the accent-free full-text ``index`` matching ``sq`` (``up_to``: stop counting there),
     read in the index alone."""
-    match = "SELECT 1 FROM {0} WHERE {0} MATCH ?".format(index)
+    match = f"SELECT 1 FROM {index} WHERE {index} MATCH ?"
     if up_to is None:
         return int(conn.execute(f"SELECT count(*) FROM ({match})", (sq.fts(column=column),)).fetchone()[0])
     return int(conn.execute(f"SELECT count(*) FROM ({match} LIMIT ?)", (sq.fts(column=column), up_to)).fetchone()[0])

@@ -52,8 +52,8 @@ from newsgraph.web.params import (
 from newsgraph.web.schemas import (
     ERRORS,
     ArticleItem,
-    EstimatedPage,
     AttentionPage,
+    EstimatedPage,
     Page,
     PersonItem,
     PlaceItem,
