@@ -674,11 +674,11 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None
     cond, args = who.entity_condition("e")
     aliases: dict[str, int] = {}
     roles: dict[str, int] = {}
-    for e in conn.execute(f"SELECT aliases, roles FROM entities e WHERE {cond}", args):
-        for a in json.loads(e["aliases"]):
-            aliases[a] = aliases.get(a, 0) + 1
+    for e in conn.execute(f"SELECT aliases, roles, count(*) AS n FROM entities e WHERE {cond} GROUP BY 1, 2", args):
+        for a in json.loads(e["aliases"]):  # the same lists recur article after article: each read once
+            aliases[a] = aliases.get(a, 0) + e["n"]
         for r in json.loads(e["roles"]):
-            roles[r] = roles.get(r, 0) + 1
+            roles[r] = roles.get(r, 0) + e["n"]
     by_count = lambda d: sorted(d, key=lambda k: (-d[k], k))  # noqa: E731
     names = person_names(conn, who.name)
     return {**who.row(), "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
@@ -690,13 +690,50 @@ def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offs
     return quotes(conn, person=name, limit=limit, offset=offset)
 
 
-def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30) -> list[dict[str, Any]]:
-    """People named in the same articles as the person, with how many articles they share."""
-    return _co_occurring(conn, name, ("PERSON",), limit)
+def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30, since: int | None = None) -> list[dict[str, Any]]:
+    """People named in the same articles as the person, with how many articles they share;
+    ``since``: in the articles from that id on (``latest_articles_since``)."""
+    return _co_occurring(conn, name, ("PERSON",), limit, since)
 
 
-def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], limit: int) -> list[dict[str, Any]]:
-    """Entities of ``types`` in the articles naming the person (the person's own names left out).
+LATEST_ARTICLES = 500
+"""A person's page, and a person's or place's timeline page, read the ``LATEST_ARTICLES`` latest-ingested
+articles naming them (and say so) for their co-mentions and timeline: what a page shows of someone
+named in thousands of articles costs what it does for someone named in a few hundred."""
+
+
+def latest_articles_since(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+                          n: int | None = None) -> int | None:
+    """The id of the ``n``-th latest-ingested article (``LATEST_ARTICLES``) naming the person (any of
+    their names) or the place; None when fewer name them (then every article counts). Read backwards
+    through the index of entities by global id or name, whose rows follow ingest order."""
+    n = LATEST_ARTICLES if n is None else n
+    if person:
+        who = identities(conn).find(person)
+        if who is None:
+            return None
+        cond, args = who.entity_condition("e")
+    elif place:
+        cond, args = f"e.name = ? AND +e.type IN ({_in(list(PLACE_TYPES))})", [place, *PLACE_TYPES]
+    else:
+        return None
+    row = conn.execute(f"SELECT e.article_id FROM entities e WHERE {cond} ORDER BY e.id DESC LIMIT 1 OFFSET ?",
+                       [*args, n - 1]).fetchone()
+    return int(row[0]) if row else None
+
+
+def _first_rows(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
+    """The first entity and quotation ids of the articles from ``article_id`` on (rows are stored
+    article after article, so their ids follow the articles'); past the end when there are none."""
+    first = [conn.execute(f"SELECT id FROM {table} WHERE article_id >= ? ORDER BY article_id, id LIMIT 1",
+                          (article_id,)).fetchone() for table in ("entities", "quotes")]
+    return (int(first[0][0]) if first[0] else 1 << 62), (int(first[1][0]) if first[1] else 1 << 62)
+
+
+def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], limit: int,
+                  since: int | None = None) -> list[dict[str, Any]]:
+    """Entities of ``types`` in the articles naming the person (the person's own names left out),
+    from article ``since`` on when given.
 
     CROSS JOIN and the unary ``+`` keep SQLite from driving the join by the (type, name) index,
     which made this a scan of every entity of that type on a large store."""
@@ -705,6 +742,8 @@ def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], l
         return []
     names = person_names(conn, name)
     cond, args = who.entity_condition("p")
+    if since is not None:
+        cond, args = f"{cond} AND p.id >= ?", [*args, _first_rows(conn, since)[0]]
     return _rows(conn.execute(
         f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
         f" FROM entities p CROSS JOIN entities o ON o.article_id = p.article_id"
@@ -748,9 +787,9 @@ def place_table(conn: sqlite3.Connection) -> Table:
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
-                  date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+                  date_from: str | None, date_to: str | None, since: int | None = None) -> tuple[str, list[Any]]:
     """WHERE clause for events: a person/place is in an event when it is a listed participant/place
-    or one of its mentions lies inside the event's clause.
+    or one of its mentions lies inside the event's clause; ``since``: in the articles from that id on.
 
     A listed name is an entity of the event's article or (participants) the speaker of one of its
     quotations (analyse/dates/events.py), so only the events of the articles naming it are read:
@@ -764,14 +803,21 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
         names = person_names(conn, who) if identity else [who]
         ph = _in(names)
         cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)
-        speakers = f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph})" if column == "participants" else ""
+        # From article ``since`` on: from the first entity and quotation of that article on, a range of
+        # the rowids the name indexes hold (no row read to learn its article).
+        first_entity, first_quote = _first_rows(conn, since) if since is not None else (None, None)
+        later = " AND id >= ?" if since is not None else ""
+        speakers = f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph}){later}" \
+            if column == "participants" else ""
         where.append(
             f"ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
             f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
-            f" WHERE {cond} AND en.type IN ({_in(list(types))})"
+            f" WHERE {cond} AND en.type IN ({_in(list(types))}){later.replace('id', 'en.id')}"
             f" UNION SELECT y.id FROM events y WHERE y.article_id IN (SELECT article_id FROM entities WHERE name IN"
-            f" ({ph}){speakers}) AND EXISTS (SELECT 1 FROM json_each(y.{column}) j WHERE j.value IN ({ph})))")
-        args += [*cargs, *types, *names, *(names if speakers else []), *names]
+            f" ({ph}){later}{speakers}) AND EXISTS (SELECT 1 FROM json_each(y.{column}) j WHERE j.value IN ({ph})))")
+        after = [first_entity] if since is not None else []
+        args += [*cargs, *types, *after, *names, *after, *(names + ([first_quote] if later else []) if speakers else []),
+                 *names]
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
@@ -839,16 +885,17 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
         f" GROUP BY year ORDER BY year", args))
 
 
-def timeline_view(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0,
+def timeline_view(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0, since: int | None = None,
                   **filters: Any) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
     """(``timeline_events``, ``count_events``, ``timeline_counts``) of the same filters (``EventFilter``),
     what a timeline page shows. A filtered set of events is found once (the three would each find
-    it again), then counted, charted and paged here, in the order of ``timeline_events``."""
+    it again), then counted, charted and paged here, in the order of ``timeline_events``. ``since``:
+    a person's or place's events in the articles from that id on (``latest_articles_since``)."""
     if not any(v is not None and v != "" for v in filters.values()):  # the store's index and totals
         return (timeline_events(conn, limit=limit, offset=offset), count_events(conn),
                 timeline_counts(conn))
     cond, args = _event_filter(conn, filters.get("person"), filters.get("place"), filters.get("article_id"),
-                               filters.get("date_from"), filters.get("date_to"))
+                               filters.get("date_from"), filters.get("date_to"), since)
     found = conn.execute(f"SELECT ev.id, ev.date, ev.article_id, ev.start FROM events ev{cond}", args).fetchall()
     found.sort(key=lambda r: (r[1] is None, r[1] or "", r[2], r[3]))  # UTF-8 order is code point order
     years: dict[str, int] = {}
@@ -883,9 +930,10 @@ def find_person(conn: sqlite3.Connection, text: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def person_places(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Places named in the articles that name the person, with how many articles they share."""
-    return _co_occurring(conn, name, ("GPE", "LOC"), limit)
+def person_places(conn: sqlite3.Connection, name: str, *, limit: int = 20, since: int | None = None) -> list[dict[str, Any]]:
+    """Places named in the articles that name the person, with how many articles they share
+    (``since``: as ``co_mentioned``)."""
+    return _co_occurring(conn, name, ("GPE", "LOC"), limit, since)
 
 
 def merge_list(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -147,10 +147,12 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
     profile = person_or_404(conn, name)
     if profile["name"] != name:
         return RedirectResponse(person_url(profile["name"]), status_code=307)
-    events, _, counts = query.timeline_view(conn, person=name, limit=200)
+    since = query.latest_articles_since(conn, person=name)  # named in many articles: the latest of them
+    events, _, counts = query.timeline_view(conn, person=name, limit=200, since=since)
     return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
-                  a=attention_context(request, conn, person=name, width=340, height=150),
-                  co=query.co_mentioned(conn, name, limit=30), counts=counts,
+                  a=attention_context(request, conn, person=name, width=340, height=150) if since is None else None,
+                  attention_link=url("/attention", person=name), latest=query.LATEST_ARTICLES if since else None,
+                  co=query.co_mentioned(conn, name, limit=30, since=since), counts=counts,
                   events=events,
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
 
@@ -210,10 +212,15 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
     chosen: query.EventFilter = {"person": person, "place": place, "article_id": article_id, "date_from": date_from,
                                  "date_to": date_to}
-    events, total, counts = query.timeline_view(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
+    since = query.latest_articles_since(conn, person=person, place=place) if (person or place) and \
+        article_id is None else None  # named in many articles: the latest of them
+    events, total, counts = query.timeline_view(conn, **chosen, limit=TIMELINE_PAGE, offset=offset, since=since)
     pager = Pager("/timeline", total, offset, TIMELINE_PAGE, len(events), filters, "/api/timeline", filters)
+    charted = place and not person
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
-                  a=attention_context(request, conn, place=place) if place and not person else None,
+                  a=attention_context(request, conn, place=place) if charted and since is None else None,
+                  attention_link=url("/attention", place=place) if charted and since is not None else None,
+                  latest=query.LATEST_ARTICLES if since else None,
                   article_key=query.key_of(conn, article_id) if article_id else None, pager=pager,
                   counts=counts,
                   people=cached(request, conn, query.top_speakers, limit=40),
