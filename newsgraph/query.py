@@ -712,6 +712,10 @@ def latest_articles_since(conn: sqlite3.Connection, *, person: str | None = None
         who = identities(conn).find(person)
         if who is None:
             return None
+        if who.kind != "person":  # another speaker (an organisation, a group): the articles quoting it
+            row = conn.execute("SELECT article_id FROM speaker_articles WHERE key = ? ORDER BY article_id DESC"
+                               " LIMIT 1 OFFSET ?", (who.key, n - 1)).fetchone()
+            return int(row[0]) if row else None
         cond, args = who.entity_condition("e")
     elif place:
         cond, args = f"e.name = ? AND +e.type IN ({_in(list(PLACE_TYPES))})", [place, *PLACE_TYPES]

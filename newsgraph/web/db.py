@@ -111,10 +111,11 @@ class ReadOnlyStore:
 
     def warm(self) -> None:
         """Build what the first requests would otherwise wait for: the store's people, places and
-        inferred genders (the given-name lists take half a second to load), in the background at start."""
+        inferred genders (the given-name lists take half a second to load) and the articles list's
+        facets (a pass over every article), in the background at start."""
         def run() -> None:
             from newsgraph.identity import identities
-            from newsgraph.query import place_table
+            from newsgraph.query import article_facets, place_table
             from newsgraph.tables import per_store
             from newsgraph.who_is_quoted import genders
 
@@ -123,6 +124,7 @@ class ReadOnlyStore:
                     identities(conn)
                     per_store(conn, place_table)
                     per_store(conn, genders)
+                    self.cached(conn, article_facets, search=None, outlet=None, date_from=None, date_to=None)
             except (sqlite3.Error, QueryTimeout):  # a busy or changed store: the first request builds them
                 pass
 
