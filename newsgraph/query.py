@@ -244,7 +244,7 @@ def quote_facets(conn: sqlite3.Connection, sample: int | None = None, **filters:
     search's latest-ingested matches only (``search_sample``)."""
     tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
     gender_of = per_store(conn, genders)
-    tally = _tally_filter(filters) if sample is None else None
+    tally = _tally_filter(conn, filters) if sample is None else None
     if tally is not None:  # the store's totals: no pass over the quotations
         where, args = tally
         rows = conn.execute("SELECT kind, nullif(outlet, ''), nullif(substr(month, 1, 4), ''), nullif(speaker_key, ''),"
@@ -292,7 +292,7 @@ def count_quotes(conn: sqlite3.Connection, sample: int | None = None, **filters:
     ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
     ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it));
     ``sample``: among the search's latest-ingested matches only (``search_sample``)."""
-    tally = _tally_filter(filters) if sample is None else None
+    tally = _tally_filter(conn, filters) if sample is None else None
     if tally is not None:
         return int(conn.execute(f"SELECT coalesce(sum(quotes), 0) FROM quote_tally{tally[0]}", tally[1]).fetchone()[0])
     frm, where, args = _quote_filter(conn, **filters, sample=sample)
@@ -349,12 +349,18 @@ TALLY_FILTERS = {"act": "act", "kind": "kind", "outlet": "outlet", "speaker_type
 the quotations."""
 
 
-def _tally_filter(filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
-    """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations."""
+def _tally_filter(conn: sqlite3.Connection, filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations.
+    A ``person`` is their identity's key (the tally's ``speaker_key``: ``g`` global id or ``n`` name)."""
     given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")}
-    if any(k not in TALLY_FILTERS for k in given):
+    if any(k not in TALLY_FILTERS and k != "person" for k in given):
         return None
-    where = [f"{TALLY_FILTERS[k]} = ?" for k in given]
+    if "person" in given:
+        who = identities(conn).find(given.pop("person"))
+        if who is None:
+            return None
+        given = {"speaker_key": who.key, **given}
+    where = [f"{TALLY_FILTERS.get(k, k)} = ?" for k in given]
     args = list(given.values())
     return (" WHERE " + " AND ".join(where)) if where else "", args
 

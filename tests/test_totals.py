@@ -168,6 +168,14 @@ def test_counts_and_facets_from_the_totals_equal_those_of_the_quotations(store: 
         assert query.count_quotes(store, **filters) == query.count_quotes(store, search="tide", **filters)
         assert query.quote_facets(store, **filters) == query.quote_facets(store, search="tide", **filters)
     assert query.count_quotes(store, act="speech") < query.count_quotes(store)
+    people = [p["name"] for p in query.top_speakers(store, limit=50)]
+    assert len(people) > 3
+    for name in people:  # a person (or other speaker) is their identity's key in the totals
+        for act in (None, "speech"):
+            assert query.count_quotes(store, person=name, act=act) == query.count_quotes(
+                store, person=name, act=act, search="tide") > 0 or act, name
+            assert query.quote_facets(store, person=name, act=act) == query.quote_facets(
+                store, person=name, act=act, search="tide")
 
 
 def test_speaker_type_of_the_totals_is_the_one_of_the_filter(store: sqlite3.Connection) -> None:
