@@ -83,7 +83,7 @@ def _quote_filter(
         if who is None:
             where.append("0")
         else:
-            cond, cargs = who.quote_condition("q")
+            cond, cargs = who.quote_condition(f"{check}q")
             where.append(cond)
             args += cargs
     frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
@@ -178,8 +178,10 @@ def quotes(
     # By date, with no narrow filter (or a search matching many): the articles in date order (their
     # index), each article's quotations in turn, until the page is full, rather than a sort of
     # every match.
-    by_article = order != "speaker" and not ranked and not (speaker or person or article_id is not None) and (
+    by_article = order != "speaker" and not ranked and not (speaker or article_id is not None) and (
+        _many_quotes_of(conn, person, offset + limit) if person else
         not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
+    by_article = by_article and not (person and sq)
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
                                      speaker_type=speaker_type, gender=gender, act=act, by_article=by_article,
@@ -221,15 +223,28 @@ BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM 
 join would let SQLite build a Bloom filter over every quotation first."""
 
 
-def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
-    """Whether a page ending at row ``rows`` of a search is cheaper to find article by article, in date
-    order, than by sorting every match: a walk reads about rows * quotations / matches quotations,
-    the sort reads every match. The index alone counts the matches (up to what decides)."""
+def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:
+    """The matches above which a page ending at row ``rows`` is cheaper to find article by article, in
+    date order, than by sorting every match: a walk reads about rows * quotations / matches quotations,
+    the sort reads every match."""
     total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
-    enough = int((rows * total) ** 0.5) + 1  # matches above this make the walk the cheaper
+    return int((rows * total) ** 0.5) + 1
+
+
+def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
+    """Whether a search's page is cheaper to walk to (``_walk_pays``); the index alone counts the
+    matches (up to what decides)."""
+    enough = _walk_pays(conn, rows)
     found = conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
                          (sq.fts(column="content"), enough)).fetchone()[0]
     return bool(found >= enough)
+
+
+def _many_quotes_of(conn: sqlite3.Connection, person: str, rows: int) -> bool:
+    """Whether a person's page of quotations is cheaper to walk to (``_walk_pays``): the most quoted,
+    counted in the totals."""
+    who = identities(conn).find(person)
+    return rows >= 0 and who is not None and who.quotes >= _walk_pays(conn, rows)
 
 
 FACET_SIZE = 12

@@ -234,6 +234,23 @@ def test_pages_by_date_are_those_of_a_sort_of_every_match(store: sqlite3.Connect
         assert query.count_quotes(store, **filters) == len(expected)
 
 
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_a_persons_quotations_walked_by_date_are_those_of_the_sort(store: sqlite3.Connection, order: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The most quoted are paged article by article (query._walk_pays), the others by a sort: the same rows."""
+    seen = 0
+    for name in [p["name"] for p in query.top_speakers(store, limit=6)]:
+        for act in (None, "speech"):
+            pages = []
+            for threshold in (0, 1 << 40):  # walk, sort
+                monkeypatch.setattr(query, "_walk_pays", lambda conn, rows, t=threshold: t)
+                pages.append([[r["id"] for r in query.quotes(store, person=name, act=act, order=order, limit=4,
+                                                              offset=offset)] for offset in (0, 3, 7)])
+            assert pages[0] == pages[1], (name, act)
+            seen += bool(pages[0][0])
+    assert seen > 6
+
+
 def test_timeline_of_a_person_or_place_reads_the_articles_naming_them(store: sqlite3.Connection) -> None:
     """The events listing a name or mentioning it are found through the articles naming it: the same
     events as a look into every event's lists."""
