@@ -717,7 +717,7 @@ def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30, since:
     return _co_occurring(conn, name, ("PERSON",), limit, since)
 
 
-LATEST_ARTICLES = 500
+LATEST_ARTICLES = 200
 """A person's page, and a person's or place's timeline page, read the ``LATEST_ARTICLES`` latest-ingested
 articles naming them (and say so) for their co-mentions and timeline: what a page shows of someone
 named in thousands of articles costs what it does for someone named in a few hundred."""
