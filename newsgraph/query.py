@@ -330,6 +330,15 @@ def fts_matches(conn: sqlite3.Connection, sq: SearchQuery, index: str, *, column
     return int(conn.execute(f"SELECT count(*) FROM ({match} LIMIT ?)", (sq.fts(column=column), up_to)).fetchone()[0])
 
 
+def article_sample(conn: sqlite3.Connection, search: str | None) -> int | None:
+    """``SAMPLE`` when ``search`` matches more articles than that (``article_facets`` then take a
+    sample), else None."""
+    sq = parse(search) if search else None
+    if not sq:
+        return None
+    return SAMPLE if fts_matches(conn, sq, "articles_fts", up_to=SAMPLE + 1) > SAMPLE else None
+
+
 def search_sample(conn: sqlite3.Connection, search: str | None) -> int | None:
     """``SAMPLE`` when ``search`` matches more quotations than that (``count_quotes`` and
     ``quote_facets`` then take a sample), else None (exact counts cost little)."""
@@ -435,8 +444,9 @@ def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
 
 
 def _article_filter(search: str | None = None, outlet: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None) -> tuple[str, list[Any]]:
-    """WHERE (with arguments) shared by ``articles`` and ``count_articles``."""
+                    date_to: str | None = None, sample: int | None = None) -> tuple[str, list[Any]]:
+    """WHERE (with arguments) shared by ``articles`` and ``count_articles``; ``sample``: among the
+    search's ``sample`` latest-ingested matches only."""
     where: list[str] = []
     args: list[Any] = []
     if search:
@@ -444,7 +454,7 @@ def _article_filter(search: str | None = None, outlet: str | None = None, date_f
         if not sq:
             where.append("0")
         else:
-            sql, a = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+            sql, a = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact", latest=sample)
             where.append(sql)
             args += a
     if outlet:
@@ -481,10 +491,11 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str
     return rows
 
 
-def article_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+def article_facets(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """Counts of the articles ``articles`` pages through with the same filters, by ``outlet`` (the
-    ``FACET_SIZE`` largest) and ``year`` of publication (in order): ``{facet: [{"value", "count"}]}``."""
-    where, args = _article_filter(**filters)
+    ``FACET_SIZE`` largest) and ``year`` of publication (in order): ``{facet: [{"value", "count"}]}``;
+    ``sample``: of the search's latest-ingested matches only (``article_sample``)."""
+    where, args = _article_filter(**filters, sample=sample)
     outlets: dict[Any, int] = {}
     years: dict[Any, int] = {}
     for outlet, year, n in conn.execute(

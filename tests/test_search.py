@@ -127,3 +127,13 @@ def test_web_search_says_about_and_sample(tmp_path: Path, monkeypatch: pytest.Mo
         assert api["total"] == 20 and api["total_exact"] is False
         assert client.get("/api/quotes", params={"search": "tide"}).json()["total_exact"] is True
         assert client.get("/api/quotes/facets", params={"search": "tide"}).json()["sample"] == 10
+
+
+def test_an_article_search_matching_many_is_faceted_on_a_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = connect(_many(tmp_path), readonly=True)
+    assert query.article_sample(conn, "tide") is None
+    every = query.article_facets(conn, search="tide")
+    assert every["year"] == [{"value": "2023", "count": 20}, {"value": "2024", "count": 20}]
+    monkeypatch.setattr(query, "SAMPLE", 10)
+    assert query.article_sample(conn, "tide") == 10
+    assert query.article_facets(conn, sample=10, search="tide")["year"] == [{"value": "2024", "count": 10}]

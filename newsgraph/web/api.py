@@ -111,11 +111,14 @@ def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet
 
 @router.get("/articles/facets", summary="Counts of the articles an /api/articles view lists, by outlet and year")
 def article_facets(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None,
-                   date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, list[dict[str, Any]]]:
-    """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first)."""
+                   date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
+    """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first).
+    `sample`: null, or the number of latest-ingested matches the counts are of, when a search matches
+    more articles than that."""
     filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
                "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
-    return request.app.state.store.cached(conn, query.article_facets, **filters)
+    sample = query.article_sample(conn, filters["search"])
+    return {**request.app.state.store.cached(conn, query.article_facets, sample=sample, **filters), "sample": sample}
 
 
 @router.get("/articles/{key}", summary="One article with its text and everything found in it", response_model=None)

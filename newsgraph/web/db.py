@@ -124,7 +124,8 @@ class ReadOnlyStore:
                     identities(conn)
                     per_store(conn, place_table)
                     per_store(conn, genders)
-                    self.cached(conn, article_facets, search=None, outlet=None, date_from=None, date_to=None)
+                    self.cached(conn, article_facets, sample=None, search=None, outlet=None, date_from=None,
+                                date_to=None)
             except (sqlite3.Error, QueryTimeout):  # a busy or changed store: the first request builds them
                 pass
 

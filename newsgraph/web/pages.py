@@ -76,11 +76,12 @@ def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = No
     q, outlet, date_from, date_to = map(blank_to_none, (q, outlet, date_from, date_to))
     filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     rows = query.articles(conn, **filters, limit=PAGE, offset=offset)
+    sample = query.article_sample(conn, q)  # a common word: facets of its latest matches
     form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
                   "/api/articles", filters)
     return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()},
-                  facets=cached(request, conn, query.article_facets, **filters),
+                  facets=cached(request, conn, query.article_facets, sample=sample, **filters), sample=sample,
                   facet_link=lambda **change: url("/articles", **{**form, **change}))
 
 
