@@ -92,9 +92,11 @@ def count_articles(conn: sqlite3.Connection, name: str) -> int:
     return _count(conn, f"SELECT count(*) FROM entities e WHERE {PLACE}", name)
 
 
-# quotations of the window's articles with a mention of the place inside their words
+# what was said (speech) by a speaker found, as the search lists by default, of the window's articles
+# with a mention of the place inside its words
 _IN_QUOTE = (f"SELECT DISTINCT q.id FROM ({_RECENT}) w JOIN mentions m ON m.entity_id = w.id"
-             f" JOIN quotes q ON q.article_id = m.article_id AND m.start >= q.start AND m.\"end\" <= q.\"end\"")
+             f" JOIN quotes q ON q.article_id = m.article_id AND m.start >= q.start AND m.\"end\" <= q.\"end\""
+             " WHERE q.act = 'speech' AND q.speaker IS NOT NULL")
 
 
 def quotes(conn: sqlite3.Connection, name: str, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:

@@ -64,12 +64,14 @@ def _quote_filter(
     conn: sqlite3.Connection, *, search: str | None = None, speaker: str | None = None, person: str | None = None,
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
-    act: str | None = None, by_article: bool = False, ranked: bool = False, sample: int | None = None,
+    act: str | None = None, unattributed: str | None = None, by_article: bool = False, ranked: bool = False,
+    sample: int | None = None,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
     "speech", "thought" or "other" (None or "all": every act, rows stored before acts included).
-    ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
+    ``unattributed``: the quotations whose speaker was not found, "hide" them, show "only" them, or
+    "include" them (None). ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
     conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``);
     ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``)."""
     where: list[str] = []
@@ -78,6 +80,8 @@ def _quote_filter(
     if act and act != "all":
         where.append(f"{check}q.act = ?")
         args.append(act)
+    if unattributed in ("hide", "only"):
+        where.append(f"{check}q.speaker IS {'NOT ' if unattributed == 'hide' else ''}NULL")
     if person:
         who = identities(conn).find(person)
         if who is None:
@@ -150,6 +154,13 @@ class QuoteFilter(TypedDict):
     speaker_type: str | None
     gender: str | None
     act: str | None
+    unattributed: str | None
+
+
+UNATTRIBUTED_CHOICES = ("hide", "include", "only")
+"""What lists do with quotations whose speaker was not found. Reading lists hide them by default:
+in hand checks nearly all of them were not something anyone said (a poll, the journalist's own
+words) or had their speaker a sentence away; an article's own view still shows them."""
 
 
 def quotes(
@@ -166,6 +177,7 @@ def quotes(
     speaker_type: str | None = None,
     gender: str | None = None,
     act: str | None = None,
+    unattributed: str | None = None,
     order: str = "newest",
     limit: int = 100,
     offset: int = 0,
@@ -184,8 +196,8 @@ def quotes(
     by_article = by_article and not (person and sq)
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
-                                     speaker_type=speaker_type, gender=gender, act=act, by_article=by_article,
-                                     ranked=ranked)
+                                     speaker_type=speaker_type, gender=gender, act=act,
+                                     unattributed=unattributed, by_article=by_article, ranked=ranked)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
@@ -253,7 +265,7 @@ FACET_SIZE = 12
 def quote_facets(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """Counts of the quotations ``quotes`` pages through with the same filters, by ``kind``, ``outlet``,
     ``year`` (of publication), ``speaker`` (identities, so merged names count as one; the
-    ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (sources.py):
+    ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (who_is_quoted.py):
     ``{facet: [{"value", "count"}]}``, largest first (years in order).
     One grouped pass over the matching quotations, summed per facet here; ``sample``: over the
     search's latest-ingested matches only (``search_sample``)."""
@@ -305,8 +317,8 @@ def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
 def count_quotes(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
     ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
-    ``speaker_type`` (sources.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it));
-    ``sample``: among the search's latest-ingested matches only (``search_sample``)."""
+    ``speaker_type`` (who_is_quoted.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it),
+    ``act``, ``unattributed``); ``sample``: among the search's latest-ingested matches only (``search_sample``)."""
     tally = _tally_filter(conn, filters) if sample is None else None
     if tally is not None:
         return int(conn.execute(f"SELECT coalesce(sum(quotes), 0) FROM quote_tally{tally[0]}", tally[1]).fetchone()[0])
@@ -356,8 +368,8 @@ def count_quotes_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, b
     sq = parse(filters.get("search")) if filters.get("search") else None
     if not sq:
         return count_quotes(conn, **filters), True
-    others = {k: v for k, v in filters.items()
-              if k != "search" and v is not None and v != "" and not (k == "act" and v == "all")}
+    others = {k: v for k, v in filters.items() if k != "search" and v is not None and v != ""
+              and not (k == "act" and v == "all") and not (k == "unattributed" and v == "include")}
     if not others and not sq.exact_checks():
         return fts_matches(conn, sq, "quotes_fts", column="content"), True
     sample = search_sample(conn, filters["search"])
@@ -372,20 +384,25 @@ TALLY_FILTERS = {"act": "act", "kind": "kind", "outlet": "outlet", "speaker_type
 """Filters the store's ``quote_tally`` answers (its columns): counts and facets without a pass over
 the quotations."""
 
+TALLY_UNATTRIBUTED = {"hide": "speaker_key <> ''", "only": "speaker_key = ''"}
+"""``unattributed`` over ``quote_tally``: a quotation with no speaker has no speaker key."""
+
 
 def _tally_filter(conn: sqlite3.Connection, filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
     """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations.
     A ``person`` is their identity's key (the tally's ``speaker_key``: ``g`` global id or ``n`` name)."""
-    given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")}
-    if any(k not in TALLY_FILTERS and k != "person" for k in given):
+    given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")
+             and not (k == "unattributed" and v == "include")}
+    if any(k not in TALLY_FILTERS and k not in ("unattributed", "person") for k in given):
         return None
     if "person" in given:
         who = identities(conn).find(given.pop("person"))
         if who is None:
             return None
         given = {"speaker_key": who.key, **given}
-    where = [f"{TALLY_FILTERS.get(k, k)} = ?" for k in given]
-    args = list(given.values())
+    where = [TALLY_UNATTRIBUTED[v] if k == "unattributed" else f"{TALLY_FILTERS.get(k, k)} = ?"
+             for k, v in given.items()]
+    args = [v for k, v in given.items() if k != "unattributed"]
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
 

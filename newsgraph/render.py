@@ -71,6 +71,14 @@ def act_note(wanted: str, hidden: int) -> str | None:
     return f"{hidden} other attribution{'s' if hidden != 1 else ''} hidden (thoughts, data, actions): use --act all"
 
 
+def unattributed_note(hidden: int) -> str | None:
+    """Says how many quotations with no speaker found a list hides, and how to see them."""
+    if not hidden:
+        return None
+    return (f"{hidden} quotation{'s' if hidden != 1 else ''} with no speaker found hidden: use --unattributed "
+            "include")
+
+
 QUOTATION_MARKS = ("“", "”", '"', "«", "»", "„", "''")
 """A mixed quotation's content holding none of these is a bare fragment: only the speaker's words
 (single marks are left out: they are apostrophes far more often)."""

@@ -47,10 +47,10 @@ def paragraph(text: str, start: int, end: int) -> str:
 
 
 def draw(conn: sqlite3.Connection, n: int, seed: int) -> list[dict[str, str]]:
-    total = query.count_quotes(conn, act="speech")
+    total = query.count_quotes(conn, act="speech", unattributed="hide")
     rows = []
     for k, offset in enumerate(sorted(random.Random(seed).sample(range(total), min(n, total))), 1):
-        q = query.quotes(conn, act="speech", limit=1, offset=offset)[0]
+        q = query.quotes(conn, act="speech", unattributed="hide", limit=1, offset=offset)[0]
         text = conn.execute("SELECT text FROM articles WHERE id = ?", (q["article_id"],)).fetchone()[0]
         rows.append({"n": str(k), "quote_id": str(q["id"]), "document": q["document"], "kind": q["kind"],
                      "confidence": f"{q['confidence']:.2f}", "speaker": q["speaker"] or "",

@@ -66,6 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="newest article first (default), oldest first, with --search the best match first, "
                         "or by speaker")
     add_act(p)
+    p.add_argument("--unattributed", choices=("hide", "include", "only"), default="hide",
+                   help="quotations whose speaker was not found: hide them (default), include them, or "
+                        "list only them")
     add_paging(p)
     p.add_argument("--json", action="store_true", help="print JSON lines")
     p.set_defaults(func=cmd_quotes)
@@ -174,7 +177,7 @@ def cmd_articles(args: argparse.Namespace) -> int:
 
 def cmd_quotes(args: argparse.Namespace) -> int:
     from newsgraph import query
-    from newsgraph.render import QUOTE_LEGEND, act_note, quote_line, speaker_label
+    from newsgraph.render import QUOTE_LEGEND, act_note, quote_line, speaker_label, unattributed_note
 
     conn = _open(args)
     person = None
@@ -185,11 +188,17 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             raise UserError(f"no person named {args.person!r} in {args.db}"
                             + (f"; did you mean {', '.join(near)}?" if near else ""))
         person = who.name
-    filters = {"speaker": args.speaker, "person": person, "search": args.search, "kind": args.kind, "act": args.act}
+    filters = {"speaker": args.speaker, "person": person, "search": args.search, "kind": args.kind, "act": args.act,
+               "unattributed": args.unattributed}
+    shown = query.count_quotes(conn, **filters)
     rows = page_of(query.quotes(conn, **filters, order=args.order, limit=args.limit or -1, offset=args.offset),
-                   query.count_quotes(conn, **filters), args)
-    hidden = 0 if args.act == "all" else query.count_quotes(conn, **{**filters, "act": "all"}) - \
-        query.count_quotes(conn, **filters)
+                   shown, args)
+    # what the defaults hide: this act's quotations with no speaker found, then the other acts' (any speaker)
+    unhidden = "include" if args.unattributed == "hide" else args.unattributed
+    with_unattributed = query.count_quotes(conn, **{**filters, "unattributed": unhidden})
+    hidden_unattributed = with_unattributed - shown
+    hidden_acts = 0 if args.act == "all" else \
+        query.count_quotes(conn, **{**filters, "act": "all", "unattributed": unhidden}) - with_unattributed
     for r in rows:
         if args.json:
             print(json.dumps(r, ensure_ascii=False))
@@ -199,9 +208,9 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         print(f"{line}  {r['document']}#{r['article_key']}")
     if args.json:
         return 0
-    note = act_note(args.act, hidden)
-    if note:
-        print(note, file=sys.stderr)
+    for note in (act_note(args.act, hidden_acts), unattributed_note(hidden_unattributed)):
+        if note:
+            print(note, file=sys.stderr)
     if rows:
         print(QUOTE_LEGEND, file=sys.stderr)
     else:

@@ -41,6 +41,7 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     SpeakerType,
+    Unattributed,
     Unit,
     article_by_key,
     blank_choice,
@@ -169,16 +170,18 @@ def person(conn: Conn, name: PersonName, limit: PageLimit = None) -> dict[str, A
                 "`speaker_start`/`speaker_end`, `cue_start`/`cue_end`, `cue_lemma`, `confidence`. With `search`, "
                 "`highlights` (matched words as spans in `content`) and `highlighted` (`content` with them in "
                 "`[[` `]]`). `person`: every quotation of one person, under any of their names; `speaker_type` and "
-                "`gender` as /api/who defines them. Dates filter on "
+                "`gender` as /api/who defines them; `unattributed=hide` leaves out quotations whose speaker was not "
+                "found, as the pages do. Dates filter on "
                 "the article's publication date. `order`: newest (default), oldest, relevance (the best "
                 "full-text match first) or speaker. Facet counts of the same view: /api/quotes/facets."
                 + LIST_DOC))
 def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
            date_to: DateTo = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
-           act: Act = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+           act: Act = None, unattributed: Unattributed = None, limit: PageLimit = None, offset: Offset = 0,
+           format: Format = None) -> Any:
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
-                             speaker_type, gender, act)
+                             speaker_type, gender, act, unattributed)
     return _page(request, format, "quotes", limit, offset, 100,
                  lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
                  lambda: query.count_quotes_about(conn, **filters))
@@ -188,13 +191,14 @@ def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker
 def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: Speaker = None, person: Person = None,
                  article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
                  date_to: DateTo = None, speaker_type: SpeakerType = None,
-                 gender: Gender = None, act: Act = None) -> dict[str, Any]:
+                 gender: Gender = None, act: Act = None,
+                 unattributed: Unattributed = None) -> dict[str, Any]:
     """The filters of /api/quotes; `{kind, outlet, year, speaker, type, gender}`, each `[{value, count}]`
     largest first (years in order; speakers are people with their merged names counted together, the 12
     most quoted; `type` and `gender` as /api/who defines them). `sample`: null, or the number of
     latest-ingested matches the counts are of, when a search matches more quotations than that."""
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
-                             speaker_type, gender, act)
+                             speaker_type, gender, act, unattributed)
     sample = query.search_sample(conn, filters["search"])
     return {**request.app.state.store.cached(conn, query.quote_facets, sample=sample, **filters), "sample": sample}
 
@@ -202,7 +206,7 @@ def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: S
 def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | None, person: str | None,
                    article: str | None, kind: str | None, outlet: str | None, date_from: str | None,
                    date_to: str | None, speaker_type: str | None, gender: str | None,
-                   act: str | None = None) -> query.QuoteFilter:
+                   act: str | None = None, unattributed: str | None = None) -> query.QuoteFilter:
     """The /api/quotes parameters as query.quotes filters (a person by their display name; 404s for
     an unknown person or article)."""
     person = blank_to_none(person)
@@ -210,7 +214,8 @@ def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | 
             "person": person_or_404(conn, person)["name"] if person else None,
             "article_id": resolve_article(conn, article), "kind": blank_to_none(kind),
             "outlet": blank_to_none(outlet), "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to),
-            "speaker_type": blank_to_none(speaker_type), "gender": blank_to_none(gender), "act": blank_to_none(act)}
+            "speaker_type": blank_to_none(speaker_type), "gender": blank_to_none(gender), "act": blank_to_none(act),
+            "unattributed": blank_to_none(unattributed)}
 
 
 @router.get("/timeline", summary="Dated events and their counts per year", response_model=TimelinePage,

@@ -38,6 +38,7 @@ from newsgraph.web.params import (
     Search,
     Speaker,
     SpeakerType,
+    Unattributed,
     Unit,
     article_by_key,
     blank_choice,
@@ -162,21 +163,23 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
            outlet: Outlet = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
-           scope: Scope = None, act: Act = None, offset: Offset = 0) -> HTMLResponse:
+           scope: Scope = None, act: Act = None, unattributed: Unattributed = None, offset: Offset = 0) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
     q, speaker, person, article, date_from, date_to, outlet = map(
         blank_to_none, (q, speaker, person, article, date_from, date_to, outlet))
     kind, speaker_type, gender = blank_choice(kind), blank_choice(speaker_type), blank_choice(gender)
     order, scope = blank_choice(order), blank_choice(scope)
     act = blank_choice(act) or "speech"  # what was said, by default; the form switches to the rest
+    unattributed = blank_choice(unattributed) or "hide"  # by someone, by default
     person = person_or_404(conn, person)["name"] if person else None
     form = {"q": q, "speaker": speaker, "person": person, "article": article, "date_from": date_from,
             "date_to": date_to, "kind": kind, "outlet": outlet, "speaker_type": speaker_type, "gender": gender,
-            "order": order, "act": None if act == "speech" else act}  # the default stays out of links
+            "order": order, "act": None if act == "speech" else act,  # the defaults stay out of links
+            "unattributed": None if unattributed == "hide" else unattributed}
     filters: query.QuoteFilter = {
         "search": q, "speaker": speaker, "person": person, "article_id": resolve_article(conn, article), "kind": kind,
         "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender,
-        "act": act}
+        "act": act, "unattributed": unattributed}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     n_quotes, exact = query.count_quotes_about(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None

@@ -31,6 +31,9 @@ DateTo = Annotated[str | None, Query(pattern=DATE, description="up to this date,
 Act = Annotated[Literal["speech", "thought", "other", "all", ""] | None, Query(description=(
     "speech (said, wrote: the pages' default), thought (believes, wants), other (what data shows, actions, "
     "criticised X) or all (the API's default)"))]
+Unattributed = Annotated[Literal["hide", "include", "only", ""] | None, Query(description=(
+    "quotations whose speaker was not found: hide them (the pages' default), include them (the API's "
+    "default) or list only them"))]
 Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(description="kind of quotation")]
 Order = Annotated[Literal["newest", "oldest", "relevance", "speaker", ""] | None, Query(
     description="newest article first (default), oldest first, the best full-text match first, or by speaker")]

@@ -373,7 +373,10 @@ def resolve_name(
         if low in ("i", "we"):
             return None, tok.text
         return resolve_pronoun(doc, tok, before, skip), None
-    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN":
+    # a capitalised word that is part of a person's name, even where the tagger took it for a common
+    # noun at the start of a sentence ("Lopez hopes …")
+    known_part = tok.text[:1].isupper() and low in name_index(doc).by_part
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or known_part:
         span = _name_tokens(tok)
         desc = _descriptor(span.root)
         ent = entity_for_name(doc, span.text, span.start_char, desc)
