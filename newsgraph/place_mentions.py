@@ -24,7 +24,7 @@ from collections import Counter
 from typing import Any
 
 from newsgraph.model import PLACE_TYPES
-from newsgraph.query import ARTICLE_KEY
+from newsgraph.query import ARTICLE_KEY, add_cue_words
 
 _TYPES = ",".join("?" * len(PLACE_TYPES))
 PLACE = f"e.type IN ({_TYPES}) AND e.name = ?"  # the entities_type_name index
@@ -107,6 +107,7 @@ def quotes(conn: sqlite3.Connection, name: str, *, limit: int = 50, offset: int 
                          f" ORDER BY q.article_id DESC, q.start LIMIT ? OFFSET ?", name, WINDOW, limit, offset)
     for r in rows:
         r["spans"] = json.loads(r["spans"])
+    add_cue_words(conn, rows)
     return rows
 
 

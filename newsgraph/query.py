@@ -214,6 +214,7 @@ def quotes(
     for r in rows:
         r["spans"] = json.loads(r["spans"])
     _with_parents(conn, rows)
+    add_cue_words(conn, rows)
     if sq:
         _highlight(rows, sq)
     return rows
@@ -228,6 +229,19 @@ def _with_parents(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
     for r in rows:
         speaker, descriptor, start = parents.get(r.get("parent_id"), (None, None, None))
         r["parent_speaker"], r["parent_start"] = speaker or descriptor, start
+
+
+def add_cue_words(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Each quotation's cue as the article writes it (``cue``: "denied", "according to"; None without
+    one), so a list can show how the words were reported: a denial read as "reported: X" says the
+    opposite of what was said. One lookup per page, after the page is chosen."""
+    ids = [r["id"] for r in rows if r.get("cue_start") is not None]
+    found = dict(conn.execute(
+        "SELECT q.id, substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start) FROM quotes q"
+        f" JOIN articles a ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(ids))})", ids)) if ids else {}
+    for r in rows:
+        cue = found.get(r["id"])
+        r["cue"] = " ".join(cue.split()) if cue else None
 
 
 BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"

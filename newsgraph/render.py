@@ -35,6 +35,7 @@ ACT_CHOICES = ("speech", "thought", "other", "all")
 QUOTE_LEGEND = (
     "“…” the speaker's own words (direct) · reported: the journalist's paraphrase, not the speaker's words "
     "(indirect) · partly quoted: a paraphrase with the speaker's words in their marks (mixed) · "
+    "via “denied”: the words that report it, as the article writes them · "
     "the number is the confidence (1.00 for words in marks; for reported speech, the model's probability) · "
     "↳ reported inside the quotation above it"
 )
@@ -111,8 +112,10 @@ def _balanced(content: str) -> str:
         return f"“{content}”"
     if content.count("“") > content.count("”"):
         return content + "”"
+    if content.count("”") > content.count("“"):  # the opening mark was left before the span
+        return "“" + content
     if content.count('"') % 2:
-        return content + '"'
+        return '"' + content if content.endswith('"') else content + '"'
     return content
 
 

@@ -4,9 +4,10 @@
     .venv/bin/python scripts/sample_web_quotes.py --db store.db [--n 100] [--seed 15] \
         [--out bench/quotes_issue15.tsv]
 
-The web lists speech by default (every kind, confidence shown), so the sample is drawn from
-``query.quotes(act="speech")``, the query behind those lists. Each row shows the quotation the
-way a reader sees it (direct words in marks, reported speech as "NAME said that …") and its
+The web lists speech by a speaker found by default (every kind, confidence shown), so the sample is
+drawn from ``query.quotes(act="speech", unattributed="hide")``, the query behind those lists. Each row
+shows the quotation the way a reader sees it (direct words in marks, reported speech as
+"NAME, reported via “denied”: …") and its
 paragraph with the quoted words in [[ ]], so a checker can judge it without opening the article.
 The checker fills ``verdict`` (ok | wrong-speaker | no-speaker | not-said | wrong-words) and
 ``note``; ``--score`` counts the verdicts of a checked file.
@@ -23,6 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsgraph import query
+from newsgraph.render import quote_line, speaker_label
 from newsgraph.store import connect
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,11 +33,9 @@ COLUMNS = ["n", "quote_id", "document", "kind", "confidence", "speaker", "speake
 
 
 def shown(q: dict) -> str:
-    """The quotation as the lists print it."""
-    who = q["speaker"] or q["descriptor"] or "(no speaker)"
-    if q["kind"] == "indirect":
-        return f"{who} said that {q['content']}"
-    return f"{who}: \u201c{q['content']}\u201d" if q["kind"] == "direct" else f"{who}: {q['content']}"
+    """The quotation as the lists print it (the words that report a paraphrase included)."""
+    return quote_line(speaker_label(q["speaker"], q["descriptor"]), q["content"], q["kind"], q["confidence"],
+                      cue=q["cue"])
 
 
 def paragraph(text: str, start: int, end: int) -> str:

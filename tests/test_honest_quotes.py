@@ -172,6 +172,15 @@ def test_a_bare_fragment_is_shown_in_marks_a_partly_quoted_clause_as_it_is() -> 
     assert quote_line("Ann Lee", 'the sales were "weak" in May', "mixed", 1.0) == (
         'Ann Lee, partly quoted: the sales were "weak" in May  [mixed · 1.00]')
     assert quote_line("Ann Lee", "the shop's \u201cbest year", "mixed", 1.0).endswith("\u201cbest year\u201d  [mixed · 1.00]")
+    # a span that starts after its opening mark gets it back in front, not a second closing mark
+    assert quote_line("Ann Lee", 'great fun"', "mixed", 1.0).startswith('Ann Lee, partly quoted: "great fun"  ')
+    assert quote_line("Ann Lee", "great fun\u201d", "mixed", 1.0).startswith("Ann Lee, partly quoted: \u201cgreat fun\u201d  ")
+
+
+def test_lists_show_the_words_that_report_a_paraphrase() -> None:
+    """A denial listed as "reported: X" would say the opposite of what was said."""
+    assert quote_line("Ann Lee", "the bridge is unsafe", "indirect", 0.8, cue="denied") == (
+        "Ann Lee, reported: the bridge is unsafe  [indirect via \u201cdenied\u201d · 0.80]")
 
 
 def test_report_shows_speech_by_default_with_a_legend() -> None:
@@ -215,7 +224,7 @@ def test_cli_quotes_lists_speech_with_paging(tmp_path: Path, capsys: pytest.Capt
     capsys.readouterr()
     assert main(["quotes", "--db", str(db), "--limit", "1"]) == 0
     out, err = capsys.readouterr()
-    assert out.count("\n") == 1 and "reported:" in out and "“" not in out
+    assert out.count("\n") == 1 and "reported: the bridge" in out and "“the bridge" not in out
     assert "showing 1–1 of 2" in err and "--act all" in err
     assert main(["quotes", "--db", str(db), "--limit", "0", "--act", "all", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

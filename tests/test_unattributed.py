@@ -93,3 +93,11 @@ def test_a_known_surname_tagged_as_a_common_noun_still_names_the_speaker() -> No
 
     art = newsgraph.extract("Harbour news\n\nMaria Lopez is the mayor. Lopez hopes that the ferry will run again.\n")
     assert [(q.act, q.speaker.name if q.speaker else None) for q in art.quotes] == [("thought", "Maria Lopez")]
+
+
+def test_lists_carry_the_cue_as_the_article_writes_it(db: Path, client: TestClient) -> None:
+    conn = connect(db, readonly=True)
+    rows = query.quotes(conn, act="speech", unattributed="hide")
+    conn.close()
+    assert [r["cue"] for r in rows] == ["said"]
+    assert "reported <span class=\"cue\">via “said”</span>:" in client.get("/search").text

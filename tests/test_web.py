@@ -553,4 +553,4 @@ def test_a_nested_quotation_names_the_quotation_it_is_inside(client: TestClient,
 def test_a_bare_fragment_is_listed_in_quotation_marks(client: TestClient) -> None:
     """A mixed quotation stored as the speaker's words alone reads as words in marks, not as paraphrase."""
     listed = page(client, "/search?speaker=Kim+Chong+Hun&kind=mixed").split('id="results"')[1]
-    assert re.search(r'partly quoted:</span> “considered the best kind of Communist back in the North”', listed)
+    assert re.search(r'partly quoted <span class="cue">via “[a-z ]+”</span>:</span> “considered the best kind of Communist back in the North”', listed)

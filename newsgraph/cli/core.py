@@ -204,7 +204,8 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             print(json.dumps(r, ensure_ascii=False))
             continue
         content = " ".join((r.get("highlighted") or r["content"]).split())
-        line = quote_line(speaker_label(r["speaker"], r["descriptor"]), content, r["kind"], r["confidence"])
+        line = quote_line(speaker_label(r["speaker"], r["descriptor"]), content, r["kind"], r["confidence"],
+                          cue=r["cue"])
         print(f"{line}  {r['document']}#{r['article_key']}")
     if args.json:
         return 0
