@@ -270,6 +270,36 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         "Turnout fell in every ward. That suggests the council leader expects to lose her seat.",
         # nobody said it
         "No one said the bridge would be finished before the winter.",
+        # a prediction or supposition, not a report
+        "The rival parties will still insist that the Greens cannot win a single seat.",
+        "In her ten years on the council, she has seen many such hopes dashed and, she might say, the voting system.",
+        # an intention, and an infinitive describing the subject
+        "The harbour board is expected to announce that the ferry will stop running.",
+        "The bank is the first of the big lenders to report 2005 results.",
+        # a condition
+        "If the judge agrees she could throw out all the evidence from the raids.",
+        # a poll's figures and sample, and what data show
+        "Among pensioners, 60% said they would certainly vote in the election, compared with 41% of students.",
+        "But nearly half those surveyed said the minister should return to the cabinet.",
+        "Most islanders said in a referendum they wanted to keep the old flag.",
+        "Drivers are growing impatient and quicker to honk, a survey by the motoring club suggests.",
+        # a work's content summed up by the journalist
+        "The novels tell of a battle against the old church and a fight for the harbour.",
+        # a question put to the source, not the source's words
+        "Asked whether the pier would reopen in May, Maria Lopez smiled.",
+        # no comment made; an action agreed to
+        "The ferry company made no comment about the future of the harbour.",
+        "The board weighed a range of options but agreed unanimously to introduce a ban on smoking.",
+        # the occasion of what was said, a decision on someone else's request, the object speaking
+        "That was what Ann Lee said when she left the council after the floods began.",
+        "A judge rejected a request by two papers to make public the contents of a court file.",
+        "The Herald reports a union source as saying the market could move.",
+        # the topic, not the words; hearsay and a list as the source
+        "Ann Lee, a banker, spent the morning commenting on the harbour figures.",
+        "However, recent rumours have suggested that the singer wants to quit the band.",
+        "The Top Ten list predicts what shoppers are likely to buy this year.",
+        # a speech verb inside a capitalised name
+        "Mr Tan runs the Harbour Says No campaign, which wants the pier closed for good.",
     ],
 )
 def test_constructions_that_report_no_speech(text: str) -> None:
@@ -278,3 +308,50 @@ def test_constructions_that_report_no_speech(text: str) -> None:
 
 def test_a_demonstrative_beside_a_named_speaker_is_still_speech() -> None:
     assert "speech" in acts("This, said Ann Lee, should make the bridge safer for years to come.").values()
+
+
+def test_a_later_report_with_would_is_still_speech() -> None:
+    found = acts("Maria Lopez is the mayor. Lopez would later say that the pier was safe.")
+    assert found.get("the pier was safe") == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Survey firm Harbourpoll said the vote on the bridge was close.",
+        "The minister rejected the claim that the bridge was unsafe.",
+        "The islanders have repeatedly called for the ferry ban to be lifted.",
+        "She said it would reopen, referring to the pier.",
+        "Former fly-half Tom Ravel has warned the pressure is mounting on the coach.",
+    ],
+)
+def test_a_speaker_named_with_a_poll_or_share_word_still_speaks(text: str) -> None:
+    assert "speech" in acts(text).values()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ms Lee backed the bridge when Mr Tan argued for it in the council.", "for it in the council"),
+        ("A spokeswoman said the two ministers agreed about what happened in practice.", "about what happened in practice"),
+        ('"We will win," she said, referring to the deaths of two of the guitarists.',
+         "referring to the deaths of two of the guitarists"),
+    ],
+)
+def test_an_object_that_is_no_proposition_is_not_speech(text: str, content: str) -> None:
+    assert acts(text).get(content, "other") != "speech", acts(text)
+
+
+def test_a_work_summed_up_with_a_quoted_phrase_is_not_speech() -> None:
+    found = acts('The new bill proposes "harbour orders", which could mean curfews for ferry crews.')
+    assert found and "speech" not in found.values(), found
+
+
+def test_lines_signed_after_a_no_break_space_are_separate_quotations() -> None:
+    text = (
+        "“We will rebuild the pier before the summer, whatever it costs the town.” ― Ann Lee\n"
+        "“I just hope the ferry company keeps its promise to the island this time.” ―\xa0Tom Ravel\n"
+        "“Maybe we can build a bridge instead.” ―\xa0Mia Tan.\n"
+    )
+    quotes = newsgraph.extract(text).quotes
+    assert [(q.speaker.name, len(q.content_spans)) for q in quotes] == [("Ann Lee", 1), ("Tom Ravel", 1), ("Mia Tan", 1)]

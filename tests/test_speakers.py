@@ -234,3 +234,119 @@ def test_an_unresolved_pronoun_is_no_descriptor() -> None:
     named = Speaker("Ann Lee", (0, 2), "It", "PERSON")
     without_pronoun_descriptor(named)
     assert named.descriptor == "It"
+
+
+# --- issue 14: the name a reader sees (one rule a test) ---------------------------------------
+
+def test_she_after_an_unnamed_source_is_that_source() -> None:
+    text = ("A Skyway Airlines spokesperson said the flights would resume on Friday. "
+            "She added that passengers would be rebooked.")
+    spk = [q.speaker for q in newsgraph.extract(text).quotes if "rebooked" in q.content(text)]
+    assert [(s.name, s.type, s.affiliation) for s in spk] == [
+        ("A Skyway Airlines spokesperson", "UNNAMED", "Skyway Airlines")]
+
+
+def test_the_spokesman_is_named_as_introduced() -> None:
+    text = ("A Harbour Office spokesman said the plans were under review. "
+            "\u201cWe will publish details soon,\u201d the spokesman added.")
+    assert set(_names_quoting(text, "publish")) == {"A Harbour Office spokesman"}
+
+
+def test_the_senior_official_needs_the_same_modifiers_to_be_the_one_introduced() -> None:
+    text = ("A press official said the hall was full. A senior official said the vote would be delayed. "
+            "The senior official added that nobody had resigned.")
+    assert _names_quoting(text, "nobody") == ["A senior official"]
+
+
+def test_an_organisations_chief_in_the_lead_is_the_person_named_next() -> None:
+    text = ("The lack of public anger is a failure of aid groups, Oxfam International's chief has said.\n\n"
+            "In a speech in Leeds, Maria Delgado said the rich world had looked away.")
+    assert _names_quoting(text, "public anger") == ["Maria Delgado"]
+
+
+def test_the_minister_is_the_person_the_introducing_description_announced() -> None:
+    text = ("Scotland's justice minister has warned fans that she will ban them.\n\n"
+            "Anna Petrova said the orders were one measure among many. "
+            "However, the minister said abuse was a key concern.")
+    assert _names_quoting(text, "key concern") == ["Anna Petrova"]
+
+
+def test_a_name_after_its_description_is_the_speaker() -> None:
+    text = "US oil giant Exxon said it did not plan to take part in a new tender."
+    assert _names_quoting(text, "tender") == ["Exxon"]
+
+
+def test_coordinated_announcers_are_one_group_named_by_both() -> None:
+    text = ("Orchard Computers and Velocity Mobile said on Tuesday that they would launch a joint phone. "
+            "Orchard Computers shares rose. Velocity Mobile shares fell.")
+    spk = [q.speaker for q in newsgraph.extract(text).quotes if "joint phone" in q.content(text)]
+    assert [(s.name, s.type) for s in spk] == [("Orchard Computers and Velocity Mobile", "GROUP")]
+
+
+def test_a_description_coordinated_with_a_name_is_not_a_second_speaker() -> None:
+    text = "Screenwriter and producer Debra Lane said the film would be shot in Cork."
+    assert _names_quoting(text, "Cork") == ["Debra Lane"]
+
+
+def test_the_firm_is_the_organisation_the_article_calls_a_firm() -> None:
+    text = ("Sportswear firm Valtex said sales rose. Valtex, which lost a deal with Redbridge Rovers, said it "
+            "had signed a new agreement. The firm, which will receive a payment from Redbridge Rovers, said it "
+            "would invest. It said the new range had boosted sales.")
+    assert set(_names_quoting(text, "invest") + _names_quoting(text, "boosted")) == {"Valtex"}
+
+
+def test_they_after_some_of_a_group_is_the_group() -> None:
+    text = ("Correspondents say 600 job losses had been expected, and some suggest more cuts may follow. "
+            "They say the chief executive may be trying to calm customers.")
+    spk = [q.speaker for q in newsgraph.extract(text).quotes if "calm" in q.content(text)]
+    assert [(s.name, s.type) for s in spk] == [("Correspondents", "GROUP")]
+
+
+def test_he_is_the_person_the_narration_turned_to_since_the_last_quotation() -> None:
+    text = ("\u201cDemand is strong,\u201d said Telco director Philip Grove.\n\n"
+            "The firm will launch the service in May. With both services on offer, Martin Hale is confident "
+            "the firm can grow.\n\n\u201cWe offer the best of both worlds,\u201d he said.")
+    assert _names_quoting(text, "both worlds") == ["Martin Hale"]
+
+
+def test_a_person_inside_a_quotation_is_not_whom_he_stands_for() -> None:
+    text = ("Tom Reyes said the bill was wrong. \u201cIf young Ann Lee were applying today, Mark Hale "
+            "would turn her away.\u201d\n\nHe said the party would cut taxes.")
+    assert _names_quoting(text, "cut taxes") == ["Tom Reyes"]
+
+
+def test_a_surname_alone_is_named_as_the_article_first_writes_it() -> None:
+    text = "Jaime Morales was re-elected on Sunday. \u201cI thank the voters,\u201d Morales said."
+    assert _names_quoting(text, "voters") == ["Jaime Morales"]
+
+
+def test_a_participle_after_a_which_clause_belongs_to_the_sentences_subject() -> None:
+    text = ("But Mr Lowe said the plans could deliver savings. He ruled out free care in England - which is "
+            "on offer in Scotland and Wales, saying it was \u201cunsustainable\u201d.")
+    assert _names_quoting(text, "unsustainable") == ["Lowe"]
+
+
+def test_she_skips_the_man_named_last() -> None:
+    text = ("Anna Petrova met the visiting minister, Tom Becker, on Tuesday. Mr Becker said the talks went well. "
+            "\u201cWe have a long road ahead,\u201d she said.")
+    assert _names_quoting(text, "long road") == ["Anna Petrova"]
+
+
+def test_she_after_a_department_spokeswoman_the_parser_headed_by_the_department() -> None:
+    text = ("Lord Ashby said there would be no difficulties. A Department for Rural Affairs spokeswoman said "
+            "Lord Ashby and Lord Penrose agreed in practice. \u201cTheir dispute is a very narrow one,\u201d she said.")
+    assert _names_quoting(text, "narrow") == ["A Department for Rural Affairs spokeswoman"]
+
+
+def test_he_is_not_an_unnamed_spokesman_when_a_man_was_named_since() -> None:
+    text = ("A Harbour Party spokesman said: \u201cTom has strong views.\u201d\n\n"
+            "The film showed tensions between Mr Quarrie and his colleagues. He denied wanting to be leader.")
+    assert _names_quoting(text, "leader") != ["A Harbour Party spokesman"]
+
+
+def test_a_headline_word_the_text_writes_in_lower_case_is_no_organisation() -> None:
+    text = ("Broadband fuels online expression\n\n"
+            "A quarter of broadband users in Britain regularly upload content and have personal sites, "
+            "according to a report by UK think-tank Kestrel. It said that having a fast connection is "
+            "changing the way people use the internet.")
+    assert "Broadband" not in {q.speaker.name for q in newsgraph.extract(text).quotes}

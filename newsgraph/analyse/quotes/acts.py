@@ -79,7 +79,12 @@ def lemma_act(lemma: str | None) -> str:
 def agentless_passive(cue: Token) -> bool:
     """``it is understood``, ``is believed to be``: a passive cue with no "by" agent names no source."""
     kids = list(cue.children)
-    return any(k.dep_ == "auxpass" for k in kids) and not any(k.dep_ == "agent" for k in kids)
+    if any(k.dep_ == "agent" for k in kids):
+        return False
+    if any(k.dep_ == "auxpass" for k in kids):
+        return True
+    # "when asked if …", "asked about the deal, he said": a bare participle, the question put to him
+    return cue.tag_ == "VBN" and cue.dep_ == "advcl" and not any(k.dep_ in ("nsubj", "nsubjpass", "aux") for k in kids)
 
 
 SPEECH_PREPOSITIONS = frozenset({"for", "of", "on", "against", "about"})
@@ -94,6 +99,16 @@ PROPOSITION_DEPS = frozenset({"acl", "relcl", "ccomp", "xcomp", "advcl"})
 NOUN_OBJECT_SPEECH = frozenset({"blame", "accuse", "charge", "report", "deny", "reject", "confirm", "predict"})
 """Speech verbs whose noun object is itself a claim ("blamed the euro for ...", "denied the
 charge", "reported smoke damage")."""
+
+DECISIONS = frozenset({"reject"})
+"""Cues whose noun object is a claim ("rejected the allegation") or else a decision on someone
+else's proposal ("rejected a request to …", "rejected the offer"): the object is not what the
+source said."""
+CLAIM_NOUNS = frozenset(
+    {"claim", "allegation", "accusation", "charge", "suggestion", "idea", "notion", "report", "criticism", "view",
+     "argument", "assertion", "speculation", "rumour", "rumor", "characterisation", "characterization", "assessment",
+     "interpretation", "comparison", "description", "conclusion", "finding", "premise", "theory", "label"})
+"""Nouns naming something said or believed ("rejected the claim that …")."""
 
 
 def _bare_noun_object(root: Token) -> bool:
@@ -133,29 +148,148 @@ def _no_speaker_subject(cue: Token) -> bool:
         subj.lower_ == "one" and any(d.lower_ == "no" for d in subj.children))
 
 
+PREDICTION_MODALS = frozenset({"will", "'ll", "wo", "would", "could", "might", "may", "should", "must", "shall"})
+"""Modals that make a cue a prediction or supposition ("the other parties will insist", "he
+might say"), not a report of something said. "can" stays: "we can confirm that …" is said."""
+PAST_HABIT = frozenset({"later", "often", "always", "repeatedly", "subsequently", "afterwards", "once"})
+"""Adverbs that turn "would say" back into a report ("he would later say …")."""
+FRAMES_OF_INTENT = frozenset(
+    {"expect", "likely", "unlikely", "set", "due", "plan", "intend", "want", "hope", "bind", "certain", "sure",
+     "poised", "prepare", "seem", "appear", "try", "attempt", "aim", "wish", "need", "like", "love"})
+"""Heads that make an infinitive cue something not (yet) said: "is expected to announce", "plans to
+say", "seemed to suggest" (the journalist's reading)."""
+CONDITIONS = frozenset({"if", "unless", "whether"})
+"""Marks that make a cue a condition ("if the judge agrees …"), not a report."""
+
+
+def _predicted(cue: Token) -> bool:
+    """A cue framed as a prediction, supposition, intention or condition: "will still insist",
+    "he might say", "is expected to announce", "plans to say", "if the judge agrees"."""
+    kids = list(cue.children)
+    modals = [c for c in kids if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in PREDICTION_MODALS]
+    if modals and not (all(m.lower_ == "would" for m in modals) and any(c.lower_ in PAST_HABIT for c in kids)):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in kids):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in kids)
+    if infinitive and cue.dep_ in ("acl", "relcl", "advcl"):
+        return True  # "the first bank to report results", "in order to announce"
+    going = cue.head.lower_ == "going" and any(c.dep_ == "aux" for c in cue.head.children)
+    return infinitive and cue.dep_ == "xcomp" and (cue.head.lemma_.lower() in FRAMES_OF_INTENT or going)
+
+
+POLL_NOUNS = frozenset(
+    {"poll", "survey", "referendum", "ballot", "census", "study", "research", "figure", "data", "statistic",
+     "finding", "result", "number", "analysis", "index", "evidence", "estimate", "rumour", "rumor", "speculation"})
+"""Sources that are data or hearsay, not speakers: what "a survey suggests", "figures show",
+"rumours have suggested" (act other)."""
+SUMMED_WORKS = frozenset(
+    {"book", "film", "movie", "novel", "play", "album", "song", "bill", "law", "legislation", "documentary",
+     "poster", "programme", "program", "series", "episode", "script", "memoir", "biography", "list", "chart", "ranking"})
+"""Works whose content the journalist sums up ("the books tell of …", "the bill proposes …")."""
+SHARES = frozenset({"%", "percent", "half", "third", "quarter", "fifth", "majority", "minority", "two-thirds"})
+"""Subject heads (or their modifiers) that make a subject a share of a sample: "70% said", "nearly
+half those surveyed said"."""
+SAMPLED = frozenset({"survey", "poll", "question", "interview", "sample", "respondent"})
+"""Lemmas inside a subject that mark it as people in a poll ("those surveyed", "respondents")."""
+
+
+def _data_subject(cue: Token) -> bool:
+    """The cue's source is data, a poll's sample or a work, not a person or body that speaks:
+    "a survey suggests", "70% said", "nearly half those surveyed said", "most islanders said in
+    a referendum", "the books tell of …"."""
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lemma_.lower() in POLL_NOUNS for g in c.children)
+           for c in cue.children):
+        return True  # "said in a referendum"
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    subj = subjects[0]
+    head = subj.lemma_.lower()
+    if head in POLL_NOUNS or head in SUMMED_WORKS:
+        return True
+    words = list(subj.subtree)
+    if head in SHARES or any(t.lower_ in SHARES and t.dep_ in ("predet", "nummod", "quantmod", "amod") for t in words):
+        return True  # "70% said", "nearly half those surveyed" (not "fly-half Thomas Lee")
+    return any(t.lemma_.lower() in SAMPLED and t.dep_ != "compound" for t in words)
+
+
+def _title_in_name(cue: Token) -> bool:
+    """A cue word in title case inside a run of capitalised words is part of a name ("the North
+    East Says No campaign", the song "You Said No"), not a verb of speech."""
+    doc = cue.doc
+    if not cue.is_title or cue.is_sent_start or cue.i == 0 or cue.i + 1 >= len(doc):
+        return False
+    before, after = doc[cue.i - 1], doc[cue.i + 1]
+    return before.is_title and not before.is_sent_start and (after.is_title or after.is_upper)
+
+
+def mixed_act(cue: Token) -> str:
+    """The act of a partly quoted report: speech (the marks say someone used the words) unless
+    its source is data or a work the journalist sums up ('the bill proposes "control orders"',
+    'the film portrayed "the true story …"')."""
+    return "other" if _data_subject(cue) else "speech"
+
+
+TOPIC_CUES = frozenset({"comment", "speak", "talk", "write", "report", "testify", "brief", "ask", "question"})
+"""Cues whose "on"/"about" object is the topic, not the words ("commenting on the figures", "the
+EU's comments about the plans", "asked about the deal")."""
+
+
+def _topic_only(lemma: str, shape: str) -> bool:
+    return lemma.lower() in TOPIC_CUES and shape in ("prep:on", "prep:about")
+
+
+OCCASIONS = frozenset({"when", "after", "before", "as", "while", "since"})
+
+
+def _occasion_of_what_was_said(cue: Token, root: Token) -> bool:
+    """ "That was what she said when she resigned": with a "what" object, a clause opened by
+    "when" tells when it was said."""
+    opens = root.left_edge
+    return opens.lower_ in OCCASIONS and opens.i > cue.i and any(
+        c.dep_ == "dobj" and c.lower_ == "what" for c in cue.children)
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
     content's head token ``root``."""
     if shape == "according" or lemma == "according to":
         return "speech"
+    if _topic_only(lemma, shape) or _topic_only(lemma, "prep:" + root.lower_) and root.dep_ == "prep":
+        return "other"  # "commenting on the figures": what it was about, not what was said
     if cue.pos_ in ("NOUN", "PROPN"):
-        return "speech" if lemma.lower() in SPEECH_NOUNS else "other"
+        said = lemma.lower() in SPEECH_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children)
+        return "speech" if said and root.dep_ != "acl" else "other"  # "made no comment"; "a message sent to"
     act = lemma_act(lemma)
     if act != "speech":
         return act
     if agentless_passive(cue) or any(c.dep_ == "neg" for c in cue.children):
         return "other"  # "it is understood"; "haven't said much about ...": no one said it
-    if lemma.lower() in COMMITMENTS and shape == "xcomp":
+    if lemma.lower() in COMMITMENTS and (shape == "xcomp" or root.dep_ in ("xcomp", "prep") or shape.startswith("prep:")):
         return "other"  # "agreed to release the money": an act, not words
     if _no_speaker_subject(cue) or _no_speaker_subject(cue.head) and cue.dep_ == "xcomp":
         return "other"  # "That suggests he will stand", "nobody is attempting to suggest …"
+    if _predicted(cue) or _data_subject(cue) or _title_in_name(cue):
+        return "other"  # "will still insist", "a survey suggests", "70% said", "the Says No campaign"
     if _not_done(cue):
         return "other"  # "declined to declare it responsible", "did not want to say"
-    if shape.startswith("prep:") and shape[5:] not in SPEECH_PREPOSITIONS:
-        return "other"
+    if shape.startswith("prep:") and (shape[5:] not in SPEECH_PREPOSITIONS or root.pos_ == "PRON"):
+        return "other"  # "ruled in favour of …"; "argued for them" (no proposition)
     if root.dep_ in ("agent", "prep") and root.lower_ not in SPEECH_PREPOSITIONS:
         return "other"  # "announced by the academy", "said to the actor"
+    if root.dep_ == "prep" and any(c.dep_ == "pobj" and c.pos_ == "PRON" for c in root.children):
+        return "other"  # "argued for them in cabinet": no proposition
+    adjunct = root.dep_ == "advcl" and shape in ("right", "advcl") and (
+        root.left_edge.lower_ in OCCASIONS or root.tag_ == "VBG" and root.left_edge.i == root.i)
+    if adjunct or _occasion_of_what_was_said(cue, root):
+        return "other"  # "what she said when she resigned …": the occasion, not the words
+    if lemma.lower() in DECISIONS and root.pos_ == "NOUN" and root.lemma_.lower() not in CLAIM_NOUNS:
+        return "other"  # "rejected a request to make the file public": a decision
+    if any(c.lower_ == "as" and any(g.tag_ == "VBG" and lemma_act(g.lemma_) == "speech" for g in c.children)
+           for c in cue.children):
+        return "other"  # "reports a union source as saying …": the object speaks, not the subject
     noun_object = shape in ("dobj", "right", "dative", "attr", "oprd") and _bare_noun_object(root)
     if noun_object and lemma.lower() not in NOUN_OBJECT_SPEECH:
         return "other"

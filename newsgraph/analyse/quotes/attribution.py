@@ -33,19 +33,31 @@ from typing import TypeAlias
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.base.cues import cue_indices, cue_lemma, cue_lemmas, cue_span, cue_subject
+from newsgraph.analyse.base.cues import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    cue_indices,
+    cue_lemma,
+    cue_lemmas,
+    cue_span,
+    cue_subject,
+    relative_antecedent,
+)
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities import names
 from newsgraph.analyse.quotes.marks import QuotedSpan
-from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for
+from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for, speech_documents
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
 
 DASHES = "-–—―‒"
 NOT_SPEAKERS = {"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 """Entity types a subject found by walking left from a cue cannot be (``on Saturday``)."""
+
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "npadvmod", "attr", "appos", "dative", "nsubj"})
+"""What the parser makes of the subject after an inverted cue ('"…," said Lee')."""
 
 Attribution: TypeAlias = tuple[Speaker, CharSpan | None, str | None]
 """(speaker, the cue's character span, the cue's lemma); no cue for a signature or a
@@ -181,7 +193,8 @@ def cue_where_punctuation_points(ctx: AttributionContext) -> Attribution | None:
     if text[s:e].rstrip()[-1:] == "," or cand.post.lstrip()[:1] == ",":
         regions = (after, before)
     elif cand.pre.rstrip()[-1:] in (",", ":"):
-        regions = (before, after)
+        # 'Lee gave a retort: "A." She then …': the sentence after is the next one's, not an attribution
+        regions = (before,) if ends_before_a_new_sentence(text[s:e], cand.post) else (before, after)
     elif ends_before_a_new_sentence(text[s:e], cand.post):
         regions = (before,)  # "A," said X. "B." However, Y told ...: Y's cue belongs to the next sentence
     else:
@@ -206,7 +219,11 @@ def speech_verb_next_to_marks(ctx: AttributionContext) -> Attribution | None:
 
 def dash_or_colon_source(ctx: AttributionContext) -> Attribution | None:
     """``“…” - the minister, Ann Lee`` / ``Pollster Lee: “…”``: a name after a dash or before a colon."""
-    src = dash_source(ctx.doc, ctx.text, ctx.cand) or _colon_source(ctx.doc, ctx.cand)
+    src = dash_source(ctx.doc, ctx.text, ctx.cand)
+    if src is None:
+        src = _colon_source(ctx.doc, ctx.cand)
+        if src is not None and _told(src):
+            return None  # "delivered a blunt message to Lee:": Lee is told, not telling
     return _signed(ctx, src) if src is not None else None
 
 
@@ -297,6 +314,8 @@ def dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = 
     if at >= len(text) or text[at] not in DASHES:
         return None
     at += 1
+    while at < len(text) and text[at].isspace() and text[at] != "\n":
+        at += 1  # "― \xa0Ann Lee": a no-break space is a token of its own
     span = doc.char_span(at, min(len(text), at + 60), alignment_mode="expand")
     if span is None:
         return None
@@ -341,20 +360,36 @@ def subject_of(cue: Token, quoted: list[CharSpan] | None = None) -> Token | None
 
 
 def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
+    reporter = _reporter_of_conjoined_cue(cue)
+    if reporter is not None:
+        return _subject_of(reporter, quoted)
     subj = cue_subject(cue)
-    if subj is not None and subj.head == cue:
+    antecedent = relative_antecedent(subj) if subj is not None else None
+    if antecedent is not None:
+        subj = _issuer(antecedent) or subj  # "she released a video that said …": hers
+    if subj is not None and subj.dep_ in SUBJECT_DEPS:
         # "Tuesday in Berea, OH, …, Gov. Lee (R-OH), said": of several subjects, the nearest
-        # that names someone ("Mr Lee, Acme's chief said": Lee, not "chief")
-        subjects = [c for c in cue.children if c.dep_ == subj.dep_]
+        # that names someone ("Mr Lee, Acme's chief said": Lee, not "chief"), also those a
+        # participle inherits ("In Salem, New Hampshire, Trump went on, calling …": Trump)
+        verb = subj.head
+        subjects = [c for c in verb.children if c.dep_ == subj.dep_]
         subjects = [c for c in subjects if c.ent_type_ == "PERSON" or c.pos_ == "PROPN"] or subjects
-        subj = min(subjects, key=lambda c: abs(c.i - cue.i))
+        subj = min(subjects, key=lambda c: abs(c.i - verb.i))
+        if subj.ent_type_ in NOT_SPEAKERS:  # "In Salem, New Hampshire, Ann Lee went …" with Lee in apposition
+            subj = next((c for c in subj.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), subj)
     if subj is not None and not (quoted and inside_any(subj.idx, quoted)):
         return subj
     doc = cue.doc
-    before = doc[cue.i - 1] if cue.i > 0 else None
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj", "xcomp") and is_cue_word(cue.head):
+        # '"…," said Lee, explaining he …': the participle's subject is its head's, never a word after it
+        return _subject_of(cue.head, quoted) if cue.head.i < cue.i else None
+    b = cue.i - 1
+    while b >= 0 and doc[b].is_space:  # '…accountability,”\n added Gowdy'
+        b -= 1
+    before = doc[b] if b >= 0 else None
     inverted = before is None or before.is_punct or before.is_quote
     for c in cue.rights if inverted else ():
-        if c.dep_ in ("dobj", "npadvmod", "attr", "appos", "dative", "nsubj") and c.ent_type_ not in NOT_SPEAKERS \
+        if c.dep_ in INVERTED_SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS \
                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
             return c
     k = cue.i + 1
@@ -367,8 +402,12 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
                 k += 1
             return doc[k]
         k += 1
+    for c in cue.rights if inverted and cue.tag_ != "VBG" else ():  # ", telling the crowd" is no inversion
+        if c.pos_ == "NOUN" and c.dep_ in INVERTED_SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS \
+                and any(d.dep_ in ("det", "poss") and d.i < c.i for d in c.children):
+            return c  # '"…?" asked the boy, who …'
     if cue.dep_ == "acl" and cue.head.pos_ in ("NOUN", "PROPN"):
-        return cue.head  # "signs calling Christie ...", "a statement saying ..."
+        return _issuer(cue.head) or cue.head  # "signs calling Christie ...", "a statement saying ..."
     k = cue.i - 1
     while k >= max(cue.sent.start, cue.i - 8) and not (quoted and inside_any(doc[k].idx, quoted)):
         tok = doc[k]
@@ -386,10 +425,49 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
             continue
         if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ == "PERSON":
             return tok  # "..., Jake Sullivan, said:" with the subject left unattached
+        if tok.pos_ == "NOUN" and tok.dep_ in ("appos", "conj") and any(c.dep_ in ("det", "poss") for c in tok.children):
+            return tok  # "In an interview with A and B, the candidate stated" parsed as one apposition
         if not (tok.is_punct or tok.pos_ in ("ADV", "AUX", "PART")):
             break
         k -= 1
     return None
+
+
+def _reporter_of_conjoined_cue(cue: Token) -> Token | None:
+    """``Paul said the plan would cost more, and called him "reckless"``, ``Lee denied the
+    notion that a shakeup is coming, explaining that …``: a subjectless speech verb the parser
+    hung inside the reported clause goes on the report, and its speaker is the outer cue's (not
+    the subject of the clause it hangs on, "the plan", "a shakeup")."""
+    if cue.dep_ not in ("conj", "advcl") or not is_cue_word(cue) or is_cue_word(cue.head):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cue.children):
+        return None
+    node = cue.head
+    for _ in range(3):
+        if node.dep_ not in ("ccomp", "acl", "dobj"):
+            return None
+        node = node.head
+        if is_cue_word(node):
+            return node
+    return None
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who put out the document a participle cue hangs on: "she released a statement saying …"
+    is her saying it, as "the campaign's statement said" is the campaign's."""
+    if document.dep_ == "pobj":  # "sent an email to supporters stating …": the email states
+        owner = document.head.head
+        sent = [c for c in owner.children if c.dep_ == "dobj"] if owner.pos_ == "VERB" else [owner]
+        document = next((d for d in sent if d.lemma_.lower() in speech_documents()), document)
+    verb = document.head
+    if document.dep_ != "dobj" or verb.pos_ != "VERB" or document.lemma_.lower() not in speech_documents():
+        return None
+    subj = cue_subject(verb)
+    return subj if subj is not None and subj.lower_ not in RELATIVE_PRONOUNS else None
+
+
+LEAD_IN_WINDOW = 12
+"""Tokens before ``, "…"`` or ``: "…"`` in which the verb introducing the quotation is looked for."""
 
 
 def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) -> Token | None:
@@ -413,10 +491,21 @@ def _speech_verb_next_to(doc: Doc, cand: QuotedPassage, quoted: list[CharSpan]) 
     if pre.rstrip()[-1:] in (",", ":"):
         span = doc.char_span(cand.qs.open_mark - len(pre), cand.qs.open_mark, alignment_mode="expand")
         if span is not None:
-            for tok in reversed(span[-6:]):
+            for tok in reversed(span[-LEAD_IN_WINDOW:]):  # "Lee makes a libertarian-style case: "
+                if tok.text in DASHES and tok.whitespace_:
+                    break  # "What that means - More from Lee: "…"": a heading's verb, not the source's
                 if tok.is_alpha and tok.pos_ == "VERB" and subject_of(tok, quoted) is not None and not inside_any(tok.idx, quoted):
                     return tok
     return None
+
+
+def _told(tok: Token) -> bool:
+    """``delivered a message to Lee``, ``told Lee``: the object of a verb that has a subject of
+    its own in the clause (not a name after a heading's dash, "… IN OTHER STATES - Ann Lee")."""
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ != "VERB" or cue_subject(verb) is None:
+        return False
+    return not any(t.text in DASHES for t in tok.doc[min(verb.i, tok.i) : max(verb.i, tok.i)])
 
 
 def _colon_source(doc: Doc, cand: QuotedPassage) -> Token | None:
@@ -439,18 +528,20 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
     span = doc.char_span(lo, hi, alignment_mode="expand")
     if span is None:
         return None
-    best: tuple[int, Token] | None = None
     cues = cue_indices(doc)
+    found: list[tuple[Token, Token]] = []
     for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
         tok = doc[i]
         if inside_any(tok.idx, quoted):
             continue
-        if subject_of(tok, quoted) is None:
-            continue
-        dist = quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1]
-        if best is None or dist < best[0]:
-            best = (dist, tok)
-    return best[1] if best else None
+        subj = subject_of(tok, quoted)
+        if subj is not None:
+            found.append((tok, subj))
+    # a cue inside another cue's subject ('Lee, who has not endorsed anyone, told …') describes the speaker
+    found = [(tok, _) for tok, _ in found if not any(s.left_edge.i <= tok.i <= s.right_edge.i for c, s in found if c != tok)]
+    if not found:
+        return None
+    return min((tok for tok, _ in found), key=lambda tok: quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1])
 
 
 def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[int, int]:

@@ -25,9 +25,10 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act
+from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
+from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
 from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
@@ -212,10 +213,34 @@ def _outranks(outer: Token, inner: Token) -> bool:
     believes ..., saying that "race still matters"') or the outer one reports a thought."""
     if not _is_speech(inner):
         return True
+    if _pronoun_subject(inner) and _is_speech(outer) and cue_subject(outer) is not None:
+        return True  # 'Clinton says she would order "living wills"': the report around it is hers
     own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in inner.children)
     if own_subject or cue_subject(inner) != cue_subject(outer):
         return False  # someone else speaks inside the report ('Bill said she believes ..., saying "..."')
     return lemma_act(outer.lemma_) == "speech"
+
+
+REQUEST_VERBS = frozenset({"call", "ask", "appeal", "plead", "press", "push", "argue", "lobby", "clamor", "clamour"})
+"""Verbs whose "for" phrase is what is asked for ("calls for a "Medicare for all" system"),
+unlike the "for" of a reason ("criticized for promoting "quack" cures")."""
+
+
+def _asks_for(cue: Token, prep: Token) -> bool:
+    """``calls for "…"``, not ``was called a charlatan for promoting "…"`` (an object, a passive)."""
+    if prep.lower_ != "for" or cue.lemma_.lower() not in REQUEST_VERBS:
+        return False
+    return not any(c.dep_ in ("dobj", "oprd", "auxpass", "nsubjpass") for c in cue.children)
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _pronoun_subject(cue: Token) -> bool:
+    """The cue's own subject is a personal pronoun ("... said she would order ..."): in a report
+    around it the pronoun stands, in news prose, for the one who reports."""
+    subj = cue_subject(cue)  # its own, or the one a conjoined verb shares ("he's proud and expects")
+    return subj is not None and subj.dep_ in SUBJECT_DEPS and subj.lower_ in PERSONAL_PRONOUNS
 
 
 def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
@@ -239,7 +264,7 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
             inner = found is not None and (found[0].dep_ in ("relcl", "acl") or found[0].left_edge.lower_ == "what")
             if found is not None and _reports_on_its_own(found[0]):
                 break  # "the party, which he labelled as a "joke"": the relative clause's own report
-            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner):
+            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
         if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
@@ -330,6 +355,9 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     """The reported content: the cue's content child holding the fragment (from the
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
     first = child.left_edge.i
+    lost_subject = object_as_subject(cue, child)  # 'pledged childcare would be a "centrepiece"'
+    if lost_subject is not None:
+        first = lost_subject.i
     if child.dep_ in PREDICATIVE or child.dep_ == "prep" and child.lower_ == "as":
         # "called the plan "desperate"", "described his skills as a "work in progress""
         objs = [c for c in cue.children if c.dep_ in ("dobj", "obj", "prep") and cue.i < c.i < child.i]
@@ -354,7 +382,6 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
 REPORT_BREAKS = frozenset({",", ";", ":", "(", "--", "—", "–", "―"})
 """Punctuation after a quoted fragment that ends the report: what follows is the journalist's
 (", citing ...", ", a subtle dig at ...", "— a metaphor for ...")."""
-CONTRASTS = frozenset({"while", "whereas", "although", "though"})
 
 
 def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) -> int:
@@ -365,6 +392,7 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
     ends = [qe for qs, qe in quoted if a <= qs + 1 and qs < b]
     if not ends or max(ends) >= b:
         return b
+    b = _without_dangling_conjunction(doc, max(ends), b)
     f = max(ends)
     text = doc_text(doc)
     if text[:f].rstrip("\"”’'").rstrip()[-1:] in REPORT_BREAKS:
@@ -380,6 +408,16 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
             if tok.text == "," and nxt and (nxt[0] in ELABORATIONS or nxt[0] in ("and", "or") and nxt[1:] == ["that"]):
                 continue  # ', including how people are treated ...', ', and that her plans ...': still the report
             return tok.idx
+    return b
+
+
+def _without_dangling_conjunction(doc: Doc, f: int, b: int) -> int:
+    """A clause the parse closed on a conjunction whose second half it hung elsewhere
+    ('accused him of "lying" about the plans and | questioned …') ends before the "and"."""
+    span = doc.char_span(f, b, alignment_mode="expand")
+    last = next((t for t in reversed(span) if not (t.is_punct or t.is_space)), None) if span is not None else None
+    if last is not None and last.dep_ == "cc" and last.idx >= f:
+        return last.idx
     return b
 
 
@@ -621,7 +659,7 @@ class QuoteFinder:
                 pieces = [(s, e)]
             subj = subject_of(cue_tok, self.quoted)
             speaker = speaker_for(doc, subj, self.people, s, self.quoted) if subj is not None else Speaker()
-            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok))
+            q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok), act=mixed_act(cue_tok))
             out.append(q)
             prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
         return out

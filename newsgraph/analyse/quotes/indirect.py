@@ -10,13 +10,16 @@ model's threshold. The content excludes the cue and a leading "that".
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
-from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span
+from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span, cue_subject, is_cue
 from newsgraph.analyse.base.spans import inside
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.quotes.acts import indirect_act, lemma_act
 from newsgraph.analyse.quotes.candidates import Candidate, char_pieces, generate, has_quote_mark
+from newsgraph.analyse.quotes.indirect_extent import mend_pieces
 from newsgraph.analyse.quotes.indirect_model import load_model, probability
 from newsgraph.analyse.quotes.speakers import mention_span, name_speaker
 from newsgraph.model import Entity, Quote, Speaker
@@ -25,6 +28,9 @@ from newsgraph.model import Span as CharSpan
 
 def _speaker(doc: Doc, cand: Candidate, people: list[Entity], before: int) -> Speaker:
     src = cand.source
+    cue = cand.cue
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj") and cue.head.dep_ == "ccomp" and is_cue(cue.head.head):
+        src = cue_subject(cue)  # "X said Y had …, adding that …": X adds, not Y
     if src is None:
         return Speaker()
     named = src
@@ -104,6 +110,7 @@ def find_indirect_quotes(
             best[cand.cue_i] = (p, cand)
     out: dict[tuple[CharSpan, ...], Quote] = {}
     for p, cand in best.values():
+        cand = replace(cand, pieces=mend_pieces(cand))
         pieces = char_pieces(doc, cand)
         key = tuple(pieces)
         if key in out and out[key].confidence >= p:

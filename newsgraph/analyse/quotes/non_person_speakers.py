@@ -23,7 +23,13 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_indices, cue_subject, relative_antecedent
+from newsgraph.analyse.base.cues import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    cue_indices,
+    cue_subject,
+    relative_antecedent,
+)
 from newsgraph.analyse.base.data import data_lines, data_rows
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
@@ -38,13 +44,14 @@ QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "f
 noun with its own modifier ("other public sector unions")."""
 NP_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"})
 """Parts of a subject's phrase that describe it rather than name it."""
-HUMAN_SUFFIXES = ("person", "man", "woman", "er", "or", "ist", "ian")
+HUMAN_SUFFIXES = ("person", "man", "woman", "er", "or", "ist", "ian", "spondent", "sident", "ponent", "ient")
 """Heads shaped like a person's ("a spokesperson", "one dealer", "a trader") name one even when
 the learned list lacks them; ``NOT_PEOPLE`` are the common exceptions."""
 NOT_PEOPLE = frozenset({"number", "paper", "letter", "order", "water", "computer", "matter", "quarter", "sector",
                         "factor", "indicator", "monitor", "server", "browser", "error", "center", "centre",
                         "power", "answer", "chapter", "corner", "border", "door", "floor", "meter", "register",
-                        "newsletter", "poster", "trailer", "calendar", "timer", "counter", "motor"})
+                        "newsletter", "poster", "trailer", "calendar", "timer", "counter", "motor",
+                        "component", "ingredient", "gradient", "coefficient", "quotient"})
 SELF_NAMING = frozenset({"government", "police", "army", "court", "council", "parliament", "commission",
                          "committee", "cabinet", "administration", "ministry", "department", "regulator",
                          "watchdog", "union", "party"})
@@ -175,15 +182,35 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     with ``head`` ("committee"), the last one whose name has that word, if any, else the last."""
     mentions = _org_mentions(doc)
     k = bisect.bisect_left(mentions, char, key=lambda m: m[0]) - 1
-    last: Entity | None = None
+    seen: list[Entity] = []
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
-        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s):
+        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s) and not _common_word(doc, ent):
             if head is None or head in ent.name.lower().split():
                 return ent
-            last = last or ent
+            seen.append(ent)
         k -= 1
-    return None if head in SELF_NAMING else last
+    if head is None or head in SELF_NAMING or not seen:
+        return None
+    return next((ent for ent in seen if _described_as(doc, ent, head)), seen[0])
+
+
+def _common_word(doc: Doc, ent: Entity) -> bool:
+    """A one-word "organisation" the article also writes in lower case: a common noun the tagger
+    took for a name in a headline ("Broadband fuels …" beside "broadband users")."""
+    name = ent.name
+    return " " not in name and name[:1].isupper() and not name.isupper() and (
+        re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", doc_text(doc)) is not None)
+
+
+def _described_as(doc: Doc, ent: Entity, head: str) -> bool:
+    """The article puts ``head`` right before one of the organisation's names ("sportswear
+    firm Umbro", "the delivery company, UPS,") or in apposition after it ("Umbro, the
+    sportswear firm"): "the firm" is more likely it than another one."""
+    text = doc_text(doc)
+    after = re.compile(rf", (?:the|a|an) (?:[\w-]+ ){{0,3}}{re.escape(head)}\b(?!['’]s)")
+    return any([w.strip(",") for w in text[max(0, s - 40) : s].lower().split()[-1:]] == [head]
+               or after.match(text, e, e + 60) is not None for s, e in ent.mentions)
 
 
 def noun_phrase(tok: Token) -> tuple[int, int]:
@@ -207,9 +234,11 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     return lo, hi
 
 
-def _phrase(doc: Doc, lo: int, hi: int, *, drop: frozenset[str] = frozenset()) -> str:
+def _phrase(doc: Doc, lo: int, hi: int, *, drop: frozenset[str] = frozenset(), head: Token | None = None) -> str:
+    """The words of ``doc[lo:hi]`` without leading ``drop`` words (of ``head`` only, when given:
+    "the country's" keeps its article) and trailing punctuation."""
     words = [t for t in doc[lo:hi]]
-    while words and words[0].lower_ in drop and len(words) > 1:
+    while words and words[0].lower_ in drop and len(words) > 1 and (head is None or words[0].head == head):
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]
@@ -252,15 +281,21 @@ def _proper_name(doc: Doc, tok: Token) -> str:
     return doc[s : e + 1].text.removesuffix("'s").removesuffix("’s").strip()
 
 
+def is_noun_token(tok: Token) -> bool:
+    """A noun, or a lower-case word the tagger took for a proper noun ("the minister said")."""
+    return tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.is_lower and not tok.ent_type_
+
+
 def names_people(lemma: str) -> bool:
     """A head noun that names people or an organisation: learned, or shaped like a person's."""
     return lemma in speaker_nouns() or lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE
 
 
-def _person_after_of(tok: Token) -> Token | None:
-    """The person noun ending an "X of the Y spokesperson" phrase the parser headed by X: it ends
-    the phrase and carries a name of its own ("Pops"), so "the head of the company" is not one."""
-    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+def person_after_of(tok: Token) -> Token | None:
+    """The person noun ending an "X of the Y spokesperson" (or "A Department for Y Affairs
+    spokeswoman") phrase the parser headed by X: it ends the phrase and carries a name of its own
+    ("Pops", "Affairs"), so "the head of the company" is not one."""
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
     obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
     if obj is None or obj.pos_ != "NOUN" or not names_people(obj.lemma_.lower()) or obj.lemma_.lower() in org_nouns():
         return None
@@ -270,13 +305,25 @@ def _person_after_of(tok: Token) -> Token | None:
 
 
 def _is_plural(tok: Token) -> bool:
-    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in tok.children)
+    return tok.tag_ in ("NNS", "NNPS")  # coordinated subjects: ``speakers.name_speaker``
+
+
+def name_after_description(subj: Token) -> Token | None:
+    """The name the parser made a second subject of the cue after the description that is the
+    first ("US oil giant Exxon said": Exxon speaks, "US oil giant" describes it)."""
+    doc = subj.doc
+    if subj.pos_ != "NOUN" or subj.i + 1 >= len(doc):
+        return None
+    name = doc[subj.i + 1]
+    if name.pos_ == "PROPN" and name.head == subj.head and name.dep_ in SUBJECT_DEPS:
+        return name
+    return None
 
 
 def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, depth: int = 0) -> Source | None:
     """The organisation, group or unnamed source a cue's subject ``tok`` names (None when it
     names nobody a reader could point at: a person, "this argument", an unresolved "it")."""
-    tok = relative_antecedent(tok) or tok  # "Labour, which denies ..."
+    tok = relative_antecedent(tok) or name_after_description(tok) or tok  # "Labour, which denies ..."
     low = tok.lower_
     if low in ("it", "they", "its", "their"):
         if tok.dep_ == "nsubjpass" or depth > 2:
@@ -284,17 +331,17 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         return _previous_speaker(doc, tok, before, skip, plural=low in ("they", "their"), depth=depth)
     if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
         return None
-    inner = _person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
+    inner = person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
     if inner is not None:
         name = _phrase(doc, *noun_phrase(tok))
         return Source(name, "GROUP" if _is_plural(inner) else "UNNAMED", _affiliation(doc, inner)) if name else None
     ent = org_entity_at(doc, tok.idx)
     if ent is not None:
         return Source(canonical_org(doc, ent.name), "ORG")
-    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" or tok.text.isupper() and len(tok.text) >= 2:
+    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" and not tok.is_lower or tok.text.isupper() and len(tok.text) >= 2:
         name = _proper_name(doc, tok)  # a proper name, or an acronym the tagger took for a noun
         return Source(canonical_org(doc, name), "ORG") if name else None
-    if tok.pos_ != "NOUN":
+    if not is_noun_token(tok):
         return None
     lemma = tok.lemma_.lower()
     if lemma in document_nouns():
@@ -309,6 +356,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     if not names_people(lemma):
         return None  # "the system", "this argument": no one a reader could quote
     lo, hi = noun_phrase(tok)
+    hi = next((c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i), hi)
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod")]
     plural = _is_plural(tok)
     if lemma in org_nouns() and not plural and (not dets or dets[0] in ("the", "this", "its")):
@@ -322,10 +370,41 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
         return Source(name, "ORG") if name else None
     if plural:
-        name = _phrase(doc, lo, hi, drop=QUANTIFIERS - {"other"})
+        name = _phrase(doc, lo, hi, drop=QUANTIFIERS - {"other"}, head=tok)
         return Source(name, "GROUP", _affiliation(doc, tok)) if name else None
+    if dets == ["the"]:
+        introduced = introducing_phrase(doc, tok, skip)  # "the spokesman": "a Home Office spokesman"
+        if introduced is not None:
+            tok = introduced
+            lo, hi = noun_phrase(tok)
     name = _phrase(doc, lo, hi)
     return Source(name, "UNNAMED", _affiliation(doc, tok)) if name else None
+
+
+def introducing_phrase(doc: Doc, tok: Token, skip: list[CharSpan]) -> Token | None:
+    """The head of the phrase that introduced the source "the [senior] spokesman" (``tok``)
+    stands for ("a Home Office spokesman", "a senior spokesman for the ministry"): the last one
+    before, within LOOKBACK, that has the same head and modifiers."""
+    lemma = tok.lemma_.lower()
+    lo, hi = noun_phrase(tok)
+    words = {t.lower_ for t in doc[lo:hi] if t.i != tok.i and t.dep_ != "det"}
+    k = tok.i - 1
+    while k >= 0 and tok.idx - doc[k].idx <= LOOKBACK:
+        t = doc[k]
+        k -= 1
+        if t.lemma_.lower() != lemma or t.pos_ != "NOUN" or t.dep_ in ("poss", "compound") or inside_any(t.idx, skip):
+            continue
+        dets = [c.lower_ for c in t.children if c.dep_ in ("det", "poss", "nummod")]
+        t_lo, t_hi = noun_phrase(t)
+        if not words <= {w.lower_ for w in doc[t_lo:t_hi]}:
+            continue  # "the senior official" is not "a press official"
+        if dets and dets[0] in ("a", "an", "one") or dets == ["the"] and t_hi - t_lo > hi - lo:
+            return t  # "a spokesman", "the Home Office spokesman"
+        if dets and dets[0] not in ("the", "his", "her", "its", "their"):
+            return t  # "the prime minister's official spokesman"
+        if dets != ["the"]:
+            return None  # "his spokesman": introduced by a pronoun, no better name
+    return None
 
 
 def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], depth: int) -> Source | None:
@@ -359,6 +438,8 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
         relative = subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl"
         if relative:
             subj = subj.head.head  # "its submission, which states ...": the submission
+        if plural and subj.lower_ in QUANTIFIERS | {"others"}:
+            continue  # "Analysts say … some suggest … they say": part of the group, not another
         if subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
             return None  # "he said ... it said": the person, then something else; no guess
         if subj.ent_type_ == "PERSON":

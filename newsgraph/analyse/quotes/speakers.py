@@ -9,24 +9,36 @@ preceding attributions are about.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.analyse.base.cues import SUBJECT_DEPS, cue_indices, cue_subject, relative_antecedent
+from newsgraph.analyse.base.cues import (
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    cue_indices,
+    cue_subject,
+    relative_antecedent,
+)
 from newsgraph.analyse.base.data import data_lines
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
-from newsgraph.analyse.entities.names import gender_words, given_name_detectors
+from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
+from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
     ORG_LABELS,
     QUANTIFIERS,
     describe_source,
+    introducing_phrase,
+    is_noun_token,
+    name_after_description,
     names_people,
     org_nouns,
+    person_after_of,
 )
 from newsgraph.model import Entity, Speaker
 from newsgraph.model import Span as CharSpan
@@ -290,9 +302,9 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
     if ent.name in idx.genders:
         return idx.genders[ent.name]
     words = gender_words()
-    found: str | None = None
+    found: str | None = {"female": "f", "male": "m"}.get(ent.gender or "")  # the people stage's evidence
     text = doc_text(doc)
-    for s, _e in ent.mentions[:20]:
+    for s, _e in ent.mentions[:20] if found is None else []:
         before = text[max(0, s - 30) : s].split()
         if before and before[-1].lower().strip(",") in words:
             found = words[before[-1].lower().strip(",")]
@@ -314,12 +326,13 @@ def _compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
     return g is None or g == gender
 
 
-def resolve_pronoun(
+def pronoun_referent(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
-) -> str | None:
-    """he/she/they: a person named earlier in the same sentence, else whoever the last
-    attribution before it names (an unnamed "a spokeswoman" included: then no name), else
-    the last person mentioned outside quotations; a person of the other gender is skipped."""
+) -> str | Token | None:
+    """What he/she/they stands for: the full name of a person named earlier in the same
+    sentence, else of whoever the last attribution before it names, else of the last person
+    mentioned outside quotations (a person of the other gender is skipped); or the subject token
+    of the unnamed source the last attribution names ("a spokeswoman said ... she added")."""
     idx = name_index(doc)
     skip = skip or []
     gender = PRONOUNS.get(tok.lower_)
@@ -332,6 +345,7 @@ def resolve_pronoun(
                 return ent.name
     subjects = cue_subjects(doc, skip)
     k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
+    passed_name = False
     while k >= 0 and depth < 4 and before - subjects[k][0] < 3000:
         prev = doc[subjects[k][1]]
         k -= 1
@@ -340,18 +354,91 @@ def resolve_pronoun(
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
                 continue
-            name = resolve_pronoun(doc, prev, prev.idx, skip, depth + 1)
-        elif prev.pos_ == "NOUN" and prev.ent_type_ != "PERSON" and _person_in_phrase(prev) is None:
-            said = words.get(prev.lower_)
-            if said == gender or said is None and prev.lemma_.lower() in UNNAMED_SOURCES:
-                return None  # "a spokeswoman said ... she added": unnamed
+            found = pronoun_referent(doc, prev, prev.idx, skip, depth + 1)
+            if not isinstance(found, str):
+                return found  # the unnamed source the previous "she" stood for (or nobody)
+            name: str | None = found
+        elif (noun := person_after_of(prev) or prev).pos_ == "NOUN" and (
+                prev.ent_type_ != "PERSON" and _person_in_phrase(prev) is None and appositive_name(prev) is None):
+            said = words.get(noun.lower_)
+            if said == gender or said is None and noun.lemma_.lower() in UNNAMED_SOURCES:
+                named = noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"  # "his daughter Emily"
+                if noun.tag_ != "NN":
+                    continue  # "analysts said": a group is not "she"
+                if named:
+                    return None
+                later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
+                if later is None and (passed_name or _person_between(doc, prev.sent.end_char, tok.idx, skip, gender)):
+                    return None  # someone named came between: not the unnamed one further back
+                return later or prev  # "a spokeswoman said ... she added": that unnamed source
             continue
         else:
             name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
+            passed_name = passed_name or name is not None and _compatible(doc, name, gender)
         if name and idx.by_name.get(name.lower()) is not None and _compatible(doc, name, gender):
-            return name
+            return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: _compatible(doc, e.name, gender))
     return ent.name if ent else None
+
+
+def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:
+    """The last person of ``gender`` who is the subject of a sentence between ``start`` and
+    ``end``: a pronoun after "a spokesman said ... Tom Reyes has criticised it." or after
+    "Ann Lee said ... Tom Reyes is confident." is Tom Reyes."""
+    idx = name_index(doc)
+    t = token_table(doc)
+    text = doc_text(doc)
+    found = None
+    for s, e, ent in idx.mentions:
+        if start <= s < end and not inside_any(s, skip) and _compatible(doc, ent.name, gender):
+            k = bisect.bisect_left(t.idx, s)
+            span = doc[k : bisect.bisect_left(t.idx, e)]
+            if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) for tok in span) and not _quoted(text, s):
+                found = ent.name  # the sentence is about them, not a clause inside it
+    return found
+
+
+def _person_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> bool:
+    """A person of ``gender`` is named in the narration between ``start`` and ``end`` (a mention
+    of the article's people, or a name the tagger marked that they missed)."""
+    text = doc_text(doc)
+    named = [(s, ent.name) for s, _e, ent in name_index(doc).mentions]
+    named += [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    if any(start <= s < end and not inside_any(s, skip) and not _quoted(text, s) and _compatible(doc, name, gender)
+           for s, name in named):
+        return True
+    honorifics = titles()  # "Mr Kilroy-Silk" the tagger left untagged
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.text in honorifics and honorifics[t.text][0] == "honorific" and honorifics[t.text][1] in ("-", gender)
+        and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and not _quoted(text, t.idx) for t in span)
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's main verb, or one coordinated with it ("… but Ann Lee sees hope")."""
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _quoted(text: str, char: int) -> bool:
+    """``char`` lies between quotation marks in its paragraph (someone's words, not the narration)."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return any(q.start <= char < q.end for q in find_quoted_spans(text, start, end if end >= 0 else len(text)))
+
+
+def full_name_written(doc: Doc, name: str) -> str:
+    """A lone surname with no entity of its own ("Wenger said") as the article first writes it
+    in full ("Arsene Wenger"): a given name anyone bears before it, not a title ("President")."""
+    if " " in name or not name[:1].isupper():
+        return name
+    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {re.escape(name)}(?![\w-])", doc_text(doc)):
+        given = m.group(1)
+        word = doc.char_span(m.start(1), m.end(1))
+        if word is None or word[0].pos_ != "PROPN" or word[0].ent_type_ in ORG_LABELS:
+            continue  # "The Balco", "German Boerse": a word in front of it, not a given name
+        if given not in titles() and known_given_name(given):
+            return f"{given} {name}"
+    return name
 
 
 def resolve_name(
@@ -372,7 +459,8 @@ def resolve_name(
     if low in PRONOUNS:
         if low in ("i", "we"):
             return None, tok.text
-        return resolve_pronoun(doc, tok, before, skip), None
+        found = pronoun_referent(doc, tok, before, skip)
+        return (found if isinstance(found, str) else None), None
     # a capitalised word that is part of a person's name, even where the tagger took it for a common
     # noun at the start of a sentence ("Lopez hopes …")
     known_part = tok.text[:1].isupper() and low in name_index(doc).by_part
@@ -387,7 +475,7 @@ def resolve_name(
         if ent is not None and ent.type == "PERSON":
             return ent.name, desc
         if tok.ent_type_ == "PERSON":
-            return _clean(span.text), desc
+            return full_name_written(doc, _clean(span.text)), desc
         if tok.ent_type_ in ORG_LABELS:
             return None, None  # an organisation: ``describe_source`` names it
     return None, doc[tok.left_edge.i : tok.i + 1].text
@@ -403,19 +491,24 @@ PERSON_ACRONYMS = frozenset({"MEP", "MP", "MSP", "MLA", "CEO", "CFO", "QC"})
 """Offices written in capitals that stand for one person ("the MEP said")."""
 ACHIEVEMENT_NOUNS = frozenset({"champion", "captain", "star", "veteran", "favourite", "hopeful", "ace", "legend"})
 """Sport's and show business's person nouns that have no person's suffix ("the world champion")."""
+KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow"})
+"""Person nouns that relate a person to a person, never to an organisation's post."""
 OFFICE_LOOKBACK = 600
 """Characters back within which "the MEP" refers to the person last named."""
 
 
-def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
+def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], depth: int = 0) -> str | None:
     """The person a definite description points back to: "the MEP" or "our correspondent" to
     the last person introduced with that role, "the woman" to the last woman mentioned. None
     when nobody before fits, or the phrase says whose it is ("the singer's father")."""
     office = tok.text in PERSON_ACRONYMS
     aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)  # "the 27-year-old"
-    if not office and not aged and (tok.pos_ != "NOUN" or tok.tag_ != "NN"):
+    if not office and not aged and (not is_noun_token(tok) or tok.tag_ not in ("NN", "NNP")):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if dets and dets[0].dep_ == "poss" and dets[0].ent_type_ in ORG_LABELS and _described_person_noun(tok, True):
+        # "Amnesty International's chief": the person the article names in that post
+        return _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
     if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" and c.lower_ != "our" for c in dets):
         return None  # "the singer's father" says whose; "our correspondent" is the paper's own
     head = tok.lower_
@@ -427,6 +520,9 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
     ent = idx.last_mention_before(before, skip, has_role, tries=30)
     if ent is not None:
         return ent.name
+    intro = introducing_phrase(doc, tok, skip) if depth < 2 else None
+    if intro is not None:  # "the minister" after "Ruritania's justice minister has warned"
+        return described_person(doc, intro, intro.idx, skip, depth + 1)
     gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
     if gender is not None:
         ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
@@ -435,20 +531,46 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) ->
         ent = idx.last_mention_before(before, skip)
         near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
         return ent.name if ent is not None and near else None
-    if aged or _described_person_noun(tok):
-        return _last_person_speaker(doc, tok, before, skip)  # "said the former world champion"
+    if aged or _described_person_noun(tok):  # "said the former world champion"
+        return _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
     return None
 
 
-def _described_person_noun(tok: Token) -> bool:
-    """"the European indoor champion": a person noun with a modifier of its own, not an
-    organisation ("the Trump team"), not a part ("the vast majority of them", "the other side")."""
+def _described_person_noun(tok: Token, owned: bool = False) -> bool:
+    """"the European indoor champion": a person noun with a modifier of its own (or, ``owned``,
+    an organisation's: "Amnesty's chief"), not an organisation ("the Trump team"), not a part
+    ("the vast majority of them", "the other side")."""
     lemma = tok.lemma_.lower()
     if not (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
         return False
+    if owned and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
+        return False  # "the ministry's spokesman", "Labour's officials": unnamed; "the firm's founder's son"
     if any(c.dep_ == "prep" or c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ != "det"):
         return False
-    return any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+    return owned or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+
+
+NEXT_SPEAKER_WINDOW = 400
+"""Characters after a description in which the person it announces must speak."""
+
+
+def _next_person_speaker(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """The person a description opening the article announces ("…, Amnesty's chief has said.
+    In a lecture, Ann Lee said …"): nobody is named before it, and the first person named after
+    it speaks within the next paragraph."""
+    idx = name_index(doc)
+    if idx.last_mention_before(tok.idx, skip) is not None:
+        return None  # someone was named before: the description points back, not forward
+    after = [m for m in idx.mentions if m[0] > tok.idx and not inside_any(m[0], skip)]
+    if not after or after[0][0] - tok.idx > NEXT_SPEAKER_WINDOW:
+        return None
+    ent = after[0][2]
+    subjects = cue_subjects(doc, skip)
+    k = bisect.bisect_right(subjects, (tok.idx, len(doc)))
+    if k >= len(subjects):
+        return None
+    name, _ = resolve_name(doc, doc[subjects[k][1]], idx.people, subjects[k][0], skip)
+    return ent.name if name == ent.name and subjects[k][0] - tok.idx <= NEXT_SPEAKER_WINDOW else None
 
 
 def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
@@ -479,16 +601,71 @@ def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]
     return ent.name if ent is not None and not others else None  # someone else named since: no guess
 
 
+def conjuncts(tok: Token) -> list[Token]:
+    """The other speakers a subject is coordinated with ("Apple and Motorola said"), not the
+    parts of one name the tagger split ("Marks and Spencer": a part the article never writes
+    apart), nor a bare description ("Screenwriter and producer Ann Lee")."""
+    doc = tok.doc
+    out = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if any(m.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in m.children) for m in [tok, *out]):
+        return []  # "technology and broadband analyst": one person's description
+    if len(out) == 1 and tok.pos_ == out[0].pos_ == "PROPN":
+        text = doc_text(doc)
+        first, second = _name_tokens(tok), _name_tokens(out[0])
+        pair = doc[first.start : second.end].text
+        alone = [len(re.findall(rf"(?<!\w){re.escape(sp.text)}(?!\w)", text)) for sp in (first, second)]
+        if min(alone) <= text.count(pair):
+            return []  # one name the tagger split
+    return out
+
+
 def name_speaker(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
-    """The speaker a cue's subject names, without its mention: a person of the article by
-    full name, else an organisation, group or unnamed source (``non_person_speakers.describe_source``)."""
+    """The speaker a cue's subject names, without its mention; coordinated subjects ("Apple and
+    Motorola said", "the company and its shareholders said") are one GROUP named by the
+    canonical names of its members ("Apple and Motorola", "Nordmark and its shareholders")."""
     skip = skip or []
+    subj = _outer_subject(subj) or name_after_description(subj) or subj
+    members = conjuncts(subj)
+    if not members:
+        return _single_speaker(doc, subj, people, before, skip)
+    names: list[str] = []
+    for m in [subj, *members]:
+        spk = _single_speaker(doc, m, people, before, skip)
+        if spk.type is None or not spk.name or spk.name in names:
+            return _single_speaker(doc, subj, people, before, skip)  # not a list of speakers
+        names.append(spk.name or "")
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return Speaker(joined, None, None, "GROUP")
+
+
+def _outer_subject(subj: Token) -> Token | None:
+    """The subject of the main clause when the cue's own subject is a "which" that stands for
+    no noun ("He ruled out free care - which is on offer elsewhere, saying …": he spoke)."""
+    if subj.lower_ not in RELATIVE_PRONOUNS or relative_antecedent(subj) is not None:
+        return None
+    clause = subj.head
+    if clause.dep_ not in ("advcl", "conj", "ccomp", "parataxis") or clause.head == clause:
+        return None
+    if not any(c.tag_ == "VBG" and c.dep_ == "advcl" for c in clause.children):
+        return None  # the cue is the clause's own verb ("which would raise"), not a participle on it
+    return next((c for c in clause.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan]) -> Speaker:
+    """The speaker one subject names: a person of the article by full name, else an
+    organisation, group or unnamed source (``non_person_speakers.describe_source``)."""
     if subj.lower_ in ("it", "they") and subj.dep_ != "nsubjpass":
         found = describe_source(doc, subj, before, skip)
         if found is not None:
             return Speaker(found.name, None, None, found.type, found.affiliation)
+    if subj.lower_ in THIRD_PERSON and appositive_name(subj) is None:
+        ref = pronoun_referent(doc, subj, before, skip)
+        if isinstance(ref, Token):  # "a spokeswoman said ... she added": the unnamed source
+            found = describe_source(doc, ref, ref.idx, skip)
+            return Speaker(found.name, None, None, found.type, found.affiliation) if found else Speaker()
+        return Speaker(ref, None, None, "PERSON") if ref else Speaker()
     name, desc = resolve_name(doc, subj, people, before, skip)
     if name is not None and subj.lower_ != "they":
         return Speaker(name, None, desc, "PERSON")

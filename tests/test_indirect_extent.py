@@ -1,0 +1,55 @@
+"""The words of reported speech (``quotes/indirect_extent.py``) on invented sentences: the
+subject the parse dropped is put back, a clause cut in two is joined, a condition is kept and the
+journalist's words after the report are left out."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+
+
+def indirect_contents(text: str) -> list[str]:
+    art = newsgraph.extract(text)
+    return [" | ".join(art.span_text(s) for s in q.content_spans) for q in art.quotes if q.kind == "indirect"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parse reads "the Herald Rovers" as the object of "told"
+        ("The coach told the Herald Rovers were unlikely to win the cup this season.",
+         "Rovers were unlikely to win the cup this season"),
+        # the inverted cue took the clause's subject as its own
+        ("The hardest part of building any bridge, said Ms Ravel, was the foundations.",
+         "The hardest part of building any bridge | was the foundations"),
+        # a clause cut in two by the parse
+        ("The governor says the plan would mean no-one from a poor family could ever become a judge.",
+         "the plan would mean no-one from a poor family could ever become a judge"),
+        # a condition after a parenthetical cue
+        ("In fact, she said, if the tolls are paid by drivers, then maybe the bridge should stay open.",
+         "if the tolls are paid by drivers, then maybe the bridge should stay open"),
+    ],
+)
+def test_missing_words_are_put_back(text: str, content: str) -> None:
+    assert any(c.endswith(content) for c in indirect_contents(text)), indirect_contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "tail"),
+    [
+        ("The ferry firm denied the charges, saying that it never broke the harbour rules.", "saying"),
+        ("Others claim the bridge will ruin the old town, while the traders are also said to be angry.", "while"),
+        ("Ms Lee said the mayor first told her the pier was safe, only to change her story later.", "only to"),
+        ("The ferry firm said storms had forced the move, adding that its board made the decision in May.", "adding"),
+    ],
+)
+def test_the_journalists_words_after_the_report_are_left_out(text: str, tail: str) -> None:
+    contents = indirect_contents(text)
+    assert contents and not any(tail in c for c in contents), contents
+
+
+def test_the_added_words_keep_the_first_speaker() -> None:
+    art = newsgraph.extract("The ferry firm said storms had forced the move, adding that its board made the decision in May.")
+    added = [q for q in art.quotes if q.cue_lemma == "add"]
+    assert added and all(q.speaker.mention and "firm" in art.span_text(q.speaker.mention) for q in added)
