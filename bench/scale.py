@@ -11,12 +11,15 @@ filled by the store's own triggers, and each full-text index is then merged into
 a store grown by ingest keeps them). No analysis is rerun, so a million quotations take minutes.
 Then times every page kind of bench/web_timings.py plus /quotations and /api/quotations, and
 the CLI's ``people``, ``person`` and ``quotes --speaker``, on both stores, and prints one table:
-first (cold) request, p50 and p95 per kind, small store beside large.
+first (cold) request, p50 and p95 per kind, small store beside large. The two stores' servers run
+side by side and each request (and CLI run) goes to one store, then the other, so the load of
+other jobs on a shared machine falls on both alike. ``--reuse`` times an ``--out`` built before.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import shutil
 import sqlite3
@@ -100,41 +103,78 @@ def _first_copy_top(conn: sqlite3.Connection, table: str, top: dict[str, int]) -
     return _ORIGINAL_ROWIDS[table]
 
 
-def web(db: Path, n: int) -> dict[str, tuple[float, float, float, int]]:
-    server, port = web_timings.start(db, 3000)
+def page_urls(db: Path, n: int) -> dict[str, list[str]]:
+    """bench/web_timings.py's page kinds, articles by stable key (an id answers a redirect), and
+    /quotations + /api/quotations."""
     urls = web_timings.sample_urls(db, n)
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:  # by stable key: an id answers a redirect
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
         total = c.execute("SELECT max(id) FROM articles").fetchone()[0]
         urls["article"] = [f"/article/{r[0]}" for r in c.execute(
             "SELECT substr(hash, 1, 16) FROM articles WHERE id % ? = 0 LIMIT ?", (max(1, total // n), n))]
     urls["quotations"] = ["/quotations", "/quotations?min_occurrences=3", "/quotations?offset=50",
                           "/api/quotations", "/api/quotations?speaker=blair"]
-    out = {}
-    for kind, kind_urls in urls.items():
-        first, _ = web_timings.measure(port, kind_urls, 1)
-        web_timings.measure(port, kind_urls, min(len(kind_urls), 3))
-        times, bad = web_timings.measure(port, kind_urls, n)
-        out[kind] = (first[0], statistics.median(times), web_timings.p95(times), bad)
-    server.should_exit = True
+    return urls
+
+
+def _get(conn: http.client.HTTPConnection, url: str) -> tuple[float, bool]:
+    t0 = time.perf_counter()
+    conn.request("GET", url)
+    resp = conn.getresponse()
+    resp.read()
+    return (time.perf_counter() - t0) * 1000, resp.status != 200
+
+
+Timing = tuple[float, float, float, int]
+"""first (cold) request, p50, p95 (ms), requests that failed."""
+
+
+def web(dbs: list[Path], n: int) -> list[dict[str, Timing]]:
+    """Every page kind on every store, the stores' servers running side by side and each request
+    sent to them in turn, so a load from other jobs falls on both alike."""
+    servers = [web_timings.start(db, 3000) for db in dbs]
+    urls = [page_urls(db, n) for db in dbs]
+    out: list[dict[str, Timing]] = [{} for _ in dbs]
+    for kind in urls[0]:
+        conns = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _, port in servers]
+        firsts = [_get(c, u[kind][0])[0] for c, u in zip(conns, urls, strict=True)]
+        for c, u in zip(conns, urls, strict=True):  # warm the pool and the page cache
+            for url in u[kind][:3]:
+                _get(c, url)
+        times: list[list[float]] = [[] for _ in dbs]
+        bad = [0 for _ in dbs]
+        for j in range(n):
+            for i, (c, u) in enumerate(zip(conns, urls, strict=True)):
+                ms, failed = _get(c, u[kind][j % len(u[kind])])
+                times[i].append(ms)
+                bad[i] += failed
+        for i, c in enumerate(conns):
+            c.close()
+            out[i][kind] = (firsts[i], statistics.median(times[i]), web_timings.p95(times[i]), bad[i])
+    for server, _ in servers:
+        server.should_exit = True
     return out
 
 
-def cli(db: Path, runs: int) -> dict[str, tuple[float, float, float, int]]:
+def cli(dbs: list[Path], runs: int) -> list[dict[str, Timing]]:
+    """The CLI's main queries, each run on every store in turn."""
     exe = str(Path(sys.executable).with_name("newsgraph"))
     commands = {"cli people": ["people"], "cli person": ["person", "Blair"],
                 "cli quotes --speaker": ["quotes", "--speaker", "Blair"]}
     # Bytecode cached, as an installed package has it (this machine's environment turns it off).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     subprocess.run([exe, "--version"], env=env, capture_output=True, check=False)
-    out = {}
+    out: list[dict[str, Timing]] = [{} for _ in dbs]
     for name, args in commands.items():
-        times, bad = [], 0
+        times: list[list[float]] = [[] for _ in dbs]
+        bad = [0 for _ in dbs]
         for _ in range(runs):
-            t0 = time.perf_counter()
-            bad += subprocess.run([exe, *args, "--db", str(db)], env=env, capture_output=True,
-                                  check=False).returncode != 0
-            times.append((time.perf_counter() - t0) * 1000)
-        out[name] = (times[0], statistics.median(times), web_timings.p95(times), bad)
+            for i, db in enumerate(dbs):
+                t0 = time.perf_counter()
+                bad[i] += subprocess.run([exe, *args, "--db", str(db)], env=env, capture_output=True,
+                                         check=False).returncode != 0
+                times[i].append((time.perf_counter() - t0) * 1000)
+        for i in range(len(dbs)):
+            out[i][name] = (times[i][0], statistics.median(times[i]), web_timings.p95(times[i]), bad[i])
     return out
 
 
@@ -157,10 +197,11 @@ def main() -> int:
         replicate(args.db, args.out, args.copies)
         print(f"built {args.out} in {time.perf_counter() - t0:.0f} s", flush=True)
     small, large = count(args.db), count(args.out)
-    rows: dict[str, list[tuple[float, float, float, int]]] = {}
-    for db in (args.db, args.out):
-        for kind, v in {**web(db, args.n), **cli(db, args.cli_runs)}.items():
-            rows.setdefault(kind, []).append(v)
+    rows: dict[str, list[Timing]] = {}
+    for per_store in (web([args.db, args.out], args.n), cli([args.db, args.out], args.cli_runs)):
+        for timings in per_store:
+            for kind, v in timings.items():
+                rows.setdefault(kind, []).append(v)
     print(f"\n{'':<22}{f'{small:,} quotations':>30}{f'{large:,} quotations':>30}")
     print(f"{'page / command (ms)':<22}" + f"{'first':>10}{'p50':>10}{'p95':>10}" * 2 + f"{'p95 ratio':>11}"
           f"{'failed':>8}")

@@ -48,7 +48,7 @@ class Identity:
             return (f"{alias}.speaker_entity_id IN (SELECT id FROM entities WHERE global_id = ?)",
                     [self.global_id])
         return (f"({alias}.speaker = ? AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.id = {alias}.speaker_entity_id"
-                " AND x.global_id IS NOT NULL))", [self.name])
+                " AND x.global_id IS NOT NULL AND x.type = 'PERSON'))", [self.name])  # as the totals' speaker_key
 
     def entity_condition(self, alias: str = "e") -> tuple[str, list[Any]]:
         """SQL keeping this identity's PERSON entities (one per article naming it)."""

@@ -65,13 +65,15 @@ def _quote_filter(
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
     act: str | None = None, unattributed: str | None = None, by_article: bool = False, ranked: bool = False,
+    sample: int | None = None,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
     "speech", "thought" or "other" (None or "all": every act, rows stored before acts included).
     ``unattributed``: the quotations whose speaker was not found, "hide" them, show "only" them, or
     "include" them (None). ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
-    conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``)."""
+    conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``);
+    ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``)."""
     where: list[str] = []
     args: list[Any] = []
     check = "+" if by_article else ""  # a unary + keeps SQLite from reading the quotations by that column
@@ -85,7 +87,7 @@ def _quote_filter(
         if who is None:
             where.append("0")
         else:
-            cond, cargs = who.quote_condition("q")
+            cond, cargs = who.quote_condition(f"{check}q")
             where.append(cond)
             args += cargs
     frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
@@ -101,7 +103,7 @@ def _quote_filter(
             where += exact_sql
             args += exact_args
         else:  # the matches' ids, read once from the index
-            cond, cargs = fts_condition(sq, f"{check}q.id", "quotes_fts", "quotes_fts_exact", "content")
+            cond, cargs = fts_condition(sq, f"{check}q.id", "quotes_fts", "quotes_fts_exact", "content", sample)
             where.append(cond)
             args += cargs
     if speaker:  # the names first (the store's speaker_names), then their quotations by index
@@ -188,8 +190,10 @@ def quotes(
     # By date, with no narrow filter (or a search matching many): the articles in date order (their
     # index), each article's quotations in turn, until the page is full, rather than a sort of
     # every match.
-    by_article = order != "speaker" and not ranked and not (speaker or person or article_id is not None) and (
+    by_article = order != "speaker" and not ranked and not (speaker or article_id is not None) and (
+        _many_quotes_of(conn, person, offset + limit) if person else
         not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
+    by_article = by_article and not (person and sq)
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
                                      speaker_type=speaker_type, gender=gender, act=act,
@@ -245,35 +249,51 @@ BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM 
 join would let SQLite build a Bloom filter over every quotation first."""
 
 
-def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
-    """Whether a page ending at row ``rows`` of a search is cheaper to find article by article, in date
-    order, than by sorting every match: a walk reads about rows * quotations / matches quotations,
-    the sort reads every match. The index alone counts the matches (up to what decides)."""
+def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:
+    """The matches above which a page ending at row ``rows`` is cheaper to find article by article, in
+    date order, than by sorting every match: a walk reads about rows * quotations / matches quotations,
+    the sort reads every match, but each apart and with its article where the walk reads quotations
+    stored side by side (an article's in a row): measured at a million quotations, the walk is the
+    faster from about half the matches at which the two read as many."""
     total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
-    enough = int((rows * total) ** 0.5) + 1  # matches above this make the walk the cheaper
+    return int((rows * total) ** 0.5 / 2) + 1
+
+
+def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
+    """Whether a search's page is cheaper to walk to (``_walk_pays``); the index alone counts the
+    matches (up to what decides)."""
+    enough = _walk_pays(conn, rows)
     found = conn.execute("SELECT count(*) FROM (SELECT 1 FROM quotes_fts WHERE quotes_fts MATCH ? LIMIT ?)",
                          (sq.fts(column="content"), enough)).fetchone()[0]
     return bool(found >= enough)
 
 
+def _many_quotes_of(conn: sqlite3.Connection, person: str, rows: int) -> bool:
+    """Whether a person's page of quotations is cheaper to walk to (``_walk_pays``): the most quoted,
+    counted in the totals."""
+    who = identities(conn).find(person)
+    return rows >= 0 and who is not None and who.quotes >= _walk_pays(conn, rows)
+
+
 FACET_SIZE = 12
 
 
-def quote_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+def quote_facets(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """Counts of the quotations ``quotes`` pages through with the same filters, by ``kind``, ``outlet``,
     ``year`` (of publication), ``speaker`` (identities, so merged names count as one; the
     ``FACET_SIZE`` most quoted), speaker ``type`` and, among people, ``gender`` (who_is_quoted.py):
     ``{facet: [{"value", "count"}]}``, largest first (years in order).
-    One grouped pass over the matching quotations, summed per facet here."""
+    One grouped pass over the matching quotations, summed per facet here; ``sample``: over the
+    search's latest-ingested matches only (``search_sample``)."""
     tallies: dict[str, dict[Any, int]] = {f: {} for f in ("kind", "outlet", "year", "speaker", "type", "gender")}
     gender_of = per_store(conn, genders)
-    tally = _tally_filter(filters)
+    tally = _tally_filter(conn, filters) if sample is None else None
     if tally is not None:  # the store's totals: no pass over the quotations
         where, args = tally
         rows = conn.execute("SELECT kind, nullif(outlet, ''), nullif(substr(month, 1, 4), ''), nullif(speaker_key, ''),"
                             f" type, sum(quotes) FROM quote_tally{where} GROUP BY 1, 2, 3, 4, 5", args)
     else:
-        frm, where, args = _quote_filter(conn, **filters)
+        frm, where, args = _quote_filter(conn, **filters, sample=sample)
         rows = conn.execute(
             f"SELECT q.kind, a.outlet, substr(a.published, 1, 4), CASE WHEN e.global_id IS NOT NULL THEN"
             f" 'g' || e.global_id WHEN q.speaker IS NOT NULL THEN 'n' || q.speaker END, {SPEAKER_TYPE_SQL}, count(*)"
@@ -310,16 +330,70 @@ def _highlight(rows: list[dict[str, Any]], sq: SearchQuery) -> None:
         r["highlighted"] = marked(r["content"], spans)
 
 
-def count_quotes(conn: sqlite3.Connection, **filters: Any) -> int:
+def count_quotes(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> int:
     """How many quotations ``quotes`` pages through with the same filters (its keyword arguments
     ``speaker``, ``person``, ``search``, ``article_id``, ``kind``, ``outlet``, ``date_from``, ``date_to``,
     ``speaker_type`` (who_is_quoted.TYPES), ``gender`` ("female", "male", "unknown": of people, as /who infers it),
-    ``act``, ``unattributed``)."""
-    tally = _tally_filter(filters)
+    ``act``, ``unattributed``); ``sample``: among the search's latest-ingested matches only (``search_sample``)."""
+    tally = _tally_filter(conn, filters) if sample is None else None
     if tally is not None:
         return int(conn.execute(f"SELECT coalesce(sum(quotes), 0) FROM quote_tally{tally[0]}", tally[1]).fetchone()[0])
-    frm, where, args = _quote_filter(conn, **filters)
+    frm, where, args = _quote_filter(conn, **filters, sample=sample)
     return int(conn.execute(f"SELECT count(*) FROM {frm}{where}", args).fetchone()[0])
+
+
+SAMPLE = 2000
+"""A search matching more quotations than this is counted and faceted on its ``SAMPLE`` latest-ingested
+matches (the count scaled to the index's total and shown as "about"), so a common word costs what a
+rare one does; one matching fewer is counted exactly."""
+
+
+def fts_matches(conn: sqlite3.Connection, sq: SearchQuery, index: str, *, column: str | None = None,
+                up_to: int | None = None) -> int:
+    """Rows of the accent-free full-text ``index`` matching ``sq`` (``up_to``: stop counting there),
+    read in the index alone."""
+    match = f"SELECT 1 FROM {index} WHERE {index} MATCH ?"
+    if up_to is None:
+        return int(conn.execute(f"SELECT count(*) FROM ({match})", (sq.fts(column=column),)).fetchone()[0])
+    return int(conn.execute(f"SELECT count(*) FROM ({match} LIMIT ?)", (sq.fts(column=column), up_to)).fetchone()[0])
+
+
+def article_sample(conn: sqlite3.Connection, search: str | None) -> int | None:
+    """``SAMPLE`` when ``search`` matches more articles than that (``article_facets`` then take a
+    sample), else None."""
+    sq = parse(search) if search else None
+    if not sq:
+        return None
+    return SAMPLE if fts_matches(conn, sq, "articles_fts", up_to=SAMPLE + 1) > SAMPLE else None
+
+
+def search_sample(conn: sqlite3.Connection, search: str | None) -> int | None:
+    """``SAMPLE`` when ``search`` matches more quotations than that (``count_quotes`` and
+    ``quote_facets`` then take a sample), else None (exact counts cost little)."""
+    sq = parse(search) if search else None
+    if not sq:
+        return None
+    return SAMPLE if fts_matches(conn, sq, "quotes_fts", column="content", up_to=SAMPLE + 1) > SAMPLE else None
+
+
+def count_quotes_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, bool]:
+    """(``count_quotes``, True) when that is cheap, else (an estimate, False): a search matching more
+    than ``SAMPLE`` quotations, with other filters, is the index's count of its matches times the
+    share of its ``SAMPLE`` latest-ingested matches the other filters keep; a search alone is counted
+    in its index."""
+    sq = parse(filters.get("search")) if filters.get("search") else None
+    if not sq:
+        return count_quotes(conn, **filters), True
+    others = {k: v for k, v in filters.items() if k != "search" and v is not None and v != ""
+              and not (k == "act" and v == "all") and not (k == "unattributed" and v == "include")}
+    if not others and not sq.exact_checks():
+        return fts_matches(conn, sq, "quotes_fts", column="content"), True
+    sample = search_sample(conn, filters["search"])
+    if sample is None:
+        return count_quotes(conn, **filters), True
+    kept = count_quotes(conn, sample=sample, **filters)
+    total = fts_matches(conn, sq, "quotes_fts", column="content")
+    return round(total * kept / sample), False
 
 
 TALLY_FILTERS = {"act": "act", "kind": "kind", "outlet": "outlet", "speaker_type": "type"}
@@ -330,13 +404,20 @@ TALLY_UNATTRIBUTED = {"hide": "speaker_key <> ''", "only": "speaker_key = ''"}
 """``unattributed`` over ``quote_tally``: a quotation with no speaker has no speaker key."""
 
 
-def _tally_filter(filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
-    """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations."""
+def _tally_filter(conn: sqlite3.Connection, filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations.
+    A ``person`` is their identity's key (the tally's ``speaker_key``: ``g`` global id or ``n`` name)."""
     given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")
              and not (k == "unattributed" and v == "include")}
-    if any(k not in TALLY_FILTERS and k != "unattributed" for k in given):
+    if any(k not in TALLY_FILTERS and k not in ("unattributed", "person") for k in given):
         return None
-    where = [TALLY_UNATTRIBUTED[v] if k == "unattributed" else f"{TALLY_FILTERS[k]} = ?" for k, v in given.items()]
+    if "person" in given:
+        who = identities(conn).find(given.pop("person"))
+        if who is None:
+            return None
+        given = {"speaker_key": who.key, **given}
+    where = [TALLY_UNATTRIBUTED[v] if k == "unattributed" else f"{TALLY_FILTERS.get(k, k)} = ?"
+             for k, v in given.items()]
     args = [v for k, v in given.items() if k != "unattributed"]
     return (" WHERE " + " AND ".join(where)) if where else "", args
 
@@ -396,8 +477,9 @@ def find_article_id(conn: sqlite3.Connection, ref: str) -> int | None:
 
 
 def _article_filter(search: str | None = None, outlet: str | None = None, date_from: str | None = None,
-                    date_to: str | None = None) -> tuple[str, list[Any]]:
-    """WHERE (with arguments) shared by ``articles`` and ``count_articles``."""
+                    date_to: str | None = None, sample: int | None = None) -> tuple[str, list[Any]]:
+    """WHERE (with arguments) shared by ``articles`` and ``count_articles``; ``sample``: among the
+    search's ``sample`` latest-ingested matches only."""
     where: list[str] = []
     args: list[Any] = []
     if search:
@@ -405,7 +487,7 @@ def _article_filter(search: str | None = None, outlet: str | None = None, date_f
         if not sq:
             where.append("0")
         else:
-            sql, a = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+            sql, a = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact", latest=sample)
             where.append(sql)
             args += a
     if outlet:
@@ -421,12 +503,18 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str
     """Articles, latest ingested first. ``search`` (the syntax of newsgraph/search.py) matches the
     title or text; each hit then has ``snippet``: the sentence with the first match, its ``start``
     in the text and ``highlights`` relative to the sentence."""
-    where, args = _article_filter(search, outlet, date_from, date_to)
+    sq = parse(search) if search else None
+    if sq and not (outlet or date_from or date_to or sq.exact_checks()) and limit >= 0:
+        # A search alone: the page read from the index in its own (rowid = id) order, not every match.
+        where, args = (" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+                       " ORDER BY rowid DESC LIMIT ? OFFSET ?)"), [sq.fts(), limit, offset]
+        offset = 0
+    else:
+        where, args = _article_filter(search, outlet, date_from, date_to)
     rows = _rows(conn.execute(
         f"SELECT a.id, {ARTICLE_KEY} AS key, a.document, a.title, a.published, a.outlet, a.author, a.url, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
         f" FROM articles a{where} ORDER BY a.id DESC LIMIT ? OFFSET ?", [*args, limit, offset]))
-    sq = parse(search) if search else None
     if sq:
         for r in rows:
             text = conn.execute("SELECT text FROM articles WHERE id = ?", (r["id"],)).fetchone()[0]
@@ -436,10 +524,11 @@ def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str
     return rows
 
 
-def article_facets(conn: sqlite3.Connection, **filters: Any) -> dict[str, list[dict[str, Any]]]:
+def article_facets(conn: sqlite3.Connection, sample: int | None = None, **filters: Any) -> dict[str, list[dict[str, Any]]]:
     """Counts of the articles ``articles`` pages through with the same filters, by ``outlet`` (the
-    ``FACET_SIZE`` largest) and ``year`` of publication (in order): ``{facet: [{"value", "count"}]}``."""
-    where, args = _article_filter(**filters)
+    ``FACET_SIZE`` largest) and ``year`` of publication (in order): ``{facet: [{"value", "count"}]}``;
+    ``sample``: of the search's latest-ingested matches only (``article_sample``)."""
+    where, args = _article_filter(**filters, sample=sample)
     outlets: dict[Any, int] = {}
     years: dict[Any, int] = {}
     for outlet, year, n in conn.execute(
@@ -650,11 +739,11 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None
     cond, args = who.entity_condition("e")
     aliases: dict[str, int] = {}
     roles: dict[str, int] = {}
-    for e in conn.execute(f"SELECT aliases, roles FROM entities e WHERE {cond}", args):
-        for a in json.loads(e["aliases"]):
-            aliases[a] = aliases.get(a, 0) + 1
+    for e in conn.execute(f"SELECT aliases, roles, count(*) AS n FROM entities e WHERE {cond} GROUP BY 1, 2", args):
+        for a in json.loads(e["aliases"]):  # the same lists recur article after article: each read once
+            aliases[a] = aliases.get(a, 0) + e["n"]
         for r in json.loads(e["roles"]):
-            roles[r] = roles.get(r, 0) + 1
+            roles[r] = roles.get(r, 0) + e["n"]
     by_count = lambda d: sorted(d, key=lambda k: (-d[k], k))  # noqa: E731
     names = person_names(conn, who.name)
     return {**who.row(), "names": names, "aliases": [a for a in by_count(aliases) if a not in names],
@@ -666,13 +755,54 @@ def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offs
     return quotes(conn, person=name, limit=limit, offset=offset)
 
 
-def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30) -> list[dict[str, Any]]:
-    """People named in the same articles as the person, with how many articles they share."""
-    return _co_occurring(conn, name, ("PERSON",), limit)
+def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30, since: int | None = None) -> list[dict[str, Any]]:
+    """People named in the same articles as the person, with how many articles they share;
+    ``since``: in the articles from that id on (``latest_articles_since``)."""
+    return _co_occurring(conn, name, ("PERSON",), limit, since)
 
 
-def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], limit: int) -> list[dict[str, Any]]:
-    """Entities of ``types`` in the articles naming the person (the person's own names left out).
+LATEST_ARTICLES = 200
+"""A person's page, and a person's or place's timeline page, read the ``LATEST_ARTICLES`` latest-ingested
+articles naming them (and say so) for their co-mentions and timeline: what a page shows of someone
+named in thousands of articles costs what it does for someone named in a few hundred."""
+
+
+def latest_articles_since(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
+                          n: int | None = None) -> int | None:
+    """The id of the ``n``-th latest-ingested article (``LATEST_ARTICLES``) naming the person (any of
+    their names) or the place; None when fewer name them (then every article counts). Read backwards
+    through the index of entities by global id or name, whose rows follow ingest order."""
+    n = LATEST_ARTICLES if n is None else n
+    if person:
+        who = identities(conn).find(person)
+        if who is None:
+            return None
+        if who.kind != "person":  # another speaker (an organisation, a group): the articles quoting it
+            row = conn.execute("SELECT article_id FROM speaker_articles WHERE key = ? ORDER BY article_id DESC"
+                               " LIMIT 1 OFFSET ?", (who.key, n - 1)).fetchone()
+            return int(row[0]) if row else None
+        cond, args = who.entity_condition("e")
+    elif place:
+        cond, args = f"e.name = ? AND +e.type IN ({_in(list(PLACE_TYPES))})", [place, *PLACE_TYPES]
+    else:
+        return None
+    row = conn.execute(f"SELECT e.article_id FROM entities e WHERE {cond} ORDER BY e.id DESC LIMIT 1 OFFSET ?",
+                       [*args, n - 1]).fetchone()
+    return int(row[0]) if row else None
+
+
+def _first_rows(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
+    """The first entity and quotation ids of the articles from ``article_id`` on (rows are stored
+    article after article, so their ids follow the articles'); past the end when there are none."""
+    first = [conn.execute(f"SELECT id FROM {table} WHERE article_id >= ? ORDER BY article_id, id LIMIT 1",
+                          (article_id,)).fetchone() for table in ("entities", "quotes")]
+    return (int(first[0][0]) if first[0] else 1 << 62), (int(first[1][0]) if first[1] else 1 << 62)
+
+
+def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], limit: int,
+                  since: int | None = None) -> list[dict[str, Any]]:
+    """Entities of ``types`` in the articles naming the person (the person's own names left out),
+    from article ``since`` on when given.
 
     CROSS JOIN and the unary ``+`` keep SQLite from driving the join by the (type, name) index,
     which made this a scan of every entity of that type on a large store."""
@@ -681,6 +811,8 @@ def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], l
         return []
     names = person_names(conn, name)
     cond, args = who.entity_condition("p")
+    if since is not None:
+        cond, args = f"{cond} AND p.id >= ?", [*args, _first_rows(conn, since)[0]]
     return _rows(conn.execute(
         f"SELECT o.name AS name, count(DISTINCT o.article_id) AS articles, max(o.country) AS country"
         f" FROM entities p CROSS JOIN entities o ON o.article_id = p.article_id"
@@ -724,9 +856,9 @@ def place_table(conn: sqlite3.Connection) -> Table:
 
 
 def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | None, article_id: int | None,
-                  date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+                  date_from: str | None, date_to: str | None, since: int | None = None) -> tuple[str, list[Any]]:
     """WHERE clause for events: a person/place is in an event when it is a listed participant/place
-    or one of its mentions lies inside the event's clause.
+    or one of its mentions lies inside the event's clause; ``since``: in the articles from that id on.
 
     A listed name is an entity of the event's article or (participants) the speaker of one of its
     quotations (analyse/dates/events.py), so only the events of the articles naming it are read:
@@ -740,14 +872,21 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
         names = person_names(conn, who) if identity else [who]
         ph = _in(names)
         cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)
-        speakers = f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph})" if column == "participants" else ""
+        # From article ``since`` on: from the first entity and quotation of that article on, a range of
+        # the rowids the name indexes hold (no row read to learn its article).
+        first_entity, first_quote = _first_rows(conn, since) if since is not None else (None, None)
+        later = " AND id >= ?" if since is not None else ""
+        speakers = f" UNION SELECT article_id FROM quotes WHERE speaker IN ({ph}){later}" \
+            if column == "participants" else ""
         where.append(
             f"ev.id IN (SELECT x.id FROM entities en JOIN mentions m ON m.entity_id = en.id"
             f" JOIN events x ON x.article_id = m.article_id AND m.start >= x.start AND m.\"end\" <= x.\"end\""
-            f" WHERE {cond} AND en.type IN ({_in(list(types))})"
+            f" WHERE {cond} AND en.type IN ({_in(list(types))}){later.replace('id', 'en.id')}"
             f" UNION SELECT y.id FROM events y WHERE y.article_id IN (SELECT article_id FROM entities WHERE name IN"
-            f" ({ph}){speakers}) AND EXISTS (SELECT 1 FROM json_each(y.{column}) j WHERE j.value IN ({ph})))")
-        args += [*cargs, *types, *names, *(names if speakers else []), *names]
+            f" ({ph}){later}{speakers}) AND EXISTS (SELECT 1 FROM json_each(y.{column}) j WHERE j.value IN ({ph})))")
+        after = [first_entity] if since is not None else []
+        args += [*cargs, *types, *after, *names, *after, *(names + ([first_quote] if later else []) if speakers else []),
+                 *names]
     if article_id is not None:
         where.append("ev.article_id = ?")
         args.append(article_id)
@@ -815,16 +954,17 @@ def timeline_counts(conn: sqlite3.Connection, *, person: str | None = None, plac
         f" GROUP BY year ORDER BY year", args))
 
 
-def timeline_view(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0,
+def timeline_view(conn: sqlite3.Connection, *, limit: int = 500, offset: int = 0, since: int | None = None,
                   **filters: Any) -> tuple[list[dict[str, Any]], int, list[dict[str, Any]]]:
     """(``timeline_events``, ``count_events``, ``timeline_counts``) of the same filters (``EventFilter``),
     what a timeline page shows. A filtered set of events is found once (the three would each find
-    it again), then counted, charted and paged here, in the order of ``timeline_events``."""
+    it again), then counted, charted and paged here, in the order of ``timeline_events``. ``since``:
+    a person's or place's events in the articles from that id on (``latest_articles_since``)."""
     if not any(v is not None and v != "" for v in filters.values()):  # the store's index and totals
         return (timeline_events(conn, limit=limit, offset=offset), count_events(conn),
                 timeline_counts(conn))
     cond, args = _event_filter(conn, filters.get("person"), filters.get("place"), filters.get("article_id"),
-                               filters.get("date_from"), filters.get("date_to"))
+                               filters.get("date_from"), filters.get("date_to"), since)
     found = conn.execute(f"SELECT ev.id, ev.date, ev.article_id, ev.start FROM events ev{cond}", args).fetchall()
     found.sort(key=lambda r: (r[1] is None, r[1] or "", r[2], r[3]))  # UTF-8 order is code point order
     years: dict[str, int] = {}
@@ -859,9 +999,10 @@ def find_person(conn: sqlite3.Connection, text: str) -> str | None:
     return str(row[0]) if row else None
 
 
-def person_places(conn: sqlite3.Connection, name: str, *, limit: int = 20) -> list[dict[str, Any]]:
-    """Places named in the articles that name the person, with how many articles they share."""
-    return _co_occurring(conn, name, ("GPE", "LOC"), limit)
+def person_places(conn: sqlite3.Connection, name: str, *, limit: int = 20, since: int | None = None) -> list[dict[str, Any]]:
+    """Places named in the articles that name the person, with how many articles they share
+    (``since``: as ``co_mentioned``)."""
+    return _co_occurring(conn, name, ("GPE", "LOC"), limit, since)
 
 
 def merge_list(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict[str, Any]]:

@@ -217,11 +217,17 @@ def parse(text: str | None) -> SearchQuery:
 
 
 def fts_condition(query: SearchQuery, rowid: str, index: str, exact_index: str,
-                  column: str | None = None) -> tuple[str, list[Any]]:
+                  column: str | None = None, latest: int | None = None) -> tuple[str, list[Any]]:
     """SQL (with its arguments) keeping the rows whose ``rowid`` matches ``query``: the accent-free
-    ``index`` first, then ``exact_index`` for the terms typed with an accent."""
-    sql = [f"{rowid} IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)"]
-    args: list[Any] = [query.fts(column=column)]
+    ``index`` first, then ``exact_index`` for the terms typed with an accent. ``latest``: only among
+    the index's ``latest`` matches of highest rowid (the latest ingested; FTS5 reads them in that
+    order, so a sample of a search matching a large share of the store costs what a small one does)."""
+    if latest is None:
+        sql = [f"{rowid} IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)"]
+        args: list[Any] = [query.fts(column=column)]
+    else:
+        sql = [f"{rowid} IN (SELECT rowid FROM {index} WHERE {index} MATCH ? ORDER BY rowid DESC LIMIT ?)"]
+        args = [query.fts(column=column), latest]
     sql_exact, args_exact = exact_condition(query, rowid, index, exact_index, column)
     return " AND ".join(sql + sql_exact), args + args_exact
 

@@ -73,3 +73,67 @@ def test_web_search_shows_total_and_orders(db: Path) -> None:
         api = client.get("/api/quotes", params={"search": "harbour", "order": "relevance"}).json()["items"]
         assert [r["published"] for r in api] == ["2020-01-01", "2023-09-01"]
         assert client.get("/api/quotes", params={"order": "random"}).status_code == 422
+
+
+def _many(tmp_path: Path) -> Path:
+    """Forty articles, each one quotation with "tide": half by Ann Lee, the later ones in 2024."""
+    path = tmp_path / "m.db"
+    conn = connect(path)
+    store_articles(conn, [_article(f"{2023 + k // 20}-01-{1 + k % 20:02d}", "Ann Lee" if k % 2 else "Bo Chan",
+                                   f"The tide turned {k} times") for k in range(40)])
+    conn.close()
+    return path
+
+
+def test_a_search_matching_many_is_counted_and_faceted_on_a_sample(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = connect(_many(tmp_path), readonly=True)
+    exact = query.count_quotes(conn, search="tide", speaker="ann")
+    assert query.count_quotes_about(conn, search="tide", speaker="ann") == (exact, True)
+    assert query.count_quotes_about(conn, search="tide") == (40, True)  # a search alone: the index counts
+    assert query.search_sample(conn, "tide") is None
+    monkeypatch.setattr(query, "SAMPLE", 10)
+    assert query.search_sample(conn, "tide") == 10
+    # The 10 latest-ingested matches, half of them Ann Lee's: about half of the 40.
+    assert query.count_quotes_about(conn, search="tide", speaker="ann") == (20, False)
+    assert query.count_quotes_about(conn, search="tide") == (40, True)
+    facets = query.quote_facets(conn, sample=10, search="tide")
+    assert sum(f["count"] for f in facets["kind"]) == 10
+    assert [f["value"] for f in facets["year"]] == ["2024"]  # the latest ingested
+    assert query.count_quotes(conn, sample=10, search="tide", speaker="ann") == 5
+
+
+def test_an_article_search_reads_its_page_from_the_index(tmp_path: Path) -> None:
+    conn = connect(_many(tmp_path), readonly=True)
+    for offset in (0, 7, 35, 40):  # the index's order is the list's (latest ingested first), offsets too
+        fast = query.articles(conn, search="tide", limit=10, offset=offset)
+        walked = query.articles(conn, search="tide", date_from="2000", limit=10, offset=offset)
+        assert [r["id"] for r in fast] == [r["id"] for r in walked]
+        assert [r["snippet"] for r in fast] == [r["snippet"] for r in walked]
+
+
+def test_web_search_says_about_and_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    monkeypatch.setattr(query, "SAMPLE", 10)
+    with TestClient(create_app(_many(tmp_path))) as client:
+        page = client.get("/search", params={"q": "tide", "speaker": "ann"}).text
+        assert '<span id="total">about 20</span>' in page and "of about 20" in page
+        assert 'id="facet-sample"' in page
+        assert 'id="attention-link"' in client.get("/search", params={"q": "tide"}).text
+        api = client.get("/api/quotes", params={"search": "tide", "speaker": "ann"}).json()
+        assert api["total"] == 20 and api["total_exact"] is False
+        assert client.get("/api/quotes", params={"search": "tide"}).json()["total_exact"] is True
+        assert client.get("/api/quotes/facets", params={"search": "tide"}).json()["sample"] == 10
+
+
+def test_an_article_search_matching_many_is_faceted_on_a_sample(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    conn = connect(_many(tmp_path), readonly=True)
+    assert query.article_sample(conn, "tide") is None
+    every = query.article_facets(conn, search="tide")
+    assert every["year"] == [{"value": "2023", "count": 20}, {"value": "2024", "count": 20}]
+    monkeypatch.setattr(query, "SAMPLE", 10)
+    assert query.article_sample(conn, "tide") == 10
+    assert query.article_facets(conn, sample=10, search="tide")["year"] == [{"value": "2024", "count": 10}]

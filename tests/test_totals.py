@@ -168,6 +168,14 @@ def test_counts_and_facets_from_the_totals_equal_those_of_the_quotations(store: 
         assert query.count_quotes(store, **filters) == query.count_quotes(store, search="tide", **filters)
         assert query.quote_facets(store, **filters) == query.quote_facets(store, search="tide", **filters)
     assert query.count_quotes(store, act="speech") < query.count_quotes(store)
+    people = [p["name"] for p in query.top_speakers(store, limit=50)]
+    assert len(people) > 3
+    for name in people:  # a person (or other speaker) is their identity's key in the totals
+        for act in (None, "speech"):
+            assert query.count_quotes(store, person=name, act=act) == query.count_quotes(
+                store, person=name, act=act, search="tide") > 0 or act, name
+            assert query.quote_facets(store, person=name, act=act) == query.quote_facets(
+                store, person=name, act=act, search="tide")
 
 
 def test_speaker_type_of_the_totals_is_the_one_of_the_filter(store: sqlite3.Connection) -> None:
@@ -224,6 +232,23 @@ def test_pages_by_date_are_those_of_a_sort_of_every_match(store: sqlite3.Connect
             page = [r["id"] for r in query.quotes(store, **filters, order=order, limit=5, offset=offset)]
             assert page == expected[offset:offset + 5]
         assert query.count_quotes(store, **filters) == len(expected)
+
+
+@pytest.mark.parametrize("order", ["newest", "oldest"])
+def test_a_persons_quotations_walked_by_date_are_those_of_the_sort(store: sqlite3.Connection, order: str,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The most quoted are paged article by article (query._walk_pays), the others by a sort: the same rows."""
+    seen = 0
+    for name in [p["name"] for p in query.top_speakers(store, limit=6)]:
+        for act in (None, "speech"):
+            pages = []
+            for threshold in (0, 1 << 40):  # walk, sort
+                monkeypatch.setattr(query, "_walk_pays", lambda conn, rows, t=threshold: t)
+                pages.append([[r["id"] for r in query.quotes(store, person=name, act=act, order=order, limit=4,
+                                                              offset=offset)] for offset in (0, 3, 7)])
+            assert pages[0] == pages[1], (name, act)
+            seen += bool(pages[0][0])
+    assert seen > 6
 
 
 def test_timeline_of_a_person_or_place_reads_the_articles_naming_them(store: sqlite3.Connection) -> None:

@@ -100,9 +100,9 @@ def test_one_error_shape(client: TestClient) -> None:
         assert isinstance(body["detail"], str) and body["detail"]
     assert client.get("/api/quotes?limit=0").json()["problems"][0]["parameter"] == "limit"
     spec = client.get("/openapi.json").json()
-    assert "Page_QuoteItem_" in spec["components"]["schemas"] and "Error" in spec["components"]["schemas"]
+    assert "EstimatedPage_QuoteItem_" in spec["components"]["schemas"] and "Error" in spec["components"]["schemas"]
     ok = spec["paths"]["/api/quotes"]["get"]["responses"]
-    assert ok["200"]["content"]["application/json"]["schema"]["$ref"].endswith("Page_QuoteItem_")
+    assert ok["200"]["content"]["application/json"]["schema"]["$ref"].endswith("EstimatedPage_QuoteItem_")
     assert ok["404"]["content"]["application/json"]["schema"]["$ref"].endswith("/Error")
 
 

@@ -113,8 +113,9 @@ def cmd_person(args: argparse.Namespace) -> int:
     quotes = query.quotes(conn, person=name, act=act, limit=args.quotes if args.quotes > 0 else -1)
     n_matching = query.count_quotes(conn, person=name, act=act)
     n_hidden = query.count_quotes(conn, person=name) - n_matching if act else 0
-    co = query.co_mentioned(conn, name, limit=10)
-    places = query.person_places(conn, name, limit=10)
+    since = query.latest_articles_since(conn, person=name)  # named in many articles: the latest of them
+    co = query.co_mentioned(conn, name, limit=10, since=since)
+    places = query.person_places(conn, name, limit=10, since=since)
     if args.json:
         print(json.dumps({**profile, "quotations": quotes, "co_mentioned": co, "places": places},
                          ensure_ascii=False))
@@ -136,6 +137,8 @@ def cmd_person(args: argparse.Namespace) -> int:
             print("  " + note.replace("--limit/--offset (--limit 0 for all)", "--quotes N (0 for all)"))
     if quotes:
         print("  " + QUOTE_LEGEND)
+    if since is not None and (co or places):
+        print(f"  in their {query.LATEST_ARTICLES} latest-ingested articles:")
     if co:
         print("  mentioned with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in co))
     if places:

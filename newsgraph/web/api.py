@@ -54,6 +54,7 @@ from newsgraph.web.schemas import (
     ERRORS,
     ArticleItem,
     AttentionPage,
+    EstimatedPage,
     Page,
     PersonItem,
     PlaceItem,
@@ -72,11 +73,14 @@ LIST_DOC = ("\n\nA page of the list: `items`, `total` (rows in the whole filtere
 
 def _page(request: Request, fmt: str | None, name: str, limit: int | None, offset: int, default: int,
           rows: Any, total: Any) -> Any:
-    """A list endpoint's answer: ``rows(limit, offset)`` as JSON (a Page) or CSV."""
+    """A list endpoint's answer: ``rows(limit, offset)`` as JSON (a Page) or CSV. ``total()`` is the
+    count, or (count, exact) when it may be an estimate."""
     if fmt == "csv":
         return csv_response(rows(limit or CSV_MAX, offset), name)
     limit = limit or default
-    return envelope(request, rows(limit, offset), total(), limit, offset)
+    n = total()
+    n, exact = n if isinstance(n, tuple) else (n, True)
+    return envelope(request, rows(limit, offset), n, limit, offset, exact=exact)
 
 
 @router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
@@ -108,11 +112,14 @@ def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet
 
 @router.get("/articles/facets", summary="Counts of the articles an /api/articles view lists, by outlet and year")
 def article_facets(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None,
-                   date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, list[dict[str, Any]]]:
-    """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first)."""
+                   date_from: DateFrom = None, date_to: DateTo = None) -> dict[str, Any]:
+    """The filters of /api/articles; `{outlet, year}`, each `[{value, count}]` (outlets largest first).
+    `sample`: null, or the number of latest-ingested matches the counts are of, when a search matches
+    more articles than that."""
     filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
                "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
-    return request.app.state.store.cached(conn, query.article_facets, **filters)
+    sample = query.article_sample(conn, filters["search"])
+    return {**request.app.state.store.cached(conn, query.article_facets, sample=sample, **filters), "sample": sample}
 
 
 @router.get("/articles/{key}", summary="One article with its text and everything found in it", response_model=None)
@@ -156,7 +163,7 @@ def person(conn: Conn, name: PersonName, limit: PageLimit = None) -> dict[str, A
             "timeline": query.timeline_events(conn, person=profile["name"], limit=limit)}
 
 
-@router.get("/quotes", summary="Quotations: full-text search and filters", response_model=Page[QuoteItem],
+@router.get("/quotes", summary="Quotations: full-text search and filters", response_model=EstimatedPage[QuoteItem],
             description=(
                 "Each: `id`, `article_id`, `document`, `title`, `published`, `content`, `spans` (`[start, end]` "
                 "pieces in the article text), `kind`, `speaker` (null when unnamed), `descriptor`, "
@@ -177,7 +184,7 @@ def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker
                              speaker_type, gender, act, unattributed)
     return _page(request, format, "quotes", limit, offset, 100,
                  lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
-                 lambda: query.count_quotes(conn, **filters))
+                 lambda: query.count_quotes_about(conn, **filters))
 
 
 @router.get("/quotes/facets", summary="Counts of the quotations a /api/quotes view lists, by facet")
@@ -185,13 +192,15 @@ def quote_facets(request: Request, conn: Conn, search: Search = None, speaker: S
                  article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
                  date_to: DateTo = None, speaker_type: SpeakerType = None,
                  gender: Gender = None, act: Act = None,
-                 unattributed: Unattributed = None) -> dict[str, list[dict[str, Any]]]:
+                 unattributed: Unattributed = None) -> dict[str, Any]:
     """The filters of /api/quotes; `{kind, outlet, year, speaker, type, gender}`, each `[{value, count}]`
     largest first (years in order; speakers are people with their merged names counted together, the 12
-    most quoted; `type` and `gender` as /api/who defines them)."""
+    most quoted; `type` and `gender` as /api/who defines them). `sample`: null, or the number of
+    latest-ingested matches the counts are of, when a search matches more quotations than that."""
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
                              speaker_type, gender, act, unattributed)
-    return request.app.state.store.cached(conn, query.quote_facets, **filters)
+    sample = query.search_sample(conn, filters["search"])
+    return {**request.app.state.store.cached(conn, query.quote_facets, sample=sample, **filters), "sample": sample}
 
 
 def _quote_filters(conn: sqlite3.Connection, search: str | None, speaker: str | None, person: str | None,

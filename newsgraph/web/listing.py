@@ -33,6 +33,8 @@ class Pager:
     api: str | None = None
     """The /api list of the same view, with its ``api_params`` (the same filters, API names)."""
     api_params: dict[str, Any] = field(default_factory=dict)
+    exact: bool = True
+    """False when ``total`` is an estimate (query.count_quotes_about): shown as "about"."""
 
     def link(self, offset: int, path: str | None = None, **extra: Any) -> str:
         return url(path or self.path, **self.params, **extra, offset=offset or None)
@@ -57,9 +59,10 @@ class Pager:
     @property
     def range_text(self) -> str:
         """"1–50 of 1,234" (what this page shows of the whole list)."""
+        total = f"{self.total:,}" if self.exact else f"about {self.total:,}"
         if not self.shown:
-            return f"0 of {self.total:,}"
-        return f"{self.offset + 1:,}–{self.offset + self.shown:,} of {self.total:,}"
+            return f"0 of {total}"
+        return f"{self.offset + 1:,}–{self.offset + self.shown:,} of {total}"
 
     def download(self, fmt: str) -> str | None:
         """This view (same filters, same order) from the API: ``csv`` every row, ``json`` pages of 1000."""
@@ -74,10 +77,13 @@ CSV_MAX = 100_000
 """Rows in a CSV download of a whole view (no ``limit`` given)."""
 
 
-def envelope(request: Any, items: list[dict[str, Any]], total: int, limit: int, offset: int) -> dict[str, Any]:
-    """The API's list shape: ``items``, ``total``, ``limit``, ``offset``, ``next`` (URL or None)."""
+def envelope(request: Any, items: list[dict[str, Any]], total: int, limit: int, offset: int,
+             exact: bool = True) -> dict[str, Any]:
+    """The API's list shape: ``items``, ``total``, ``limit``, ``offset``, ``next`` (URL or None),
+    and ``total_exact``: False when ``total`` is an estimate (the schema's default says True)."""
     nxt = str(request.url.include_query_params(offset=offset + limit)) if offset + limit < total else None
-    return {"items": items, "total": total, "limit": limit, "offset": offset, "next": nxt}
+    page = {"items": items, "total": total, "limit": limit, "offset": offset, "next": nxt}
+    return page if exact else {**page, "total_exact": False}
 
 
 def csv_cell(value: Any) -> Any:

@@ -77,11 +77,12 @@ def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = No
     q, outlet, date_from, date_to = map(blank_to_none, (q, outlet, date_from, date_to))
     filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     rows = query.articles(conn, **filters, limit=PAGE, offset=offset)
+    sample = query.article_sample(conn, q)  # a common word: facets of its latest matches
     form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
                   "/api/articles", filters)
     return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()},
-                  facets=cached(request, conn, query.article_facets, **filters),
+                  facets=cached(request, conn, query.article_facets, sample=sample, **filters), sample=sample,
                   facet_link=lambda **change: url("/articles", **{**form, **change}))
 
 
@@ -148,10 +149,12 @@ def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | Red
     profile = person_or_404(conn, name)
     if profile["name"] != name:
         return RedirectResponse(person_url(profile["name"]), status_code=307)
-    events, _, counts = query.timeline_view(conn, person=name, limit=200)
+    since = query.latest_articles_since(conn, person=name)  # named in many articles: the latest of them
+    events, _, counts = query.timeline_view(conn, person=name, limit=200, since=since)
     return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
-                  a=attention_context(request, conn, person=name, width=340, height=150),
-                  co=query.co_mentioned(conn, name, limit=30), counts=counts,
+                  a=attention_context(request, conn, person=name, width=340, height=150) if since is None else None,
+                  attention_link=url("/attention", person=name), latest=query.LATEST_ARTICLES if since else None,
+                  co=query.co_mentioned(conn, name, limit=30, since=since), counts=counts,
                   events=events,
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
 
@@ -178,8 +181,9 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
         "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender,
         "act": act, "unattributed": unattributed}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
-    n_quotes = query.count_quotes(conn, **filters)
+    n_quotes, exact = query.count_quotes_about(conn, **filters)
     n_articles = query.count_articles(conn, **article_filters) if q else None
+    sample = query.search_sample(conn, q)  # a common word: facets of its latest matches, no chart
     api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
@@ -187,11 +191,15 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
                       "/api/articles", article_filters)
     else:
         rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
-        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes)
-    facets = cached(request, conn, query.quote_facets, **filters) if scope != "articles" or not q else None
-    seen = attention_context(request, conn, q=q) if q and not (person or speaker or article) else None
+        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes, exact=exact)
+    facets = cached(request, conn, query.quote_facets, sample=sample, **filters) if scope != "articles" or not q \
+        else None
+    charted = q and not (person or speaker or article)
+    chart_is_cheap = sample is None and (n_articles or 0) <= query.SAMPLE
+    seen = attention_context(request, conn, q=q) if charted and chart_is_cheap else None
     return render(request, "search.html", form={k: v or "" for k, v in form.items()}, results=rows, facets=facets,
-                  a=seen,
+                  a=seen, sample=sample, n_exact=exact,
+                  attention_link=url("/attention", q=q) if charted and not chart_is_cheap else None,
                   facet_link=lambda **change: url("/search", **{**form, **change}),
                   scope="articles" if scope == "articles" and q else "quotes", pager=pager,
                   total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
@@ -208,10 +216,15 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     filters = {"person": person, "place": place, "date_from": date_from, "date_to": date_to, "article": article}
     chosen: query.EventFilter = {"person": person, "place": place, "article_id": article_id, "date_from": date_from,
                                  "date_to": date_to}
-    events, total, counts = query.timeline_view(conn, **chosen, limit=TIMELINE_PAGE, offset=offset)
+    since = query.latest_articles_since(conn, person=person, place=place) if (person or place) and \
+        article_id is None else None  # named in many articles: the latest of them
+    events, total, counts = query.timeline_view(conn, **chosen, limit=TIMELINE_PAGE, offset=offset, since=since)
     pager = Pager("/timeline", total, offset, TIMELINE_PAGE, len(events), filters, "/api/timeline", filters)
+    charted = place and not person
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
-                  a=attention_context(request, conn, place=place) if place and not person else None,
+                  a=attention_context(request, conn, place=place) if charted and since is None else None,
+                  attention_link=url("/attention", place=place) if charted and since is not None else None,
+                  latest=query.LATEST_ARTICLES if since else None,
                   article_key=query.key_of(conn, article_id) if article_id else None, pager=pager,
                   counts=counts,
                   people=cached(request, conn, query.top_speakers, limit=40),

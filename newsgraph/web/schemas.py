@@ -27,6 +27,13 @@ class Page(BaseModel, Generic[T]):
     next: str | None = Field(description="URL of the next page, null on the last")
 
 
+class EstimatedPage(Page[T], Generic[T]):
+    """A page whose total may be an estimate."""
+
+    total_exact: bool = Field(True, description="false when `total` is an estimate: a search matching many "
+                              "quotations, with other filters, counted on a sample of its matches")
+
+
 class Snippet(Item):
     text: str = Field(description="the sentence of the first match")
     start: int = Field(description="its offset in the article text")

@@ -1,0 +1,64 @@
+"""A person or place named in many articles: pages read the latest of them (query.LATEST_ARTICLES)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph import query
+from newsgraph.model import Article, Entity, Event
+from newsgraph.store import connect, store_articles
+
+
+def _article(i: int) -> Article:
+    """Ann Lee and Portmoor in every article, Bo Chan in every other; one event naming both."""
+    text = ("Ann Lee met Bo Chan in Portmoor" if i % 2 else "Ann Lee was in Portmoor") + f" on day {i}."
+    at = text.index("Portmoor")
+    entities = [Entity("Ann Lee", "PERSON", [(0, 7)]), Entity("Portmoor", "GPE", [(at, at + 8)])]
+    if i % 2:
+        entities.append(Entity("Bo Chan", "PERSON", [(12, 19)]))
+    return Article(text=text, document=f"a{i}.txt", published=f"20{10 + i}-01-01", entities=entities,
+                   timeline=[Event(f"20{10 + i}", text, (0, len(text)), ["Ann Lee"], ["Portmoor"])])
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "l.db"
+    conn = connect(path)
+    store_articles(conn, [_article(i) for i in range(12)])
+    conn.close()
+    return path
+
+
+def test_the_latest_articles_bound_timelines_and_co_mentions(db: Path) -> None:
+    conn = connect(db, readonly=True)
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    assert query.latest_articles_since(conn, person="Ann Lee", n=12) == ids[0]
+    assert query.latest_articles_since(conn, person="Ann Lee", n=13) is None  # named in fewer: all count
+    since = query.latest_articles_since(conn, person="Ann Lee", n=4)
+    assert since == ids[-4] == query.latest_articles_since(conn, place="Portmoor", n=4)
+    for who in ({"person": "Ann Lee"}, {"place": "Portmoor"}):
+        events, total, counts = query.timeline_view(conn, **who, since=since)
+        every = query.timeline_view(conn, **who)[0]
+        assert total == 4 and [e["id"] for e in events] == [e["id"] for e in every if e["article_id"] >= since]
+        assert [c["year"] for c in counts] == ["2018", "2019", "2020", "2021"]
+    assert query.co_mentioned(conn, "Ann Lee", since=since) == [{"name": "Bo Chan", "articles": 2, "country": None}]
+    assert query.co_mentioned(conn, "Ann Lee")[0]["articles"] == 6
+
+
+def test_pages_say_they_show_the_latest(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    monkeypatch.setattr(query, "LATEST_ARTICLES", 4)
+    with TestClient(create_app(db)) as client:
+        person = client.get("/person/Ann Lee").text
+        assert 'id="latest"' in person and 'id="attention-link"' in person
+        timeline = client.get("/timeline", params={"place": "Portmoor"}).text
+        assert 'id="latest"' in timeline and 'id="attention-link"' in timeline
+        assert "1–4 of 4" in timeline
+    monkeypatch.setattr(query, "LATEST_ARTICLES", 500)
+    with TestClient(create_app(db)) as client:
+        assert 'id="latest"' not in client.get("/person/Ann Lee").text
