@@ -750,9 +750,10 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None
             "roles": by_count(roles)}
 
 
-def person_quotes(conn: sqlite3.Connection, name: str, *, limit: int = 200, offset: int = 0) -> list[dict[str, Any]]:
-    """Every quotation of the person (any of their names), newest article first."""
-    return quotes(conn, person=name, limit=limit, offset=offset)
+def person_quotes(conn: sqlite3.Connection, name: str, *, act: str | None = None, limit: int = 200,
+                  offset: int = 0) -> list[dict[str, Any]]:
+    """The person's quotations (any of their names; of one ``act``, or every one), newest article first."""
+    return quotes(conn, person=name, act=act, limit=limit, offset=offset)
 
 
 def co_mentioned(conn: sqlite3.Connection, name: str, *, limit: int = 30, since: int | None = None) -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ with warnings.catch_warnings():
 
 TEXT = """Harbour news
 
-Maria Lopez is the mayor. Lopez said that the bridge would reopen in May.
+Maria Lopez is the mayor. Lopez said that the bridge would reopen in May. Lopez hopes that the ferry will run again.
 
 Reports said the pier was safe.
 """
@@ -101,3 +101,11 @@ def test_lists_carry_the_cue_as_the_article_writes_it(db: Path, client: TestClie
     conn.close()
     assert [r["cue"] for r in rows] == ["said"]
     assert "reported <span class=\"cue\">via “said”</span>:" in client.get("/search").text
+
+
+def test_person_page_lists_what_they_said_with_a_switch_to_the_rest(client: TestClient) -> None:
+    page = client.get("/person/Maria%20Lopez").text
+    assert "bridge would reopen" in page and "ferry will run" not in page
+    assert "1 other attribution (thoughts, actions, what they criticised) hidden" in page
+    every = client.get("/person/Maria%20Lopez?act=all").text
+    assert "bridge would reopen" in every and "ferry will run" in every and "only what they said" in every

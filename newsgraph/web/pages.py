@@ -144,14 +144,18 @@ def sort_links(path: str, params: dict[str, Any], sort: str, desc: bool) -> Any:
 
 
 @router.get("/person/{name:path}", response_model=None)
-def person(request: Request, conn: Conn, name: PersonName) -> HTMLResponse | RedirectResponse:
-    """One person under any of their names, in any case: other names redirect to the display name's page."""
+def person(request: Request, conn: Conn, name: PersonName, act: Act = None) -> HTMLResponse | RedirectResponse:
+    """One person under any of their names, in any case: other names redirect to the display name's page.
+    Their quotations are what they said (speech) unless ``act`` asks for the rest."""
     profile = person_or_404(conn, name)
     if profile["name"] != name:
         return RedirectResponse(person_url(profile["name"]), status_code=307)
+    act = blank_choice(act) or "speech"
     since = query.latest_articles_since(conn, person=name)  # named in many articles: the latest of them
     events, _, counts = query.timeline_view(conn, person=name, limit=200, since=since)
-    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, limit=PAGE),
+    return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, act=act, limit=PAGE),
+                  act=act, n_act=query.count_quotes(conn, person=name, act=act),
+                  act_link=lambda a: url(person_url(name), act=None if a == "speech" else a),
                   a=attention_context(request, conn, person=name, width=340, height=150) if since is None else None,
                   attention_link=url("/attention", person=name), latest=query.LATEST_ARTICLES if since else None,
                   co=query.co_mentioned(conn, name, limit=30, since=since), counts=counts,
