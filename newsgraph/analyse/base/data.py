@@ -7,6 +7,7 @@ is cached by the caller that needs it (the tables are built once per process).
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -42,3 +43,9 @@ def data_lines(name: str) -> list[str]:
 def data_rows(name: str) -> list[list[str]]:
     """A tab-separated file as rows of columns (comments and blank lines dropped)."""
     return [ln.split("\t") for ln in data_lines(name)]
+
+
+@lru_cache(maxsize=1)
+def work_nouns() -> frozenset[str]:
+    """Nouns naming a creative work (``work_nouns.txt``): "the hit movie Ray", 'the film "Salt and Iron"'."""
+    return frozenset(data_lines("work_nouns.txt"))

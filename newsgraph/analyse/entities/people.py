@@ -38,6 +38,7 @@ from itertools import compress
 
 from spacy.tokens import Doc
 
+from newsgraph.analyse.base.data import work_nouns
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
@@ -63,11 +64,6 @@ from newsgraph.model import Entity
 _ROLE_GLUE = {"of", "and", "-", "&"}
 _CLAUSE_OPENERS = {"and", "or", "but", "who", "which", "said", "says"}
 """Words that may follow an appositive role ("X, a lawyer, said"; "X, a lawyer who ...")."""
-_WORK_DESCRIPTORS = frozenset({"film", "movie", "biopic", "drama", "comedy", "thriller", "documentary", "sitcom",
-                        "musical", "novel", "album", "single", "song", "play", "opera", "book", "series",
-                        "game", "blockbuster", "bestseller"})
-"""A name described by one of these ("the hit movie Ray") is a work's title, even when it is a
-person's name too."""
 HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
@@ -204,7 +200,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if not names.looks_like_name(words) or not_a_person_here(doc, j):
             continue
         m = _mention(doc, i, j, title)
-        if not m.title and m.roles and all(r.lower().split()[-1] in _WORK_DESCRIPTORS for r in m.roles):
+        if not m.title and m.roles and all(r.lower().split()[-1] in work_nouns() for r in m.roles):
             add_other(i, j, "WORK_OF_ART")  # "the hit movie Ray", "the Colombian drama Maria Full of Grace"
             continue
         shared = shared_surname(doc, i, j, person_ends)

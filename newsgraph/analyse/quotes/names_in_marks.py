@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.analyse.base.data import work_nouns
+
 ALWAYS_NAMING = frozenset(
     {"named", "dubbed", "titled", "entitled", "nicknamed", "renamed", "codenamed", "so-called", "branded", "styled"}
 )
@@ -25,15 +27,14 @@ ALWAYS_NAMING = frozenset(
 NAMING_IF_TITLE = frozenset({"called", "labelled", "labeled", "call", "calls", "calling"})
 """Verbs that also quote a judgement ('called the plan "a disaster"'): a name only when title-like."""
 
-WORK_NOUNS = frozenset(
+WORK_NOUNS = work_nouns() | frozenset(
     """
-    film movie documentary series show programme program episode song single album record book
-    novel memoir play musical opera poem painting exhibition project operation campaign initiative
-    scheme plan slogan motto brand website app game band group party magazine newspaper column
+    show programme program episode record memoir poem painting exhibition project operation campaign
+    initiative scheme plan slogan motto brand website app band group party magazine newspaper column
     blog podcast hashtag term phrase word nickname title anthem hymn ballad
     """.split()
 )
-"""Nouns naming a work or an undertaking: 'the film "Salt and Iron"'."""
+"""Nouns naming a work (the creative works of ``work_nouns()``) or an undertaking: 'the project "X"'."""
 
 WRITTEN_WORKS = frozenset(
     "commentary column op-ed essay editorial article book novel memoir poem song album film movie documentary".split()
