@@ -484,3 +484,19 @@ def test_a_role_does_not_take_the_date_or_adverb_in_front_of_it() -> None:
                             "The 42-year-old engineer Tom Reyes agreed.\n")
     roles = {e.name: e.roles for e in art.entities if e.type == "PERSON"}
     assert roles["Jane Okoro"] == ["harbour master"] and roles["Tom Reyes"] == ["engineer"]
+
+
+
+def test_a_full_name_the_tagger_missed_joins_the_surname_it_tagged() -> None:
+    """ "Tomas Ruzic" left untagged (its given name perhaps typed as a nationality) while "Ruzic"
+    alone is tagged: the repair adds the full name; "The Treasury" is no given name's."""
+    from newsgraph.analyse.entities.name_spans import unlabelled_full_names
+    from newsgraph.analyse.pipeline import load_nlp
+
+    doc = load_nlp()("They may sign Tomas Ruzic soon. Ruzic said so. The Treasury said nothing. Treasury aides agreed.")
+    words = [t.text for t in doc]
+    alone = [(words.index("Ruzic", 5), words.index("Ruzic", 5) + 1, "ORG", None),
+             (words.index("Treasury", 12), words.index("Treasury", 12) + 1, "ORG", None),
+             (words.index("Tomas"), words.index("Tomas") + 1, "NORP", None)]
+    added = unlabelled_full_names(doc, alone)
+    assert [doc[i:j].text for i, j, label, _ in added] == ["Tomas Ruzic"] and added[0][2] == "PERSON"

@@ -27,6 +27,7 @@ from newsgraph.analyse.entities.name_spans import (
     surname_tokens,
     trim,
     trim_to_known_names,
+    unlabelled_full_names,
     unlabelled_places,
 )
 
@@ -76,6 +77,7 @@ def repair_spans(doc: Doc, spans: Spans) -> Spans:
     The result may overlap; ``resolve_overlaps`` settles that.
     """
     spans = join_adjacent_names(doc, spans)
+    spans += unlabelled_full_names(doc, spans)
     person_toks = {k for i, j, lab, _ in spans if lab == "PERSON" for k in range(i, j)}
     spans += [(i, j, "PERSON", None) for i, j in east_asian_candidates(doc, person_toks)]
     spans += unlabelled_places(doc, {k for i, j, _, _ in spans for k in range(i, j)})

@@ -284,6 +284,24 @@ def join_adjacent_names(doc: Doc, spans: Spans) -> Spans:
     return out
 
 
+def unlabelled_full_names(doc: Doc, spans: Spans) -> Spans:
+    """ "Michael Howard is to …" left untagged while the article names "Howard" alone elsewhere: a
+    capitalised known given name before a word the article tags alone (one-word PERSON or ORG
+    span) is that person's full name, so the short mentions get it ("Mutu" typed ORG then joins
+    "Adrian Mutu" through ``surname_tokens``)."""
+    t = token_table(doc)
+    # a given name spaCy typed alone as something else ("Adrian" NORP) may start the name
+    covered = {k for i, j, label, _ in spans if j - i > 1 or label == "PERSON" for k in range(i, j)}
+    alone = {t.text[i] for i, j, label, _ in spans if j - i == 1 and label in ("PERSON", "ORG") and cap(t, i)}
+    out: Spans = []
+    for k in range(t.n - 1):
+        if t.text[k + 1] in alone and k not in covered and k + 1 not in covered and cap(t, k) \
+                and t.pos[k] == "PROPN" and names.known_given_name(t.text[k]) and t.text[k] not in names.titles() \
+                and not (k + 2 < t.n and cap(t, k + 2) and t.is_alpha[k + 2]):
+            out.append((k, k + 2, "PERSON", None))
+    return out
+
+
 @dataclass
 class KnownNames:
     """How often the article writes each multi-word person name, its surnames and given names."""
