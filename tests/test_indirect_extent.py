@@ -85,3 +85,11 @@ def test_a_second_report_hung_on_the_clause_is_its_own_quotation() -> None:
     contents = mixed_contents(text)
     assert any(c.endswith('"gossip from rivals"') for c in contents), contents
     assert not any("promised" in c for c in contents), contents
+
+
+def test_a_report_after_a_lost_close_mark_is_its_own_and_keeps_its_list() -> None:
+    text = ('The mayor said the scheme "had the look of a \'rough draft\', and urged the council to '
+            'promise that "every tenant will be heard" before it extends the rules to parks, markets and schools.')
+    contents = mixed_contents(text)
+    assert "the scheme \"had the look of a 'rough draft'" in contents, contents
+    assert any(c.endswith("to parks, markets and schools") for c in contents), contents

@@ -415,6 +415,8 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
             nxt = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
             if tok.text == "," and nxt and (nxt[0] in ELABORATIONS or nxt[0] in ("and", "or") and nxt[1:] == ["that"]):
                 continue  # ', including how people are treated ...', ', and that her plans ...': still the report
+            if tok.text == "," and _lists_on(doc, tok):
+                continue  # 'areas such as pet fairs, circuses and farms': the list goes on
             if tok.text == "," and nxt[:1] == ["and"] and _opens_both(doc, a, tok.idx):
                 continue  # 'questions both over the threat, and the treatment': the second half of "both"
             return tok.idx
@@ -439,10 +441,21 @@ def _before_second_report(doc: Doc, f: int, b: int, cue: Token) -> int:
 
 def hung_second_report(verb: Token, cue: Token) -> bool:
     """``verb`` is a past speech verb conjoined to a clause ``cue`` reports, in another tense
-    ('said he would not respond … and promised …'): the speaker's second report."""
+    ('said he would not respond … and promised …') or after a comma ('said the bill "had X",
+    and urged …'): the speaker's second report."""
     head = verb.head
-    return (verb.dep_ == "conj" and verb.tag_ == "VBD" and head.tag_ in ("VB", "VBZ", "VBP")
-            and cue in head.ancestors and _second_report(verb))
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or cue not in head.ancestors or not _second_report(verb):
+        return False
+    after_comma = any(c.dep_ == "cc" and c.i < verb.i and c.i > 0 and verb.doc[c.i - 1].text == "," for c in head.children)
+    return head.tag_ in ("VB", "VBZ", "VBP") or after_comma
+
+
+def _lists_on(doc: Doc, comma: Token) -> bool:
+    """The comma is followed by the next noun of a list begun before it."""
+    if comma.i + 1 >= len(doc):
+        return False
+    item = doc[comma.i + 1]
+    return item.dep_ == "conj" and item.head.i < comma.i and item.pos_ in ("NOUN", "PROPN") and item.head.pos_ in ("NOUN", "PROPN")
 
 
 def _opens_both(doc: Doc, a: int, b: int) -> bool:
