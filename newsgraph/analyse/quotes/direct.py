@@ -25,7 +25,7 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act, mixed_act
+from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
 from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
@@ -663,7 +663,9 @@ class QuoteFinder:
                 if same_para and last is not None and (not signed if cue is None else cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")
                     continue
-                q = Quote([(s, e)], "direct", speaker, cue, lemma)
+                cue_tok = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
+                act = direct_act(cue_tok[0]) if cue_tok is not None and len(cue_tok) else "speech"
+                q = Quote([(s, e)], "direct", speaker, cue, lemma, act=act)
                 out.append(q)
                 last, last_para = q, cand.para_index
                 prev = None
