@@ -428,7 +428,9 @@ def _before_second_report(doc: Doc, f: int, b: int, cue: Token) -> int:
     on the reported clause (in another tense) is the speaker's second report; the first ends
     before its "and"."""
     span = doc.char_span(f, b, alignment_mode="expand") if f < b else None
-    for tok in span if span is not None else []:
+    if span is None:
+        return b
+    for tok in span:
         if tok.idx < f or tok.dep_ != "cc":
             continue
         if any(c.dep_ == "conj" and c.i > tok.i and hung_second_report(c, cue) for c in tok.head.children):
@@ -663,8 +665,8 @@ class QuoteFinder:
                 if same_para and last is not None and (not signed if cue is None else cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")
                     continue
-                cue_tok = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
-                act = direct_act(cue_tok[0]) if cue_tok is not None and len(cue_tok) else "speech"
+                cue_words = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
+                act = direct_act(cue_words[0]) if cue_words is not None and len(cue_words) else "speech"
                 q = Quote([(s, e)], "direct", speaker, cue, lemma, act=act)
                 out.append(q)
                 last, last_para = q, cand.para_index
