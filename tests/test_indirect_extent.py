@@ -93,3 +93,10 @@ def test_a_report_after_a_lost_close_mark_is_its_own_and_keeps_its_list() -> Non
     contents = mixed_contents(text)
     assert "the scheme \"had the look of a 'rough draft'" in contents, contents
     assert any(c.endswith("to parks, markets and schools") for c in contents), contents
+
+
+def test_a_while_without_a_subject_of_its_own_is_still_the_report() -> None:
+    kept = mixed_contents('He said the guards had been "cruel" to him while detained in the camp.')
+    assert kept == ['the guards had been "cruel" to him while detained in the camp'], kept
+    cut = mixed_contents('She said the pier plan was "a disgrace" while rivals were said to be angry.')
+    assert cut == ["a disgrace"], cut

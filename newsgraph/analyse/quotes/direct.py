@@ -481,7 +481,8 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
     if tok.text in REPORT_BREAKS or tok.text == "-" and tok.whitespace_:
         return True
     if tok.dep_ == "mark" and tok.lower_ in CONTRASTS:
-        return True
+        # 'while rivals are angry' (a clause of its own), not 'the treatment they received while detained'
+        return any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
     if tok.dep_ == "cc" and tok.head == cue:
         return any(c.dep_ == "conj" and c.i > tok.i and _second_report(c) for c in cue.children)
     if tok.head == cue and tok.left_edge.idx >= f:  # the cue's own adjunct or shifted object
