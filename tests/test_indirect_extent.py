@@ -100,3 +100,8 @@ def test_a_while_without_a_subject_of_its_own_is_still_the_report() -> None:
     assert kept == ['the guards had been "cruel" to him while detained in the camp'], kept
     cut = mixed_contents('She said the pier plan was "a disgrace" while rivals were said to be angry.')
     assert cut == ["a disgrace"], cut
+
+
+def test_a_fragment_that_reads_on_from_its_subject_keeps_it() -> None:
+    text = 'Ms Oduya believes the new ferry could be "to the island what the bridge was to the town".'
+    assert any(c.startswith("the new ferry could be") for c in mixed_contents(text)), mixed_contents(text)

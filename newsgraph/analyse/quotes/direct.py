@@ -517,7 +517,8 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     fragment alone is what the speaker said (the convention of ../shared/gold/bbc-dev and the
     seed's ``Kim himself was "considered ..."``): ``dismissed as "absurd"``, ``labelled as a
     "joke"``; a subject and auxiliaries (``the sales were "not what we hoped for"``, ``he would
-    "break open the champagne"``; a noun subject stays before a clause-long fragment); an object before an object predicate (``called the plan
+    "break open the champagne"``; a noun subject stays before a clause-long fragment or one
+    that reads on from it: ``could be "to the label what …"``); an object before an object predicate (``called the plan
     "reckless"``). Where the reported clause says more, the whole clause is the content.
     (PolNeAR's gold keeps the clause here too: 6 of its 732 direct and mixed items are found no more.)"""
     if qs.close_mark is None or clause[1] > qs.close_mark + 1 or clause[0] >= qs.open_mark:
@@ -532,8 +533,14 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     if _subject_and_auxiliaries(words):
         # 'sales were "more to do with the fact that we went in with too much stock"': a
         # clause-long fragment read without its noun subject misleads; a short one describes
-        return words[0].pos_ == "PRON" or len(inner) < CLAUSE_FRAGMENT
+        return words[0].pos_ == "PRON" or len(inner) < CLAUSE_FRAGMENT and not _reads_on(inner[0])
     return _object_of_predicate(words, inner.root)
+
+
+def _reads_on(first: Token) -> bool:
+    """A fragment opening with a preposition or a comparative reads on from the words before it
+    ('could be "to F4 what …"', 'were "more to do with …"'): alone it says nothing."""
+    return first.pos_ == "ADP" or first.tag_ in ("JJR", "RBR")
 
 
 def _object_of_predicate(words: list[Token], predicate: Token) -> bool:
