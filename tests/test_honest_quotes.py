@@ -298,6 +298,9 @@ def test_no_stored_quotation_inside_another_of_the_same_speaker(shared: Path, tm
         "Ann Lee, a banker, spent the morning commenting on the harbour figures.",
         "However, recent rumours have suggested that the singer wants to quit the band.",
         "The Top Ten list predicts what shoppers are likely to buy this year.",
+        "The coat tops the Winter Wardrobe list, which predicts what shoppers are likely to buy this year.",
+        # an action named by a speech noun, not words
+        "The islanders were swayed by Mr Tan's announcement in 2019 of new rules for ferries, which gave them hope.",
         # a speech verb inside a capitalised name
         "Mr Tan runs the Harbour Says No campaign, which wants the pier closed for good.",
     ],
@@ -355,3 +358,17 @@ def test_lines_signed_after_a_no_break_space_are_separate_quotations() -> None:
     )
     quotes = newsgraph.extract(text).quotes
     assert [(q.speaker.name, len(q.content_spans)) for q in quotes] == [("Ann Lee", 1), ("Tom Ravel", 1), ("Mia Tan", 1)]
+
+
+def test_an_imagined_speaker_is_not_speech_but_a_speech_given_out_in_advance_is() -> None:
+    imagined = newsgraph.extract('If times were calm, a reader would now ask: "Why is the pier still shut?"')
+    assert [q.act for q in imagined.quotes if q.kind == "direct"] == ["other"]
+    ahead = newsgraph.extract('In his speech, Mr Tan will say: "The pier opens in May."')
+    assert [q.act for q in ahead.quotes if q.kind == "direct"] == ["speech"]
+
+
+def test_the_journalists_gloss_on_a_quotation_is_not_speech() -> None:
+    art = newsgraph.extract('"You went too far," she said, referencing the firm\'s drive to "upsell" to customers.')
+    assert [q.act for q in art.quotes if q.kind == "mixed"] == ["other"]
+    art = newsgraph.extract('Bemoaning the "rigged count," Mr Tan accused the host of bias.')
+    assert [q.act for q in art.quotes if q.kind == "mixed"] == ["speech"]

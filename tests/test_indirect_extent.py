@@ -26,6 +26,9 @@ def indirect_contents(text: str) -> list[str]:
         # a clause cut in two by the parse
         ("The governor says the plan would mean no-one from a poor family could ever become a judge.",
          "the plan would mean no-one from a poor family could ever become a judge"),
+        # the object read as the subject of a clause whose verb has a tensed auxiliary
+        ("A senior harbour official told the Gazette repairs were being delayed.",
+         "repairs were being delayed"),
         # a condition after a parenthetical cue
         ("In fact, she said, if the tolls are paid by drivers, then maybe the bridge should stay open.",
          "if the tolls are paid by drivers, then maybe the bridge should stay open"),
@@ -53,3 +56,52 @@ def test_the_added_words_keep_the_first_speaker() -> None:
     art = newsgraph.extract("The ferry firm said storms had forced the move, adding that its board made the decision in May.")
     added = [q for q in art.quotes if q.cue_lemma == "add"]
     assert added and all(q.speaker.mention and "firm" in art.span_text(q.speaker.mention) for q in added)
+
+
+def mixed_contents(text: str) -> list[str]:
+    art = newsgraph.extract(text)
+    return [" | ".join(art.span_text(s) for s in q.content_spans) for q in art.quotes if q.kind == "mixed"]
+
+
+def test_a_clause_long_fragment_keeps_its_noun_subject() -> None:
+    text = ('Ms Oduya said that weak autumn bookings were "more a matter of the rain we had in '
+            'August than of anything the resort did wrong".')
+    assert any(c.startswith("weak autumn bookings were") for c in mixed_contents(text)), mixed_contents(text)
+
+
+def test_a_short_fragment_after_a_noun_subject_stands_alone() -> None:
+    assert mixed_contents('The trader said the summer season was "a real letdown".') == ["a real letdown"]
+
+
+def test_the_second_half_of_both_is_kept() -> None:
+    text = ('He said there were "grave doubts" both over the cost of the bridge to the town, '
+            'and the way the contract was awarded.')
+    assert any(c.endswith("the way the contract was awarded") for c in mixed_contents(text)), mixed_contents(text)
+
+
+def test_a_second_report_hung_on_the_clause_is_its_own_quotation() -> None:
+    text = ('Ms Lund said she would not answer "gossip from rivals" and promised to defend the '
+            'harbour plan "from now until the vote".')
+    contents = mixed_contents(text)
+    assert any(c.endswith('"gossip from rivals"') for c in contents), contents
+    assert not any("promised" in c for c in contents), contents
+
+
+def test_a_report_after_a_lost_close_mark_is_its_own_and_keeps_its_list() -> None:
+    text = ('The mayor said the scheme "had the look of a \'rough draft\', and urged the council to '
+            'promise that "every tenant will be heard" before it extends the rules to parks, markets and schools.')
+    contents = mixed_contents(text)
+    assert "the scheme \"had the look of a 'rough draft'" in contents, contents
+    assert any(c.endswith("to parks, markets and schools") for c in contents), contents
+
+
+def test_a_while_without_a_subject_of_its_own_is_still_the_report() -> None:
+    kept = mixed_contents('He said the guards had been "cruel" to him while detained in the camp.')
+    assert kept == ['the guards had been "cruel" to him while detained in the camp'], kept
+    cut = mixed_contents('She said the pier plan was "a disgrace" while rivals were said to be angry.')
+    assert cut == ["a disgrace"], cut
+
+
+def test_a_fragment_that_reads_on_from_its_subject_keeps_it() -> None:
+    text = 'Ms Oduya believes the new ferry could be "to the island what the bridge was to the town".'
+    assert any(c.startswith("the new ferry could be") for c in mixed_contents(text)), mixed_contents(text)

@@ -85,3 +85,10 @@ def test_quote_context_equals_the_character_walk(text: str) -> None:
     quoted = sorted((q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in spans)
     for q in spans:
         assert quote_context(text, q, 0, len(text), quoted) == _context_by_steps(text, q, 0, len(text), quoted)
+
+
+def test_a_quotation_that_lost_its_close_ends_at_its_last_comma() -> None:
+    text = ('The mayor said the scheme "had the look of a \'rough draft\', and urged the council to '
+            'promise that "every tenant will be heard" before the vote.')
+    spans = [text[q.start : q.end] for q in find_quoted_spans(text, 0, len(text))]
+    assert spans == ["had the look of a 'rough draft'", "every tenant will be heard"]

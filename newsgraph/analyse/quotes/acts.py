@@ -205,6 +205,8 @@ def _data_subject(cue: Token) -> bool:
     if len(subjects) != 1:
         return False
     subj = subjects[0]
+    if subj.tag_ in ("WDT", "WP") and cue.dep_ == "relcl":
+        subj = cue.head  # "the Top Gadgets list, which predicts …": the relative pronoun stands for the list
     head = subj.lemma_.lower()
     if head in POLL_NOUNS or head in SUMMED_WORKS:
         return True
@@ -227,8 +229,34 @@ def _title_in_name(cue: Token) -> bool:
 def mixed_act(cue: Token) -> str:
     """The act of a partly quoted report: speech (the marks say someone used the words) unless
     its source is data or a work the journalist sums up ('the bill proposes "control orders"',
-    'the film portrayed "the true story …"')."""
-    return "other" if _data_subject(cue) else "speech"
+    'the film portrayed "the true story …"'), or the cue is the journalist's gloss hung on the
+    report ('…, she said, referencing the bank's drive to "cross-sell"')."""
+    return "other" if _data_subject(cue) or _gloss(cue) else "speech"
+
+
+def _gloss(cue: Token) -> bool:
+    """A participle (no speech verb) after a report in quotation marks, hung on its cue: what
+    the journalist says the words were about ('"…," she said, referencing …')."""
+    head = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ not in ("advcl", "xcomp") or lemma_act(cue.lemma_) != "other" or head.i > cue.i:
+        return False
+    own = {t.i for t in cue.subtree}
+    return lemma_act(head.lemma_) == "speech" and any(t.is_quote and t.i not in own for t in head.subtree)
+
+
+INDEFINITE = frozenset({"a", "an", "any", "some", "every", "one", "anyone", "someone", "somebody", "anybody", "you"})
+"""Words that make a subject anyone at all ("a reader", "one", "anyone")."""
+
+
+def direct_act(cue: Token) -> str:
+    """The act of a direct quotation: speech, but for words an imagined speaker would say ("a
+    reader would now ask: "…"", "one might say"): the writer's own. A named speaker who "will
+    say" (a speech released in advance) still speaks."""
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in cue.children)
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    anyone = subj is not None and (subj.lower_ in INDEFINITE or any(
+        d.dep_ == "det" and d.lower_ in INDEFINITE for d in subj.children))
+    return "other" if modal and anyone else "speech"
 
 
 TOPIC_CUES = frozenset({"comment", "speak", "talk", "write", "report", "testify", "brief", "ask", "question"})
@@ -261,7 +289,9 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "commenting on the figures": what it was about, not what was said
     if cue.pos_ in ("NOUN", "PROPN"):
         said = lemma.lower() in SPEECH_NOUNS and not any(c.dep_ == "det" and c.lower_ == "no" for c in cue.children)
-        return "speech" if said and root.dep_ != "acl" else "other"  # "made no comment"; "a message sent to"
+        # "made no comment"; "a message sent to"; "swayed by his announcement in 2014 of new rules":
+        # a phrase after the noun names what was done, not what was said
+        return "speech" if said and root.dep_ not in ("acl", "prep") else "other"
     act = lemma_act(lemma)
     if act != "speech":
         return act

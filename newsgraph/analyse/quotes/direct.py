@@ -25,7 +25,7 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.quotes.acts import agentless_passive, lemma_act, mixed_act
+from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
 from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
@@ -45,6 +45,8 @@ PREDICATIVE = {"oprd", "attr", "acomp"}
 """Children of a cue verb that hold what was said (not its adjuncts: "in his speech")."""
 LONG_FRAGMENT = 5
 """Words from which a quoted stretch no cue governs is still a quotation, not a scare quote."""
+CLAUSE_FRAGMENT = 12
+"""Tokens from which a quoted predicate after a noun subject is shown with its subject."""
 
 
 def is_title_like(content: str) -> bool:
@@ -213,6 +215,8 @@ def _outranks(outer: Token, inner: Token) -> bool:
     believes ..., saying that "race still matters"') or the outer one reports a thought."""
     if not _is_speech(inner):
         return True
+    if hung_second_report(inner, outer):
+        return False
     if _pronoun_subject(inner) and _is_speech(outer) and cue_subject(outer) is not None:
         return True  # 'Clinton says she would order "living wills"': the report around it is hers
     own_subject = any(c.dep_ in SUBJECT_DEPS and c.lower_ not in RELATIVE_PRONOUNS for c in inner.children)
@@ -390,7 +394,11 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
     warned ...") or an adjunct of the cue itself ("during a stop", "on Monday", "by the judge")
     is the journalist's narration around the report, not what was said."""
     ends = [qe for qs, qe in quoted if a <= qs + 1 and qs < b]
-    if not ends or max(ends) >= b:
+    if not ends:
+        return b
+    b = _before_second_report(doc, min(ends), b, cue)
+    ends = [qe for qs, qe in quoted if a <= qs + 1 and qs < b]
+    if max(ends) >= b:
         return b
     b = _without_dangling_conjunction(doc, max(ends), b)
     f = max(ends)
@@ -407,8 +415,55 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
             nxt = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
             if tok.text == "," and nxt and (nxt[0] in ELABORATIONS or nxt[0] in ("and", "or") and nxt[1:] == ["that"]):
                 continue  # ', including how people are treated ...', ', and that her plans ...': still the report
+            if tok.text == "," and _lists_on(doc, tok):
+                continue  # 'areas such as pet fairs, circuses and farms': the list goes on
+            if tok.text == "," and nxt[:1] == ["and"] and _opens_both(doc, a, tok.idx):
+                continue  # 'questions both over the threat, and the treatment': the second half of "both"
             return tok.idx
     return b
+
+
+def _before_second_report(doc: Doc, f: int, b: int, cue: Token) -> int:
+    """'said he would not respond to "X" and promised to "Y"': a past speech verb the parse hung
+    on the reported clause (in another tense) is the speaker's second report; the first ends
+    before its "and"."""
+    span = doc.char_span(f, b, alignment_mode="expand") if f < b else None
+    if span is None:
+        return b
+    for tok in span:
+        if tok.idx < f or tok.dep_ != "cc":
+            continue
+        if any(c.dep_ == "conj" and c.i > tok.i and hung_second_report(c, cue) for c in tok.head.children):
+            end = tok.i
+            while end > span.start and (doc[end - 1].is_punct and not doc[end - 1].is_quote or doc[end - 1].is_space):
+                end -= 1
+            return doc[end - 1].idx + len(doc[end - 1].text)
+    return b
+
+
+def hung_second_report(verb: Token, cue: Token) -> bool:
+    """``verb`` is a past speech verb conjoined to a clause ``cue`` reports, in another tense
+    ('said he would not respond … and promised …') or after a comma ('said the bill "had X",
+    and urged …'): the speaker's second report."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or cue not in head.ancestors or not _second_report(verb):
+        return False
+    after_comma = any(c.dep_ == "cc" and c.i < verb.i and c.i > 0 and verb.doc[c.i - 1].text == "," for c in head.children)
+    return head.tag_ in ("VB", "VBZ", "VBP") or after_comma
+
+
+def _lists_on(doc: Doc, comma: Token) -> bool:
+    """The comma is followed by the next noun of a list begun before it."""
+    if comma.i + 1 >= len(doc):
+        return False
+    item = doc[comma.i + 1]
+    return item.dep_ == "conj" and item.head.i < comma.i and item.pos_ in ("NOUN", "PROPN") and item.head.pos_ in ("NOUN", "PROPN")
+
+
+def _opens_both(doc: Doc, a: int, b: int) -> bool:
+    """A "both" in ``[a, b)`` whose "and" is still to come."""
+    span = doc.char_span(a, b, alignment_mode="expand")
+    return span is not None and any(t.lower_ == "both" and t.dep_ in ("preconj", "advmod", "cc") for t in span)
 
 
 def _without_dangling_conjunction(doc: Doc, f: int, b: int) -> int:
@@ -426,7 +481,8 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
     if tok.text in REPORT_BREAKS or tok.text == "-" and tok.whitespace_:
         return True
     if tok.dep_ == "mark" and tok.lower_ in CONTRASTS:
-        return True
+        # 'while rivals are angry' (a clause of its own), not 'the treatment they received while detained'
+        return any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
     if tok.dep_ == "cc" and tok.head == cue:
         return any(c.dep_ == "conj" and c.i > tok.i and _second_report(c) for c in cue.children)
     if tok.head == cue and tok.left_edge.idx >= f:  # the cue's own adjunct or shifted object
@@ -461,7 +517,8 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     fragment alone is what the speaker said (the convention of ../shared/gold/bbc-dev and the
     seed's ``Kim himself was "considered ..."``): ``dismissed as "absurd"``, ``labelled as a
     "joke"``; a subject and auxiliaries (``the sales were "not what we hoped for"``, ``he would
-    "break open the champagne"``); an object before an object predicate (``called the plan
+    "break open the champagne"``; a noun subject stays before a clause-long fragment or one
+    that reads on from it: ``could be "to the label what …"``); an object before an object predicate (``called the plan
     "reckless"``). Where the reported clause says more, the whole clause is the content.
     (PolNeAR's gold keeps the clause here too: 6 of its 732 direct and mixed items are found no more.)"""
     if qs.close_mark is None or clause[1] > qs.close_mark + 1 or clause[0] >= qs.open_mark:
@@ -473,7 +530,17 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     words = [t for t in span if t.idx < qs.open_mark]
     if words[0].lower_ == "as" and all(t.dep_ in BARE_FRAME_DEPS for t in words[1:]):
         return True
-    return _subject_and_auxiliaries(words) or _object_of_predicate(words, inner.root)
+    if _subject_and_auxiliaries(words):
+        # 'sales were "more to do with the fact that we went in with too much stock"': a
+        # clause-long fragment read without its noun subject misleads; a short one describes
+        return words[0].pos_ == "PRON" or len(inner) < CLAUSE_FRAGMENT and not _reads_on(inner[0])
+    return _object_of_predicate(words, inner.root)
+
+
+def _reads_on(first: Token) -> bool:
+    """A fragment opening with a preposition or a comparative reads on from the words before it
+    ('could be "to F4 what …"', 'were "more to do with …"'): alone it says nothing."""
+    return first.pos_ == "ADP" or first.tag_ in ("JJR", "RBR")
 
 
 def _object_of_predicate(words: list[Token], predicate: Token) -> bool:
@@ -606,7 +673,9 @@ class QuoteFinder:
                 if same_para and last is not None and (not signed if cue is None else cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")
                     continue
-                q = Quote([(s, e)], "direct", speaker, cue, lemma)
+                cue_words = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
+                act = direct_act(cue_words[0]) if cue_words is not None and len(cue_words) else "speech"
+                q = Quote([(s, e)], "direct", speaker, cue, lemma, act=act)
                 out.append(q)
                 last, last_para = q, cand.para_index
                 prev = None

@@ -35,7 +35,8 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _finite(tok: Token) -> bool:
-    return tok.tag_ in FINITE_TAGS or any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+    """A verb with a tense: its own tag or a tensed auxiliary ("were being learned", "will win")."""
+    return tok.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children)
 
 
 def _subject_before(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:

@@ -76,6 +76,14 @@ def _reopens(text: str, i: int, n: int, lo: int, hi: int) -> bool:
     return i - 2 >= lo and text[i - 1] == " " and text[i - 2] in ".?!" and _opens_a_word(text, i, n, lo, hi)
 
 
+def _closer_follows(text: str, marks: list[tuple[int, int]], k: int, lo: int, hi: int) -> bool:
+    """The mark after the ``k``-th closes (a word before it) and cannot open."""
+    if k + 1 >= len(marks):
+        return False
+    j, m = marks[k + 1]
+    return _closes(text, j, m, lo, hi) and not _opens(text, j, m, lo, hi)
+
+
 def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
     """Double-quoted spans in ``text[start:end]`` (one paragraph), in order; an unclosed
     one runs to ``end``; then curly single-quoted speech outside them."""
@@ -101,6 +109,16 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
             # paragraph break was lost; the first part ran unclosed to here
             if i - 1 > o + on:
                 spans.append(QuotedSpan(o + on, i - 1, o, None))
+            open_at = (i, n)
+            continue
+        if ch == STRAIGHT and _opens_a_word(text, i, n, start, end) and _closer_follows(text, marks, k, start, end):
+            # 'the bill "very much had the feel of X, and urged … that "an obligation …" before':
+            # a mark after a space opening a word, before a closing one, opens (closing marks
+            # follow a word); the earlier quotation lost its close and ends at its last comma
+            stop = max(text.rfind(",", o + on, i), text.rfind(";", o + on, i))
+            s_, e_ = strip_span(text, o + on, stop if stop > o + on else i)
+            if e_ > s_:
+                spans.append(QuotedSpan(s_, e_, o, None))
             open_at = (i, n)
             continue
         if i > o + on:
