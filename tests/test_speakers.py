@@ -350,3 +350,30 @@ def test_a_headline_word_the_text_writes_in_lower_case_is_no_organisation() -> N
             "according to a report by UK think-tank Kestrel. It said that having a fast connection is "
             "changing the way people use the internet.")
     assert "Broadband" not in {q.speaker.name for q in newsgraph.extract(text).quotes}
+
+
+def test_a_clubs_boss_before_a_colon_is_the_boss_not_the_club() -> None:
+    text = ("Northam v Eastwick\n\nNortham have not lost at home since the winter and have Ray Colley back.\n\n"
+            "- Eastwick boss Dave Pellow: \"We will be tired and they will be fresh. That is my honest view.\"")
+    spk = [q.speaker for q in newsgraph.extract(text).quotes]
+    assert [(s.name, s.type) for s in spk] == [("Dave Pellow", "PERSON")]
+    assert spk[0].mention is not None and "Dave Pellow" in text[spk[0].mention[0]:spk[0].mention[1]]
+
+
+def test_a_bare_post_is_the_person_who_spoke_just_before() -> None:
+    text = ("The days of cheap flights are over, Ann Whitfield has said.\n\n"
+            "The chancellor, speaking during a tour of Asia, said it was time to talk about savings.")
+    assert _names_quoting(text, "time to talk") == ["Ann Whitfield"]
+
+
+def test_a_bare_post_is_not_the_shadow_post() -> None:
+    text = ("The days of cheap flights are over, Ann Whitfield has said. Her rival, shadow chancellor Tom Reyes, "
+            "disagrees.\n\nThe chancellor said it was time to talk about savings.")
+    assert "Tom Reyes" not in _names_quoting(text, "time to talk")
+
+
+def test_a_shared_surname_is_not_the_one_named_once_in_passing() -> None:
+    text = ("Rep. Ann Ware of Ohio wants the seat. Ware, 60, has served for years. Ware has long worked on "
+            "housing. Only two senators, Ed Lyle and Tom Ware, have done so. \u201cI can raise what is "
+            "needed,\u201d Ware said.")
+    assert _names_quoting(text, "raise") == ["Ann Ware"]

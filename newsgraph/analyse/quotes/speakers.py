@@ -177,7 +177,9 @@ def _clean(name: str) -> str:
 
 def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:
     """The person a name written at ``at`` refers to; a shared surname goes to the person
-    whose introduction carried the same descriptor, else to the one introduced last."""
+    whose introduction carried the same descriptor, else to the person the people stage joined
+    this word to, else to the one introduced or written alone ("Scott") last: not one named
+    once in passing while the text goes on about the other."""
     idx = name_index(doc)
     low = _clean(name).lower()
     if not low:
@@ -196,13 +198,22 @@ def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None)
     if len(cands) == 1:
         return cands[0]
     before = [e for e in cands if idx.introduced.get(e.name, 0) < at] or cands
+    text = doc_text(doc)
     if descriptor:
-        text = doc_text(doc)
         word = descriptor.split()[-1].lower()
         described = [e for e in before if word in text[max(0, idx.introduced[e.name] - 40) : idx.introduced[e.name]].lower()]
         if described:
             before = described
-    return max(before, key=lambda e: idx.introduced.get(e.name, 0))
+
+    here = idx.entity_at(at)
+    if here is not None and here in before and " " in here.name and text[at : at + len(low)].lower() == low:
+        return here  # the people stage's reading of this very word
+
+    def last_meant(ent: Entity) -> int:  # introduced, or last written as this same word ("Scott")
+        alone = (s for s, e in ent.mentions if s < at and text[s:e].lower() == low)
+        return max(alone, default=idx.introduced.get(ent.name, 0))
+
+    return max(before, key=last_meant)
 
 
 def _descriptor(tok: Token) -> str | None:
@@ -278,14 +289,26 @@ TITLE_RUN = 6
 """Capitalised words at most between an organisation's name and the person a title names."""
 
 
+def _office_noun(tok: Token) -> bool:
+    """A common noun naming a person's post ("boss", "manager", "chief"), not a group or a
+    document: what stands between an organisation and the person who holds the post."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or lemma in org_nouns():
+        return False
+    return names_people(lemma) or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"
+
+
 def _person_after_title(tok: Token) -> Token | None:
-    """The person a capitalised title run names when the parser made its first word, an
-    organisation's, the subject: "Treasury Under Secretary Ann Lee said" is Ann Lee."""
+    """The person a title run names when the parser made its first word, an organisation's,
+    the subject: "Treasury Under Secretary Ann Lee said" and "Burnley boss Steve Cotterill:"
+    are Ann Lee and Steve Cotterill."""
     doc = tok.doc
     if tok.ent_type_ == "PERSON" or tok.pos_ != "PROPN":
         return None
     k = tok.i + 1
-    while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].is_title and doc[k].ent_type_ != "PERSON":
+    while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].ent_type_ != "PERSON" and (
+        doc[k].is_title or doc[k].is_lower and _office_noun(doc[k])  # "Burnley boss Steve Cotterill"
+    ):
         k += 1
     if k == tok.i + 1 or k >= len(doc) or doc[k].ent_type_ != "PERSON":
         return None  # "Treasury said", "Treasury's Ann Lee": the parser's own reading stands
@@ -493,6 +516,8 @@ ACHIEVEMENT_NOUNS = frozenset({"champion", "captain", "star", "veteran", "favour
 """Sport's and show business's person nouns that have no person's suffix ("the world champion")."""
 KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow"})
 """Person nouns that relate a person to a person, never to an organisation's post."""
+OTHER_POST = frozenset({"shadow", "deputy", "vice", "assistant", "former", "acting", "junior", "ex"})
+"""Words that make a role another post than its head noun alone ("shadow chancellor")."""
 OFFICE_LOOKBACK = 600
 """Characters back within which "the MEP" refers to the person last named."""
 
@@ -514,15 +539,27 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     head = tok.lower_
     idx = name_index(doc)
 
-    def has_role(ent: Entity) -> bool:
-        return any(r.lower().split()[-1:] == [head] for r in ent.roles)
+    own = {c.lower_ for c in tok.children}
+
+    def roles(ent: Entity) -> list[set[str]]:
+        return [set(r.lower().split()) for r in ent.roles if r.lower().split()[-1:] == [head]]
+
+    def has_role(ent: Entity) -> bool:  # "the chancellor" is not the "shadow chancellor"
+        return any(not (r & OTHER_POST) - own for r in roles(ent))
+
+    def other_post(name: str | None) -> bool:
+        ent = idx.by_name.get(name.lower()) if name else None
+        return ent is not None and bool(roles(ent)) and not has_role(ent)
 
     ent = idx.last_mention_before(before, skip, has_role, tries=30)
     if ent is not None:
         return ent.name
     intro = introducing_phrase(doc, tok, skip) if depth < 2 else None
-    if intro is not None:  # "the minister" after "Ruritania's justice minister has warned"
-        return described_person(doc, intro, intro.idx, skip, depth + 1)
+    if intro is not None and {c.lower_ for c in intro.children} & OTHER_POST - own:
+        intro = None  # "shadow chancellor Tom Reyes" did not introduce "the chancellor"
+    found = described_person(doc, intro, intro.idx, skip, depth + 1) if intro is not None else None
+    if found is not None:  # "the minister" after "Ruritania's justice minister has warned"
+        return found
     gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
     if gender is not None:
         ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
@@ -531,23 +568,25 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         ent = idx.last_mention_before(before, skip)
         near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
         return ent.name if ent is not None and near else None
-    if aged or _described_person_noun(tok):  # "said the former world champion"
-        return _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+    if aged or _described_person_noun(tok) or _office_noun(tok) and _described_person_noun(tok, bare=True):
+        # "said the former world champion"; "the chancellor said" after "Ann Lee has said"
+        found = _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+        return None if other_post(found) else found
     return None
 
 
-def _described_person_noun(tok: Token, owned: bool = False) -> bool:
+def _described_person_noun(tok: Token, owned: bool = False, bare: bool = False) -> bool:
     """"the European indoor champion": a person noun with a modifier of its own (or, ``owned``,
-    an organisation's: "Amnesty's chief"), not an organisation ("the Trump team"), not a part
-    ("the vast majority of them", "the other side")."""
+    an organisation's: "Amnesty's chief"; or, ``bare``, a post alone: "the chancellor"), not an
+    organisation ("the Trump team"), not a part ("the vast majority of them", "the other side")."""
     lemma = tok.lemma_.lower()
     if not (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
         return False
-    if owned and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
+    if (owned or bare) and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
         return False  # "the ministry's spokesman", "Labour's officials": unnamed; "the firm's founder's son"
     if any(c.dep_ == "prep" or c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ != "det"):
         return False
-    return owned or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+    return owned or bare or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
 
 
 NEXT_SPEAKER_WINDOW = 400
@@ -690,6 +729,6 @@ def speaker_for(
         if owner is not None:
             subj = owner
     spk = name_speaker(doc, subj, people, before, skip)
-    target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or subj
+    target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or _person_after_title(subj) or subj
     spk.mention = mention_span(target)
     return spk
