@@ -377,3 +377,9 @@ def test_a_shared_surname_is_not_the_one_named_once_in_passing() -> None:
             "housing. Only two senators, Ed Lyle and Tom Ware, have done so. \u201cI can raise what is "
             "needed,\u201d Ware said.")
     assert _names_quoting(text, "raise") == ["Ann Ware"]
+
+
+def test_words_someone_did_not_say_are_the_reporters() -> None:
+    text = ("Ann Lee told the court on Monday that she had raised the matter in March. However, Ms Lee said "
+            "Tom Reyes had not mentioned \u201cany risk at all\u201d during the meeting.")
+    assert _names_quoting(text, "any risk") == ["Ann Lee"]

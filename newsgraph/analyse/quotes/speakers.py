@@ -21,6 +21,7 @@ from newsgraph.analyse.base.cues import (
     SUBJECT_DEPS,
     cue_indices,
     cue_subject,
+    is_cue,
     relative_antecedent,
 )
 from newsgraph.analyse.base.data import data_lines
@@ -719,6 +720,18 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     return Speaker(found.name, None, desc, found.type, found.affiliation)
 
 
+def _reporter_of_denial(subj: Token) -> Token | None:
+    """The subject of the reporting verb around a denied one: in "Ann Lee said Tom Reyes had not
+    mentioned 'any risk'" the words are hers; Tom Reyes is who did not say them."""
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    outer = verb.head
+    if verb.dep_ != "ccomp" or not is_cue(outer):
+        return None
+    return cue_subject(outer)
+
+
 def speaker_for(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
@@ -728,6 +741,7 @@ def speaker_for(
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
+    subj = _reporter_of_denial(subj) or subj
     spk = name_speaker(doc, subj, people, before, skip)
     target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or _person_after_title(subj) or subj
     spk.mention = mention_span(target)
