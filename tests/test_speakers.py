@@ -383,3 +383,11 @@ def test_words_someone_did_not_say_are_the_reporters() -> None:
     text = ("Ann Lee told the court on Monday that she had raised the matter in March. However, Ms Lee said "
             "Tom Reyes had not mentioned \u201cany risk at all\u201d during the meeting.")
     assert _names_quoting(text, "any risk") == ["Ann Lee"]
+
+
+def test_she_after_the_teenager_is_the_person_introduced_just_before() -> None:
+    text = ("Wearing a long green coat, Ruth Okonjo told reporters the night was \u201ccold but wonderful\u201d. "
+            "The youngest guests were represented in the shape of Lily Baines, who plays a witch in the "
+            "Moonfall films. The 14-year-old said she wanted to meet the cast but joked that "
+            "\u201cthey are far too famous for me\u201d.")
+    assert _names_quoting(text, "too famous") == ["Lily Baines"]

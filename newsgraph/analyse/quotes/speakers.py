@@ -398,6 +398,8 @@ def pronoun_referent(
             continue
         else:
             name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
+            if name is None and prev.pos_ == "ADJ":  # "The 14-year-old said she …"
+                name = described_person(doc, prev, prev.idx, skip)
             passed_name = passed_name or name is not None and _compatible(doc, name, gender)
         if name and idx.by_name.get(name.lower()) is not None and _compatible(doc, name, gender):
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
@@ -565,15 +567,22 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     if gender is not None:
         ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
         return ent.name if ent is not None else None
-    if office:  # "the MEP said": the person the passage is about, named just before
-        ent = idx.last_mention_before(before, skip)
-        near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
-        return ent.name if ent is not None and near else None
+    if office:
+        return _person_named_just_before(doc, tok, before, skip)
     if aged or _described_person_noun(tok) or _office_noun(tok) and _described_person_noun(tok, bare=True):
         # "said the former world champion"; "the chancellor said" after "Ann Lee has said"
         found = _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+        if found is None and aged:  # "… in the shape of Ann Lee. The 14-year-old said"
+            found = _person_named_just_before(doc, tok, before, skip)
         return None if other_post(found) else found
     return None
+
+
+def _person_named_just_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
+    """"the MEP said", "the 14-year-old said": the person the passage is about, named just before."""
+    ent = name_index(doc).last_mention_before(before, skip)
+    near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
+    return ent.name if ent is not None and near else None
 
 
 def _described_person_noun(tok: Token, owned: bool = False, bare: bool = False) -> bool:
