@@ -31,6 +31,8 @@ from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
 from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
+    HUMAN_SUFFIXES,
+    NOT_PEOPLE,
     ORG_LABELS,
     QUANTIFIERS,
     describe_source,
@@ -569,20 +571,40 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         return ent.name if ent is not None else None
     if office:
         return _person_named_just_before(doc, tok, before, skip)
-    if aged or _described_person_noun(tok) or _office_noun(tok) and _described_person_noun(tok, bare=True):
+    bare = not aged and not _described_person_noun(tok) and _office_noun(tok) and _described_person_noun(tok, bare=True)
+    if aged or bare or _described_person_noun(tok):
         # "said the former world champion"; "the chancellor said" after "Ann Lee has said"
         found = _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
         if found is None and aged:  # "… in the shape of Ann Lee. The 14-year-old said"
-            found = _person_named_just_before(doc, tok, before, skip)
+            found = _person_named_just_before(doc, tok, before, skip, alone=True)
+        if bare and found is not None and not _named_in_sentence_before(doc, tok, found):
+            return None  # "Ann Lee said … he said. The chancellor is …": maybe someone else
         return None if other_post(found) else found
     return None
 
 
-def _person_named_just_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
-    """"the MEP said", "the 14-year-old said": the person the passage is about, named just before."""
-    ent = name_index(doc).last_mention_before(before, skip)
-    near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
-    return ent.name if ent is not None and near else None
+def _named_in_sentence_before(doc: Doc, tok: Token, name: str) -> bool:
+    """``name``'s person is named (not only "he") in ``tok``'s sentence or the one before it."""
+    ent = name_index(doc).by_name.get(name.lower())
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return ent is not None and any(start <= s < tok.idx for s, _e in ent.mentions)
+
+
+def _person_named_just_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan], alone: bool = False) -> str | None:
+    """"the MEP said", "the 14-year-old said": the person the passage is about, named just before
+    (and, ``alone``, the only person named in that sentence: not "X is furious about Y")."""
+    idx = name_index(doc)
+    ent = idx.last_mention_before(before, skip)
+    last = max((s for s, _e in ent.mentions if s < before), default=-1) if ent is not None else -1
+    if ent is None or not 0 <= tok.idx - last <= OFFICE_LOOKBACK:
+        return None
+    sent = doc.char_span(last, last + 1, alignment_mode="expand")
+    if alone and sent is not None:
+        lo, hi = sent.sent.start_char, sent.sent.end_char
+        if any(lo <= s < hi and other is not ent for s, _e, other in idx.mentions):
+            return None
+    return ent.name
 
 
 def _described_person_noun(tok: Token, owned: bool = False, bare: bool = False) -> bool:
@@ -594,6 +616,8 @@ def _described_person_noun(tok: Token, owned: bool = False, bare: bool = False) 
         return False
     if (owned or bare) and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
         return False  # "the ministry's spokesman", "Labour's officials": unnamed; "the firm's founder's son"
+    if bare and not (lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE or lemma in ACHIEVEMENT_NOUNS):
+        return False  # "the site", "the board": no person's post
     if any(c.dep_ == "prep" or c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ != "det"):
         return False
     return owned or bare or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
