@@ -391,3 +391,11 @@ def test_she_after_the_teenager_is_the_person_introduced_just_before() -> None:
             "Moonfall films. The 14-year-old said she wanted to meet the cast but joked that "
             "\u201cthey are far too famous for me\u201d.")
     assert _names_quoting(text, "too famous") == ["Lily Baines"]
+
+
+def test_he_is_not_the_person_a_reported_clause_talks_about() -> None:
+    text = ("Tom Marsh has issued a rallying cry to his party's voters.\n\n"
+            "To a packed audience in Leeds, Mr Marsh said the cuts proposed by shadow treasurer Paul Hendry were "
+            "the equivalent of sacking every nurse in the country, he told activists. Laying into the "
+            "opposition's record he said: \u201cWe will never return to those mistakes.\u201d")
+    assert _names_quoting(text, "never return") == ["Tom Marsh"]

@@ -375,8 +375,8 @@ def pronoun_referent(
     while k >= 0 and depth < 4 and before - subjects[k][0] < 3000:
         prev = doc[subjects[k][1]]
         k -= 1
-        if prev.i == tok.i:
-            continue
+        if prev.i == tok.i or _reported_inside(prev):
+            continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
                 continue
@@ -407,6 +407,12 @@ def pronoun_referent(
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: _compatible(doc, e.name, gender))
     return ent.name if ent else None
+
+
+def _reported_inside(subj: Token, cues: set[int] | None = None) -> bool:
+    """``subj``'s verb lies inside what another cue reports: its person is talked about."""
+    cues = cues if cues is not None else set(cue_indices(subj.doc))
+    return any(a.i in cues for a in subj.head.ancestors)
 
 
 def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -654,7 +660,7 @@ def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]
     cues = set(cue_indices(doc))
     at = min(before, tok.idx)
     k = bisect.bisect_left(subjects, (at, -1)) - 1
-    while k >= 0 and any(a.i in cues for a in doc[subjects[k][1]].head.ancestors):
+    while k >= 0 and _reported_inside(doc[subjects[k][1]], cues):
         k -= 1  # "X said the team would understand if Y opted out": X spoke, not Y
     if k < 0 or at - subjects[k][0] > OFFICE_LOOKBACK:
         return None
