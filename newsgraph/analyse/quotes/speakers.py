@@ -409,10 +409,14 @@ def pronoun_referent(
     return ent.name if ent else None
 
 
-def _reported_inside(subj: Token, cues: set[int] | None = None) -> bool:
-    """``subj``'s verb lies inside what another cue reports: its person is talked about."""
-    cues = cues if cues is not None else set(cue_indices(subj.doc))
-    return any(a.i in cues for a in subj.head.ancestors)
+def _reported_inside(subj: Token) -> bool:
+    """``subj`` is the agent of a modifier inside what another cue reports ("the cuts proposed by
+    X", "a plan X drew up"): X is talked about, not speaking."""
+    verb = subj.head.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj.head
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    cues = set(cue_indices(subj.doc))
+    return any(a.i in cues for a in verb.ancestors)
 
 
 def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -660,7 +664,7 @@ def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]
     cues = set(cue_indices(doc))
     at = min(before, tok.idx)
     k = bisect.bisect_left(subjects, (at, -1)) - 1
-    while k >= 0 and _reported_inside(doc[subjects[k][1]], cues):
+    while k >= 0 and any(a.i in cues for a in doc[subjects[k][1]].head.ancestors):
         k -= 1  # "X said the team would understand if Y opted out": X spoke, not Y
     if k < 0 or at - subjects[k][0] > OFFICE_LOOKBACK:
         return None
