@@ -399,3 +399,11 @@ def test_he_is_not_the_person_a_reported_clause_talks_about() -> None:
             "the equivalent of sacking every nurse in the country, he told activists. Laying into the "
             "opposition's record he said: \u201cWe will never return to those mistakes.\u201d")
     assert _names_quoting(text, "never return") == ["Tom Marsh"]
+
+
+def test_a_long_run_of_he_said_keeps_the_speaker_named_at_its_start() -> None:
+    text = ("Tom Marsh said on Monday that the vote mattered. The hall was hung with posters of Paul Hendry.\n\n"
+            "The railways would be next, he said. It was time for change, he said. "
+            "Schools would get more money, he said. Taxes would not rise, he said. "
+            "Buses would be cheaper, he said. Rents would be capped, he said.")
+    assert _names_quoting(text, "Rents") == ["Tom Marsh"]

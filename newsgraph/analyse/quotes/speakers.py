@@ -352,6 +352,11 @@ def _compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
     return g is None or g == gender
 
 
+PRONOUN_CHAIN = 8
+"""Attributions by "he"/"she" followed back to the one that names the person (a speech reported
+over a page is a long run of "he said"; cut short, the last person merely mentioned wins)."""
+
+
 def pronoun_referent(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
 ) -> str | Token | None:
@@ -372,7 +377,7 @@ def pronoun_referent(
     subjects = cue_subjects(doc, skip)
     k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
     passed_name = False
-    while k >= 0 and depth < 4 and before - subjects[k][0] < 3000:
+    while k >= 0 and depth < PRONOUN_CHAIN and before - subjects[k][0] < 3000:
         prev = doc[subjects[k][1]]
         k -= 1
         if prev.i == tok.i or _reported_inside(prev):
