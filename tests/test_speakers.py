@@ -373,8 +373,8 @@ def test_a_bare_post_is_not_the_shadow_post() -> None:
 
 
 def test_a_shared_surname_is_not_the_one_named_once_in_passing() -> None:
-    text = ("Rep. Ann Ware of Ohio wants the seat. Ware, 60, has served for years. Ware has long worked on "
-            "housing. Only two senators, Ed Lyle and Tom Ware, have done so. \u201cI can raise what is "
+    text = ("Rep. Ann Ware of Ohio wants the seat. Only two senators, Ed Lyle and Tom Ware, have done so. "
+            "Ware, 60, has served for years. Ware has long worked on housing. \u201cI can raise what is "
             "needed,\u201d Ware said.")
     assert _names_quoting(text, "raise") == ["Ann Ware"]
 

@@ -180,9 +180,8 @@ def _clean(name: str) -> str:
 
 def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:
     """The person a name written at ``at`` refers to; a shared surname goes to the person
-    whose introduction carried the same descriptor, else to the person the people stage joined
-    this word to, else to the one introduced or written alone ("Scott") last: not one named
-    once in passing while the text goes on about the other."""
+    whose introduction carried the same descriptor, else to the one introduced or written alone
+    ("Scott") last: not one named once in passing while the text goes on about the other."""
     idx = name_index(doc)
     low = _clean(name).lower()
     if not low:
@@ -207,10 +206,6 @@ def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None)
         described = [e for e in before if word in text[max(0, idx.introduced[e.name] - 40) : idx.introduced[e.name]].lower()]
         if described:
             before = described
-
-    here = idx.entity_at(at)
-    if here is not None and here in before and " " in here.name and text[at : at + len(low)].lower() == low:
-        return here  # the people stage's reading of this very word
 
     def last_meant(ent: Entity) -> int:  # introduced, or last written as this same word ("Scott")
         alone = (s for s, e in ent.mentions if s < at and text[s:e].lower() == low)
