@@ -350,3 +350,60 @@ def test_a_headline_word_the_text_writes_in_lower_case_is_no_organisation() -> N
             "according to a report by UK think-tank Kestrel. It said that having a fast connection is "
             "changing the way people use the internet.")
     assert "Broadband" not in {q.speaker.name for q in newsgraph.extract(text).quotes}
+
+
+def test_a_clubs_boss_before_a_colon_is_the_boss_not_the_club() -> None:
+    text = ("Northam v Eastwick\n\nNortham have not lost at home since the winter and have Ray Colley back.\n\n"
+            "- Eastwick boss Dave Pellow: \"We will be tired and they will be fresh. That is my honest view.\"")
+    spk = [q.speaker for q in newsgraph.extract(text).quotes]
+    assert [(s.name, s.type) for s in spk] == [("Dave Pellow", "PERSON")]
+    assert spk[0].mention is not None and "Dave Pellow" in text[spk[0].mention[0]:spk[0].mention[1]]
+
+
+def test_a_bare_post_is_the_person_who_spoke_just_before() -> None:
+    text = ("The days of cheap flights are over, Ann Whitfield has said.\n\n"
+            "The chancellor, speaking during a tour of Asia, said it was time to talk about savings.")
+    assert _names_quoting(text, "time to talk") == ["Ann Whitfield"]
+
+
+def test_a_bare_post_is_not_the_shadow_post() -> None:
+    text = ("The days of cheap flights are over, Ann Whitfield has said. Her rival, shadow chancellor Tom Reyes, "
+            "disagrees.\n\nThe chancellor said it was time to talk about savings.")
+    assert "Tom Reyes" not in _names_quoting(text, "time to talk")
+
+
+def test_a_shared_surname_is_not_the_one_named_once_in_passing() -> None:
+    text = ("Rep. Ann Ware of Ohio wants the seat. Only two senators, Ed Lyle and Tom Ware, have done so. "
+            "Ware, 60, has served for years. Ware has long worked on housing. \u201cI can raise what is "
+            "needed,\u201d Ware said.")
+    assert _names_quoting(text, "raise") == ["Ann Ware"]
+
+
+def test_words_someone_did_not_say_are_the_reporters() -> None:
+    text = ("Ann Lee told the court on Monday that she had raised the matter in March. However, Ms Lee said "
+            "Tom Reyes had not mentioned \u201cany risk at all\u201d during the meeting.")
+    assert _names_quoting(text, "any risk") == ["Ann Lee"]
+
+
+def test_she_after_the_teenager_is_the_person_introduced_just_before() -> None:
+    text = ("Wearing a long green coat, Ruth Okonjo told reporters the night was \u201ccold but wonderful\u201d. "
+            "The youngest guests were represented in the shape of Lily Baines, who plays a witch in the "
+            "Moonfall films. The 14-year-old said she wanted to meet the cast but joked that "
+            "\u201cthey are far too famous for me\u201d.")
+    assert _names_quoting(text, "too famous") == ["Lily Baines"]
+
+
+def test_he_is_not_the_person_a_reported_clause_talks_about() -> None:
+    text = ("Tom Marsh has issued a rallying cry to his party's voters.\n\n"
+            "To a packed audience in Leeds, Mr Marsh said the cuts proposed by shadow treasurer Paul Hendry were "
+            "the equivalent of sacking every nurse in the country, he told activists. Laying into the "
+            "opposition's record he said: \u201cWe will never return to those mistakes.\u201d")
+    assert _names_quoting(text, "never return") == ["Tom Marsh"]
+
+
+def test_a_long_run_of_he_said_keeps_the_speaker_named_at_its_start() -> None:
+    text = ("Tom Marsh said on Monday that the vote mattered. The hall was hung with posters of Paul Hendry.\n\n"
+            "The railways would be next, he said. It was time for change, he said. "
+            "Schools would get more money, he said. Taxes would not rise, he said. "
+            "Buses would be cheaper, he said. Rents would be capped, he said.")
+    assert _names_quoting(text, "Rents") == ["Tom Marsh"]

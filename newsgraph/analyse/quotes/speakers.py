@@ -21,6 +21,7 @@ from newsgraph.analyse.base.cues import (
     SUBJECT_DEPS,
     cue_indices,
     cue_subject,
+    is_cue,
     relative_antecedent,
 )
 from newsgraph.analyse.base.data import data_lines
@@ -30,6 +31,8 @@ from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
 from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
+    HUMAN_SUFFIXES,
+    NOT_PEOPLE,
     ORG_LABELS,
     QUANTIFIERS,
     describe_source,
@@ -177,7 +180,8 @@ def _clean(name: str) -> str:
 
 def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:
     """The person a name written at ``at`` refers to; a shared surname goes to the person
-    whose introduction carried the same descriptor, else to the one introduced last."""
+    whose introduction carried the same descriptor, else to the one introduced or written alone
+    ("Scott") last: not one named once in passing while the text goes on about the other."""
     idx = name_index(doc)
     low = _clean(name).lower()
     if not low:
@@ -196,13 +200,18 @@ def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None)
     if len(cands) == 1:
         return cands[0]
     before = [e for e in cands if idx.introduced.get(e.name, 0) < at] or cands
+    text = doc_text(doc)
     if descriptor:
-        text = doc_text(doc)
         word = descriptor.split()[-1].lower()
         described = [e for e in before if word in text[max(0, idx.introduced[e.name] - 40) : idx.introduced[e.name]].lower()]
         if described:
             before = described
-    return max(before, key=lambda e: idx.introduced.get(e.name, 0))
+
+    def last_meant(ent: Entity) -> int:  # introduced, or last written as this same word ("Scott")
+        alone = (s for s, e in ent.mentions if s < at and text[s:e].lower() == low)
+        return max(alone, default=idx.introduced.get(ent.name, 0))
+
+    return max(before, key=last_meant)
 
 
 def _descriptor(tok: Token) -> str | None:
@@ -278,14 +287,26 @@ TITLE_RUN = 6
 """Capitalised words at most between an organisation's name and the person a title names."""
 
 
+def _office_noun(tok: Token) -> bool:
+    """A common noun naming a person's post ("boss", "manager", "chief"), not a group or a
+    document: what stands between an organisation and the person who holds the post."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or lemma in org_nouns():
+        return False
+    return names_people(lemma) or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"
+
+
 def _person_after_title(tok: Token) -> Token | None:
-    """The person a capitalised title run names when the parser made its first word, an
-    organisation's, the subject: "Treasury Under Secretary Ann Lee said" is Ann Lee."""
+    """The person a title run names when the parser made its first word, an organisation's,
+    the subject: "Treasury Under Secretary Ann Lee said" and "Burnley boss Steve Cotterill:"
+    are Ann Lee and Steve Cotterill."""
     doc = tok.doc
     if tok.ent_type_ == "PERSON" or tok.pos_ != "PROPN":
         return None
     k = tok.i + 1
-    while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].is_title and doc[k].ent_type_ != "PERSON":
+    while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].ent_type_ != "PERSON" and (
+        doc[k].is_title or doc[k].is_lower and _office_noun(doc[k])  # "Burnley boss Steve Cotterill"
+    ):
         k += 1
     if k == tok.i + 1 or k >= len(doc) or doc[k].ent_type_ != "PERSON":
         return None  # "Treasury said", "Treasury's Ann Lee": the parser's own reading stands
@@ -326,6 +347,11 @@ def _compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
     return g is None or g == gender
 
 
+PRONOUN_CHAIN = 8
+"""Attributions by "he"/"she" followed back to the one that names the person (a speech reported
+over a page is a long run of "he said"; cut short, the last person merely mentioned wins)."""
+
+
 def pronoun_referent(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
 ) -> str | Token | None:
@@ -346,11 +372,11 @@ def pronoun_referent(
     subjects = cue_subjects(doc, skip)
     k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
     passed_name = False
-    while k >= 0 and depth < 4 and before - subjects[k][0] < 3000:
+    while k >= 0 and depth < PRONOUN_CHAIN and before - subjects[k][0] < 3000:
         prev = doc[subjects[k][1]]
         k -= 1
-        if prev.i == tok.i:
-            continue
+        if prev.i == tok.i or _reported_inside(prev):
+            continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
                 continue
@@ -374,11 +400,23 @@ def pronoun_referent(
             continue
         else:
             name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
+            if name is None and prev.pos_ == "ADJ":  # "The 14-year-old said she …"
+                name = described_person(doc, prev, prev.idx, skip)
             passed_name = passed_name or name is not None and _compatible(doc, name, gender)
         if name and idx.by_name.get(name.lower()) is not None and _compatible(doc, name, gender):
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: _compatible(doc, e.name, gender))
     return ent.name if ent else None
+
+
+def _reported_inside(subj: Token) -> bool:
+    """``subj`` is the agent of a modifier inside what another cue reports ("the cuts proposed by
+    X", "a plan X drew up"): X is talked about, not speaking."""
+    verb = subj.head.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj.head
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    cues = set(cue_indices(subj.doc))
+    return any(a.i in cues for a in verb.ancestors)
 
 
 def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -493,6 +531,8 @@ ACHIEVEMENT_NOUNS = frozenset({"champion", "captain", "star", "veteran", "favour
 """Sport's and show business's person nouns that have no person's suffix ("the world champion")."""
 KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow"})
 """Person nouns that relate a person to a person, never to an organisation's post."""
+OTHER_POST = frozenset({"shadow", "deputy", "vice", "assistant", "former", "acting", "junior", "ex"})
+"""Words that make a role another post than its head noun alone ("shadow chancellor")."""
 OFFICE_LOOKBACK = 600
 """Characters back within which "the MEP" refers to the person last named."""
 
@@ -514,40 +554,83 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     head = tok.lower_
     idx = name_index(doc)
 
-    def has_role(ent: Entity) -> bool:
-        return any(r.lower().split()[-1:] == [head] for r in ent.roles)
+    own = {c.lower_ for c in tok.children}
+
+    def roles(ent: Entity) -> list[set[str]]:
+        return [set(r.lower().split()) for r in ent.roles if r.lower().split()[-1:] == [head]]
+
+    def has_role(ent: Entity) -> bool:  # "the chancellor" is not the "shadow chancellor"
+        return any(not (r & OTHER_POST) - own for r in roles(ent))
+
+    def other_post(name: str | None) -> bool:
+        ent = idx.by_name.get(name.lower()) if name else None
+        return ent is not None and bool(roles(ent)) and not has_role(ent)
 
     ent = idx.last_mention_before(before, skip, has_role, tries=30)
     if ent is not None:
         return ent.name
     intro = introducing_phrase(doc, tok, skip) if depth < 2 else None
-    if intro is not None:  # "the minister" after "Ruritania's justice minister has warned"
-        return described_person(doc, intro, intro.idx, skip, depth + 1)
+    if intro is not None and {c.lower_ for c in intro.children} & OTHER_POST - own:
+        intro = None  # "shadow chancellor Tom Reyes" did not introduce "the chancellor"
+    found = described_person(doc, intro, intro.idx, skip, depth + 1) if intro is not None else None
+    if found is not None:  # "the minister" after "Ruritania's justice minister has warned"
+        return found
     gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
     if gender is not None:
         ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
         return ent.name if ent is not None else None
-    if office:  # "the MEP said": the person the passage is about, named just before
-        ent = idx.last_mention_before(before, skip)
-        near = ent is not None and any(0 <= tok.idx - s <= OFFICE_LOOKBACK for s, _e in ent.mentions)
-        return ent.name if ent is not None and near else None
-    if aged or _described_person_noun(tok):  # "said the former world champion"
-        return _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+    if office:
+        return _person_named_just_before(doc, tok, before, skip)
+    bare = not aged and not _described_person_noun(tok) and _office_noun(tok) and _described_person_noun(tok, bare=True)
+    if aged or bare or _described_person_noun(tok):
+        # "said the former world champion"; "the chancellor said" after "Ann Lee has said"
+        found = _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+        if found is None and aged:  # "… in the shape of Ann Lee. The 14-year-old said"
+            found = _person_named_just_before(doc, tok, before, skip, alone=True)
+        if bare and found is not None and not _named_in_sentence_before(doc, tok, found):
+            return None  # "Ann Lee said … he said. The chancellor is …": maybe someone else
+        return None if other_post(found) else found
     return None
 
 
-def _described_person_noun(tok: Token, owned: bool = False) -> bool:
+def _named_in_sentence_before(doc: Doc, tok: Token, name: str) -> bool:
+    """``name``'s person is named (not only "he") in ``tok``'s sentence or the one before it."""
+    ent = name_index(doc).by_name.get(name.lower())
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return ent is not None and any(start <= s < tok.idx for s, _e in ent.mentions)
+
+
+def _person_named_just_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan], alone: bool = False) -> str | None:
+    """"the MEP said", "the 14-year-old said": the person the passage is about, named just before
+    (and, ``alone``, the only person named in that sentence: not "X is furious about Y")."""
+    idx = name_index(doc)
+    ent = idx.last_mention_before(before, skip)
+    last = max((s for s, _e in ent.mentions if s < before), default=-1) if ent is not None else -1
+    if ent is None or not 0 <= tok.idx - last <= OFFICE_LOOKBACK:
+        return None
+    sent = doc.char_span(last, last + 1, alignment_mode="expand")
+    if alone and sent is not None:
+        lo, hi = sent.sent.start_char, sent.sent.end_char
+        if any(lo <= s < hi and other is not ent for s, _e, other in idx.mentions):
+            return None
+    return ent.name
+
+
+def _described_person_noun(tok: Token, owned: bool = False, bare: bool = False) -> bool:
     """"the European indoor champion": a person noun with a modifier of its own (or, ``owned``,
-    an organisation's: "Amnesty's chief"), not an organisation ("the Trump team"), not a part
-    ("the vast majority of them", "the other side")."""
+    an organisation's: "Amnesty's chief"; or, ``bare``, a post alone: "the chancellor"), not an
+    organisation ("the Trump team"), not a part ("the vast majority of them", "the other side")."""
     lemma = tok.lemma_.lower()
     if not (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
         return False
-    if owned and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
+    if (owned or bare) and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
         return False  # "the ministry's spokesman", "Labour's officials": unnamed; "the firm's founder's son"
+    if bare and not (lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE or lemma in ACHIEVEMENT_NOUNS):
+        return False  # "the site", "the board": no person's post
     if any(c.dep_ == "prep" or c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ != "det"):
         return False
-    return owned or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+    return owned or bare or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
 
 
 NEXT_SPEAKER_WINDOW = 400
@@ -680,6 +763,18 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     return Speaker(found.name, None, desc, found.type, found.affiliation)
 
 
+def _reporter_of_denial(subj: Token) -> Token | None:
+    """The subject of the reporting verb around a denied one: in "Ann Lee said Tom Reyes had not
+    mentioned 'any risk'" the words are hers; Tom Reyes is who did not say them."""
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or not any(c.dep_ == "neg" for c in verb.children):
+        return None
+    outer = verb.head
+    if verb.dep_ != "ccomp" or not is_cue(outer):
+        return None
+    return cue_subject(outer)
+
+
 def speaker_for(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
@@ -689,7 +784,8 @@ def speaker_for(
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
+    subj = _reporter_of_denial(subj) or subj
     spk = name_speaker(doc, subj, people, before, skip)
-    target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or subj
+    target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or _person_after_title(subj) or subj
     spk.mention = mention_span(target)
     return spk
