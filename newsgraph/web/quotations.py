@@ -70,24 +70,23 @@ def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_oc
 
 
 SHOWN_OCCURRENCES = 10
-"""Occurrences (and printers of each other wording) a group lists on the page; the JSON has them all.
-A wire quotation in a big store is carried hundreds of times: listing every one made the page slow."""
+"""Occurrences (and printers of each other wording) a group lists on the page, the only ones it
+reads; the JSON has them all. A wire quotation in a big store is carried hundreds of times."""
 
 
 def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
-    """The page's view of a group: each other wording with its differing words and who printed it."""
+    """The page's view of a group (``quotation_group(shown=SHOWN_OCCURRENCES)``): each other wording
+    with its differing words and who printed it."""
     others = []
     for v in group["variants"][1:]:
         key = words(v["text"])
-        by = [o for o in group["occurrences"] if words(o["text"]) == key]
-        others.append({**v, "pieces": differing_words(group["text"], v["text"]), "by": by[:SHOWN_OCCURRENCES],
-                       "more": max(0, len(by) - SHOWN_OCCURRENCES),
-                       "part": len(v["text"]) < len(group["text"])
-                       and not any(d for _, d in differing_words(group["text"], v["text"]))})
-    occurrences = group["occurrences"]
-    return {**group, "other_variants": others, "occurrence_count": len(occurrences),
-            "occurrences": occurrences[:SHOWN_OCCURRENCES],
-            "more_occurrences": max(0, len(occurrences) - SHOWN_OCCURRENCES)}
+        by = [o for o in group["occurrences"] if words(o["text"]) == key][:SHOWN_OCCURRENCES]
+        pieces = differing_words(group["text"], v["text"])
+        others.append({**v, "pieces": pieces, "by": by, "more": max(0, v["count"] - len(by)),
+                       "part": len(v["text"]) < len(group["text"]) and not any(d for _, d in pieces)})
+    total = group["occurrence_count"]
+    return {**group, "other_variants": others, "occurrences": group["occurrences"][:SHOWN_OCCURRENCES],
+            "more_occurrences": max(0, total - SHOWN_OCCURRENCES)}
 
 
 @page_router.get("/quotations")
@@ -95,7 +94,8 @@ def quotations_page(request: Request, conn: Conn, speaker: Speaker = None, min_o
                     offset: Offset = 0) -> HTMLResponse:
     """Quotations carried by several articles, each with its occurrences and its other wordings."""
     speaker = blank_to_none(speaker)
-    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=PAGE, offset=offset)
+    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=PAGE, offset=offset,
+                            shown=SHOWN_OCCURRENCES)
     total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
     params = {"speaker": speaker, "min_occurrences": None if min_occurrences == 2 else min_occurrences}
     pager = Pager("/quotations", total, offset, PAGE, len(rows), params, "/api/quotations", params)
