@@ -59,7 +59,7 @@ def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | Non
         f"JOIN articles a ON a.id = q.article_id WHERE m.group_id = ? ORDER BY {_IN_ORDER}", (group_id,)).fetchall()
     if not order:
         return None
-    texts = {content: " ".join(content.split()) for _, content in order}
+    texts = {content: " ".join(content.split()) for content in {c for _, c in order}}
     keys = {content: tuple(words(t)) for content, t in texts.items()}  # words() once per distinct text
     text, variants = _variants([c for _, c in order], texts, keys)
     listed = [i for i, _ in order] if shown is None else _first_of_each([(i, keys[c]) for i, c in order], shown)

@@ -315,7 +315,11 @@ def test_the_page_lists_ten_occurrences_and_says_how_many_more(tmp_path: Path) -
         html = client.get("/quotations").text
         assert "13 occurrences" in html and "and 3 more" in html
         assert html.count('<li><a href="/article/') == 10
-        assert len(client.get("/api/quotations").json()["items"][0]["occurrences"]) == 13
+        first = client.get("/api/quotations").json()["items"][0]
+        assert len(first["occurrences"]) == 10 and first["occurrence_count"] == 13
+        every = client.get("/api/quotations", params={"occurrences": 0}).json()["items"][0]
+        assert len(every["occurrences"]) == every["occurrence_count"] == 13
+        assert "occurrences=0" in html  # the page's link to all of them
 
 
 def test_the_page_counts_every_occurrence_and_wording_though_it_reads_only_those_shown(tmp_path: Path) -> None:
