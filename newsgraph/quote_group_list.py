@@ -63,9 +63,9 @@ def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | Non
     keys = {content: tuple(words(t)) for content, t in texts.items()}  # words() once per distinct text
     text, variants = _variants([c for _, c in order], texts, keys)
     listed = [i for i, _ in order] if shown is None else _first_of_each([(i, keys[c]) for i, c in order], shown)
-    occurrences = _occurrences(conn, listed)
+    occurrences, speaker = _occurrences(conn, listed)
     first = occurrences[0]
-    group = {"id": group_id, "text": text, "speaker": _speaker(conn, order[0][0]), "occurrences": occurrences,
+    group = {"id": group_id, "text": text, "speaker": speaker, "occurrences": occurrences,
              "first_seen": {k: first[k] for k in ("document", "published", "outlet", "article_key")},
              "variants": variants}
     return group if shown is None else {**group, "occurrence_count": len(order)}
@@ -82,22 +82,18 @@ def _first_of_each(order: list[tuple[int, tuple[str, ...]]], shown: int) -> list
     return out
 
 
-def _occurrences(conn: sqlite3.Connection, quote_ids: list[int]) -> list[dict[str, Any]]:
-    """Where each of ``quote_ids`` was printed, in their order."""
+def _occurrences(conn: sqlite3.Connection, quote_ids: list[int]) -> tuple[list[dict[str, Any]], str | None]:
+    """Where each of ``quote_ids`` was printed, in their order; and the first one's speaker (the
+    group's): the person they are, else the name printed."""
     rows = {r["quote_id"]: r for r in conn.execute(
-        f"SELECT q.id AS quote_id, q.content, q.spans, a.document, a.published, a.outlet, {ARTICLE_KEY} AS article_key "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN (SELECT value FROM json_each(?))",
-        (json.dumps(quote_ids),))}
+        f"SELECT q.id AS quote_id, q.content, q.spans, q.speaker, a.document, a.published, a.outlet, "
+        f"{ARTICLE_KEY} AS article_key, g.name AS person FROM quotes q JOIN articles a ON a.id = q.article_id "
+        "LEFT JOIN entities e ON e.id = q.speaker_entity_id LEFT JOIN global_entities g ON g.id = e.global_id "
+        "WHERE q.id IN (SELECT value FROM json_each(?))", (json.dumps(quote_ids),))}
+    first = rows[quote_ids[0]]
     return [{"document": r["document"], "published": r["published"], "outlet": r["outlet"],
              "spans": json.loads(r["spans"]), "article_key": r["article_key"], "quote_id": r["quote_id"],
-             "text": " ".join(r["content"].split())} for r in (rows[i] for i in quote_ids)]
-
-
-def _speaker(conn: sqlite3.Connection, quote_id: int) -> str | None:
-    """The group's speaker: the person its first quotation's speaker is, else the name printed."""
-    row = conn.execute("SELECT g.name, q.speaker FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id "
-                       "LEFT JOIN global_entities g ON g.id = e.global_id WHERE q.id = ?", (quote_id,)).fetchone()
-    return row[0] or row[1]
+             "text": " ".join(r["content"].split())} for r in (rows[i] for i in quote_ids)], first["person"] or first["speaker"]
 
 
 def _variants(contents: list[str], texts: dict[str, str],
