@@ -49,10 +49,11 @@ _IN_ORDER = "a.published IS NULL, a.published, a.id, q.id"
 
 
 def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | None = None) -> dict[str, Any] | None:
-    """One group: ``{"id", "text", "speaker", "occurrences", "occurrence_count", "first_seen", "variants"}``.
+    """One group: ``{"id", "text", "speaker", "occurrences", "first_seen", "variants"}``.
 
     ``shown``: list only the first ``shown`` occurrences and the first ``shown`` of each wording (a
-    page's view: a wire quotation in a big store has hundreds); the counts are of all of them.
+    page's view: a wire quotation in a big store has hundreds), and add ``occurrence_count``; the
+    variants' counts are of all of them either way.
     """
     order = conn.execute(
         "SELECT q.id, q.content FROM quote_group_members m JOIN quotes q ON q.id = m.quote_id "
