@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import Counter
 from difflib import SequenceMatcher
+from operator import itemgetter
 from typing import Any
 
 from newsgraph.query import ARTICLE_KEY
@@ -60,10 +62,11 @@ def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | Non
         f"JOIN articles a ON a.id = q.article_id WHERE m.group_id = ? ORDER BY {_IN_ORDER}", (group_id,)).fetchall()
     if not order:
         return None
-    texts = {content: " ".join(content.split()) for content in {c for _, c in order}}
+    printed = Counter(map(itemgetter(1), order))  # each text as stored: its count, earliest first
+    texts = {content: " ".join(content.split()) for content in printed}
     keys = {content: tuple(words(t)) for content, t in texts.items()}  # words() once per distinct text
-    text, variants = _variants([c for _, c in order], texts, keys)
-    listed = [i for i, _ in order] if shown is None else _first_of_each([(i, keys[c]) for i, c in order], shown)
+    text, variants, per_key = _variants(printed, texts, keys)
+    listed = [i for i, _ in order] if shown is None else _first_of_each(order, keys, per_key, shown)
     occurrences, speaker = _occurrences(conn, listed)
     first = occurrences[0]
     group = {"id": group_id, "text": text, "speaker": speaker, "occurrences": occurrences,
@@ -72,14 +75,22 @@ def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | Non
     return group if shown is None else {**group, "occurrence_count": len(order)}
 
 
-def _first_of_each(order: list[tuple[int, tuple[str, ...]]], shown: int) -> list[int]:
-    """The first ``shown`` quotation ids, and the first ``shown`` of each wording, in order."""
-    seen: dict[tuple[str, ...], int] = {}
+def _first_of_each(order: list[Any], keys: dict[str, tuple[str, ...]], per_key: dict[tuple[str, ...], int],
+                   shown: int) -> list[int]:
+    """The first ``shown`` of the (quotation id, text) ``order``, and the first ``shown`` of each
+    wording (``keys``; ``per_key``: each one's count), in order: a walk that stops when it has them."""
+    seen = dict.fromkeys(per_key, 0)
+    missing = sum(min(shown, n) for n in per_key.values())  # wordings' firsts not reached yet
     out = []
-    for n, (quote_id, key) in enumerate(order):
-        seen[key] = seen.get(key, 0) + 1
-        if n < shown or seen[key] <= shown:
+    for n, (quote_id, content) in enumerate(order):
+        if n >= shown and not missing:
+            break
+        key = keys[content]
+        if n < shown or seen[key] < shown:
             out.append(quote_id)
+        if seen[key] < shown:
+            missing -= 1
+        seen[key] += 1
     return out
 
 
@@ -97,22 +108,23 @@ def _occurrences(conn: sqlite3.Connection, quote_ids: list[int]) -> tuple[list[d
              "text": " ".join(r["content"].split())} for r in (rows[i] for i in quote_ids)], first["person"] or first["speaker"]
 
 
-def _variants(contents: list[str], texts: dict[str, str],
-              keys: dict[str, tuple[str, ...]]) -> tuple[str, list[dict[str, Any]]]:
-    """The group's text and each distinct wording with its count, the most frequent first.
+def _variants(printed: Counter[str], texts: dict[str, str], keys: dict[str, tuple[str, ...]]
+              ) -> tuple[str, list[dict[str, Any]], dict[tuple[str, ...], int]]:
+    """The group's text, each distinct wording with its count (the most frequent first) and the
+    counts by wording's words.
 
     Wordings differ by their words: "[European]" and "(European)" are one wording, shown as first printed.
-    ``contents``: every occurrence's text as stored, earliest first; ``texts``, ``keys``: each one's
-    text with its spaces made single, and its words.
+    ``printed``: each text as stored with its count, the earliest first; ``texts``, ``keys``: each
+    one with its spaces made single, and its words.
     """
     shown: dict[tuple[str, ...], str] = {}
     counts: dict[tuple[str, ...], int] = {}
-    for c in contents:
-        key = keys[c]
-        shown.setdefault(key, texts[c])
-        counts[key] = counts.get(key, 0) + 1
+    for content, n in printed.items():
+        key = keys[content]
+        shown.setdefault(key, texts[content])
+        counts[key] = counts.get(key, 0) + n
     order = sorted(counts, key=lambda k: (-counts[k], -len(k)))  # stable: ties keep the earliest
-    return shown[order[0]], [{"text": shown[k], "count": counts[k]} for k in order]
+    return shown[order[0]], [{"text": shown[k], "count": counts[k]} for k in order], counts
 
 
 def differing_words(text: str, variant: str) -> list[tuple[str, bool]]:
