@@ -128,13 +128,13 @@ Timing = tuple[float, float, float, int]
 """first (cold) request, p50, p95 (ms), requests that failed."""
 
 
-def web(dbs: list[Path], n: int) -> list[dict[str, Timing]]:
-    """Every page kind on every store, the stores' servers running side by side and each request
-    sent to them in turn, so a load from other jobs falls on both alike."""
+def web(dbs: list[Path], n: int, only: list[str] | None = None) -> list[dict[str, Timing]]:
+    """Every page kind (or those in ``only``) on every store, the stores' servers running side by
+    side and each request sent to them in turn, so a load from other jobs falls on both alike."""
     servers = [web_timings.start(db, 3000) for db in dbs]
     urls = [page_urls(db, n) for db in dbs]
     out: list[dict[str, Timing]] = [{} for _ in dbs]
-    for kind in urls[0]:
+    for kind in (k for k in urls[0] if not only or k in only):
         conns = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _, port in servers]
         firsts = [_get(c, u[kind][0])[0] for c, u in zip(conns, urls, strict=True)]
         for c, u in zip(conns, urls, strict=True):  # warm the pool and the page cache
@@ -191,6 +191,7 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="time an --out built before")
     ap.add_argument("-n", type=int, default=20, help="requests per page kind")
     ap.add_argument("--cli-runs", type=int, default=3)
+    ap.add_argument("--only", nargs="+", metavar="KIND", help="time only these page kinds (e.g. quotations), no CLI")
     args = ap.parse_args()
     if not args.reuse:
         t0 = time.perf_counter()
@@ -198,7 +199,10 @@ def main() -> int:
         print(f"built {args.out} in {time.perf_counter() - t0:.0f} s", flush=True)
     small, large = count(args.db), count(args.out)
     rows: dict[str, list[Timing]] = {}
-    for per_store in (web([args.db, args.out], args.n), cli([args.db, args.out], args.cli_runs)):
+    timed = [web([args.db, args.out], args.n, args.only)]
+    if not args.only:
+        timed.append(cli([args.db, args.out], args.cli_runs))
+    for per_store in timed:
         for timings in per_store:
             for kind, v in timings.items():
                 rows.setdefault(kind, []).append(v)

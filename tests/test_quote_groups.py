@@ -315,4 +315,38 @@ def test_the_page_lists_ten_occurrences_and_says_how_many_more(tmp_path: Path) -
         html = client.get("/quotations").text
         assert "13 occurrences" in html and "and 3 more" in html
         assert html.count('<li><a href="/article/') == 10
-        assert len(client.get("/api/quotations").json()["items"][0]["occurrences"]) == 13
+        first = client.get("/api/quotations").json()["items"][0]
+        assert len(first["occurrences"]) == 10 and first["occurrence_count"] == 13
+        every = client.get("/api/quotations", params={"occurrences": 0}).json()["items"][0]
+        assert len(every["occurrences"]) == every["occurrence_count"] == 13
+        assert "occurrences=0" in html  # the page's link to all of them
+
+
+def test_the_page_counts_every_occurrence_and_wording_though_it_reads_only_those_shown(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.quote_group_list import quotation_group
+    from newsgraph.web import create_app
+    from newsgraph.web.quotations import SHOWN_OCCURRENCES
+
+    conn = connect(tmp_path / "counts.db")
+    carried = [_art(f"paper-{k:02d}.txt", f"2024-06-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
+               for k in range(SHOWN_OCCURRENCES + 2)]
+    changed = [_art(f"other-{k:02d}.txt", f"2024-07-{k + 1:02d}", f"Other {k}", ("Jane Fielding", CHANGED))
+               for k in range(SHOWN_OCCURRENCES + 1)]
+    _ingest(conn, [*carried, *changed], 6)
+    full = quotation_groups(conn, min_occurrences=1, limit=1000)
+    shown = quotation_groups(conn, min_occurrences=1, limit=1000, shown=SHOWN_OCCURRENCES)
+    for g, s in zip(full, shown, strict=True):
+        members = conn.execute("SELECT count(*) FROM quote_group_members WHERE group_id = ?", (g["id"],)).fetchone()[0]
+        assert s["occurrence_count"] == len(g["occurrences"]) == members
+        assert s["variants"] == g["variants"] and s["first_seen"] == g["first_seen"] and s["text"] == g["text"]
+        assert s["occurrences"][:SHOWN_OCCURRENCES] == g["occurrences"][:SHOWN_OCCURRENCES]
+        assert "occurrence_count" not in g and quotation_group(conn, g["id"]) == g  # the CLI's JSON stays as it was
+    big = shown[0]
+    assert big["occurrence_count"] == 2 * SHOWN_OCCURRENCES + 3 and len(big["variants"]) == 2
+    conn.close()
+    with TestClient(create_app(tmp_path / "counts.db")) as client:
+        html = client.get("/quotations").text
+    assert f"{2 * SHOWN_OCCURRENCES + 3} occurrences in 2 wordings" in html
+    assert "and 1 more:" in html  # the other wording's printers beyond those shown

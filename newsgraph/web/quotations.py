@@ -25,6 +25,12 @@ page_router = APIRouter(default_response_class=HTMLResponse, include_in_schema=F
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
 MinOccurrences = Annotated[int, Query(ge=1, le=1_000_000, description="groups of at least this many occurrences")]
 PAGE = 50
+SHOWN_OCCURRENCES = 10
+"""Occurrences (and printers of each other wording) a group lists on the page and, by default, in
+the API, the only ones read: a wire quotation in a big store is carried hundreds of times."""
+Occurrences = Annotated[int, Query(ge=0, le=1_000_000, description=(
+    f"occurrences listed per group, the earliest first (default {SHOWN_OCCURRENCES}; 0: all of them); "
+    "`occurrence_count` counts them all"))]
 
 
 class Occurrence(Item):
@@ -46,7 +52,9 @@ class QuotationGroupItem(Item):
     id: int = Field(description="the group id (`newsgraph ungroup ID` undoes it)")
     text: str = Field(description="the most frequent wording")
     speaker: str | None
-    occurrences: list[Occurrence] = Field(description="earliest published first, then ingest order")
+    occurrences: list[Occurrence] = Field(description="earliest published first, then ingest order; the first "
+                                          "`occurrences` of them")
+    occurrence_count: int = Field(description="all its occurrences")
     first_seen: dict[str, Any] = Field(description="`document`, `published`, `outlet` of the first occurrence")
     variants: list[Variant] = Field(description="each distinct wording with how many articles printed it")
 
@@ -55,39 +63,38 @@ class QuotationGroupItem(Item):
                 response_model=Page[QuotationGroupItem], description=(
                     "Quotations by the same speaker reported in several articles (identical, trimmed or with a few "
                     "words changed), grouped at ingest; the most reported first. `speaker`: part of the speaker's "
-                    "name; `min_occurrences` (default 2). A page of the list: `items`, `total`, `limit`, "
-                    "`offset`, `next`; `format=csv`: the same view as CSV."))
+                    "name; `min_occurrences` (default 2); `occurrences`: how many of each group's occurrences to list "
+                    f"(default {SHOWN_OCCURRENCES}, 0: all). A page of the list: `items`, `total`, `limit`, "
+                    "`offset`, `next`; `format=csv`: the groups as CSV, every occurrence."))
 def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_occurrences: MinOccurrences = 2,
-                   limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+                   limit: PageLimit = None, offset: Offset = 0, format: Format = None,
+                   occurrences: Occurrences = SHOWN_OCCURRENCES) -> Any:
     speaker = blank_to_none(speaker)
     if format == "csv":
         return csv_response(quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences,
                                              limit=limit or CSV_MAX, offset=offset), "quotations")
     limit = limit or PAGE
-    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=limit, offset=offset)
+    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=limit, offset=offset,
+                            shown=occurrences or None)
+    rows = [{**g, "occurrences": g["occurrences"][:occurrences]} if occurrences
+            else {**g, "occurrence_count": len(g["occurrences"])} for g in rows]
     total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
     return envelope(request, rows, total, limit, offset)
 
 
-SHOWN_OCCURRENCES = 10
-"""Occurrences (and printers of each other wording) a group lists on the page; the JSON has them all.
-A wire quotation in a big store is carried hundreds of times: listing every one made the page slow."""
-
-
 def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
-    """The page's view of a group: each other wording with its differing words and who printed it."""
+    """The page's view of a group (``quotation_group(shown=SHOWN_OCCURRENCES)``): each other wording
+    with its differing words and who printed it."""
     others = []
     for v in group["variants"][1:]:
         key = words(v["text"])
-        by = [o for o in group["occurrences"] if words(o["text"]) == key]
-        others.append({**v, "pieces": differing_words(group["text"], v["text"]), "by": by[:SHOWN_OCCURRENCES],
-                       "more": max(0, len(by) - SHOWN_OCCURRENCES),
-                       "part": len(v["text"]) < len(group["text"])
-                       and not any(d for _, d in differing_words(group["text"], v["text"]))})
-    occurrences = group["occurrences"]
-    return {**group, "other_variants": others, "occurrence_count": len(occurrences),
-            "occurrences": occurrences[:SHOWN_OCCURRENCES],
-            "more_occurrences": max(0, len(occurrences) - SHOWN_OCCURRENCES)}
+        by = [o for o in group["occurrences"] if words(o["text"]) == key][:SHOWN_OCCURRENCES]
+        pieces = differing_words(group["text"], v["text"])
+        others.append({**v, "pieces": pieces, "by": by, "more": max(0, v["count"] - len(by)),
+                       "part": len(v["text"]) < len(group["text"]) and not any(d for _, d in pieces)})
+    total = group["occurrence_count"]
+    return {**group, "other_variants": others, "occurrences": group["occurrences"][:SHOWN_OCCURRENCES],
+            "more_occurrences": max(0, total - SHOWN_OCCURRENCES)}
 
 
 @page_router.get("/quotations")
@@ -95,7 +102,8 @@ def quotations_page(request: Request, conn: Conn, speaker: Speaker = None, min_o
                     offset: Offset = 0) -> HTMLResponse:
     """Quotations carried by several articles, each with its occurrences and its other wordings."""
     speaker = blank_to_none(speaker)
-    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=PAGE, offset=offset)
+    rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=PAGE, offset=offset,
+                            shown=SHOWN_OCCURRENCES)
     total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
     params = {"speaker": speaker, "min_occurrences": None if min_occurrences == 2 else min_occurrences}
     pager = Pager("/quotations", total, offset, PAGE, len(rows), params, "/api/quotations", params)
