@@ -105,3 +105,10 @@ def test_a_while_without_a_subject_of_its_own_is_still_the_report() -> None:
 def test_a_fragment_that_reads_on_from_its_subject_keeps_it() -> None:
     text = 'Ms Oduya believes the new ferry could be "to the island what the bridge was to the town".'
     assert any(c.startswith("the new ferry could be") for c in mixed_contents(text)), mixed_contents(text)
+
+
+def test_a_percentage_keeps_its_sign() -> None:
+    art = newsgraph.extract("Fuel news\n\nThe government has confirmed it is considering raising fuel prices by "
+                            "as much as 30%.\n")
+    assert [art.text[q.content_spans[0][0]:q.content_spans[-1][1]] for q in art.quotes] == [
+        "it is considering raising fuel prices by as much as 30%"]

@@ -85,11 +85,12 @@ class _Parse:
         self.left, self.right, self.children = e.left, e.right, e.children
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
-        """Drop a leading complementiser/punctuation and trailing punctuation."""
+        """Drop a leading complementiser/punctuation and trailing punctuation (not a "%": spaCy
+        counts it as punctuation, but "by 30%" cut to "by 30" changes the claim)."""
         lower, dep, punct = self.lower, self.dep, self.is_punct
         while s < e and (punct[s] or (lower[s] in LEAD_SKIP and dep[s] in ("mark", "punct"))):
             s += 1
-        while e > s and (punct[e - 1] or self.is_space[e - 1] or dep[e - 1] == "cc"):
+        while e > s and (punct[e - 1] and lower[e - 1] != "%" or self.is_space[e - 1] or dep[e - 1] == "cc"):
             e -= 1
         return s, e
 

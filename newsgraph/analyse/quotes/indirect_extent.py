@@ -26,6 +26,11 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 Pieces = list[tuple[int, int]]
 
 
+def _trailing(tok: Token) -> bool:
+    """Punctuation or space a reported clause does not end on; not a "%" ("by 30%" is not "by 30")."""
+    return tok.is_space or tok.is_punct and tok.lower_ != "%"
+
+
 def _inside(i: int, pieces: Pieces) -> bool:
     return any(s <= i < e for s, e in pieces)
 
@@ -48,7 +53,7 @@ def _subject_before(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         for c in cue.children:
             if c.dep_ in ("nsubj", "nsubjpass") and c.i != cand.source_i and c.i < cue.i and not _inside(c.i, pieces):
                 s, e = c.left_edge.i, min(c.right_edge.i + 1, cue.i)
-                while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                while e > s and _trailing(doc[e - 1]):
                     e -= 1
                 return sorted([(s, e), *pieces]) if e > s else pieces
         return pieces
@@ -80,7 +85,7 @@ def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     for c in cand.cue.children:
         if c.dep_ == "ccomp" and c.i != cand.root_i and c.left_edge.i == e and not _has_subject(c):
             end = c.right_edge.i + 1
-            while end > e and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            while end > e and _trailing(doc[end - 1]):
                 end -= 1
             return [(s, end)]
     return pieces
@@ -101,7 +106,7 @@ def _journalist_tail(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         contrast = nxt.lower_ in CONTRASTS and clause.head.i == cand.cue_i
         if speech_verb or outcome or contrast:
             cut = i
-            while cut > s and (doc[cut - 1].is_punct or doc[cut - 1].is_space):
+            while cut > s and _trailing(doc[cut - 1]):
                 cut -= 1
             return [*pieces[:-1], (s, cut)] if cut > s else pieces
     return pieces
