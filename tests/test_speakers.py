@@ -407,3 +407,12 @@ def test_a_long_run_of_he_said_keeps_the_speaker_named_at_its_start() -> None:
             "Schools would get more money, he said. Taxes would not rise, he said. "
             "Buses would be cheaper, he said. Rents would be capped, he said.")
     assert _names_quoting(text, "Rents") == ["Tom Marsh"]
+
+
+def test_an_organisation_noun_that_names_no_one_is_no_speaker_name() -> None:
+    """ "The party says …" with no party named before: no speaker (the lists hide it), never a
+    speaker called "party"; "the government" names the story's own."""
+    names = [s.name if s else None for s in _speakers(
+        "Pension plans\n\nThe party says the plans could save pensioners money.\n\n"
+        "The government said the plans were too costly.\n")]
+    assert names == [None, "government"]

@@ -37,6 +37,10 @@ from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
 
 ORG_LABELS = frozenset({"ORG", "NORP", "GPE"})
+INSTITUTIONS = frozenset({"government", "police", "army", "military", "council", "court", "cabinet", "parliament",
+                          "ministry", "treasury", "administration", "regime", "opposition", "prosecution", "embassy",
+                          "commission", "navy", "junta", "presidency", "kremlin", "whitehall"})
+"""Organisation nouns a story uses for one body it need not name ("the government said")."""
 """spaCy labels of subjects that speak as organisations ("Britain said", "the Tories said")."""
 QUANTIFIERS = frozenset({"the", "a", "an", "some", "many", "most", "several", "few", "all", "both", "these",
                          "those", "any", "more", "other"})
@@ -367,8 +371,11 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         org = _last_org_before(doc, tok.idx, skip, lemma)
         if org is not None:
             return Source(canonical_org(doc, org.name), "ORG")
-        name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
-        return Source(name, "ORG") if name else None
+        words = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
+        # "the government", "the police" name the story's own; "the firm", "the party" name no
+        # one until resolved, and a bare "firm" shown as a speaker's name is wrong
+        named = words[:1].isupper() or lemma in INSTITUTIONS
+        return Source(words, "ORG") if words and named else None
     if plural:
         name = _phrase(doc, lo, hi, drop=QUANTIFIERS - {"other"}, head=tok)
         return Source(name, "GROUP", _affiliation(doc, tok)) if name else None
