@@ -376,6 +376,13 @@ def search_sample(conn: sqlite3.Connection, search: str | None) -> int | None:
     return SAMPLE if fts_matches(conn, sq, "quotes_fts", column="content", up_to=SAMPLE + 1) > SAMPLE else None
 
 
+def narrowing(filters: dict[str, Any]) -> dict[str, Any]:
+    """The filters that leave quotations out: given, and not a value meaning "every" (``act="all"``,
+    ``unattributed="include"``)."""
+    return {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")
+            and not (k == "unattributed" and v == "include")}
+
+
 def count_quotes_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, bool]:
     """(``count_quotes``, True) when that is cheap, else (an estimate, False): a search matching more
     than ``SAMPLE`` quotations, with other filters, is the index's count of its matches times the
@@ -384,8 +391,7 @@ def count_quotes_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, b
     sq = parse(filters.get("search")) if filters.get("search") else None
     if not sq:
         return count_quotes(conn, **filters), True
-    others = {k: v for k, v in filters.items() if k != "search" and v is not None and v != ""
-              and not (k == "act" and v == "all") and not (k == "unattributed" and v == "include")}
+    others = {k: v for k, v in narrowing(filters).items() if k != "search"}
     if not others and not sq.exact_checks():
         return fts_matches(conn, sq, "quotes_fts", column="content"), True
     sample = search_sample(conn, filters["search"])
@@ -407,8 +413,7 @@ TALLY_UNATTRIBUTED = {"hide": "speaker_key <> ''", "only": "speaker_key = ''"}
 def _tally_filter(conn: sqlite3.Connection, filters: dict[str, Any]) -> tuple[str, list[Any]] | None:
     """WHERE (with arguments) over ``quote_tally`` for ``filters``, or None when a filter needs the quotations.
     A ``person`` is their identity's key (the tally's ``speaker_key``: ``g`` global id or ``n`` name)."""
-    given = {k: v for k, v in filters.items() if v is not None and v != "" and not (k == "act" and v == "all")
-             and not (k == "unattributed" and v == "include")}
+    given = narrowing(filters)
     if any(k not in TALLY_FILTERS and k not in ("unattributed", "person") for k in given):
         return None
     if "person" in given:
