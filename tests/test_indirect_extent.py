@@ -73,6 +73,14 @@ def test_a_short_fragment_after_a_noun_subject_stands_alone() -> None:
     assert mixed_contents('The trader said the summer season was "a real letdown".') == ["a real letdown"]
 
 
+def test_a_fragment_framed_only_by_a_copula_or_a_preposition_stands_alone() -> None:
+    """'said the attack … was "sickening"' must not read 'was "sickening"' (the subject left out)."""
+    assert mixed_contents('Awards news\n\nMagazine president Lee Marsh said the attack earlier this month in '
+                          'the harbour was "sickening".\n') == ["sickening"]
+    assert mixed_contents('Vote news\n\nThe MP, who was expelled from the party, accused Ms Kaur of being a '
+                          '"party stooge". Ms Kaur said nothing.\n') == ["party stooge"]
+
+
 def test_the_second_half_of_both_is_kept() -> None:
     text = ('He said there were "grave doubts" both over the cost of the bridge to the town, '
             'and the way the contract was awarded.')

@@ -530,6 +530,11 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     words = [t for t in span if t.idx < qs.open_mark]
     if words[0].lower_ == "as" and all(t.dep_ in BARE_FRAME_DEPS for t in words[1:]):
         return True
+    if (words[0].pos_ in ("AUX", "ADP") or words[0].dep_ in BARE_FRAME_DEPS) \
+            and all(t.pos_ == "AUX" or t.dep_ in BARE_FRAME_DEPS for t in words[1:]):
+        # 'was "sickening"' (the subject left to the speaker's clause), 'accused her of being a
+        # "stooge"': only a copula or a preposition frames the fragment
+        return len(inner) < CLAUSE_FRAGMENT and not _reads_on(inner[0])
     if _subject_and_auxiliaries(words):
         # 'sales were "more to do with the fact that we went in with too much stock"': a
         # clause-long fragment read without its noun subject misleads; a short one describes
