@@ -416,3 +416,9 @@ def test_an_organisation_noun_that_names_no_one_is_no_speaker_name() -> None:
         "Pension plans\n\nThe party says the plans could save pensioners money.\n\n"
         "The government said the plans were too costly.\n")]
     assert names == [None, "government"]
+
+
+def test_an_organisation_name_keeps_a_capitalised_word_the_tagger_took_for_an_adjective() -> None:
+    names = [s.name if s else None for s in _speakers(
+        "Storm costs\n\nThe storm hit the coast. Swiss Re, the reinsurer, said claims would be low.\n")]
+    assert names == ["Swiss Re"]

@@ -275,8 +275,9 @@ def _proper_name(doc: Doc, tok: Token) -> str:
             s -= 1
         while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
             e += 1
-    else:
-        while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s - 1, tok.i + 2):
+    else:  # a capitalised compound the tagger took for an adjective belongs to the name ("Swiss Re")
+        while s > 0 and (doc[s - 1].pos_ == "PROPN" or doc[s - 1].dep_ == "compound" and doc[s - 1].is_title) \
+                and doc[s - 1].head.i in range(s - 1, tok.i + 2):
             s -= 1
     while s < e and doc[s].lower_ == "the":
         s += 1
