@@ -2,7 +2,8 @@
 
 One LocalCluster run (2 worker processes) over invented articles (some dated, two sharing a file
 name, one text twice) plus an input that is not UTF-8, compared with a store ingested from the
-same inputs.
+same inputs (the session fixtures ``parquet_dataset``, ``parquet_store`` of conftest.py, which
+tests/test_parquet_spark.py reads with Spark).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import shutil
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,51 +19,17 @@ import pytest
 
 from newsgraph import query
 from newsgraph.cli import main
-from newsgraph.run import ingest
 from newsgraph.run.parquet_dataset import TABLES, open_table
 from newsgraph.run.verify import differing_dataset_tables
 from newsgraph.store import connect
+from newsgraph.who_is_quoted import who_is_quoted
+from tests.conftest import ingest_parquet_dataset
 
 duckdb = pytest.importorskip("duckdb")
 pytestmark = pytest.mark.slow
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "ingest_corpus"
 README = Path(__file__).resolve().parent.parent / "README.md"
-
-
-@pytest.fixture(scope="module")
-def inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """(input folder, metadata sidecar): articles 000-005, 013 again as sub/003.txt (a name another
-    article has), 001 again as sub/copy.txt (the same text), and the broken file."""
-    folder = tmp_path_factory.mktemp("inputs") / "in"
-    (folder / "sub").mkdir(parents=True)
-    for name in ("000.txt", "001.txt", "002.txt", "003.txt", "004.txt", "005.txt", "broken.txt"):
-        shutil.copy(CORPUS / name, folder / name)
-    shutil.copy(CORPUS / "013.txt", folder / "sub" / "003.txt")
-    shutil.copy(CORPUS / "001.txt", folder / "sub" / "copy.txt")
-    meta = folder.parent / "dates.csv"
-    meta.write_text("filename,published\n000.txt,2019-03-04\n001.txt,2019-05-06\n002.txt,2021-01-02\n",
-                    encoding="utf-8")
-    return folder, meta
-
-
-@pytest.fixture(scope="module")
-def store(inputs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("store") / "news.db"
-    ingest([inputs[0]], db, batch_size=3, metadata=inputs[1])
-    return db
-
-
-@pytest.fixture(scope="module")
-def dataset(inputs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dataset") / "ds"
-    assert run(inputs, out) == 0
-    return out
-
-
-def run(inputs: tuple[Path, Path], out: Path) -> int:
-    return main(["ingest", str(inputs[0]), "--metadata", str(inputs[1]), "--engine", "dask", "--workers", "2",
-                 "--batch-size", "3", "--parquet-dataset", str(out), "--quiet"])
 
 
 def read(dataset: Path, table: str) -> list[dict[str, Any]]:
@@ -78,57 +46,57 @@ def store_tables(db: Path, table: str) -> list[dict[str, Any]]:
         conn.close()
 
 
-def test_dataset_has_the_stores_content(dataset: Path, store: Path) -> None:
-    assert differing_dataset_tables(dataset, store) == []  # every row of every table, ids resolved
-    articles = read(dataset, "articles")
+def test_dataset_has_the_stores_content(parquet_dataset: Path, parquet_store: Path) -> None:
+    assert differing_dataset_tables(parquet_dataset, parquet_store) == []  # every row of every table, ids resolved
+    articles = read(parquet_dataset, "articles")
     assert len(articles) == 7  # 8 readable inputs, one text twice
     documents = {a["document"] for a in articles}
-    assert documents == {r["document"] for r in store_tables(store, "articles")}
+    assert documents == {r["document"] for r in store_tables(parquet_store, "articles")}
     assert "003.txt" in documents and any(d.endswith("sub/003.txt") for d in documents)  # made unique
     assert {a["year"] for a in articles} == {2019, 2021, None}
-    assert len(read(dataset, "quotes")) >= 16  # two quotations per article at least
-    conn = connect(store, readonly=True)
+    assert len(read(parquet_dataset, "quotes")) >= 16  # two quotations per article at least
+    conn = connect(parquet_store, readonly=True)
     try:
         failed = {(f["source"], f["problem"]) for f in query.failures(conn)}
     finally:
         conn.close()
-    assert {(f["source"], f["problem"]) for f in read(dataset, "failures")} == failed
+    assert {(f["source"], f["problem"]) for f in read(parquet_dataset, "failures")} == failed
     assert any("broken.txt" in source for source, _ in failed)
 
 
-def test_ids_are_stable_and_unique(dataset: Path) -> None:
+def test_ids_are_stable_and_unique(parquet_dataset: Path) -> None:
     for table in ("articles", "quotes", "entities", "events"):
-        ids = [r["id"] for r in read(dataset, table)]
+        ids = [r["id"] for r in read(parquet_dataset, table)]
         assert len(ids) == len(set(ids)), table
-    article = read(dataset, "articles")[0]
+    article = read(parquet_dataset, "articles")[0]
     assert article["id"] == article["hash"][:16]
-    quote = next(q for q in read(dataset, "quotes") if q["speaker_entity_id"])
+    quote = next(q for q in read(parquet_dataset, "quotes") if q["speaker_entity_id"])
     assert re.fullmatch(r"[0-9a-f]{16}-q\d+", quote["id"])
     assert re.fullmatch(r"[0-9a-f]{16}-e\d+", quote["speaker_entity_id"])
     for table in TABLES:  # pyarrow reads each folder as one table too
-        assert open_table(dataset, table).count_rows() == len(read(dataset, table))
+        assert open_table(parquet_dataset, table).count_rows() == len(read(parquet_dataset, table))
 
 
 def files(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_rerun_and_resume_give_the_same_files(dataset: Path, inputs: tuple[Path, Path]) -> None:
-    before = files(dataset)
-    assert run(inputs, dataset) == 0  # everything done: no cluster, no analysis
-    assert files(dataset) == before
+def test_rerun_and_resume_give_the_same_files(parquet_dataset: Path, parquet_inputs: tuple[Path, Path]) -> None:
+    before = files(parquet_dataset)
+    assert ingest_parquet_dataset(parquet_inputs, parquet_dataset) == 0  # everything done: no cluster, no analysis
+    assert files(parquet_dataset) == before
     # an interrupted run: one batch without its marker and with one part missing, a half-written file
-    marker = next((dataset / "_batches").glob("batch-*.json"))
+    marker = next((parquet_dataset / "_batches").glob("batch-*.json"))
     name = marker.name.removesuffix(".json")
     marker.unlink()
-    next(dataset.glob(f"quotes/*/{name}.parquet")).unlink()
-    (dataset / "quotes" / f".{name}.parquet.tmp-1").write_bytes(b"half")
+    next(parquet_dataset.glob(f"quotes/*/{name}.parquet")).unlink()
+    (parquet_dataset / "quotes" / f".{name}.parquet.tmp-1").write_bytes(b"half")
     # and a batch of another run (other inputs): removed
-    stale = dataset / "quotes" / "year=2019" / "batch-000000000000000000000000.parquet"
-    shutil.copy(next(dataset.glob("quotes/*/batch-*.parquet")), stale)
-    assert run(inputs, dataset) == 0
-    assert files(dataset) == before
-    quotes = read(dataset, "quotes")
+    stale = parquet_dataset / "quotes" / "year=2019" / "batch-000000000000000000000000.parquet"
+    shutil.copy(next(parquet_dataset.glob("quotes/*/batch-*.parquet")), stale)
+    assert ingest_parquet_dataset(parquet_inputs, parquet_dataset) == 0
+    assert files(parquet_dataset) == before
+    quotes = read(parquet_dataset, "quotes")
     assert len(quotes) == len({q["id"] for q in quotes})
 
 
@@ -144,19 +112,22 @@ def readme_queries() -> dict[str, str]:
     return out
 
 
-def test_readme_duckdb_queries_agree_with_the_cli(dataset: Path, store: Path) -> None:
-    queries = readme_queries()
-    assert set(queries) == {"views", "people", "person", "speaker", "places", "timeline", "search"}
-    db = duckdb.connect()
-    db.execute(queries["views"].replace("'ds/", f"'{dataset}/"))
+Ask = Callable[..., list[tuple]]
+"""Runs the README's query of a name, with literals replaced (``ask("person", **{"'Tony Blair'": "'X'"})``)."""
 
+
+def asker(queries: dict[str, str], run_sql: Callable[[str], list[tuple]]) -> Ask:
     def ask(name: str, **literals: str) -> list[tuple]:
         sql = queries[name]
         for old, new in literals.items():
             assert old in sql
             sql = sql.replace(old, new)
-        return db.execute(sql).fetchall()
+        return run_sql(sql)
+    return ask
 
+
+def assert_readme_queries_agree_with_the_cli(ask: Ask, store: Path) -> None:
+    """Each README statement's rows are the CLI's answer on the store of the same input."""
     conn = connect(store, readonly=True)
     try:
         people = [(p["name"], p["quotes"], p["mentions"], p["articles"]) for p in query.people(conn, limit=50)]
@@ -179,12 +150,22 @@ def test_readme_duckdb_queries_agree_with_the_cli(dataset: Path, store: Path) ->
                          if re.match(r"\d{4}-\d{2}", e["date"]))
         assert ask("timeline") == sorted(months.items())
         assert months
+        assert ask("month") == [(m["value"], m["quotes"]) for m in who_is_quoted(conn, by="month")]
+        assert len(ask("month")) >= 3  # two months and the undated
         found = ask("search", **{"'%election%'": "'%promises%'"})
         assert sorted(r[1] for r in found) == sorted(q["content"] for q in query.quotes(
             conn, search="promises", act="speech", limit=1000))
         assert found
     finally:
         conn.close()
+
+
+def test_readme_duckdb_queries_agree_with_the_cli(parquet_dataset: Path, parquet_store: Path) -> None:
+    queries = readme_queries()
+    assert set(queries) == {"views", "people", "person", "speaker", "places", "timeline", "month", "search"}
+    db = duckdb.connect()
+    db.execute(queries["views"].replace("'ds/", f"'{parquet_dataset}/"))
+    assert_readme_queries_agree_with_the_cli(asker(queries, lambda sql: db.execute(sql).fetchall()), parquet_store)
 
 
 def test_refuses_without_dask_or_into_a_folder_of_other_files(tmp_path: Path,
