@@ -5,7 +5,9 @@
 Runs ``newsgraph ingest FILES --engine dask --workers N`` once with ``--parquet-dataset`` and once
 with ``--db``, each in a fresh folder, and prints their wall and CPU time (the whole process tree),
 the sizes on disk, whether the dataset holds the store's rows (run/verify.py), and the time of
-each of the README's DuckDB queries on the dataset (first and best of 5, in process).
+each of the README's DuckDB queries on the dataset (first and best of 5, in process); with
+``--spark``, the same in a local SparkSession (the README's Spark block and the queries in
+``spark.sql``; pyspark and Java 17+ needed).
 """
 
 from __future__ import annotations
@@ -16,13 +18,13 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from test_parquet_dataset import readme_queries  # noqa: E402  (the README's statements, as the test reads them)
-
+sys.path.insert(0, str(ROOT))
 from newsgraph.run.verify import differing_dataset_tables  # noqa: E402
+from tests.test_parquet_dataset import readme_queries  # noqa: E402  (the README's statements, as the test reads them)
 
 
 def timed(cmd: list[str]) -> tuple[float, float]:
@@ -47,6 +49,7 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=200, help="first N files (0: all)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", default="/tmp/newsgraph-parquet-bench")
+    ap.add_argument("--spark", action="store_true", help="also time the README's Spark code and queries in Spark")
     args = ap.parse_args()
     import duckdb
 
@@ -69,14 +72,38 @@ def main() -> None:
     con = duckdb.connect()
     con.execute(queries["views"].replace("'ds/", f"'{ds}/"))
     for name, sql in queries.items():
-        if name == "views":
-            continue
-        times, rows = [], 0
-        for _ in range(5):
-            started = time.perf_counter()
-            rows = len(con.execute(sql).fetchall())
-            times.append(time.perf_counter() - started)
-        print(f"duckdb {name:9} {rows:5} rows  first {times[0] * 1000:6.1f} ms  best {min(times) * 1000:6.1f} ms")
+        if name != "views":
+            best_of_5("duckdb", name, lambda sql=sql: len(con.execute(sql).fetchall()))
+    if args.spark:
+        time_spark(ds, queries)
+
+
+def best_of_5(engine: str, name: str, rows: Callable[[], int]) -> None:
+    """Prints the first and the best of 5 runs of ``rows`` (which runs a query and counts its rows)."""
+    times, n = [], 0
+    for _ in range(5):
+        started = time.perf_counter()
+        n = rows()
+        times.append(time.perf_counter() - started)
+    print(f"{engine:6} {name:11} {n:5} rows  first {times[0] * 1000:7.1f} ms  best {min(times) * 1000:7.1f} ms")
+
+
+def time_spark(ds: Path, queries: dict[str, str]) -> None:
+    """The README's Spark block (its views and DataFrames) and the README's queries in spark.sql."""
+    from tests.test_parquet_spark import local_spark, run_readme_spark_code
+
+    started = time.perf_counter()
+    spark = local_spark()
+    print(f"spark  session started in {time.perf_counter() - started:.1f} s")
+    started = time.perf_counter()
+    frames = run_readme_spark_code(ds, "Tony Blair")
+    print(f"spark  the README's block (views, most_quoted.show()) in {time.perf_counter() - started:.1f} s")
+    for name in ("most_quoted", "person", "per_month"):
+        best_of_5("spark", name, lambda df=frames[name]: len(df.collect()))
+    for name, sql in queries.items():
+        if name != "views":
+            best_of_5("spark", name, lambda sql=sql: len(spark.sql(sql).collect()))
+    spark.stop()
 
 
 if __name__ == "__main__":

@@ -48,12 +48,12 @@ if (java_major() or 0) < 17:  # before the session fixtures run the ingest
     pytest.skip("needs Java 17 or later for Spark 4 (Debian: default-jre-headless)", allow_module_level=True)
 
 
-@pytest.fixture(scope="module")
-def spark() -> Iterator[Any]:
+def local_spark() -> Any:
+    """A local SparkSession for small data: 1 core, 512 MB, no UI, on loopback only (no network)."""
     from pyspark.sql import SparkSession
 
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("SPARK_LOCAL_IP", "127.0.0.1")  # the JVM binds to loopback only
+        env.setenv("SPARK_LOCAL_IP", "127.0.0.1")
         session = (SparkSession.builder.master("local[1]").appName("newsgraph-tests")
                    .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                    .config("spark.driver.memory", "512m").config("spark.sql.shuffle.partitions", "1")
@@ -62,11 +62,17 @@ def spark() -> Iterator[Any]:
                    .config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
                    .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
                    .getOrCreate())
-        session.sparkContext.setLogLevel("ERROR")
-        try:
-            yield session
-        finally:
-            session.stop()
+    session.sparkContext.setLogLevel("ERROR")
+    return session
+
+
+@pytest.fixture(scope="module")
+def spark() -> Iterator[Any]:
+    session = local_spark()
+    try:
+        yield session
+    finally:
+        session.stop()
 
 
 def readme_spark_code() -> str:
