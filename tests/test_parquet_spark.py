@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 
 from newsgraph import query
+from newsgraph.export import export
+from newsgraph.export.tables import COLUMNS
 from newsgraph.run.parquet_dataset import DATASET_COLUMNS, FAILURE_COLUMNS, TABLES, UNDATED
 from newsgraph.store import connect
 from newsgraph.who_is_quoted import who_is_quoted
@@ -120,6 +122,18 @@ def test_spark_reads_every_table_as_duckdb_does(spark: Any, parquet_dataset: Pat
         assert same.columns == df.columns
         got = rows(df)
         assert got == sorted(same.fetchall(), key=repr), table  # every value, lists and NULLs included
+        assert got, table
+
+
+def test_spark_reads_the_stores_parquet_export_as_duckdb_does(spark: Any, parquet_store: Path, tmp_path: Path) -> None:
+    export(parquet_store, "parquet", tmp_path / "tables")  # `newsgraph export --format parquet`: the same types
+    for table, layout in COLUMNS.items():
+        path = tmp_path / "tables" / f"{table}.parquet"
+        df = spark.read.parquet(str(path))
+        assert [(f.name, f.dataType.simpleString()) for f in df.schema] == [
+            (name, SPARK_TYPES[kind]) for name, kind in layout], table
+        got = rows(df)
+        assert got == sorted(duckdb.sql(f"FROM '{path}'").fetchall(), key=repr), table
         assert got, table
 
 
