@@ -120,3 +120,114 @@ def test_a_percentage_keeps_its_sign() -> None:
                             "as much as 30%.\n")
     assert [art.text[q.content_spans[0][0]:q.content_spans[-1][1]] for q in art.quotes] == [
         "it is considering raising fuel prices by as much as 30%"]
+
+
+def test_the_one_told_is_not_what_was_said() -> None:
+    text = ('Former harbour master Ann Lowe told the Evening Gazette\'s Tideline podcast there was a risk '
+            'the pier would be "left to rot" while the council argued.')
+    assert any(c.startswith("there was a risk") for c in mixed_contents(text)), mixed_contents(text)
+    plain = indirect_contents("The coach told Radio Five's evening show there was no chance of a transfer.")
+    assert any(c.startswith("there was no chance") for c in plain), plain
+
+
+def test_the_object_before_a_quoted_clause_is_its_subject() -> None:
+    text = ('The talk show host Ann Ray said she would be "checking every receipt" and warned the singers '
+            'taking part "had better stay involved until the end".')
+    assert any(c.startswith("the singers taking part") for c in mixed_contents(text)), mixed_contents(text)
+
+
+def test_an_object_holding_a_clause_is_not_taken_as_a_subject() -> None:
+    text = 'Meanwhile the Greens outlined their plans to tackle "river pollution" and the Liberals gave more details.'
+    assert not any("Greens" in c or "outlined" in c or c.startswith("their plans to tackle")
+                   for c in indirect_contents(text)), indirect_contents(text)
+
+
+def test_the_date_of_saying_is_not_part_of_what_was_said() -> None:
+    assert indirect_contents("He said on Friday he hoped to be elected club captain before Christmas.") == [
+        "he hoped to be elected club captain before Christmas"]
+    assert indirect_contents("She said that on Friday the board would meet again.") == [
+        "on Friday the board would meet again"]
+
+
+def test_what_the_source_withheld_is_the_journalists() -> None:
+    contents = indirect_contents("The console went on sale in May and the maker says sales have beaten forecasts, "
+                                 "without giving detailed figures.")
+    assert "sales have beaten forecasts" in contents, contents
+
+
+def test_an_outcome_inside_the_speakers_account_is_kept() -> None:
+    text = ("Early in her career, she said managers would sometimes reject her ideas, only to praise the same "
+            "ideas when a man put them forward.")
+    assert any(c.endswith("when a man put them forward") for c in indirect_contents(text)), indirect_contents(text)
+
+
+def test_a_relative_pronoun_and_its_cue_are_not_what_was_said() -> None:
+    contents = indirect_contents("The mayor warned about the ferry firm, which she said would close the old harbour "
+                                 "for a decade.")
+    assert "the ferry firm | would close the old harbour for a decade" in contents, contents
+    assert not any(c.startswith("which") or "she said" in c for c in contents), contents
+
+
+def test_a_report_of_its_own_ends_the_content_before_it() -> None:
+    contents = indirect_contents("The two senators said builders had stretched the zones to take in a few poor "
+                                 "streets, amounting to what the senators said was map rigging.")
+    assert "builders had stretched the zones to take in a few poor streets" in contents, contents
+    assert "map rigging" in contents, contents
+    kept = indirect_contents("He said the plan, which critics say is too costly, will pass.")
+    assert "the plan, which critics say is too costly, will pass" in kept, kept
+
+
+def test_a_pronoun_alone_is_no_quotation() -> None:
+    contents = indirect_contents("But Mr Ortiz has denied this, telling local radio that the ferry is on time.")
+    assert "this" not in contents, contents
+    assert "the ferry is on time" in contents, contents
+
+
+def test_a_name_after_called_is_no_report() -> None:
+    contents = indirect_contents("His charity, called the Harbour Futures Trust, will still run the pier until it "
+                                 "repays the grant.")
+    assert not any("will still run the pier" in c for c in contents), contents
+
+
+def test_the_journalists_framing_before_the_cue_is_no_report() -> None:
+    contents = indirect_contents("Aiming to both cut waiting lists and help poor families, health minister Ann Lowe "
+                                 "said the focus of the plan was fairness.")
+    assert not any(c.startswith("Aiming") for c in contents), contents
+    assert "the focus of the plan was fairness" in contents, contents
+
+
+def test_a_third_persons_report_in_the_quoting_speakers_words_is_not_theirs() -> None:
+    art = newsgraph.extract('The chairman said: "I have spoken to Pedro. Pedro told me that he agrees with me '
+                            'that we are a great team."')
+    assert not any(q.kind == "indirect" and q.speaker.name == "Pedro" for q in art.quotes), art.quotes
+
+
+def test_a_participle_report_after_with_is_the_journalists() -> None:
+    contents = indirect_contents("Markets said the storm had hit ports across Asia and Europe, with traders saying "
+                                 "that profits are likely to fall.")
+    assert "the storm had hit ports across Asia and Europe" in contents, contents
+    kept = indirect_contents("It said ferry firms faced a serious threat over the next five years, with fuel "
+                             "predicted to double in price by 2030.")
+    assert any(c.endswith("to double in price by 2030") for c in kept), kept
+
+
+def test_the_agent_of_a_participle_in_the_report_stays() -> None:
+    contents = mixed_contents('The 499-dollar laptop was described by Ms Lee as the "most important laptop" made '
+                              'by the firm.')
+    assert any(c.endswith("made by the firm") for c in contents), contents
+
+
+def acts_of(text: str) -> dict[str, str]:
+    art = newsgraph.extract(text)
+    return {" | ".join(art.span_text(s) for s in q.content_spans): q.act for q in art.quotes}
+
+
+def test_a_court_dismissing_a_case_is_no_speech() -> None:
+    found = acts_of("A judge has dismissed an attempt by the oil firm to gain bankruptcy protection in the US.")
+    assert found.get("an attempt by the oil firm to gain bankruptcy protection in the US") == "other", found
+
+
+def test_a_decision_with_a_quoted_term_is_no_speech() -> None:
+    found = acts_of('The regulator decided to look at the channel\'s shows after the singer\'s infamous "costume '
+                    'mishap" at last year\'s final.')
+    assert found and all(act == "other" for act in found.values()), found

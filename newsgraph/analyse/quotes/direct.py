@@ -28,7 +28,7 @@ from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
-from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
+from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, object_as_subject
 from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
@@ -358,6 +358,7 @@ def _is_speech(tok: Token) -> bool:
 def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     """The reported content: the cue's content child holding the fragment (from the
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
+    child = addressee_clause(cue, child) or child  # 'told BBC Two's Newsnight there was a "danger"'
     first = child.left_edge.i
     lost_subject = object_as_subject(cue, child)  # 'pledged childcare would be a "centrepiece"'
     if lost_subject is not None:
@@ -491,6 +492,8 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
         return True  # 'describing as "unhinged" a tweet': the cue's shifted object, parsed under the adjective
     if first and tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
         return True  # 'as a "disgrace" Wednesday'
+    if tok.dep_ == "agent" and tok.head.tag_ == "VBN" and tok.head.idx >= f:
+        return False  # 'as the "most important Mac" made by Apple': the agent of a participle in the report
     return tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in cue.children)
 
 
