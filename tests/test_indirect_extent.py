@@ -231,3 +231,13 @@ def test_a_decision_with_a_quoted_term_is_no_speech() -> None:
     found = acts_of('The regulator decided to look at the channel\'s shows after the singer\'s infamous "costume '
                     'mishap" at last year\'s final.')
     assert found and all(act == "other" for act in found.values()), found
+
+
+@pytest.mark.parametrize("before", ["went to the DEC.", "was a rescue deal for May."])
+def test_a_capitalised_word_before_a_full_stop_ends_the_sentence(before: str) -> None:
+    """Only abbreviations ("Mr.", "Gen.", "U.S.") keep a sentence going: a quotation after "the DEC." stands alone."""
+    art = newsgraph.extract(f'Harbour news\n\nAnn Lowe, the harbour master, said the money {before} "We would only be '
+                            f'pleased if the pier reopened by spring," Ms Lowe added.\n')
+    direct = [q for q in art.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker.name == "Ann Lowe", art.quotes
+    assert not any(q.kind == "mixed" for q in art.quotes), art.quotes

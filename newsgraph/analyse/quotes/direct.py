@@ -62,8 +62,17 @@ def is_title_like(content: str) -> bool:
     return caps >= 0.7 * len(words)
 
 
+ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "mt", "ft", "gen", "sen", "rep", "gov", "col", "lt", "sgt",
+     "capt", "cpl", "maj", "adm", "inc", "ltd", "corp", "rev", "prof", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
+     "aug", "sep", "sept", "oct", "nov", "dec", "vol", "ave", "hon", "messrs"})
+"""Capitalised words a full stop abbreviates in news text ("Mr.", "Gen.", "Dec. 5"), where the stop
+ends no sentence; any other word before one ("… a rescue deal for May.", "… went to the DEC.") ends it."""
+
+
 def ends_sentence(text: str, m: int) -> bool:
-    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.")."""
+    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.", "J.",
+    ``ABBREVIATIONS``)."""
     if text[m] not in SENTENCE_END:
         return False
     if text[m] == "." and m + 1 < len(text) and text[m + 1].isalnum():
@@ -73,7 +82,7 @@ def ends_sentence(text: str, m: int) -> bool:
         while w > 0 and not text[w - 1].isspace():
             w -= 1
         word = text[w:m].lstrip("\"“(‘'")
-        if word[:1].isupper() and (len(word) <= 3 or "." in word):
+        if word[:1].isupper() and ("." in word or len(word) == 1 or word.lower() in ABBREVIATIONS):
             return False
     return True
 
