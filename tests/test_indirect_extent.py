@@ -147,6 +147,7 @@ def test_the_date_of_saying_is_not_part_of_what_was_said() -> None:
         "he hoped to be elected club captain before Christmas"]
     assert indirect_contents("She said that on Friday the board would meet again.") == [
         "on Friday the board would meet again"]
+    assert indirect_contents("The harbour board said yesterday the pier would reopen.") == ["the pier would reopen"]
 
 
 def test_what_the_source_withheld_is_the_journalists() -> None:
@@ -241,3 +242,22 @@ def test_a_capitalised_word_before_a_full_stop_ends_the_sentence(before: str) ->
     direct = [q for q in art.quotes if q.kind == "direct"]
     assert direct and direct[0].speaker.name == "Ann Lowe", art.quotes
     assert not any(q.kind == "mixed" for q in art.quotes), art.quotes
+
+
+def test_another_source_after_the_report_is_not_the_speakers() -> None:
+    contents = indirect_contents("Harbour master Ann Lowe has said she will add two boats in May, according to the "
+                                 "Harbour Gazette.")
+    assert "she will add two boats in May" in contents, contents
+
+
+def test_a_report_still_to_come_is_no_speech() -> None:
+    found = acts_of("The studio is still to announce which format it will be supporting.")
+    assert found and all(act == "other" for act in found.values()), found
+    found = acts_of("The ferry firm has yet to say when the old pier will close.")
+    assert found and all(act == "other" for act in found.values()), found
+
+
+def test_a_word_the_parse_took_for_punctuation_ends_the_claim() -> None:
+    contents = indirect_contents("At first, Lowe claimed she took the pills to combat narcolepsy but she now accepts "
+                                 "the blame.")
+    assert "she took the pills to combat narcolepsy" in contents, contents

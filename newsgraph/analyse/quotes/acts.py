@@ -181,7 +181,9 @@ def _predicted(cue: Token) -> bool:
     if infinitive and cue.dep_ in ("acl", "relcl", "advcl"):
         return True  # "the first bank to report results", "in order to announce"
     going = cue.head.lower_ == "going" and any(c.dep_ == "aux" for c in cue.head.children)
-    return infinitive and cue.dep_ == "xcomp" and (cue.head.lemma_.lower() in FRAMES_OF_INTENT or going)
+    # "is to announce", "is still to say", "has yet to comment": not said yet
+    pending = cue.head.lemma_ == "be" or cue.head.lemma_ == "have" and any(c.lower_ == "yet" for c in cue.head.children)
+    return infinitive and cue.dep_ == "xcomp" and (cue.head.lemma_.lower() in FRAMES_OF_INTENT or going or pending)
 
 
 POLL_NOUNS = frozenset(

@@ -133,20 +133,30 @@ def _addressee_left_out(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
 TIMES = frozenset({"DATE", "TIME"})
 
 
+def _time_phrase(tok: Token) -> bool:
+    """"on Friday", "yesterday": an adjunct naming a time."""
+    return tok.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in TIMES for t in tok.subtree)
+
+
 def _time_of_saying(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """"He said on Friday he hoped …": a date right after the cue, before the reported clause's
     subject, says when it was said (after "that" it is part of the clause: "said that on Friday
     he would …")."""
+    s, e = pieces[0]
+    for c in cand.cue.children:  # "said on Thursday that …": the cue's own adjunct read into the content
+        if c.left_edge.i == s and c.i > cand.cue_i and _time_phrase(c):
+            start = c.right_edge.i + 1
+            while start < e and (doc[start].is_punct or doc[start].lower_ == "that"):
+                start += 1
+            return [(start, e), *pieces[1:]] if start < e else pieces
     root = cand.root
     if cand.shape not in ("ccomp", "right") or root.dep_ != "ccomp" or pieces[0][0] != cand.cue_i + 1:
         return pieces
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is None:
         return pieces
-    s, e = pieces[0]
     for c in root.children:
-        if c.left_edge.i == s and c.i < subject.i and c.dep_ in ("prep", "npadvmod") and \
-                any(t.ent_type_ in TIMES for t in c.subtree):
+        if c.left_edge.i == s and c.i < subject.i and _time_phrase(c):
             start = c.right_edge.i + 1
             while start < e and doc[start].is_punct:
                 start += 1
@@ -182,9 +192,10 @@ def _journalist_tail(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         speech_verb = nxt.tag_ == "VBG" and nxt.lemma_.lower() in cue_lemmas() and nxt.dep_ in ("advcl", "conj")
         outcome = nxt.lower_ == "only" and i + 2 < len(doc) and doc[i + 2].lower_ == "to" and _narrated_outcome(nxt)
         contrast = nxt.lower_ in CONTRASTS and clause.head.i == cand.cue_i
+        according = nxt.lower_ == "according" and cand.shape != "according"  # ", according to the Journal"
         withheld = nxt.lower_ == "without" and i + 2 < len(doc) and doc[i + 2].tag_ == "VBG" \
             and doc[i + 2].lemma_.lower() in WITHHELD
-        if speech_verb or outcome or contrast or withheld or _report_of_its_own(doc, cand, i + 1, e):
+        if speech_verb or outcome or contrast or withheld or according or _report_of_its_own(doc, cand, i + 1, e):
             cut = i
             while cut > s and _trailing(doc[cut - 1]):
                 cut -= 1
@@ -263,6 +274,15 @@ def _relative_subject(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return [(antecedent.left_edge.i, max(end, antecedent.i + 1)), (cue.i + 1, pieces[0][1])]
 
 
+def _word_taken_for_punctuation(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"claimed she took the drug to combat narcolepsy but …": a word the parse labelled as
+    punctuation ends the claim, not the word before it."""
+    s, e = pieces[-1]
+    while e < len(doc) and doc[e].dep_ == "punct" and doc[e].is_alpha:
+        e += 1
+    return [*pieces[:-1], (s, e)]
+
+
 def _kept_condition(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """"A, he said, if B, C": the "if" after the parenthetical cue is part of what was said."""
     if cand.shape != "parenthetical" or len(pieces) < 2:
@@ -280,7 +300,7 @@ def mend_pieces(cand: Candidate) -> Pieces:
     condition put back and the journalist's tail cut off."""
     doc = cand.doc
     pieces = list(cand.pieces)
-    for mend in (_subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _kept_condition,
-                 _relative_subject, _journalist_tail):
+    for mend in (_subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
+                 _kept_condition, _relative_subject, _journalist_tail):
         pieces = mend(doc, cand, pieces)
     return pieces
