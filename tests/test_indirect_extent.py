@@ -261,3 +261,21 @@ def test_a_word_the_parse_took_for_punctuation_ends_the_claim() -> None:
     contents = indirect_contents("At first, Lowe claimed she took the pills to combat narcolepsy but she now accepts "
                                  "the blame.")
     assert "she took the pills to combat narcolepsy" in contents, contents
+
+
+def test_a_phrase_holding_a_date_is_not_the_time_of_saying() -> None:
+    text = ("Cash-strapped ferry firms had argued in favour of the 2004 rule change, claiming that paying the fees "
+            "would force them to cut jobs.")
+    contents = indirect_contents(text)
+    assert "paying the fees would force them to cut jobs" in contents, contents
+
+
+def test_narration_between_two_quotations_keeps_them_apart() -> None:
+    text = ('Cup final\n\nThe striker scored twice. "What a way to end the year," said Lopez afterwards. Coach '
+            'Ann Ray wants the squad to train more on grass before the summer. "It will help them learn '
+            'to mix things up."\n')
+    art = newsgraph.extract(text)
+    lopez = [q for q in art.quotes if q.kind == "direct" and q.speaker.name == "Lopez"]
+    assert lopez and all(len(q.content_spans) == 1 for q in lopez), art.quotes
+    joined = newsgraph.extract('Harbour\n\n"We will win," she said. "The bridge will open in May."\n')
+    assert [len(q.content_spans) for q in joined.quotes if q.kind == "direct"] == [2], joined.quotes

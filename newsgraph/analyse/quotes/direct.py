@@ -65,8 +65,12 @@ def is_title_like(content: str) -> bool:
 ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "mt", "ft", "gen", "sen", "rep", "gov", "col", "lt", "sgt",
      "capt", "cpl", "maj", "adm", "inc", "ltd", "corp", "rev", "prof", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
-     "aug", "sep", "sept", "oct", "nov", "dec", "vol", "ave", "hon", "messrs"})
-"""Capitalised words a full stop abbreviates in news text ("Mr.", "Gen.", "Dec. 5"), where the stop
+     "aug", "sep", "sept", "oct", "nov", "dec", "vol", "ave", "hon", "messrs", "del", "atty", "supt", "pres", "sec",
+     "dept", "univ", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan",
+     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt",
+     "va", "wash", "wis", "wyo"})
+"""Capitalised words a full stop abbreviates in news text ("Mr.", "Gen.", "Dec. 5", "Del.", AP's state
+abbreviations "Fla.", "Calif."), where the stop
 ends no sentence; any other word before one ("… a rescue deal for May.", "… went to the DEC.") ends it."""
 
 
@@ -393,6 +397,10 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
 
 
 
+NARRATION_WORDS = 4
+"""Words after the attribution's sentence that make the journalist's narration between two quotations."""
+
+
 REPORT_BREAKS = frozenset({",", ";", ":", "(", "--", "—", "–", "―"})
 """Punctuation after a quoted fragment that ends the report: what follows is the journalist's
 (", citing ...", ", a subtle dig at ...", "— a metaphor for ...")."""
@@ -641,6 +649,16 @@ class QuoteFinder:
             and last.cue[0] >= end
         )
 
+    def _one_sentence_apart(self, last: Quote, cand: QuotedPassage) -> bool:
+        """Between ``last`` and ``cand`` stands at most the attribution's sentence ('"A," she said.
+        "B."'), not the journalist's narration ('"A," said Nadal. US coach McEnroe wants …. "B."'),
+        which ends the quotation: the next one is a quotation of its own."""
+        start, stop = last.content_spans[-1][1], cand.qs.open_mark
+        first_end = next((m for m in range(start, stop) if ends_sentence(self.text, m) and not inside_any(m, self.quoted)),
+                         None)
+        # a word or two after the first stop ('… of Lee's POW! Entertainment.') is still the attribution
+        return first_end is None or len(self.text[first_end + 1 : stop].split()) < NARRATION_WORDS
+
     def quotes(self) -> list[Quote]:
         doc, text = self.doc, self.text
         out: list[Quote] = []
@@ -685,7 +703,8 @@ class QuoteFinder:
                     continue
                 if cue is None and is_title_like(content) and not whole_para:
                     continue
-                same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
+                same_para = last is not None and last_para == cand.para_index and last.kind == "direct" \
+                    and self._one_sentence_apart(last, cand)
                 signed = cue is None and dash_source(doc, text, cand, first_word=True) is not None
                 if same_para and last is not None and (not signed if cue is None else cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")

@@ -134,8 +134,11 @@ TIMES = frozenset({"DATE", "TIME"})
 
 
 def _time_phrase(tok: Token) -> bool:
-    """"on Friday", "yesterday": an adjunct naming a time."""
-    return tok.dep_ in ("prep", "npadvmod") and any(t.ent_type_ in TIMES for t in tok.subtree)
+    """"on Friday", "yesterday": an adjunct naming a time (its head noun a date, not "in favour of
+    the 2004 rule" nor "to today's gamers")."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in TIMES
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIMES for c in tok.children)
 
 
 def _time_of_saying(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -148,6 +151,8 @@ def _time_of_saying(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
             start = c.right_edge.i + 1
             while start < e and (doc[start].is_punct or doc[start].lower_ == "that"):
                 start += 1
+            if start < e and doc[start].tag_ == "VBG":
+                return pieces  # "in June 2012, citing …": a participle of its own, not the report
             return [(start, e), *pieces[1:]] if start < e else pieces
     root = cand.root
     if cand.shape not in ("ccomp", "right") or root.dep_ != "ccomp" or pieces[0][0] != cand.cue_i + 1:
