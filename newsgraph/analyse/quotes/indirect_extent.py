@@ -136,9 +136,14 @@ TIMES = frozenset({"DATE", "TIME"})
 def _time_phrase(tok: Token) -> bool:
     """"on Friday", "yesterday": an adjunct naming a time (its head noun a date, not "in favour of
     the 2004 rule" nor "to today's gamers")."""
+    if tok.right_edge.i - tok.left_edge.i >= TIME_PHRASE_TOKENS:
+        return False  # "in 2014 of his regulations to cut emissions": more than a time
     if tok.dep_ == "npadvmod":
         return tok.ent_type_ in TIMES
     return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIMES for c in tok.children)
+
+
+TIME_PHRASE_TOKENS = 5
 
 
 def _time_of_saying(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
