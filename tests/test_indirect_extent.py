@@ -279,3 +279,12 @@ def test_narration_between_two_quotations_keeps_them_apart() -> None:
     assert lopez and all(len(q.content_spans) == 1 for q in lopez), art.quotes
     joined = newsgraph.extract('Harbour\n\n"We will win," she said. "The bridge will open in May."\n')
     assert [len(q.content_spans) for q in joined.quotes if q.kind == "direct"] == [2], joined.quotes
+
+
+def test_a_fragment_reported_of_someone_is_their_words() -> None:
+    """'X was reported to have suggested "…"': X's suggestion is the report, not the unnamed reporting."""
+    art = newsgraph.extract('Tax news\n\nThen deputy party chairman Ann Lowe was reported to have suggested Mr Ray was '
+                            'secretly planning even bigger "cuts".\n')
+    mixed = [q for q in art.quotes if q.kind == "mixed"]
+    assert [art.span_text(q.content_spans[0]) for q in mixed] == ['Mr Ray was secretly planning even bigger "cuts"']
+    assert mixed[0].cue_lemma == "suggest" and mixed[0].speaker.name == "Ann Lowe"

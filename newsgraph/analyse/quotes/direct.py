@@ -281,6 +281,8 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
             inner = found is not None and (found[0].dep_ in ("relcl", "acl") or found[0].left_edge.lower_ == "what")
             if found is not None and _reports_on_its_own(found[0]):
                 break  # "the party, which he labelled as a "joke"": the relative clause's own report
+            if found is not None and tok.dep_ == "xcomp" and agentless_passive(head):
+                break  # "Flight was reported to have suggested "X"": Flight's words, not a report's
             if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
