@@ -120,3 +120,171 @@ def test_a_percentage_keeps_its_sign() -> None:
                             "as much as 30%.\n")
     assert [art.text[q.content_spans[0][0]:q.content_spans[-1][1]] for q in art.quotes] == [
         "it is considering raising fuel prices by as much as 30%"]
+
+
+def test_the_one_told_is_not_what_was_said() -> None:
+    text = ('Former harbour master Ann Lowe told the Evening Gazette\'s Tideline podcast there was a risk '
+            'the pier would be "left to rot" while the council argued.')
+    assert any(c.startswith("there was a risk") for c in mixed_contents(text)), mixed_contents(text)
+    plain = indirect_contents("The coach told Radio Five's evening show there was no chance of a transfer.")
+    assert any(c.startswith("there was no chance") for c in plain), plain
+
+
+def test_the_object_before_a_quoted_clause_is_its_subject() -> None:
+    text = ('The talk show host Ann Ray said she would be "checking every receipt" and warned the singers '
+            'taking part "had better stay involved until the end".')
+    assert any(c.startswith("the singers taking part") for c in mixed_contents(text)), mixed_contents(text)
+
+
+def test_an_object_holding_a_clause_is_not_taken_as_a_subject() -> None:
+    text = 'Meanwhile the Greens outlined their plans to tackle "river pollution" and the Liberals gave more details.'
+    assert not any("Greens" in c or "outlined" in c or c.startswith("their plans to tackle")
+                   for c in indirect_contents(text)), indirect_contents(text)
+
+
+def test_the_date_of_saying_is_not_part_of_what_was_said() -> None:
+    assert indirect_contents("He said on Friday he hoped to be elected club captain before Christmas.") == [
+        "he hoped to be elected club captain before Christmas"]
+    assert indirect_contents("She said that on Friday the board would meet again.") == [
+        "on Friday the board would meet again"]
+    assert indirect_contents("The harbour board said yesterday the pier would reopen.") == ["the pier would reopen"]
+
+
+def test_what_the_source_withheld_is_the_journalists() -> None:
+    contents = indirect_contents("The console went on sale in May and the maker says sales have beaten forecasts, "
+                                 "without giving detailed figures.")
+    assert "sales have beaten forecasts" in contents, contents
+
+
+def test_an_outcome_inside_the_speakers_account_is_kept() -> None:
+    text = ("Early in her career, she said managers would sometimes reject her ideas, only to praise the same "
+            "ideas when a man put them forward.")
+    assert any(c.endswith("when a man put them forward") for c in indirect_contents(text)), indirect_contents(text)
+
+
+def test_a_relative_pronoun_and_its_cue_are_not_what_was_said() -> None:
+    contents = indirect_contents("The mayor warned about the ferry firm, which she said would close the old harbour "
+                                 "for a decade.")
+    assert "the ferry firm | would close the old harbour for a decade" in contents, contents
+    assert not any(c.startswith("which") or "she said" in c for c in contents), contents
+
+
+def test_a_report_of_its_own_ends_the_content_before_it() -> None:
+    contents = indirect_contents("The two senators said builders had stretched the zones to take in a few poor "
+                                 "streets, amounting to what the senators said was map rigging.")
+    assert "builders had stretched the zones to take in a few poor streets" in contents, contents
+    assert "map rigging" in contents, contents
+    kept = indirect_contents("He said the plan, which critics say is too costly, will pass.")
+    assert "the plan, which critics say is too costly, will pass" in kept, kept
+
+
+def test_a_pronoun_alone_is_no_quotation() -> None:
+    contents = indirect_contents("But Mr Ortiz has denied this, telling local radio that the ferry is on time.")
+    assert "this" not in contents, contents
+    assert "the ferry is on time" in contents, contents
+
+
+def test_a_name_after_called_is_no_report() -> None:
+    contents = indirect_contents("His charity, called the Harbour Futures Trust, will still run the pier until it "
+                                 "repays the grant.")
+    assert not any("will still run the pier" in c for c in contents), contents
+
+
+def test_the_journalists_framing_before_the_cue_is_no_report() -> None:
+    contents = indirect_contents("Aiming to both cut waiting lists and help poor families, health minister Ann Lowe "
+                                 "said the focus of the plan was fairness.")
+    assert not any(c.startswith("Aiming") for c in contents), contents
+    assert "the focus of the plan was fairness" in contents, contents
+
+
+def test_a_third_persons_report_in_the_quoting_speakers_words_is_not_theirs() -> None:
+    art = newsgraph.extract('The chairman said: "I have spoken to Pedro. Pedro told me that he agrees with me '
+                            'that we are a great team."')
+    assert not any(q.kind == "indirect" and q.speaker.name == "Pedro" for q in art.quotes), art.quotes
+
+
+def test_a_participle_report_after_with_is_the_journalists() -> None:
+    contents = indirect_contents("Markets said the storm had hit ports across Asia and Europe, with traders saying "
+                                 "that profits are likely to fall.")
+    assert "the storm had hit ports across Asia and Europe" in contents, contents
+    kept = indirect_contents("It said ferry firms faced a serious threat over the next five years, with fuel "
+                             "predicted to double in price by 2030.")
+    assert any(c.endswith("to double in price by 2030") for c in kept), kept
+
+
+def test_the_agent_of_a_participle_in_the_report_stays() -> None:
+    contents = mixed_contents('The 499-dollar laptop was described by Ms Lee as the "most important laptop" made '
+                              'by the firm.')
+    assert any(c.endswith("made by the firm") for c in contents), contents
+
+
+def acts_of(text: str) -> dict[str, str]:
+    art = newsgraph.extract(text)
+    return {" | ".join(art.span_text(s) for s in q.content_spans): q.act for q in art.quotes}
+
+
+def test_a_court_dismissing_a_case_is_no_speech() -> None:
+    found = acts_of("A judge has dismissed an attempt by the oil firm to gain bankruptcy protection in the US.")
+    assert found.get("an attempt by the oil firm to gain bankruptcy protection in the US") == "other", found
+
+
+def test_a_decision_with_a_quoted_term_is_no_speech() -> None:
+    found = acts_of('The regulator decided to look at the channel\'s shows after the singer\'s infamous "costume '
+                    'mishap" at last year\'s final.')
+    assert found and all(act == "other" for act in found.values()), found
+
+
+@pytest.mark.parametrize("before", ["went to the DEC.", "was a rescue deal for May."])
+def test_a_capitalised_word_before_a_full_stop_ends_the_sentence(before: str) -> None:
+    """Only abbreviations ("Mr.", "Gen.", "U.S.") keep a sentence going: a quotation after "the DEC." stands alone."""
+    art = newsgraph.extract(f'Harbour news\n\nAnn Lowe, the harbour master, said the money {before} "We would only be '
+                            f'pleased if the pier reopened by spring," Ms Lowe added.\n')
+    direct = [q for q in art.quotes if q.kind == "direct"]
+    assert direct and direct[0].speaker.name == "Ann Lowe", art.quotes
+    assert not any(q.kind == "mixed" for q in art.quotes), art.quotes
+
+
+def test_another_source_after_the_report_is_not_the_speakers() -> None:
+    contents = indirect_contents("Harbour master Ann Lowe has said she will add two boats in May, according to the "
+                                 "Harbour Gazette.")
+    assert "she will add two boats in May" in contents, contents
+
+
+def test_a_report_still_to_come_is_no_speech() -> None:
+    found = acts_of("The studio is still to announce which format it will be supporting.")
+    assert found and all(act == "other" for act in found.values()), found
+    found = acts_of("The ferry firm has yet to say when the old pier will close.")
+    assert found and all(act == "other" for act in found.values()), found
+
+
+def test_a_word_the_parse_took_for_punctuation_ends_the_claim() -> None:
+    contents = indirect_contents("At first, Lowe claimed she took the pills to combat narcolepsy but she now accepts "
+                                 "the blame.")
+    assert "she took the pills to combat narcolepsy" in contents, contents
+
+
+def test_a_phrase_holding_a_date_is_not_the_time_of_saying() -> None:
+    text = ("Cash-strapped ferry firms had argued in favour of the 2004 rule change, claiming that paying the fees "
+            "would force them to cut jobs.")
+    contents = indirect_contents(text)
+    assert "paying the fees would force them to cut jobs" in contents, contents
+
+
+def test_narration_between_two_quotations_keeps_them_apart() -> None:
+    text = ('Cup final\n\nThe striker scored twice. "What a way to end the year," said Lopez afterwards. Coach '
+            'Ann Ray wants the squad to train more on grass before the summer. "It will help them learn '
+            'to mix things up."\n')
+    art = newsgraph.extract(text)
+    lopez = [q for q in art.quotes if q.kind == "direct" and q.speaker.name == "Lopez"]
+    assert lopez and all(len(q.content_spans) == 1 for q in lopez), art.quotes
+    joined = newsgraph.extract('Harbour\n\n"We will win," she said. "The bridge will open in May."\n')
+    assert [len(q.content_spans) for q in joined.quotes if q.kind == "direct"] == [2], joined.quotes
+
+
+def test_a_fragment_reported_of_someone_is_their_words() -> None:
+    """'X was reported to have suggested "…"': X's suggestion is the report, not the unnamed reporting."""
+    art = newsgraph.extract('Tax news\n\nThen deputy party chairman Ann Lowe was reported to have suggested Mr Ray was '
+                            'secretly planning even bigger "cuts".\n')
+    mixed = [q for q in art.quotes if q.kind == "mixed"]
+    assert [art.span_text(q.content_spans[0]) for q in mixed] == ['Mr Ray was secretly planning even bigger "cuts"']
+    assert mixed[0].cue_lemma == "suggest" and mixed[0].speaker.name == "Ann Lowe"

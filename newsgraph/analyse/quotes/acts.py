@@ -100,10 +100,10 @@ NOUN_OBJECT_SPEECH = frozenset({"blame", "accuse", "charge", "report", "deny", "
 """Speech verbs whose noun object is itself a claim ("blamed the euro for ...", "denied the
 charge", "reported smoke damage")."""
 
-DECISIONS = frozenset({"reject"})
-"""Cues whose noun object is a claim ("rejected the allegation") or else a decision on someone
-else's proposal ("rejected a request to …", "rejected the offer"): the object is not what the
-source said."""
+DECISIONS = frozenset({"reject", "dismiss"})
+"""Cues whose noun object is a claim ("rejected the allegation", "dismissed the claims") or
+else a decision on someone else's proposal or case ("rejected a request to …", "a judge dismissed
+an attempt to …"): the object is not what the source said."""
 CLAIM_NOUNS = frozenset(
     {"claim", "allegation", "accusation", "charge", "suggestion", "idea", "notion", "report", "criticism", "view",
      "argument", "assertion", "speculation", "rumour", "rumor", "characterisation", "characterization", "assessment",
@@ -114,6 +114,12 @@ CLAIM_NOUNS = frozenset(
 def _bare_noun_object(root: Token) -> bool:
     """A noun phrase with no clause inside it: "announcing the plans", "questioned the manner"."""
     return root.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ in PROPOSITION_DEPS for c in root.children)
+
+
+def _holds_that_clause(noun: Token) -> bool:
+    """"fears that his plans are too modest": the noun carries a proposition."""
+    return any(c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)
+               for c in noun.children)
 
 
 NOT_DONE = frozenset({"decline", "refuse", "fail", "avoid", "stop"})
@@ -175,7 +181,9 @@ def _predicted(cue: Token) -> bool:
     if infinitive and cue.dep_ in ("acl", "relcl", "advcl"):
         return True  # "the first bank to report results", "in order to announce"
     going = cue.head.lower_ == "going" and any(c.dep_ == "aux" for c in cue.head.children)
-    return infinitive and cue.dep_ == "xcomp" and (cue.head.lemma_.lower() in FRAMES_OF_INTENT or going)
+    # "is to announce", "is still to say", "has yet to comment": not said yet
+    pending = cue.head.lemma_ == "be" or cue.head.lemma_ == "have" and any(c.lower_ == "yet" for c in cue.head.children)
+    return infinitive and cue.dep_ == "xcomp" and (cue.head.lemma_.lower() in FRAMES_OF_INTENT or going or pending)
 
 
 POLL_NOUNS = frozenset(
@@ -231,7 +239,17 @@ def mixed_act(cue: Token) -> str:
     its source is data or a work the journalist sums up ('the bill proposes "control orders"',
     'the film portrayed "the true story …"'), or the cue is the journalist's gloss hung on the
     report ('…, she said, referencing the bank's drive to "cross-sell"')."""
-    return "other" if _data_subject(cue) or _gloss(cue) else "speech"
+    return "other" if _data_subject(cue) or _gloss(cue) or _intention(cue) else "speech"
+
+
+INTENTIONS = frozenset({"decide", "seek", "plan", "intend", "try", "aim", "vote", "move"})
+"""Verbs of deciding or trying: what follows is what the source set out to do."""
+
+
+def _intention(cue: Token) -> bool:
+    """'The watchdog decided to look at the "wardrobe malfunction" …': an infinitive after a verb
+    of deciding is an act; the quoted words are someone else's term, not the source's speech."""
+    return cue.lemma_.lower() in INTENTIONS and any(c.dep_ == "xcomp" and c.i > cue.i for c in cue.children)
 
 
 def _gloss(cue: Token) -> bool:
@@ -315,8 +333,9 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         root.left_edge.lower_ in OCCASIONS or root.tag_ == "VBG" and root.left_edge.i == root.i)
     if adjunct or _occasion_of_what_was_said(cue, root):
         return "other"  # "what she said when she resigned …": the occasion, not the words
-    if lemma.lower() in DECISIONS and root.pos_ == "NOUN" and root.lemma_.lower() not in CLAIM_NOUNS:
-        return "other"  # "rejected a request to make the file public": a decision
+    if lemma.lower() in DECISIONS and root.pos_ == "NOUN" and root.lemma_.lower() not in CLAIM_NOUNS \
+            and not _holds_that_clause(root):
+        return "other"  # "rejected a request to make the file public": a decision ("fears that …" is a claim)
     if any(c.lower_ == "as" and any(g.tag_ == "VBG" and lemma_act(g.lemma_) == "speech" for g in c.children)
            for c in cue.children):
         return "other"  # "reports a union source as saying …": the object speaks, not the subject

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.analyse.base.spans import trails_words
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import TreeEdges, tree_edges
 
@@ -85,12 +86,11 @@ class _Parse:
         self.left, self.right, self.children = e.left, e.right, e.children
 
     def trim(self, s: int, e: int) -> tuple[int, int]:
-        """Drop a leading complementiser/punctuation and trailing punctuation (not a "%": spaCy
-        counts it as punctuation, but "by 30%" cut to "by 30" changes the claim)."""
+        """Drop a leading complementiser/punctuation and trailing punctuation (``trails_words``)."""
         lower, dep, punct = self.lower, self.dep, self.is_punct
         while s < e and (punct[s] or (lower[s] in LEAD_SKIP and dep[s] in ("mark", "punct"))):
             s += 1
-        while e > s and (punct[e - 1] and lower[e - 1] != "%" or self.is_space[e - 1] or dep[e - 1] == "cc"):
+        while e > s and (trails_words(lower[e - 1], bool(punct[e - 1]), self.is_space[e - 1]) or dep[e - 1] == "cc"):
             e -= 1
         return s, e
 

@@ -28,7 +28,7 @@ from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
-from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, object_as_subject
+from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, object_as_subject
 from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
@@ -62,8 +62,21 @@ def is_title_like(content: str) -> bool:
     return caps >= 0.7 * len(words)
 
 
+ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "mt", "ft", "gen", "sen", "rep", "gov", "col", "lt", "sgt",
+     "capt", "cpl", "maj", "adm", "inc", "ltd", "corp", "rev", "prof", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
+     "aug", "sep", "sept", "oct", "nov", "dec", "vol", "ave", "hon", "messrs", "del", "atty", "supt", "pres", "sec",
+     "dept", "univ", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan",
+     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt",
+     "va", "wash", "wis", "wyo"})
+"""Capitalised words a full stop abbreviates in news text ("Mr.", "Gen.", "Dec. 5", "Del.", AP's state
+abbreviations "Fla.", "Calif."), where the stop
+ends no sentence; any other word before one ("… a rescue deal for May.", "… went to the DEC.") ends it."""
+
+
 def ends_sentence(text: str, m: int) -> bool:
-    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.")."""
+    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.", "J.",
+    ``ABBREVIATIONS``)."""
     if text[m] not in SENTENCE_END:
         return False
     if text[m] == "." and m + 1 < len(text) and text[m + 1].isalnum():
@@ -73,7 +86,7 @@ def ends_sentence(text: str, m: int) -> bool:
         while w > 0 and not text[w - 1].isspace():
             w -= 1
         word = text[w:m].lstrip("\"“(‘'")
-        if word[:1].isupper() and (len(word) <= 3 or "." in word):
+        if word[:1].isupper() and ("." in word or len(word) == 1 or word.lower() in ABBREVIATIONS):
             return False
     return True
 
@@ -268,6 +281,8 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
             inner = found is not None and (found[0].dep_ in ("relcl", "acl") or found[0].left_edge.lower_ == "what")
             if found is not None and _reports_on_its_own(found[0]):
                 break  # "the party, which he labelled as a "joke"": the relative clause's own report
+            if found is not None and tok.dep_ == "xcomp" and agentless_passive(head):
+                break  # "Flight was reported to have suggested "X"": Flight's words, not a report's
             if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
@@ -358,6 +373,7 @@ def _is_speech(tok: Token) -> bool:
 def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     """The reported content: the cue's content child holding the fragment (from the
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
+    child = addressee_clause(cue, child) or child  # 'told BBC Two's Newsnight there was a "danger"'
     first = child.left_edge.i
     lost_subject = object_as_subject(cue, child)  # 'pledged childcare would be a "centrepiece"'
     if lost_subject is not None:
@@ -381,6 +397,10 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
         b -= 1
     return doc[a].idx, doc[b].idx + len(doc[b].text)
 
+
+
+NARRATION_WORDS = 4
+"""Words after the attribution's sentence that make the journalist's narration between two quotations."""
 
 
 REPORT_BREAKS = frozenset({",", ";", ":", "(", "--", "—", "–", "―"})
@@ -491,6 +511,8 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
         return True  # 'describing as "unhinged" a tweet': the cue's shifted object, parsed under the adjective
     if first and tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
         return True  # 'as a "disgrace" Wednesday'
+    if tok.dep_ == "agent" and tok.head.tag_ == "VBN" and tok.head.idx >= f:
+        return False  # 'as the "most important Mac" made by Apple': the agent of a participle in the report
     return tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in cue.children)
 
 
@@ -629,6 +651,16 @@ class QuoteFinder:
             and last.cue[0] >= end
         )
 
+    def _one_sentence_apart(self, last: Quote, cand: QuotedPassage) -> bool:
+        """Between ``last`` and ``cand`` stands at most the attribution's sentence ('"A," she said.
+        "B."'), not the journalist's narration ('"A," said Nadal. US coach McEnroe wants …. "B."'),
+        which ends the quotation: the next one is a quotation of its own."""
+        start, stop = last.content_spans[-1][1], cand.qs.open_mark
+        first_end = next((m for m in range(start, stop) if ends_sentence(self.text, m) and not inside_any(m, self.quoted)),
+                         None)
+        # a word or two after the first stop ('… of Lee's POW! Entertainment.') is still the attribution
+        return first_end is None or len(self.text[first_end + 1 : stop].split()) < NARRATION_WORDS
+
     def quotes(self) -> list[Quote]:
         doc, text = self.doc, self.text
         out: list[Quote] = []
@@ -673,7 +705,8 @@ class QuoteFinder:
                     continue
                 if cue is None and is_title_like(content) and not whole_para:
                     continue
-                same_para = last is not None and last_para == cand.para_index and last.kind == "direct"
+                same_para = last is not None and last_para == cand.para_index and last.kind == "direct" \
+                    and self._one_sentence_apart(last, cand)
                 signed = cue is None and dash_source(doc, text, cand, first_word=True) is not None
                 if same_para and last is not None and (not signed if cue is None else cue == last.cue):
                     last.content_spans.append((s, e))  # "A," she said. "B." (not "“B.” ― Name")

@@ -3,9 +3,12 @@
 The parse gives the content of ``X said …`` as one subtree (``candidates.py``); where the parser
 attaches a word to the wrong head the subtree says something else than the speaker did: the
 subject goes missing ("told the BBC Liverpool were unlikely to win" read as "were unlikely to
-win"), a clause is cut in two ("the plan would mean no-one … | could become a judge"), or the
+win"), a clause is cut in two ("the plan would mean no-one … | could become a judge"), the one
+told or the time of saying comes first ("told BBC Two's Newsnight there was …", "said on Friday
+he …"), a relative pronoun stands for the subject ("a party, which he said would …"), or the
 journalist's words run on after the report (", adding that …", ", while rivals …", ", only to
-…"). ``mend_pieces`` repairs these on the chosen candidate; the model scored the parse as is.
+…", ", without giving figures", ", which she says …"). ``mend_pieces`` repairs these on the
+chosen candidate; the model scored the parse as is.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.base.cues import cue_lemmas
+from newsgraph.analyse.base.spans import trails_words
+from newsgraph.analyse.quotes.acts import lemma_act
 from newsgraph.analyse.quotes.candidates import Candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -27,8 +32,7 @@ Pieces = list[tuple[int, int]]
 
 
 def _trailing(tok: Token) -> bool:
-    """Punctuation or space a reported clause does not end on; not a "%" ("by 30%" is not "by 30")."""
-    return tok.is_space or tok.is_punct and tok.lower_ != "%"
+    return trails_words(tok.lower_, tok.is_punct, tok.is_space)
 
 
 def _inside(i: int, pieces: Pieces) -> bool:
@@ -58,22 +62,116 @@ def _subject_before(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
                 return sorted([(s, e), *pieces]) if e > s else pieces
         return pieces
     lost = object_as_subject(cue, root) if cand.shape == "ccomp" else None
-    if lost is not None and lost.i == pieces[0][0] - 1:
+    if lost is not None and pieces[0][0] == root.left_edge.i:
         return [(lost.i, pieces[0][1]), *pieces[1:]]
     return pieces
 
 
 def object_as_subject(cue: Token, clause: Token) -> Token | None:
-    """The cue's object right before its reported clause when that clause has no subject: the
-    clause's subject the parse took as the object ("told the BBC Liverpool were unlikely",
-    "pledged childcare would be a …")."""
+    """The first word of the clause's subject the parse took as the cue's object, right before a
+    reported clause that has no subject: "told the BBC Liverpool were unlikely" (the object
+    alone), "pledged childcare would be a …", "warned the celebrities taking part "had better
+    …"" (the object with its participle, before an opening quotation mark)."""
     if clause.dep_ != "ccomp" or clause.head.i != cue.i or _has_subject(clause) or not _finite(clause):
         return None
+    doc = cue.doc
     start = clause.left_edge.i
-    before = cue.doc[start - 1] if start > 0 else None
-    if before is None or before.head.i != cue.i or before.dep_ not in ("dobj", "dative"):
+    while start > cue.i + 1 and doc[start - 1].is_quote:
+        start -= 1  # the opening mark of a quoted clause
+    if start == clause.left_edge.i and start > 0:
+        before = doc[start - 1]  # the parse split one noun phrase: keep only the object's head
+        if before.head.i == cue.i and before.dep_ in ("dobj", "dative") and before.pos_ in ("PROPN", "NOUN"):
+            return before
+    for obj in cue.children:
+        if obj.dep_ not in ("dobj", "dative") or obj.pos_ not in ("PROPN", "NOUN") or obj.i >= start:
+            continue
+        end = obj.right_edge.i + 1
+        for c in cue.children:  # "the celebrities | taking part": the participle describes the object
+            if c.left_edge.i == end and c.tag_ == "VBG" and c.dep_ in ("xcomp", "acl", "advcl"):
+                end = c.right_edge.i + 1
+        if end == start and obj.left_edge.i > cue.i and not any(_clause_verb(t) for t in obj.subtree):
+            return obj.left_edge
+    return None
+
+
+def _clause_verb(tok: Token) -> bool:
+    """A verb that makes a noun phrase hold a clause of its own ("their plans to tackle …"), not a
+    participle describing the noun ("the singers taking part")."""
+    return tok.pos_ in ("VERB", "AUX") and not (tok.tag_ in ("VBG", "VBN") and tok.dep_ == "acl")
+
+
+ADDRESSEE_CUES = frozenset({"tell", "inform", "assure", "remind", "warn", "promise", "advise", "notify", "convince"})
+"""Cues whose object is the one spoken to ("told the committee …")."""
+
+
+def addressee_clause(cue: Token, obj: Token) -> Token | None:
+    """The reported clause the parse hung on the addressee of "told X …" ("told BBC Two's
+    Newsnight programme there was a danger …": the clause with its own subject right after the
+    object, read as a clause describing it), else None."""
+    if cue.lemma_.lower() not in ADDRESSEE_CUES or obj.head.i != cue.i or obj.dep_ not in ("dobj", "dative"):
         return None
-    return before if before.pos_ in ("PROPN", "NOUN") else None
+    for c in obj.children:
+        if c.dep_ in ("acl", "relcl", "ccomp") and c.i > obj.i and c.left_edge.i == obj.i + 1:
+            first = c.left_edge
+            if first.dep_ in ("nsubj", "nsubjpass", "expl") and first.head.i == c.i and first.lower_ not in WH_WORDS \
+                    and _finite(c):
+                return c
+    return None
+
+
+WH_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "where", "when", "why", "how"})
+
+
+def _addressee_left_out(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"told BBC Two's Newsnight programme there was a danger …": the one told is not what was said."""
+    clause = addressee_clause(cand.cue, cand.root) if len(pieces) == 1 else None
+    if clause is None:
+        return pieces
+    return [(clause.left_edge.i, pieces[0][1])]
+
+
+TIMES = frozenset({"DATE", "TIME"})
+
+
+def _time_phrase(tok: Token) -> bool:
+    """"on Friday", "yesterday": an adjunct naming a time (its head noun a date, not "in favour of
+    the 2004 rule" nor "to today's gamers")."""
+    if tok.right_edge.i - tok.left_edge.i >= TIME_PHRASE_TOKENS:
+        return False  # "in 2014 of his regulations to cut emissions": more than a time
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in TIMES
+    return tok.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in TIMES for c in tok.children)
+
+
+TIME_PHRASE_TOKENS = 5
+
+
+def _time_of_saying(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"He said on Friday he hoped …": a date right after the cue, before the reported clause's
+    subject, says when it was said (after "that" it is part of the clause: "said that on Friday
+    he would …")."""
+    s, e = pieces[0]
+    for c in cand.cue.children:  # "said on Thursday that …": the cue's own adjunct read into the content
+        if c.left_edge.i == s and c.i > cand.cue_i and _time_phrase(c):
+            start = c.right_edge.i + 1
+            while start < e and (doc[start].is_punct or doc[start].lower_ == "that"):
+                start += 1
+            if start < e and doc[start].tag_ == "VBG":
+                return pieces  # "in June 2012, citing …": a participle of its own, not the report
+            return [(start, e), *pieces[1:]] if start < e else pieces
+    root = cand.root
+    if cand.shape not in ("ccomp", "right") or root.dep_ != "ccomp" or pieces[0][0] != cand.cue_i + 1:
+        return pieces
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return pieces
+    for c in root.children:
+        if c.left_edge.i == s and c.i < subject.i and _time_phrase(c):
+            start = c.right_edge.i + 1
+            while start < e and doc[start].is_punct:
+                start += 1
+            return [(start, e), *pieces[1:]] if start == subject.left_edge.i else pieces
+    return pieces
 
 
 def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -102,14 +200,97 @@ def _journalist_tail(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         nxt = doc[i + 1]
         clause = nxt.head if nxt.dep_ in ("mark", "advmod", "aux") else nxt
         speech_verb = nxt.tag_ == "VBG" and nxt.lemma_.lower() in cue_lemmas() and nxt.dep_ in ("advcl", "conj")
-        outcome = nxt.lower_ == "only" and i + 2 < len(doc) and doc[i + 2].lower_ == "to"
+        outcome = nxt.lower_ == "only" and i + 2 < len(doc) and doc[i + 2].lower_ == "to" and _narrated_outcome(nxt)
         contrast = nxt.lower_ in CONTRASTS and clause.head.i == cand.cue_i
-        if speech_verb or outcome or contrast:
+        according = nxt.lower_ == "according" and cand.shape != "according"  # ", according to the Journal"
+        withheld = nxt.lower_ == "without" and i + 2 < len(doc) and doc[i + 2].tag_ == "VBG" \
+            and doc[i + 2].lemma_.lower() in WITHHELD
+        if speech_verb or outcome or contrast or withheld or according or _report_of_its_own(doc, cand, i + 1, e):
             cut = i
             while cut > s and _trailing(doc[cut - 1]):
                 cut -= 1
             return [*pieces[:-1], (s, cut)] if cut > s else pieces
     return pieces
+
+
+WITHHELD = frozenset({"give", "provide", "offer", "say", "elaborate", "specify", "disclose", "reveal", "name",
+                      "explain", "comment", "detail", "cite"})
+"""", without giving figures": what the source did not say is the journalist's remark."""
+
+
+def _report_of_its_own(doc: Doc, cand: Candidate, start: int, end: int) -> bool:
+    """The clause from ``start`` to the content's end holds a speech verb with a subject of its
+    own: "the ferry firm, which she said would close the harbour" (a report of its own, which
+    the relative pronoun's noun heads), ", amounting to what the senators said was …" (the
+    journalist's gloss)."""
+    if lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return False
+    clause = doc[start]
+    while clause.head.i != clause.i and clause.head.left_edge.i == start and clause.head.right_edge.i < end:
+        clause = clause.head
+    if clause.right_edge.i < end - 1:
+        return False
+    participle = clause.tag_ in ("VBG", "VBN") and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass")
+                                                           for c in clause.children)
+    for t in clause.subtree:
+        if t.i == cand.cue_i or t.pos_ != "VERB" or lemma_act(t.lemma_.lower()) != "speech":
+            continue
+        active = any(c.dep_ == "nsubj" for c in t.children)
+        if t.i == clause.i and t.dep_ == "relcl" and active:
+            return True  # ", which she said would …" (not ", who has not been charged")
+        if participle and t.i != clause.i and active:
+            return True  # ", amounting to what the senators said …", ", compared to 34% who said …"
+        if clause.lower_ == "with" and t.tag_ == "VBG" and clause.i in (t.head.i, t.head.head.i):
+            return True  # ", with investors saying …"
+    return False
+
+
+def _narrated_outcome(only: Token) -> bool:
+    """", only to change her story": what happened after an event the speaker told of (a past
+    verb, or the cue itself) is the journalist's; after a habit or a possibility ("would
+    dismiss her ideas, only to praise them …") it is the speaker's account going on."""
+    verb = only.head
+    head = verb.head if verb.dep_ in ("advcl", "xcomp", "conj") else verb
+    modal = any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    return not modal
+
+
+def _relative_subject(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"a Tory party, which he said would turn the clock back": the cue stands inside the clause
+    after its relative pronoun; what was said is the noun the pronoun stands for and the clause
+    after the cue, not "which he said"."""
+    cue = cand.cue
+    if len(pieces) != 1 or not pieces[0][0] < cue.i < pieces[0][1]:
+        return pieces
+    if cue.dep_ != "relcl" and doc[pieces[0][0]].lower_ != "what" or lemma_act(cue.lemma_.lower()) != "speech":
+        return pieces
+    pronoun = doc[pieces[0][0]]
+    if pronoun.lower_ == "what":
+        # "what the senators said was economic gerrymandering": what was said follows the copula
+        # (not "what Trump says his plan would do", where "what" is the object)
+        if doc[cue.i + 1].lemma_ != "be":
+            return pieces
+        k = cue.i + 1
+        while k < pieces[0][1] and doc[k].pos_ == "AUX":
+            k += 1
+        return [(k, pieces[0][1])] if k < pieces[0][1] else pieces
+    antecedent = cue.head
+    if pronoun.lower_ not in WH_WORDS or pronoun.head.i != cand.root_i or pronoun.dep_ not in ("nsubj", "nsubjpass") \
+            or antecedent.left_edge.i > antecedent.i:
+        return pieces  # "the mine, which he says he is doing all he can to keep open": "which" is no subject
+    end = pronoun.i  # the noun phrase up to its relative clause ("dozens of firms", not "dozens")
+    while end > antecedent.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return [(antecedent.left_edge.i, max(end, antecedent.i + 1)), (cue.i + 1, pieces[0][1])]
+
+
+def _word_taken_for_punctuation(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"claimed she took the drug to combat narcolepsy but …": a word the parse labelled as
+    punctuation ends the claim, not the word before it."""
+    s, e = pieces[-1]
+    while e < len(doc) and doc[e].dep_ == "punct" and doc[e].is_alpha:
+        e += 1
+    return [*pieces[:-1], (s, e)]
 
 
 def _kept_condition(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -129,6 +310,7 @@ def mend_pieces(cand: Candidate) -> Pieces:
     condition put back and the journalist's tail cut off."""
     doc = cand.doc
     pieces = list(cand.pieces)
-    for mend in (_subject_before, _clause_run_on, _kept_condition, _journalist_tail):
+    for mend in (_subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
+                 _kept_condition, _relative_subject, _journalist_tail):
         pieces = mend(doc, cand, pieces)
     return pieces
