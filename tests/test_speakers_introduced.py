@@ -96,3 +96,16 @@ def test_a_description_is_not_a_person_the_article_gives_another_post() -> None:
             "The former teacher said the rules would be \u201ctightened up\u201d before the summer.")
     assert _names_quoting(text, "tightened up") != ["Ann Lee"]
 
+
+
+def test_a_description_inside_another_report_is_not_the_person_of_the_sentence_before() -> None:
+    text = ("Ann Lee already had most of the delegates she needed.\n\n"
+            "Tom Reyes, an adviser to Paul Hendry, said on Monday that the northern senator would fight on "
+            "to the convention.")
+    assert "Ann Lee" not in _names_quoting(text, "fight on")
+
+
+def test_an_honorific_and_surname_stay_as_written_when_the_article_gives_two_given_names() -> None:
+    text = ("Anna Hendry and Paul Hendry spoke at the rally on Friday.\n\n"
+            "The crowd cheered. As the night went on, said Mr. Hendry, the mood changed.")
+    assert _names_quoting(text, "the mood changed") != ["Anna Hendry"]

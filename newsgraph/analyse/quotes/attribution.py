@@ -19,7 +19,9 @@ a speaker and no cue. In order:
 8. ``cue_of_paragraph_before_colon``: the cue of the paragraph before, ending in a colon.
 9. ``short_attribution_sentence_after``: ``“…”. She said so.``, a short sentence after.
 10. ``last_cue_subject``: the subject of the last cue before, if newer than the last speaker.
-11. ``last_speaker_continues``: the last quotation's speaker, at most a paragraph on.
+11. ``person_introduced_before``: ``Coach Ann Lee wants a change. “…”``, a person newly
+    introduced as the subject of the sentence just before.
+12. ``last_speaker_continues``: the last quotation's speaker, at most a paragraph on.
 
 When none finds anyone the quotation is unattributed (an empty ``Speaker``).
 """
@@ -276,9 +278,8 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
 
 
 def person_introduced_before(ctx: AttributionContext) -> Attribution | None:
-    """``Coach Ann Lee wants the team to train on clay. "…"``: a quotation opening a sentence
-    right after one that introduces a person as its subject is theirs, not the last speaker's
-    (the journalist's lead-in needs no reporting verb)."""
+    """``Coach Ann Lee wants a change. “…”``: the person the sentence before introduces as its subject."""
+    # a journalist's lead-in needs no reporting verb: the quotation is theirs, not the last speaker's
     last, mark = ctx.last, ctx.cand.qs.open_mark
     lo = len(ctx.text[:mark].rstrip())
     if last is None or ctx.text[lo - 1 : lo] not in (".", "!", "?"):

@@ -55,6 +55,8 @@ from newsgraph.analyse.quotes.person_names import (
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
 
+GENERIC_PEOPLE = frozenset({"man", "woman", "boy", "girl", "person"})
+"""Nouns that describe nobody in particular: "a 26-year-old man said … he added" is that unnamed man."""
 PRONOUN_CHAIN = 8
 """Attributions by "he"/"she" followed back to the one that names the person (a speech reported
 over a page is a long run of "he said"; cut short, the last person merely mentioned wins)."""
@@ -95,7 +97,9 @@ def pronoun_referent(
         elif (noun := person_after_of(prev) or prev).pos_ == "NOUN" and (
                 prev.ent_type_ != "PERSON" and person_in_phrase(prev) is None and appositive_name(prev) is None):
             described = None
-            if noun is prev and not idx.describing:  # no loop back here through the description's own "he"
+            if noun is prev and not idx.describing and noun.lemma_.lower() not in UNNAMED_SOURCES | GENERIC_PEOPLE:
+                # "the Tory leader said … he said" (not "a man", "a spokesman": unnamed, handled below);
+                # no loop back here through the description's own "he"
                 idx.describing = True
                 try:
                     described = described_person(doc, prev, prev.idx, skip)
@@ -105,7 +109,7 @@ def pronoun_referent(
                 later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
                 if later is None and (_person_between(doc, prev.sent.end_char, tok.idx, skip, gender)
                                       or _untagged_name_subject_between(doc, prev.sent.end_char, tok.idx)):
-                    return None  # someone named came between: not the described one further back
+                    continue  # someone named came between: maybe not the described one; read on back
                 return later or described
             said = words.get(noun.lower_)
             if said == gender or said is None and noun.lemma_.lower() in UNNAMED_SOURCES:
@@ -238,7 +242,12 @@ def resolve_name(
         if ent is not None and ent.type == "PERSON":
             return ent.name, desc
         if tok.ent_type_ == "PERSON":
-            return full_name_written(doc, without_honorific(clean_name(span.text))), desc
+            written = clean_name(span.text)
+            surname = without_honorific(written)
+            if surname != written:  # "Mr King": the one "… King" the article writes in full, else as written
+                full = full_name_written(doc, surname, unique=True)
+                return (full if full != surname else written), desc
+            return full_name_written(doc, written), desc
         misspelt = misspelt_surname(doc, span.text)
         if misspelt is not None:
             return misspelt.name, desc
@@ -355,8 +364,8 @@ def subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> st
     is in the same paragraph or ends the one before and names nobody else: in news prose a
     description opening the next sentence ("The former teacher confirmed …") stands for them."""
     sent = tok.sent
-    if sent.start == 0:
-        return None
+    if sent.start == 0 or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i != sent.root.i:
+        return None  # only the subject of the sentence's own verb ("when the businessman turned …": not)
     prev = doc[sent.start - 1].sent
     layout = doc._.layout
     if layout is not None and sum(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs) > 1:
@@ -364,8 +373,8 @@ def subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> st
     idx = name_index(doc)
     found = {m[2].name: m for m in idx.mentions if prev.start_char <= m[0] < prev.end_char and not inside_any(m[0], skip)
              and not _inside_other_name(doc, m[0], m[1])}
-    if len(found) != 1:
-        return None
+    if len(found) != 1 or any(prev.end_char <= m[0] < tok.idx for m in idx.mentions):
+        return None  # nobody or several named before, or someone named since
     (s, _e, ent), = found.values()
     named = doc.char_span(s, s + 1, alignment_mode="expand")
     head = named[0] if named is not None else None

@@ -339,19 +339,23 @@ def gender_compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
     return g is None or g == gender
 
 
-def full_name_written(doc: Doc, name: str) -> str:
+def full_name_written(doc: Doc, name: str, *, unique: bool = False) -> str:
     """A lone surname with no entity of its own ("Wenger said") as the article first writes it
-    in full ("Arsene Wenger"): a given name anyone bears before it, not a title ("President")."""
+    in full ("Arsene Wenger"): a given name anyone bears before it, not a title ("President");
+    ``unique``: only when the article writes one given name with it (not "Jeb" and "Laura Bush")."""
     if " " in name or not name[:1].isupper():
         return name
+    givens: list[str] = []
     for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {re.escape(name)}(?![\w-])", doc_text(doc)):
         given = m.group(1)
         word = doc.char_span(m.start(1), m.end(1))
         if word is None or word[0].pos_ != "PROPN" or word[0].ent_type_ in ORG_LABELS:
             continue  # "The Balco", "German Boerse": a word in front of it, not a given name
-        if given not in titles() and known_given_name(given):
-            return f"{given} {name}"
-    return name
+        if given not in titles() and known_given_name(given) and given not in givens:
+            if not unique:
+                return f"{given} {name}"
+            givens.append(given)
+    return f"{givens[0]} {name}" if len(givens) == 1 else name
 
 
 def without_honorific(name: str) -> str:
