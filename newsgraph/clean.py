@@ -22,6 +22,8 @@ LINE = re.compile("[^\r\n\u2028\u2029]*(?:\r\n|[\r\n\u2028]|\u2029|$)")
 """A line and its end: ``\\r\\n``, ``\\n``, a lone ``\\r`` (old Mac files) or U+2028; U+2029
 (the Unicode paragraph separator) also ends the paragraph."""
 PARAGRAPH_SEPARATOR = "\u2029"
+LIST_ITEM = re.compile(r"[-–—•*] +\w")
+"""A line opening with a list marker and a word: a paragraph of its own."""
 
 HEADING_MAX_WORDS = 10
 QUOTE_MARKS = "\"'“”‘’«»„"
@@ -99,6 +101,8 @@ def segment(text: str, title: str | None = None) -> Layout:
             layout.boilerplate.append((s, e))
             blocks.append([])
             continue
+        if blocks[-1] and LIST_ITEM.match(text, s):
+            blocks.append([])  # "- Rovers boss Ann Lee: …" on its own line: an item, not the line before's paragraph
         blocks[-1].append((s, e))
         if text[le - 1] == PARAGRAPH_SEPARATOR:
             blocks.append([])

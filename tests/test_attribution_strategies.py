@@ -27,6 +27,7 @@ from newsgraph.analyse.quotes.attribution import (
     last_cue_subject,
     last_speaker_continues,
     named_colon,
+    person_introduced_before,
     short_attribution_sentence_after,
     signature,
     speech_verb_next_to_marks,
@@ -94,8 +95,15 @@ def test_last_speaker_continues(hits: list[str]) -> None:
     assert hits == [named_colon.__name__, last_speaker_continues.__name__]
 
 
+def test_person_introduced_before(hits: list[str]) -> None:
+    text = ("“The ferry will do,” said Tom Reyes.\n\nMayor Hanna Berglund wants a new bridge by 2030.\n\n"
+            "“It will take two years and a great deal of money.”")
+    assert direct_speakers(text) == ["Tom Reyes", NAME]
+    assert hits[-1] == person_introduced_before.__name__
+
+
 def test_every_strategy_has_a_layout_test() -> None:
-    tested = [s for s, _ in LAYOUTS] + [last_speaker_continues]
+    tested = [s for s, _ in LAYOUTS] + [person_introduced_before, last_speaker_continues]
     assert tested == list(ATTRIBUTION_STRATEGIES)
 
 

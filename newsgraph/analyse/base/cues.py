@@ -28,9 +28,11 @@ def relative_antecedent(tok: Token) -> Token | None:
     verb ("turned to the fire service which reported …")."""
     if tok.lower_ not in RELATIVE_PRONOUNS:
         return None
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if tok.lower_ == "who" and prev is not None and prev.pos_ == "NOUN" and prev.tag_ == "NN":
+        return prev  # "sued by a viewer who says": the noun right before, wherever the parser hung the clause
     if tok.head.dep_ == "relcl":
         return tok.head.head
-    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
     if tok.lower_ in ("which", "who") and prev is not None and prev.pos_ in ("NOUN", "PROPN"):
         return prev
     return None

@@ -19,7 +19,9 @@ a speaker and no cue. In order:
 8. ``cue_of_paragraph_before_colon``: the cue of the paragraph before, ending in a colon.
 9. ``short_attribution_sentence_after``: ``“…”. She said so.``, a short sentence after.
 10. ``last_cue_subject``: the subject of the last cue before, if newer than the last speaker.
-11. ``last_speaker_continues``: the last quotation's speaker, at most a paragraph on.
+11. ``person_introduced_before``: ``Coach Ann Lee wants a change. “…”``, a person newly
+    introduced as the subject of the sentence just before.
+12. ``last_speaker_continues``: the last quotation's speaker, at most a paragraph on.
 
 When none finds anyone the quotation is unattributed (an empty ``Speaker``).
 """
@@ -275,6 +277,29 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
     return found if found is None or found[0].name is not None or last is None else None
 
 
+def person_introduced_before(ctx: AttributionContext) -> Attribution | None:
+    """``Coach Ann Lee wants a change. “…”``: the person the sentence before introduces as its subject."""
+    # a journalist's lead-in needs no reporting verb: the quotation is theirs, not the last speaker's
+    last, mark = ctx.last, ctx.cand.qs.open_mark
+    lo = len(ctx.text[:mark].rstrip())
+    if last is None or ctx.text[lo - 1 : lo] not in (".", "!", "?"):
+        return None
+    span = ctx.doc.char_span(lo - 1, lo, alignment_mode="expand")
+    if span is None or not len(span) or span[0].sent.start_char < (ctx.para_before or ctx.para)[0]:
+        return None
+    sent = span[0].sent
+    if any(a < lo and b > sent.start_char for a, b in ctx.quoted):
+        return None  # a sentence with words of its own: its speaker is resolved there
+    root = sent.root
+    subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.ent_type_ != "PERSON" or root.pos_ not in ("VERB", "AUX"):
+        return None
+    ent = next((p for p in ctx.people if any(s <= subj.idx < e for s, e in p.mentions)), None)
+    if ent is None or ent.name == last.speaker.name or min(s for s, _e in ent.mentions) < sent.start_char:
+        return None  # not newly introduced there: the article may be going on about them
+    return _by_name(ctx, subj)
+
+
 def last_speaker_continues(ctx: AttributionContext) -> Attribution | None:
     """An unattributed quotation within a paragraph of the last one continues its speaker."""
     last = ctx.last
@@ -294,6 +319,7 @@ ATTRIBUTION_STRATEGIES: tuple[Strategy, ...] = (
     cue_of_paragraph_before_colon,
     short_attribution_sentence_after,
     last_cue_subject,
+    person_introduced_before,
     last_speaker_continues,
 )
 """Tried in this order by ``attribute_passage``; the module docstring says what each reads."""
@@ -327,10 +353,40 @@ def dash_source(doc: Doc, text: str, cand: QuotedPassage, *, first_word: bool = 
             k = t.i
             while k + 1 < span.end and (doc[k + 1].pos_ == "PROPN" or doc[k + 1].ent_type_ == "PERSON"):
                 k += 1
-            return doc[k]
+            return None if introduces_next(text, at) else doc[k]
         if t.is_sent_start and t.i > span.start:
             break
     return None
+
+
+LIST_ITEM_WORDS = 60
+"""Characters of a dash-list item's lead-in ("- Brentford boss Ann Lee:") before its quotation."""
+
+
+def introduces_next(text: str, at: int) -> bool:
+    """The words after a dash at ``at`` open a list item that introduces the next quotation
+    ("- Rovers boss Ann Lee: "…"" or, colon left out, "- Rovers boss Ann Lee "…""): they sign
+    no quotation before them."""
+    line = text[at : text.find("\n", at) if "\n" in text[at:] else len(text)]
+    head = line[:LIST_ITEM_WORDS]
+    cut = min((head.find(c) for c in ':"“' if c in head), default=-1)
+    return cut > 0 and not any(c in head[:cut] for c in ".?!,")
+
+
+def _list_item_source(doc: Doc, cand: QuotedPassage) -> Token | None:
+    """``- Rovers boss Ann Lee "…"``: a dash-list item whose lead-in, with no colon, ends in a
+    name just before the opening mark (match reports list each manager's words so)."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, cand.qs.open_mark) + 1
+    lead = text[start : cand.qs.open_mark]
+    item = lead.lstrip()
+    if not item[:1] or item[0] not in DASHES or len(item) > LIST_ITEM_WORDS or any(c in item for c in ".?!,:"):
+        return None
+    span = doc.char_span(start + len(lead) - len(item) + 1, cand.qs.open_mark, alignment_mode="contract")
+    if span is None or not len(span) or any(t.pos_ in ("VERB", "AUX") for t in span):
+        return None
+    tok = span[-1]
+    return tok if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" else None
 
 
 def is_cue_word(tok: Token) -> bool:
@@ -512,7 +568,7 @@ def _colon_source(doc: Doc, cand: QuotedPassage) -> Token | None:
     """``Jeffrey M. Jones: "…"``: a name (or a noun) standing alone before a colon."""
     pre = cand.pre.rstrip()
     if not pre.endswith(":"):
-        return None
+        return _list_item_source(doc, cand)
     end = cand.qs.open_mark - (len(cand.pre) - len(pre)) - 1
     span = doc.char_span(max(0, end - 60), end, alignment_mode="expand")
     if span is None or not len(span):

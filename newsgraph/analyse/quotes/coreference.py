@@ -1,0 +1,474 @@
+"""Whom a pronoun or a description stands for: he/she to the person the sentence or the last
+attributions name (``pronoun_referent``), "the former teacher" or "the chancellor" to the person
+named or quoted just before (``described_person``), and any cue subject to a full name
+(``resolve_name``). These three call one another, so they live together.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.base.cues import (
+    SUBJECT_DEPS,
+    cue_indices,
+    cue_subject,
+    relative_antecedent,
+)
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.entities.names import gender_words, titles
+from newsgraph.analyse.quotes.marks import find_quoted_spans
+from newsgraph.analyse.quotes.non_person_speakers import (
+    HUMAN_SUFFIXES,
+    NOT_PEOPLE,
+    ORG_LABELS,
+    QUANTIFIERS,
+    introducing_phrase,
+    is_noun_token,
+    names_people,
+    org_nouns,
+    person_after_of,
+)
+from newsgraph.analyse.quotes.person_names import (
+    PRONOUNS,
+    THIRD_PERSON,
+    UNNAMED_SOURCES,
+    appositive_name,
+    clean_name,
+    cue_subjects,
+    descriptor_words,
+    entity_for_name,
+    entity_gender,
+    full_name_written,
+    gender_compatible,
+    misspelt_surname,
+    name_index,
+    name_tokens,
+    office_noun,
+    person_in_phrase,
+    titled_person,
+    without_honorific,
+)
+from newsgraph.model import Entity
+from newsgraph.model import Span as CharSpan
+
+GENERIC_PEOPLE = frozenset({"man", "woman", "boy", "girl", "person"})
+"""Nouns that describe nobody in particular: "a 26-year-old man said … he added" is that unnamed man."""
+PRONOUN_CHAIN = 8
+"""Attributions by "he"/"she" followed back to the one that names the person (a speech reported
+over a page is a long run of "he said"; cut short, the last person merely mentioned wins)."""
+
+
+def pronoun_referent(
+    doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
+) -> str | Token | None:
+    """What he/she/they stands for: the full name of a person named earlier in the same
+    sentence, else of whoever the last attribution before it names, else of the last person
+    mentioned outside quotations (a person of the other gender is skipped); or the subject token
+    of the unnamed source the last attribution names ("a spokeswoman said ... she added")."""
+    idx = name_index(doc)
+    skip = skip or []
+    gender = PRONOUNS.get(tok.lower_)
+    words = gender_words()
+    sent = tok.sent
+    for t in reversed(doc[sent.start : tok.i]):
+        if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not inside_any(t.idx, skip):
+            ent = entity_for_name(doc, name_tokens(t).text, t.idx)
+            if ent is not None and gender_compatible(doc, ent.name, gender):
+                return ent.name
+    subjects = cue_subjects(doc, skip)
+    k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
+    passed_name = False
+    while k >= 0 and depth < PRONOUN_CHAIN and before - subjects[k][0] < 3000:
+        prev = doc[subjects[k][1]]
+        k -= 1
+        if prev.i == tok.i or _reported_inside(prev):
+            continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
+        if prev.lower_ in THIRD_PERSON:
+            if PRONOUNS.get(prev.lower_) != gender:
+                continue
+            found = pronoun_referent(doc, prev, prev.idx, skip, depth + 1)
+            if not isinstance(found, str):
+                return found  # the unnamed source the previous "she" stood for (or nobody)
+            name: str | None = found
+        elif (noun := person_after_of(prev) or prev).pos_ == "NOUN" and (
+                prev.ent_type_ != "PERSON" and person_in_phrase(prev) is None and appositive_name(prev) is None):
+            described = None
+            if noun is prev and not idx.describing and noun.lemma_.lower() not in UNNAMED_SOURCES | GENERIC_PEOPLE:
+                # "the Tory leader said … he said" (not "a man", "a spokesman": unnamed, handled below);
+                # no loop back here through the description's own "he"
+                idx.describing = True
+                try:
+                    described = described_person(doc, prev, prev.idx, skip)
+                finally:
+                    idx.describing = False
+            if described is not None and gender_compatible(doc, described, gender):
+                later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
+                if later is None and (_person_between(doc, prev.sent.end_char, tok.idx, skip, gender)
+                                      or _untagged_name_subject_between(doc, prev.sent.end_char, tok.idx)):
+                    continue  # someone named came between: maybe not the described one; read on back
+                return later or described
+            said = words.get(noun.lower_)
+            if said == gender or said is None and noun.lemma_.lower() in UNNAMED_SOURCES:
+                named = noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN"  # "his daughter Emily"
+                if noun.tag_ != "NN":
+                    continue  # "analysts said": a group is not "she"
+                if named:
+                    return None
+                later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
+                if later is None and (passed_name or _person_between(doc, prev.sent.end_char, tok.idx, skip, gender)):
+                    return None  # someone named came between: not the unnamed one further back
+                return later or prev  # "a spokeswoman said ... she added": that unnamed source
+            continue
+        else:
+            name, _ = resolve_name(doc, prev, idx.people, prev.idx, skip)
+            if name is None and prev.pos_ == "ADJ":  # "The 14-year-old said she …"
+                name = described_person(doc, prev, prev.idx, skip)
+            passed_name = passed_name or name is not None and gender_compatible(doc, name, gender)
+        if name and idx.by_name.get(name.lower()) is not None and gender_compatible(doc, name, gender):
+            return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
+    ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
+    return ent.name if ent else None
+
+
+def _reported_inside(subj: Token) -> bool:
+    """``subj`` is the agent of a modifier inside what another cue reports ("the cuts proposed by
+    X", "a plan X drew up"): X is talked about, not speaking."""
+    verb = subj.head.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj.head
+    cues = set(cue_indices(subj.doc))
+    if verb.dep_ in ("advcl", "ccomp") and subj.dep_ in SUBJECT_DEPS:
+        # "Lee said the case was not as grave as Reyes believed": Reyes is talked about in Lee's report
+        return any(a.i in cues and _reported_by_someone(a) for a in verb.ancestors)
+    if verb.dep_ not in ("acl", "relcl"):
+        return False
+    return any(a.i in cues for a in verb.ancestors)
+
+
+def _reported_by_someone(cue: Token) -> bool:
+    """The cue's subject is a person ("Lee said"), not a rumour or a report ("rumours suggested")."""
+    subj = cue_subject(cue)
+    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in THIRD_PERSON)
+
+
+def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:
+    """The last person of ``gender`` who is the subject of a sentence between ``start`` and
+    ``end``: a pronoun after "a spokesman said ... Tom Reyes has criticised it." or after
+    "Ann Lee said ... Tom Reyes is confident." is Tom Reyes."""
+    idx = name_index(doc)
+    t = token_table(doc)
+    text = doc_text(doc)
+    found = None
+    for s, e, ent in idx.mentions:
+        if start <= s < end and not inside_any(s, skip) and gender_compatible(doc, ent.name, gender):
+            k = bisect.bisect_left(t.idx, s)
+            span = doc[k : bisect.bisect_left(t.idx, e)]
+            if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) for tok in span) and not _quoted(text, s):
+                found = ent.name  # the sentence is about them, not a clause inside it
+    return found
+
+
+def _person_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> bool:
+    """A person of ``gender`` is named in the narration between ``start`` and ``end`` (a mention
+    of the article's people, or a name the tagger marked that they missed)."""
+    text = doc_text(doc)
+    named = [(s, ent.name) for s, _e, ent in name_index(doc).mentions]
+    named += [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    if any(start <= s < end and not inside_any(s, skip) and not _quoted(text, s) and gender_compatible(doc, name, gender)
+           for s, name in named):
+        return True
+    honorifics = titles()  # "Mr Kilroy-Silk" the tagger left untagged
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.text in honorifics and honorifics[t.text][0] == "honorific" and honorifics[t.text][1] in ("-", gender)
+        and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and not _quoted(text, t.idx) for t in span)
+
+
+def _untagged_name_subject_between(doc: Doc, start: int, end: int) -> bool:
+    """A sentence between ``start`` and ``end`` has a name the tagger missed as its subject
+    ("Piers Lowe is a union officer."): a proper noun and a capitalised word before it, no entity type."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    return span is not None and any(
+        t.dep_ == "nsubj" and _main_clause(t.head) and t.pos_ == "PROPN" and not t.ent_type_
+        and any(c.dep_ == "compound" and c.is_title and not c.ent_type_ for c in t.children)
+        for t in span)
+
+
+def _main_clause(verb: Token) -> bool:
+    """The sentence's main verb, or one coordinated with it ("… but Ann Lee sees hope")."""
+    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+
+
+def _quoted(text: str, char: int) -> bool:
+    """``char`` lies between quotation marks in its paragraph (someone's words, not the narration)."""
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return any(q.start <= char < q.end for q in find_quoted_spans(text, start, end if end >= 0 else len(text)))
+
+
+def resolve_name(
+    doc: Doc, tok: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
+) -> tuple[str | None, str | None]:
+    """(full name, descriptor) for a subject token: names via the article's people,
+    pronouns via the sentence and the previous speakers, unnamed sources keep a descriptor."""
+    name_index(doc, people)
+    tok = relative_antecedent(tok) or tok
+    low = tok.lower_
+    appos = appositive_name(tok) if tok.pos_ != "PROPN" else None
+    if appos is not None:
+        tok, low = appos, appos.lower_
+    elif tok.ent_type_ != "PERSON" and low not in PRONOUNS:
+        named = person_in_phrase(tok) or titled_person(tok)  # "Speaker of the House Paul Ryan"
+        if named is not None:
+            tok, low = named, named.lower_
+    if low in PRONOUNS:
+        if low in ("i", "we"):
+            return None, tok.text
+        found = pronoun_referent(doc, tok, before, skip)
+        return (found if isinstance(found, str) else None), None
+    # a capitalised word that is part of a person's name, even where the tagger took it for a common
+    # noun at the start of a sentence ("Lopez hopes …")
+    known_part = tok.text[:1].isupper() and low in name_index(doc).by_part
+    if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or known_part:
+        span = name_tokens(tok)
+        desc = descriptor_words(span.root)
+        ent = entity_for_name(doc, span.text, span.start_char, desc)
+        if ent is not None:
+            return ent.name, desc
+        idx = name_index(doc)
+        ent = idx.entity_at(tok.idx)
+        if ent is not None and ent.type == "PERSON":
+            return ent.name, desc
+        if tok.ent_type_ == "PERSON":
+            written = clean_name(span.text)
+            surname = without_honorific(written)
+            if surname != written:  # "Mr King": the one "… King" the article writes in full, else as written
+                full = full_name_written(doc, surname, unique=True)
+                return (full if full != surname else written), desc
+            return full_name_written(doc, written), desc
+        misspelt = misspelt_surname(doc, span.text)
+        if misspelt is not None:
+            return misspelt.name, desc
+        if tok.ent_type_ in ORG_LABELS:
+            return None, None  # an organisation: ``describe_source`` names it
+    return None, doc[tok.left_edge.i : tok.i + 1].text
+
+
+PERSON_ACRONYMS = frozenset({"MEP", "MP", "MSP", "MLA", "CEO", "CFO", "QC"})
+"""Offices written in capitals that stand for one person ("the MEP said")."""
+
+
+ACHIEVEMENT_NOUNS = frozenset({"champion", "captain", "star", "veteran", "favourite", "hopeful", "ace", "legend"})
+"""Sport's and show business's person nouns that have no person's suffix ("the world champion")."""
+
+
+KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "widow"})
+"""Person nouns that relate a person to a person, never to an organisation's post."""
+
+
+OTHER_POST = frozenset({"shadow", "deputy", "vice", "assistant", "former", "acting", "junior", "ex"})
+"""Words that make a role another post than its head noun alone ("shadow chancellor")."""
+
+
+OFFICE_LOOKBACK = 600
+"""Characters back within which "the MEP" refers to the person last named."""
+
+
+def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], depth: int = 0) -> str | None:
+    """The person a definite description points back to: "the MEP" or "our correspondent" to
+    the last person introduced with that role, "the woman" to the last woman mentioned. None
+    when nobody before fits, or the phrase says whose it is ("the singer's father")."""
+    office = tok.text in PERSON_ACRONYMS
+    aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)  # "the 27-year-old"
+    if not office and not aged and (not is_noun_token(tok) or tok.tag_ not in ("NN", "NNP")):
+        return None
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if dets and dets[0].dep_ == "poss" and dets[0].ent_type_ in ORG_LABELS and _described_person_noun(tok, True):
+        # "Amnesty International's chief": the person the article names in that post
+        return _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+    if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" and c.lower_ != "our" for c in dets):
+        return None  # "the singer's father" says whose; "our correspondent" is the paper's own
+    head = tok.lower_
+    idx = name_index(doc)
+
+    own = {c.lower_ for c in tok.children}
+
+    def roles(ent: Entity) -> list[set[str]]:
+        return [set(r.lower().split()) for r in ent.roles if r.lower().split()[-1:] == [head]]
+
+    def has_role(ent: Entity) -> bool:  # "the chancellor" is not the "shadow chancellor"
+        return any(not (r & OTHER_POST) - own for r in roles(ent))
+
+    def other_post(name: str | None, strict: bool = False) -> bool:  # strict: any post but this one
+        ent = idx.by_name.get(name.lower()) if name else None
+        return ent is not None and bool(roles(ent) or strict and ent.roles) and not has_role(ent)
+
+    ent = idx.last_mention_before(before, skip, has_role, tries=30)
+    if ent is not None:
+        return ent.name
+    intro = introducing_phrase(doc, tok, skip) if depth < 2 else None
+    if intro is not None and {c.lower_ for c in intro.children} & OTHER_POST - own:
+        intro = None  # "shadow chancellor Tom Reyes" did not introduce "the chancellor"
+    found = described_person(doc, intro, intro.idx, skip, depth + 1) if intro is not None else None
+    if found is not None:  # "the minister" after "Ruritania's justice minister has warned"
+        return found
+    gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
+    if gender is not None:
+        ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
+        return ent.name if ent is not None else None
+    if office:
+        return _person_named_just_before(doc, tok, before, skip)
+    bare = not aged and not _described_person_noun(tok) and office_noun(tok) and _described_person_noun(tok, bare=True)
+    if aged or bare or _described_person_noun(tok):
+        # "said the former world champion"; "the chancellor said" after "Ann Lee has said"
+        found = _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+        if found is None and aged:  # "… in the shape of Ann Lee. The 14-year-old said"
+            found = _person_named_just_before(doc, tok, before, skip, alone=True)
+        if bare and found is not None and not _named_in_sentence_before(doc, tok, found):
+            return None  # "Ann Lee said … he said. The chancellor is …": maybe someone else
+        if found is not None:
+            return None if other_post(found) else found
+    if dets[0].lower_ == "the" and not office and _person_noun(tok):
+        found = subject_of_sentence_before(doc, tok, skip)  # "Ann Lee resigned … The former teacher said"
+        gender = gender_words().get(head)
+        # "Home Secretary Ann Lee resigned. The former teacher said": a person of another post, maybe someone else
+        return None if other_post(found, strict=True) or not gender_compatible(doc, found, gender) else found
+    return None
+
+
+def _person_noun(tok: Token) -> bool:
+    """A noun for one person that is no unnamed source's ("the former teacher", "the director
+    behind Harbour Lights"; not "the spokesman", "the board", "the majority")."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in org_nouns():
+        return False
+    if lemma in KIN_NOUNS or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False  # "the father", "the head of …": someone related to, or holding a post in, something named
+    return lemma in ACHIEVEMENT_NOUNS or names_people(lemma) and lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE
+
+
+def _inside_other_name(doc: Doc, start: int, end: int) -> bool:
+    """A person's name inside an organisation's or a work's ("the Ann Lee Foundation"): the
+    tagger's entity runs on past the name's own words."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span[0].ent_type_ or span[0].ent_type_ == "PERSON":
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    return span[0].ent_iob_ == "I" or after is not None and after.ent_iob_ == "I"
+
+
+def subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """The one person named in the sentence before ``tok``'s, as its subject, when that sentence
+    is in the same paragraph or ends the one before and names nobody else: in news prose a
+    description opening the next sentence ("The former teacher confirmed …") stands for them."""
+    sent = tok.sent
+    if sent.start == 0 or tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.i != sent.root.i:
+        return None  # only the subject of the sentence's own verb ("when the businessman turned …": not)
+    prev = doc[sent.start - 1].sent
+    layout = doc._.layout
+    if layout is not None and sum(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs) > 1:
+        return None
+    idx = name_index(doc)
+    found = {m[2].name: m for m in idx.mentions if prev.start_char <= m[0] < prev.end_char and not inside_any(m[0], skip)
+             and not _inside_other_name(doc, m[0], m[1])}
+    if len(found) != 1 or any(prev.end_char <= m[0] < tok.idx for m in idx.mentions):
+        return None  # nobody or several named before, or someone named since
+    (s, _e, ent), = found.values()
+    named = doc.char_span(s, s + 1, alignment_mode="expand")
+    head = named[0] if named is not None else None
+    while head is not None and head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return ent.name if head is not None and head.dep_ in ("nsubj", "nsubjpass") else None
+
+
+def _named_in_sentence_before(doc: Doc, tok: Token, name: str) -> bool:
+    """``name``'s person is named (not only "he") in ``tok``'s sentence or the one before it."""
+    ent = name_index(doc).by_name.get(name.lower())
+    sent = tok.sent
+    start = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    return ent is not None and any(start <= s < tok.idx for s, _e in ent.mentions)
+
+
+def _person_named_just_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan], alone: bool = False) -> str | None:
+    """"the MEP said", "the 14-year-old said": the person the passage is about, named just before
+    (and, ``alone``, the only person named in that sentence: not "X is furious about Y")."""
+    idx = name_index(doc)
+    ent = idx.last_mention_before(before, skip)
+    last = max((s for s, _e in ent.mentions if s < before), default=-1) if ent is not None else -1
+    if ent is None or not 0 <= tok.idx - last <= OFFICE_LOOKBACK:
+        return None
+    sent = doc.char_span(last, last + 1, alignment_mode="expand")
+    if alone and sent is not None:
+        lo, hi = sent.sent.start_char, sent.sent.end_char
+        if any(lo <= s < hi and other is not ent for s, _e, other in idx.mentions):
+            return None
+    return ent.name
+
+
+def _described_person_noun(tok: Token, owned: bool = False, bare: bool = False) -> bool:
+    """"the European indoor champion": a person noun with a modifier of its own (or, ``owned``,
+    an organisation's: "Amnesty's chief"; or, ``bare``, a post alone: "the chancellor"), not an
+    organisation ("the Trump team"), not a part ("the vast majority of them", "the other side")."""
+    lemma = tok.lemma_.lower()
+    if not (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
+        return False
+    if (owned or bare) and (tok.tag_ != "NN" or lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in KIN_NOUNS):
+        return False  # "the ministry's spokesman", "Labour's officials": unnamed; "the firm's founder's son"
+    if bare and not (lemma.endswith(HUMAN_SUFFIXES) and lemma not in NOT_PEOPLE or lemma in ACHIEVEMENT_NOUNS):
+        return False  # "the site", "the board": no person's post
+    if any(c.dep_ == "prep" or c.lower_ in QUANTIFIERS for c in tok.children if c.dep_ != "det"):
+        return False
+    return owned or bare or any(c.dep_ in ("amod", "compound", "nummod") for c in tok.children)
+
+
+NEXT_SPEAKER_WINDOW = 400
+"""Characters after a description in which the person it announces must speak."""
+
+
+def _next_person_speaker(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """The person a description opening the article announces ("…, Amnesty's chief has said.
+    In a lecture, Ann Lee said …"): nobody is named before it, and the first person named after
+    it speaks within the next paragraph."""
+    idx = name_index(doc)
+    if idx.last_mention_before(tok.idx, skip) is not None:
+        return None  # someone was named before: the description points back, not forward
+    after = [m for m in idx.mentions if m[0] > tok.idx and not inside_any(m[0], skip)]
+    if not after or after[0][0] - tok.idx > NEXT_SPEAKER_WINDOW:
+        return None
+    ent = after[0][2]
+    subjects = cue_subjects(doc, skip)
+    k = bisect.bisect_right(subjects, (tok.idx, len(doc)))
+    if k >= len(subjects):
+        return None
+    name, _ = resolve_name(doc, doc[subjects[k][1]], idx.people, subjects[k][0], skip)
+    return ent.name if name == ent.name and subjects[k][0] - tok.idx <= NEXT_SPEAKER_WINDOW else None
+
+
+def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
+    """The person the attribution just before names, when it names one: a described speaker
+    ("the European indoor champion", "the 27-year-old") the article gave no role is, in news
+    prose, the person quoted last."""
+    subjects = cue_subjects(doc, skip)
+    cues = set(cue_indices(doc))
+    at = min(before, tok.idx)
+    k = bisect.bisect_left(subjects, (at, -1)) - 1
+    while k >= 0 and any(a.i in cues for a in doc[subjects[k][1]].head.ancestors):
+        k -= 1  # "X said the team would understand if Y opted out": X spoke, not Y
+    if k < 0 or at - subjects[k][0] > OFFICE_LOOKBACK:
+        return None
+    prev = doc[subjects[k][1]]
+    if prev.i == tok.i or prev.sent == tok.sent:
+        return None  # "X offered advice as the nominee looks to …": someone else of the sentence
+    layout = doc._.layout
+    if layout is not None and sum(prev.idx < pa.start <= at for pa in layout.paragraphs) > 1:
+        return None  # a paragraph of its own between them: a new item, maybe a new person
+    if prev.pos_ in ("NOUN", "ADJ") and prev.ent_type_ != "PERSON" and person_in_phrase(prev) is None:
+        return described_person(doc, prev, prev.idx, skip)  # described in turn, or unnamed: nobody
+    name, _ = resolve_name(doc, prev, name_index(doc).people, prev.idx, skip)
+    idx = name_index(doc)
+    ent = idx.by_name.get(name.lower()) if name else None
+    sent_end = prev.sent.end_char
+    others = [m for m in idx.mentions if sent_end <= m[0] < at and m[2] is not ent and not inside_any(m[0], skip)]
+    return ent.name if ent is not None and not others else None  # someone else named since: no guess

@@ -1,0 +1,395 @@
+"""The article's people by name, and what a written name refers to.
+
+A name index over ``doc._.entities`` (built once per doc): a surname shared by several people
+goes to the one the context points to (a descriptor repeated from the introduction, "filmmaker
+Kim"; else the one introduced last); "Mr King" with no entity of its own is the full name the
+article writes ("Paul King"); a surname misspelt by a letter is the person it misspells. Also
+the gender the text gives each person, and the words a speaker's mention spans.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.analyse.base.cues import (
+    cue_indices,
+    cue_subject,
+)
+from newsgraph.analyse.base.data import data_lines
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
+from newsgraph.analyse.quotes.non_person_speakers import (
+    ORG_LABELS,
+    names_people,
+    org_nouns,
+)
+from newsgraph.model import Entity
+from newsgraph.model import Span as CharSpan
+
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "they": "p", "i": "s", "we": "p"}
+
+
+THIRD_PERSON = {"he", "she", "him", "her"}
+
+
+_NAMES_KEY = "newsgraph_name_index"
+
+
+UNNAMED_SOURCES = {"spokesperson", "official", "source", "aide", "adviser", "advisor", "analyst", "expert"}
+
+
+def mention_span(tok: Token) -> CharSpan:
+    """The subject's name with its compounds and titles ("film critic Lee Seung-min")."""
+    first = tok
+    while first.i > 0:
+        prev = tok.doc[first.i - 1]
+        if prev.head.i in (tok.i, first.i) and prev.dep_ in ("compound", "amod", "det", "poss", "nmod", "punct"):
+            first = prev
+        elif prev.head == tok and prev.ent_type_ == "PERSON":
+            first = prev
+        else:
+            break
+    while first.i < tok.i and (first.is_punct or first.dep_ == "det" and first.lower_ == "the"):
+        first = tok.doc[first.i + 1]
+    last = tok
+    while last.i + 1 < len(tok.doc):
+        nxt = tok.doc[last.i + 1]
+        if nxt.head.i in (tok.i, last.i) and nxt.dep_ in ("compound", "flat") or (
+            nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "I" and tok.ent_type_ == "PERSON"
+        ):
+            last = nxt
+        else:
+            break
+    return first.idx, last.idx + len(last.text)
+
+
+@dataclass
+class NameIndex:
+    """People of one article by name part, with where each full name first appears."""
+
+    people: list[Entity]
+    introduced: dict[str, int] = field(default_factory=dict)  # name -> first full mention
+    by_part: dict[str, list[Entity]] = field(default_factory=dict)
+    by_name: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[tuple[int, int, Entity]] = field(default_factory=list)  # sorted
+    cue_subjects: list[tuple[int, int]] | None = None  # (char, token index), outside quotes
+    genders: dict[str, str | None] = field(default_factory=dict)
+    describing: bool = False  # a described person is being resolved: "he" does not resolve one again
+
+    @classmethod
+    def build(cls, doc: Doc, people: list[Entity]) -> NameIndex:
+        idx = cls(people)
+        text = doc_text(doc)
+        for ent in people:
+            pos = text.find(ent.name)
+            idx.introduced[ent.name] = pos if pos >= 0 else min((s for s, _ in ent.mentions), default=0)
+            for nm in [ent.name, *ent.aliases]:
+                idx.by_name.setdefault(nm.lower(), ent)
+            parts = {p.lower() for p in name_parts(ent.name)}
+            if ent.name.split()[0] in ent.aliases:  # "his wife, Laura" named Laura Bush: not what "Bush" means
+                parts.discard(ent.name.split()[-1].lower())
+            for part in parts:
+                idx.by_part.setdefault(part, []).append(ent)
+            idx.mentions.extend((s, e, ent) for s, e in ent.mentions)
+        idx.mentions.sort(key=lambda m: (m[0], m[1]))
+        return idx
+
+    def entity_at(self, i: int) -> Entity | None:
+        k = bisect.bisect_right(self.mentions, i, key=lambda m: m[0]) - 1
+        while k >= 0 and self.mentions[k][0] <= i:
+            s, e, ent = self.mentions[k]
+            if s <= i < e:
+                return ent
+            if i - s > 80:
+                break
+            k -= 1
+        return None
+
+    def last_mention_before(
+        self, i: int, skip: list[CharSpan], accept: Callable[[Entity], bool] | None = None, tries: int = 12
+    ) -> Entity | None:
+        """The person mentioned last before ``i`` outside ``skip`` (that ``accept`` takes)."""
+        k = bisect.bisect_left(self.mentions, i, key=lambda m: m[0]) - 1
+        while k >= 0 and tries > 0:
+            s, _e, ent = self.mentions[k]
+            if not inside_any(s, skip):
+                if accept is None or accept(ent):
+                    return ent
+                tries -= 1
+            k -= 1
+        return None
+
+
+def name_parts(name: str) -> list[str]:
+    return [p for p in name.replace("-", " ").split() if p[:1].isalpha()] + name.split()
+
+
+def name_index(doc: Doc, people: list[Entity] | None = None) -> NameIndex:
+    """The doc's NameIndex, built once per doc (kept in ``doc.user_data``)."""
+    idx = doc.user_data.get(_NAMES_KEY)
+    if idx is None:
+        if people is None:
+            people = [e for e in (doc._.entities or []) if e.type == "PERSON"]
+        idx = NameIndex.build(doc, people)
+        doc.user_data[_NAMES_KEY] = idx
+    return idx
+
+
+def name_tokens(tok: Token) -> Span:
+    """The proper-noun run a name token belongs to ("Lee Seung-min", "Kim Chong Hun")."""
+    doc = tok.doc
+    if tok.ent_type_ == "PERSON":  # walk the entity's IOB tags: no scan over doc.ents
+        s = e = tok.i
+        while doc[s].ent_iob_ == "I" and s > 0:
+            s -= 1
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+            e += 1
+        return doc[s : e + 1]
+    s = e = tok.i
+    while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s - 1, tok.i + 2):
+        s -= 1
+    while e + 1 < len(doc) and (doc[e + 1].pos_ == "PROPN" or doc[e + 1].text == "-") and doc[e + 1].head.i in range(tok.i - 1, e + 3):
+        e += 1
+    return doc[s : e + 1]
+
+
+def clean_name(name: str) -> str:
+    """A name without possessive and the dashes or marks the tagger left around it."""
+    name = name.strip()
+    for suffix in ("'s", "’s", "'", "’"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return name.strip(" \u00a0,.;:―—–-\"“”'‘’()")
+
+
+def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:
+    """The person a name written at ``at`` refers to; a shared surname goes to the person
+    whose introduction carried the same descriptor, else to the one introduced or written alone
+    ("Scott") last: not one named once in passing while the text goes on about the other."""
+    idx = name_index(doc)
+    low = clean_name(name).lower()
+    if not low:
+        return None
+    full = idx.by_name.get(low)
+    cands = [e for e in idx.by_part.get(low.split()[-1] if " " not in low else low, [])]
+    if full is not None and len(low.split()) > 1:
+        return full
+    if not cands:
+        parts = low.replace("-", " ").split()
+        cands = [e for e in idx.people if all(p in {q.lower() for q in name_parts(e.name)} for p in parts)]
+    if full is not None and full not in cands:
+        cands.append(full)
+    if not cands:
+        return None
+    if len(cands) == 1:
+        return cands[0]
+    before = [e for e in cands if idx.introduced.get(e.name, 0) < at] or cands
+    text = doc_text(doc)
+    if descriptor:
+        word = descriptor.split()[-1].lower()
+        described = [e for e in before if word in text[max(0, idx.introduced[e.name] - 40) : idx.introduced[e.name]].lower()]
+        if described:
+            before = described
+
+    def last_meant(ent: Entity) -> int:  # introduced, or last written as this same word ("Scott")
+        alone = (s for s, e in ent.mentions if s < at and text[s:e].lower() == low)
+        return max(alone, default=idx.introduced.get(ent.name, 0))
+
+    return max(before, key=last_meant)
+
+
+def descriptor_words(tok: Token) -> str | None:
+    """Common-noun words in front of or forming the mention ("film critic", "a source")."""
+    words = [t for t in tok.lefts if t.dep_ in ("compound", "amod", "det") and t.pos_ != "PROPN"]
+    if tok.pos_ == "NOUN":
+        return tok.doc[tok.left_edge.i : tok.i + 1].text
+    if words:
+        return tok.doc[words[0].i : words[-1].i + 1].text
+    return None
+
+
+def appositive_name(tok: Token) -> Token | None:
+    """The name in apposition to a subject: "one, Han Tae Yong," / "a spokesman, John Smith,"."""
+    for child in tok.children:
+        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
+            return child
+    doc = tok.doc
+    k = tok.right_edge.i + 1
+    if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "PROPN":
+        e = k + 1
+        while e + 1 < len(doc) and (doc[e + 1].pos_ == "PROPN" or doc[e + 1].text == "-"):
+            e += 1
+        run = doc[k + 1 : e + 1]
+        if any(t.ent_type_ == "PERSON" for t in run):
+            return run[-1]
+    return None
+
+
+def cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
+    """Subjects of every cue verb outside quotations, in text order (one pass)."""
+    idx = name_index(doc)
+    if idx.cue_subjects is None:
+        out = []
+        t = token_table(doc)
+        for i in cue_indices(doc):
+            if not inside_any(t.idx[i], skip):
+                subj = cue_subject(doc[i])
+                if subj is not None and not inside_any(subj.idx, skip):
+                    out.append((subj.idx, subj.i))
+        idx.cue_subjects = sorted(set(out))
+    return idx.cue_subjects
+
+
+def person_in_phrase(tok: Token) -> Token | None:
+    """The last person's name within a short subject phrase headed by a title noun."""
+    sub = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+    if len(sub) > 12:
+        return None
+    def someone_else(t: Token) -> bool:  # "Mr Blair's spokesman", "a spokesman for Ms Li"
+        while t != tok and t.head != t:
+            if t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children):
+                return True
+            if t.dep_ == "compound" and t.head.ent_type_ != "PERSON" and t.head.pos_ == "NOUN":
+                return True  # "the Clinton campaign", "Sanders supporters"
+            if t.dep_ == "prep" and t.lower_ != "of":
+                return True
+            t = t.head
+        return False
+
+    people = [t for t in sub if t.ent_type_ == "PERSON" and not someone_else(t)]
+    if tok.pos_ == "PROPN":  # "Ana Ruiz" with only "Ana" tagged: part of the same name
+        people = [t for t in people if not (t.dep_ in ("compound", "flat") and t.head == tok)]
+    if not people:
+        return None
+    last = people[-1]
+    while last.i + 1 < sub.end and tok.doc[last.i + 1].ent_type_ == "PERSON":
+        last = tok.doc[last.i + 1]
+    return last
+
+
+TITLE_RUN = 6
+"""Capitalised words at most between an organisation's name and the person a title names."""
+
+
+def office_noun(tok: Token) -> bool:
+    """A common noun naming a person's post ("boss", "manager", "chief"), not a group or a
+    document: what stands between an organisation and the person who holds the post."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or lemma in org_nouns():
+        return False
+    return names_people(lemma) or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"
+
+
+def titled_person(tok: Token) -> Token | None:
+    """The person a title run names when the parser made its first word, an organisation's,
+    the subject: "Treasury Under Secretary Ann Lee said" and "Burnley boss Steve Cotterill:"
+    are Ann Lee and Steve Cotterill."""
+    doc = tok.doc
+    if tok.ent_type_ == "PERSON" or tok.pos_ != "PROPN":
+        return None
+    k = tok.i + 1
+    while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].ent_type_ != "PERSON" and (
+        doc[k].is_title or doc[k].is_lower and office_noun(doc[k])  # "Burnley boss Steve Cotterill"
+    ):
+        k += 1
+    if k == tok.i + 1 or k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return None  # "Treasury said", "Treasury's Ann Lee": the parser's own reading stands
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return doc[k]
+
+
+def entity_gender(doc: Doc, ent: Entity) -> str | None:
+    """"m"/"f" when the article says it (Mr/Ms before a mention, a gendered role noun in
+    front of the name) or the first name is clearly one (never for surname-first names
+    whose first word is ambiguous)."""
+    idx = name_index(doc)
+    if ent.name in idx.genders:
+        return idx.genders[ent.name]
+    words = gender_words()
+    found: str | None = {"female": "f", "male": "m"}.get(ent.gender or "")  # the people stage's evidence
+    text = doc_text(doc)
+    for s, _e in ent.mentions[:20] if found is None else []:
+        before = text[max(0, s - 30) : s].split()
+        if before and before[-1].lower().strip(",") in words:
+            found = words[before[-1].lower().strip(",")]
+            break
+    if found is None and len(ent.name.split()) > 1:
+        det = given_name_detectors()[1]  # None without gender-guesser: first names say nothing
+        if det is not None:
+            g = det.get_gender(ent.name.split()[0])
+            found = {"male": "m", "female": "f"}.get(g)
+    idx.genders[ent.name] = found
+    return found
+
+
+def gender_compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
+    if not name or gender not in ("m", "f"):
+        return True
+    ent = name_index(doc).by_name.get(name.lower())
+    g = entity_gender(doc, ent) if ent is not None else None
+    return g is None or g == gender
+
+
+def full_name_written(doc: Doc, name: str, *, unique: bool = False) -> str:
+    """A lone surname with no entity of its own ("Wenger said") as the article first writes it
+    in full ("Arsene Wenger"): a given name anyone bears before it, not a title ("President");
+    ``unique``: only when the article writes one given name with it (not "Jeb" and "Laura Bush")."""
+    if " " in name or not name[:1].isupper():
+        return name
+    givens: list[str] = []
+    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {re.escape(name)}(?![\w-])", doc_text(doc)):
+        given = m.group(1)
+        word = doc.char_span(m.start(1), m.end(1))
+        if word is None or word[0].pos_ != "PROPN" or word[0].ent_type_ in ORG_LABELS:
+            continue  # "The Balco", "German Boerse": a word in front of it, not a given name
+        if given not in titles() and known_given_name(given) and given not in givens:
+            if not unique:
+                return f"{given} {name}"
+            givens.append(given)
+    return f"{givens[0]} {name}" if len(givens) == 1 else name
+
+
+def without_honorific(name: str) -> str:
+    """"Mr King" with no entity of its own is the surname the article may give in full ("Paul King")."""
+    first, _, rest = name.partition(" ")
+    kind = titles().get(first) or titles().get(first.rstrip("."))
+    return rest if rest and " " not in rest and kind is not None and kind[0] == "honorific" else name
+
+
+MISSPELT_MIN = 6
+"""Letters a surname needs before a written form one letter short or long is taken for it."""
+
+
+def misspelt_surname(doc: Doc, written: str) -> Entity | None:
+    """The one person whose surname ``written`` misspells by a letter dropped or doubled
+    ("said Davnport" after Lindsay Davenport), when the article never writes it otherwise."""
+    word = clean_name(written)
+    if " " in word or len(word) < MISSPELT_MIN or doc_text(doc).count(word) > 1:
+        return None
+    idx = name_index(doc)
+    found = {e.name: e for e in idx.people for part in name_parts(e.name)[-1:]
+             if abs(len(part) - len(word)) == 1 and _one_letter_apart(part, word)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """``b`` is ``a`` with one letter more or less (same first letter, case kept)."""
+    short, long_ = sorted((a, b), key=len)
+    if short[:1] != long_[:1]:
+        return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(1, len(long_)))
+
+
+@lru_cache(maxsize=1)
+def speech_documents() -> frozenset[str]:
+    """Nouns of documents that speak for their author ("statement", "letter", "report")."""
+    return frozenset(ln.strip() for ln in data_lines("speech_documents.txt"))
