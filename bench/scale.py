@@ -81,8 +81,6 @@ def replicate(src: Path, out: Path, copies: int) -> None:
                              (top["quotes"] if table == "quote_group_members" else _first_copy_top(conn, table, top),))
         print(f"copy {k}/{copies - 1}: {time.perf_counter() - t0:.1f} s", flush=True)
     with conn:
-        conn.execute("UPDATE quote_groups SET size = (SELECT count(*) FROM quote_group_members m "
-                     "WHERE m.group_id = quote_groups.id)")
         conn.execute("UPDATE meta SET value = (SELECT max(id) FROM quotes) WHERE key = 'quote_groups_through'")
     for index in FTS_INDEXES:  # one segment each, as a store grown by ingest keeps them merged
         with conn:

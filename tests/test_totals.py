@@ -12,7 +12,7 @@ import pytest
 from newsgraph import query
 from newsgraph.model import Article, Entity, Event, Quote, Speaker
 from newsgraph.store import connect, store_articles
-from newsgraph.store.db import TOTALS_TABLES, rebuild_totals
+from newsgraph.store.db import GROUP_FIGURES_TABLES, SCHEMA_VERSION, TOTALS_TABLES, rebuild_totals
 from newsgraph.store.merge import merge_new_entities, remerge, unmerge
 from newsgraph.who_is_quoted import SPEAKER_TYPE_SQL, genders, quote_types, who_is_quoted
 from tests.test_robust_store import drop_schema_5_totals
@@ -55,15 +55,19 @@ def _article(i: int) -> Article:
                    timeline=events)
 
 
-def totals(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
-    return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in TOTALS_TABLES}
+def totals(conn: sqlite3.Connection, tables: tuple[str, ...] = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES)
+           ) -> dict[str, list[tuple]]:
+    """The totals tables, and the quotation groups' figures (schema 6, with their sizes), as sorted rows."""
+    kept = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    return {**kept, "group sizes": sorted(map(tuple, conn.execute("SELECT id, size FROM quote_groups")))}
 
 
-def assert_totals_current(conn: sqlite3.Connection) -> None:
-    kept = totals(conn)
+def assert_totals_current(conn: sqlite3.Connection, tables: tuple[str, ...] = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES)
+                          ) -> None:
+    kept = totals(conn, tables)
     conn.execute("BEGIN")
     rebuild_totals(conn)
-    fresh = totals(conn)
+    fresh = totals(conn, tables)
     conn.execute("ROLLBACK")
     assert kept == fresh
 
@@ -196,7 +200,7 @@ def test_a_schema_4_store_migrates_to_totals_with_the_same_answers(store: sqlite
     store.commit()
     store.close()
     conn = connect(tmp_path / "t.db", readonly=True)  # the web app's open migrates it
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert answers(conn) == before
 
 

@@ -16,8 +16,9 @@ from importlib import resources
 from pathlib import Path
 
 from newsgraph.model import Article, speaker_entity
+from newsgraph.store import wording
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 """1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
 4: article document names unique (shared names renamed to their source path); quotes.speaker_type,
 quotes.affiliation, entities.gender; search indexes keeping accents, and over the article text."""
@@ -70,7 +71,7 @@ def _schema_sql() -> str:
 
 
 MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql",
-                              4: "migrate_4_to_5.sql"}
+                              4: "migrate_4_to_5.sql", 5: "migrate_5_to_6.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 TOTALS_SINCE = 5
 """The schema that added the totals (schema.sql, end): an older store computes them once when migrated."""
@@ -78,9 +79,21 @@ TOTALS_TABLES = ("quote_tally", "speaker_articles", "person_totals", "person_nam
                  "event_years", "speaker_names")
 
 
+GROUP_FIGURES_SINCE = 6
+"""The schema whose quotation groups keep their figures (schema.sql, quote_group_*)."""
+GROUP_FIGURES_TABLES = ("quote_group_wordings", "quote_group_speakers")
+
+
 def rebuild_totals(conn: sqlite3.Connection) -> None:
-    """Compute the totals tables from scratch (inside the caller's transaction)."""
+    """Compute the totals tables, and the quotation groups' figures, from scratch (inside the caller's transaction)."""
     for statement in _statements(_package_sql("totals_rebuild.sql")):
+        conn.execute(statement)
+    rebuild_group_figures(conn)
+
+
+def rebuild_group_figures(conn: sqlite3.Connection) -> None:
+    """Compute the quotation groups' sizes, wordings and speakers from their members (inside the caller's transaction)."""
+    for statement in _statements(_package_sql("quote_group_figures.sql")):
         conn.execute(statement)
 
 
@@ -195,6 +208,7 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
     inside the write transaction, so two processes opening an old store migrate it once.
     ``from_version`` 0 is a new file.
     """
+    wording.register(conn)  # migrate_5_to_6.sql's newsgraph_wording()
     conn.execute("BEGIN IMMEDIATE")
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -208,6 +222,8 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
             conn.execute(statement)
         if 0 < version < TOTALS_SINCE:
             rebuild_totals(conn)
+        elif 0 < version < GROUP_FIGURES_SINCE:
+            rebuild_group_figures(conn)
         conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",

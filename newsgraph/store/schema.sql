@@ -1,4 +1,4 @@
--- newsgraph store, schema version 5 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
+-- newsgraph store, schema version 6 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -202,11 +202,48 @@ CREATE TABLE IF NOT EXISTS quote_groups (
     size INTEGER NOT NULL DEFAULT 0     -- its quotations: lists of the most reported read an index, not a count
 );
 CREATE INDEX IF NOT EXISTS quote_groups_size ON quote_groups(size, id);
+CREATE INDEX IF NOT EXISTS quote_groups_most ON quote_groups(size DESC, id);  -- schema 6: the list's order
+-- Schema 6 (migrate_5_to_6.sql: keep in step) adds the quotation's words (store/wording.py), its
+-- article's date and id and its speaker as printed, so a group's first occurrences and first
+-- printers of each wording are read from an index, LIMIT n, not by sorting all of them.
 CREATE TABLE IF NOT EXISTS quote_group_members (
     quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
-    group_id INTEGER NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE
+    group_id INTEGER NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE,
+    wording TEXT, published TEXT, article_id INTEGER, speaker TEXT
 );
 CREATE INDEX IF NOT EXISTS quote_group_members_group ON quote_group_members(group_id);
+CREATE INDEX IF NOT EXISTS quote_group_members_order
+    ON quote_group_members(group_id, published IS NULL, published, article_id, quote_id);
+CREATE INDEX IF NOT EXISTS quote_group_members_wording
+    ON quote_group_members(group_id, wording, published IS NULL, published, article_id, quote_id);
+-- A group's figures kept by the triggers below (schema 6; quote_group_figures.sql computes them from
+-- scratch): its size, its quotations per wording and per speaker name as printed (the speaker= filter).
+CREATE TABLE IF NOT EXISTS quote_group_wordings (
+    group_id INTEGER NOT NULL, wording TEXT NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (group_id, wording)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quote_group_speakers (
+    speaker TEXT NOT NULL, group_id INTEGER NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (speaker, group_id)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS quote_group_members_ai AFTER INSERT ON quote_group_members BEGIN
+    UPDATE quote_groups SET size = size + 1 WHERE id = new.group_id;
+    INSERT INTO quote_group_wordings(group_id, wording, quotes) VALUES (new.group_id, coalesce(new.wording, ''), 1)
+    ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+    INSERT INTO quote_group_speakers(speaker, group_id, quotes) SELECT new.speaker, new.group_id, 1
+    WHERE new.speaker IS NOT NULL ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS quote_group_members_ad AFTER DELETE ON quote_group_members BEGIN
+    UPDATE quote_groups SET size = size - 1 WHERE id = old.group_id;
+    UPDATE quote_group_wordings SET quotes = quotes - 1 WHERE group_id = old.group_id AND wording = coalesce(old.wording, '');
+    DELETE FROM quote_group_wordings WHERE group_id = old.group_id AND wording = coalesce(old.wording, '') AND quotes = 0;
+    UPDATE quote_group_speakers SET quotes = quotes - 1 WHERE speaker = old.speaker AND group_id = old.group_id;
+    DELETE FROM quote_group_speakers WHERE speaker = old.speaker AND group_id = old.group_id AND quotes = 0;
+END;
+-- A detach or ungroup (quote_groups.py) moves a quotation to another group as a delete and an insert:
+-- no update trigger repeats these two.
+-- An article's date corrected: its grouped quotations' order follows.
+CREATE TRIGGER IF NOT EXISTS quote_group_members_published AFTER UPDATE OF published ON articles BEGIN
+    UPDATE quote_group_members SET published = new.published WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = new.id);
+END;
 -- The matching index: hashes of (speaker, three consecutive words) -> quotations holding them.
 CREATE TABLE IF NOT EXISTS quote_shingles (
     shingle INTEGER NOT NULL,
