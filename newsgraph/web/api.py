@@ -271,7 +271,8 @@ def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None, limi
                 "For a `person` (their articles and their own quotations), a `place` (the articles naming it and "
                 "the quotations in them) or a `search` (matching articles and quotations), or all of them "
                 "together: `items` are `{period, articles, quotes}` from the first period to the last, empty "
-                "ones included; `undated` counts what has no publication date. `format=csv` for the table."))
+                "ones included; `undated` counts what has no publication date; `sample`: counted in that many latest "
+                "articles only (named in more). `format=csv` for the table."))
 def attention_api(request: Request, conn: Conn, person: Person = None, place: Place = None, search: Search = None,
                   unit: Unit = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
     person = blank_to_none(person)
@@ -280,4 +281,5 @@ def attention_api(request: Request, conn: Conn, person: Person = None, place: Pl
         place=blank_to_none(place), search=blank_to_none(search), unit=blank_to_none(unit) or "month")
     rows = data["periods"]
     out = _page(request, format, "attention", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))
-    return out if isinstance(out, Response) else {**out, "unit": data["unit"], "undated": data["undated"]}
+    return out if isinstance(out, Response) else {**out, "unit": data["unit"], "undated": data["undated"],
+                                                               "sample": data["sample"]}
