@@ -65,7 +65,7 @@ def _quote_filter(
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
     act: str | None = None, unattributed: str | None = None, by_article: bool = False, ranked: bool = False,
-    sample: int | None = None,
+    sample: int | None = None, by_person: bool = False,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
@@ -73,7 +73,8 @@ def _quote_filter(
     ``unattributed``: the quotations whose speaker was not found, "hide" them, show "only" them, or
     "include" them (None). ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
     conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``);
-    ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``)."""
+    ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``); ``by_person``
+    (with ``by_article``): the articles quoting ``person`` drive the query (``BY_SPEAKER_ARTICLE``)."""
     where: list[str] = []
     args: list[Any] = []
     check = "+" if by_article else ""  # a unary + keeps SQLite from reading the quotations by that column
@@ -91,6 +92,10 @@ def _quote_filter(
             where.append(cond)
             args += cargs
     frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
+    if by_person and person:
+        frm = BY_SPEAKER_ARTICLE
+        where.append("s.key = ?")
+        args.append(identities(conn).find(person).key)  # type: ignore[union-attr]  # by_person: someone found
     if search:
         sq = parse(search)
         if not sq:
@@ -194,10 +199,14 @@ def quotes(
         _many_quotes_of(conn, person, offset + limit) if person else
         not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
     by_article = by_article and not (person and sq)
+    # Someone's quotations by date: the articles quoting them, newest first (speaker_articles_newest).
+    who = identities(conn).find(person) if person else None
+    by_person = who is not None and order == "newest" and not sq and not speaker and article_id is None
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
                                      speaker_type=speaker_type, gender=gender, act=act,
-                                     unattributed=unattributed, by_article=by_article, ranked=ranked)
+                                     unattributed=unattributed, by_article=by_article or by_person, ranked=ranked,
+                                     by_person=by_person)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
@@ -207,7 +216,9 @@ def quotes(
         sort = "a.published IS NULL, a.published, q.article_id, q.start"
     elif order == "speaker":
         sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
-    if by_article:
+    if by_person:
+        sort = "s.published DESC, s.article_id, q.start"
+    elif by_article:
         sort = sort.replace("q.article_id", "a.id")
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
@@ -247,6 +258,10 @@ def add_cue_words(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
 BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"
 """Quotations article by article, the articles driving (in the order of an index on them). A plain
 join would let SQLite build a Bloom filter over every quotation first."""
+BY_SPEAKER_ARTICLE = ("speaker_articles s CROSS JOIN articles a ON a.id = s.article_id"
+                      " CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = s.article_id)")
+"""Someone's quotations article by article, the articles quoting them driving, newest first (the
+index ``speaker_articles_newest``): a page reads the articles it shows, however often they are quoted."""
 
 
 def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:

@@ -450,6 +450,8 @@ def drop_schema_6_group_figures(conn: sqlite3.Connection) -> None:
         conn.execute(f"DROP TABLE {name}")
     for column in ("wording", "published", "article_id", "speaker"):
         conn.execute(f"ALTER TABLE quote_group_members DROP COLUMN {column}")
+    conn.execute("DROP INDEX speaker_articles_newest")
+    conn.execute("ALTER TABLE speaker_articles DROP COLUMN published")
 
 
 def drop_schema_5_totals(conn: sqlite3.Connection) -> None:

@@ -288,3 +288,17 @@ def test_a_timeline_page_finds_its_events_once_with_the_same_answers(store: sqli
             assert rows == query.timeline_events(store, **kw, limit=limit, offset=offset)
             assert total == query.count_events(store, **kw)
             assert counts == query.timeline_counts(store, **kw)
+
+
+def test_someones_quotations_walked_through_their_articles_are_those_a_sort_gives(store: sqlite3.Connection) -> None:
+    """A person's quotations by date read through speaker_articles (newest article first) equal a
+    sort of all of them (a search forces it: every quotation has "tide"), page by page, after an
+    article's date changes too."""
+    with store:
+        store.execute("UPDATE articles SET published = '2030-01-01' WHERE id = 3")
+    assert_totals_current(store, ("speaker_articles",))  # (quote_tally's months do not follow a date change)
+    for p in query.top_speakers(store, limit=50):
+        for act, limit, offset in ((None, -1, 0), ("speech", 3, 2)):
+            walked = query.quotes(store, person=p["name"], act=act, limit=limit, offset=offset)
+            assert [q["id"] for q in walked] == [q["id"] for q in query.quotes(
+                store, person=p["name"], act=act, search="tide", limit=limit, offset=offset)], p["name"]

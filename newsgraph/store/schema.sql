@@ -243,6 +243,8 @@ END;
 -- An article's date corrected: its grouped quotations' order follows.
 CREATE TRIGGER IF NOT EXISTS quote_group_members_published AFTER UPDATE OF published ON articles BEGIN
     UPDATE quote_group_members SET published = new.published WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = new.id);
+    UPDATE speaker_articles SET published = new.published WHERE (key, article_id) IN
+        (SELECT identity_key, article_id FROM quote_facts WHERE article_id = new.id AND identity_key IS NOT NULL);
 END;
 -- The matching index: hashes of (speaker, three consecutive words) -> quotations holding them.
 CREATE TABLE IF NOT EXISTS quote_shingles (
@@ -289,7 +291,7 @@ CREATE VIEW IF NOT EXISTS quote_facts AS SELECT q.id, q.article_id, q.speaker, q
                       AND o.name = q.speaker AND o.type = 'ORG') THEN 'organisation'
          ELSE 'other' END AS type,
     coalesce(a.outlet, '') AS outlet, coalesce(substr(a.published, 1, 7), '') AS month,
-    coalesce(q.act, '') AS act, q.kind
+    coalesce(q.act, '') AS act, q.kind, a.published
     FROM quotes q JOIN articles a ON a.id = q.article_id
     LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON';
 
@@ -299,10 +301,14 @@ CREATE TABLE IF NOT EXISTS quote_tally (
     month TEXT NOT NULL, act TEXT NOT NULL, kind TEXT NOT NULL, quotes INTEGER NOT NULL,
     PRIMARY KEY (speaker_key, linked, type, outlet, month, act, kind)
 ) WITHOUT ROWID;
--- Quotations per identity and article (the articles an "other" speaker is quoted in).
+-- Quotations per identity and article (the articles an "other" speaker is quoted in), with the
+-- article's date (schema 6): someone's quotations by date walk their articles through
+-- speaker_articles_newest (query.quotes), not a sort of all of them.
 CREATE TABLE IF NOT EXISTS speaker_articles (
-    key TEXT NOT NULL, article_id INTEGER NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (key, article_id)
+    key TEXT NOT NULL, article_id INTEGER NOT NULL, quotes INTEGER NOT NULL, published TEXT,
+    PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_articles_newest ON speaker_articles(key, published DESC, article_id);
 -- One row per identity: its PERSON entities, the articles they are in, mentions, quotations, and
 -- what the articles say of its gender (entities.gender; a title such as "Mrs" among its names).
 CREATE TABLE IF NOT EXISTS person_totals (
@@ -353,8 +359,8 @@ CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
     INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
     SELECT speaker_key, linked, type, outlet, month, act, kind, 1 FROM quote_facts WHERE id = new.id
     ON CONFLICT DO UPDATE SET quotes = quotes + 1;
-    INSERT INTO speaker_articles(key, article_id, quotes)
-    SELECT identity_key, article_id, 1 FROM quote_facts WHERE id = new.id AND identity_key IS NOT NULL
+    INSERT INTO speaker_articles(key, article_id, quotes, published)
+    SELECT identity_key, article_id, 1, published FROM quote_facts WHERE id = new.id AND identity_key IS NOT NULL
     ON CONFLICT DO UPDATE SET quotes = quotes + 1;
 END;
 -- Deleting an article (totals_articles_bd) deletes its quotations first, while their speakers' entities exist.
@@ -464,8 +470,8 @@ WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
         WHERE (f.key, f.article_id) IS (speaker_articles.key, speaker_articles.article_id))
     WHERE (key, article_id) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
     DELETE FROM speaker_articles WHERE quotes = 0 AND (key, article_id) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
-    INSERT INTO speaker_articles(key, article_id, quotes)
-    SELECT identity_key, article_id, count(*) FROM quote_facts WHERE speaker_entity_id = new.id
+    INSERT INTO speaker_articles(key, article_id, quotes, published)
+    SELECT identity_key, article_id, count(*), published FROM quote_facts WHERE speaker_entity_id = new.id
         AND identity_key IS NOT NULL GROUP BY 1, 2
     ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes;
 END;
