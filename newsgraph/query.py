@@ -750,16 +750,10 @@ def suggest_people(conn: sqlite3.Connection, name: str, n: int = 5) -> list[str]
     return identities(conn).suggest(name, n)
 
 
-PROFILE_ENTITIES = 500
-"""A person's aliases and roles are read from their ``PROFILE_ENTITIES`` latest-ingested entities
-(one per article naming them), through the index by global id: a page costs the same for someone
-named in fifty thousand articles."""
-
-
 def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     """A person's names, aliases, roles and counts (the same as in every list); None when no one
-    is known by ``name`` (in any case). Aliases and roles: of the latest ``PROFILE_ENTITIES``
-    articles naming them, the most frequent first."""
+    is known by ``name`` (in any case). Aliases and roles: of the ``LATEST_ARTICLES`` latest-ingested
+    articles naming them (their entities, through the index by global id), the most frequent first."""
     who = identities(conn).find(name)
     if who is None:
         return None
@@ -767,7 +761,7 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None
     aliases: dict[str, int] = {}
     roles: dict[str, int] = {}
     for e in conn.execute(f"SELECT aliases, roles, count(*) AS n FROM (SELECT aliases, roles FROM entities e WHERE {cond}"
-                          " ORDER BY e.id DESC LIMIT ?) GROUP BY 1, 2", [*args, PROFILE_ENTITIES]):
+                          " ORDER BY e.id DESC LIMIT ?) GROUP BY 1, 2", [*args, LATEST_ARTICLES]):
         for a in json.loads(e["aliases"]):  # the same lists recur article after article: each read once
             aliases[a] = aliases.get(a, 0) + e["n"]
         for r in json.loads(e["roles"]):
