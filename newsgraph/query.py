@@ -186,8 +186,11 @@ def quotes(
     order: str = "newest",
     limit: int = 100,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
+    """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights.
+    ``after`` (newest order, not ranked): the ``cursor`` of the last row of the page before, read
+    instead of skipping ``offset`` rows (keyset pagination: a deep page costs what the first does)."""
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
     sq = parse(search) if search else None
@@ -220,6 +223,9 @@ def quotes(
         sort = "s.published DESC, s.article_id, q.start"
     elif by_article:
         sort = sort.replace("q.article_id", "a.id")
+    if after is not None and sort.startswith(("a.published DESC", "s.published DESC")):
+        where, args = _and(where, args, *_after(after, *sort.split(", ")[:2]))
+        offset = 0
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
     for r in rows:
@@ -229,6 +235,32 @@ def quotes(
     if sq:
         _highlight(rows, sq)
     return rows
+
+
+def _and(where: str, args: list[Any], cond: str, more: list[Any] | None = None) -> tuple[str, list[Any]]:
+    """A `` WHERE …`` clause (or "") with one more condition (``cond``: a bare one, or `` AND …``)."""
+    cond = cond.removeprefix(" AND ").strip()
+    if not cond:
+        return where, args
+    return (f"{where} AND {cond}" if where else f" WHERE {cond}"), [*args, *(more or [])]
+
+
+def cursor(row: dict[str, Any]) -> str:
+    """Where a page of quotations by date ends, for the next page's ``after``: the article's date
+    (``-`` for none), id and the quotation's start."""
+    return f"{row['published'] or '-'}~{row['article_id']}~{row['start']}"
+
+
+def _after(key: str, published_desc: str, article: str) -> tuple[str, list[Any]]:
+    """The rows after ``key`` (``cursor``) in the newest-first order (date descending, undated
+    last; then article, start): a condition the walk's index of articles can start from."""
+    published, article_id, start = key.rsplit("~", 2)
+    pub = published_desc.split()[0]
+    aid, st = int(article_id), int(start)
+    if published == "-":
+        return f"({pub} IS NULL AND {article} >= ? AND ({article} > ? OR q.start > ?))", [aid, aid, st]
+    return (f"({pub} < ? OR {pub} IS NULL OR ({pub} = ? AND {article} >= ? AND ({article} > ? OR q.start > ?)))",
+            [published, published, aid, aid, st])
 
 
 def _with_parents(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
@@ -519,18 +551,21 @@ def _article_filter(search: str | None = None, outlet: str | None = None, date_f
 
 def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
-             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+             limit: int = 50, offset: int = 0, after: int | None = None) -> list[dict[str, Any]]:
     """Articles, latest ingested first. ``search`` (the syntax of newsgraph/search.py) matches the
     title or text; each hit then has ``snippet``: the sentence with the first match, its ``start``
-    in the text and ``highlights`` relative to the sentence."""
+    in the text and ``highlights`` relative to the sentence. ``after``: the id of the last article
+    of the page before, read from instead of skipping ``offset`` (keyset pagination)."""
     sq = parse(search) if search else None
+    before = "" if after is None else f" AND rowid < {int(after)}"
+    offset = offset if after is None else 0
     if sq and not (outlet or date_from or date_to or sq.exact_checks()) and limit >= 0:
         # A search alone: the page read from the index in its own (rowid = id) order, not every match.
         where, args = (" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
-                       " ORDER BY rowid DESC LIMIT ? OFFSET ?)"), [sq.fts(), limit, offset]
+                       f"{before} ORDER BY rowid DESC LIMIT ? OFFSET ?)"), [sq.fts(), limit, offset]
         offset = 0
     else:
-        where, args = _article_filter(search, outlet, date_from, date_to)
+        where, args = _and(*_article_filter(search, outlet, date_from, date_to), before)
     rows = _rows(conn.execute(
         f"SELECT a.id, {ARTICLE_KEY} AS key, a.document, a.title, a.published, a.outlet, a.author, a.url, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"

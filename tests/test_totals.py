@@ -25,7 +25,7 @@ SPEAKERS = [("Nora Quist", "PERSON"), ("Quist", "PERSON"), ("Brandt", "PERSON"),
             ("dockers", "GROUP"), (None, "UNNAMED"), ("Pella Ostrander", "PERSON"), ("Vey Lund", "PERSON")]
 
 
-def _article(i: int) -> Article:
+def invented_article(i: int) -> Article:
     """An invented article: some of the people and places, a few quotations by various speakers."""
     text, entities, quotes = f"Report {i}.\n\n", [], []
     for k, (name, aliases, gender) in enumerate(PEOPLE):
@@ -76,7 +76,7 @@ def assert_totals_current(conn: sqlite3.Connection, tables: tuple[str, ...] = (*
 def store(tmp_path: Path) -> sqlite3.Connection:
     conn = connect(tmp_path / "t.db")
     for batch in range(3):
-        store_articles(conn, [_article(batch * 6 + i) for i in range(6)])
+        store_articles(conn, [invented_article(batch * 6 + i) for i in range(6)])
         merge_new_entities(conn)
     return conn
 
@@ -93,7 +93,7 @@ def test_totals_stay_current_through_ingest_merges_unmerges_and_deletes(store: s
     with store:
         store.execute("DELETE FROM articles WHERE id IN (2, 7)")
     assert_totals_current(store)
-    store_articles(store, [_article(40), _article(41)])
+    store_articles(store, [invented_article(40), invented_article(41)])
     assert_totals_current(store)  # not merged yet: people by name
     merge_new_entities(store)
     assert_totals_current(store)
