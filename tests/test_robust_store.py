@@ -444,7 +444,7 @@ def drop_schema_6_group_figures(conn: sqlite3.Connection) -> None:
     """Back to schema 5: quotation groups without their kept figures (triggers, tables, indexes, columns)."""
     for name in ("quote_group_members_ai", "quote_group_members_ad", "quote_group_members_published"):
         conn.execute(f"DROP TRIGGER {name}")
-    for name in ("quote_group_members_order", "quote_group_members_wording", "quote_groups_most"):
+    for name in ("quote_group_members_order", "quote_group_members_wording", "quote_groups_most", "entities_unmerged"):
         conn.execute(f"DROP INDEX {name}")
     for name in GROUP_FIGURES_TABLES:
         conn.execute(f"DROP TABLE {name}")

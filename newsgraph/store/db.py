@@ -24,6 +24,8 @@ SCHEMA_VERSION = 6
 quotes.affiliation, entities.gender; search indexes keeping accents, and over the article text."""
 APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA application_id)
 BUSY_TIMEOUT_S = 30.0
+WRITER_CACHE_KIB = 64 * 1024
+"""A writable connection's page cache (SQLite's default is 2 MB)."""
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 """A writable open checks the file's structure (``PRAGMA quick_check``, ~11 ms per MB) before
 writing to it, up to this size; bigger stores are checked by their writes failing cleanly."""
@@ -159,6 +161,13 @@ def _connect(path: str | Path, *, readonly: bool, complete: bool) -> sqlite3.Con
         conn.close()
         raise
     conn.execute("PRAGMA foreign_keys = ON")
+    if not readonly:
+        # Per connection, not stored in the file: a store opened again (not created or migrated by this
+        # open) would write with SQLite's default, an fsync per commit (0.5 s a batch at a million
+        # quotations). In WAL mode NORMAL loses no committed batch to a crash or kill, only to a power
+        # cut. The larger page cache keeps the upper levels of a big store's indexes between batches.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     return conn
 
 
