@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
+from newsgraph import query
 from newsgraph.identity import identities
 from newsgraph.model import PLACE_TYPES
 from newsgraph.search import fts_condition, parse
@@ -27,11 +28,11 @@ PERIOD_SQL = {
 
 
 
-SAMPLE = 2000
+SAMPLE = query.SAMPLE
 """A person, place or search named in more articles than this is charted on its ``SAMPLE``
 latest-ingested articles (and the quotations in them; a search: its ``SAMPLE`` latest matching
 quotations), read through the indexes in ingest order: a chart costs the same at any store size,
-and says it is a sample (``"sample"``). The search page's estimate uses the same size (query.SAMPLE)."""
+and says it is a sample (``"sample"``), as the search page's counts of a common word do."""
 
 
 def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
@@ -59,7 +60,7 @@ def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
         named, named_args = latest(f"SELECT e.article_id FROM entities e WHERE {cond} ORDER BY e.id DESC", args)
         arts.append(f"a.id IN ({named})")
         a_args += named_args
-        cond, args = who.quote_condition("q")
+        cond, args = who.quote_condition("+q")  # "+": the articles drive, each one's quotations are checked
         quotes.append(f"{cond} AND q.article_id IN ({named})")  # their quotations in those articles
         q_args += [*args, *named_args]
     if place:
