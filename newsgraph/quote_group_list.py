@@ -90,14 +90,14 @@ def _occurrences(conn: sqlite3.Connection, quote_ids: list[int]) -> tuple[list[d
     """Where each of ``quote_ids`` was printed, in their order; and the first one's speaker (the
     group's): the person they are, else the name printed."""
     rows = {r["quote_id"]: r for r in conn.execute(
-        f"SELECT q.id AS quote_id, q.content, q.spans, q.speaker, a.document, a.published, a.outlet, "
-        f"{ARTICLE_KEY} AS article_key, g.name AS person FROM quotes q JOIN articles a ON a.id = q.article_id "
-        "LEFT JOIN entities e ON e.id = q.speaker_entity_id LEFT JOIN global_entities g ON g.id = e.global_id "
+        f"SELECT q.id AS quote_id, q.content, q.spans, a.document, a.published, a.outlet, "
+        f"{ARTICLE_KEY} AS article_key FROM quotes q JOIN articles a ON a.id = q.article_id "
         "WHERE q.id IN (SELECT value FROM json_each(?))", (json.dumps(quote_ids),))}
-    first = rows[quote_ids[0]]
+    first = conn.execute("SELECT g.name, q.speaker FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_entity_id "
+                         "LEFT JOIN global_entities g ON g.id = e.global_id WHERE q.id = ?", (quote_ids[0],)).fetchone()
     return [{"document": r["document"], "published": r["published"], "outlet": r["outlet"],
              "spans": json.loads(r["spans"]), "article_key": r["article_key"], "quote_id": r["quote_id"],
-             "text": " ".join(r["content"].split())} for r in (rows[i] for i in quote_ids)], first["person"] or first["speaker"]
+             "text": " ".join(r["content"].split())} for r in (rows[i] for i in quote_ids)], first[0] or first[1]
 
 
 def differing_words(text: str, variant: str) -> list[tuple[str, bool]]:
