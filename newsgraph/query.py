@@ -112,7 +112,7 @@ def _quote_filter(
             where.append(cond)
             args += cargs
     if speaker:  # the names first (the store's speaker_names), then their quotations by index
-        where.append("q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
+        where.append(f"{check}q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
         args.append(contains(speaker))
     if article_id is not None:
         where.append("q.article_id = ?")
@@ -198,7 +198,8 @@ def quotes(
     # By date, with no narrow filter (or a search matching many): the articles in date order (their
     # index), each article's quotations in turn, until the page is full, rather than a sort of
     # every match.
-    by_article = order != "speaker" and not ranked and not (speaker or article_id is not None) and (
+    by_article = order != "speaker" and not ranked and article_id is None and (
+        _many_quotes_named(conn, speaker, offset + limit) and not (person or sq) if speaker else
         _many_quotes_of(conn, person, offset + limit) if person else
         not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
     by_article = by_article and not (person and sq)
@@ -304,6 +305,14 @@ def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:
     faster from about half the matches at which the two read as many."""
     total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
     return int((rows * total) ** 0.5 / 2) + 1
+
+
+def _many_quotes_named(conn: sqlite3.Connection, speaker: str, rows: int) -> bool:
+    """Whether the quotations of the speakers named like ``speaker`` are cheaper to walk to
+    (``_walk_pays``), counted in the totals (``speaker_names``)."""
+    named = conn.execute("SELECT coalesce(sum(quotes), 0) FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\'",
+                         (contains(speaker),)).fetchone()[0]
+    return rows >= 0 and int(named) >= _walk_pays(conn, rows)
 
 
 def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:

@@ -302,3 +302,12 @@ def test_someones_quotations_walked_through_their_articles_are_those_a_sort_give
             walked = query.quotes(store, person=p["name"], act=act, limit=limit, offset=offset)
             assert [q["id"] for q in walked] == [q["id"] for q in query.quotes(
                 store, person=p["name"], act=act, search="tide", limit=limit, offset=offset)], p["name"]
+
+
+def test_a_speaker_name_quoted_often_walked_by_date_gives_what_a_sort_gives(store: sqlite3.Connection) -> None:
+    """`--speaker` of a name quoted often pages through the articles by date (as a common word does):
+    the same quotations as the sort a search forces."""
+    for name in ("Quist", "Board", "dockers", "Lund"):
+        for limit, offset in ((-1, 0), (3, 2), (5, 0)):
+            assert [q["id"] for q in query.quotes(store, speaker=name, limit=limit, offset=offset)] == [
+                q["id"] for q in query.quotes(store, speaker=name, search="tide", limit=limit, offset=offset)], name
