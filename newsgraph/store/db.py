@@ -26,6 +26,11 @@ APP_ID = 0x6E677268  # "ngrh": marks a file as a newsgraph store (PRAGMA applica
 BUSY_TIMEOUT_S = 30.0
 WRITER_CACHE_KIB = 64 * 1024
 """A writable connection's page cache (SQLite's default is 2 MB)."""
+WRITER_WAL_PAGES = 8192
+"""Pages the write-ahead log takes before a writer copies it into the store (SQLite's default is
+1,000). A batch of 32 articles writes 3,000 to 4,000 pages, most of them again in the next batch
+(index leaves, totals); a checkpoint at every batch wrote each of them into a 1.4 GB file, scattered,
+and synced it: 1.2 s of 100 articles' ingest at a million quotations, against 0.1 s into a new store."""
 QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024
 """A writable open checks the file's structure (``PRAGMA quick_check``, ~11 ms per MB) before
 writing to it, up to this size; bigger stores are checked by their writes failing cleanly."""
@@ -168,6 +173,7 @@ def _connect(path: str | Path, *, readonly: bool, complete: bool) -> sqlite3.Con
         # cut. The larger page cache keeps the upper levels of a big store's indexes between batches.
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
+        conn.execute(f"PRAGMA wal_autocheckpoint = {WRITER_WAL_PAGES}")
     return conn
 
 
