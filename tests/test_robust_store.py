@@ -442,7 +442,7 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
 
 def drop_schema_6_group_figures(conn: sqlite3.Connection) -> None:
     """Back to schema 5: quotation groups without their kept figures (triggers, tables, indexes, columns)."""
-    for name in ("quote_group_members_ai", "quote_group_members_ad", "quote_group_members_published"):
+    for name in ("quote_group_members_ai", "quote_group_members_ad", "articles_published_au"):
         conn.execute(f"DROP TRIGGER {name}")
     for name in ("quote_group_members_order", "quote_group_members_wording", "quote_groups_most", "entities_unmerged"):
         conn.execute(f"DROP INDEX {name}")

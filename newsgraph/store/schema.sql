@@ -243,11 +243,11 @@ CREATE TRIGGER IF NOT EXISTS quote_group_members_ad AFTER DELETE ON quote_group_
 END;
 -- A detach or ungroup (quote_groups.py) moves a quotation to another group as a delete and an insert:
 -- no update trigger repeats these two.
--- An article's date corrected: its grouped quotations' order follows.
-CREATE TRIGGER IF NOT EXISTS quote_group_members_published AFTER UPDATE OF published ON articles BEGIN
+-- An article's date corrected: its grouped quotations' order and its speakers' articles by date follow.
+CREATE TRIGGER IF NOT EXISTS articles_published_au AFTER UPDATE OF published ON articles BEGIN
     UPDATE quote_group_members SET published = new.published WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = new.id);
-    UPDATE speaker_articles SET published = new.published WHERE (key, article_id) IN
-        (SELECT identity_key, article_id FROM quote_facts WHERE article_id = new.id AND identity_key IS NOT NULL);
+    UPDATE speaker_articles SET published = new.published WHERE article_id = new.id
+        AND key IN (SELECT identity_key FROM quote_facts WHERE article_id = new.id AND identity_key IS NOT NULL);
 END;
 -- The matching index: hashes of (speaker, three consecutive words) -> quotations holding them.
 CREATE TABLE IF NOT EXISTS quote_shingles (
