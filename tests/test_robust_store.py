@@ -458,8 +458,10 @@ def drop_schema_5_totals(conn: sqlite3.Connection) -> None:
     """Back to schema 4: no totals (their triggers, view and tables), nor schema 6's."""
     drop_schema_6_group_figures(conn)
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND"
-                                " (name LIKE 'totals%' OR name LIKE 'speaker_articles%')").fetchall():
+                                " (name LIKE 'totals%' OR name LIKE 'speaker_articles%' OR name LIKE 'person_totals%')"
+                                ).fetchall():
         conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP VIEW person_totals_delta")
     conn.execute("DROP VIEW quote_facts")
     conn.execute("DROP VIEW person_title_flags")
     for name in TOTALS_TABLES:

@@ -21,4 +21,6 @@ CREATE TABLE IF NOT EXISTS speaker_articles (  -- schema 5's, for an older store
 ALTER TABLE speaker_articles ADD COLUMN published TEXT;
 UPDATE speaker_articles SET published = (SELECT published FROM articles WHERE id = speaker_articles.article_id);
 DROP VIEW IF EXISTS quote_facts;
-DROP TRIGGER IF EXISTS totals_people_au;  -- schema.sql's reads speaker_articles by both key columns
+DROP TRIGGER IF EXISTS totals_people_au;  -- schema.sql's read speaker_articles by both key columns
+DROP TRIGGER IF EXISTS totals_people_ai;  -- and these three share person_totals_delta
+DROP TRIGGER IF EXISTS totals_people_bd;

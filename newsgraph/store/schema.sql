@@ -402,65 +402,44 @@ CREATE TRIGGER IF NOT EXISTS totals_mentions_ad AFTER DELETE ON mentions BEGIN
         (SELECT name FROM entities WHERE id = old.entity_id AND type IN ('GPE', 'LOC', 'FAC'));
 END;
 
-CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.type = 'PERSON' BEGIN
+-- One person entity counted into (sign 1) or out of (-1) its identity's totals (global_id: the one it
+-- is counted under, which a merge changes): the one definition the insert, delete and merge
+-- triggers below share (schema 6).
+CREATE VIEW IF NOT EXISTS person_totals_delta AS SELECT NULL AS entity_id, NULL AS global_id, NULL AS sign;
+CREATE TRIGGER IF NOT EXISTS person_totals_delta_ii INSTEAD OF INSERT ON person_totals_delta BEGIN
     INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
                               alias_female, alias_male)
-    VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
-            new.gender IS 'female', new.gender IS 'male',
-            (SELECT f.titled_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.titled_male FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_male FROM person_title_flags f WHERE f.id = new.id))
-    ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
+    SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, new.sign,
+        new.sign * NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = e.article_id AND o.id <> e.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = e.name)),
+        new.sign * (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
+        new.sign * (e.gender IS 'female'), new.sign * (e.gender IS 'male'),
+        new.sign * f.titled_female, new.sign * f.titled_male, new.sign * f.alias_female, new.sign * f.alias_male
+    FROM entities e JOIN person_title_flags f ON f.id = e.id WHERE e.id = new.entity_id
+    ON CONFLICT(key) DO UPDATE SET entities = entities + excluded.entities, articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
         said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
         titled_male = titled_male + excluded.titled_male,
         alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
-    INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
-    ON CONFLICT DO UPDATE SET entities = entities + 1;
+    DELETE FROM person_totals WHERE entities = 0 AND quotes = 0 AND key =
+        (SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END FROM entities e WHERE e.id = new.entity_id);
+    INSERT INTO person_names(key, name, entities)
+    SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, e.name, new.sign
+    FROM entities e WHERE e.id = new.entity_id
+    ON CONFLICT DO UPDATE SET entities = entities + excluded.entities;
+    DELETE FROM person_names WHERE entities = 0 AND (key, name) =
+        (SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, e.name FROM entities e WHERE e.id = new.entity_id);
+END;
+CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.type = 'PERSON' BEGIN
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (new.id, new.global_id, 1);
 END;
 CREATE TRIGGER IF NOT EXISTS totals_people_bd BEFORE DELETE ON entities WHEN old.type = 'PERSON' BEGIN
-    UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
-        mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
-        said_male = said_male - (old.gender IS 'male'),
-        titled_female = titled_female - (SELECT f.titled_female FROM person_title_flags f WHERE f.id = old.id),
-        titled_male = titled_male - (SELECT f.titled_male FROM person_title_flags f WHERE f.id = old.id),
-        alias_female = alias_female - (SELECT f.alias_female FROM person_title_flags f WHERE f.id = old.id),
-        alias_male = alias_male - (SELECT f.alias_male FROM person_title_flags f WHERE f.id = old.id)
-    WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
-    DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
-    UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
-    DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (old.id, old.global_id, -1);
 END;
 -- A merge (store/merge.py) moves the entity, and the quotations its speaker said, to another identity.
 CREATE TRIGGER IF NOT EXISTS totals_people_au AFTER UPDATE OF global_id ON entities
 WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
-    UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
-        mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
-        said_male = said_male - (old.gender IS 'male'),
-        titled_female = titled_female - (SELECT f.titled_female FROM person_title_flags f WHERE f.id = old.id),
-        titled_male = titled_male - (SELECT f.titled_male FROM person_title_flags f WHERE f.id = old.id),
-        alias_female = alias_female - (SELECT f.alias_female FROM person_title_flags f WHERE f.id = old.id),
-        alias_male = alias_male - (SELECT f.alias_male FROM person_title_flags f WHERE f.id = old.id)
-    WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
-    DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
-    UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
-    DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
-    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
-                              alias_female, alias_male)
-    VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
-            new.gender IS 'female', new.gender IS 'male',
-            (SELECT f.titled_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.titled_male FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_male FROM person_title_flags f WHERE f.id = new.id))
-    ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
-        mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
-        said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
-        titled_male = titled_male + excluded.titled_male,
-        alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
-    INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
-    ON CONFLICT DO UPDATE SET entities = entities + 1;
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (old.id, old.global_id, -1);
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (new.id, new.global_id, 1);
     UPDATE quote_tally SET quotes = quotes - (SELECT count(*) FROM (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id WHEN f.speaker IS NOT NULL THEN 'n' || f.speaker ELSE '' END AS speaker_key, f.linked, f.type, f.outlet, f.month, f.act, f.kind FROM quote_facts f WHERE f.speaker_entity_id = new.id) f
         WHERE (speaker_key, linked, type, outlet, month, act, kind) IS (quote_tally.speaker_key, quote_tally.linked, quote_tally.type, quote_tally.outlet,
                             quote_tally.month, quote_tally.act, quote_tally.kind))
