@@ -28,6 +28,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import web_timings  # noqa: E402  (a sibling script, not a package)
@@ -81,8 +82,6 @@ def replicate(src: Path, out: Path, copies: int) -> None:
                              (top["quotes"] if table == "quote_group_members" else _first_copy_top(conn, table, top),))
         print(f"copy {k}/{copies - 1}: {time.perf_counter() - t0:.1f} s", flush=True)
     with conn:
-        conn.execute("UPDATE quote_groups SET size = (SELECT count(*) FROM quote_group_members m "
-                     "WHERE m.group_id = quote_groups.id)")
         conn.execute("UPDATE meta SET value = (SELECT max(id) FROM quotes) WHERE key = 'quote_groups_through'")
     for index in FTS_INDEXES:  # one segment each, as a store grown by ingest keeps them merged
         with conn:
@@ -113,7 +112,31 @@ def page_urls(db: Path, n: int) -> dict[str, list[str]]:
             "SELECT substr(hash, 1, 16) FROM articles WHERE id % ? = 0 LIMIT ?", (max(1, total // n), n))]
     urls["quotations"] = ["/quotations", "/quotations?min_occurrences=3", "/quotations?offset=50",
                           "/api/quotations", "/api/quotations?speaker=blair"]
+    people = [u.removeprefix("/person/") for u in urls["person"][:5]]
+    urls["attention"] = ([f"/attention?person={p}" for p in people] + ["/attention?place=London"]
+                         + [f"/attention?q={quote(w)}" for w in web_timings.SEARCH_WORDS[:4]])
+    urls["keyset"] = _keyset_urls(db)
     return urls
+
+
+def _keyset_urls(db: Path) -> list[str]:
+    """Deep pages read on from the key the page before ends with (the next links' ``after``)."""
+    from newsgraph import query
+    from newsgraph.store import connect
+
+    conn = connect(db, readonly=True)
+    try:
+        out = []
+        for offset in (20000, 5000):
+            before = query.quotes(conn, limit=1, offset=offset - 1)
+            out.append(f"/api/quotes?offset={offset}&after={quote(query.cursor(before[0]))}")
+        before = query.quotes(conn, limit=1, offset=999, act="speech", unattributed="hide")
+        out.append(f"/search?q=&offset=1000&after={quote(query.cursor(before[0]))}")
+        arts = query.articles(conn, limit=1, offset=999)
+        out.append(f"/articles?offset=1000&after={arts[0]['id']}")
+        return out
+    finally:
+        conn.close()
 
 
 def _get(conn: http.client.HTTPConnection, url: str) -> tuple[float, bool]:

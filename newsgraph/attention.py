@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
+from newsgraph import query
 from newsgraph.identity import identities
 from newsgraph.model import PLACE_TYPES
 from newsgraph.search import fts_condition, parse
@@ -27,51 +28,78 @@ PERIOD_SQL = {
 
 
 
+SAMPLE = query.SAMPLE
+"""A person, place or search named in more articles than this is charted on its ``SAMPLE``
+latest-ingested articles (and the quotations in them; a search: its ``SAMPLE`` latest matching
+quotations), read through the indexes in ingest order: a chart costs the same at any store size,
+and says it is a sample (``"sample"``), as the search page's counts of a common word do."""
+
+
 def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
-               search: str | None) -> tuple[str, list[Any], str, list[Any]]:
-    """(WHERE for articles ``a``, args, WHERE for quotations ``q`` joined to ``a``, args)."""
+               search: str | None) -> tuple[str, list[Any], str, list[Any], bool]:
+    """(WHERE for articles ``a``, args, WHERE for quotations ``q`` joined to ``a``, args, sampled):
+    each selector bounded to its ``SAMPLE`` latest-ingested rows; sampled when one had more."""
     arts: list[str] = []
     quotes: list[str] = []
     a_args: list[Any] = []
     q_args: list[Any] = []
+    sampled = False
+
+    def latest(sql: str, args: list[Any]) -> tuple[str, list[Any]]:
+        """``sql`` (a SELECT of ids newest first) bounded to ``SAMPLE``; notes when it had more."""
+        nonlocal sampled
+        sampled = sampled or conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*args, SAMPLE + 1]
+                                          ).fetchone()[0] > SAMPLE
+        return f"{sql} LIMIT ?", [*args, SAMPLE]
+
     if person:
         who = identities(conn).find(person)
         if who is None:
-            return "0", [], "0", []
+            return "0", [], "0", [], False
         cond, args = who.entity_condition("e")
-        arts.append(f"a.id IN (SELECT e.article_id FROM entities e WHERE {cond})")
-        a_args += args
-        cond, args = who.quote_condition("q")
-        quotes.append(cond)
-        q_args += args
+        named, named_args = latest(f"SELECT e.article_id FROM entities e WHERE {cond} ORDER BY e.id DESC", args)
+        arts.append(f"a.id IN ({named})")
+        a_args += named_args
+        cond, args = who.quote_condition("+q")  # "+": the articles drive, each one's quotations are checked
+        quotes.append(f"{cond} AND q.article_id IN ({named})")  # their quotations in those articles
+        q_args += [*args, *named_args]
     if place:
-        named = ("a.id IN (SELECT article_id FROM entities WHERE name = ? AND type IN"
-                 f" ({','.join('?' * len(PLACE_TYPES))}))")
-        arts.append(named)
-        quotes.append(named)
-        a_args += [place, *PLACE_TYPES]
-        q_args += [place, *PLACE_TYPES]
+        named, args = latest("SELECT article_id FROM entities WHERE name = ? AND type IN"
+                             f" ({','.join('?' * len(PLACE_TYPES))}) ORDER BY id DESC", [place, *PLACE_TYPES])
+        arts.append(f"a.id IN ({named})")
+        quotes.append(f"q.article_id IN ({named})")
+        a_args += args
+        q_args += args
     if search:
         sq = parse(search)
         if not sq:
-            return "0", [], "0", []
-        cond, args = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+            return "0", [], "0", [], False
+        cond, args = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact", latest=SAMPLE)
+        sampled = sampled or _more_than_sample(conn, sq.fts(), "articles_fts")
         arts.append(cond)
         a_args += args
-        cond, args = fts_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
+        cond, args = fts_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content", latest=SAMPLE)
+        sampled = sampled or _more_than_sample(conn, sq.fts(column="content"), "quotes_fts")
         quotes.append(cond)
         q_args += args
-    return " AND ".join(arts) or "1", a_args, " AND ".join(quotes) or "1", q_args
+    return " AND ".join(arts) or "1", a_args, " AND ".join(quotes) or "1", q_args, sampled
+
+
+def _more_than_sample(conn: sqlite3.Connection, match: str, index: str) -> bool:
+    return bool(conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM {index} WHERE {index} MATCH ? LIMIT ?)",
+                             (match, SAMPLE + 1)).fetchone()[0] > SAMPLE)
 
 
 def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str | None = None,
               search: str | None = None, unit: str = "month") -> dict[str, Any]:
-    """``{"unit", "periods": [{"period", "articles", "quotes"}], "undated": {"articles", "quotes"}}``;
+    """``{"unit", "periods": [{"period", "articles", "quotes"}], "undated": {"articles", "quotes"}, "sample"}``;
     every period from the first to the last is listed, empty ones with zeros (a gap in attention is
-    information). ``period`` is "2016-09" (month), "2016" (year) or the Monday "2016-09-12" (week)."""
+    information). ``period`` is "2016-09" (month), "2016" (year) or the Monday "2016-09-12" (week).
+    ``sample``: ``SAMPLE`` when the counts are of the latest ``SAMPLE`` articles (or matching
+    quotations) only, else None."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (choose from {', '.join(UNITS)})")
-    a_where, a_args, q_where, q_args = _selection(conn, person, place, search)
+    a_where, a_args, q_where, q_args, sampled = _selection(conn, person, place, search)
     period = PERIOD_SQL[unit]
     counts: dict[str, dict[str, int]] = {}
     undated = {"articles": 0, "quotes": 0}
@@ -85,7 +113,8 @@ def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str
             else:
                 counts.setdefault(p, {"articles": 0, "quotes": 0})[key] = n
     return {"unit": unit, "periods": [{"period": p, **counts.get(p, {"articles": 0, "quotes": 0})}
-                                      for p in fill(sorted(counts), unit)], "undated": undated}
+                                      for p in fill(sorted(counts), unit)], "undated": undated,
+            "sample": SAMPLE if sampled else None}
 
 
 def fill(periods: list[str], unit: str) -> list[str]:

@@ -65,7 +65,7 @@ def _quote_filter(
     article_id: int | None = None, kind: str | None = None, outlet: str | None = None, date_from: str | None = None,
     date_to: str | None = None, speaker_type: str | None = None, gender: str | None = None,
     act: str | None = None, unattributed: str | None = None, by_article: bool = False, ranked: bool = False,
-    sample: int | None = None,
+    sample: int | None = None, by_person: bool = False,
 ) -> tuple[str, str, list[Any]]:
     """FROM and WHERE (with their arguments) shared by ``quotes`` and ``count_quotes``. ``person``:
     the quotations of one identity (all their names; none for a name no one has). ``act``:
@@ -73,7 +73,8 @@ def _quote_filter(
     ``unattributed``: the quotations whose speaker was not found, "hide" them, show "only" them, or
     "include" them (None). ``by_article``: the articles in date order drive the query (``BY_ARTICLE``), the other
     conditions only check; ``ranked``: the search joins the index, for its rank (``f.rank``);
-    ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``)."""
+    ``sample``: only the search's ``sample`` latest-ingested matches (``search_sample``); ``by_person``
+    (with ``by_article``): the articles quoting ``person`` drive the query (``BY_SPEAKER_ARTICLE``)."""
     where: list[str] = []
     args: list[Any] = []
     check = "+" if by_article else ""  # a unary + keeps SQLite from reading the quotations by that column
@@ -91,6 +92,10 @@ def _quote_filter(
             where.append(cond)
             args += cargs
     frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
+    if by_person and person:
+        frm = BY_SPEAKER_ARTICLE
+        where.append("s.key = ?")
+        args.append(identities(conn).find(person).key)  # type: ignore[union-attr]  # by_person: someone found
     if search:
         sq = parse(search)
         if not sq:
@@ -107,7 +112,7 @@ def _quote_filter(
             where.append(cond)
             args += cargs
     if speaker:  # the names first (the store's speaker_names), then their quotations by index
-        where.append("q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
+        where.append(f"{check}q.speaker IN (SELECT speaker FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\')")
         args.append(contains(speaker))
     if article_id is not None:
         where.append("q.article_id = ?")
@@ -181,8 +186,11 @@ def quotes(
     order: str = "newest",
     limit: int = 100,
     offset: int = 0,
+    after: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights."""
+    """Quotations in ``order`` (see ``QUOTE_ORDERS``); ``search`` is full-text (FTS5) with highlights.
+    ``after`` (newest order, not ranked): the ``cursor`` of the last row of the page before, read
+    instead of skipping ``offset`` rows (keyset pagination: a deep page costs what the first does)."""
     if order not in QUOTE_ORDERS:
         raise ValueError(f"unknown order {order!r} (choose from {', '.join(QUOTE_ORDERS)})")
     sq = parse(search) if search else None
@@ -190,14 +198,19 @@ def quotes(
     # By date, with no narrow filter (or a search matching many): the articles in date order (their
     # index), each article's quotations in turn, until the page is full, rather than a sort of
     # every match.
-    by_article = order != "speaker" and not ranked and not (speaker or article_id is not None) and (
+    by_article = order != "speaker" and not ranked and article_id is None and (
+        _many_quotes_named(conn, speaker, offset + limit) and not (person or sq) if speaker else
         _many_quotes_of(conn, person, offset + limit) if person else
         not sq or (limit >= 0 and _many_matches(conn, sq, offset + limit)))
     by_article = by_article and not (person and sq)
+    # Someone's quotations by date: the articles quoting them, newest first (speaker_articles_newest).
+    who = identities(conn).find(person) if person else None
+    by_person = who is not None and order == "newest" and not sq and not speaker and article_id is None
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
                                      speaker_type=speaker_type, gender=gender, act=act,
-                                     unattributed=unattributed, by_article=by_article, ranked=ranked)
+                                     unattributed=unattributed, by_article=by_article or by_person, ranked=ranked,
+                                     by_person=by_person)
     select = f"q.*, {ARTICLE_KEY} AS article_key, a.document, a.title, a.published"
     newest = "a.published DESC, q.article_id, q.start"
     sort = newest
@@ -207,8 +220,13 @@ def quotes(
         sort = "a.published IS NULL, a.published, q.article_id, q.start"
     elif order == "speaker":
         sort = f"q.speaker IS NULL, q.speaker COLLATE NOCASE, {newest}"
-    if by_article:
+    if by_person:
+        sort = "s.published DESC, s.article_id, q.start"
+    elif by_article:
         sort = sort.replace("q.article_id", "a.id")
+    if after is not None and sort.startswith(("a.published DESC", "s.published DESC")):
+        where, args = _and(where, args, *_after(after, *sort.split(", ")[:2]))
+        offset = 0
     sql = f"SELECT {select} FROM {frm}{where} ORDER BY {sort} LIMIT ? OFFSET ?"
     rows = _rows(conn.execute(sql, [*args, limit, offset]))
     for r in rows:
@@ -218,6 +236,32 @@ def quotes(
     if sq:
         _highlight(rows, sq)
     return rows
+
+
+def _and(where: str, args: list[Any], cond: str, more: list[Any] | None = None) -> tuple[str, list[Any]]:
+    """A `` WHERE …`` clause (or "") with one more condition (``cond``: a bare one, or `` AND …``)."""
+    cond = cond.removeprefix(" AND ").strip()
+    if not cond:
+        return where, args
+    return (f"{where} AND {cond}" if where else f" WHERE {cond}"), [*args, *(more or [])]
+
+
+def cursor(row: dict[str, Any]) -> str:
+    """Where a page of quotations by date ends, for the next page's ``after``: the article's date
+    (``-`` for none), id and the quotation's start."""
+    return f"{row['published'] or '-'}~{row['article_id']}~{row['start']}"
+
+
+def _after(key: str, published_desc: str, article: str) -> tuple[str, list[Any]]:
+    """The rows after ``key`` (``cursor``) in the newest-first order (date descending, undated
+    last; then article, start): a condition the walk's index of articles can start from."""
+    published, article_id, start = key.rsplit("~", 2)
+    pub = published_desc.split()[0]
+    aid, st = int(article_id), int(start)
+    if published == "-":
+        return f"({pub} IS NULL AND {article} >= ? AND ({article} > ? OR q.start > ?))", [aid, aid, st]
+    return (f"({pub} < ? OR {pub} IS NULL OR ({pub} = ? AND {article} >= ? AND ({article} > ? OR q.start > ?)))",
+            [published, published, aid, aid, st])
 
 
 def _with_parents(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
@@ -247,6 +291,10 @@ def add_cue_words(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
 BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"
 """Quotations article by article, the articles driving (in the order of an index on them). A plain
 join would let SQLite build a Bloom filter over every quotation first."""
+BY_SPEAKER_ARTICLE = ("speaker_articles s CROSS JOIN articles a ON a.id = s.article_id"
+                      " CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = s.article_id)")
+"""Someone's quotations article by article, the articles quoting them driving, newest first (the
+index ``speaker_articles_newest``): a page reads the articles it shows, however often they are quoted."""
 
 
 def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:
@@ -257,6 +305,14 @@ def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:
     faster from about half the matches at which the two read as many."""
     total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
     return int((rows * total) ** 0.5 / 2) + 1
+
+
+def _many_quotes_named(conn: sqlite3.Connection, speaker: str, rows: int) -> bool:
+    """Whether the quotations of the speakers named like ``speaker`` are cheaper to walk to
+    (``_walk_pays``), counted in the totals (``speaker_names``)."""
+    named = conn.execute("SELECT coalesce(sum(quotes), 0) FROM speaker_names WHERE speaker LIKE ? ESCAPE '\\'",
+                         (contains(speaker),)).fetchone()[0]
+    return rows >= 0 and int(named) >= _walk_pays(conn, rows)
 
 
 def _many_matches(conn: sqlite3.Connection, sq: SearchQuery, rows: int) -> bool:
@@ -504,18 +560,21 @@ def _article_filter(search: str | None = None, outlet: str | None = None, date_f
 
 def articles(conn: sqlite3.Connection, *, search: str | None = None, outlet: str | None = None,
              date_from: str | None = None, date_to: str | None = None,
-             limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+             limit: int = 50, offset: int = 0, after: int | None = None) -> list[dict[str, Any]]:
     """Articles, latest ingested first. ``search`` (the syntax of newsgraph/search.py) matches the
     title or text; each hit then has ``snippet``: the sentence with the first match, its ``start``
-    in the text and ``highlights`` relative to the sentence."""
+    in the text and ``highlights`` relative to the sentence. ``after``: the id of the last article
+    of the page before, read from instead of skipping ``offset`` (keyset pagination)."""
     sq = parse(search) if search else None
+    before = "" if after is None else f" AND rowid < {int(after)}"
+    offset = offset if after is None else 0
     if sq and not (outlet or date_from or date_to or sq.exact_checks()) and limit >= 0:
         # A search alone: the page read from the index in its own (rowid = id) order, not every match.
         where, args = (" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
-                       " ORDER BY rowid DESC LIMIT ? OFFSET ?)"), [sq.fts(), limit, offset]
+                       f"{before} ORDER BY rowid DESC LIMIT ? OFFSET ?)"), [sq.fts(), limit, offset]
         offset = 0
     else:
-        where, args = _article_filter(search, outlet, date_from, date_to)
+        where, args = _and(*_article_filter(search, outlet, date_from, date_to), before)
     rows = _rows(conn.execute(
         f"SELECT a.id, {ARTICLE_KEY} AS key, a.document, a.title, a.published, a.outlet, a.author, a.url, a.ingested_at,"
         " (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes"
@@ -737,14 +796,16 @@ def suggest_people(conn: sqlite3.Connection, name: str, n: int = 5) -> list[str]
 
 def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None:
     """A person's names, aliases, roles and counts (the same as in every list); None when no one
-    is known by ``name`` (in any case)."""
+    is known by ``name`` (in any case). Aliases and roles: of the ``LATEST_ARTICLES`` latest-ingested
+    articles naming them (their entities, through the index by global id), the most frequent first."""
     who = identities(conn).find(name)
     if who is None:
         return None
     cond, args = who.entity_condition("e")
     aliases: dict[str, int] = {}
     roles: dict[str, int] = {}
-    for e in conn.execute(f"SELECT aliases, roles, count(*) AS n FROM entities e WHERE {cond} GROUP BY 1, 2", args):
+    for e in conn.execute(f"SELECT aliases, roles, count(*) AS n FROM (SELECT aliases, roles FROM entities e WHERE {cond}"
+                          " ORDER BY e.id DESC LIMIT ?) GROUP BY 1, 2", [*args, LATEST_ARTICLES]):
         for a in json.loads(e["aliases"]):  # the same lists recur article after article: each read once
             aliases[a] = aliases.get(a, 0) + e["n"]
         for r in json.loads(e["roles"]):

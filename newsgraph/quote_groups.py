@@ -33,12 +33,12 @@ is stored (``group_new_quotations``, called by ingest after each batch, like the
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from newsgraph.store.db import run_write
+from newsgraph.store.wording import words
 
 MIN_WORDS = 6
 SHINGLE = 3
@@ -47,12 +47,6 @@ MAX_CANDIDATES = 20
 KINDS = ("direct", "mixed")
 KEPT_APART = "kept apart (detached)"
 WATERMARK = "quote_groups_through"
-WORD = re.compile(r"\w+(?:['’]\w+)*")
-
-
-def words(text: str) -> list[str]:
-    """The words that identify a quotation: case-folded, punctuation and quotation marks dropped."""
-    return [w.replace("’", "'") for w in WORD.findall(text.casefold())]
 
 
 def speaker_key(global_id: int | None, speaker: str | None) -> str | None:
@@ -190,8 +184,8 @@ def _place(conn: sqlite3.Connection, quote_id: int, key: str, who: Who, ws: list
     """Put one quotation in its group (an earlier one's, or a new one); 1 if it joined.
     ``alone``: a detached quotation, regrouped: its own group, out of the index."""
     if alone:
-        own = int(conn.execute("INSERT INTO quote_groups(speaker_key, size) VALUES (?, 1)", (key,)).lastrowid or 0)
-        conn.execute("INSERT INTO quote_group_members(quote_id, group_id) VALUES (?, ?)", (quote_id, own))
+        own = int(conn.execute("INSERT INTO quote_groups(speaker_key) VALUES (?)", (key,)).lastrowid or 0)
+        _add_member(conn, quote_id, own, ws)
         conn.execute("UPDATE quote_group_log SET group_id = ? WHERE quote_id = ? AND rule = ? AND undone_at IS NULL",
                      (own, quote_id, KEPT_APART))
         return 0
@@ -219,12 +213,19 @@ def _place(conn: sqlite3.Connection, quote_id: int, key: str, who: Who, ws: list
             group_id, rule = int(hit[0]), rule_for(ws, best_words, best[0])
     if group_id is None:
         group_id = int(conn.execute("INSERT INTO quote_groups(speaker_key) VALUES (?)", (key,)).lastrowid or 0)
-    conn.execute("INSERT OR REPLACE INTO quote_group_members(quote_id, group_id) VALUES (?, ?)", (quote_id, group_id))
-    conn.execute("UPDATE quote_groups SET size = size + 1 WHERE id = ?", (group_id,))
+    _add_member(conn, quote_id, group_id, ws)
     conn.execute("INSERT INTO quote_group_log(group_id, quote_id, rule) VALUES (?,?,?)", (group_id, quote_id, rule))
     conn.executemany("INSERT OR IGNORE INTO quote_shingles(shingle, quote_id) VALUES (?, ?)",
                      [(h, quote_id) for h in hashes])
     return int(rule != "new")
+
+
+def _add_member(conn: sqlite3.Connection, quote_id: int, group_id: int, ws: list[str]) -> None:
+    """A quotation joins a group, with what the group's figures and its ordered lists read (its
+    wording, article, date and speaker as printed); the schema's triggers count it in."""
+    conn.execute("INSERT INTO quote_group_members(quote_id, group_id, wording, published, article_id, speaker) "
+                 "SELECT q.id, ?, ?, a.published, a.id, q.speaker FROM quotes q JOIN articles a ON a.id = q.article_id "
+                 "WHERE q.id = ?", (group_id, " ".join(ws), quote_id))
 
 
 def detach_quotation(conn: sqlite3.Connection, quote_id: int) -> bool:
@@ -237,7 +238,7 @@ def detach_quotation(conn: sqlite3.Connection, quote_id: int) -> bool:
                            "JOIN quote_groups g ON g.id = m.group_id WHERE m.quote_id = ?", (quote_id,)).fetchone()
         if row is None or row["n"] < 2:
             return False
-        _detach(conn, quote_id, row["group_id"], row["speaker_key"])
+        _detach(conn, quote_id, row["speaker_key"])
     return True
 
 
@@ -259,14 +260,17 @@ def ungroup(conn: sqlite3.Connection, group_id: int, *, quote_ids: list[int] | N
                          (group_id, members[0], KEPT_APART))
             conn.execute("DELETE FROM quote_shingles WHERE quote_id = ?", (members[0],))
         for q in targets:
-            _detach(conn, q, group_id, g["speaker_key"])
+            _detach(conn, q, g["speaker_key"])
     return len(targets)
 
 
-def _detach(conn: sqlite3.Connection, quote_id: int, group_id: int, key: str) -> None:
-    new = int(conn.execute("INSERT INTO quote_groups(speaker_key, size) VALUES (?, 1)", (key,)).lastrowid or 0)
-    conn.execute("UPDATE quote_group_members SET group_id = ? WHERE quote_id = ?", (new, quote_id))
-    conn.execute("UPDATE quote_groups SET size = size - 1 WHERE id = ?", (group_id,))
+def _detach(conn: sqlite3.Connection, quote_id: int, key: str) -> None:
+    new = int(conn.execute("INSERT INTO quote_groups(speaker_key) VALUES (?)", (key,)).lastrowid or 0)
+    kept = conn.execute("SELECT wording, published, article_id, speaker FROM quote_group_members WHERE quote_id = ?",
+                        (quote_id,)).fetchone()
+    conn.execute("DELETE FROM quote_group_members WHERE quote_id = ?", (quote_id,))  # the figures: its triggers
+    conn.execute("INSERT INTO quote_group_members(quote_id, group_id, wording, published, article_id, speaker) "
+                 "VALUES (?, ?, ?, ?, ?, ?)", (quote_id, new, *kept))
     conn.execute("UPDATE quote_group_log SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
                  "WHERE quote_id = ? AND undone_at IS NULL", (quote_id,))
     conn.execute("INSERT INTO quote_group_log(group_id, quote_id, rule) VALUES (?,?,?)", (new, quote_id, KEPT_APART))

@@ -62,3 +62,18 @@ def test_pages_say_they_show_the_latest(db: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(query, "LATEST_ARTICLES", 500)
     with TestClient(create_app(db)) as client:
         assert 'id="latest"' not in client.get("/person/Ann Lee").text
+
+
+def test_attention_of_someone_named_in_more_than_the_sample_counts_the_latest(db: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph import attention
+
+    conn = connect(db, readonly=True)
+    selectors = ({"person": "Ann Lee"}, {"place": "Portmoor"}, {"search": "Portmoor"})
+    full = [attention.attention(conn, **who, unit="year") for who in selectors]
+    assert all(a["sample"] is None and sum(p["articles"] for p in a["periods"]) == 12 for a in full)
+    monkeypatch.setattr(attention, "SAMPLE", 5)
+    for who in selectors:
+        a = attention.attention(conn, **who, unit="year")
+        assert a["sample"] == 5 and sum(p["articles"] for p in a["periods"]) == 5
+        assert [p["period"] for p in a["periods"]] == [str(2010 + i) for i in range(7, 12)]  # the latest five

@@ -31,7 +31,7 @@ CHANGED = ("We will not raise taxes on working families this year. The budget is
 OTHER = "I have never seen a harvest like this one in forty years of farming here."
 
 
-def _art(doc: str, published: str, outlet: str, *quotes: tuple[str, str], kind: str = "direct") -> Article:
+def article_quoting(doc: str, published: str, outlet: str, *quotes: tuple[str, str], kind: str = "direct") -> Article:
     """An article quoting each (speaker, words) pair, with the speaker as a person entity."""
     text, art = "", Article(text="", document=doc, published=published, outlet=outlet)
     for speaker, said in quotes:
@@ -45,20 +45,20 @@ def _art(doc: str, published: str, outlet: str, *quotes: tuple[str, str], kind: 
     return art
 
 
-def _articles() -> list[Article]:
+def wire_articles() -> list[Article]:
     return [
-        _art("reuters.txt", "2024-03-02", "Reuters", ("Jane Fielding", WIRE)),
-        _art("paper-a.txt", "2024-03-01", "Paper A", ("Jane Fielding", WIRE), ("Tom Oakes", OTHER)),
-        _art("paper-b.txt", "2024-03-03", "Paper B", ("Jane Fielding", WIRE)),
-        _art("paper-c.txt", "2024-03-04", "Paper C", ("Jane Fielding", TRIMMED)),
-        _art("paper-d.txt", "2024-03-05", "Paper D", ("Jane Fielding", CHANGED)),
-        _art("paper-e.txt", "2024-03-05", "Paper E", ("Mark Stone", WIRE)),  # same words, another speaker
-        _art("paper-f.txt", "2024-03-06", "Paper F", ("Jane Fielding", "We will win.")),  # too short
-        _art("paper-g.txt", "2024-03-06", "Paper G", ("Tom Oakes", OTHER), kind="indirect"),
+        article_quoting("reuters.txt", "2024-03-02", "Reuters", ("Jane Fielding", WIRE)),
+        article_quoting("paper-a.txt", "2024-03-01", "Paper A", ("Jane Fielding", WIRE), ("Tom Oakes", OTHER)),
+        article_quoting("paper-b.txt", "2024-03-03", "Paper B", ("Jane Fielding", WIRE)),
+        article_quoting("paper-c.txt", "2024-03-04", "Paper C", ("Jane Fielding", TRIMMED)),
+        article_quoting("paper-d.txt", "2024-03-05", "Paper D", ("Jane Fielding", CHANGED)),
+        article_quoting("paper-e.txt", "2024-03-05", "Paper E", ("Mark Stone", WIRE)),  # same words, another speaker
+        article_quoting("paper-f.txt", "2024-03-06", "Paper F", ("Jane Fielding", "We will win.")),  # too short
+        article_quoting("paper-g.txt", "2024-03-06", "Paper G", ("Tom Oakes", OTHER), kind="indirect"),
     ]
 
 
-def _ingest(conn: sqlite3.Connection, arts: list[Article], batch: int) -> None:
+def ingest_batches(conn: sqlite3.Connection, arts: list[Article], batch: int) -> None:
     """What ingest does per batch: store, join entities, group quotations."""
     for i in range(0, len(arts), batch):
         store_articles(conn, arts[i:i + batch])
@@ -73,10 +73,10 @@ def _groups(conn: sqlite3.Connection) -> set[frozenset[str]]:
 
 def test_wire_trimmed_and_reworded_join_other_speaker_stays_apart(tmp_path: Path) -> None:
     conn = connect(tmp_path / "g.db")
-    _ingest(conn, _articles()[:3], 3)
+    ingest_batches(conn, wire_articles()[:3], 3)
     three = quotation_groups(conn)
     assert len(three) == 1 and len(three[0]["occurrences"]) == 3  # the wire quotation in 3 articles
-    _ingest(conn, _articles()[3:], 3)
+    ingest_batches(conn, wire_articles()[3:], 3)
     groups = quotation_groups(conn)
     assert len(groups) == 1
     g = groups[0]
@@ -98,12 +98,12 @@ def test_wire_trimmed_and_reworded_join_other_speaker_stays_apart(tmp_path: Path
 
 def test_same_groups_whatever_the_batches_and_no_duplicates_on_rerun(tmp_path: Path) -> None:
     one = connect(tmp_path / "one.db")
-    _ingest(one, _articles(), 1)
+    ingest_batches(one, wire_articles(), 1)
     many = connect(tmp_path / "many.db")
-    _ingest(many, _articles(), 8)
+    ingest_batches(many, wire_articles(), 8)
     assert _groups(one) == _groups(many)
     before = conn_counts(many)
-    _ingest(many, _articles(), 3)  # rerun: the articles are already stored
+    ingest_batches(many, wire_articles(), 3)  # rerun: the articles are already stored
     assert conn_counts(many) == before
 
 
@@ -114,17 +114,17 @@ def conn_counts(conn: sqlite3.Connection) -> tuple[int, int, int]:
 
 def test_a_run_killed_before_grouping_is_finished_by_the_next(tmp_path: Path) -> None:
     conn = connect(tmp_path / "k.db")
-    store_articles(conn, _articles()[:4])  # committed, then killed before grouping
+    store_articles(conn, wire_articles()[:4])  # committed, then killed before grouping
     merge_new_entities(conn)
-    _ingest(conn, _articles()[4:], 2)
+    ingest_batches(conn, wire_articles()[4:], 2)
     ref = connect(tmp_path / "ref.db")
-    _ingest(ref, _articles(), 2)
+    ingest_batches(ref, wire_articles(), 2)
     assert _groups(conn) == _groups(ref)
 
 
 def test_regroup_gives_the_same_groups_and_keeps_detached_apart(tmp_path: Path) -> None:
     conn = connect(tmp_path / "r.db")
-    _ingest(conn, _articles(), 3)
+    ingest_batches(conn, wire_articles(), 3)
     before = _groups(conn)
     regroup(conn)
     assert _groups(conn) == before
@@ -137,9 +137,9 @@ def test_regroup_gives_the_same_groups_and_keeps_detached_apart(tmp_path: Path) 
 
 def test_surnames_full_names_and_lone_surnames(tmp_path: Path) -> None:
     conn = connect(tmp_path / "s.db")
-    _ingest(conn, [_art("1.txt", "2024-01-01", "A", ("Bill Clinton", WIRE)),
-                   _art("2.txt", "2024-01-02", "B", ("Hillary Clinton", WIRE)),  # another Clinton: apart
-                   _art("3.txt", "2024-01-03", "C", ("Clinton", TRIMMED))], 1)  # a lone surname: joins by name
+    ingest_batches(conn, [article_quoting("1.txt", "2024-01-01", "A", ("Bill Clinton", WIRE)),
+                   article_quoting("2.txt", "2024-01-02", "B", ("Hillary Clinton", WIRE)),  # another Clinton: apart
+                   article_quoting("3.txt", "2024-01-03", "C", ("Clinton", TRIMMED))], 1)  # a lone surname: joins by name
     assert _groups(conn) == {frozenset({"1.txt", "3.txt"}), frozenset({"2.txt"})}
     assert same_speaker(Who(1, "andy roddick"), Who(7, "roddick"))
     assert not same_speaker(Who(1, "bill clinton"), Who(2, "hillary clinton"))
@@ -155,7 +155,7 @@ def test_one_shared_word_is_chance() -> None:
 
 def test_detach_and_ungroup_are_undo_and_stick(tmp_path: Path) -> None:
     conn = connect(tmp_path / "u.db")
-    _ingest(conn, _articles()[:5], 5)
+    ingest_batches(conn, wire_articles()[:5], 5)
     g = quotation_groups(conn)[0]
     changed = next(o["quote_id"] for o in g["occurrences"] if o["document"] == "paper-d.txt")
     assert detach_quotation(conn, changed)
@@ -165,14 +165,14 @@ def test_detach_and_ungroup_are_undo_and_stick(tmp_path: Path) -> None:
                         (changed,)).fetchone()[0] == 1
     assert ungroup(conn, g["id"]) == 3
     assert count_quotation_groups(conn) == 0
-    _ingest(conn, [_art("late.txt", "2024-04-01", "Late", ("Jane Fielding", WIRE))], 1)
+    ingest_batches(conn, [article_quoting("late.txt", "2024-04-01", "Late", ("Jane Fielding", WIRE))], 1)
     assert count_quotation_groups(conn) == 0  # detached quotations are not joined again
     conn.close()
 
 
 def test_cli_prints_one_group_per_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     conn = connect(tmp_path / "c.db")
-    _ingest(conn, _articles(), 4)
+    ingest_batches(conn, wire_articles(), 4)
     conn.close()
     assert main(["quotations", "--db", str(tmp_path / "c.db"), "--speaker", "fielding"]) == 0
     lines = capsys.readouterr().out.splitlines()
@@ -193,7 +193,7 @@ def test_api_and_page(tmp_path: Path) -> None:
     from newsgraph.web import create_app
 
     conn = connect(tmp_path / "w.db")
-    _ingest(conn, _articles(), 4)
+    ingest_batches(conn, wire_articles(), 4)
     key = conn.execute("SELECT substr(hash, 1, 16) FROM articles WHERE document = 'paper-d.txt'").fetchone()[0]
     conn.close()
     with TestClient(create_app(tmp_path / "w.db")) as client:
@@ -234,8 +234,8 @@ def test_ingest_groups_wire_copy_and_a_rerun_adds_nothing(tmp_path: Path) -> Non
 def test_punctuation_is_not_another_wording(tmp_path: Path) -> None:
     conn = connect(tmp_path / "p.db")
     bracketed = WIRE.replace("this year", "[this year]").replace(".", ",", 1)
-    _ingest(conn, [_art("1.txt", "2024-01-01", "A", ("Jane Fielding", WIRE)),
-                   _art("2.txt", "2024-01-02", "B", ("Jane Fielding", bracketed))], 2)
+    ingest_batches(conn, [article_quoting("1.txt", "2024-01-01", "A", ("Jane Fielding", WIRE)),
+                   article_quoting("2.txt", "2024-01-02", "B", ("Jane Fielding", bracketed))], 2)
     g = quotation_groups(conn)[0]
     assert g["variants"] == [{"text": WIRE, "count": 2}]
     assert g["occurrences"][1]["text"] == bracketed  # each occurrence keeps its own print
@@ -247,7 +247,7 @@ def test_csv_export_carries_the_group(tmp_path: Path) -> None:
     from newsgraph.export import export
 
     conn = connect(tmp_path / "e.db")
-    _ingest(conn, _articles(), 8)
+    ingest_batches(conn, wire_articles(), 8)
     conn.close()
     export(tmp_path / "e.db", "csv", tmp_path / "out")
     with open(tmp_path / "out" / "quotes.csv", encoding="utf-8") as fh:
@@ -263,7 +263,7 @@ def test_graphml_and_jsonld_carry_the_group(tmp_path: Path) -> None:
     from newsgraph.export import export
 
     conn = connect(tmp_path / "x.db")
-    _ingest(conn, _articles(), 8)
+    ingest_batches(conn, wire_articles(), 8)
     conn.close()
     export(tmp_path / "x.db", "graphml", tmp_path / "g.graphml")
     g = nx.read_graphml(tmp_path / "g.graphml")
@@ -292,7 +292,7 @@ def test_graphml_and_jsonld_carry_the_group(tmp_path: Path) -> None:
 def test_regroup_command_rebuilds_the_groups(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "c.db"
     conn = connect(db)
-    _ingest(conn, _articles(), 8)
+    ingest_batches(conn, wire_articles(), 8)
     before = _groups(conn)
     conn.close()
     assert main(["regroup", "--db", str(db)]) == 0
@@ -307,9 +307,9 @@ def test_the_page_lists_ten_occurrences_and_says_how_many_more(tmp_path: Path) -
     from newsgraph.web import create_app
 
     conn = connect(tmp_path / "many.db")
-    carried = [_art(f"paper-{k:02d}.txt", f"2024-04-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
+    carried = [article_quoting(f"paper-{k:02d}.txt", f"2024-04-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
                for k in range(12)]
-    _ingest(conn, [*carried, _art("paper-x.txt", "2024-05-01", "Paper X", ("Jane Fielding", CHANGED))], 5)
+    ingest_batches(conn, [*carried, article_quoting("paper-x.txt", "2024-05-01", "Paper X", ("Jane Fielding", CHANGED))], 5)
     conn.close()
     with TestClient(create_app(tmp_path / "many.db")) as client:
         html = client.get("/quotations").text
@@ -330,11 +330,11 @@ def test_the_page_counts_every_occurrence_and_wording_though_it_reads_only_those
     from newsgraph.web.quotations import SHOWN_OCCURRENCES
 
     conn = connect(tmp_path / "counts.db")
-    carried = [_art(f"paper-{k:02d}.txt", f"2024-06-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
+    carried = [article_quoting(f"paper-{k:02d}.txt", f"2024-06-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
                for k in range(SHOWN_OCCURRENCES + 2)]
-    changed = [_art(f"other-{k:02d}.txt", f"2024-07-{k + 1:02d}", f"Other {k}", ("Jane Fielding", CHANGED))
+    changed = [article_quoting(f"other-{k:02d}.txt", f"2024-07-{k + 1:02d}", f"Other {k}", ("Jane Fielding", CHANGED))
                for k in range(SHOWN_OCCURRENCES + 1)]
-    _ingest(conn, [*carried, *changed], 6)
+    ingest_batches(conn, [*carried, *changed], 6)
     full = quotation_groups(conn, min_occurrences=1, limit=1000)
     shown = quotation_groups(conn, min_occurrences=1, limit=1000, shown=SHOWN_OCCURRENCES)
     for g, s in zip(full, shown, strict=True):

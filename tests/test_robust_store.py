@@ -20,7 +20,7 @@ from newsgraph import query
 from newsgraph.model import Article, Entity, Paragraph, Quote, Speaker
 from newsgraph.store import SCHEMA_VERSION, StoreError, connect, store_articles
 from newsgraph.store import db as store_db
-from newsgraph.store.db import TOTALS_TABLES, record_failure
+from newsgraph.store.db import GROUP_FIGURES_TABLES, TOTALS_TABLES, record_failure
 from newsgraph.store.merge import merge_new_entities
 
 FIX = Path(__file__).parent / "fixtures"
@@ -403,7 +403,7 @@ def test_read_only_open_adds_tables_a_newer_schema_sql_brings(tmp_path: Path) ->
     assert query.stats(conn)["articles"] == 2
 
 
-def _reopened_as_of_schema(conn: sqlite3.Connection, db: Path, version: int) -> sqlite3.Connection:
+def reopened_as_of_schema(conn: sqlite3.Connection, db: Path, version: int) -> sqlite3.Connection:
     """Mark a store (already put in that version's shape) as written by schema ``version``, close it and
     open it again: the open migrates it."""
     conn.execute(f"PRAGMA user_version = {version}")
@@ -433,18 +433,35 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
     for column in ("kind", "time_start", "time_end"):  # back to schema 2's shape
         conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
     _drop_schema_4_columns(conn)
-    conn = _reopened_as_of_schema(conn, db, 2)
+    conn = reopened_as_of_schema(conn, db, 2)
     assert _rows(conn, "events", "kind, time_start, time_end") == [("quote", None, None),
                                                                    ("event", *art.times[0].span)]
     loaded = query.load_article(conn, 1)
     assert loaded is not None and loaded.timeline == art.timeline
 
 
-def drop_schema_5_totals(conn: sqlite3.Connection) -> None:
-    """Back to schema 4: no totals (their triggers, view and tables)."""
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND"
-                                " (name LIKE 'totals%' OR name LIKE 'speaker_articles%')").fetchall():
+def drop_schema_6_group_figures(conn: sqlite3.Connection) -> None:
+    """Back to schema 5: quotation groups without their kept figures (triggers, tables, indexes, columns)."""
+    for name in ("quote_group_members_ai", "quote_group_members_ad", "articles_published_au"):
         conn.execute(f"DROP TRIGGER {name}")
+    for name in ("quote_group_members_order", "quote_group_members_wording", "quote_groups_most", "entities_unmerged"):
+        conn.execute(f"DROP INDEX {name}")
+    for name in GROUP_FIGURES_TABLES:
+        conn.execute(f"DROP TABLE {name}")
+    for column in ("wording", "published", "article_id", "speaker"):
+        conn.execute(f"ALTER TABLE quote_group_members DROP COLUMN {column}")
+    conn.execute("DROP INDEX speaker_articles_newest")
+    conn.execute("ALTER TABLE speaker_articles DROP COLUMN published")
+
+
+def drop_schema_5_totals(conn: sqlite3.Connection) -> None:
+    """Back to schema 4: no totals (their triggers, view and tables), nor schema 6's."""
+    drop_schema_6_group_figures(conn)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND"
+                                " (name LIKE 'totals%' OR name LIKE 'speaker_articles%' OR name LIKE 'person_totals%')"
+                                ).fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("DROP VIEW person_totals_delta")
     conn.execute("DROP VIEW quote_facts")
     conn.execute("DROP VIEW person_title_flags")
     for name in TOTALS_TABLES:
@@ -469,7 +486,7 @@ def test_schema_3_store_gets_speaker_types(tmp_path: Path) -> None:
     store_articles(conn, [make_article("m", 1)])
     conn.execute("DROP INDEX articles_document_unique")
     _drop_schema_4_columns(conn)
-    conn = _reopened_as_of_schema(conn, db, 3)
+    conn = reopened_as_of_schema(conn, db, 3)
     rows = conn.execute("SELECT speaker, speaker_entity_id, speaker_type FROM quotes").fetchall()
     assert rows and all((t == "PERSON") == (e is not None) for _, e, t in rows)
     acts = conn.execute("SELECT kind, act, parent_id FROM quotes").fetchall()
@@ -494,7 +511,7 @@ def test_document_names_are_unique_in_a_store_and_schema_3_stores_are_renamed(tm
     conn.execute("DROP INDEX articles_document_unique")  # back to schema 3, where names could be shared
     conn.execute("UPDATE articles SET document = '001.txt'")
     _drop_schema_4_columns(conn)
-    conn = _reopened_as_of_schema(conn, db, 3)
+    conn = reopened_as_of_schema(conn, db, 3)
     assert _rows(conn, "articles", "document") == [("bbc/001.txt",), ("001.txt",), ("001.txt (3)",),
                                                    ("001.txt (4)",)]  # a source shared by two is no name
     with pytest.raises(sqlite3.IntegrityError):

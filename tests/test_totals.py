@@ -12,7 +12,7 @@ import pytest
 from newsgraph import query
 from newsgraph.model import Article, Entity, Event, Quote, Speaker
 from newsgraph.store import connect, store_articles
-from newsgraph.store.db import TOTALS_TABLES, rebuild_totals
+from newsgraph.store.db import GROUP_FIGURES_TABLES, SCHEMA_VERSION, TOTALS_TABLES, rebuild_totals
 from newsgraph.store.merge import merge_new_entities, remerge, unmerge
 from newsgraph.who_is_quoted import SPEAKER_TYPE_SQL, genders, quote_types, who_is_quoted
 from tests.test_robust_store import drop_schema_5_totals
@@ -25,7 +25,7 @@ SPEAKERS = [("Nora Quist", "PERSON"), ("Quist", "PERSON"), ("Brandt", "PERSON"),
             ("dockers", "GROUP"), (None, "UNNAMED"), ("Pella Ostrander", "PERSON"), ("Vey Lund", "PERSON")]
 
 
-def _article(i: int) -> Article:
+def invented_article(i: int) -> Article:
     """An invented article: some of the people and places, a few quotations by various speakers."""
     text, entities, quotes = f"Report {i}.\n\n", [], []
     for k, (name, aliases, gender) in enumerate(PEOPLE):
@@ -55,15 +55,19 @@ def _article(i: int) -> Article:
                    timeline=events)
 
 
-def totals(conn: sqlite3.Connection) -> dict[str, list[tuple]]:
-    return {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in TOTALS_TABLES}
+def totals(conn: sqlite3.Connection, tables: tuple[str, ...] = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES)
+           ) -> dict[str, list[tuple]]:
+    """The totals tables, and the quotation groups' figures (schema 6, with their sizes), as sorted rows."""
+    kept = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
+    return {**kept, "group sizes": sorted(map(tuple, conn.execute("SELECT id, size FROM quote_groups")))}
 
 
-def assert_totals_current(conn: sqlite3.Connection) -> None:
-    kept = totals(conn)
+def assert_totals_current(conn: sqlite3.Connection, tables: tuple[str, ...] = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES)
+                          ) -> None:
+    kept = totals(conn, tables)
     conn.execute("BEGIN")
     rebuild_totals(conn)
-    fresh = totals(conn)
+    fresh = totals(conn, tables)
     conn.execute("ROLLBACK")
     assert kept == fresh
 
@@ -72,7 +76,7 @@ def assert_totals_current(conn: sqlite3.Connection) -> None:
 def store(tmp_path: Path) -> sqlite3.Connection:
     conn = connect(tmp_path / "t.db")
     for batch in range(3):
-        store_articles(conn, [_article(batch * 6 + i) for i in range(6)])
+        store_articles(conn, [invented_article(batch * 6 + i) for i in range(6)])
         merge_new_entities(conn)
     return conn
 
@@ -89,7 +93,7 @@ def test_totals_stay_current_through_ingest_merges_unmerges_and_deletes(store: s
     with store:
         store.execute("DELETE FROM articles WHERE id IN (2, 7)")
     assert_totals_current(store)
-    store_articles(store, [_article(40), _article(41)])
+    store_articles(store, [invented_article(40), invented_article(41)])
     assert_totals_current(store)  # not merged yet: people by name
     merge_new_entities(store)
     assert_totals_current(store)
@@ -196,7 +200,7 @@ def test_a_schema_4_store_migrates_to_totals_with_the_same_answers(store: sqlite
     store.commit()
     store.close()
     conn = connect(tmp_path / "t.db", readonly=True)  # the web app's open migrates it
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert answers(conn) == before
 
 
@@ -284,3 +288,26 @@ def test_a_timeline_page_finds_its_events_once_with_the_same_answers(store: sqli
             assert rows == query.timeline_events(store, **kw, limit=limit, offset=offset)
             assert total == query.count_events(store, **kw)
             assert counts == query.timeline_counts(store, **kw)
+
+
+def test_someones_quotations_walked_through_their_articles_are_those_a_sort_gives(store: sqlite3.Connection) -> None:
+    """A person's quotations by date read through speaker_articles (newest article first) equal a
+    sort of all of them (a search forces it: every quotation has "tide"), page by page, after an
+    article's date changes too."""
+    with store:
+        store.execute("UPDATE articles SET published = '2030-01-01' WHERE id = 3")
+    assert_totals_current(store, ("speaker_articles",))  # (quote_tally's months do not follow a date change)
+    for p in query.top_speakers(store, limit=50):
+        for act, limit, offset in ((None, -1, 0), ("speech", 3, 2)):
+            walked = query.quotes(store, person=p["name"], act=act, limit=limit, offset=offset)
+            assert [q["id"] for q in walked] == [q["id"] for q in query.quotes(
+                store, person=p["name"], act=act, search="tide", limit=limit, offset=offset)], p["name"]
+
+
+def test_a_speaker_name_quoted_often_walked_by_date_gives_what_a_sort_gives(store: sqlite3.Connection) -> None:
+    """`--speaker` of a name quoted often pages through the articles by date (as a common word does):
+    the same quotations as the sort a search forces."""
+    for name in ("Quist", "Board", "dockers", "Lund"):
+        for limit, offset in ((-1, 0), (3, 2), (5, 0)):
+            assert [q["id"] for q in query.quotes(store, speaker=name, limit=limit, offset=offset)] == [
+                q["id"] for q in query.quotes(store, speaker=name, search="tide", limit=limit, offset=offset)], name

@@ -1,4 +1,4 @@
--- newsgraph store, schema version 5 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
+-- newsgraph store, schema version 6 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -54,6 +54,9 @@ CREATE INDEX IF NOT EXISTS entities_name ON entities(name);
 CREATE INDEX IF NOT EXISTS entities_global ON entities(global_id);
 CREATE INDEX IF NOT EXISTS entities_type_name ON entities(type, name);  -- web: places/people by type
 CREATE INDEX IF NOT EXISTS entities_lower_name ON entities(lower(name));  -- merge: lone surnames, per batch
+-- Schema 6: the entities a merge has still to join (store/merge.py, per batch), by type; without it each
+-- batch read every entity of a type never merged (NORP, EVENT …: 170,000 at a million quotations).
+CREATE INDEX IF NOT EXISTS entities_unmerged ON entities(type) WHERE global_id IS NULL;
 
 CREATE TABLE IF NOT EXISTS mentions (
     entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
@@ -202,11 +205,50 @@ CREATE TABLE IF NOT EXISTS quote_groups (
     size INTEGER NOT NULL DEFAULT 0     -- its quotations: lists of the most reported read an index, not a count
 );
 CREATE INDEX IF NOT EXISTS quote_groups_size ON quote_groups(size, id);
+CREATE INDEX IF NOT EXISTS quote_groups_most ON quote_groups(size DESC, id);  -- schema 6: the list's order
+-- Schema 6 (migrate_5_to_6.sql: keep in step) adds the quotation's words (store/wording.py), its
+-- article's date and id and its speaker as printed, so a group's first occurrences and first
+-- printers of each wording are read from an index, LIMIT n, not by sorting all of them.
 CREATE TABLE IF NOT EXISTS quote_group_members (
     quote_id INTEGER PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
-    group_id INTEGER NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE
+    group_id INTEGER NOT NULL REFERENCES quote_groups(id) ON DELETE CASCADE,
+    wording TEXT, published TEXT, article_id INTEGER, speaker TEXT
 );
 CREATE INDEX IF NOT EXISTS quote_group_members_group ON quote_group_members(group_id);
+CREATE INDEX IF NOT EXISTS quote_group_members_order
+    ON quote_group_members(group_id, published IS NULL, published, article_id, quote_id);
+CREATE INDEX IF NOT EXISTS quote_group_members_wording
+    ON quote_group_members(group_id, wording, published IS NULL, published, article_id, quote_id);
+-- A group's figures kept by the triggers below (schema 6; quote_group_figures.sql computes them from
+-- scratch): its size, its quotations per wording and per speaker name as printed (the speaker= filter).
+CREATE TABLE IF NOT EXISTS quote_group_wordings (
+    group_id INTEGER NOT NULL, wording TEXT NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (group_id, wording)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS quote_group_speakers (
+    speaker TEXT NOT NULL, group_id INTEGER NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (speaker, group_id)
+) WITHOUT ROWID;
+CREATE TRIGGER IF NOT EXISTS quote_group_members_ai AFTER INSERT ON quote_group_members BEGIN
+    UPDATE quote_groups SET size = size + 1 WHERE id = new.group_id;
+    INSERT INTO quote_group_wordings(group_id, wording, quotes) VALUES (new.group_id, coalesce(new.wording, ''), 1)
+    ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+    INSERT INTO quote_group_speakers(speaker, group_id, quotes) SELECT new.speaker, new.group_id, 1
+    WHERE new.speaker IS NOT NULL ON CONFLICT DO UPDATE SET quotes = quotes + 1;
+END;
+CREATE TRIGGER IF NOT EXISTS quote_group_members_ad AFTER DELETE ON quote_group_members BEGIN
+    UPDATE quote_groups SET size = size - 1 WHERE id = old.group_id;
+    UPDATE quote_group_wordings SET quotes = quotes - 1 WHERE group_id = old.group_id AND wording = coalesce(old.wording, '');
+    DELETE FROM quote_group_wordings WHERE group_id = old.group_id AND wording = coalesce(old.wording, '') AND quotes = 0;
+    UPDATE quote_group_speakers SET quotes = quotes - 1 WHERE speaker = old.speaker AND group_id = old.group_id;
+    DELETE FROM quote_group_speakers WHERE speaker = old.speaker AND group_id = old.group_id AND quotes = 0;
+END;
+-- A detach or ungroup (quote_groups.py) moves a quotation to another group as a delete and an insert:
+-- no update trigger repeats these two.
+-- An article's date corrected: its grouped quotations' order and its speakers' articles by date follow.
+CREATE TRIGGER IF NOT EXISTS articles_published_au AFTER UPDATE OF published ON articles BEGIN
+    UPDATE quote_group_members SET published = new.published WHERE quote_id IN (SELECT id FROM quotes WHERE article_id = new.id);
+    UPDATE speaker_articles SET published = new.published WHERE article_id = new.id
+        AND key IN (SELECT identity_key FROM quote_facts WHERE article_id = new.id AND identity_key IS NOT NULL);
+END;
 -- The matching index: hashes of (speaker, three consecutive words) -> quotations holding them.
 CREATE TABLE IF NOT EXISTS quote_shingles (
     shingle INTEGER NOT NULL,
@@ -252,7 +294,7 @@ CREATE VIEW IF NOT EXISTS quote_facts AS SELECT q.id, q.article_id, q.speaker, q
                       AND o.name = q.speaker AND o.type = 'ORG') THEN 'organisation'
          ELSE 'other' END AS type,
     coalesce(a.outlet, '') AS outlet, coalesce(substr(a.published, 1, 7), '') AS month,
-    coalesce(q.act, '') AS act, q.kind
+    coalesce(q.act, '') AS act, q.kind, a.published
     FROM quotes q JOIN articles a ON a.id = q.article_id
     LEFT JOIN entities e ON e.id = q.speaker_entity_id AND e.type = 'PERSON';
 
@@ -262,10 +304,14 @@ CREATE TABLE IF NOT EXISTS quote_tally (
     month TEXT NOT NULL, act TEXT NOT NULL, kind TEXT NOT NULL, quotes INTEGER NOT NULL,
     PRIMARY KEY (speaker_key, linked, type, outlet, month, act, kind)
 ) WITHOUT ROWID;
--- Quotations per identity and article (the articles an "other" speaker is quoted in).
+-- Quotations per identity and article (the articles an "other" speaker is quoted in), with the
+-- article's date (schema 6): someone's quotations by date walk their articles through
+-- speaker_articles_newest (query.quotes), not a sort of all of them.
 CREATE TABLE IF NOT EXISTS speaker_articles (
-    key TEXT NOT NULL, article_id INTEGER NOT NULL, quotes INTEGER NOT NULL, PRIMARY KEY (key, article_id)
+    key TEXT NOT NULL, article_id INTEGER NOT NULL, quotes INTEGER NOT NULL, published TEXT,
+    PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS speaker_articles_newest ON speaker_articles(key, published DESC, article_id);
 -- One row per identity: its PERSON entities, the articles they are in, mentions, quotations, and
 -- what the articles say of its gender (entities.gender; a title such as "Mrs" among its names).
 CREATE TABLE IF NOT EXISTS person_totals (
@@ -316,8 +362,8 @@ CREATE TRIGGER IF NOT EXISTS totals_quotes_ai AFTER INSERT ON quotes BEGIN
     INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
     SELECT speaker_key, linked, type, outlet, month, act, kind, 1 FROM quote_facts WHERE id = new.id
     ON CONFLICT DO UPDATE SET quotes = quotes + 1;
-    INSERT INTO speaker_articles(key, article_id, quotes)
-    SELECT identity_key, article_id, 1 FROM quote_facts WHERE id = new.id AND identity_key IS NOT NULL
+    INSERT INTO speaker_articles(key, article_id, quotes, published)
+    SELECT identity_key, article_id, 1, published FROM quote_facts WHERE id = new.id AND identity_key IS NOT NULL
     ON CONFLICT DO UPDATE SET quotes = quotes + 1;
 END;
 -- Deleting an article (totals_articles_bd) deletes its quotations first, while their speakers' entities exist.
@@ -356,65 +402,44 @@ CREATE TRIGGER IF NOT EXISTS totals_mentions_ad AFTER DELETE ON mentions BEGIN
         (SELECT name FROM entities WHERE id = old.entity_id AND type IN ('GPE', 'LOC', 'FAC'));
 END;
 
-CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.type = 'PERSON' BEGIN
+-- One person entity counted into (sign 1) or out of (-1) its identity's totals (global_id: the one it
+-- is counted under, which a merge changes): the one definition the insert, delete and merge
+-- triggers below share (schema 6).
+CREATE VIEW IF NOT EXISTS person_totals_delta AS SELECT NULL AS entity_id, NULL AS global_id, NULL AS sign;
+CREATE TRIGGER IF NOT EXISTS person_totals_delta_ii INSTEAD OF INSERT ON person_totals_delta BEGIN
     INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
                               alias_female, alias_male)
-    VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
-            new.gender IS 'female', new.gender IS 'male',
-            (SELECT f.titled_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.titled_male FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_male FROM person_title_flags f WHERE f.id = new.id))
-    ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
+    SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, new.sign,
+        new.sign * NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = e.article_id AND o.id <> e.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = e.name)),
+        new.sign * (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id),
+        new.sign * (e.gender IS 'female'), new.sign * (e.gender IS 'male'),
+        new.sign * f.titled_female, new.sign * f.titled_male, new.sign * f.alias_female, new.sign * f.alias_male
+    FROM entities e JOIN person_title_flags f ON f.id = e.id WHERE e.id = new.entity_id
+    ON CONFLICT(key) DO UPDATE SET entities = entities + excluded.entities, articles = articles + excluded.articles,
         mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
         said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
         titled_male = titled_male + excluded.titled_male,
         alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
-    INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
-    ON CONFLICT DO UPDATE SET entities = entities + 1;
+    DELETE FROM person_totals WHERE entities = 0 AND quotes = 0 AND key =
+        (SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END FROM entities e WHERE e.id = new.entity_id);
+    INSERT INTO person_names(key, name, entities)
+    SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, e.name, new.sign
+    FROM entities e WHERE e.id = new.entity_id
+    ON CONFLICT DO UPDATE SET entities = entities + excluded.entities;
+    DELETE FROM person_names WHERE entities = 0 AND (key, name) =
+        (SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, e.name FROM entities e WHERE e.id = new.entity_id);
+END;
+CREATE TRIGGER IF NOT EXISTS totals_people_ai AFTER INSERT ON entities WHEN new.type = 'PERSON' BEGIN
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (new.id, new.global_id, 1);
 END;
 CREATE TRIGGER IF NOT EXISTS totals_people_bd BEFORE DELETE ON entities WHEN old.type = 'PERSON' BEGIN
-    UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
-        mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
-        said_male = said_male - (old.gender IS 'male'),
-        titled_female = titled_female - (SELECT f.titled_female FROM person_title_flags f WHERE f.id = old.id),
-        titled_male = titled_male - (SELECT f.titled_male FROM person_title_flags f WHERE f.id = old.id),
-        alias_female = alias_female - (SELECT f.alias_female FROM person_title_flags f WHERE f.id = old.id),
-        alias_male = alias_male - (SELECT f.alias_male FROM person_title_flags f WHERE f.id = old.id)
-    WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
-    DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
-    UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
-    DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (old.id, old.global_id, -1);
 END;
 -- A merge (store/merge.py) moves the entity, and the quotations its speaker said, to another identity.
 CREATE TRIGGER IF NOT EXISTS totals_people_au AFTER UPDATE OF global_id ON entities
 WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
-    UPDATE person_totals SET entities = entities - 1, articles = articles - NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id AND o.id <> old.id AND o.type = 'PERSON' AND o.global_id IS old.global_id AND (old.global_id IS NOT NULL OR o.name = old.name)),
-        mentions = mentions - (SELECT count(*) FROM mentions m WHERE m.entity_id = old.id), said_female = said_female - (old.gender IS 'female'),
-        said_male = said_male - (old.gender IS 'male'),
-        titled_female = titled_female - (SELECT f.titled_female FROM person_title_flags f WHERE f.id = old.id),
-        titled_male = titled_male - (SELECT f.titled_male FROM person_title_flags f WHERE f.id = old.id),
-        alias_female = alias_female - (SELECT f.alias_female FROM person_title_flags f WHERE f.id = old.id),
-        alias_male = alias_male - (SELECT f.alias_male FROM person_title_flags f WHERE f.id = old.id)
-    WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END;
-    DELETE FROM person_totals WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND entities = 0 AND quotes = 0;
-    UPDATE person_names SET entities = entities - 1 WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name;
-    DELETE FROM person_names WHERE key = CASE WHEN old.global_id IS NULL THEN 'n' || old.name ELSE 'g' || old.global_id END AND name = old.name AND entities = 0;
-    INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
-                              alias_female, alias_male)
-    VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, 1, NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id AND o.id <> new.id AND o.type = 'PERSON' AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = new.name)), (SELECT count(*) FROM mentions m WHERE m.entity_id = new.id),
-            new.gender IS 'female', new.gender IS 'male',
-            (SELECT f.titled_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.titled_male FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_female FROM person_title_flags f WHERE f.id = new.id),
-            (SELECT f.alias_male FROM person_title_flags f WHERE f.id = new.id))
-    ON CONFLICT(key) DO UPDATE SET entities = entities + 1, articles = articles + excluded.articles,
-        mentions = mentions + excluded.mentions, said_female = said_female + excluded.said_female,
-        said_male = said_male + excluded.said_male, titled_female = titled_female + excluded.titled_female,
-        titled_male = titled_male + excluded.titled_male,
-        alias_female = alias_female + excluded.alias_female, alias_male = alias_male + excluded.alias_male;
-    INSERT INTO person_names(key, name, entities) VALUES (CASE WHEN new.global_id IS NULL THEN 'n' || new.name ELSE 'g' || new.global_id END, new.name, 1)
-    ON CONFLICT DO UPDATE SET entities = entities + 1;
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (old.id, old.global_id, -1);
+    INSERT INTO person_totals_delta(entity_id, global_id, sign) VALUES (new.id, new.global_id, 1);
     UPDATE quote_tally SET quotes = quotes - (SELECT count(*) FROM (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id WHEN f.speaker IS NOT NULL THEN 'n' || f.speaker ELSE '' END AS speaker_key, f.linked, f.type, f.outlet, f.month, f.act, f.kind FROM quote_facts f WHERE f.speaker_entity_id = new.id) f
         WHERE (speaker_key, linked, type, outlet, month, act, kind) IS (quote_tally.speaker_key, quote_tally.linked, quote_tally.type, quote_tally.outlet,
                             quote_tally.month, quote_tally.act, quote_tally.kind))
@@ -423,12 +448,17 @@ WHEN new.type = 'PERSON' AND old.global_id IS NOT new.global_id BEGIN
     INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes)
     SELECT speaker_key, linked, type, outlet, month, act, kind, count(*) FROM quote_facts WHERE speaker_entity_id = new.id GROUP BY 1, 2, 3, 4, 5, 6, 7
     ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes;
+    -- key IN (…) AND article_id IN (…), not (key, article_id) IN (…): SQLite searches a row value's
+    -- first column only, which read every article of a much-quoted identity (schema 6).
     UPDATE speaker_articles SET quotes = quotes - (SELECT count(*) FROM (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL) f
         WHERE (f.key, f.article_id) IS (speaker_articles.key, speaker_articles.article_id))
-    WHERE (key, article_id) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
-    DELETE FROM speaker_articles WHERE quotes = 0 AND (key, article_id) IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END AS key, f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
-    INSERT INTO speaker_articles(key, article_id, quotes)
-    SELECT identity_key, article_id, count(*) FROM quote_facts WHERE speaker_entity_id = new.id
+    WHERE key IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL)
+      AND article_id IN (SELECT f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
+    DELETE FROM speaker_articles WHERE quotes = 0
+      AND key IN (SELECT CASE WHEN old.global_id IS NOT NULL THEN 'g' || old.global_id ELSE 'n' || f.speaker END FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL)
+      AND article_id IN (SELECT f.article_id FROM quote_facts f WHERE f.speaker_entity_id = new.id AND f.speaker IS NOT NULL);
+    INSERT INTO speaker_articles(key, article_id, quotes, published)
+    SELECT identity_key, article_id, count(*), published FROM quote_facts WHERE speaker_entity_id = new.id
         AND identity_key IS NOT NULL GROUP BY 1, 2
     ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes;
 END;

@@ -14,8 +14,8 @@ INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quo
 SELECT speaker_key, linked, type, outlet, month, act, kind, count(*) FROM quote_facts GROUP BY 1, 2, 3, 4, 5, 6, 7;
 
 -- Its insert trigger adds each row's quotations and article to person_totals.
-INSERT INTO speaker_articles(key, article_id, quotes)
-SELECT identity_key, article_id, count(*) FROM quote_facts WHERE identity_key IS NOT NULL GROUP BY 1, 2;
+INSERT INTO speaker_articles(key, article_id, quotes, published)
+SELECT identity_key, article_id, count(*), published FROM quote_facts WHERE identity_key IS NOT NULL GROUP BY 1, 2;
 
 INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, titled_male,
                           alias_female, alias_male)

@@ -19,6 +19,7 @@ from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import CSV_MAX, csv_response, envelope
 from newsgraph.web.params import (
     Act,
+    ArticleAfter,
     ArticleKey,
     ArticleRef,
     By,
@@ -38,6 +39,7 @@ from newsgraph.web.params import (
     PersonName,
     Place,
     PlaceSort,
+    QuoteAfter,
     Search,
     Speaker,
     SpeakerType,
@@ -72,15 +74,17 @@ LIST_DOC = ("\n\nA page of the list: `items`, `total` (rows in the whole filtere
 
 
 def _page(request: Request, fmt: str | None, name: str, limit: int | None, offset: int, default: int,
-          rows: Any, total: Any) -> Any:
+          rows: Any, total: Any, key: Any = None) -> Any:
     """A list endpoint's answer: ``rows(limit, offset)`` as JSON (a Page) or CSV. ``total()`` is the
-    count, or (count, exact) when it may be an estimate."""
+    count, or (count, exact) when it may be an estimate. ``key(row)``: the last row's key, for a
+    ``next`` link that reads on from it (keyset pagination)."""
     if fmt == "csv":
         return csv_response(rows(limit or CSV_MAX, offset), name)
     limit = limit or default
     n = total()
     n, exact = n if isinstance(n, tuple) else (n, True)
-    return envelope(request, rows(limit, offset), n, limit, offset, exact=exact)
+    items = rows(limit, offset)
+    return envelope(request, items, n, limit, offset, exact=exact, after=key(items[-1]) if key and items else None)
 
 
 @router.get("/stats", summary="Counts of articles, quotes, people, places and failed inputs")
@@ -102,12 +106,13 @@ def overview(request: Request, conn: Conn, limit: PageLimit = None) -> dict[str,
                 "`search`, `snippet`: the sentence of the first match (`text`, `start` in the article, "
                 "`highlights` as spans in the sentence, `highlighted` with matches in `[[` `]]`)." + LIST_DOC))
 def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet = None, date_from: DateFrom = None,
-             date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
+             date_to: DateTo = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None,
+             after: ArticleAfter = None) -> Any:
     filters = {"search": blank_to_none(search), "outlet": blank_to_none(outlet),
                "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
     return _page(request, format, "articles", limit, offset, 50,
-                 lambda n, o: query.articles(conn, **filters, limit=n, offset=o),
-                 lambda: query.count_articles(conn, **filters))
+                 lambda n, o: query.articles(conn, **filters, limit=n, offset=o, after=after),
+                 lambda: query.count_articles(conn, **filters), key=lambda r: r["id"])
 
 
 @router.get("/articles/facets", summary="Counts of the articles an /api/articles view lists, by outlet and year")
@@ -179,12 +184,13 @@ def quotes(request: Request, conn: Conn, search: Search = None, speaker: Speaker
            article: ArticleRef = None, kind: Kind = None, outlet: Outlet = None, date_from: DateFrom = None,
            date_to: DateTo = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
            act: Act = None, unattributed: Unattributed = None, limit: PageLimit = None, offset: Offset = 0,
-           format: Format = None) -> Any:
+           format: Format = None, after: QuoteAfter = None) -> Any:
     filters = _quote_filters(conn, search, speaker, person, article, kind, outlet, date_from, date_to,
                              speaker_type, gender, act, unattributed)
     return _page(request, format, "quotes", limit, offset, 100,
-                 lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o),
-                 lambda: query.count_quotes_about(conn, **filters))
+                 lambda n, o: query.quotes(conn, **filters, order=order or "newest", limit=n, offset=o, after=after),
+                 lambda: query.count_quotes_about(conn, **filters),
+                 key=query.cursor if (order or "newest") == "newest" else None)
 
 
 @router.get("/quotes/facets", summary="Counts of the quotations a /api/quotes view lists, by facet")
@@ -271,7 +277,8 @@ def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None, limi
                 "For a `person` (their articles and their own quotations), a `place` (the articles naming it and "
                 "the quotations in them) or a `search` (matching articles and quotations), or all of them "
                 "together: `items` are `{period, articles, quotes}` from the first period to the last, empty "
-                "ones included; `undated` counts what has no publication date. `format=csv` for the table."))
+                "ones included; `undated` counts what has no publication date; `sample`: counted in that many latest "
+                "articles only (named in more). `format=csv` for the table."))
 def attention_api(request: Request, conn: Conn, person: Person = None, place: Place = None, search: Search = None,
                   unit: Unit = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
     person = blank_to_none(person)
@@ -280,4 +287,5 @@ def attention_api(request: Request, conn: Conn, person: Person = None, place: Pl
         place=blank_to_none(place), search=blank_to_none(search), unit=blank_to_none(unit) or "month")
     rows = data["periods"]
     out = _page(request, format, "attention", limit, offset, 1000, lambda n, o: rows[o:o + n], lambda: len(rows))
-    return out if isinstance(out, Response) else {**out, "unit": data["unit"], "undated": data["undated"]}
+    return out if isinstance(out, Response) else {**out, "unit": data["unit"], "undated": data["undated"],
+                                                               "sample": data["sample"]}

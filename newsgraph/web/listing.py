@@ -35,13 +35,16 @@ class Pager:
     api_params: dict[str, Any] = field(default_factory=dict)
     exact: bool = True
     """False when ``total`` is an estimate (query.count_quotes_about): shown as "about"."""
+    after: str | int | None = None
+    """The key of this page's last row (keyset pagination): the next link reads on from it."""
 
     def link(self, offset: int, path: str | None = None, **extra: Any) -> str:
         return url(path or self.path, **self.params, **extra, offset=offset or None)
 
     @property
     def next(self) -> str | None:
-        return self.link(self.offset + self.limit) if self.offset + self.limit < self.total else None
+        more = self.offset + self.limit < self.total
+        return self.link(self.offset + self.limit, after=self.after) if more else None
 
     @property
     def prev(self) -> str | None:
@@ -78,10 +81,12 @@ CSV_MAX = 100_000
 
 
 def envelope(request: Any, items: list[dict[str, Any]], total: int, limit: int, offset: int,
-             exact: bool = True) -> dict[str, Any]:
+             exact: bool = True, after: str | int | None = None) -> dict[str, Any]:
     """The API's list shape: ``items``, ``total``, ``limit``, ``offset``, ``next`` (URL or None),
-    and ``total_exact``: False when ``total`` is an estimate (the schema's default says True)."""
-    nxt = str(request.url.include_query_params(offset=offset + limit)) if offset + limit < total else None
+    and ``total_exact``: False when ``total`` is an estimate (the schema's default says True).
+    ``after``: the last item's key, carried by ``next`` (keyset pagination)."""
+    keyed = {} if after is None else {"after": after}
+    nxt = str(request.url.include_query_params(offset=offset + limit, **keyed)) if offset + limit < total else None
     page = {"items": items, "total": total, "limit": limit, "offset": offset, "next": nxt}
     return page if exact else {**page, "total_exact": False}
 

@@ -17,6 +17,7 @@ from newsgraph.web.listing import Pager, url
 from newsgraph.web.markup import article_html, person_url, script_json, speaker_keys
 from newsgraph.web.params import (
     Act,
+    ArticleAfter,
     ArticleKey,
     ArticleRef,
     By,
@@ -36,6 +37,7 @@ from newsgraph.web.params import (
     PlaceSort,
     Scope,
     Search,
+    SearchAfter,
     Speaker,
     SpeakerType,
     Unattributed,
@@ -73,14 +75,14 @@ def overview(request: Request, conn: Conn) -> HTMLResponse:
 
 @router.get("/articles")
 def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = None, date_from: DateFrom = None,
-             date_to: DateTo = None, offset: Offset = 0) -> HTMLResponse:
+             date_to: DateTo = None, offset: Offset = 0, after: ArticleAfter = None) -> HTMLResponse:
     q, outlet, date_from, date_to = map(blank_to_none, (q, outlet, date_from, date_to))
     filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
-    rows = query.articles(conn, **filters, limit=PAGE, offset=offset)
+    rows = query.articles(conn, **filters, limit=PAGE, offset=offset, after=after)
     sample = query.article_sample(conn, q)  # a common word: facets of its latest matches
     form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
-                  "/api/articles", filters)
+                  "/api/articles", filters, after=rows[-1]["id"] if rows else None)
     return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()},
                   facets=cached(request, conn, query.article_facets, sample=sample, **filters), sample=sample,
                   facet_link=lambda **change: url("/articles", **{**form, **change}))
@@ -167,7 +169,8 @@ def person(request: Request, conn: Conn, name: PersonName, act: Act = None) -> H
 def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = None, person: Person = None,
            article: ArticleRef = None, date_from: DateFrom = None, date_to: DateTo = None, kind: Kind = None,
            outlet: Outlet = None, speaker_type: SpeakerType = None, gender: Gender = None, order: Order = None,
-           scope: Scope = None, act: Act = None, unattributed: Unattributed = None, offset: Offset = 0) -> HTMLResponse:
+           scope: Scope = None, act: Act = None, unattributed: Unattributed = None, offset: Offset = 0,
+           after: SearchAfter = None) -> HTMLResponse:
     """Quotations (default) or, with ``scope=articles``, articles whose text matches ``q``."""
     q, speaker, person, article, date_from, date_to, outlet = map(
         blank_to_none, (q, speaker, person, article, date_from, date_to, outlet))
@@ -190,12 +193,15 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
     sample = query.search_sample(conn, q)  # a common word: facets of its latest matches, no chart
     api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
     if scope == "articles" and q:
-        rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset)
+        rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset,
+                              after=int(after) if after and after.isdigit() else None)
         pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},
-                      "/api/articles", article_filters)
+                      "/api/articles", article_filters, after=str(rows[-1]["id"]) if rows else None)
     else:
-        rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset)
-        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes, exact=exact)
+        rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset,
+                            after=after if after and "~" in after else None)
+        pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes, exact=exact,
+                      after=query.cursor(rows[-1]) if rows and (order or "newest") == "newest" else None)
     facets = cached(request, conn, query.quote_facets, sample=sample, **filters) if scope != "articles" or not q \
         else None
     charted = q and not (person or speaker or article)

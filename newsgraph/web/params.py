@@ -38,6 +38,13 @@ Kind = Annotated[Literal["direct", "mixed", "indirect", ""] | None, Query(descri
 Order = Annotated[Literal["newest", "oldest", "relevance", "speaker", ""] | None, Query(
     description="newest article first (default), oldest first, the best full-text match first, or by speaker")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="skip this many results")]
+QuoteAfter = Annotated[str | None, Query(max_length=200, pattern=r"^[^~]+~[0-9]+~[0-9]+$", description=(
+    "the `next` link's key of the last quotation before this page (newest order): read from it "
+    "instead of skipping `offset` quotations"))]
+SearchAfter = Annotated[str | None, Query(max_length=200, pattern=r"^([0-9]+|[^~]+~[0-9]+~[0-9]+)$",
+                                         description="the next link's key of the last row before this page")]
+ArticleAfter = Annotated[int | None, Query(ge=0, description=(
+    "the `next` link's key (id) of the last article before this page: read from it instead of skipping `offset`"))]
 
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="at most this many results (≤ 1000)")]

@@ -86,9 +86,11 @@ def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
     """The page's view of a group (``quotation_group(shown=SHOWN_OCCURRENCES)``): each other wording
     with its differing words and who printed it."""
     others = []
+    printed: dict[str, list[dict[str, Any]]] = {}  # each wording's printers, in order (words() once each)
+    for o in group["occurrences"]:
+        printed.setdefault(" ".join(words(o["text"])), []).append(o)
     for v in group["variants"][1:]:
-        key = words(v["text"])
-        by = [o for o in group["occurrences"] if words(o["text"]) == key][:SHOWN_OCCURRENCES]
+        by = printed.get(" ".join(words(v["text"])), [])[:SHOWN_OCCURRENCES]
         pieces = differing_words(group["text"], v["text"])
         others.append({**v, "pieces": pieces, "by": by, "more": max(0, v["count"] - len(by)),
                        "part": len(v["text"]) < len(group["text"]) and not any(d for _, d in pieces)})

@@ -137,6 +137,8 @@ class Period(Item):
 class AttentionPage(Page[Period]):
     unit: str
     undated: dict[str, int] = Field(description="articles and quotations with no publication date")
+    sample: int | None = Field(None, description="the counts are of this many latest-ingested articles (a search: "
+                               "and latest matching quotations) only; null: of all of them")
 
 
 class Error(BaseModel):
