@@ -34,8 +34,15 @@ KEPT_PERSON = "kept PERSON (retype undone)"
 MIN_ARTICLES = 2
 RATIO = 2.0
 THING_TYPES = ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW")
+_TYPES_SQL = ", ".join(f"'{t}'" for t in THING_TYPES)
 PLACE_TYPES = ("GPE", "LOC", "FAC")  # the place totals' types (schema.sql)
 _NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+
+def _work_nouns() -> frozenset[str]:
+    from newsgraph.analyse.base.data import work_nouns
+
+    return work_nouns()
 
 
 def _names():
@@ -105,7 +112,7 @@ def _counts(conn: sqlite3.Connection, name: str) -> _Counts:
     rows = conn.execute("SELECT type, article_id, roles FROM entities WHERE name = ?", (name,)).fetchall()
     things: Counter[str] = Counter()
     described: set[int] = set()  # PERSON entities described as a thing ("the operating system Linux")
-    for type_, article in {(r["type"], r["article_id"]) for r in rows}:
+    for type_, _article in {(r["type"], r["article_id"]) for r in rows}:
         if type_ in THING_TYPES:
             things[type_] += 1
     for r in rows:
@@ -120,7 +127,7 @@ def _counts(conn: sqlite3.Connection, name: str) -> _Counts:
 def thing_roles(roles: list[str]) -> bool:
     """Every role of the entity is headed by an organisation or thing noun ("operating system")."""
     names, _ = _names()
-    heads = names.org_roles() | names.not_person_heads()
+    heads = names.org_roles() | names.not_person_heads() | _work_nouns()
     return bool(roles) and all(r.lower().split()[-1] in heads for r in roles if r.split())
 
 
@@ -150,6 +157,16 @@ def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
             retype(conn, int(r["id"]), new_type, rule)
             done += 1
     return done
+
+
+def retype_batch(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
+    """``retype_names`` for the names of people and things of these articles (a batch just
+    stored): a new PERSON is judged, and so is every PERSON of a name a new thing bears."""
+    found: set[str] = set()
+    for article in sorted(set(article_ids)):
+        found.update(r[0] for r in conn.execute(
+            f"SELECT name FROM entities WHERE article_id = ? AND type IN ('PERSON', {_TYPES_SQL})", (article,)))
+    return retype_names(conn, found)
 
 
 def retype_store(conn: sqlite3.Connection) -> int:

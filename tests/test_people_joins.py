@@ -1,0 +1,54 @@
+"""One person per real person in an article, on invented sentences: a titled given name, a
+spelling variant, a relative named by a given name, a party noun or a sentence end inside a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_people import analyse, nlp, people  # noqa: F401  (nlp is a fixture)
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("Dame Margaret returns to the stage\n\nThe actress Dame Margaret Bellamy watched the show on Monday. "
+     "Dame Margaret, 70, said she loved it.", "Margaret Bellamy", "Margaret"),
+    ("The singer Sir Rupert Callow opened the hall. Later Sir Rupert thanked the staff.", "Rupert Callow", "Rupert"),
+])
+def test_a_titled_given_name_is_the_full_name(nlp, text: str, name: str, short: str) -> None:  # noqa: F811
+    found = people(analyse(nlp, text))
+    assert name in found and short not in found
+
+
+def test_a_hyphen_dropped_in_one_spelling_is_the_same_person(nlp) -> None:  # noqa: F811
+    text = ("Robert Pellow-Vance spoke to the party. Critics said Robert Pellow Vance had gone too far, "
+            "but Mr Pellow-Vance said he was proud.")
+    found = people(analyse(nlp, text))
+    assert "Robert Pellow-Vance" in found and "Robert Pellow Vance" not in found
+
+
+def test_a_surname_whose_s_went_behind_the_apostrophe(nlp) -> None:  # noqa: F811
+    text = "Tobias Harkes opened the fair in the city. Mr Harke's speech was cut short by a power cut."
+    found = people(analyse(nlp, text))
+    assert "Tobias Harkes" in found and "Harke" not in found
+
+
+@pytest.mark.parametrize(("text", "relative"), [
+    ("The board backed chairman Rajiv Mehta, whose plan it was. His brother Ravi, the vice-chairman, "
+     "was not consulted.", "Ravi Mehta"),
+    ("Novelist Gerald Pemberton wrote twelve books. Pemberton worked slowly. In 1970 he moved to Spain "
+     "with his wife Maureen.", "Maureen Pemberton"),
+    ("The estate of Clifford Darnay is worth millions. Darnay's daughter Anna Rose still lives there.",
+     "Anna Rose Darnay"),
+])
+def test_a_relative_named_by_given_names_takes_the_family_name(nlp, text: str, relative: str) -> None:  # noqa: F811
+    assert relative in people(analyse(nlp, text))
+
+
+def test_a_party_noun_before_a_name_is_no_part_of_it(nlp) -> None:  # noqa: F811
+    text = "The minister defended the plan. But fellow Tory Andrew Whitcombe-Lyle said it would fail."
+    assert "Andrew Whitcombe-Lyle" in people(analyse(nlp, text))
+
+
+def test_an_initial_ending_a_sentence_ends_the_name(nlp) -> None:  # noqa: F811
+    text = "The play is about Malcolm X. Besides Okoro, the cast includes Ada Brennan."
+    found = people(analyse(nlp, text))
+    assert not any("Besides" in n for n in found)
