@@ -52,3 +52,17 @@ def test_an_initial_ending_a_sentence_ends_the_name(nlp) -> None:  # noqa: F811
     text = "The play is about Malcolm X. Besides Okoro, the cast includes Ada Brennan."
     found = people(analyse(nlp, text))
     assert not any("Besides" in n for n in found)
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("The band's hits include Rain Again, and Who's Daniel? They tour in May.", "Daniel"),
+    ("Nominees include The Kettle or Who is Rosalind? by a new writer.", "Rosalind"),
+    ("Fans want a film, or even Jamie and the Silver Lantern, said Ann Pike.", "Jamie"),
+])
+def test_a_given_name_in_a_works_title_is_no_person(nlp, text: str, work: str) -> None:  # noqa: F811
+    assert work not in people(analyse(nlp, text))
+
+
+def test_a_given_name_and_the_queen_stays_a_person(nlp) -> None:  # noqa: F811
+    found = people(analyse(nlp, "Prince William and the Queen visited the town. William and the Queen left."))
+    assert len(found["Prince William"].mentions) == 2

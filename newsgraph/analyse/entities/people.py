@@ -232,8 +232,28 @@ def in_a_title(doc: Doc, i: int) -> bool:
     Not in a title-case line (a headline: "Clinton Breaks With Obama")."""
     t = token_table(doc)
     k = i - 1
-    return k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
-        and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i)
+    if k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
+            and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i):
+        return True
+    return _asked_in_a_title(t, i) or _and_the_title(t, i)
+
+
+def _and_the_title(t: TokenTable, i: int) -> bool:
+    """ "Jamie and the Magic Torch": a lone given name, then "and the" and a capitalised word that
+    is no title ("William and the Queen"): the name opens a work's title (or a band's name)."""
+    k = i + 1
+    return k + 2 < t.n and t.lower[k] == "and" and t.lower[k + 1] == "the" and bool(t.is_title[k + 2]) \
+        and t.text[k + 2] not in names.titles() and t.ent_type[k + 2] not in ("PERSON", "GPE", "NORP") \
+        and (i == 0 or not t.is_title[i - 1] or bool(t.sent_start[i])) and names.known_given_name(t.text[i])
+
+
+def _asked_in_a_title(t: TokenTable, i: int) -> bool:
+    """ "Who's David?", "Who is Sylvia?" inside a sentence: a capitalised "Who" mid-sentence and a
+    question mark after the one name are a song's or a play's title, not a question about a person."""
+    k = i - 1
+    if k >= 0 and t.lower[k] in ("'s", "’s", "is"):
+        k -= 1
+    return k > 0 and t.text[k] == "Who" and not t.sent_start[k] and i + 1 < t.n and t.text[i + 1] == "?"
 
 
 def _descriptor_word(words: list[str]) -> bool:
