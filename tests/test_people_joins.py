@@ -66,3 +66,19 @@ def test_a_given_name_in_a_works_title_is_no_person(nlp, text: str, work: str) -
 def test_a_given_name_and_the_queen_stays_a_person(nlp) -> None:  # noqa: F811
     found = people(analyse(nlp, "Prince William and the Queen visited the town. William and the Queen left."))
     assert len(found["Prince William"].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("De Lacroix film tops chart\n\nFilm star Robert De Lacroix is back at the top of the box office. "
+     "De Lacroix plays a widower.", "Robert De Lacroix", "De Lacroix"),
+    ("Comic Harwood returns with sitcom\n\nComedian Simon Harwood is to return to television with a new "
+     "sitcom. Harwood wrote it with a friend.", "Simon Harwood", "Comic Harwood"),
+])
+def test_a_headline_surname_before_the_full_name_is_that_person(nlp, text: str, name: str, short: str) -> None:  # noqa: F811
+    found = people(analyse(nlp, text))
+    assert name in found and short not in found
+
+
+def test_a_club_named_by_an_abbreviated_town_is_no_person(nlp) -> None:  # noqa: F811
+    text = "Striker eyes Man City exit\n\nThe striker wants to leave Man City at the end of the season, a paper said."
+    assert "Man City" not in people(analyse(nlp, text))

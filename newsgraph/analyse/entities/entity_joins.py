@@ -148,3 +148,43 @@ def join_spelling_variants(doc: Doc, entities: list[Entity]) -> list[Entity]:
             absorb(owner, ent)
             gone.add(id(ent))
     return [e for e in entities if id(e) not in gone]
+
+
+def join_lone_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A surname alone ("De Niro"), or in the headline led by a word that is no given name
+    ("Comic Morris" above "Chris Morris"), is the one person of the article named in full with that
+    surname, when the grouping (which reads mentions in order) left it apart because it came
+    first. Not a title of office ("President Clinton" is kept apart on purpose), not when the
+    genders the text gives differ, not when two full names share the surname."""
+    persons = [e for e in entities if e.type == "PERSON"]
+    text = doc_text(doc)
+    headline_end = text.find("\n") if "\n" in text.strip() else -1
+    full = [e for e in persons if len(e.name.split()) > 1 and names.known_given_name(e.name.split()[0])]
+    gone: set[int] = set()
+    for ent in persons:
+        words = ent.name.split()
+        if len(words) > 2 or names.known_given_name(words[0]) and words[0].lower() not in names.particles():
+            continue
+        in_headline = all(e <= headline_end for _s, e in ent.mentions)
+        forms = {ent.name, words[-1]} if in_headline and _descriptor_led(ent.name) else {ent.name}
+        owners = [p for p in full if p is not ent and any(_ends_with(p.name, form) for form in forms)]
+        titled = [a.split()[0] for a in ent.aliases if len(a.split()) > 1]
+        if len(owners) != 1 or any(names.titles().get(t, ("", ""))[0] == "office" for t in titled) \
+                or owners[0].gender and ent.gender and owners[0].gender != ent.gender:
+            continue
+        absorb(owners[0], ent)
+        gone.add(id(ent))
+    return [e for e in entities if id(e) not in gone]
+
+
+def _ends_with(full: str, short: str) -> bool:
+    """The full name's last words are the short form, and it has more words ("Robert De Niro", "De Niro")."""
+    f, s = full.split(), short.split()
+    return len(s) < len(f) and f[-len(s):] == s
+
+
+def _descriptor_led(name: str) -> bool:
+    """Two words, the first capitalised like a headline's descriptor and no one's given name ("Comic Morris")."""
+    words = name.split()
+    return len(words) == 2 and not names.known_given_name(words[0]) and words[0].lower() not in names.particles() \
+        and words[0].isalpha() and len(words[0]) > 2
