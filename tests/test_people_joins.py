@@ -82,3 +82,15 @@ def test_a_headline_surname_before_the_full_name_is_that_person(nlp, text: str, 
 def test_a_club_named_by_an_abbreviated_town_is_no_person(nlp) -> None:  # noqa: F811
     text = "Striker eyes Man City exit\n\nThe striker wants to leave Man City at the end of the season, a paper said."
     assert "Man City" not in people(analyse(nlp, text))
+
+
+def test_a_bare_kin_noun_names_the_relative_of_whom_the_text_is_about(nlp) -> None:  # noqa: F811
+    text = ("Former leader Graham Tulloch will not stand again. Mr Tulloch told the paper he hopes to stay "
+            "in the village. He also plans to start a family with wife Bronwen.")
+    assert "Bronwen Tulloch" in people(analyse(nlp, text))
+
+
+def test_an_unpunctuated_military_title_is_no_part_of_the_name(nlp) -> None:  # noqa: F811
+    text = "Assets held by Gen Halloran were frozen on Monday. The court said Gen Halloran had hidden them."
+    found = people(analyse(nlp, text))
+    assert "Gen Halloran" not in found and "Halloran" in found

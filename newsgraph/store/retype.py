@@ -23,6 +23,7 @@ batch are looked at, through the index on ``entities(name)``.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import Counter
@@ -33,6 +34,7 @@ RETYPED = "retyped PERSON → "
 KEPT_PERSON = "kept PERSON (retype undone)"
 MIN_ARTICLES = 2
 RATIO = 2.0
+COUNT_CAP = 10_000
 THING_TYPES = ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW")
 _TYPES_SQL = ", ".join(f"'{t}'" for t in THING_TYPES)
 PLACE_TYPES = ("GPE", "LOC", "FAC")  # the place totals' types (schema.sql)
@@ -107,18 +109,24 @@ class _Counts:
     things: Counter[str]
 
 
-def _counts(conn: sqlite3.Connection, name: str) -> _Counts:
-    """Articles naming ``name`` as a person and as each kind of thing (index on entities(name))."""
-    rows = conn.execute("SELECT type, article_id, roles FROM entities WHERE name = ?", (name,)).fetchall()
+def _counts(conn: sqlite3.Connection, name: str) -> _Counts | None:
+    """Articles naming ``name`` as a person and as each kind of thing, or None when no entity of
+    that name is a PERSON (most names of a batch: one lookup). Read through the index on
+    entities(type, name), each count capped at ``COUNT_CAP`` rows so a name in every article costs
+    the same as one in a thousand."""
+    people = conn.execute("SELECT article_id, roles FROM entities WHERE type = 'PERSON' AND name = ? LIMIT ?",
+                          (name, COUNT_CAP)).fetchall()
+    if not people:
+        return None
     things: Counter[str] = Counter()
-    described: set[int] = set()  # PERSON entities described as a thing ("the operating system Linux")
-    for type_, _article in {(r["type"], r["article_id"]) for r in rows}:
-        if type_ in THING_TYPES:
-            things[type_] += 1
-    for r in rows:
-        if r["type"] == "PERSON" and thing_roles(_json(r["roles"])):
-            described.add(r["article_id"])
-    person = len({r["article_id"] for r in rows if r["type"] == "PERSON"} - described)
+    for type_ in THING_TYPES:
+        n = conn.execute("SELECT count(DISTINCT article_id) FROM (SELECT article_id FROM entities "
+                         "WHERE type = ? AND name = ? LIMIT ?)", (type_, name, COUNT_CAP)).fetchone()[0]
+        if n:
+            things[type_] = n
+    # PERSON entities described as a thing ("the operating system Linux") count for the thing
+    described = {r["article_id"] for r in people if thing_roles(_json(r["roles"]))}
+    person = len({r["article_id"] for r in people} - described)
     if described and things:
         things[things.most_common(1)[0][0]] += len(described)
     return _Counts(person, things)
@@ -138,7 +146,7 @@ def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
     done = 0
     for name in sorted(set(names_seen)):  # a fixed order: the log must not depend on the hash seed
         counts = _counts(conn, name)
-        if not counts.person or not counts.things:
+        if counts is None or not counts.person or not counts.things:
             continue
         total_things = sum(counts.things.values())
         if total_things < MIN_ARTICLES or total_things < RATIO * counts.person:
@@ -178,8 +186,6 @@ def retype_store(conn: sqlite3.Connection) -> int:
 
 
 def _json(text: str) -> list[str]:
-    import json
-
     return [str(x) for x in json.loads(text or "[]")]
 
 

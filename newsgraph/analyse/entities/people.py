@@ -354,11 +354,13 @@ def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Pers
     if k >= 1 and t.text[k] in POSSESSIVE_TOKENS:
         return next((o for o in full if any(m.start <= k - 1 < m.end for m in o.mentions)), None)
     gender = {"his": "m", "her": "f"}.get(t.lower[k]) if k >= 0 else None
+    if gender is None and k >= 0 and t.pos[k] in ("ADP", "CCONJ") and t.lower[k] != "of":
+        gender = "-"  # "a family with wife Ffion": a bare kin noun is the relative of whom the text is about
     if gender is None:
         return None
     sent_start = t.sent_bounds[kin][0]
     before = [(m.start, o) for o in full for m in o.mentions if m.start < kin]
-    before = [(at, o) for at, o in before if o.gender in ("-", gender)]
+    before = [(at, o) for at, o in before if gender == "-" or o.gender in ("-", gender)]
     in_sentence = [b for b in before if b[0] >= sent_start]
     if in_sentence:
         return max(in_sentence, key=lambda b: b[0])[1]
