@@ -94,3 +94,12 @@ def test_an_unpunctuated_military_title_is_no_part_of_the_name(nlp) -> None:  # 
     text = "Assets held by Gen Halloran were frozen on Monday. The court said Gen Halloran had hidden them."
     found = people(analyse(nlp, text))
     assert "Gen Halloran" not in found and "Halloran" in found
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Tarra Tarra show set for TV\n\nChart stars Tarra Tarra are to play a concert. The band said it was thrilled.",
+     "Tarra Tarra"),
+    ("The chart also saw Oscar nominee Hotel Kigali enter at number four.", "Hotel Kigali"),
+])
+def test_a_repeated_word_or_a_facility_noun_names_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
+    assert thing not in people(analyse(nlp, text))

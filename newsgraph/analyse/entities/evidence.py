@@ -37,6 +37,9 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
     if len(p.name.split()) > 1 and places.lookup(p.name.split()[0]) is not None and ends_in_a_plural(doc, p):
         return False  # "Charlotte Panthers", "Minnesota Vikings": a place's team
+    words = p.name.split()
+    if len(words) == 2 and words[0] == words[1] or len(words) > 1 and words[0] in names.facility_words():
+        return False  # "Duran Duran", "Talk Talk": a band; "Hotel Rwanda", "Museum Folkwang": a place or a work
     if len(p.name.split()) > 2 and p.name.split()[0] in ARTICLES:
         return False  # "Le Roi de Lahore", "The Man Who Knew": a title, not "Le Pen"
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():

@@ -129,6 +129,10 @@ def gender_words() -> dict[str, str]:
     return {w.strip(): g.strip() for w, g in data_rows("gender_words.tsv")}
 
 
+def facility_words() -> frozenset[str]:
+    return word_set("names_facility_words.txt")
+
+
 def party_words() -> frozenset[str]:
     return word_set("names_party_words.txt")
 
