@@ -97,9 +97,9 @@ def test_an_unpunctuated_military_title_is_no_part_of_the_name(nlp) -> None:  # 
 
 
 @pytest.mark.parametrize(("text", "thing"), [
-    ("Tarra Tarra show set for TV\n\nChart stars Tarra Tarra are to play a concert. The band said it was thrilled.",
-     "Tarra Tarra"),
-    ("The chart also saw Oscar nominee Hotel Kigali enter at number four.", "Hotel Kigali"),
+    ("Morales Morales show set for US TV\n\nChart stars Morales Morales are to play a concert. \"We just wanted "
+     "to make a great Morales Morales album,\" said keyboard player Nick Hale.", "Morales Morales"),
+    ("Oscar nominee Hotel Jakarta was also a new entry in the chart, at number nine.", "Hotel Jakarta"),
 ])
 def test_a_repeated_word_or_a_facility_noun_names_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
     assert thing not in people(analyse(nlp, text))
