@@ -49,15 +49,15 @@ def _work_nouns() -> frozenset[str]:
 
 def _names():
     # The store never imports spaCy; names.py is plain Python and data files.
-    from newsgraph.analyse.entities import evidence, names
+    from newsgraph.analyse.entities import names
 
-    return names, evidence
+    return names
 
 
 def person_evidence(name: str, aliases: Iterable[str], roles: Iterable[str], gender: str | None) -> str | None:
     """What the stored entity says of a person, or None: a gender, a title, a person's role, a
     given name or a person-name shape."""
-    names, evidence = _names()
+    names = _names()
     if gender:
         return f"gender {gender}"
     titles = names.titles()
@@ -69,7 +69,7 @@ def person_evidence(name: str, aliases: Iterable[str], roles: Iterable[str], gen
     if roles and not thing_roles(roles):
         return f"role {roles[0]}"
     words = name.split()
-    if not words or names.known_given_name(words[0]) or evidence.name_shape_says_person(name):
+    if not words or names.known_given_name(words[0]) or names.name_shape_says_person(name):
         return "given name"
     return None
 
@@ -83,7 +83,7 @@ def context_evidence(conn: sqlite3.Connection, entity_id: int) -> str | None:
     """What the article's text around the entity's mentions says of a person, read from the stored
     text and mention offsets (no parse): "X, who", "X, 45,", "X's wife", "said X." , a
     title before it, or another person of the article whose name holds it ("Robin Butler")."""
-    names, _ = _names()
+    names = _names()
     row = conn.execute("SELECT e.article_id, e.name FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
     words = set(row["name"].split())
     for other in conn.execute("SELECT name, aliases FROM entities WHERE article_id = ? AND type = 'PERSON' AND id <> ?",
@@ -134,7 +134,7 @@ def _counts(conn: sqlite3.Connection, name: str) -> _Counts | None:
 
 def thing_roles(roles: list[str]) -> bool:
     """Every role of the entity is headed by an organisation or thing noun ("operating system")."""
-    names, _ = _names()
+    names = _names()
     heads = names.org_roles() | names.not_person_heads() | _work_nouns()
     return bool(roles) and all(r.lower().split()[-1] in heads for r in roles if r.split())
 

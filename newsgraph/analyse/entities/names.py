@@ -241,6 +241,16 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
     return True
 
 
+def name_shape_says_person(name: str) -> bool:
+    """A known given name first, a family-name-first name, a particle, an initial, a hyphenated given name."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    parts = parse(name)
+    return words[0] in given_names() or parts.family_first or any(
+        w in particles() or len(w.rstrip(".")) == 1 or is_hyphenated_given(w) for w in words[:-1])
+
+
 def is_tail_of(short: str, full: str) -> bool:
     """ "Symmons Roberts" is how "Michael Symmons Roberts" is written after the first time."""
     s, f = short.split(), full.split()
