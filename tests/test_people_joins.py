@@ -103,3 +103,11 @@ def test_an_unpunctuated_military_title_is_no_part_of_the_name(nlp) -> None:  # 
 ])
 def test_a_repeated_word_or_a_facility_noun_names_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
     assert thing not in people(analyse(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Johnson next competes in the high-class Birmingham Grand Prix on 18 February.", "Birmingham Grand Prix"),
+    ("Air Kerala has ordered 30 Airbus A320 planes in a deal worth millions.", "Air Kerala"),
+])
+def test_an_event_or_an_airline_is_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
+    assert thing not in people(analyse(nlp, text))
