@@ -1,4 +1,4 @@
-"""people, person, places, quoted, merges, unmerge: who and where, across the stored articles."""
+"""people, person, places, quoted, merges, unmerge, retypes: who and where, across the stored articles."""
 
 from __future__ import annotations
 
@@ -66,6 +66,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--entity", type=int, action="append", help="detach only this article entity id (repeatable)")
     add_db(p)
     p.set_defaults(func=cmd_unmerge)
+
+    p = sub.add_parser("retypes", help="people retyped across the store as organisations, products or places",
+                       description="Each line: article entity id, name, type now, rule. Undo one with "
+                                   "`newsgraph retypes --undo ENTITY_ID` (it stays a person from then on).")
+    p.add_argument("--undo", type=int, metavar="ENTITY_ID", help="make this retyped entity a person again")
+    add_db(p)
+    p.set_defaults(func=cmd_retypes)
 
 
 def _open(args: argparse.Namespace, *, readonly: bool = True):
@@ -181,6 +188,19 @@ def cmd_unmerge(args: argparse.Namespace) -> int:
     if not n:
         raise UserError(f"global entity {args.global_id} joins nothing to undo (see `newsgraph merges`)")
     print(f"detached {n} entit{'y' if n == 1 else 'ies'} from {args.global_id}; they stay apart from now on")
+    return 0
+
+
+def cmd_retypes(args: argparse.Namespace) -> int:
+    from newsgraph.store.retype import retypes, unretype
+
+    if args.undo is not None:
+        if not unretype(_open(args, readonly=False), args.undo):
+            raise UserError(f"entity {args.undo} was not retyped (see `newsgraph retypes`)")
+        print(f"entity {args.undo} is a person again; it is not retyped from now on")
+        return 0
+    for r in retypes(_open(args)):
+        print(f"{r['entity_id']:>7}  {r['name']:<28} {r['type']:<6} {'(undone) ' if r['undone'] else ''}{r['rule']}")
     return 0
 
 

@@ -40,6 +40,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsgraph.store.db import run_write
+from newsgraph.store.retype import retype_batch
 
 DOMINANCE = 0.9
 MIN_ARTICLES = 3
@@ -207,6 +208,7 @@ def _merge_new_entities(conn: sqlite3.Connection) -> int:
             _log(conn, gid, e["id"], rule)
             joined += rule != "new"
         joined += _revisit_surnames(conn, touched, by_surname)
+        retype_batch(conn, {e["article_id"] for e in todo})  # a "person" the store knows as a thing (retype.py)
         _cache[_state(conn)[0]] = (_state(conn)[1], index)
     return joined
 

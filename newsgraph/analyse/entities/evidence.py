@@ -18,16 +18,6 @@ ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das"}
 """A name of three or more words led by an article is a work's or a thing's ("Le Roi de Lahore")."""
 
 
-def name_shape_says_person(name: str) -> bool:
-    """A known given name first, a family-name-first name, a particle, an initial, a hyphenated given name."""
-    words = name.split()
-    if len(words) < 2:
-        return False
-    parts = names.parse(name)
-    return words[0] in names.given_names() or parts.family_first or any(
-        w in names.particles() or len(w.rstrip(".")) == 1 or names.is_hyphenated_given(w) for w in words[:-1])
-
-
 def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], family_names: set[str]) -> bool:
     """Keep a PERSON only with some support. A lone word ("Brexit", "Diageo" in spaCy's eyes)
     needs a person's context, being named again, or a known given name ("Melanie said"); a
@@ -37,6 +27,9 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
         return False  # "Miss Universe", "Miss America": a title, not a woman called Universe
     if len(p.name.split()) > 1 and places.lookup(p.name.split()[0]) is not None and ends_in_a_plural(doc, p):
         return False  # "Charlotte Panthers", "Minnesota Vikings": a place's team
+    words = p.name.split()
+    if len(words) == 2 and words[0] == words[1] or len(words) > 1 and words[0] in names.facility_words():
+        return False  # "Duran Duran", "Talk Talk": a band; "Hotel Rwanda", "Museum Folkwang": a place or a work
     if len(p.name.split()) > 2 and p.name.split()[0] in ARTICLES:
         return False  # "Le Roi de Lahore", "The Man Who Knew": a title, not "Le Pen"
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
@@ -156,7 +149,7 @@ def unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[
     if p.evidence or p.gender != "-" or any(m.gender != "-" for m in p.mentions):
         return False
     first = p.parts.first if p.parts.given else p.name.split()[0]
-    if names.known_given_name(first) or name_shape_says_person(p.name):
+    if names.known_given_name(first) or names.name_shape_says_person(p.name):
         return False
     if any(linked_to_a_person(doc, m.start, m.end) for m in p.mentions) or p.parts.surname in family_names:
         return False  # ... or a relative of a named person ("Keith Scott" ... "Rakeyia Scott")

@@ -194,8 +194,9 @@ def person_named(doc: Doc, ent: Entity, people: dict[str, Entity]) -> str | None
     word after it when every mention is followed by the surname of a person of the article
     named with a given name ("Tennessee Williams" beside "Roy Williams"; not "Glasgow Rugby"
     beside a "Glasgow Rugby" spaCy took for a person). Else None."""
-    if any(in_place_context(doc, s, e, WHERE_WORDS) for s, e in ent.mentions):
-        return None
+    if any(in_place_context(doc, s, e, WHERE_WORDS) for s, e in ent.mentions) \
+            or len(ent.name.split()) > 1 and ent.name.split()[-1] in TEAM_WORDS:
+        return None  # "Man City" is a club, though "Man" is a given name
     followed = {m[1] for m in (WORD_AFTER.match(doc.text, e) for _, e in ent.mentions) if m}
     if len(followed) == 1 and len(ent.mentions) == sum(bool(WORD_AFTER.match(doc.text, e)) for _, e in ent.mentions):
         surname = followed.pop()  # "the Tennessee Williams drama" where Williams is a person of the article

@@ -42,6 +42,13 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
         i += 1
     while j > i and (text[j - 1] in POSSESSIVE_TOKENS or t.is_punct[j - 1] and text[j - 1] != "."):
         j -= 1
+    for k in range(i + 2, j):  # "Malcolm X. Besides Dee": an initial closes a sentence, a function word opens one
+        if len(text[k - 1]) == 2 and text[k - 1][0].isupper() and text[k - 1][1] == "." and t.is_stop[k] \
+                and text[k] not in names.particles():
+            j = k
+            break
+    if j - i >= 3 and text[i] in names.party_words() and names.known_given_name(text[i + 1]):
+        i += 1  # "fellow Tory David Heathcoat-Amory": a party member's noun, then the name
     for k in range(j - 2, i - 1, -1):  # "Charlotte Mayor Jennifer Roberts": the name follows the title
         if text[k] in titles and titles[text[k]][0] == "office":
             return k + 1, j, text[k]

@@ -129,6 +129,14 @@ def gender_words() -> dict[str, str]:
     return {w.strip(): g.strip() for w, g in data_rows("gender_words.tsv")}
 
 
+def facility_words() -> frozenset[str]:
+    return word_set("names_facility_words.txt")
+
+
+def party_words() -> frozenset[str]:
+    return word_set("names_party_words.txt")
+
+
 def org_roles() -> frozenset[str]:
     return word_set("names_org_roles.txt")
 
@@ -231,6 +239,16 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
         if w[0].islower() and not (w in particles() and 0 < k < len(words) - 1):
             return False
     return True
+
+
+def name_shape_says_person(name: str) -> bool:
+    """A known given name first, a family-name-first name, a particle, an initial, a hyphenated given name."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    parts = parse(name)
+    return words[0] in given_names() or parts.family_first or any(
+        w in particles() or len(w.rstrip(".")) == 1 or is_hyphenated_given(w) for w in words[:-1])
 
 
 def is_tail_of(short: str, full: str) -> bool:

@@ -32,6 +32,7 @@ mention picks its person.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import compress
@@ -44,6 +45,14 @@ from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.aliases import declared_aliases, named_groups
+from newsgraph.analyse.entities.entity_joins import (
+    THING_TYPES,
+    join_lone_surnames,
+    join_named_things,
+    join_spelling_variants,
+    join_titled_given_names,
+    join_titled_surnames,
+)
 from newsgraph.analyse.entities.entity_spans import collect_spans, person_context, repair_spans, resolve_overlaps
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.name_spans import (
@@ -95,7 +104,8 @@ def group_entities(doc: Doc) -> list[Entity]:
     people = keep_people(doc, grouping.people)
     kept = {id(p) for p in people}
     fold_into_things([p for p in grouping.people if id(p) not in kept], grouping.others)
-    return join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
+    entities = join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
+    return join_lone_surnames(doc, join_spelling_variants(doc, join_titled_given_names(doc, entities)))
 
 
 @dataclass(frozen=True)
@@ -223,8 +233,28 @@ def in_a_title(doc: Doc, i: int) -> bool:
     Not in a title-case line (a headline: "Clinton Breaks With Obama")."""
     t = token_table(doc)
     k = i - 1
-    return k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
-        and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i)
+    if k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
+            and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i):
+        return True
+    return _asked_in_a_title(t, i) or _and_the_title(t, i)
+
+
+def _and_the_title(t: TokenTable, i: int) -> bool:
+    """ "Jamie and the Magic Torch": a lone given name, then "and the" and a capitalised word that
+    is no title ("William and the Queen"): the name opens a work's title (or a band's name)."""
+    k = i + 1
+    return k + 2 < t.n and t.lower[k] == "and" and t.lower[k + 1] == "the" and bool(t.is_title[k + 2]) \
+        and t.text[k + 2] not in names.titles() and t.ent_type[k + 2] not in ("PERSON", "GPE", "NORP") \
+        and (i == 0 or not t.is_title[i - 1] or bool(t.sent_start[i])) and names.known_given_name(t.text[i])
+
+
+def _asked_in_a_title(t: TokenTable, i: int) -> bool:
+    """ "Who's David?", "Who is Sylvia?" inside a sentence: a capitalised "Who" mid-sentence and a
+    question mark after the one name are a song's or a play's title, not a question about a person."""
+    k = i - 1
+    if k >= 0 and t.lower[k] in ("'s", "’s", "is"):
+        k -= 1
+    return k > 0 and t.text[k] == "Who" and not t.sent_start[k] and i + 1 < t.n and t.text[i + 1] == "?"
 
 
 def _descriptor_word(words: list[str]) -> bool:
@@ -295,7 +325,7 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
     t = token_table(doc)
     kinship = names.kinship_nouns()
     for p in people:
-        if p.full or not p.mentions or names.parse(p.name).family_first:
+        if p.full and not _given_names_only(p) or not p.mentions or names.parse(p.name).family_first:
             continue
         m = min(p.mentions, key=lambda m: m.start)
         kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
@@ -306,9 +336,10 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
         if owner is None:
             continue
         full = f"{p.name} {owner.parts.surname}"
-        if any(o.name == full for o in people):
+        if any(o.name == full for o in people) or p.name.split()[-1] == owner.parts.surname:
             continue
         p.aliases.append(p.name)
+        p.full_forms[full] = p.full_forms.pop(p.name, 0)  # the name as written is no longer the commonest full form
         p.name = full
 
 
@@ -323,12 +354,34 @@ def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Pers
     if k >= 1 and t.text[k] in POSSESSIVE_TOKENS:
         return next((o for o in full if any(m.start <= k - 1 < m.end for m in o.mentions)), None)
     gender = {"his": "m", "her": "f"}.get(t.lower[k]) if k >= 0 else None
+    if gender is None and k >= 0 and t.pos[k] in ("ADP", "CCONJ") and t.lower[k] != "of":
+        gender = "-"  # "a family with wife Ffion": a bare kin noun is the relative of whom the text is about
     if gender is None:
         return None
     sent_start = t.sent_bounds[kin][0]
-    before = [(m.start, o) for o in full for m in o.mentions if sent_start <= m.start < kin]
-    before = [(at, o) for at, o in before if o.gender in ("-", gender)]
-    return max(before, key=lambda b: b[0])[1] if before else None
+    before = [(m.start, o) for o in full for m in o.mentions if m.start < kin]
+    before = [(at, o) for at, o in before if gender == "-" or o.gender in ("-", gender)]
+    in_sentence = [b for b in before if b[0] >= sent_start]
+    if in_sentence:
+        return max(in_sentence, key=lambda b: b[0])[1]
+    previous = [o for at, o in before if sent_start > 0 and at >= t.sent_bounds[sent_start - 1][0]]
+    if previous and len({o.parts.surname for o in previous}) == 1:
+        return previous[-1]  # "... chairman Mukesh Ambani. His brother Anil": the one family just named
+    # "He moved ... with his wife Sheila": the family the article is about, if one family name of
+    # people of that gender clearly is (named most often before, at least twice, more than any other)
+    counts = Counter(o.parts.surname for _at, o in before)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return next(o for _at, o in before if o.parts.surname == ranked[0][0])
+
+
+def _given_names_only(p: Person) -> bool:
+    """ "Lisa Marie": two given names and never a surname alone; a relative introduced so
+    ("Presley's daughter Lisa Marie") still lacks the family name."""
+    words = p.name.split()
+    return len(words) == 2 and all(names.known_given_name(w) for w in words) \
+        and all(len(m.words) == 2 for m in p.mentions)
 
 
 def separate_office_holders(doc: Doc, people: list[Person]) -> None:
@@ -413,69 +466,6 @@ def build_entities(people: list[Person], others: dict[tuple[str, str], Entity]) 
         out.append(ent)
     out.sort(key=lambda e: e.mentions[0])
     return out
-
-
-THING_TYPES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-
-
-def join_titled_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """A "thing" the text gives an honorific ("Mr Kilroy-Silk" typed ORG) is a person: the one
-    person of the article with that surname, else a person of its own.
-
-    Last, because spaCy types a surname differently mention by mention, and only the whole
-    article says whose surname it is."""
-    text = doc_text(doc)
-    honorifics = {t for t, (kind, _g) in names.titles().items() if kind == "honorific"}
-    persons = [e for e in entities if e.type == "PERSON"]
-    out = []
-    for ent in entities:
-        titled = ent.type in THING_TYPES and " " not in ent.name and any(
-            text[max(0, s - 12) : s].split()[-1:] and text[max(0, s - 12) : s].split()[-1] in honorifics
-            for s, _e in ent.mentions)
-        if titled:
-            owners = [p for p in persons if names.parse(p.name).surname == ent.name]
-            if len(owners) == 1:
-                owner = owners[0]
-                owner.mentions = sorted(set(owner.mentions) | set(ent.mentions))
-                continue
-            if not owners:
-                ent.type = "PERSON"
-        out.append(ent)
-    return out
-
-
-_NAMED_THING_TYPES = frozenset({"ORG", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
-
-
-def join_named_things(entities: list[Entity]) -> list[Entity]:
-    """A person known only by a surname ("Mr McManus", "Hayes said") takes the full name that
-    spaCy typed a thing ("JP McManus" ORG, "Philip French" ORG): one name of two or three words
-    ending in that surname and led by a known given name, or by initials when a title says person.
-
-    Last, with ``join_titled_surnames``: only the whole article says who is known by the surname
-    alone. A surname that several such names end in, or that a person of the article already
-    carries in full, is left alone."""
-    out = list(entities)
-    full_surnames = {names.parse(e.name).surname for e in entities if e.type == "PERSON" and " " in e.name}
-    for person in [e for e in entities if e.type == "PERSON" and " " not in e.name and e.name not in full_surnames]:
-        titled = any(a.split()[0] in names.titles() for a in person.aliases if " " in a)
-        found = [e for e in out if e.type in _NAMED_THING_TYPES and 2 <= len(e.name.split()) <= 3
-                 and e.name.split()[-1] == person.name and _leads_like_given_name(e.name.split()[0], titled)]
-        if len(found) != 1:
-            continue
-        thing = found[0]
-        person.aliases = list(dict.fromkeys([person.name, *person.aliases]))
-        person.name = thing.name
-        person.mentions = sorted(set(person.mentions) | set(thing.mentions))
-        out.remove(thing)
-    out.sort(key=lambda e: e.mentions[0])
-    return out
-
-
-def _leads_like_given_name(word: str, titled: bool) -> bool:
-    """ "Philip", or "JP"/"J.P." when a title already says the surname is a person's."""
-    initials = word.replace(".", "")
-    return names.known_given_name(word) or titled and initials.isupper() and 1 <= len(initials) <= 3
 
 
 # ---------------------------------------------------------------- what one mention says

@@ -1,0 +1,329 @@
+"""Across articles: a "person" the rest of the store knows as a thing is retyped.
+
+spaCy's small model types many organisations, products and places PERSON in one article
+("Gazprom", "Freeview", "Heathrow") with nothing in that article to say otherwise, while other
+articles type the same name ORG, PRODUCT or FAC. An entity typed PERSON is retyped to the
+name's usual type when
+
+1. its own article gives no person evidence that the store keeps: no gender (a gendered
+   pronoun, title or kin word, or a gendered given name), no title among its written forms
+   ("Mr", "President"), no role but organisation or work nouns ("operating system"), and no
+   known given name or person-name shape in the name; and
+2. across the store the same name is typed non-person in a clear majority of the articles
+   naming it: at least ``MIN_ARTICLES`` articles and at least ``RATIO`` times the articles
+   typing it PERSON.
+
+The entity takes that type and joins the global entity of that type and name; the quotations
+it speaks become an organisation's; the totals (``person_totals``, ``quote_tally``,
+``speaker_articles``, ``speaker_names``, ``place_totals``) move with it. Each retype is logged in
+``entity_merges`` with its rule (``retyped PERSON → ORG: …``); ``unretype`` turns it back into a
+person of its own and keeps it so. Bounded: after each ingest batch only the names of that
+batch are looked at, through the index on ``entities(name)``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+RETYPED = "retyped PERSON → "
+KEPT_PERSON = "kept PERSON (retype undone)"
+MIN_ARTICLES = 2
+RATIO = 2.0
+COUNT_CAP = 10_000
+THING_TYPES = ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW")
+_TYPES_SQL = ", ".join(f"'{t}'" for t in THING_TYPES)
+PLACE_TYPES = ("GPE", "LOC", "FAC")  # the place totals' types (schema.sql)
+_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+
+def _work_nouns() -> frozenset[str]:
+    from newsgraph.analyse.base.data import work_nouns
+
+    return work_nouns()
+
+
+def _names():
+    # The store never imports spaCy; names.py is plain Python and data files.
+    from newsgraph.analyse.entities import names
+
+    return names
+
+
+def person_evidence(name: str, aliases: Iterable[str], roles: Iterable[str], gender: str | None) -> str | None:
+    """What the stored entity says of a person, or None: a gender, a title, a person's role, a
+    given name or a person-name shape."""
+    names = _names()
+    if gender:
+        return f"gender {gender}"
+    titles = names.titles()
+    for form in (name, *aliases):
+        first = form.split()[0] if form.split() else ""
+        if first in titles:
+            return f"title {first}"
+    roles = [r for r in roles if r.split()]
+    if roles and not thing_roles(roles):
+        return f"role {roles[0]}"
+    words = name.split()
+    if not words or names.known_given_name(words[0]) or names.name_shape_says_person(name):
+        return "given name"
+    return None
+
+
+_AFTER = re.compile(r"\s*,\s*(?:who\b|\d{1,3}\s*,)|'s\s+([a-z-]+)")
+_CLAUSE_END = re.compile(r"\s*[.,;:]")
+_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$|\b([A-Z][a-z]+\.?)\s+$")
+
+
+def context_evidence(conn: sqlite3.Connection, entity_id: int) -> str | None:
+    """What the article's text around the entity's mentions says of a person, read from the stored
+    text and mention offsets (no parse): "X, who", "X, 45,", "X's wife", "said X." , a
+    title before it, or another person of the article whose name holds it ("Robin Butler")."""
+    names = _names()
+    row = conn.execute("SELECT e.article_id, e.name FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
+    words = set(row["name"].split())
+    for other in conn.execute("SELECT name, aliases FROM entities WHERE article_id = ? AND type = 'PERSON' AND id <> ?",
+                              (row["article_id"], entity_id)):
+        if any(len(form.split()) > len(words) and words <= set(form.split())
+               for form in (other["name"], *_json(other["aliases"]))):
+            return f"part of the name {other['name']}"
+    text = conn.execute("SELECT text FROM articles WHERE id = ?", (row["article_id"],)).fetchone()[0]
+    kin, titles = names.kinship_nouns(), names.titles()
+    for start, end in conn.execute('SELECT start, "end" FROM mentions WHERE entity_id = ?', (entity_id,)):
+        after = _AFTER.match(text, end)
+        if after and (after.group(1) is None or after.group(1) in kin):
+            return f"after it: {after.group(0).strip()}"
+        before = _BEFORE.search(text[max(0, start - 30):start])
+        if before and (before.group(1) is None and _CLAUSE_END.match(text, end) or before.group(1) in titles):
+            return f"before it: {before.group(0).strip()}"
+    return None
+
+
+@dataclass
+class _Counts:
+    person: int
+    things: Counter[str]
+
+
+def _counts(conn: sqlite3.Connection, name: str) -> _Counts | None:
+    """Articles naming ``name`` as a person and as each kind of thing, or None when no entity of
+    that name is a PERSON (most names of a batch: one lookup). Read through the index on
+    entities(type, name), each count capped at ``COUNT_CAP`` rows so a name in every article costs
+    the same as one in a thousand."""
+    people = conn.execute("SELECT article_id, roles FROM entities WHERE type = 'PERSON' AND name = ? LIMIT ?",
+                          (name, COUNT_CAP)).fetchall()
+    if not people:
+        return None
+    things: Counter[str] = Counter()
+    for type_ in THING_TYPES:
+        n = conn.execute("SELECT count(DISTINCT article_id) FROM (SELECT article_id FROM entities "
+                         "WHERE type = ? AND name = ? LIMIT ?)", (type_, name, COUNT_CAP)).fetchone()[0]
+        if n:
+            things[type_] = n
+    # PERSON entities described as a thing ("the operating system Linux") count for the thing
+    described = {r["article_id"] for r in people if thing_roles(_json(r["roles"]))}
+    person = len({r["article_id"] for r in people} - described)
+    if described and things:
+        things[things.most_common(1)[0][0]] += len(described)
+    return _Counts(person, things)
+
+
+def thing_roles(roles: list[str]) -> bool:
+    """Every role of the entity is headed by an organisation or thing noun ("operating system")."""
+    names = _names()
+    heads = names.org_roles() | names.not_person_heads() | _work_nouns()
+    return bool(roles) and all(r.lower().split()[-1] in heads for r in roles if r.split())
+
+
+def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
+    """Retype the evidence-less PERSON entities of these names (those of the latest batch) that
+    the store types non-person in a clear majority of articles. Runs inside the caller's write
+    transaction. Returns how many entities were retyped."""
+    done = 0
+    for name in sorted(set(names_seen)):  # a fixed order: the log must not depend on the hash seed
+        counts = _counts(conn, name)
+        if counts is None or not counts.person or not counts.things:
+            continue
+        total_things = sum(counts.things.values())
+        if total_things < MIN_ARTICLES or total_things < RATIO * counts.person:
+            continue
+        new_type, n = counts.things.most_common(1)[0]
+        rows = conn.execute(
+            "SELECT e.id, e.name, e.aliases, e.roles, e.gender FROM entities e WHERE e.name = ? AND e.type = 'PERSON' "
+            "AND NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id "
+            f"AND (m.rule LIKE '{RETYPED}%' OR m.rule = ?))", (name, KEPT_PERSON)).fetchall()
+        for r in rows:
+            if person_evidence(r["name"], _json(r["aliases"]), _json(r["roles"]), r["gender"]) is not None \
+                    or context_evidence(conn, int(r["id"])) is not None:
+                continue
+            rule = (f"{RETYPED}{new_type}: no person evidence in its article; {new_type} in {n} of "
+                    f"{total_things + counts.person} articles naming it")
+            retype(conn, int(r["id"]), new_type, rule)
+            done += 1
+    return done
+
+
+def retype_batch(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
+    """``retype_names`` for the names of people and things of these articles (a batch just
+    stored): a new PERSON is judged, and so is every PERSON of a name a new thing bears."""
+    found: set[str] = set()
+    for article in sorted(set(article_ids)):
+        found.update(r[0] for r in conn.execute(
+            f"SELECT name FROM entities WHERE article_id = ? AND type IN ('PERSON', {_TYPES_SQL})", (article,)))
+    return retype_names(conn, found)
+
+
+def retype_store(conn: sqlite3.Connection) -> int:
+    """Look at every name typed PERSON somewhere (a store ingested before retyping existed);
+    a full pass, for ``newsgraph remerge``-like repairs, not for each batch."""
+    with conn:
+        names = [r[0] for r in conn.execute("SELECT DISTINCT name FROM entities WHERE type = 'PERSON'")]
+        return retype_names(conn, names)
+
+
+def _json(text: str) -> list[str]:
+    return [str(x) for x in json.loads(text or "[]")]
+
+
+def retype(conn: sqlite3.Connection, entity_id: int, new_type: str, rule: str) -> None:
+    """Make a PERSON entity a ``new_type`` one, moving every total with it, and log ``rule``."""
+    gid = _global_of(conn, entity_id, new_type)
+    _quote_facts(conn, entity_id, -1)
+    _person_totals(conn, entity_id, -1)
+    place = conn.execute("SELECT lat, lon, country, place_kind FROM entities WHERE type = ? AND name = "
+                         "(SELECT name FROM entities WHERE id = ?) AND lat IS NOT NULL LIMIT 1",
+                         (new_type, entity_id)).fetchone() if new_type in PLACE_TYPES else None
+    conn.execute("UPDATE entities SET type = ?, global_id = ?, gender = NULL WHERE id = ?", (new_type, gid, entity_id))
+    if place is not None:
+        conn.execute("UPDATE entities SET lat = ?, lon = ?, country = ?, place_kind = ? WHERE id = ?",
+                     (*place, entity_id))
+    conn.execute("UPDATE quotes SET speaker_type = 'ORG' WHERE speaker_entity_id = ? AND speaker_type = 'PERSON'",
+                 (entity_id,))
+    _quote_facts(conn, entity_id, +1)
+    if new_type in PLACE_TYPES:
+        _place_totals(conn, entity_id, +1)
+    conn.execute("UPDATE entity_merges SET undone_at = " + _NOW + " WHERE entity_id = ? AND undone_at IS NULL",
+                 (entity_id,))
+    conn.execute("INSERT INTO entity_merges(global_id, entity_id, rule) VALUES (?,?,?)", (gid, entity_id, rule))
+
+
+def unretype(conn: sqlite3.Connection, entity_id: int) -> bool:
+    """Undo a retype: the entity is a PERSON of its own again and is never retyped again.
+    Returns False when the entity was not retyped."""
+    with conn:
+        row = conn.execute("SELECT e.type, e.name FROM entities e WHERE e.id = ? AND e.type != 'PERSON' AND EXISTS "
+                           f"(SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id AND m.rule LIKE '{RETYPED}%')",
+                           (entity_id,)).fetchone()
+        if row is None:
+            return False
+        _quote_facts(conn, entity_id, -1)
+        if row["type"] in PLACE_TYPES:
+            _place_totals(conn, entity_id, -1)
+        gid = int(conn.execute("INSERT INTO global_entities(name, type) VALUES (?, 'PERSON')",
+                               (row["name"],)).lastrowid or 0)
+        conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (gid, entity_id))  # not a PERSON yet: no trigger
+        conn.execute("UPDATE entities SET type = 'PERSON' WHERE id = ?", (entity_id,))
+        _person_totals(conn, entity_id, +1)
+        conn.execute("UPDATE quotes SET speaker_type = 'PERSON' WHERE speaker_entity_id = ? AND speaker_type = 'ORG'",
+                     (entity_id,))
+        _quote_facts(conn, entity_id, +1)
+        conn.execute("UPDATE entity_merges SET undone_at = " + _NOW + " WHERE entity_id = ? AND undone_at IS NULL",
+                     (entity_id,))
+        conn.execute("INSERT INTO entity_merges(global_id, entity_id, rule) VALUES (?,?,?)", (gid, entity_id, KEPT_PERSON))
+    return True
+
+
+def retypes(conn: sqlite3.Connection, *, limit: int = 1000) -> list[dict]:
+    """The retyped entities, newest first: id, article, name, type now, rule, whether undone."""
+    rows = conn.execute(
+        "SELECT m.entity_id, e.article_id, e.name, e.type, m.rule, m.merged_at, "
+        f"EXISTS (SELECT 1 FROM entity_merges k WHERE k.entity_id = m.entity_id AND k.rule = ?) AS undone "
+        f"FROM entity_merges m JOIN entities e ON e.id = m.entity_id WHERE m.rule LIKE '{RETYPED}%' "
+        "ORDER BY m.id DESC LIMIT ?", (KEPT_PERSON, limit)).fetchall()
+    return [dict(r) for r in rows]
+
+
+def _global_of(conn: sqlite3.Connection, entity_id: int, type_: str) -> int:
+    """The global entity of that type and name (merge.py's rule 4), made if none."""
+    name = conn.execute("SELECT name FROM entities WHERE id = ?", (entity_id,)).fetchone()[0]
+    row = conn.execute("SELECT id FROM global_entities WHERE type = ? AND name = ? ORDER BY id LIMIT 1",
+                       (type_, name)).fetchone()
+    if row:
+        return int(row[0])
+    return int(conn.execute("INSERT INTO global_entities(name, type) VALUES (?,?)", (name, type_)).lastrowid or 0)
+
+
+def _quote_facts(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
+    """Take away (-1) or add (+1) the totals of the quotations the entity speaks, as the quotes
+    triggers of schema.sql count them from ``quote_facts``; speaker_articles' own triggers keep
+    person_totals' quotations."""
+    facts = "FROM quote_facts WHERE speaker_entity_id = ?"
+    conn.execute(f"INSERT INTO speaker_names(speaker, type, quotes) SELECT speaker, type, ? * count(*) {facts} "
+                 "AND speaker IS NOT NULL GROUP BY 1, 2 ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes",
+                 (sign, entity_id))
+    conn.execute("DELETE FROM speaker_names WHERE quotes <= 0 AND (speaker, type) IN "
+                 f"(SELECT speaker, type {facts})", (entity_id,))
+    conn.execute("INSERT INTO quote_tally(speaker_key, linked, type, outlet, month, act, kind, quotes) "
+                 f"SELECT speaker_key, linked, type, outlet, month, act, kind, ? * count(*) {facts} "
+                 "GROUP BY 1, 2, 3, 4, 5, 6, 7 ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes",
+                 (sign, entity_id))
+    conn.execute("DELETE FROM quote_tally WHERE quotes <= 0 AND (speaker_key, linked, type, outlet, month, act, kind) "
+                 f"IN (SELECT speaker_key, linked, type, outlet, month, act, kind {facts})", (entity_id,))
+    conn.execute(f"INSERT INTO speaker_articles(key, article_id, quotes) SELECT identity_key, article_id, ? * count(*) "
+                 f"{facts} AND identity_key IS NOT NULL GROUP BY 1, 2 "
+                 "ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes", (sign, entity_id))
+    conn.execute("DELETE FROM speaker_articles WHERE quotes <= 0 AND (key, article_id) IN "
+                 f"(SELECT identity_key, article_id {facts})", (entity_id,))
+
+
+_PERSON_KEY = "CASE WHEN e.global_id IS NULL THEN 'n' || e.name ELSE 'g' || e.global_id END"
+
+
+def _person_totals(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
+    """Take away (-1) or add (+1) a PERSON entity's share of person_totals and person_names, as
+    the totals_people_* triggers of schema.sql count it."""
+    conn.execute(
+        "INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, "
+        "titled_male, alias_female, alias_male) "
+        f"SELECT {_PERSON_KEY}, ?, ? * NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = e.article_id "
+        "AND o.id <> e.id AND o.type = 'PERSON' AND o.global_id IS e.global_id AND (e.global_id IS NOT NULL "
+        "OR o.name = e.name)), ? * (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
+        "? * (e.gender IS 'female'), ? * (e.gender IS 'male'), ? * f.titled_female, ? * f.titled_male, "
+        "? * f.alias_female, ? * f.alias_male FROM entities e JOIN person_title_flags f ON f.id = e.id "
+        "WHERE e.id = ? AND e.type = 'PERSON' "
+        "ON CONFLICT(key) DO UPDATE SET entities = entities + excluded.entities, articles = articles + "
+        "excluded.articles, mentions = mentions + excluded.mentions, said_female = said_female + "
+        "excluded.said_female, said_male = said_male + excluded.said_male, titled_female = titled_female + "
+        "excluded.titled_female, titled_male = titled_male + excluded.titled_male, alias_female = alias_female + "
+        "excluded.alias_female, alias_male = alias_male + excluded.alias_male", (*[sign] * 9, entity_id))
+    key = conn.execute(f"SELECT {_PERSON_KEY}, e.name FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
+    conn.execute("DELETE FROM person_totals WHERE key = ? AND entities = 0 AND quotes = 0", (key[0],))
+    conn.execute("INSERT INTO person_names(key, name, entities) VALUES (?, ?, ?) "
+                 "ON CONFLICT DO UPDATE SET entities = entities + excluded.entities", (key[0], key[1], sign))
+    conn.execute("DELETE FROM person_names WHERE key = ? AND name = ? AND entities <= 0", (key[0], key[1]))
+
+
+def _place_totals(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
+    """Take away (-1) or add (+1) a place entity's share of place_totals and place_types, as the
+    totals_places_* triggers count it."""
+    conn.execute(
+        "INSERT INTO place_totals(name, entities, mentions, articles, lat, lon, country) "
+        "SELECT e.name, ?, ? * (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), ? * NOT EXISTS "
+        "(SELECT 1 FROM entities o WHERE o.article_id = e.article_id AND o.id <> e.id AND o.name = e.name "
+        "AND o.type IN ('GPE', 'LOC', 'FAC')), e.lat, e.lon, e.country FROM entities e WHERE e.id = ? "
+        "ON CONFLICT DO UPDATE SET entities = entities + excluded.entities, mentions = mentions + excluded.mentions, "
+        "articles = articles + excluded.articles, "
+        "lat = CASE WHEN lat IS NULL OR excluded.lat > lat THEN coalesce(excluded.lat, lat) ELSE lat END, "
+        "lon = CASE WHEN lon IS NULL OR excluded.lon > lon THEN coalesce(excluded.lon, lon) ELSE lon END, "
+        "country = CASE WHEN country IS NULL OR excluded.country > country THEN coalesce(excluded.country, country) "
+        "ELSE country END",
+        (sign, sign, sign, entity_id))
+    name, type_ = conn.execute("SELECT name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    conn.execute("DELETE FROM place_totals WHERE name = ? AND entities <= 0", (name,))
+    conn.execute("INSERT INTO place_types(name, type, entities) VALUES (?, ?, ?) "
+                 "ON CONFLICT DO UPDATE SET entities = entities + excluded.entities", (name, type_, sign))
+    conn.execute("DELETE FROM place_types WHERE name = ? AND type = ? AND entities <= 0", (name, type_))

@@ -1,0 +1,113 @@
+"""One person per real person in an article, on invented sentences: a titled given name, a
+spelling variant, a relative named by a given name, a party noun or a sentence end inside a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_people import analyse, nlp, people  # noqa: F401  (nlp is a fixture)
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("Dame Margaret returns to the stage\n\nThe actress Dame Margaret Bellamy watched the show on Monday. "
+     "Dame Margaret, 70, said she loved it.", "Margaret Bellamy", "Margaret"),
+    ("The singer Sir Rupert Callow opened the hall. Later Sir Rupert thanked the staff.", "Rupert Callow", "Rupert"),
+])
+def test_a_titled_given_name_is_the_full_name(nlp, text: str, name: str, short: str) -> None:  # noqa: F811
+    found = people(analyse(nlp, text))
+    assert name in found and short not in found
+
+
+def test_a_hyphen_dropped_in_one_spelling_is_the_same_person(nlp) -> None:  # noqa: F811
+    text = ("Robert Pellow-Vance spoke to the party. Critics said Robert Pellow Vance had gone too far, "
+            "but Mr Pellow-Vance said he was proud.")
+    found = people(analyse(nlp, text))
+    assert "Robert Pellow-Vance" in found and "Robert Pellow Vance" not in found
+
+
+def test_a_surname_whose_s_went_behind_the_apostrophe(nlp) -> None:  # noqa: F811
+    text = "Tobias Harkes opened the fair in the city. Mr Harke's speech was cut short by a power cut."
+    found = people(analyse(nlp, text))
+    assert "Tobias Harkes" in found and "Harke" not in found
+
+
+@pytest.mark.parametrize(("text", "relative"), [
+    ("The board backed chairman Rajiv Mehta, whose plan it was. His brother Ravi, the vice-chairman, "
+     "was not consulted.", "Ravi Mehta"),
+    ("Novelist Gerald Pemberton wrote twelve books. Pemberton worked slowly. In 1970 he moved to Spain "
+     "with his wife Maureen.", "Maureen Pemberton"),
+    ("The estate of Clifford Darnay is worth millions. Darnay's daughter Anna Rose still lives there.",
+     "Anna Rose Darnay"),
+])
+def test_a_relative_named_by_given_names_takes_the_family_name(nlp, text: str, relative: str) -> None:  # noqa: F811
+    assert relative in people(analyse(nlp, text))
+
+
+def test_a_party_noun_before_a_name_is_no_part_of_it(nlp) -> None:  # noqa: F811
+    text = "The minister defended the plan. But fellow Tory Andrew Whitcombe-Lyle said it would fail."
+    assert "Andrew Whitcombe-Lyle" in people(analyse(nlp, text))
+
+
+def test_an_initial_ending_a_sentence_ends_the_name(nlp) -> None:  # noqa: F811
+    text = "The play is about Malcolm X. Besides Okoro, the cast includes Ada Brennan."
+    found = people(analyse(nlp, text))
+    assert not any("Besides" in n for n in found)
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("The band's hits include Rain Again, and Who's Daniel? They tour in May.", "Daniel"),
+    ("Nominees include The Kettle or Who is Rosalind? by a new writer.", "Rosalind"),
+    ("Fans want a film, or even Jamie and the Silver Lantern, said Ann Pike.", "Jamie"),
+])
+def test_a_given_name_in_a_works_title_is_no_person(nlp, text: str, work: str) -> None:  # noqa: F811
+    assert work not in people(analyse(nlp, text))
+
+
+def test_a_given_name_and_the_queen_stays_a_person(nlp) -> None:  # noqa: F811
+    found = people(analyse(nlp, "Prince William and the Queen visited the town. William and the Queen left."))
+    assert len(found["Prince William"].mentions) == 2
+
+
+@pytest.mark.parametrize(("text", "name", "short"), [
+    ("De Lacroix film tops chart\n\nFilm star Robert De Lacroix is back at the top of the box office. "
+     "De Lacroix plays a widower.", "Robert De Lacroix", "De Lacroix"),
+    ("Comic Harwood returns with sitcom\n\nComedian Simon Harwood is to return to television with a new "
+     "sitcom. Harwood wrote it with a friend.", "Simon Harwood", "Comic Harwood"),
+])
+def test_a_headline_surname_before_the_full_name_is_that_person(nlp, text: str, name: str, short: str) -> None:  # noqa: F811
+    found = people(analyse(nlp, text))
+    assert name in found and short not in found
+
+
+def test_a_club_named_by_an_abbreviated_town_is_no_person(nlp) -> None:  # noqa: F811
+    text = "Striker eyes Man City exit\n\nThe striker wants to leave Man City at the end of the season, a paper said."
+    assert "Man City" not in people(analyse(nlp, text))
+
+
+def test_a_bare_kin_noun_names_the_relative_of_whom_the_text_is_about(nlp) -> None:  # noqa: F811
+    text = ("Former leader Graham Tulloch will not stand again. Mr Tulloch told the paper he hopes to stay "
+            "in the village. He also plans to start a family with wife Bronwen.")
+    assert "Bronwen Tulloch" in people(analyse(nlp, text))
+
+
+def test_an_unpunctuated_military_title_is_no_part_of_the_name(nlp) -> None:  # noqa: F811
+    text = "Assets held by Gen Halloran were frozen on Monday. The court said Gen Halloran had hidden them."
+    found = people(analyse(nlp, text))
+    assert "Gen Halloran" not in found and "Halloran" in found
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Morales Morales show set for US TV\n\nChart stars Morales Morales are to play a concert. \"We just wanted "
+     "to make a great Morales Morales album,\" said keyboard player Nick Hale.", "Morales Morales"),
+    ("Oscar nominee Hotel Jakarta was also a new entry in the chart, at number nine.", "Hotel Jakarta"),
+])
+def test_a_repeated_word_or_a_facility_noun_names_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
+    assert thing not in people(analyse(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "thing"), [
+    ("Johnson next competes in the high-class Birmingham Grand Prix on 18 February.", "Birmingham Grand Prix"),
+    ("Air Kerala has ordered 30 Airbus A320 planes in a deal worth millions.", "Air Kerala"),
+])
+def test_an_event_or_an_airline_is_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
+    assert thing not in people(analyse(nlp, text))
