@@ -273,8 +273,8 @@ def _quote_facts(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
                  (sign, entity_id))
     conn.execute("DELETE FROM quote_tally WHERE quotes <= 0 AND (speaker_key, linked, type, outlet, month, act, kind) "
                  f"IN (SELECT speaker_key, linked, type, outlet, month, act, kind {facts})", (entity_id,))
-    conn.execute(f"INSERT INTO speaker_articles(key, article_id, quotes) SELECT identity_key, article_id, ? * count(*) "
-                 f"{facts} AND identity_key IS NOT NULL GROUP BY 1, 2 "
+    conn.execute("INSERT INTO speaker_articles(key, article_id, quotes, published) "
+                 f"SELECT identity_key, article_id, ? * count(*), published {facts} AND identity_key IS NOT NULL GROUP BY 1, 2 "
                  "ON CONFLICT DO UPDATE SET quotes = quotes + excluded.quotes", (sign, entity_id))
     conn.execute("DELETE FROM speaker_articles WHERE quotes <= 0 AND (key, article_id) IN "
                  f"(SELECT identity_key, article_id {facts})", (entity_id,))
