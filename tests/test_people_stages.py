@@ -15,9 +15,9 @@ from newsgraph.analyse.entities.people import (
     group_mentions,
     keep_people,
     merge_declared_aliases,
-    name_from_titles,
 )
 from newsgraph.analyse.entities.person import Mention, Person
+from newsgraph.analyse.entities.person_resolution import name_from_titles
 from newsgraph.model import Entity
 from tests.test_people import nlp  # noqa: F401  (the people-only pipeline fixture)
 

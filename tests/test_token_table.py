@@ -68,7 +68,7 @@ def test_entities_and_span_texts_equal_spacy(docs) -> None:  # type: ignore[no-u
 
 def test_subtrees_equal_spacy(docs) -> None:  # type: ignore[no-untyped-def]
     from newsgraph.analyse.base.tree_edges import tree_edges
-    from newsgraph.analyse.entities.people import subtree_in_order
+    from newsgraph.analyse.entities.mention_context import subtree_in_order
 
     for doc in docs:
         children = tree_edges(doc).children

@@ -28,8 +28,8 @@ class Mention:
     modifier: bool = False  # "Lib Dem leader": a compound of the lower-case noun after it
     neuter: bool = False  # "Pernod said it ...": the subject's pronoun is "it"
     plural: bool = False  # "many Britons believe": one word tagged as a plural noun
-    role_ahead: str | None = None  # "Her husband, Bill Clinton": see people.py (read twice, computed once)
-    role_after: str | None = None  # "Kim Chong Hun, the last survivor": see people.py
+    role_ahead: str | None = None  # "Her husband, Bill Clinton": see mention_context.py (read twice, computed once)
+    role_after: str | None = None  # "Kim Chong Hun, the last survivor": see mention_context.py
 
     @property
     def role(self) -> str | None:

@@ -1,0 +1,382 @@
+"""Which person of the article a mention means, and what the finished people are called.
+
+A full name opens a person; a short form ("Kim", "Ms Hewitt") joins the person it most plausibly
+means (``resolve_mention``), and each mention adds its roles, gender and forms to that person
+(``attach_mention``). After grouping, people whose full name the text gives elsewhere are named
+(``name_from_titles``, ``name_relatives``), an office holder is told from a candidate of that
+surname (``separate_office_holders``), and each person becomes an ``Entity`` (``person_entity``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS
+from newsgraph.analyse.entities.person import Mention, Person
+from newsgraph.model import Entity
+
+HOLD_WINDOW = 600
+"""Characters after its last use within which a short form ("Scott") stays with its holder."""
+PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Viscount"})
+"""Titles that, before a single name, are part of how the person is named ("Lord Harris")."""
+NAMING_TITLES = PEERAGE | {"Prince", "Princess", "King", "Queen", "Pope", "Sir", "Dame", "Uncle", "Aunt", "Auntie"}
+"""Titles a reader names a person by when the text gives no full name ("Prince Charles")."""
+
+
+# ---------------------------------------------------------------- which person a mention means
+
+
+def _choose(candidates: list[Person], mention: Mention, short: str, *, strict: bool = False) -> Person | None:
+    """The person a short form ("Kim", "Ms Hewitt") most plausibly means.
+
+    ``strict``: nobody when the mention's gender ("Mr. Obama") rules every candidate out.
+    """
+    gender = mention.gender
+    if gender != "-":
+        fitting = [p for p in candidates if p.gender in ("-", gender)]
+        if not fitting and strict:
+            return None
+        candidates = fitting or candidates
+    if mention.role:
+        role_words = set(mention.role.lower().split())
+        matching = [p for p in candidates if any(role_words & set(r.lower().split()) for r in p.roles)]
+        if matching:
+            candidates = matching
+    # The person most recently introduced or referred to by this short form: repeating a
+    # full name ("close ally of Kim Il Sung") does not make that person "the Kim" of the text,
+    # nor does introducing a relative ("his wife, Heidi Cruz").
+    # Only a prominent introduction counts, one with a description ("Kim Chong Hun, the last
+    # survivor of the eight, went"), not "whether Melania Trump's story" or "Ivanka Trump said";
+    # and it does not take the short form from the person it was just used for ("Scott had a
+    # gun ... Rakeyia Scott can be heard ... Scott was shot": the holder keeps it).
+    if not candidates:
+        return None
+    holder = max(candidates, key=lambda p: p.short_forms_used_at.get(short, -1))
+    held_at = holder.short_forms_used_at.get(short, -1)
+    newer = [p for p in candidates if p.prominent_at > held_at + (HOLD_WINDOW if held_at >= 0 else 0)]
+    if newer:
+        return max(newer, key=lambda p: p.prominent_at)
+    if held_at >= 0:
+        return holder
+    # Nobody described yet: the person introduced in their own right, not as someone's relative
+    # ("Hillary Clinton ... daughter Chelsea Clinton ... Clinton's van"), then the latest.
+    return max(candidates, key=lambda p: (p.prominent_at, not p.relative, p.first))
+
+
+def _capitalised(surname: str) -> str:
+    """ "de Blasio" as a headline or a sentence start writes it: "De Blasio"."""
+    return surname[:1].upper() + surname[1:]
+
+
+def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
+    """The person ``m`` means: a full name finds or renames its person, else opens one; a short
+    form goes to ``_choose``'s pick, else opens one. New people join ``people`` and ``by_surname``."""
+    name = " ".join(m.words)
+    parts = names.parse(name)
+    if parts.given:
+        same_surname = {id(p): p for key in (parts.surname, _capitalised(parts.surname), m.words[-1])
+                        for p in by_surname.get(key, [])}
+        for p in sorted(same_surname.values(), key=lambda p: p.first):
+            if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
+                           or names.is_tail_of(p.name, name) or names.familiar_form(p.name, name)):
+                return p
+        earlier_short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
+                 for p in by_surname.get(key, []) if not p.full]
+        if not earlier_short and not parts.family_first:
+            earlier_short = [p for p in people if not p.full and p.name == parts.first]
+        # "President Obama ... Michelle Obama": a full name of the other gender, or a relative,
+        # is someone else, not the full name of the person so far called by the surname.
+        new_gender = names.gender_of(name)
+        earlier_short = [p for p in earlier_short if not m.relative and (p.gender == "-" or new_gender in ("-", p.gender))]
+        if earlier_short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
+            p = max(earlier_short, key=lambda p: p.first)
+            p.aliases.append(p.name)
+            p.name = name
+            by_surname.setdefault(parts.surname, []).append(p)
+            if p.gender == "-":
+                p.gender = names.gender_of(name)
+            return p
+        p = Person(name, m.char_start, gender=names.gender_of(name))
+        people.append(p)
+        by_surname.setdefault(parts.surname, []).append(p)
+        if parts.family_first:
+            return p
+        # Make a Western surname findable by its last word too ("de Vabres" -> "Vabres").
+        last = parts.surname.split()[-1]
+        if last != parts.surname:
+            by_surname.setdefault(last, []).append(p)
+        return p
+    short = parts.surname
+    pool = by_surname.get(short) or by_surname.get(short.split()[-1], [])
+    cands = [p for p in pool if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".") or not parts.suffix]
+    if m.title and names.titles()[m.title][0] == "office":
+        cands = [p for p in cands if not _office_rules_out(p, m.title)]
+    if m.title in PEERAGE:  # "Lord Roberts of Conwy" is not the article's Sion Roberts
+        cands = [p for p in cands if any(pm.title in PEERAGE for pm in p.mentions)]
+    chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
+    if chosen is None:
+        given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
+        chosen = _choose(given, m, short)
+    if chosen is None:  # "President Lula" after "Luiz Inacio Lula da Silva": a name inside the full name
+        inner = [p for p in people if p.full and short in p.parts.given[1:] and len(short) > 2]
+        chosen = _choose(inner, m, short)
+    if chosen is None:
+        chosen = Person(name, m.char_start)
+        people.append(chosen)
+        by_surname.setdefault(short, []).append(chosen)
+    return chosen
+
+
+_OFFICE_WORDS = {"pres.": "president", "sen.": "senator", "sens.": "senator", "gov.": "governor",
+                 "rep.": "representative", "reps.": "representative", "congressman": "representative",
+                 "congresswoman": "representative"}
+_OFFICE_ADJECTIVES = {"president": "presidential", "governor": "gubernatorial", "mayor": "mayoral",
+                      "senator": "senate", "representative": "congressional"}
+_CANDIDACY = {"nominee", "candidate", "hopeful", "contender", "challenger"}
+
+
+def _office(word: str) -> str:
+    return _OFFICE_WORDS.get(word.lower(), word.lower())
+
+
+def _office_rules_out(p: Person, title: str) -> bool:
+    """ "President Clinton" is not the article's Hillary Clinton when the text calls her a
+    presidential nominee or candidate, or speaks of her campaign and never gives her the office:
+    running for an office is not holding it."""
+    office = _office(title)
+    adjective = _OFFICE_ADJECTIVES.get(office)
+    if adjective is None:
+        return False
+    roles = [set(r.lower().split()) for r in p.roles]
+    if any(adjective in words and words & _CANDIDACY for words in roles):
+        return True
+    return p.campaigning and not any(office in {_office(w) for w in words} for words in roles)
+
+
+_CAMPAIGN_LOOKAHEAD = 4
+"""Tokens after a name within which "campaign" is the person's ("Clinton and her campaign")."""
+
+
+def _campaigning(doc: Doc, m: Mention) -> bool:
+    """ "the Clinton campaign", "Clinton's campaign", "Hillary Clinton and her campaign"."""
+    t = token_table(doc)
+    end = min(t.n, m.end + _CAMPAIGN_LOOKAHEAD, t.sent_bounds[m.end - 1][1])
+    for k in range(m.end, end):
+        if t.lemma[k].lower() == "campaign" and t.pos[k] == "NOUN":
+            between = t.lower[m.end : k]
+            return all(w in ("'s", "’s", "'", "and", "his", "her", "presidential") for w in between)
+    return False
+
+
+def attach_mention(doc: Doc, p: Person, m: Mention) -> None:
+    """``m`` joins ``p``, in place: its forms, title, roles and gender become the person's, and a
+    described full name makes ``p`` the one a later short form most plausibly means (``_choose``)."""
+    if not p.mentions:
+        p.relative = m.relative
+    if len(m.words) > 1 and not p.relative and (m.roles or m.role_after):
+        p.prominent_at = m.char_start
+    p.mentions.append(m)
+    p.evidence = p.evidence or m.evidence
+    p.campaigning = p.campaigning or _campaigning(doc, m)
+    surface = " ".join(m.words)
+    if len(m.words) == 1 or (m.words and not names.parse(surface).given):
+        p.short_forms_used_at[m.words[0]] = m.char_start
+    else:
+        p.full_forms[surface] = p.full_forms.get(surface, 0) + 1
+    if surface != p.name and surface not in p.aliases:
+        p.aliases.append(surface)
+    if m.title:
+        kind, gender = names.titles()[m.title]
+        if gender != "-" and p.gender == "-":
+            p.gender = gender
+        if kind == "office" and m.title not in p.roles and not m.role:
+            p.roles.append(m.title)
+        if len(m.words) == 1:
+            form = f"{m.title} {surface}"
+            if form not in p.aliases:
+                p.aliases.append(form)
+    for role in m.roles:
+        if role not in p.roles:
+            p.roles.append(role)
+    if m.role:
+        if len(m.words) == 1 and len(m.role.split()) <= 2 and m.role_start is not None:
+            form = doc_text(doc)[m.role_start : m.char_end]
+            if form not in p.aliases:
+                p.aliases.append(form)
+    for extra in (m.role_ahead, m.role_after):
+        if extra and extra not in p.roles:
+            p.roles.append(extra)
+            p.evidence = True
+
+
+# ---------------------------------------------------------------- after grouping: who is who
+
+
+def name_from_titles(people: list[Person], title_names: list[str]) -> None:
+    """ "Laura" and "Harvey", only ever named in full inside "The Laura Ingraham Show" and "The
+    Steve Harvey Show", take that full name, in place, when it is the only one that fits and
+    nobody in the article already carries a full name with that word.
+
+    After grouping, because only then is it known who never got a full name in the text.
+    """
+    if not title_names:
+        return
+    full_words = {w for p in people if p.full for w in p.name.split()}
+    for p in people:
+        if p.full or p.name in full_words:
+            continue
+        fits = {t for t in title_names if p.name in (names.parse(t).first, names.parse(t).surname)}
+        if len(fits) == 1:
+            p.aliases.append(p.name)
+            p.name = fits.pop()
+
+
+_KIN_LOOKBACK = 4
+"""Tokens between a kin noun and the given name it introduces ("his ex-model wife, Sandra")."""
+
+
+def name_relatives(doc: Doc, people: list[Person]) -> None:
+    """A relative introduced by a given name alone takes the family name of whose relative they
+    are, in place: "George Bush ... his wife, Laura" -> Laura Bush; "Mr Conlon's father Giuseppe"
+    -> Giuseppe Conlon. "his"/"her" is the person of that gender named last before, in the sentence.
+
+    After grouping, because the possessor must already be known as a person of the article."""
+    t = token_table(doc)
+    kinship = names.kinship_nouns()
+    for p in people:
+        if p.full and not _given_names_only(p) or not p.mentions or names.parse(p.name).family_first:
+            continue
+        m = min(p.mentions, key=lambda m: m.start)
+        kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
+                    if t.lower[k] in kinship), None)
+        if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") for k in range(kin + 1, m.start)):
+            continue
+        owner = _kin_owner(t, people, p, kin)
+        if owner is None:
+            continue
+        full = f"{p.name} {owner.parts.surname}"
+        if any(o.name == full for o in people) or p.name.split()[-1] == owner.parts.surname:
+            continue
+        p.aliases.append(p.name)
+        p.full_forms[full] = p.full_forms.pop(p.name, 0)  # the name as written is no longer the commonest full form
+        p.name = full
+
+
+def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Person | None:
+    """Whose relative the kin noun at ``kin`` says: "Conlon's father", or "his"/"her" for the person
+    of that gender mentioned last before it in the sentence."""
+    k = kin - 1
+    while k >= max(0, kin - 6) and (t.pos[k] in ("ADJ", "NOUN") and t.is_lower[k] or t.text[k] == "-"
+                                   or t.like_num[k]):
+        k -= 1  # "Howard's ex-model wife", "his 17-year-old daughter"
+    full = [o for o in people if o is not p and (o.full or not names.known_given_name(o.name))]
+    if k >= 1 and t.text[k] in POSSESSIVE_TOKENS:
+        return next((o for o in full if any(m.start <= k - 1 < m.end for m in o.mentions)), None)
+    gender = {"his": "m", "her": "f"}.get(t.lower[k]) if k >= 0 else None
+    if gender is None and k >= 0 and t.pos[k] in ("ADP", "CCONJ") and t.lower[k] != "of":
+        gender = "-"  # "a family with wife Ffion": a bare kin noun is the relative of whom the text is about
+    if gender is None:
+        return None
+    sent_start = t.sent_bounds[kin][0]
+    before = [(m.start, o) for o in full for m in o.mentions if m.start < kin]
+    before = [(at, o) for at, o in before if gender == "-" or o.gender in ("-", gender)]
+    in_sentence = [b for b in before if b[0] >= sent_start]
+    if in_sentence:
+        return max(in_sentence, key=lambda b: b[0])[1]
+    previous = [o for at, o in before if sent_start > 0 and at >= t.sent_bounds[sent_start - 1][0]]
+    if previous and len({o.parts.surname for o in previous}) == 1:
+        return previous[-1]  # "... chairman Mukesh Ambani. His brother Anil": the one family just named
+    # "He moved ... with his wife Sheila": the family the article is about, if one family name of
+    # people of that gender clearly is (named most often before, at least twice, more than any other)
+    counts = Counter(o.parts.surname for _at, o in before)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return next(o for _at, o in before if o.parts.surname == ranked[0][0])
+
+
+def _given_names_only(p: Person) -> bool:
+    """ "Lisa Marie": two given names and never a surname alone; a relative introduced so
+    ("Presley's daughter Lisa Marie") still lacks the family name."""
+    words = p.name.split()
+    return len(words) == 2 and all(names.known_given_name(w) for w in words) \
+        and all(len(m.words) == 2 for m in p.mentions)
+
+
+def separate_office_holders(doc: Doc, people: list[Person]) -> None:
+    """ "President Clinton" said of a person the text shows campaigning ("Hillary Clinton and her
+    campaign") and never gives that office is someone else of that surname, in place: the
+    mentions so titled become a person of their own.
+
+    After grouping, because the campaign may be mentioned after the title ("an affair with
+    President Clinton ... Hillary Clinton and her campaign")."""
+    for p in list(people):
+        if not p.campaigning or not p.full:
+            continue
+        titled = [m for m in p.mentions if len(m.words) == 1 and m.title and _holds_office_title(m)]
+        offices = {_office(m.title or "") for m in titled}
+        held = any(len(m.words) > 1 and (m.title and _office(m.title) in offices or any(
+            offices & {_office(w) for w in r.lower().split()} for r in m.roles)) for m in p.mentions)
+        if not titled or held:
+            continue
+        holder = Person(titled[0].words[0], titled[0].char_start)
+        for m in titled:
+            attach_mention(doc, holder, m)
+        p.mentions = [m for m in p.mentions if m not in titled]
+        kept_titles = {m.title for m in p.mentions}
+        p.roles = [r for r in p.roles if r in kept_titles or r not in {m.title for m in titled}]
+        p.aliases = [a for a in p.aliases if a not in {holder.name, *holder.aliases} or any(
+            " ".join(m.words) == a for m in p.mentions)]
+        people.append(holder)
+
+
+def _holds_office_title(m: Mention) -> bool:
+    """A title naming an office one runs for ("President", "Governor", not "Mr")."""
+    return names.titles()[m.title or ""][0] == "office" and _office(m.title or "") in _OFFICE_ADJECTIVES
+
+
+# ---------------------------------------------------------------- the person as an entity
+
+
+def person_entity(p: Person) -> Entity:
+    """The finished person as the component's ``Entity``: named by the commonest full form (or a
+    peer's title), with every other form an alias."""
+    mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
+    if p.full_forms:  # the commonest full form names the person ("Hillary Clinton", not "Crooked Hillary Clinton")
+        best = max(p.full_forms.items(), key=lambda kv: (kv[1], -len(kv[0].split())))[0]
+        if best != p.name and p.full_forms.get(p.name, 0) < p.full_forms[best]:
+            p.aliases.append(p.name)
+            p.name = best
+    elif " " not in p.name:  # "Lord Harris" is what a peer is called, never "Harris" alone
+        peer = next((a for a in p.aliases if a.split()[0] in NAMING_TITLES and a.split()[1:] == [p.name]), None)
+        if peer is not None:
+            p.aliases.append(p.name)
+            p.name = peer
+    aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
+    return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles,
+                  gender=person_gender(p))
+
+
+GENDERS = {"f": "female", "m": "male"}
+
+
+def person_gender(p: Person) -> str | None:
+    """"female" or "male" from what the text says of the person (a gendered title, a pronoun
+    referring back, a gendered role or kin word: "actress", "his mother, X"), by a clear
+    majority; with no such word, a given name that is clearly one gender; else None (no guess)."""
+    words = names.gender_words()
+    said = [m.gender for m in p.mentions if m.gender in GENDERS]
+    said += [words[r.split()[-1].lower()] for r in p.roles if r.split() and words.get(r.split()[-1].lower()) in GENDERS]
+    if said:
+        female = said.count("f")
+        if female * 3 >= len(said) * 2:
+            return "female"
+        if (len(said) - female) * 3 >= len(said) * 2:
+            return "male"
+        return None
+    return GENDERS.get(names.gender_of(p.name))
