@@ -106,7 +106,8 @@ class Term:
 
     def __str__(self) -> str:
         text = " ".join(self.words)
-        text = f'"{text}"' if len(self.words) > 1 else text
+        # quoted when a phrase, or a word that would read back as an operator ("OR" searched for)
+        text = f'"{text}"' if len(self.words) > 1 or text in ("OR", "AND") else text
         return text + ("*" if self.prefix else "")
 
     @functools.cached_property

@@ -62,6 +62,7 @@ def test_syntax_means_what_it_says(typed: str, expected: list[int]) -> None:
 
 def test_normal_form_and_highlights() -> None:
     assert str(parse('  war*  OR  "prime   minister" Peña OR  ')) == 'war* OR "prime minister" Peña'
+    assert str(parse(':OR')) == '"OR"' == str(parse(str(parse(':OR'))))  # the word OR searched for stays a word
     sq = parse("war Peña")
     text = "Peña and Pena went to war; the war-time wardrobe"
     assert marked(text, sq.highlight(text)) == "[[Peña]] and Pena went to [[war]]; the [[war]]-time wardrobe"
