@@ -111,3 +111,15 @@ def test_a_repeated_word_or_a_facility_noun_names_no_person(nlp, text: str, thin
 ])
 def test_an_event_or_an_airline_is_no_person(nlp, text: str, thing: str) -> None:  # noqa: F811
     assert thing not in people(analyse(nlp, text))
+
+
+def test_an_honorific_before_a_double_surname_leaves_the_full_name_naming_the_person(nlp) -> None:  # noqa: F811
+    text = ("Gareth Pemberton Lloyd, the museum's director, opened the wing. Mr Pemberton Lloyd said visits were up. "
+            "Later Mr Pemberton Lloyd added that the cafe would close.")
+    assert "Gareth Pemberton Lloyd" in people(analyse(nlp, text))
+
+
+def test_a_given_name_in_a_title_case_sentence_stays_in_the_full_name(nlp) -> None:  # noqa: F811
+    text = ("Both Transport Secretary Imelda Varncombe and Deputy Prime Minister Owain Treharne Have Welcomed "
+            "The Plan. Ms Varncombe said it was overdue.")
+    assert "Imelda Varncombe" in people(analyse(nlp, text))

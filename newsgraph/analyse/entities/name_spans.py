@@ -399,7 +399,7 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
             full, surnames, given = all_known.without(" ".join(name_words(doc, i, j)))
             first = text[i]
             rest = t.span_text(i + 1, j)
-            if first not in names.given_names() and first not in names.east_asian_surnames() \
+            if not names.known_given_name(first) and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and text[i + 1] in names.given_names()
                          or j - i == 2 and (rest in given and rest not in all_known.surnames

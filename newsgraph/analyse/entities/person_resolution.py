@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names
+from newsgraph.analyse.entities.entity_joins import FIRST_NAME_TITLES
 from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS
 from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
@@ -173,6 +174,14 @@ def _campaigning(doc: Doc, m: Mention) -> bool:
     return False
 
 
+def _double_surname(m: Mention) -> bool:
+    """'Mr Saumarez Smith': two words after an honorific, the first no given name, are a surname,
+    so the full name written elsewhere ("Charles Saumarez Smith") still names the person."""
+    if not m.title or m.title in FIRST_NAME_TITLES or names.titles()[m.title][0] != "honorific":
+        return False
+    return len(m.words) > 1 and not names.known_given_name(m.words[0])
+
+
 def attach_mention(doc: Doc, p: Person, m: Mention) -> None:
     """``m`` joins ``p``, in place: its forms, title, roles and gender become the person's, and a
     described full name makes ``p`` the one a later short form most plausibly means (``_choose``)."""
@@ -184,7 +193,7 @@ def attach_mention(doc: Doc, p: Person, m: Mention) -> None:
     p.evidence = p.evidence or m.evidence
     p.campaigning = p.campaigning or _campaigning(doc, m)
     surface = " ".join(m.words)
-    if len(m.words) == 1 or (m.words and not names.parse(surface).given):
+    if len(m.words) == 1 or (m.words and not names.parse(surface).given) or _double_surname(m):
         p.short_forms_used_at[m.words[0]] = m.char_start
     else:
         p.full_forms[surface] = p.full_forms.get(surface, 0) + 1
