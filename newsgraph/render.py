@@ -85,10 +85,11 @@ QUOTATION_MARKS = ("“", "”", '"', "«", "»", "„", "''")
 (single marks are left out: they are apostrophes far more often)."""
 
 
-def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str | None = None) -> str:
+def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str | None = None,
+               lead: str | None = None) -> str:
     """One quotation as a reader sees it: direct words in quotation marks, paraphrase as
     reported speech without marks, so nothing the journalist wrote reads as the speaker's words
-    (``who`` empty: under a heading that already names the speaker)."""
+    (``who`` empty: under a heading that already names the speaker; ``lead``: `lead_in`)."""
     content = _one_line(content)
     conf = f"{confidence:.2f}"
     if kind == "direct":
@@ -96,7 +97,25 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
     via = f" via “{_one_line(cue)}”" if cue else ""
     label = "partly quoted" if kind == "mixed" else "reported"
     content = _balanced(content) if kind == "mixed" else content
+    if kind == "mixed" and lead:
+        content = f"{_one_line(lead)} {content}"
     return f"{who + ', ' if who else ''}{label}: {content}  [{kind}{via} · {conf}]"
+
+
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+def lead_in(cue: str | None, gap: str | None) -> str | None:
+    """The cue and the journalist's words between it and the bare fragment it frames (``agreed
+    that the figures were`` before “slightly stronger than expected”), shown before the fragment so
+    a reader sees what it is said of; the fragment alone is what the speaker said, as the gold
+    files mark it. None unless they are a short stretch of one sentence with no other quotation."""
+    if not cue or gap is None:
+        return None
+    words = gap.rstrip().rstrip("\"“‘'").rstrip()
+    if len(words.split()) > 12 or any(m in words for m in QUOTATION_MARKS) or _SENTENCE_END.search(words):
+        return None
+    return _one_line(f"{cue} {words.lstrip(' ,:')}") if words.strip(" ,:") else None
 
 
 def is_bare_fragment(content: str) -> bool:
@@ -205,7 +224,10 @@ def _report_quote(article: Article, q: Quote, width: int, colour: bool) -> str:
         body, tail = f"{nested}“{content}”", f"[{q.confidence:.2f}]"
     else:
         label = "partly quoted" if q.kind == "mixed" else "reported"
+        lead = lead_in(article.span_text(q.cue), article.text[q.cue[1]:q.start]) \
+            if q.kind == "mixed" and q.cue and q.cue[1] <= q.start and is_bare_fragment(content) else None
         content = _balanced(content) if q.kind == "mixed" else content
+        content = f"{_one_line(lead)} {content}" if lead else content
         via = f" via “{_one_line(article.span_text(q.cue))}”" if q.cue else ""
         body, tail = f"{nested}{label}: {content}", f"[{q.kind}{via} · {q.confidence:.2f}]"
     if q.act != "speech":

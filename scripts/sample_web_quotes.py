@@ -35,7 +35,7 @@ COLUMNS = ["n", "quote_id", "document", "kind", "confidence", "speaker", "speake
 def shown(q: dict) -> str:
     """The quotation as the lists print it (the words that report a paraphrase included)."""
     return quote_line(speaker_label(q["speaker"], q["descriptor"]), q["content"], q["kind"], q["confidence"],
-                      cue=q["cue"])
+                      cue=q["cue"], lead=q.get("lead_in"))
 
 
 def paragraph(text: str, start: int, end: int) -> str:

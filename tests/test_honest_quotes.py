@@ -14,7 +14,7 @@ from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.names_in_marks import is_name_in_marks
 from newsgraph.analyse.quotes.nesting import link_nested
 from newsgraph.model import Article, Quote, Speaker
-from newsgraph.render import keep_acts, paging_note, quote_line, report
+from newsgraph.render import keep_acts, lead_in, paging_note, quote_line, report
 
 
 def acts(text: str) -> dict[str, str]:
@@ -372,3 +372,17 @@ def test_the_journalists_gloss_on_a_quotation_is_not_speech() -> None:
     assert [q.act for q in art.quotes if q.kind == "mixed"] == ["other"]
     art = newsgraph.extract('Bemoaning the "rigged count," Mr Tan accused the host of bias.')
     assert [q.act for q in art.quotes if q.kind == "mixed"] == ["speech"]
+
+
+def test_a_bare_quoted_fragment_is_shown_with_the_words_that_frame_it() -> None:
+    assert lead_in("called", " the new rota \u201c") == "called the new rota"
+    assert lead_in("said", ' that the figures were "') == "said that the figures were"
+    assert lead_in("said", ' "') is None  # nothing between the cue and the marks
+    assert lead_in("said", " the plan failed. Later she called it \u201c") is None  # another sentence
+    assert lead_in("said", " " + "very " * 13 + "\u201c") is None  # too far to be one frame
+    line = quote_line("Ana Ruiz", "hugely disappointing", "mixed", 1.0, cue="called", lead="called the new rota")
+    assert line.startswith("Ana Ruiz, partly quoted: called the new rota \u201chugely disappointing\u201d")
+    text = 'Ana Ruiz, a union leader, said the new rota was "hugely disappointing".'
+    article = newsgraph.extract(text)
+    assert [q.content(text) for q in article.quotes] == ["hugely disappointing"]  # the fragment, as gold marks it
+    assert "partly quoted: said the new rota was \u201chugely disappointing\u201d" in report(article)

@@ -205,7 +205,7 @@ def cmd_quotes(args: argparse.Namespace) -> int:
             continue
         content = " ".join((r.get("highlighted") or r["content"]).split())
         line = quote_line(speaker_label(r["speaker"], r["descriptor"]), content, r["kind"], r["confidence"],
-                          cue=r["cue"])
+                          cue=r["cue"], lead=r.get("lead_in"))
         print(f"{line}  {r['document']}#{r['article_key']}")
     if args.json:
         return 0

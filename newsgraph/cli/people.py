@@ -138,7 +138,7 @@ def cmd_person(args: argparse.Namespace) -> int:
         for q in quotes:
             content = " ".join(q["content"].split())
             content = content if len(content) <= 160 else content[:159] + "…"
-            print(f"    {quote_line('', content, q['kind'], q['confidence'], cue=q['cue'])}  {q['document']}")
+            print(f"    {quote_line('', content, q['kind'], q['confidence'], cue=q['cue'], lead=q.get('lead_in'))}  {q['document']}")
     for note in (paging_note(len(quotes), n_matching), act_note(args.act, n_hidden)):
         if note:
             print("  " + note.replace("--limit/--offset (--limit 0 for all)", "--quotes N (0 for all)"))
