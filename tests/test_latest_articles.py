@@ -55,9 +55,9 @@ def test_pages_say_they_show_the_latest(db: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(query, "LATEST_ARTICLES", 4)
     with TestClient(create_app(db)) as client:
         person = client.get("/person/Ann Lee").text
-        assert 'id="latest"' in person and 'id="attention-link"' in person
+        assert 'id="latest"' in person and 'class="chart attention"' in person  # the chart: whole, from the totals
         timeline = client.get("/timeline", params={"place": "Portmoor"}).text
-        assert 'id="latest"' in timeline and 'id="attention-link"' in timeline
+        assert 'id="latest"' in timeline and 'class="chart attention"' in timeline
         assert "1–4 of 4" in timeline
     monkeypatch.setattr(query, "LATEST_ARTICLES", 500)
     with TestClient(create_app(db)) as client:

@@ -502,6 +502,9 @@ END;
 -- week and its month as attention.PERIOD_SQL has them; '' for none), the articles naming them and the
 -- quotations counted for them (a person: their own, as speaker_articles; a place: those of the
 -- articles naming it). Kept by the attention_* triggers; store/attention_tally.sql computes it from scratch.
+-- The dates of many articles by id without reading their rows (each holds its text): a sampled chart
+-- reads 2,000 (attention.py, INDEXED BY).
+CREATE INDEX IF NOT EXISTS articles_dates ON articles(id, published);
 CREATE TABLE IF NOT EXISTS attention_tally (
     key TEXT NOT NULL, week TEXT NOT NULL, month TEXT NOT NULL,
     articles INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0,
