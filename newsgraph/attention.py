@@ -5,6 +5,9 @@ search (MediaCloud's attention chart), on the publication date of the articles.
 * a place: the articles naming it, and the quotations in those articles;
 * a search (search.py syntax): the articles whose text matches, and the quotations that match.
 
+A person or a place alone is read from the totals ingest keeps (store/schema.sql ``attention_tally``,
+schema 7): every article counted, at the cost of a few rows per period. A search, or a person and a
+place together, is counted in the rows themselves, on a sample when it is common (``SAMPLE``).
 Articles with no publication date cannot be placed in time; they are counted in ``undated``.
 """
 
@@ -21,15 +24,17 @@ from newsgraph.search import fts_condition, parse
 
 UNITS = ("week", "month", "year")
 PERIOD_SQL = {
-    "week": "date(a.published, 'weekday 0', '-6 days')",  # the Monday of its week
+    "week": "date(a.published, 'weekday 0', '-6 days')",  # the Monday of its week (as attention_delta's)
     "month": "substr(a.published, 1, 7)",
     "year": "substr(a.published, 1, 4)",
 }
-
-
+DATES = "articles a INDEXED BY articles_dates"
+"""The articles' dates read from an index (id, published), not from rows that hold the whole text."""
+KEPT_PERIOD_SQL = {"week": "week", "month": "month", "year": "substr(month, 1, 4)"}
+"""The same periods in ``attention_tally`` ('' for an article without a date)."""
 
 SAMPLE = query.SAMPLE
-"""A person, place or search named in more articles than this is charted on its ``SAMPLE``
+"""A search (or a person and a place together) in more articles than this is charted on its ``SAMPLE``
 latest-ingested articles (and the quotations in them; a search: its ``SAMPLE`` latest matching
 quotations), read through the indexes in ingest order: a chart costs the same at any store size,
 and says it is a sample (``"sample"``), as the search page's counts of a common word do."""
@@ -99,22 +104,41 @@ def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str
     quotations) only, else None."""
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (choose from {', '.join(UNITS)})")
-    a_where, a_args, q_where, q_args, sampled = _selection(conn, person, place, search)
-    period = PERIOD_SQL[unit]
     counts: dict[str, dict[str, int]] = {}
     undated = {"articles": 0, "quotes": 0}
-    for key, sql, args in (
-            ("articles", f"SELECT {period}, count(*) FROM articles a WHERE {a_where} GROUP BY 1", a_args),
-            ("quotes", f"SELECT {period}, count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
-                       f" WHERE {q_where} GROUP BY 1", q_args)):
-        for p, n in conn.execute(sql, args):
-            if p is None:
-                undated[key] = n
+    sampled = False
+    if bool(person) != bool(place) and not search:
+        key = _kept_key(conn, person, place)
+        rows = conn.execute(f"SELECT {KEPT_PERIOD_SQL[unit]}, sum(articles), sum(quotes) FROM attention_tally"
+                            " WHERE key = ? GROUP BY 1", (key,)).fetchall() if key else []
+        for p, articles, quotes in rows:
+            if p == "":
+                undated = {"articles": articles, "quotes": quotes}
             else:
-                counts.setdefault(p, {"articles": 0, "quotes": 0})[key] = n
+                counts[p] = {"articles": articles, "quotes": quotes}
+    else:
+        a_where, a_args, q_where, q_args, sampled = _selection(conn, person, place, search)
+        period = PERIOD_SQL[unit]
+        for what, sql, args in (
+                ("articles", f"SELECT {period}, count(*) FROM {DATES} WHERE {a_where} GROUP BY 1", a_args),
+                ("quotes", f"SELECT {period}, count(*) FROM quotes q JOIN {DATES} ON a.id = q.article_id"
+                           f" WHERE {q_where} GROUP BY 1", q_args)):
+            for p, n in conn.execute(sql, args):
+                if p is None:
+                    undated[what] = n
+                else:
+                    counts.setdefault(p, {"articles": 0, "quotes": 0})[what] = n
     return {"unit": unit, "periods": [{"period": p, **counts.get(p, {"articles": 0, "quotes": 0})}
                                       for p in fill(sorted(counts), unit)], "undated": undated,
             "sample": SAMPLE if sampled else None}
+
+
+def _kept_key(conn: sqlite3.Connection, person: str | None, place: str | None) -> str | None:
+    """The key of ``attention_tally`` for a person (their identity's) or a place; None: nobody of that name."""
+    if place:
+        return "p" + place
+    who = identities(conn).find(person or "")
+    return who.key if who else None
 
 
 def fill(periods: list[str], unit: str) -> list[str]:

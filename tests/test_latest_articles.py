@@ -55,25 +55,30 @@ def test_pages_say_they_show_the_latest(db: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(query, "LATEST_ARTICLES", 4)
     with TestClient(create_app(db)) as client:
         person = client.get("/person/Ann Lee").text
-        assert 'id="latest"' in person and 'id="attention-link"' in person
+        assert 'id="latest"' in person and 'class="chart attention"' in person  # the chart: whole, from the totals
         timeline = client.get("/timeline", params={"place": "Portmoor"}).text
-        assert 'id="latest"' in timeline and 'id="attention-link"' in timeline
+        assert 'id="latest"' in timeline and 'class="chart attention"' in timeline
         assert "1–4 of 4" in timeline
     monkeypatch.setattr(query, "LATEST_ARTICLES", 500)
     with TestClient(create_app(db)) as client:
         assert 'id="latest"' not in client.get("/person/Ann Lee").text
 
 
-def test_attention_of_someone_named_in_more_than_the_sample_counts_the_latest(db: Path,
-                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_attention_of_a_search_in_more_than_the_sample_counts_the_latest(db: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A person or a place alone is counted whole from the kept totals; a search (or both together) samples."""
     from newsgraph import attention
 
     conn = connect(db, readonly=True)
-    selectors = ({"person": "Ann Lee"}, {"place": "Portmoor"}, {"search": "Portmoor"})
+    selectors = ({"person": "Ann Lee"}, {"place": "Portmoor"}, {"search": "Portmoor"},
+                 {"person": "Ann Lee", "place": "Portmoor"})
     full = [attention.attention(conn, **who, unit="year") for who in selectors]
     assert all(a["sample"] is None and sum(p["articles"] for p in a["periods"]) == 12 for a in full)
     monkeypatch.setattr(attention, "SAMPLE", 5)
-    for who in selectors:
+    for who, whole in zip(selectors, full, strict=True):
         a = attention.attention(conn, **who, unit="year")
+        if len(who) == 1 and "search" not in who:
+            assert a == whole
+            continue
         assert a["sample"] == 5 and sum(p["articles"] for p in a["periods"]) == 5
         assert [p["period"] for p in a["periods"]] == [str(2010 + i) for i in range(7, 12)]  # the latest five

@@ -440,8 +440,20 @@ def test_schema_2_store_gets_event_kinds_and_dating_spans_back(tmp_path: Path) -
     assert loaded is not None and loaded.timeline == art.timeline
 
 
+def drop_schema_7_attention(conn: sqlite3.Connection) -> None:
+    """Back to schema 6: no attention over time kept (its triggers, views and table)."""
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'attention%'"
+                                ).fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    for name in ("attention_delta", "attention_article_parts"):
+        conn.execute(f"DROP VIEW {name}")
+    conn.execute("DROP TABLE attention_tally")
+
+
 def drop_schema_6_group_figures(conn: sqlite3.Connection) -> None:
-    """Back to schema 5: quotation groups without their kept figures (triggers, tables, indexes, columns)."""
+    """Back to schema 5: quotation groups without their kept figures (triggers, tables, indexes, columns),
+    nor schema 7's."""
+    drop_schema_7_attention(conn)
     for name in ("quote_group_members_ai", "quote_group_members_ad", "articles_published_au"):
         conn.execute(f"DROP TRIGGER {name}")
     for name in ("quote_group_members_order", "quote_group_members_wording", "quote_groups_most", "entities_unmerged"):

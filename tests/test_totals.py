@@ -5,6 +5,7 @@ a schema-4 store migrates to the same answers."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from newsgraph import query
 from newsgraph.model import Article, Entity, Event, Quote, Speaker
 from newsgraph.store import connect, store_articles
-from newsgraph.store.db import GROUP_FIGURES_TABLES, SCHEMA_VERSION, TOTALS_TABLES, rebuild_totals
+from newsgraph.store.db import ATTENTION_TABLES, GROUP_FIGURES_TABLES, SCHEMA_VERSION, TOTALS_TABLES, rebuild_totals
 from newsgraph.store.merge import merge_new_entities, remerge, unmerge
 from newsgraph.who_is_quoted import SPEAKER_TYPE_SQL, genders, quote_types, who_is_quoted
 from tests.test_robust_store import drop_schema_5_totals
@@ -55,15 +56,16 @@ def invented_article(i: int) -> Article:
                    timeline=events)
 
 
-def totals(conn: sqlite3.Connection, tables: tuple[str, ...] = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES)
-           ) -> dict[str, list[tuple]]:
+ALL_TOTALS = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES, *ATTENTION_TABLES)
+
+
+def totals(conn: sqlite3.Connection, tables: tuple[str, ...] = ALL_TOTALS) -> dict[str, list[tuple]]:
     """The totals tables, and the quotation groups' figures (schema 6, with their sizes), as sorted rows."""
     kept = {t: sorted(map(tuple, conn.execute(f"SELECT * FROM {t}"))) for t in tables}
     return {**kept, "group sizes": sorted(map(tuple, conn.execute("SELECT id, size FROM quote_groups")))}
 
 
-def assert_totals_current(conn: sqlite3.Connection, tables: tuple[str, ...] = (*TOTALS_TABLES, *GROUP_FIGURES_TABLES)
-                          ) -> None:
+def assert_totals_current(conn: sqlite3.Connection, tables: tuple[str, ...] = ALL_TOTALS) -> None:
     kept = totals(conn, tables)
     conn.execute("BEGIN")
     rebuild_totals(conn)
@@ -72,31 +74,42 @@ def assert_totals_current(conn: sqlite3.Connection, tables: tuple[str, ...] = (*
     assert kept == fresh
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> sqlite3.Connection:
-    conn = connect(tmp_path / "t.db")
+def invented_store(path: Path) -> sqlite3.Connection:
+    """A store of 18 invented articles, ingested in three batches, each merged."""
+    conn = connect(path)
     for batch in range(3):
         store_articles(conn, [invented_article(batch * 6 + i) for i in range(6)])
         merge_new_entities(conn)
     return conn
 
 
+@pytest.fixture
+def store(tmp_path: Path) -> sqlite3.Connection:
+    return invented_store(tmp_path / "t.db")
+
+
 def test_totals_stay_current_through_ingest_merges_unmerges_and_deletes(store: sqlite3.Connection) -> None:
     assert store.execute("SELECT count(*) FROM person_totals WHERE entities > 1").fetchone()[0] > 3
     assert_totals_current(store)
+    change_in_every_way(store, assert_totals_current)
+
+
+def change_in_every_way(store: sqlite3.Connection, check: Callable[[sqlite3.Connection], None]) -> None:
+    """Unmerge the most merged person, merge again, delete two articles, ingest two (not merged, then
+    merged): ``check`` after each."""
     merged = store.execute("SELECT global_id FROM entities WHERE type = 'PERSON' GROUP BY global_id"
                            " ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
     assert unmerge(store, merged) > 1
-    assert_totals_current(store)
+    check(store)
     remerge(store)
-    assert_totals_current(store)
+    check(store)
     with store:
         store.execute("DELETE FROM articles WHERE id IN (2, 7)")
-    assert_totals_current(store)
+    check(store)
     store_articles(store, [invented_article(40), invented_article(41)])
-    assert_totals_current(store)  # not merged yet: people by name
+    check(store)  # not merged yet: people by name
     merge_new_entities(store)
-    assert_totals_current(store)
+    check(store)
 
 
 def _identities_by_a_pass(conn: sqlite3.Connection) -> dict[str, tuple]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from newsgraph.model import Article, speaker_entity
 from newsgraph.store import wording
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 """1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
 4: article document names unique (shared names renamed to their source path); quotes.speaker_type,
 quotes.affiliation, entities.gender; search indexes keeping accents, and over the article text."""
@@ -78,7 +78,8 @@ def _schema_sql() -> str:
 
 
 MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql",
-                              4: "migrate_4_to_5.sql", 5: "migrate_5_to_6.sql"}
+                              4: "migrate_4_to_5.sql", 5: "migrate_5_to_6.sql",
+                              6: "migrate_6_to_7.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 TOTALS_SINCE = 5
 """The schema that added the totals (schema.sql, end): an older store computes them once when migrated."""
@@ -89,18 +90,29 @@ TOTALS_TABLES = ("quote_tally", "speaker_articles", "person_totals", "person_nam
 GROUP_FIGURES_SINCE = 6
 """The schema whose quotation groups keep their figures (schema.sql, quote_group_*)."""
 GROUP_FIGURES_TABLES = ("quote_group_wordings", "quote_group_speakers")
+ATTENTION_SINCE = 7
+"""The schema that counts attention over time whole (schema.sql, attention_tally)."""
+ATTENTION_TABLES = ("attention_tally",)
 
 
 def rebuild_totals(conn: sqlite3.Connection) -> None:
-    """Compute the totals tables, and the quotation groups' figures, from scratch (inside the caller's transaction)."""
+    """Compute the totals tables, the quotation groups' figures and attention over time from scratch (inside
+    the caller's transaction)."""
     for statement in _statements(_package_sql("totals_rebuild.sql")):
         conn.execute(statement)
     rebuild_group_figures(conn)
+    rebuild_attention(conn)
 
 
 def rebuild_group_figures(conn: sqlite3.Connection) -> None:
     """Compute the quotation groups' sizes, wordings and speakers from their members (inside the caller's transaction)."""
     for statement in _statements(_package_sql("quote_group_figures.sql")):
+        conn.execute(statement)
+
+
+def rebuild_attention(conn: sqlite3.Connection) -> None:
+    """Compute attention over time per person and place from the stored rows (inside the caller's transaction)."""
+    for statement in _statements(_package_sql("attention_tally.sql")):
         conn.execute(statement)
 
 
@@ -237,8 +249,11 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
             conn.execute(statement)
         if 0 < version < TOTALS_SINCE:
             rebuild_totals(conn)
-        elif 0 < version < GROUP_FIGURES_SINCE:
-            rebuild_group_figures(conn)
+        else:
+            if 0 < version < GROUP_FIGURES_SINCE:
+                rebuild_group_figures(conn)
+            if 0 < version < ATTENTION_SINCE:
+                rebuild_attention(conn)
         conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",

@@ -1,4 +1,4 @@
--- newsgraph store, schema version 6 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
+-- newsgraph store, schema version 7 (store/db.py SCHEMA_VERSION). Offsets are Python str indices into articles.text.
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE IF NOT EXISTS articles (
@@ -495,4 +495,92 @@ CREATE TRIGGER IF NOT EXISTS totals_events_ad AFTER DELETE ON events
 WHEN substr(old.date, 1, 4) GLOB '[0-9][0-9][0-9][0-9]' BEGIN
     UPDATE event_years SET events = events - 1 WHERE year = substr(old.date, 1, 4);
     DELETE FROM event_years WHERE year = substr(old.date, 1, 4) AND events = 0;
+END;
+
+-- Attention over time (schema 7; attention.py), counted whole at any size: per person (the identity key
+-- of person_totals) or place ('p' || its name) and per period of the article's date (the Monday of its
+-- week and its month as attention.PERIOD_SQL has them; '' for none), the articles naming them and the
+-- quotations counted for them (a person: their own, as speaker_articles; a place: those of the
+-- articles naming it). Kept by the attention_* triggers; store/attention_tally.sql computes it from scratch.
+-- The dates of many articles by id without reading their rows (each holds its text): a sampled chart
+-- reads 2,000 (attention.py, INDEXED BY).
+CREATE INDEX IF NOT EXISTS articles_dates ON articles(id, published);
+CREATE TABLE IF NOT EXISTS attention_tally (
+    key TEXT NOT NULL, week TEXT NOT NULL, month TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (key, week, month)
+) WITHOUT ROWID;
+-- Articles and quotations (signed) added to a key at the period of the date ``published``: the one
+-- definition of the periods, which every trigger below and attention_tally.sql write through.
+CREATE VIEW IF NOT EXISTS attention_delta AS SELECT NULL AS key, NULL AS published, NULL AS articles, NULL AS quotes;
+CREATE TRIGGER IF NOT EXISTS attention_delta_ii INSTEAD OF INSERT ON attention_delta BEGIN
+    INSERT INTO attention_tally(key, week, month, articles, quotes)
+    SELECT new.key, coalesce(date(new.published, 'weekday 0', '-6 days'), ''), coalesce(substr(new.published, 1, 7), ''),
+           new.articles, new.quotes WHERE new.articles <> 0 OR new.quotes <> 0  -- (a row emptied earlier stays out)
+    ON CONFLICT DO UPDATE SET articles = articles + excluded.articles, quotes = quotes + excluded.quotes;
+    DELETE FROM attention_tally WHERE (new.articles < 0 OR new.quotes < 0) AND key = new.key
+        AND week = coalesce(date(new.published, 'weekday 0', '-6 days'), '')
+        AND month = coalesce(substr(new.published, 1, 7), '') AND articles = 0 AND quotes = 0;
+END;
+-- What one article adds to each key: a person or place it names (one article however often), a
+-- speaker's quotations, a named place's share of its quotations. An article's date corrected moves it
+-- (attention_articles_published_au); attention_tally.sql sums it over every article.
+CREATE VIEW IF NOT EXISTS attention_article_parts AS
+SELECT article_id, CASE WHEN global_id IS NULL THEN 'n' || name ELSE 'g' || global_id END AS key, 1 AS articles,
+       0 AS quotes
+FROM entities WHERE type = 'PERSON' GROUP BY 1, 2
+UNION ALL
+SELECT article_id, identity_key, 0, count(*) FROM quote_facts WHERE identity_key IS NOT NULL GROUP BY 1, 2
+UNION ALL
+SELECT article_id, 'p' || name, 1, (SELECT count(*) FROM quotes q WHERE q.article_id = e.article_id)
+FROM entities e WHERE type IN ('GPE', 'LOC', 'FAC') GROUP BY 1, 2;
+-- A person's articles: person_totals_delta (above) counts the entity into or out of its identity; this
+-- counts its article when it is the identity's only entity there, as person_totals.articles.
+CREATE TRIGGER IF NOT EXISTS attention_people_ii INSTEAD OF INSERT ON person_totals_delta BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT CASE WHEN new.global_id IS NULL THEN 'n' || e.name ELSE 'g' || new.global_id END, a.published, new.sign, 0
+    FROM entities e JOIN articles a ON a.id = e.article_id WHERE e.id = new.entity_id
+      AND NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = e.article_id AND o.id <> e.id AND o.type = 'PERSON'
+                      AND o.global_id IS new.global_id AND (new.global_id IS NOT NULL OR o.name = e.name));
+END;
+-- Their quotations: speaker_articles follows them through ingest, merges and deletes.
+CREATE TRIGGER IF NOT EXISTS attention_speakers_ai AFTER INSERT ON speaker_articles BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes) VALUES (new.key, new.published, 0, new.quotes);
+END;
+CREATE TRIGGER IF NOT EXISTS attention_speakers_au AFTER UPDATE OF quotes ON speaker_articles BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes) VALUES (new.key, new.published, 0, new.quotes - old.quotes);
+END;
+CREATE TRIGGER IF NOT EXISTS attention_speakers_ad AFTER DELETE ON speaker_articles BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes) VALUES (old.key, old.published, 0, -old.quotes);
+END;
+-- A place: the first entity of its name in an article brings the article and its quotations so far;
+-- each quotation stored later adds one to every place its article names (deleting goes the other way).
+CREATE TRIGGER IF NOT EXISTS attention_places_ai AFTER INSERT ON entities WHEN new.type IN ('GPE', 'LOC', 'FAC') BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT 'p' || new.name, a.published, 1, (SELECT count(*) FROM quotes q WHERE q.article_id = new.article_id)
+    FROM articles a WHERE a.id = new.article_id AND NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = new.article_id
+        AND o.id <> new.id AND o.name = new.name AND o.type IN ('GPE', 'LOC', 'FAC'));
+END;
+CREATE TRIGGER IF NOT EXISTS attention_places_bd BEFORE DELETE ON entities WHEN old.type IN ('GPE', 'LOC', 'FAC') BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT 'p' || old.name, a.published, -1, -(SELECT count(*) FROM quotes q WHERE q.article_id = old.article_id)
+    FROM articles a WHERE a.id = old.article_id AND NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = old.article_id
+        AND o.id <> old.id AND o.name = old.name AND o.type IN ('GPE', 'LOC', 'FAC'));
+END;
+CREATE TRIGGER IF NOT EXISTS attention_quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT DISTINCT 'p' || e.name, a.published, 0, 1 FROM entities e JOIN articles a ON a.id = e.article_id
+    WHERE e.article_id = new.article_id AND e.type IN ('GPE', 'LOC', 'FAC');
+END;
+CREATE TRIGGER IF NOT EXISTS attention_quotes_ad AFTER DELETE ON quotes BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT DISTINCT 'p' || e.name, a.published, 0, -1 FROM entities e JOIN articles a ON a.id = e.article_id
+    WHERE e.article_id = old.article_id AND e.type IN ('GPE', 'LOC', 'FAC');
+END;
+CREATE TRIGGER IF NOT EXISTS attention_articles_published_au AFTER UPDATE OF published ON articles
+WHEN old.published IS NOT new.published BEGIN
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT key, old.published, -articles, -quotes FROM attention_article_parts WHERE article_id = new.id;
+    INSERT INTO attention_delta(key, published, articles, quotes)
+    SELECT key, new.published, articles, quotes FROM attention_article_parts WHERE article_id = new.id;
 END;

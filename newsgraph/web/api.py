@@ -277,8 +277,9 @@ def who(request: Request, conn: Conn, by: By = None, outlet: Outlet = None, limi
                 "For a `person` (their articles and their own quotations), a `place` (the articles naming it and "
                 "the quotations in them) or a `search` (matching articles and quotations), or all of them "
                 "together: `items` are `{period, articles, quotes}` from the first period to the last, empty "
-                "ones included; `undated` counts what has no publication date; `sample`: counted in that many latest "
-                "articles only (named in more). `format=csv` for the table."))
+                "ones included; `undated` counts what has no publication date. A person or a place alone is counted "
+                "whole (`sample`: null); a search, or a person with a place, in more articles than `sample` is "
+                "counted in that many latest articles only. `format=csv` for the table."))
 def attention_api(request: Request, conn: Conn, person: Person = None, place: Place = None, search: Search = None,
                   unit: Unit = None, limit: PageLimit = None, offset: Offset = 0, format: Format = None) -> Any:
     person = blank_to_none(person)

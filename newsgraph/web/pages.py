@@ -158,8 +158,8 @@ def person(request: Request, conn: Conn, name: PersonName, act: Act = None) -> H
     return render(request, "person.html", p=profile, quotes=query.person_quotes(conn, name, act=act, limit=PAGE),
                   act=act, n_act=query.count_quotes(conn, person=name, act=act),
                   act_link=lambda a: url(person_url(name), act=None if a == "speech" else a),
-                  a=attention_context(request, conn, person=name, width=340, height=150) if since is None else None,
-                  attention_link=url("/attention", person=name), latest=query.LATEST_ARTICLES if since else None,
+                  a=attention_context(request, conn, person=name, width=340, height=150),  # whole, from the totals
+                  latest=query.LATEST_ARTICLES if since else None,
                   co=query.co_mentioned(conn, name, limit=30, since=since), counts=counts,
                   events=events,
                   bar_link=lambda lo, hi: url("/timeline", person=name, date_from=lo, date_to=hi))
@@ -232,8 +232,7 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
     pager = Pager("/timeline", total, offset, TIMELINE_PAGE, len(events), filters, "/api/timeline", filters)
     charted = place and not person
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
-                  a=attention_context(request, conn, place=place) if charted and since is None else None,
-                  attention_link=url("/attention", place=place) if charted and since is not None else None,
+                  a=attention_context(request, conn, place=place) if charted else None,  # whole, from the totals
                   latest=query.LATEST_ARTICLES if since else None,
                   article_key=query.key_of(conn, article_id) if article_id else None, pager=pager,
                   counts=counts,

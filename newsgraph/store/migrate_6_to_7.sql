@@ -1,0 +1,3 @@
+-- Schema 6 -> 7: attention over time is counted from totals kept by ingest (schema.sql,
+-- attention_tally and the attention_* triggers, which schema.sql adds as new); store/db.py migrate
+-- then fills the table from the existing rows with attention_tally.sql. No existing table changes.
