@@ -280,31 +280,13 @@ def _quote_facts(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
                  f"(SELECT identity_key, article_id {facts})", (entity_id,))
 
 
-_PERSON_KEY = "CASE WHEN e.global_id IS NULL THEN 'n' || e.name ELSE 'g' || e.global_id END"
 
 
 def _person_totals(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
-    """Take away (-1) or add (+1) a PERSON entity's share of person_totals and person_names, as
-    the totals_people_* triggers of schema.sql count it."""
-    conn.execute(
-        "INSERT INTO person_totals(key, entities, articles, mentions, said_female, said_male, titled_female, "
-        "titled_male, alias_female, alias_male) "
-        f"SELECT {_PERSON_KEY}, ?, ? * NOT EXISTS (SELECT 1 FROM entities o WHERE o.article_id = e.article_id "
-        "AND o.id <> e.id AND o.type = 'PERSON' AND o.global_id IS e.global_id AND (e.global_id IS NOT NULL "
-        "OR o.name = e.name)), ? * (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id), "
-        "? * (e.gender IS 'female'), ? * (e.gender IS 'male'), ? * f.titled_female, ? * f.titled_male, "
-        "? * f.alias_female, ? * f.alias_male FROM entities e JOIN person_title_flags f ON f.id = e.id "
-        "WHERE e.id = ? AND e.type = 'PERSON' "
-        "ON CONFLICT(key) DO UPDATE SET entities = entities + excluded.entities, articles = articles + "
-        "excluded.articles, mentions = mentions + excluded.mentions, said_female = said_female + "
-        "excluded.said_female, said_male = said_male + excluded.said_male, titled_female = titled_female + "
-        "excluded.titled_female, titled_male = titled_male + excluded.titled_male, alias_female = alias_female + "
-        "excluded.alias_female, alias_male = alias_male + excluded.alias_male", (*[sign] * 9, entity_id))
-    key = conn.execute(f"SELECT {_PERSON_KEY}, e.name FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
-    conn.execute("DELETE FROM person_totals WHERE key = ? AND entities = 0 AND quotes = 0", (key[0],))
-    conn.execute("INSERT INTO person_names(key, name, entities) VALUES (?, ?, ?) "
-                 "ON CONFLICT DO UPDATE SET entities = entities + excluded.entities", (key[0], key[1], sign))
-    conn.execute("DELETE FROM person_names WHERE key = ? AND name = ? AND entities <= 0", (key[0], key[1]))
+    """Take away (-1) or add (+1) a PERSON entity's share of person_totals, person_names and its
+    attention over time, through the view the totals_people_* triggers of schema.sql use."""
+    conn.execute("INSERT INTO person_totals_delta(entity_id, global_id, sign) SELECT id, global_id, ? FROM entities "
+                 "WHERE id = ?", (sign, entity_id))
 
 
 def _place_totals(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
@@ -327,3 +309,9 @@ def _place_totals(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
     conn.execute("INSERT INTO place_types(name, type, entities) VALUES (?, ?, ?) "
                  "ON CONFLICT DO UPDATE SET entities = entities + excluded.entities", (name, type_, sign))
     conn.execute("DELETE FROM place_types WHERE name = ? AND type = ? AND entities <= 0", (name, type_))
+    conn.execute(  # its attention over time, as attention_places_ai/_bd count it
+        "INSERT INTO attention_delta(key, published, articles, quotes) SELECT 'p' || e.name, a.published, ?, "
+        "? * (SELECT count(*) FROM quotes q WHERE q.article_id = e.article_id) FROM entities e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.id = ? AND NOT EXISTS (SELECT 1 FROM entities o "
+        "WHERE o.article_id = e.article_id AND o.id <> e.id AND o.name = e.name AND o.type IN ('GPE', 'LOC', 'FAC'))",
+        (sign, sign, entity_id))
