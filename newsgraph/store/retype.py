@@ -280,8 +280,6 @@ def _quote_facts(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
                  f"(SELECT identity_key, article_id {facts})", (entity_id,))
 
 
-
-
 def _person_totals(conn: sqlite3.Connection, entity_id: int, sign: int) -> None:
     """Take away (-1) or add (+1) a PERSON entity's share of person_totals, person_names and its
     attention over time, through the view the totals_people_* triggers of schema.sql use."""
