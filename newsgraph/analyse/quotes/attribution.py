@@ -49,6 +49,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities import names
+from newsgraph.analyse.quotes.candidates import is_passive_target, name_after_parenthetical_cue
 from newsgraph.analyse.quotes.marks import QuotedSpan
 from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for, speech_documents
 from newsgraph.model import Entity, Quote, Speaker
@@ -145,6 +146,9 @@ def _by_cue(ctx: AttributionContext, cue: Token | None) -> Attribution | None:
         return None
     subj = subject_of(cue, ctx.quoted)
     if subj is None:
+        own = cue_subject(cue)
+        if own is not None and is_passive_target(cue, own):
+            return Speaker(), cue_span(cue), cue_lemma(cue)  # "X was accused of "…"": nobody named says it
         return None
     return speaker_for(ctx.doc, subj, ctx.people, ctx.start, ctx.quoted), cue_span(cue), cue_lemma(cue)
 
@@ -420,6 +424,11 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     if reporter is not None:
         return _subject_of(reporter, quoted)
     subj = cue_subject(cue)
+    if subj is not None and is_passive_target(cue, subj):
+        return None  # "an operation which was aimed at fighting "…"": what the words are about
+    named_after = name_after_parenthetical_cue(cue)
+    if named_after is not None and (subj is None or subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"):
+        return named_after  # "The ministers' comments, said Ann Lee of Acme, were "…"": Lee's words
     antecedent = relative_antecedent(subj) if subj is not None else None
     if antecedent is not None:
         subj = _issuer(antecedent) or subj  # "she released a video that said …": hers
@@ -591,6 +600,8 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
         if inside_any(tok.idx, quoted):
             continue
         subj = subject_of(tok, quoted)
+        if subj is None and (own := cue_subject(tok)) is not None and is_passive_target(tok, own):
+            subj = own  # a passive cue ends the search too: its words have no speaker named
         if subj is not None:
             found.append((tok, subj))
     # a cue inside another cue's subject ('Lee, who has not endorsed anyone, told …') describes the speaker

@@ -33,6 +33,28 @@ QUOTE_MARKS = QUOTE_CHARS | frozenset("'‘’`")
 LEAD_SKIP = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-", "'", "’"})
 RIGHT_SKIP = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
 WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+SPEAKING_PASSIVES = frozenset({"quote", "cite", "hear", "record", "film", "overhear"})
+"""Passive cues whose subject still says the words ("he was quoted as saying"); of any other
+passive cue ("officials are accused of", "staff are said to", "a plan was criticised") the
+subject is what the words are about, never who says them."""
+
+
+def name_after_parenthetical_cue(cue: Token) -> Token | None:
+    """The person named right after a cue set off by a comma (``X's comments, said Ann Lee,
+    were …``): the speaker, whatever the parser made the subject."""
+    doc = cue.doc
+    k = cue.i + 1
+    if cue.i == 0 or doc[cue.i - 1].text != "," or cue.pos_ != "VERB" or k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return None
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k].head.i == k + 1:
+        k += 1
+    return doc[k]
+
+
+def is_passive_target(cue: Token, subj: Token) -> bool:
+    """``officials are accused of …``, ``a plan which was aimed at "…"``: the passive cue's
+    own subject is its target, not its speaker."""
+    return subj.dep_ == "nsubjpass" and subj.head == cue and cue.lemma_.lower() not in SPEAKING_PASSIVES
 
 
 @dataclass
@@ -81,7 +103,7 @@ class _Parse:
         self.doc = doc
         self.n = t.n
         self.lower, self.pos, self.tag, self.dep, self.ent_type = t.lower, t.pos, t.tag, t.dep, t.ent_type
-        self.head, self.is_punct = t.head, t.is_punct
+        self.head, self.is_punct, self.lemma = t.head, t.is_punct, t.lemma
         self.is_space = [s.isspace() for s in t.text]
         self.left, self.right, self.children = e.left, e.right, e.children
 
@@ -116,10 +138,13 @@ class _Parse:
                     return next((c for c in children[prep] if dep[c] == "pobj"), -1)
             return -1
         kids = children[cue]
-        subjects = [c for c in kids if dep[c] in SOURCE_DEPS]
+        subjects = [c for c in kids if dep[c] in SOURCE_DEPS and not self.passive_target(cue, c)]
         after = [c for c in subjects if self.left[c] == cue + 1]
         if len(subjects) > 1 and after and cue > 0 and self.is_punct[cue - 1]:
             return self.named_apposition(after[0])  # "This, said Lee, would help": Lee, not "This"
+        named_after = name_after_parenthetical_cue(self.doc[cue]) if cue > 0 and self.lower[cue - 1] == "," else None
+        if named_after is not None and all(self.ent_type[c] != "PERSON" and self.pos[c] != "PRON" for c in subjects):
+            return named_after.i  # "The ministers' comments, said Ann Lee of Acme, were …": Lee's words
         for c in subjects:
             return self.named_apposition(c)
         for c in kids:
@@ -127,7 +152,8 @@ class _Parse:
                 return next((g for g in children[c] if dep[g] == "pobj"), -1)
             if dep[c] == "poss" and self.pos[cue] == "NOUN":
                 return c
-        if dep[cue] in ("acl", "relcl") and self.pos[cue] == "VERB" and self.tag[cue] in ("VBG", "VBN"):
+        if dep[cue] in ("acl", "relcl") and self.pos[cue] == "VERB" and self.tag[cue] in ("VBG", "VBN") \
+                and not any(dep[c] in SOURCE_DEPS for c in kids):  # "a plan which was aimed at": no one's words
             return self.head[cue]  # "a report saying that ...", "a statement released by ..."
         head = self.head[cue]
         if dep[cue] in INHERIT_DEPS and head != cue:
@@ -135,6 +161,10 @@ class _Parse:
                 if dep[c] in SOURCE_DEPS:
                     return self.named_apposition(c)
         return -1
+
+    def passive_target(self, cue: int, subj: int) -> bool:
+        """``officials are accused of …``: the subject of a passive cue is its target."""
+        return self.dep[subj] == "nsubjpass" and self.lemma[cue].lower() not in SPEAKING_PASSIVES
 
     def inverted_name(self, cue: int) -> tuple[int, int] | None:
         """ "Often, said Ann Lee, the data was lost": the parser hangs the name after an inverted

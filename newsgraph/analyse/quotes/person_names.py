@@ -26,6 +26,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
+from newsgraph.analyse.quotes.candidates import is_passive_target
 from newsgraph.analyse.quotes.non_person_speakers import (
     ORG_LABELS,
     names_people,
@@ -242,7 +243,7 @@ def cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
         for i in cue_indices(doc):
             if not inside_any(t.idx[i], skip):
                 subj = cue_subject(doc[i])
-                if subj is not None and not inside_any(subj.idx, skip):
+                if subj is not None and not inside_any(subj.idx, skip) and not is_passive_target(doc[i], subj):
                     out.append((subj.idx, subj.i))
         idx.cue_subjects = sorted(set(out))
     return idx.cue_subjects
@@ -261,6 +262,8 @@ def person_in_phrase(tok: Token) -> Token | None:
                 return True  # "the Clinton campaign", "Sanders supporters"
             if t.dep_ == "prep" and t.lower_ != "of":
                 return True
+            if t.dep_ in ("acl", "relcl"):
+                return True  # "leaflets condemning the tyranny of Ann Lee": whom the clause is about
             t = t.head
         return False
 
