@@ -35,3 +35,19 @@ def test_a_name_after_a_parenthetical_cue_speaks_for_the_remarks_before_it() -> 
     text = ("Harbour shares fell on Monday. The bank governors' remarks, said Tom Reyes of Northfield Capital in Leeds, "
             'were "far too timid to calm anyone".')
     assert _names_quoting(text, "too timid") == ["Tom Reyes"]
+
+
+def test_a_paragraph_with_its_own_cue_naming_someone_else_is_not_the_last_quotation_continued() -> None:
+    text = ('Northfield win the cup\n\nTom Reyes, the Northfield captain, said: "We played our best football of the season.\n\n'
+            '"The fans were magnificent from start to finish," said Harbour coach Ann Lee. "They deserved a win."\n')
+    assert _names_quoting(text, "best football") == ["Tom Reyes"]
+    assert _names_quoting(text, "fans were magnificent") == ["Ann Lee"]
+    assert "fans were magnificent" not in next(q for q in newsgraph.extract(text).quotes if "best football" in q.content(text)).content(text)
+
+
+def test_a_paragraph_continuing_a_quotation_with_the_same_speakers_cue_stays_one_quotation() -> None:
+    text = ('Northfield win the cup\n\nTom Reyes, the Northfield captain, said: "We played our best football of the season.\n\n'
+            '"The fans were magnificent from start to finish," he said.\n')
+    quotes = newsgraph.extract(text).quotes
+    assert [q.speaker.name for q in quotes if "best football" in q.content(text)] == ["Tom Reyes"]
+    assert all(q.speaker.name == "Tom Reyes" for q in quotes if "fans were magnificent" in q.content(text))

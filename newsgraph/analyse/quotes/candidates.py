@@ -75,7 +75,15 @@ class Candidate:
 
     @property
     def source(self) -> Token | None:
-        return self.doc[self.source_i] if self.source_i >= 0 else None
+        """Who says it: not the target a passive cue's subject is ("officials are accused of"),
+        though the model still reads that subject as the candidate's source."""
+        if self.source_i < 0:
+            return None
+        src, cue = self.doc[self.source_i], self.cue
+        own = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if own is not None and is_passive_target(cue, own) and src in (own, cue.head):
+            return None
+        return src
 
     @property
     def root(self) -> Token:
@@ -103,7 +111,7 @@ class _Parse:
         self.doc = doc
         self.n = t.n
         self.lower, self.pos, self.tag, self.dep, self.ent_type = t.lower, t.pos, t.tag, t.dep, t.ent_type
-        self.head, self.is_punct, self.lemma = t.head, t.is_punct, t.lemma
+        self.head, self.is_punct = t.head, t.is_punct
         self.is_space = [s.isspace() for s in t.text]
         self.left, self.right, self.children = e.left, e.right, e.children
 
@@ -138,7 +146,7 @@ class _Parse:
                     return next((c for c in children[prep] if dep[c] == "pobj"), -1)
             return -1
         kids = children[cue]
-        subjects = [c for c in kids if dep[c] in SOURCE_DEPS and not self.passive_target(cue, c)]
+        subjects = [c for c in kids if dep[c] in SOURCE_DEPS]
         after = [c for c in subjects if self.left[c] == cue + 1]
         if len(subjects) > 1 and after and cue > 0 and self.is_punct[cue - 1]:
             return self.named_apposition(after[0])  # "This, said Lee, would help": Lee, not "This"
@@ -152,8 +160,7 @@ class _Parse:
                 return next((g for g in children[c] if dep[g] == "pobj"), -1)
             if dep[c] == "poss" and self.pos[cue] == "NOUN":
                 return c
-        if dep[cue] in ("acl", "relcl") and self.pos[cue] == "VERB" and self.tag[cue] in ("VBG", "VBN") \
-                and not any(dep[c] in SOURCE_DEPS for c in kids):  # "a plan which was aimed at": no one's words
+        if dep[cue] in ("acl", "relcl") and self.pos[cue] == "VERB" and self.tag[cue] in ("VBG", "VBN"):
             return self.head[cue]  # "a report saying that ...", "a statement released by ..."
         head = self.head[cue]
         if dep[cue] in INHERIT_DEPS and head != cue:
@@ -161,10 +168,6 @@ class _Parse:
                 if dep[c] in SOURCE_DEPS:
                     return self.named_apposition(c)
         return -1
-
-    def passive_target(self, cue: int, subj: int) -> bool:
-        """``officials are accused of …``: the subject of a passive cue is its target."""
-        return self.dep[subj] == "nsubjpass" and self.lemma[cue].lower() not in SPEAKING_PASSIVES
 
     def inverted_name(self, cue: int) -> tuple[int, int] | None:
         """ "Often, said Ann Lee, the data was lost": the parser hangs the name after an inverted
