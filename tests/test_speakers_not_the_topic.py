@@ -51,3 +51,15 @@ def test_a_paragraph_continuing_a_quotation_with_the_same_speakers_cue_stays_one
     quotes = newsgraph.extract(text).quotes
     assert [q.speaker.name for q in quotes if "best football" in q.content(text)] == ["Tom Reyes"]
     assert all(q.speaker.name == "Tom Reyes" for q in quotes if "fans were magnificent" in q.content(text))
+
+
+def test_a_speaker_reported_as_saying_still_speaks() -> None:
+    text = ('Bridge delayed\n\nThe bridge will not open this year, Ann Lee, the mayor of Northfield, '
+            'has been reported as saying.')
+    assert _names_quoting(text, "will not open") == ["Ann Lee"]
+
+
+def test_a_name_after_a_comma_and_a_cue_that_goes_on_with_a_verb_is_talked_about() -> None:
+    text = ("Harbour have two young scrum-halves. Northfield coach Tom Reyes, though, believes Ann Lee "
+            "fits the bill perfectly.")
+    assert "Ann Lee" not in _names_quoting(text, "fits the bill")
