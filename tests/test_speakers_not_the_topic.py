@@ -63,3 +63,9 @@ def test_a_name_after_a_comma_and_a_cue_that_goes_on_with_a_verb_is_talked_about
     text = ("Harbour have two young scrum-halves. Northfield coach Tom Reyes, though, believes Ann Lee "
             "fits the bill perfectly.")
     assert "Ann Lee" not in _names_quoting(text, "fits the bill")
+
+
+def test_a_passive_cue_does_not_hide_the_speakers_cue_later_in_the_sentence() -> None:
+    text = ('Reform urged\n\nThe "best person for the job" should be appointed to run the court, and not '
+            'necessarily a lawyer, the Northfield committee chairman Tom Reyes said.\n')
+    assert _names_quoting(text, "best person") == ["Tom Reyes"]

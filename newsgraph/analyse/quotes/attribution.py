@@ -272,6 +272,8 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
     if k < 0 or subjects[k][0] < (ctx.para_before or ctx.para)[0]:
         return None
     subj = ctx.doc[subjects[k][1]]
+    if is_passive_target(subj.head, subj):
+        return None  # "an operation which was aimed at …": the last cue's target, no speaker
     last = ctx.last
     last_at = last.speaker.mention[0] if last is not None and last.speaker.mention else -1
     if subj.idx <= last_at:
@@ -595,15 +597,18 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
         return None
     cues = cue_indices(doc)
     found: list[tuple[Token, Token]] = []
+    passive: list[tuple[Token, Token]] = []
     for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
         tok = doc[i]
         if inside_any(tok.idx, quoted):
             continue
         subj = subject_of(tok, quoted)
-        if subj is None and (own := cue_subject(tok)) is not None and is_passive_target(tok, own):
-            subj = own  # a passive cue ends the search too: its words have no speaker named
         if subj is not None:
             found.append((tok, subj))
+        elif (own := cue_subject(tok)) is not None and is_passive_target(tok, own):
+            passive.append((tok, own))
+    # with no other cue, a passive one ends the search too: its words have no speaker named
+    found = found or passive
     # a cue inside another cue's subject ('Lee, who has not endorsed anyone, told …') describes the speaker
     found = [(tok, _) for tok, _ in found if not any(s.left_edge.i <= tok.i <= s.right_edge.i for c, s in found if c != tok)]
     if not found:

@@ -26,7 +26,6 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
-from newsgraph.analyse.quotes.candidates import is_passive_target
 from newsgraph.analyse.quotes.non_person_speakers import (
     ORG_LABELS,
     names_people,
@@ -243,7 +242,7 @@ def cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
         for i in cue_indices(doc):
             if not inside_any(t.idx[i], skip):
                 subj = cue_subject(doc[i])
-                if subj is not None and not inside_any(subj.idx, skip) and not is_passive_target(doc[i], subj):
+                if subj is not None and not inside_any(subj.idx, skip):
                     out.append((subj.idx, subj.i))
         idx.cue_subjects = sorted(set(out))
     return idx.cue_subjects
