@@ -49,6 +49,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities import names
+from newsgraph.analyse.quotes.candidates import is_passive_target, name_after_parenthetical_cue
 from newsgraph.analyse.quotes.marks import QuotedSpan
 from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for, speech_documents
 from newsgraph.model import Entity, Quote, Speaker
@@ -145,6 +146,9 @@ def _by_cue(ctx: AttributionContext, cue: Token | None) -> Attribution | None:
         return None
     subj = subject_of(cue, ctx.quoted)
     if subj is None:
+        own = cue_subject(cue)
+        if own is not None and is_passive_target(cue, own):
+            return Speaker(), cue_span(cue), cue_lemma(cue)  # "X was accused of "…"": nobody named says it
         return None
     return speaker_for(ctx.doc, subj, ctx.people, ctx.start, ctx.quoted), cue_span(cue), cue_lemma(cue)
 
@@ -268,6 +272,8 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
     if k < 0 or subjects[k][0] < (ctx.para_before or ctx.para)[0]:
         return None
     subj = ctx.doc[subjects[k][1]]
+    if is_passive_target(subj.head, subj):
+        return None  # "an operation which was aimed at …": the last cue's target, no speaker
     last = ctx.last
     last_at = last.speaker.mention[0] if last is not None and last.speaker.mention else -1
     if subj.idx <= last_at:
@@ -420,6 +426,11 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     if reporter is not None:
         return _subject_of(reporter, quoted)
     subj = cue_subject(cue)
+    if subj is not None and is_passive_target(cue, subj):
+        return None  # "an operation which was aimed at fighting "…"": what the words are about
+    named_after = name_after_parenthetical_cue(cue)
+    if named_after is not None and (subj is None or subj.ent_type_ != "PERSON" and subj.pos_ != "PRON"):
+        return named_after  # "The ministers' comments, said Ann Lee of Acme, were "…"": Lee's words
     antecedent = relative_antecedent(subj) if subj is not None else None
     if antecedent is not None:
         subj = _issuer(antecedent) or subj  # "she released a video that said …": hers
@@ -586,6 +597,7 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
         return None
     cues = cue_indices(doc)
     found: list[tuple[Token, Token]] = []
+    passive: list[tuple[Token, Token]] = []
     for i in cues[bisect.bisect_left(cues, span.start) : bisect.bisect_left(cues, span.end)]:
         tok = doc[i]
         if inside_any(tok.idx, quoted):
@@ -593,6 +605,10 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
         subj = subject_of(tok, quoted)
         if subj is not None:
             found.append((tok, subj))
+        elif (own := cue_subject(tok)) is not None and is_passive_target(tok, own):
+            passive.append((tok, own))
+    # with no other cue, a passive one ends the search too: its words have no speaker named
+    found = found or passive
     # a cue inside another cue's subject ('Lee, who has not endorsed anyone, told …') describes the speaker
     found = [(tok, _) for tok, _ in found if not any(s.left_edge.i <= tok.i <= s.right_edge.i for c, s in found if c != tok)]
     if not found:

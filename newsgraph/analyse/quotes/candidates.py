@@ -33,6 +33,39 @@ QUOTE_MARKS = QUOTE_CHARS | frozenset("'‘’`")
 LEAD_SKIP = frozenset({"that", "whether", "if", ",", ":", "—", "–", "-", "'", "’"})
 RIGHT_SKIP = frozenset({"punct", "cc", "conj", "advmod", "npadvmod", "mark"})
 WH_RELATIVES = frozenset({"who", "whom", "whose", "which"})
+SPEAKING_PASSIVES = frozenset({"quote", "cite", "hear", "record", "film", "overhear"})
+"""Passive cues whose subject still says the words ("he was quoted as saying"); of any other
+passive cue ("officials are accused of", "staff are said to", "a plan was criticised") the
+subject is what the words are about, never who says them."""
+SAYING_VERBS = frozenset({"say", "tell", "write", "add", "state", "claim", "warn"})
+"""Verbs that make a passive cue report its subject's words ("was reported as saying")."""
+
+
+def is_passive_target(cue: Token, subj: Token) -> bool:
+    """``officials are accused of …``, ``a plan which was aimed at "…"``: the passive cue's
+    own subject is its target, not its speaker (but "he was reported as saying": his words)."""
+    if subj.dep_ != "nsubjpass" or subj.head != cue or cue.lemma_.lower() in SPEAKING_PASSIVES:
+        return False
+    doc = cue.doc
+    return not any(doc[j].lemma_.lower() in SAYING_VERBS and cue.is_ancestor(doc[j]) for j in range(cue.i + 1, min(len(doc), cue.i + 5)))
+
+
+def name_after_parenthetical_cue(cue: Token) -> Token | None:
+    """The person named right after a cue set off by a comma, the name itself set off by the
+    next comma (``X's comments, said Ann Lee of Acme, were …``): the speaker, whatever the
+    parser made the subject (not "…, believes Ann Lee fits the bill": Lee is talked about)."""
+    doc = cue.doc
+    k = cue.i + 1
+    if cue.i == 0 or doc[cue.i - 1].text != "," or cue.pos_ != "VERB" or k >= len(doc) or doc[k].ent_type_ != "PERSON":
+        return None
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k].head.i == k + 1:
+        k += 1
+    for t in doc[k + 1 : min(len(doc), k + 12)]:
+        if t.text == ",":
+            return doc[k]
+        if t.pos_ in ("VERB", "AUX") or t.is_sent_start or t.is_quote:
+            return None
+    return None
 
 
 @dataclass
@@ -53,7 +86,15 @@ class Candidate:
 
     @property
     def source(self) -> Token | None:
-        return self.doc[self.source_i] if self.source_i >= 0 else None
+        """Who says it: not the target a passive cue's subject is ("officials are accused of"),
+        though the model still reads that subject as the candidate's source."""
+        if self.source_i < 0:
+            return None
+        src, cue = self.doc[self.source_i], self.cue
+        own = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
+        if own is not None and is_passive_target(cue, own) and src in (own, cue.head):
+            return None
+        return src
 
     @property
     def root(self) -> Token:
@@ -120,6 +161,9 @@ class _Parse:
         after = [c for c in subjects if self.left[c] == cue + 1]
         if len(subjects) > 1 and after and cue > 0 and self.is_punct[cue - 1]:
             return self.named_apposition(after[0])  # "This, said Lee, would help": Lee, not "This"
+        named_after = name_after_parenthetical_cue(self.doc[cue]) if cue > 0 and self.lower[cue - 1] == "," else None
+        if named_after is not None and self.inverted_name(cue) is None and all(self.ent_type[c] != "PERSON" and self.pos[c] != "PRON" for c in subjects):
+            return named_after.i  # "The ministers' comments, said Ann Lee of Acme, were …": Lee's words
         for c in subjects:
             return self.named_apposition(c)
         for c in kids:

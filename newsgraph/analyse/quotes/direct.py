@@ -678,12 +678,13 @@ class QuoteFinder:
                 cand.qs.close_mark is None or cand.post.strip() == "" or cand.post.strip()[0] in ".,"
             )
             if continuing and last is not None:
-                last.content_spans.append((s, e))
-                if last.cue is None:  # the attribution may come in the last paragraph
-                    speaker, cue, lemma = self.attribute(cand, None, -10)
-                    if cue is not None:
+                speaker, cue, lemma = self.attribute(cand, None, -10)
+                if not (cue is not None and last.cue is not None and speaker.name not in (None, last.speaker.name)):
+                    last.content_spans.append((s, e))
+                    if last.cue is None and cue is not None:  # the attribution may come in the last paragraph
                         last.speaker, last.cue, last.cue_lemma = speaker, cue, lemma
-                continue
+                    continue
+                # its own cue names someone else: a new quotation, not the last one's next paragraph
             if last is not None and last_para == cand.para_index and self._splits(last, cand):
                 last.content_spans.append((s, e))  # "A," he said, "and b."
                 continue

@@ -189,7 +189,8 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     seen: list[Entity] = []
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
-        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s) and not _common_word(doc, ent):
+        if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s) and not _common_word(doc, ent) \
+                and not _names_a_product(doc, s, _e):
             if head is None or head in ent.name.lower().split():
                 return ent
             seen.append(ent)
@@ -197,6 +198,18 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     if head is None or head in SELF_NAMING or not seen:
         return None
     return next((ent for ent in seen if _described_as(doc, ent, head)), seen[0])
+
+
+def _names_a_product(doc: Doc, start: int, end: int) -> bool:
+    """"its new Harbourguard software", "Acme's Lumen phone": a name modifying something an owner
+    has is the owner's product, not what a later "the firm" stands for."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    last = span[-1]
+    head = last.head
+    return last.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" \
+        and any(c.dep_ == "poss" for c in head.children)
 
 
 def _common_word(doc: Doc, ent: Entity) -> bool:

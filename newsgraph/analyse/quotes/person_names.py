@@ -261,6 +261,8 @@ def person_in_phrase(tok: Token) -> Token | None:
                 return True  # "the Clinton campaign", "Sanders supporters"
             if t.dep_ == "prep" and t.lower_ != "of":
                 return True
+            if t.dep_ in ("acl", "relcl"):
+                return True  # "leaflets condemning the tyranny of Ann Lee": whom the clause is about
             t = t.head
         return False
 

@@ -1,0 +1,71 @@
+"""A speaker is who says the words, never what they are about: the subject of a passive cue
+(accused, said to, aimed at) is its target, and a name set after a parenthetical cue
+("X's remarks, said Ann Lee, were …") speaks for X's remarks (invented sentences, one rule a test)."""
+
+from __future__ import annotations
+
+import newsgraph
+
+
+def _names_quoting(text: str, words: str) -> list[str | None]:
+    """Speaker names of the quotations whose words include ``words``."""
+    return [q.speaker.name for q in newsgraph.extract(text).quotes if words in q.content(text)]
+
+
+def test_the_subject_of_a_passive_cue_is_its_target_not_its_speaker() -> None:
+    text = ('Audit finds payroll fraud\n\nThe ministry of roads says the losses run to millions a year. '
+            'Some 300 clerks are accused of paying themselves for "ghost" workers.')
+    assert "Some 300 clerks" not in _names_quoting(text, "ghost")
+    assert "clerks" not in _names_quoting(text, "ghost")
+
+
+def test_words_a_passive_cue_reports_take_no_earlier_subject() -> None:
+    text = ("Police in Northfield seized 40 computers. The Copper Lantern group called itself a club. "
+            'The raids were part of Operation Tidewater which was aimed at stopping "organised theft of software online".')
+    names = _names_quoting(text, "organised theft")
+    assert names and all(n not in ("Operation Tidewater", "Copper Lantern") for n in names)
+
+
+def test_a_speaker_quoted_as_saying_still_speaks() -> None:
+    text = 'Ann Lee, the mayor of Northfield, was quoted as saying the bridge "will open in the spring".'
+    assert _names_quoting(text, "open in the spring") == ["Ann Lee"]
+
+
+def test_a_name_after_a_parenthetical_cue_speaks_for_the_remarks_before_it() -> None:
+    text = ("Harbour shares fell on Monday. The bank governors' remarks, said Tom Reyes of Northfield Capital in Leeds, "
+            'were "far too timid to calm anyone".')
+    assert _names_quoting(text, "too timid") == ["Tom Reyes"]
+
+
+def test_a_paragraph_with_its_own_cue_naming_someone_else_is_not_the_last_quotation_continued() -> None:
+    text = ('Northfield win the cup\n\nTom Reyes, the Northfield captain, said: "We played our best football of the season.\n\n'
+            '"The fans were magnificent from start to finish," said Harbour coach Ann Lee. "They deserved a win."\n')
+    assert _names_quoting(text, "best football") == ["Tom Reyes"]
+    assert _names_quoting(text, "fans were magnificent") == ["Ann Lee"]
+    assert "fans were magnificent" not in next(q for q in newsgraph.extract(text).quotes if "best football" in q.content(text)).content(text)
+
+
+def test_a_paragraph_continuing_a_quotation_with_the_same_speakers_cue_stays_one_quotation() -> None:
+    text = ('Northfield win the cup\n\nTom Reyes, the Northfield captain, said: "We played our best football of the season.\n\n'
+            '"The fans were magnificent from start to finish," he said.\n')
+    quotes = newsgraph.extract(text).quotes
+    assert [q.speaker.name for q in quotes if "best football" in q.content(text)] == ["Tom Reyes"]
+    assert all(q.speaker.name == "Tom Reyes" for q in quotes if "fans were magnificent" in q.content(text))
+
+
+def test_a_speaker_reported_as_saying_still_speaks() -> None:
+    text = ('Bridge delayed\n\nThe bridge will not open this year, Ann Lee, the mayor of Northfield, '
+            'has been reported as saying.')
+    assert _names_quoting(text, "will not open") == ["Ann Lee"]
+
+
+def test_a_name_after_a_comma_and_a_cue_that_goes_on_with_a_verb_is_talked_about() -> None:
+    text = ("Harbour have two young scrum-halves. Northfield coach Tom Reyes, though, believes Ann Lee "
+            "fits the bill perfectly.")
+    assert "Ann Lee" not in _names_quoting(text, "fits the bill")
+
+
+def test_a_passive_cue_does_not_hide_the_speakers_cue_later_in_the_sentence() -> None:
+    text = ('Reform urged\n\nThe "best person for the job" should be appointed to run the court, and not '
+            'necessarily a lawyer, the Northfield committee chairman Tom Reyes said.\n')
+    assert _names_quoting(text, "best person") == ["Tom Reyes"]
