@@ -123,3 +123,9 @@ def test_a_given_name_in_a_title_case_sentence_stays_in_the_full_name(nlp) -> No
     text = ("Both Transport Secretary Imelda Varncombe and Deputy Prime Minister Owain Treharne Have Welcomed "
             "The Plan. Ms Varncombe said it was overdue.")
     assert "Imelda Varncombe" in people(analyse(nlp, text))
+
+
+def test_a_titled_surname_that_looks_like_a_full_name_leaves_the_full_name_naming_the_person(nlp) -> None:  # noqa: F811
+    text = ("The bishop welcomed Mrs Imogen Morgan Blythe to the abbey. Mrs Morgan Blythe said she was delighted. "
+            "Later Mrs Morgan Blythe thanked the choir.")
+    assert "Imogen Morgan Blythe" in people(analyse(nlp, text))

@@ -174,12 +174,9 @@ def _campaigning(doc: Doc, m: Mention) -> bool:
     return False
 
 
-def _double_surname(m: Mention) -> bool:
-    """'Mr Saumarez Smith': two words after an honorific, the first no given name, are a surname,
-    so the full name written elsewhere ("Charles Saumarez Smith") still names the person."""
-    if not m.title or m.title in FIRST_NAME_TITLES or names.titles()[m.title][0] != "honorific":
-        return False
-    return len(m.words) > 1 and not names.known_given_name(m.words[0])
+def _after_honorific(m: Mention) -> bool:
+    """Written after "Mr", "Mrs", "Dr" …: a surname, however many words ("Mrs Parker Bowles")."""
+    return bool(m.title) and m.title not in FIRST_NAME_TITLES and names.titles()[m.title][0] == "honorific"
 
 
 def attach_mention(doc: Doc, p: Person, m: Mention) -> None:
@@ -193,10 +190,12 @@ def attach_mention(doc: Doc, p: Person, m: Mention) -> None:
     p.evidence = p.evidence or m.evidence
     p.campaigning = p.campaigning or _campaigning(doc, m)
     surface = " ".join(m.words)
-    if len(m.words) == 1 or (m.words and not names.parse(surface).given) or _double_surname(m):
+    if len(m.words) == 1 or (m.words and not names.parse(surface).given):
         p.short_forms_used_at[m.words[0]] = m.char_start
     else:
         p.full_forms[surface] = p.full_forms.get(surface, 0) + 1
+        if _after_honorific(m):
+            p.titled_forms.add(surface)
     if surface != p.name and surface not in p.aliases:
         p.aliases.append(surface)
     if m.title:
@@ -357,8 +356,11 @@ def person_entity(p: Person) -> Entity:
     peer's title), with every other form an alias."""
     mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
     if p.full_forms:  # the commonest full form names the person ("Hillary Clinton", not "Crooked Hillary Clinton")
-        best = max(p.full_forms.items(), key=lambda kv: (kv[1], -len(kv[0].split())))[0]
-        if best != p.name and p.full_forms.get(p.name, 0) < p.full_forms[best]:
+        # "Mrs Parker Bowles", however often, is the surname of the "Camilla Parker Bowles" written once
+        forms = {f: n for f, n in p.full_forms.items()
+                 if f not in p.titled_forms or not any(o != f and o.endswith(" " + f) for o in p.full_forms)}
+        best = max(forms.items(), key=lambda kv: (kv[1], -len(kv[0].split())))[0]
+        if best != p.name and forms.get(p.name, 0) < forms[best]:
             p.aliases.append(p.name)
             p.name = best
     elif " " not in p.name:  # "Lord Harris" is what a peer is called, never "Harris" alone
