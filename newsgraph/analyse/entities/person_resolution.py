@@ -176,7 +176,7 @@ def _campaigning(doc: Doc, m: Mention) -> bool:
 
 def _after_honorific(m: Mention) -> bool:
     """Written after "Mr", "Mrs", "Dr" …: a surname, however many words ("Mrs Parker Bowles")."""
-    return bool(m.title) and m.title not in FIRST_NAME_TITLES and names.titles()[m.title][0] == "honorific"
+    return m.title is not None and m.title not in FIRST_NAME_TITLES and names.titles()[m.title][0] == "honorific"
 
 
 def attach_mention(doc: Doc, p: Person, m: Mention) -> None:
