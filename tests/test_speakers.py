@@ -32,6 +32,11 @@ def test_a_group_is_named_without_its_quantifier() -> None:
     assert (spk.name, spk.type) == ("analysts", "GROUP")
 
 
+def test_a_group_keeps_a_hyphenated_word_whole() -> None:
+    (spk,) = _speakers("\u201cWe cannot afford the premiums,\u201d cash-strapped farmers said.")
+    assert (spk.name, spk.type) == ("cash-strapped farmers", "GROUP")
+
+
 def test_an_unnamed_source_is_named_by_its_descriptor_with_its_affiliation() -> None:
     (spk,) = _speakers("\u201cAt least we are still talking,\u201d a spokesman for the Dockers Union said.")
     assert (spk.name, spk.type) == ("a spokesman for the Dockers Union", "UNNAMED")

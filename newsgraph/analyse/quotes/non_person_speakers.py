@@ -230,6 +230,11 @@ def _described_as(doc: Doc, ent: Entity, head: str) -> bool:
                or after.match(text, e, e + 60) is not None for s, e in ent.mentions)
 
 
+def _inside_word(t: Token) -> bool:
+    """A hyphen written without spaces between two words ("Cash-strapped", "long-time")."""
+    return t.text in ("-", "–") and not t.whitespace_ and t.i > 0 and not t.doc[t.i - 1].whitespace_
+
+
 def noun_phrase(tok: Token) -> tuple[int, int]:
     """Token range [start, end) of the subject's naming phrase: its subtree without relative
     clauses, appositions and what follows a comma ("a spokesman for Unison, who …")."""
@@ -238,7 +243,8 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     while stack:
         t = stack.pop()
         keep.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in NP_CUT_DEPS)
+        # a hyphen inside a word ("Cash-strapped") is part of it, not punctuation that ends the phrase
+        stack.extend(c for c in t.children if c.dep_ not in NP_CUT_DEPS or _inside_word(c))
     start, end = min(keep), max(keep) + 1
     start = min(start, tok.i)
     # contiguous around the head, never across a comma or a quotation mark
