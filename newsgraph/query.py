@@ -25,7 +25,7 @@ from newsgraph.model import (
     Speaker,
     TimeExpression,
 )
-from newsgraph.render import is_bare_fragment, lead_in
+from newsgraph.render import lead_in
 from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse, snippet
 from newsgraph.tables import Table, per_store
 from newsgraph.who_is_quoted import SPEAKER_TYPE_SQL, gender_condition, genders
@@ -279,18 +279,18 @@ def _with_parents(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
 def add_cue_words(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
     """Each quotation's cue as the article writes it (``cue``: "denied", "according to"; None without
     one), so a list can show how the words were reported: a denial read as "reported: X" says the
-    opposite of what was said; and ``lead_in``, the words framing a bare quoted fragment
-    (render.lead_in). One lookup per page, after the page is chosen."""
+    opposite of what was said; and ``lead_in``, the words framing quoted words that complete a
+    sentence (render.lead_in). One lookup per page, after the page is chosen."""
     ids = [r["id"] for r in rows if r.get("cue_start") is not None]
     found = {i: (cue, gap) for i, cue, gap in conn.execute(
         "SELECT q.id, substr(a.text, q.cue_start + 1, q.cue_end - q.cue_start),"
-        " CASE WHEN q.kind = 'mixed' AND q.cue_end <= q.start THEN substr(a.text, q.cue_end + 1, min(q.start - q.cue_end, 200)) END"
+        " CASE WHEN q.kind <> 'indirect' AND q.cue_end <= q.start THEN substr(a.text, q.cue_end + 1, min(q.start - q.cue_end, 200)) END"
         f" FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.id IN ({','.join('?' * len(ids))})", ids)} if ids else {}
     for r in rows:
         cue, gap = found.get(r["id"], (None, None))
         r["cue"] = " ".join(cue.split()) if cue else None
-        # the journalist's words framing a bare quoted fragment, shown before it (render.lead_in)
-        r["lead_in"] = lead_in(r["cue"], gap) if gap is not None and is_bare_fragment(r.get("content") or "") else None
+        # the journalist's words framing quoted words that complete a sentence (render.lead_in)
+        r["lead_in"] = lead_in(r["kind"], r.get("content") or "", r["cue"], gap)
 
 
 BY_ARTICLE = "articles a CROSS JOIN quotes q ON q.rowid IN (SELECT x.rowid FROM quotes x WHERE x.article_id = a.id)"

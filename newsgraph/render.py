@@ -93,7 +93,8 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
     content = _one_line(content)
     conf = f"{confidence:.2f}"
     if kind == "direct":
-        return f"{who}: “{content}”  [{conf}]" if who else f"“{content}”  [{conf}]"
+        content = f"{_one_line(lead)} “{content}”" if lead else f"“{content}”"
+        return f"{who}: {content}  [{conf}]" if who else f"{content}  [{conf}]"
     via = f" via “{_one_line(cue)}”" if cue else ""
     label = "partly quoted" if kind == "mixed" else "reported"
     content = _balanced(content) if kind == "mixed" else content
@@ -102,20 +103,24 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
     return f"{who + ', ' if who else ''}{label}: {content}  [{kind}{via} · {conf}]"
 
 
-_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n|\s[-–—]+\s")  # or a dash: an aside, maybe another sentence's words
 
 
-def lead_in(cue: str | None, gap: str | None) -> str | None:
-    """The cue and the journalist's words between it and the bare fragment it frames (``agreed
-    that the figures were`` before “slightly stronger than expected”), shown before the fragment so
-    a reader sees what it is said of; the fragment alone is what the speaker said, as the gold
-    files mark it. None unless they are a short stretch of one sentence with no other quotation."""
-    if not cue or gap is None:
+def lead_in(kind: str, content: str, cue: str | None, gap: str | None) -> str | None:
+    """The cue and the journalist's words between it and quoted words that complete its sentence
+    (``agreed that the figures were`` before the fragment “slightly stronger than expected”;
+    ``characterised the senator as`` before a direct quotation), shown before them so a reader
+    sees what they are said of; the quotation stays the quoted words, as the gold files mark it.
+    None unless they are a short stretch of one sentence with no other quotation, and the words
+    are a bare fragment (mixed) or a quotation that is no sentence introduced by a colon (direct)."""
+    if not cue or gap is None or kind not in ("mixed", "direct") or kind == "mixed" and not is_bare_fragment(content):
         return None
     words = gap.rstrip().rstrip("\"“‘'").rstrip()
+    if kind == "direct" and (words.endswith(":") or not words.strip(" ,")):
+        return None  # 'said: "…"', '"…," he said': the quotation stands on its own
     if len(words.split()) > 12 or any(m in words for m in QUOTATION_MARKS) or _SENTENCE_END.search(words):
         return None
-    return _one_line(f"{cue} {words.lstrip(' ,:')}") if words.strip(" ,:") else None
+    return _one_line(f"{cue} {words.strip(' ,:')}") if words.strip(" ,:") else None
 
 
 def is_bare_fragment(content: str) -> bool:
@@ -220,16 +225,16 @@ def _report_quote(article: Article, q: Quote, width: int, colour: bool) -> str:
     """A quotation under its speaker: words in marks when direct, marked as reported otherwise."""
     content = _one_line(" … ".join(article.span_text(s) for s in q.content_spans))
     nested = "↳ " if q.parent is not None else ""
+    lead = lead_in(q.kind, content, article.span_text(q.cue), article.text[q.cue[1]:q.start]) \
+        if q.cue and q.cue[1] <= q.start else None
+    lead = f"{_one_line(lead)} " if lead else ""
     if q.kind == "direct":
-        body, tail = f"{nested}“{content}”", f"[{q.confidence:.2f}]"
+        body, tail = f"{nested}{lead}“{content}”", f"[{q.confidence:.2f}]"
     else:
         label = "partly quoted" if q.kind == "mixed" else "reported"
-        lead = lead_in(article.span_text(q.cue), article.text[q.cue[1]:q.start]) \
-            if q.kind == "mixed" and q.cue and q.cue[1] <= q.start and is_bare_fragment(content) else None
         content = _balanced(content) if q.kind == "mixed" else content
-        content = f"{_one_line(lead)} {content}" if lead else content
         via = f" via “{_one_line(article.span_text(q.cue))}”" if q.cue else ""
-        body, tail = f"{nested}{label}: {content}", f"[{q.kind}{via} · {q.confidence:.2f}]"
+        body, tail = f"{nested}{label}: {lead}{content}", f"[{q.kind}{via} · {q.confidence:.2f}]"
     if q.act != "speech":
         tail = tail[:-1] + f" · {q.act}]"
     text = textwrap.fill(body, width - 6, initial_indent="    ", subsequent_indent="      ")

@@ -375,11 +375,16 @@ def test_the_journalists_gloss_on_a_quotation_is_not_speech() -> None:
 
 
 def test_a_bare_quoted_fragment_is_shown_with_the_words_that_frame_it() -> None:
-    assert lead_in("called", " the new rota \u201c") == "called the new rota"
-    assert lead_in("said", ' that the figures were "') == "said that the figures were"
-    assert lead_in("said", ' "') is None  # nothing between the cue and the marks
-    assert lead_in("said", " the plan failed. Later she called it \u201c") is None  # another sentence
-    assert lead_in("said", " " + "very " * 13 + "\u201c") is None  # too far to be one frame
+    frag = "hugely disappointing"
+    assert lead_in("mixed", frag, "called", " the new rota \u201c") == "called the new rota"
+    assert lead_in("mixed", frag, "said", ' that the figures were "') == "said that the figures were"
+    assert lead_in("mixed", frag, "said", ' "') is None  # nothing between the cue and the marks
+    assert lead_in("mixed", frag, "said", " the plan failed. Later she called it \u201c") is None  # another sentence
+    assert lead_in("mixed", frag, "said", " " + "very " * 13 + "\u201c") is None  # too far to be one frame
+    assert lead_in("mixed", 'the rota was "hugely disappointing"', "said", " ") is None  # the clause is shown
+    assert lead_in("direct", "We are tired.", "said", ': "') is None  # a sentence of its own after a colon
+    assert lead_in("direct", "a little desperate", "described", " the senator as, \u201c") == (
+        "described the senator as")
     line = quote_line("Ana Ruiz", "hugely disappointing", "mixed", 1.0, cue="called", lead="called the new rota")
     assert line.startswith("Ana Ruiz, partly quoted: called the new rota \u201chugely disappointing\u201d")
     text = 'Ana Ruiz, a union leader, said the new rota was "hugely disappointing".'
