@@ -61,6 +61,7 @@ SELF_NAMING = frozenset({"government", "police", "army", "court", "council", "pa
                          "watchdog", "union", "party"})
 """Organisation nouns that name their organisation themselves ("the government said"): linked
 only to an organisation of the article whose name has the word, else named as written."""
+PUBLICATIONS = frozenset({"paper", "newspaper", "magazine"})  # "the paper" is a source that reported
 NAMED_THINGS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
 """Entity labels of a proper noun that makes an organisation noun a name of its own ("the
 Clinton campaign"); a place ("the US company") or an untagged word ("the High Street retailer")
@@ -389,6 +390,11 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
             return Source(canonical_org(doc, name), "ORG") if name else None
         org = _last_org_before(doc, tok.idx, skip, lemma)
+        if lemma in PUBLICATIONS and depth <= 2 and (org is None or lemma not in org.name.lower().split()):
+            # "the FT reported … which the paper said": the paper that reported, not the firm reported on
+            spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
+            if spoke is not None and spoke.type == "ORG":
+                return spoke
         if org is not None:
             return Source(canonical_org(doc, org.name), "ORG")
         words = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
