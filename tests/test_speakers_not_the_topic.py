@@ -114,3 +114,15 @@ def test_the_one_interviewed_still_speaks() -> None:
 def test_the_subject_of_a_passive_verb_with_no_agent_still_speaks() -> None:
     text = 'Tom Reyes was cleared of all charges on Monday, saying he had always trusted the court.'
     assert _names_quoting(text, "trusted the court") == ["Tom Reyes"]
+
+
+def test_the_group_is_the_organisation_that_spoke_not_the_one_it_spoke_of() -> None:
+    text = ('Delta Bank said it was close to a deal with Harbour Bank. '
+            'But the group said Harbour Bank is still waiting for approval to make an offer.')
+    assert _names_quoting(text, "still waiting for approval") == ["Delta Bank"]
+
+
+def test_the_firm_named_as_such_stays_that_firm() -> None:
+    text = ('Delta Bank said it was close to a deal with Harbour Bank, the insurance group. '
+            'But the group said it is still waiting for approval to make an offer.')
+    assert _names_quoting(text, "still waiting for approval") == ["Harbour Bank"]
