@@ -1,6 +1,8 @@
 """A speaker is who says the words, never what they are about: the subject of a passive cue
 (accused, said to, aimed at) is its target, and a name set after a parenthetical cue
-("X's remarks, said Ann Lee, were …") speaks for X's remarks (invented sentences, one rule a test)."""
+("X's remarks, said Ann Lee, were …") speaks for X's remarks; nor who passed the words on or heard
+them: the one a paper quoted as saying, the one who told an agency, "the paper" that reported, the
+one suing rather than the one sued (invented sentences, one rule a test)."""
 
 from __future__ import annotations
 
@@ -69,3 +71,58 @@ def test_a_passive_cue_does_not_hide_the_speakers_cue_later_in_the_sentence() ->
     text = ('Reform urged\n\nThe "best person for the job" should be appointed to run the court, and not '
             'necessarily a lawyer, the Northfield committee chairman Tom Reyes said.\n')
     assert _names_quoting(text, "best person") == ["Tom Reyes"]
+
+
+def test_the_one_a_paper_quoted_as_saying_speaks_not_the_paper() -> None:
+    text = ('"They moved so fast it surprised everyone," the Northfield Gazette quoted an insider in the talks as saying.')
+    assert _names_quoting(text, "moved so fast") == ["an insider in the talks"]
+
+
+def test_a_named_person_quoted_as_saying_speaks() -> None:
+    text = 'Acme Media wants to buy a games firm. Games are "a huge business", the paper quoted Mr Tom Reyes as saying.'
+    assert _names_quoting(text, "a huge business") == ["Tom Reyes"]
+
+
+def test_the_one_told_after_a_comma_is_not_an_inverted_speaker() -> None:
+    text = '"Prices will suddenly fall," shop owner Ann Reyes, told Northfield Radio.'
+    assert _names_quoting(text, "suddenly fall") == ["Ann Reyes"]
+
+
+def test_the_one_told_is_never_the_speaker_when_the_subject_is_lost() -> None:
+    text = ('The mayor, Tom Reyes, told Northfield Radio he had not read the report. '
+            'But told Northfield Radio: "We have drawn a line under that."')
+    assert "Northfield Radio" not in _names_quoting(text, "drawn a line")
+
+
+def test_the_paper_is_the_paper_that_reported_not_the_firm_reported_on() -> None:
+    text = ("Bridge plan for Northfield\n\nNorthfield could build a new bridge as part of an overhaul of Acme Motors' plans, "
+            "the Daily Courier has reported.\n\nIt said Acme Motors was set to restructure its business. Acme Motors is making a loss. "
+            "Under the proposals - which the paper said could be announced within days - the bridge could be built.\n")
+    assert _names_quoting(text, "announced within days") == ["Daily Courier"]
+
+
+def test_a_claim_by_the_one_suing_is_not_the_one_sued() -> None:
+    text = 'Rock guitarist Tom Reyes is being sued by his former manager, claiming he broke a promise to pay her.'
+    assert _names_quoting(text, "broke a promise") == ["his former manager"]
+
+
+def test_the_one_interviewed_still_speaks() -> None:
+    text = 'Tom Reyes was interviewed by the Daily Courier, saying he would stand again.'
+    assert _names_quoting(text, "stand again") == ["Tom Reyes"]
+
+
+def test_the_subject_of_a_passive_verb_with_no_agent_still_speaks() -> None:
+    text = 'Tom Reyes was cleared of all charges on Monday, saying he had always trusted the court.'
+    assert _names_quoting(text, "trusted the court") == ["Tom Reyes"]
+
+
+def test_the_group_is_the_organisation_that_spoke_not_the_one_it_spoke_of() -> None:
+    text = ('Delta Bank said it was close to a deal with Harbour Bank. '
+            'But the group said Harbour Bank is still waiting for approval to make an offer.')
+    assert _names_quoting(text, "still waiting for approval") == ["Delta Bank"]
+
+
+def test_the_firm_named_as_such_stays_that_firm() -> None:
+    text = ('Delta Bank said it was close to a deal with Harbour Bank, the insurance group. '
+            'But the group said it is still waiting for approval to make an offer.')
+    assert _names_quoting(text, "still waiting for approval") == ["Harbour Bank"]

@@ -49,7 +49,12 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities import names
-from newsgraph.analyse.quotes.candidates import is_passive_target, name_after_parenthetical_cue
+from newsgraph.analyse.quotes.candidates import (
+    agent_speaks,
+    is_passive_target,
+    name_after_parenthetical_cue,
+    passive_agent,
+)
 from newsgraph.analyse.quotes.marks import QuotedSpan
 from newsgraph.analyse.quotes.speakers import cue_subjects, speaker_for, speech_documents
 from newsgraph.model import Entity, Quote, Speaker
@@ -425,7 +430,13 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     reporter = _reporter_of_conjoined_cue(cue)
     if reporter is not None:
         return _subject_of(reporter, quoted)
+    quoted_as_saying = _quoted_as_saying(cue)
+    if quoted_as_saying is not None:
+        return quoted_as_saying
     subj = cue_subject(cue)
+    if subj is not None and agent_speaks(cue, subj):
+        # "Lee is being sued by his ex-partner, claiming …": the agent claims, not the one sued
+        subj = passive_agent(cue.head)
     if subj is not None and is_passive_target(cue, subj):
         return None  # "an operation which was aimed at fighting "…"": what the words are about
     named_after = name_after_parenthetical_cue(cue)
@@ -454,7 +465,8 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
     while b >= 0 and doc[b].is_space:  # '…accountability,”\n added Gowdy'
         b -= 1
     before = doc[b] if b >= 0 else None
-    inverted = before is None or before.is_punct or before.is_quote
+    # '"…," Ann Lee, told the paper': the one told never follows as an inverted subject
+    inverted = (before is None or before.is_punct or before.is_quote) and cue.lemma_.lower() != "tell"
     for c in cue.rights if inverted else ():
         if c.dep_ in INVERTED_SUBJECT_DEPS and c.ent_type_ not in NOT_SPEAKERS \
                 and (c.ent_type_ == "PERSON" or c.pos_ == "PROPN"):
@@ -498,6 +510,14 @@ def _subject_of(cue: Token, quoted: list[CharSpan] | None) -> Token | None:
             break
         k -= 1
     return None
+
+
+def _quoted_as_saying(cue: Token) -> Token | None:
+    """``the paper quoted Ann Lee as saying``, ``reports a union source as saying``: the object
+    is who spoke; the subject (a newspaper, an agency) only passed the words on."""
+    if not any(c.lower_ == "as" and any(g.tag_ == "VBG" and is_cue_word(g) for g in c.children) for c in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ in ("dobj", "dative")), None)
 
 
 def _reporter_of_conjoined_cue(cue: Token) -> Token | None:
@@ -570,6 +590,8 @@ def _told(tok: Token) -> bool:
     """``delivered a message to Lee``, ``told Lee``: the object of a verb that has a subject of
     its own in the clause (not a name after a heading's dash, "… IN OTHER STATES - Ann Lee")."""
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if tok.dep_ in ("dobj", "dative") and verb.lemma_.lower() == "tell":
+        return True  # "But told BBC News:" with its subject lost: still the one told
     if tok.dep_ not in ("dobj", "pobj", "dative") or verb.pos_ != "VERB" or cue_subject(verb) is None:
         return False
     return not any(t.text in DASHES for t in tok.doc[min(verb.i, tok.i) : max(verb.i, tok.i)])

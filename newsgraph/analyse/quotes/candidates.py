@@ -94,6 +94,8 @@ class Candidate:
         own = next((c for c in cue.children if c.dep_ == "nsubjpass"), None)
         if own is not None and is_passive_target(cue, own) and src in (own, cue.head):
             return None
+        if agent_speaks(cue, src):
+            return passive_agent(cue.head)  # "Lee is being sued by his ex-partner, claiming …": hers
         return src
 
     @property
@@ -111,6 +113,25 @@ class Candidate:
     @property
     def n_tokens(self) -> int:
         return sum(e - s for s, e in self.pieces)
+
+
+ELICITING = frozenset({"ask", "interview", "question", "quiz", "press", "quote", "cite", "approach", "contact", "invite", "tell"})
+"""Passive verbs whose subject answers: "Lee was asked by reporters, saying …" (Lee says)."""
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Who does a passive verb's action: the X of "by X" (None when not said)."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def agent_speaks(cue: Token, subj: Token) -> bool:
+    """"Lee is being sued by his ex-partner, claiming …": a participle on a passive verb done to
+    its subject is the agent's words (not after an eliciting verb, "was asked by …, saying", nor
+    with no agent named, "Lee was cleared on Monday, saying …")."""
+    verb = cue.head
+    return cue.tag_ == "VBG" and subj.dep_ == "nsubjpass" and subj.head.i == verb.i and verb.i != cue.i \
+        and verb.lemma_.lower() not in ELICITING and passive_agent(verb) is not None
 
 
 class _Parse:

@@ -61,6 +61,9 @@ SELF_NAMING = frozenset({"government", "police", "army", "court", "council", "pa
                          "watchdog", "union", "party"})
 """Organisation nouns that name their organisation themselves ("the government said"): linked
 only to an organisation of the article whose name has the word, else named as written."""
+REPORTED_BY_NAME = frozenset({"paper", "newspaper", "magazine", "group", "company", "firm"})
+"""Nouns that stand for the organisation that spoke last ("Absa said … the group said"), when
+no organisation is called so; not "the government" or "the court", which name the story's own."""
 NAMED_THINGS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
 """Entity labels of a proper noun that makes an organisation noun a name of its own ("the
 Clinton campaign"); a place ("the US company") or an untagged word ("the High Street retailer")
@@ -389,6 +392,14 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
             return Source(canonical_org(doc, name), "ORG") if name else None
         org = _last_org_before(doc, tok.idx, skip, lemma)
+        named = org is not None and (lemma in org.name.lower().split() or _described_as(doc, org, lemma))
+        if depth <= 2 and not named and lemma in REPORTED_BY_NAME:
+            # "the FT reported … which the paper said": the paper that reported, not the firm
+            # reported on; "Absa said … But the group said": the group that spoke, not the bank it spoke of
+            spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
+            if spoke is not None and spoke.type == "ORG" and any(
+                    e.type == "ORG" and canonical_org(doc, e.name) == spoke.name for e in doc._.entities or []):
+                return spoke
         if org is not None:
             return Source(canonical_org(doc, org.name), "ORG")
         words = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
