@@ -1,0 +1,69 @@
+"""A person the tagger typed an organisation, on invented sentences: the article's own evidence (a
+person's role noun before the name, the surname alone speaking or titled, coordination with a named
+person) makes the name a person; a name the article uses as a firm's stays a thing."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+
+from newsgraph.analyse.entities.people import group_entities
+from tests.test_people import nlp  # noqa: F401  (the people-only pipeline fixture)
+from tests.test_people_stages import parse
+
+
+def typed(doc: Doc, words: list[str], label: str) -> Doc:
+    """Every run of ``words`` in the doc typed ``label``, as the small model sometimes does."""
+    size = len(words)
+    runs = [k for k in range(len(doc) - size + 1) if [t.text for t in doc[k : k + size]] == words
+            and not any(e.label_ == label and e.start <= k and k + size <= e.end for e in doc.ents)]
+    kept = [e for e in doc.ents if not any(e.start < k + size and k < e.end for k in runs)]
+    doc.ents = sorted([*kept, *(Span(doc, k, k + size, label) for k in runs)], key=lambda e: e.start)
+    doc.user_data.clear()  # the token table is read again from the new entities
+    return doc
+
+
+def kinds(doc: Doc) -> dict[str, str]:
+    return {e.name: e.type for e in group_entities(doc)}
+
+
+@pytest.mark.parametrize(("text", "full", "surname"), [
+    ("The visitors were led by former Kent and Essex prop Owen Treharne. \"We never gave up,\" Treharne "
+     "told the local radio station.", "Owen Treharne", "Treharne"),
+    ("Ferndale manager Colin Abercrombie praised his players. \"They were superb today,\" said Abercrombie.",
+     "Colin Abercrombie", "Abercrombie"),
+    ("The club confirmed that Marcus Feltwell would leave in May. Mr Feltwell thanked the fans.",
+     "Marcus Feltwell", "Feltwell"),
+])
+def test_a_name_typed_org_with_a_persons_evidence_is_a_person(nlp, text: str, full: str, surname: str) -> None:  # noqa: F811
+    doc = typed(typed(parse(nlp, text), full.split(), "ORG"), [surname], "ORG")
+    found = kinds(doc)
+    assert found.get(full) == "PERSON" and surname not in found
+
+
+def test_a_role_noun_inside_the_org_span_splits_off_the_club(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "Rovers boss Derek Pennyworth was happy with the point on Saturday."),
+                ["Rovers", "boss", "Derek", "Pennyworth"], "ORG")
+    assert kinds(doc).get("Derek Pennyworth") == "PERSON"
+
+
+def test_a_name_coordinated_with_a_named_person_is_a_person(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "The side missed Gavin Holroyd and Peter Smith through injury."), ["Gavin", "Holroyd"], "ORG")
+    assert kinds(doc).get("Gavin Holroyd") == "PERSON"
+
+
+@pytest.mark.parametrize("text", [
+    "Shares in Ruth Pennant fell 4% after the fashion chain warned on sales. \"Trading was hard,\" "
+    "Pennant said.",
+    "Ruth Pennant's profits fell by a tenth. \"Shoppers spent less,\" said Pennant.",
+    "Ruth Pennant stores will close in March. \"It is a sad day,\" Pennant said.",
+])
+def test_a_name_used_as_a_firms_stays_a_thing(nlp, text: str) -> None:  # noqa: F811
+    doc = typed(typed(parse(nlp, text), ["Ruth", "Pennant"], "ORG"), ["Pennant"], "ORG")
+    assert kinds(doc).get("Ruth Pennant") != "PERSON"
+
+
+def test_a_firm_named_after_its_founders_stays_a_thing_when_it_speaks(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "Accountants Harold & Fenwick said in a statement that Fenwick would review it."),
+                ["Harold", "&", "Fenwick"], "ORG")
+    assert kinds(doc).get("Harold & Fenwick") != "PERSON"
