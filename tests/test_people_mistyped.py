@@ -67,3 +67,27 @@ def test_a_firm_named_after_its_founders_stays_a_thing_when_it_speaks(nlp) -> No
     doc = typed(parse(nlp, "Accountants Harold & Fenwick said in a statement that Fenwick would review it."),
                 ["Harold", "&", "Fenwick"], "ORG")
     assert kinds(doc).get("Harold & Fenwick") != "PERSON"
+
+
+def test_a_firms_second_word_typed_person_stays_in_the_firm(nlp) -> None:  # noqa: F811
+    doc = parse(nlp, "The airline was sued by Grumwell Barton over the late engines.")
+    doc = typed(typed(typed(doc, ["Grumwell", "Barton"], "PERSON"), ["Grumwell"], "ORG"), ["Barton"], "PERSON")
+    found = kinds(doc)
+    assert found.get("Grumwell Barton") == "ORG" and "Barton" not in found
+
+
+def test_a_given_name_before_a_surname_is_no_firm(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "The deal was signed by Ivana Barton on Monday."), ["Ivana", "Barton"], "PERSON")
+    doc = typed(typed(doc, ["Ivana"], "ORG"), ["Barton"], "PERSON")
+    assert kinds(doc).get("Ivana Barton") == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "event"), [
+    ("Hollis gave the fourteenth Jeremy Dalton Lecture at the college on Tuesday.", "Jeremy Dalton Lecture"),
+    ("The team lifted the Frank Peters Trophy for the third time.", "Frank Peters Trophy"),
+    ("Organisers of the Anna Wells Memorial said the race would go ahead.", "Anna Wells Memorial"),
+])
+def test_an_event_named_after_a_person_is_no_person(nlp, text: str, event: str) -> None:  # noqa: F811
+    doc = typed(parse(nlp, text), event.split(), "PERSON")
+    found = kinds(doc)
+    assert found.get(event) != "PERSON" and " ".join(event.split()[:2]) not in found

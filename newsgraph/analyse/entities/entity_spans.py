@@ -70,10 +70,26 @@ def collect_spans(doc: Doc) -> Spans:
             label = "PERSON"  # "Justin Gatlin" typed PRODUCT
         if label == "PRODUCT":
             continue
+        if label == "PERSON" and _org_word_before(doc, spans, i, j):
+            s0, _, org_label, org_title = spans.pop()
+            spans.append((s0, j, org_label, org_title))  # "Lockheed" ORG + "Martin" PERSON: one firm
+            continue
         if label == "PERSON":
             i, j = extend(doc, i, j)
         spans.append((i, j, label, title))
     return spans
+
+
+def _org_word_before(doc: Doc, spans: Spans, i: int, j: int) -> bool:
+    """A one-word "person" glued to the organisation spaCy found just before it ("sued by Lockheed
+    Martin", "Lockheed" ORG, "Martin" PERSON): the second word of the firm's name, when the word
+    before is no given name ("Ivanka Trump") nor a title, and nothing else says person here."""
+    t = token_table(doc)
+    if j - i != 1 or not spans or spans[-1][1] != i or spans[-1][2] != "ORG" or t.sent_start[i]:
+        return False
+    k = i - 1
+    return bool(t.is_title[k]) and not names.known_given_name(t.text[k]) and t.text[k] not in names.titles() \
+        and t.lower[j : j + 1] != ["said"] and not person_context(doc, i, j)
 
 
 def repair_spans(doc: Doc, spans: Spans) -> Spans:
