@@ -23,6 +23,10 @@ def typed(doc: Doc, words: list[str], label: str) -> Doc:
     return doc
 
 
+def people(found: dict[str, str]) -> set[str]:
+    return {name for name, kind in found.items() if kind == "PERSON"}
+
+
 def kinds(doc: Doc) -> dict[str, str]:
     return {e.name: e.type for e in group_entities(doc)}
 
@@ -91,3 +95,19 @@ def test_an_event_named_after_a_person_is_no_person(nlp, text: str, event: str) 
     doc = typed(parse(nlp, text), event.split(), "PERSON")
     found = kinds(doc)
     assert found.get(event) != "PERSON" and " ".join(event.split()[:2]) not in found
+
+
+def test_a_club_in_brackets_in_a_team_list_is_no_person(nlp) -> None:  # noqa: F811
+    doc = parse(nlp, "Ardlow side: T Penhale (Corvale), R Mabbott (Ardlow), G Sellick (Corvale).")
+    for word in ("Penhale", "Mabbott", "Sellick"):
+        doc = typed(doc, [word], "PERSON")
+    doc = typed(typed(doc, ["Corvale"], "PERSON"), ["Ardlow"], "PERSON")
+    found = kinds(doc)
+    assert found.get("Corvale") == "ORG" and found.get("T Penhale") == "PERSON" and "Ardlow" not in people(found)
+
+
+def test_a_descriptor_before_a_club_and_a_role_is_no_persons_name(nlp) -> None:  # noqa: F811
+    doc = parse(nlp, "Leeds named Gavin Holroyd at prop. Fellow Leeds prop Barry Smith will start on the bench.")
+    doc = typed(doc, ["Fellow", "Leeds"], "PERSON")
+    found = kinds(doc)
+    assert "Fellow Leeds" not in found and "Barry Smith" in found
