@@ -111,3 +111,9 @@ def test_a_descriptor_before_a_club_and_a_role_is_no_persons_name(nlp) -> None: 
     doc = typed(doc, ["Fellow", "Leeds"], "PERSON")
     found = kinds(doc)
     assert "Fellow Leeds" not in found and "Barry Smith" in found
+
+
+def test_a_player_of_a_team_list_typed_org_is_a_person(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "Ardlow side: T Penhale (Corvale), R Mabbott (Ardlow), G Sellick (Corvale)."),
+                ["R", "Mabbott"], "ORG")
+    assert kinds(doc).get("R Mabbott") == "PERSON"

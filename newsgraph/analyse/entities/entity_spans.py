@@ -58,6 +58,8 @@ def collect_spans(doc: Doc) -> Spans:
             if any(t.is_alpha[i:role]):
                 spans.append((i, role, label, title))  # "Newcastle boss Graeme Souness": the club stays
             i, title = role + 1, None
+        if label != "PERSON" and j - i == 2 and j < t.n and _club_end(t, j) is not None:
+            label = "PERSON"  # "C Hodgson (Sale Sharks)" typed ORG: a player of a team list
         if label != "PERSON" and label not in GEO_LABELS and (
                 person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
                 and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
@@ -78,6 +80,31 @@ def collect_spans(doc: Doc) -> Spans:
             i, j = extend(doc, i, j)
         spans.append((i, j, label, title))
     return spans
+
+
+def team_list_clubs(t: TokenTable) -> frozenset[str]:
+    """ "D Bell (Bathford), S Kay (Leicester City, capt)": the names in brackets right after a player's
+    initial and surname are clubs (with their last words: "City" may be typed alone), not people;
+    not a given name (a nickname)."""
+    clubs: set[str] = set()
+    for e in range(2, t.n):
+        k = _club_end(t, e)
+        if k is not None:
+            clubs.update((t.span_text(e + 1, k), t.text[k - 1]))
+    return frozenset(clubs)
+
+
+def _club_end(t: TokenTable, e: int) -> int | None:
+    """Where the club in brackets at token e ends, when an initial and a surname come before the
+    bracket ("S Kay (Leicester City, capt)")."""
+    if t.text[e] != "(" or e < 2 or not (len(t.text[e - 2]) == 1 and t.text[e - 2].isupper() and t.is_title[e - 1]):
+        return None
+    k = e + 1
+    while k < t.n and k - e <= 4 and t.is_title[k] and t.is_alpha[k]:
+        k += 1
+    if e + 1 < k < t.n and t.text[k] in (")", ",") and not names.known_given_name(t.text[e + 1]):
+        return k
+    return None
 
 
 def _org_word_before(doc: Doc, spans: Spans, i: int, j: int) -> bool:

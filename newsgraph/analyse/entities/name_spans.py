@@ -405,7 +405,8 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
                          or j - i == 2 and (rest in given and rest not in all_known.surnames
                                             or (rest in surnames or rest in singles) and _loose_first_word(doc, i, headlines))):
                 i += 1
-            elif (first in surnames or first in given or first in singles) and headline_like(doc, i, headlines) \
+            elif len(first) > 1 and (first in surnames or first in given or first in singles) \
+                    and headline_like(doc, i, headlines) \
                     and text[j - 1] not in surnames and t.span_text(i, j) not in full:
                 j = i + 1
         out.append((i, j, label, title))

@@ -52,7 +52,7 @@ from newsgraph.analyse.entities.entity_joins import (
     join_titled_given_names,
     join_titled_surnames,
 )
-from newsgraph.analyse.entities.entity_spans import collect_spans, repair_spans, resolve_overlaps
+from newsgraph.analyse.entities.entity_spans import collect_spans, repair_spans, resolve_overlaps, team_list_clubs
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.mention_context import read_mention
 from newsgraph.analyse.entities.name_spans import (
@@ -263,22 +263,6 @@ def _asked_in_a_title(t: TokenTable, i: int) -> bool:
     if k >= 0 and t.lower[k] in ("'s", "’s", "is"):
         k -= 1
     return k > 0 and t.text[k] == "Who" and not t.sent_start[k] and i + 1 < t.n and t.text[i + 1] == "?"
-
-
-def team_list_clubs(t: TokenTable) -> frozenset[str]:
-    """ "D Bell (Bathford), S Kay (Leicester City, capt)": the names in brackets right after a player's
-    initial and surname are clubs (with their last words: "City" may be typed alone), not people;
-    not a given name (a nickname)."""
-    clubs: set[str] = set()
-    for e in range(2, t.n):
-        if t.text[e] != "(" or not (len(t.text[e - 2]) == 1 and t.text[e - 2].isupper() and t.is_title[e - 1]):
-            continue
-        k = e + 1
-        while k < t.n and k - e <= 4 and t.is_title[k] and t.is_alpha[k]:
-            k += 1
-        if e + 1 < k < t.n and t.text[k] in (")", ",") and not names.known_given_name(t.text[e + 1]):
-            clubs.update((t.span_text(e + 1, k), t.text[k - 1]))
-    return frozenset(clubs)
 
 
 def _club_before_a_role(t: TokenTable, i: int, j: int, words: list[str]) -> bool:
