@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from newsgraph.analyse.base.cues import cue_lemmas
 from newsgraph.analyse.base.token_table import TokenTable, token_table
-from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.name_spans import (
     GEO_LABELS,
@@ -181,17 +180,6 @@ def person_context(doc: Doc, i: int, j: int, *, speech: bool = True) -> bool:
     return len(nxt) == 3 and nxt[0] == "," and bool(t.like_num[j + 1]) and nxt[2] == ","
 
 
-def coordinated_with_a_person(doc: Doc, j: int) -> bool:
-    """The name ending at token j is coordinated with a named person whose given name is known
-    ("Maria McCambridge and Fionnualla Britton")."""
-    t = token_table(doc)
-    root = j - 1
-    partners = [t.head[root]] if t.dep[root] == "conj" else []
-    partners += [c for c in tree_edges(doc).children[root] if t.dep[c] == "conj"]
-    return any(t.ent_type[k] == "PERSON" and k > 0 and t.ent_type[k - 1] == "PERSON"
-               and names.known_given_name(t.text[k - 1]) for k in partners)
-
-
 def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
     """ "Keith Lamont Scott, 43, was killed", "former Wales prop Dai Young" typed ORG: a known given
     name and a surname (two or three name words), and what the article says only of people: an
@@ -206,7 +194,7 @@ def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
     if label == "WORK_OF_ART":  # a title may hold a name ("Meet Joe Black"): only "prop Dai Young"
         return _person_role_before(t, i) and not _used_as_a_thing(doc, t.text[i:j])
     surname = t.text[j - 1]
-    evidence = person_context(doc, i, j, speech=False) or _person_role_before(t, i) or coordinated_with_a_person(doc, j) \
+    evidence = person_context(doc, i, j, speech=False) or _person_role_before(t, i) \
         or any(label == "PERSON" and e - s == 1 and t.text[s] == surname for s, e, label in t.ents) \
         or any(_lone_person_word(doc, k) for k in range(t.n) if t.text[k] == surname and not i <= k < j)
     # ... the surname alone a person elsewhere ("Ireland's Alistair Cragg won ... said Cragg")
@@ -246,11 +234,11 @@ def _lone_person_word(doc: Doc, k: int) -> bool:
     """Token k, a name word standing alone, said or had something only a person says or has:
     "Young told reporters", "said Young", "Mr Young"."""
     t = token_table(doc)
-    if not t.is_title[k] or k + 1 < t.n and t.is_title[k + 1] and t.is_alpha[k + 1]:
+    if not t.is_title[k] or t.pos[k] != "PROPN" or k + 1 < t.n and t.is_title[k + 1] and t.is_alpha[k + 1]:
         return False
     if k > 0 and t.text[k - 1] in names.titles() and names.titles()[t.text[k - 1]][0] == "honorific":
         return True
-    if k > 0 and (t.is_title[k - 1] and t.is_alpha[k - 1] and not t.sent_start[k - 1] or t.text[k - 1] in ("&", "and")):
+    if k > 0 and not t.sent_start[k] and (t.is_title[k - 1] and t.is_alpha[k - 1] or t.text[k - 1] in ("&", "and")):
         return False  # inside a longer name ("Ernst & Young", "Arthur Young")
     return person_context(doc, k, k + 1)
 

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names, places
-from newsgraph.analyse.entities.entity_spans import coordinated_with_a_person, person_context
+from newsgraph.analyse.entities.entity_spans import person_context
 from newsgraph.analyse.entities.person import Person
 
 ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das"})
@@ -196,8 +196,12 @@ def linked_to_a_person(doc: Doc, i: int, j: int) -> bool:
     children = tree_edges(doc).children
     root = j - 1
     head = t.head[root]
-    if coordinated_with_a_person(doc, j):
-        return True
+    partners = [head] if t.dep[root] == "conj" else []
+    partners += [c for c in children[root] if t.dep[c] == "conj"]
+    for k in partners:
+        if t.ent_type[k] == "PERSON" and k > 0 and t.ent_type[k - 1] == "PERSON" \
+                and names.known_given_name(t.text[k - 1]):
+            return True
     if t.dep[root] == "appos" and (is_common_noun(t, head) or t.ent_type[head] == "NORP"):
         return True
     if any(t.dep[c] == "appos" and is_common_noun(t, c) for c in children[root]):
