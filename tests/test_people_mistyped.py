@@ -118,3 +118,18 @@ def test_a_player_of_a_team_list_typed_org_is_a_person(nlp) -> None:  # noqa: F8
     doc = typed(parse(nlp, "Ardlow side: T Penhale (Corvale), R Mabbott (Ardlow), G Sellick (Corvale)."),
                 ["R", "Mabbott"], "ORG")
     assert kinds(doc).get("R Mabbott") == "PERSON"
+
+
+def test_two_players_of_one_surname_keep_their_initials(nlp) -> None:  # noqa: F811
+    doc = parse(nlp, "Ardlow side: C Penhale (Corvale), T Penhale (Ardlow), G Sellick (Corvale).")
+    found = people(kinds(typed(typed(doc, ["T", "Penhale"], "PERSON"), ["C", "Penhale"], "ORG")))
+    assert {"C Penhale", "T Penhale"} <= found
+
+
+def test_a_hyphenated_surname_typed_org_joins_the_person(nlp) -> None:  # noqa: F811
+    doc = parse(nlp, "Robert Ashby-Lowe founded the party in May. Critics say Ashby-Lowe wants a seat.")
+    k = next(t.i for t in doc if t.text == "Ashby" and doc[t.i - 1].text != "Robert")
+    doc.ents = [e for e in doc.ents if not e.start <= k < e.end] + [Span(doc, k, k + 3, "ORG")]
+    doc.user_data.clear()
+    found = kinds(doc)
+    assert found.get("Robert Ashby-Lowe") == "PERSON" and "Ashby-Lowe" not in found
