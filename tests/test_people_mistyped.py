@@ -133,3 +133,9 @@ def test_a_hyphenated_surname_typed_org_joins_the_person(nlp) -> None:  # noqa: 
     doc.user_data.clear()
     found = kinds(doc)
     assert found.get("Robert Ashby-Lowe") == "PERSON" and "Ashby-Lowe" not in found
+
+
+def test_a_full_name_and_its_initialled_form_in_a_team_list_are_one_person(nlp) -> None:  # noqa: F811
+    doc = parse(nlp, "Corvale led early when Tobiah Penhale scored. Corvale: T Penhale (Ardlow), G Sellick (Corvale).")
+    doc = typed(typed(doc, ["Tobiah", "Penhale"], "PERSON"), ["T", "Penhale"], "PERSON")
+    assert "Tobiah Penhale" in people(kinds(doc))

@@ -53,16 +53,20 @@ def collect_spans(doc: Doc) -> Spans:
         if i >= j or not any(t.is_alpha[i:j]):
             continue
         role = _person_role_inside(t, i, j) if label in _RETYPED_LABELS else None
-        if role is not None and _person_typed_org(doc, role + 1, j, label):
+        start = role + 1 if role is not None else j
+        while start < j and t.is_punct[start]:
+            start += 1  # "director - Mike Leigh"
+        if role is not None and _person_typed_org(doc, start, j, label):
             if any(t.is_alpha[i:role]):
                 spans.append((i, role, label, title))  # "Newcastle boss Graeme Souness": the club stays
-            i, title = role + 1, None
+            i, title = start, None
         if label != "PERSON" and j - i == 2 and j < t.n and _club_end(t, j) is not None:
             label = "PERSON"  # "C Hodgson (Sale Sharks)" typed ORG: a player of a team list
         if label != "PERSON" and label not in GEO_LABELS and (
                 person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
                 and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
-                                                                     or t.text[k] == "-" for k in range(i, j)):
+                                                                     or t.text[k] == "-" and i < k < j - 1
+                                                                     for k in range(i, j)):
             label = "PERSON"
             if i > 0 and t.is_title[i - 1] and not t.ent_type[i - 1] and t.text[i - 1] not in names.titles():
                 i -= 1  # the given name left outside ("Renaud" + "Donnedieu de Vabres")

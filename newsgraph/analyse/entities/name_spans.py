@@ -399,13 +399,14 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
             full, surnames, given = all_known.without(" ".join(name_words(doc, i, j)))
             first = text[i]
             rest = t.span_text(i + 1, j)
-            if len(first) > 1 and not names.known_given_name(first) and first not in names.east_asian_surnames() \
+            initial = len(first) == 1 and first.isupper()
+            if not initial and not names.known_given_name(first) and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and text[i + 1] in names.given_names()
                          or j - i == 2 and (rest in given and rest not in all_known.surnames
                                             or (rest in surnames or rest in singles) and _loose_first_word(doc, i, headlines))):
                 i += 1
-            elif len(first) > 1 and (first in surnames or first in given or first in singles) \
+            elif not initial and (first in surnames or first in given or first in singles) \
                     and headline_like(doc, i, headlines) \
                     and text[j - 1] not in surnames and t.span_text(i, j) not in full:
                 j = i + 1
