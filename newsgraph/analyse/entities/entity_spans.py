@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from newsgraph.analyse.base.cues import cue_lemmas
-from newsgraph.analyse.base.token_table import token_table
+from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.name_spans import (
     GEO_LABELS,
@@ -22,6 +22,7 @@ from newsgraph.analyse.entities.name_spans import (
     east_asian_candidates,
     extend,
     join_adjacent_names,
+    name_words,
     particle_shaped,
     person_after_title,
     surname_tokens,
@@ -51,9 +52,20 @@ def collect_spans(doc: Doc) -> Spans:
         i, j, title = trim(doc, ent_start, ent_end)
         if i >= j or not any(t.is_alpha[i:j]):
             continue
+        role = _person_role_inside(t, i, j) if label in _RETYPED_LABELS else None
+        start = role + 1 if role is not None else j
+        while start < j and t.is_punct[start]:
+            start += 1  # "director - Mike Leigh"
+        if role is not None and _person_typed_org(doc, start, j, label):
+            if any(t.is_alpha[i:role]):
+                spans.append((i, role, label, title))  # "Newcastle boss Graeme Souness": the club stays
+            i, title = start, None
+        if label != "PERSON" and j - i == 2 and j < t.n and _club_end(t, j) is not None:
+            label = "PERSON"  # "C Hodgson (Sale Sharks)" typed ORG: a player of a team list
         if label != "PERSON" and label not in GEO_LABELS and (
                 person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
                 and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
+                                                                     or t.text[k] == "-" and i < k < j - 1
                                                                      for k in range(i, j)):
             label = "PERSON"
             if i > 0 and t.is_title[i - 1] and not t.ent_type[i - 1] and t.text[i - 1] not in names.titles():
@@ -63,10 +75,51 @@ def collect_spans(doc: Doc) -> Spans:
             label = "PERSON"  # "Justin Gatlin" typed PRODUCT
         if label == "PRODUCT":
             continue
+        if label == "PERSON" and _org_word_before(doc, spans, i, j):
+            s0, _, org_label, org_title = spans.pop()
+            spans.append((s0, j, org_label, org_title))  # "Lockheed" ORG + "Martin" PERSON: one firm
+            continue
         if label == "PERSON":
             i, j = extend(doc, i, j)
         spans.append((i, j, label, title))
     return spans
+
+
+def team_list_clubs(t: TokenTable) -> frozenset[str]:
+    """ "D Bell (Bathford), S Kay (Leicester City, capt)": the names in brackets right after a player's
+    initial and surname are clubs (with their last words: "City" may be typed alone), not people;
+    not a given name (a nickname)."""
+    clubs: set[str] = set()
+    for e in range(2, t.n):
+        k = _club_end(t, e)
+        if k is not None:
+            clubs.update((t.span_text(e + 1, k), t.text[k - 1]))
+    return frozenset(clubs)
+
+
+def _club_end(t: TokenTable, e: int) -> int | None:
+    """Where the club in brackets at token e ends, when an initial and a surname come before the
+    bracket ("S Kay (Leicester City, capt)")."""
+    if t.text[e] != "(" or e < 2 or not (len(t.text[e - 2]) == 1 and t.text[e - 2].isupper() and t.is_title[e - 1]):
+        return None
+    k = e + 1
+    while k < t.n and k - e <= 4 and t.is_title[k] and t.is_alpha[k]:
+        k += 1
+    if e + 1 < k < t.n and t.text[k] in (")", ",") and not names.known_given_name(t.text[e + 1]):
+        return k
+    return None
+
+
+def _org_word_before(doc: Doc, spans: Spans, i: int, j: int) -> bool:
+    """A one-word "person" glued to the organisation spaCy found just before it ("sued by Lockheed
+    Martin", "Lockheed" ORG, "Martin" PERSON): the second word of the firm's name, when the word
+    before is no given name ("Ivanka Trump") nor a title, and nothing else says person here."""
+    t = token_table(doc)
+    if j - i != 1 or not spans or spans[-1][1] != i or spans[-1][2] != "ORG" or t.sent_start[i]:
+        return False
+    k = i - 1
+    return bool(t.is_title[k]) and not names.known_given_name(t.text[k]) and t.text[k] not in names.titles() \
+        and t.lower[j : j + 1] != ["said"] and not person_context(doc, i, j)
 
 
 def repair_spans(doc: Doc, spans: Spans) -> Spans:
@@ -132,12 +185,84 @@ def person_context(doc: Doc, i: int, j: int, *, speech: bool = True) -> bool:
 
 
 def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
-    """ "Keith Lamont Scott, 43, was killed" typed ORG: a known given name, two or three name
-    words, and what only people do or have (an age, "who", subject of "said"), or the surname
-    alone typed PERSON elsewhere in the article."""
+    """ "Keith Lamont Scott, 43, was killed", "former Wales prop Dai Young" typed ORG: a known given
+    name and a surname (two or three name words), and what the article says only of people: an
+    age, "who", a person's role noun before it, the surname alone typed PERSON, speaking ("Young
+    told") or titled ("Mr Young") elsewhere. Not a name the article also uses as a thing's ("shares
+    in Laura Ashley", "Laura Ashley stores")."""
     t = token_table(doc)
-    text = t.text
-    return label == "ORG" and 2 <= j - i <= 3 and names.known_given_name(text[i]) \
-        and names.looks_like_name(text[i:j]) and (person_context(doc, i, j, speech=False) or any(
-            label == "PERSON" and e - s == 1 and text[s] == text[j - 1] for s, e, label in t.ents))
-        # ... or its surname alone is a person elsewhere ("Ireland's Alistair Cragg won ... said Cragg")
+    words = name_words(doc, i, j)
+    if label not in _RETYPED_LABELS or not 2 <= len(words) <= 3 or not _given_name(words[0]) \
+            or not names.looks_like_name(words):
+        return False
+    if label == "WORK_OF_ART":  # a title may hold a name ("Meet Joe Black"): only "prop Dai Young"
+        return _person_role_before(t, i) and not _used_as_a_thing(doc, t.text[i:j])
+    surname = t.text[j - 1]
+    evidence = person_context(doc, i, j, speech=False) or _person_role_before(t, i) \
+        or any(label == "PERSON" and e - s == 1 and t.text[s] == surname for s, e, label in t.ents) \
+        or any(_lone_person_word(doc, k) for k in range(t.n) if t.text[k] == surname and not i <= k < j)
+    # ... the surname alone a person elsewhere ("Ireland's Alistair Cragg won ... said Cragg")
+    return evidence and not _used_as_a_thing(doc, t.text[i:j])
+
+
+_RETYPED_LABELS = frozenset({"ORG", "NORP", "FAC", "WORK_OF_ART"})
+_THING_AFTER_POSSESSIVE = frozenset({"profits", "profit", "shares", "sales", "stores", "shops", "shareholders",
+                                     "share", "results", "revenue", "revenues", "earnings", "products", "brand"})
+"""Nouns a firm has and a person does not ("Acme Jones's profits")."""
+
+
+def _person_role_inside(t: TokenTable, i: int, j: int) -> int | None:
+    """The token of a person's role noun inside a span typed a thing, with the name after it
+    ("Newcastle boss Graeme Souness" typed ORG as one span)."""
+    for k in range(i + 1, j - 2):
+        if t.is_lower[k] and t.lower[k] in names.person_roles():
+            return k
+    return None
+
+
+def _given_name(word: str) -> bool:
+    """ "Dai", or a hyphenated pair of given names ("Jean-Pierre", "Sven-Goran")."""
+    return names.known_given_name(word) or "-" in word and all(map(names.known_given_name, word.split("-")))
+
+
+def _person_role_before(t: TokenTable, i: int) -> bool:
+    """A role only a person bears right before the name: "prop Dai Young", "chief executive Ann Lee"."""
+    k = i - 1
+    if k >= 0 and t.text[k] in names.titles():
+        k -= 1
+    return k >= 0 and bool(t.is_lower[k]) and t.pos[k] == "NOUN" and t.dep[k] in ("compound", "nmod", "amod") \
+        and (t.lower[k] in names.person_roles() or t.lower[k] in names.kinship_nouns())
+
+
+def _lone_person_word(doc: Doc, k: int) -> bool:
+    """Token k, a name word standing alone, said or had something only a person says or has:
+    "Young told reporters", "said Young", "Mr Young"."""
+    t = token_table(doc)
+    if not t.is_title[k] or t.pos[k] != "PROPN" or k + 1 < t.n and t.is_title[k + 1] and t.is_alpha[k + 1]:
+        return False
+    if k > 0 and t.text[k - 1] in names.titles() and names.titles()[t.text[k - 1]][0] == "honorific":
+        return True
+    if k > 0 and not t.sent_start[k] and (t.is_title[k - 1] and t.is_alpha[k - 1] or t.text[k - 1] in ("&", "and")):
+        return False  # inside a longer name ("Ernst & Young", "Arthur Young")
+    return person_context(doc, k, k + 1)
+
+
+def _used_as_a_thing(doc: Doc, tokens: list[str]) -> bool:
+    """The article uses the name (its token texts) as a firm's or a thing's: "shares in X", "X's
+    profits", "X stores" (the name modifying a lower-case noun), "X, which"."""
+    t = token_table(doc)
+    size = len(tokens)
+    for i in range(t.n - size + 1):
+        if t.text[i : i + size] != tokens:
+            continue
+        j = i + size
+        nxt = t.lower[j : j + 2]
+        if i >= 2 and t.lower[i - 1] in ("in", "of") and t.lower[i - 2] in ("shares", "stake", "shareholders"):
+            return True
+        if nxt[:1] == ["which"] or nxt == [",", "which"]:
+            return True
+        if nxt and nxt[0] in POSSESSIVE_TOKENS and len(nxt) > 1 and nxt[1] in _THING_AFTER_POSSESSIVE:
+            return True
+        if nxt and t.is_lower[j] and t.pos[j] == "NOUN" and t.dep[j - 1] == "compound" and t.head[j - 1] >= j:
+            return True
+    return False

@@ -153,7 +153,10 @@ def unsupported_name(doc: Doc, p: Person, lower_words: set[str], org_texts: set[
         return False
     if any(linked_to_a_person(doc, m.start, m.end) for m in p.mentions) or p.parts.surname in family_names:
         return False  # ... or a relative of a named person ("Keith Scott" ... "Rakeyia Scott")
-    return all(len(m.words) > 1 for m in p.mentions) or p.name in org_texts \
+    initialled = [len(m.words) > 1 and len(m.words[0].rstrip(".")) == 1 for m in p.mentions]
+    shortened = any(len(m.words) == 1 for m in p.mentions) or any(initialled) and not all(initialled)
+    # ... to "Murphy", or to "G Murphy" beside "Geordan Murphy" (not "J. Crew" alone)
+    return not shortened or p.name in org_texts \
         or any(w.lower() in lower_words for w in p.name.split())
 
 

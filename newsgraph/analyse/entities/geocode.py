@@ -162,12 +162,12 @@ def shape_verdict(text: str, ent: Entity) -> str | None:
     if any(ORG_NOUN_BEFORE.search(text, max(0, s - 30), s) or ORG_NOUN_AFTER.match(text, e) for s, e in ent.mentions) \
             and not any(p.kind in CANONICAL_KINDS for p in places.candidates(ent.name)):
         return "ORG"  # "mobile phone network Orange", "Baoshan, the country's largest steel producer"
+    if ent.mentions and all(EVENT_AFTER.match(text, e) for _, e in ent.mentions):
+        return "drop"  # before the organisation words, which end events' names too ("Cup")
     if ent.mentions and all(_org_after(text, e) for _, e in ent.mentions) \
             and not any(p.kind in ("country", "nation", "continent") or p.kind == "city" and p.population >= SMALL_CITY
                         for p in places.candidates(ent.name)):
         return "ORG"
-    if ent.mentions and all(EVENT_AFTER.match(text, e) for _, e in ent.mentions):
-        return "drop"
     if ent.mentions and all(_inside_a_name(text, s, e) for s, e in ent.mentions) \
             and not any(p.kind in CANONICAL_KINDS or p.kind == "city" and p.population >= SMALL_CITY
                         for p in places.candidates(ent.name)):

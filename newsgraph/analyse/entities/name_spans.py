@@ -386,7 +386,7 @@ def _loose_first_word(doc: Doc, i: int, headlines: dict[tuple[int, int], bool]) 
 def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
     """ "Crooked Hillary Clinton" -> "Hillary Clinton", "Injecting Clinton" -> "Clinton",
     "Clinton Plan" (a headline) -> "Clinton": extra capitalised words around a name the article
-    gives elsewhere in a clear shape."""
+    gives elsewhere in a clear shape. An initial ("C Smith") is never such a word."""
     t = token_table(doc)
     text = t.text
     all_known = known_names(doc, spans)
@@ -399,13 +399,15 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
             full, surnames, given = all_known.without(" ".join(name_words(doc, i, j)))
             first = text[i]
             rest = t.span_text(i + 1, j)
-            if not names.known_given_name(first) and first not in names.east_asian_surnames() \
+            initial = len(first) == 1 and first.isupper()
+            if not initial and not names.known_given_name(first) and first not in names.east_asian_surnames() \
                     and first not in names.particles() \
                     and (rest in full and text[i + 1] in names.given_names()
                          or j - i == 2 and (rest in given and rest not in all_known.surnames
                                             or (rest in surnames or rest in singles) and _loose_first_word(doc, i, headlines))):
                 i += 1
-            elif (first in surnames or first in given or first in singles) and headline_like(doc, i, headlines) \
+            elif not initial and (first in surnames or first in given or first in singles) \
+                    and headline_like(doc, i, headlines) \
                     and text[j - 1] not in surnames and t.span_text(i, j) not in full:
                 j = i + 1
         out.append((i, j, label, title))
@@ -426,7 +428,8 @@ def surname_tokens(doc: Doc, spans: Spans) -> tuple[list[int], Spans]:
     for i, j, label, title in spans:
         if label in ("ORG", "GPE", "NORP", "LOC", "FAC"):
             span_text = t.span_text(i, j)
-            if span_text in full or j - i == 1 and span_text in surnames and not place_context(doc, i, j):
+            if span_text in full or span_text in surnames and (j - i == 1 or len(name_words(doc, i, j)) == 1) \
+                    and not place_context(doc, i, j):  # "Kilroy-Silk" typed ORG: three tokens, one name
                 label = "PERSON"
         retyped.append((i, j, label, title))
     covered: dict[int, str] = {k: lab for i, j, lab, _ in retyped for k in range(i, j)}

@@ -300,3 +300,7 @@ def familiar_form(a: str, b: str) -> bool:
 
 def display_name(words: list[str]) -> str:
     return " ".join(words)
+
+
+def person_roles() -> frozenset[str]:
+    return word_set("names_person_roles.txt")

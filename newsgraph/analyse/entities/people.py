@@ -52,7 +52,7 @@ from newsgraph.analyse.entities.entity_joins import (
     join_titled_given_names,
     join_titled_surnames,
 )
-from newsgraph.analyse.entities.entity_spans import collect_spans, repair_spans, resolve_overlaps
+from newsgraph.analyse.entities.entity_spans import collect_spans, repair_spans, resolve_overlaps, team_list_clubs
 from newsgraph.analyse.entities.evidence import is_person
 from newsgraph.analyse.entities.mention_context import read_mention
 from newsgraph.analyse.entities.name_spans import (
@@ -166,6 +166,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
 
     add_other = partial(grouping.add_other, t)
     person_ends = {i: j for i, j, label, _ in spans if label == "PERSON"}
+    clubs = team_list_clubs(t)
     storms: dict[str, Entity] = {}  # "Mitch" -> the storm Hurricane Mitch
     for i, j, label, title in spans:
         span_text = t.span_text(i, j)
@@ -196,6 +197,12 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken"
         if len(words) > 1 and words[-1] in names.org_words():
             add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
+            continue
+        if span_text in clubs and not names.known_given_name(t.text[i]):
+            add_other(i, j, "ORG")  # a club of the team list, wherever it is named
+            continue
+        if _club_before_a_role(t, i, j, words):
+            add_other(i + 1, j, "ORG")  # the descriptor word is no part of the club's name
             continue
         if len(words) > 1 and t.tag[i] in _NOT_NAME_START_TAGS and words[0] not in names.given_names():
             continue  # "Being Digital"
@@ -256,6 +263,15 @@ def _asked_in_a_title(t: TokenTable, i: int) -> bool:
     if k >= 0 and t.lower[k] in ("'s", "’s", "is"):
         k -= 1
     return k > 0 and t.text[k] == "Who" and not t.sent_start[k] and i + 1 < t.n and t.text[i + 1] == "?"
+
+
+def _club_before_a_role(t: TokenTable, i: int, j: int, words: list[str]) -> bool:
+    """ "Fellow Bathford prop Dan Bell", "Veteran Chelsea defender X": a descriptor no one bears as a
+    given name, then a club or place, then a person's role and the person: the club is no person."""
+    return len(words) == 2 and j - i == 2 and j + 1 < t.n and not names.known_given_name(words[0]) \
+        and bool(t.is_lower[j]) and t.lower[j] in names.person_roles() and t.ent_type[j + 1] == "PERSON" \
+        and (places.lookup(words[1]) is not None or any(
+            label in THING_TYPES and e - s == 1 and t.text[s] == words[1] for s, e, label in t.ents))
 
 
 def _descriptor_word(words: list[str]) -> bool:
