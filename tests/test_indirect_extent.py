@@ -362,3 +362,34 @@ def test_a_list_after_a_dash_is_what_was_said() -> None:
     contents = indirect_contents("The mayor said the town had three problems - roads that flood every winter, "
                                  "schools that are full and a hospital that is too small.")
     assert any("problems - roads that flood" in c for c in contents), contents
+
+
+def test_narration_after_a_closed_quotation_and_its_cue_is_left_out() -> None:
+    text = ('The film has won many prizes.\n\nLee, from Leeds, described her win as "truly amazing. I am not used '
+            'to this sort of thing," she said, after getting her award from actor Tom Hale.\n')
+    art = newsgraph.extract(text)
+    contents = [" | ".join(art.span_text(s) for s in q.content_spans) for q in art.quotes]
+    assert any("sort of thing" in c for c in contents), contents
+    assert not any("Tom Hale" in c for c in contents), contents
+
+
+def test_a_second_quoted_part_after_the_cue_stays() -> None:
+    text = '"The bridge is safe," she said, "and it will stay open all winter."'
+    art = newsgraph.extract(text)
+    contents = [" | ".join(art.span_text(s) for s in q.content_spans) for q in art.quotes]
+    assert any("stay open all winter" in c for c in contents), contents
+
+
+def test_narration_without_a_cue_keeps_two_quotations_apart() -> None:
+    text = ('Runner Tom Reid was out for a year.\n\nHe walked again on 10 May. "Walking without crutches felt like '
+            'real progress." Sessions with a physio in Cork have been a big part of his recovery since then. '
+            '"I was there for two weeks and had ice baths."\n')
+    art = newsgraph.extract(text)
+    joined = [q for q in art.quotes if q.kind == "direct" and len(q.content_spans) > 1]
+    assert not joined, [[art.span_text(s) for s in q.content_spans] for q in joined]
+
+
+def test_the_attributions_sentence_between_keeps_one_quotation() -> None:
+    text = 'Ms Reid spoke at the launch. "The bridge is safe," she said on Monday. "It will stay open all winter."'
+    art = newsgraph.extract(text)
+    assert any(len(q.content_spans) == 2 for q in art.quotes if q.kind == "direct"), art.quotes

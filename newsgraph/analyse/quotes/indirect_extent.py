@@ -419,6 +419,26 @@ def _source_named_again(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return [(k + 1, e), *pieces[1:]]
 
 
+CLOSING_MARKS = frozenset('"”’')
+
+
+def closes_before_aside(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """'"… this kind of thing," she said, after receiving her award.': the quotation closed
+    before the cue and nothing after it is in marks, so the words after the cue are the
+    journalist's, not the rest of the clause."""
+    (_, e1), (s2, e2) = pieces
+    return any(ch in CLOSING_MARKS for ch in text[e1 - 1 : s2]) and not any(ch in text[s2:e2] for ch in '"“”')
+
+
+def _quoted_before_cue(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """The same for reported speech read around a parenthetical cue: only the words before it."""
+    if cand.shape not in ("parenthetical", "inverted") or len(pieces) != 2:
+        return pieces
+    (s1, e1), (s2, e2) = pieces
+    chars = [(doc[s1].idx, doc[e1 - 1].idx + len(doc[e1 - 1].text)), (doc[s2].idx, doc[e2 - 1].idx + len(doc[e2 - 1].text))]
+    return pieces[:1] if closes_before_aside(doc.text, chars) else pieces
+
+
 def mend_pieces(cand: Candidate) -> Pieces:
     """The candidate's content pieces (token ranges) with its subject, its run-on clause and its
     condition put back and the journalist's tail cut off."""
@@ -426,6 +446,7 @@ def mend_pieces(cand: Candidate) -> Pieces:
     pieces = list(cand.pieces)
     for mend in (_subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
                  _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _second_action,
-                 _present_aside, _summing_up, _source_named_again):
+                 _present_aside, _summing_up, _source_named_again,
+                 _quoted_before_cue):
         pieces = mend(doc, cand, pieces)
     return pieces
