@@ -393,3 +393,20 @@ def test_the_attributions_sentence_between_keeps_one_quotation() -> None:
     text = 'Ms Reid spoke at the launch. "The bridge is safe," she said on Monday. "It will stay open all winter."'
     art = newsgraph.extract(text)
     assert any(len(q.content_spans) == 2 for q in art.quotes if q.kind == "direct"), art.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the comment runs on with a time phrase
+        ("Skeptics insist that much of the hope about the town's new harbour has been overblown - a claim backed "
+         "by a 30% drop in visitor numbers during the first six months of this year.",
+         "much of the hope about the town's new harbour has been overblown"),
+        # the noun of a present relative clause takes more words after it
+        ("Ms Kato said that she grabbed the chance to stage the opera, which she has - boldly - set in a "
+         "space station, including two dance numbers in the second act.",
+         "she grabbed the chance to stage the opera"),
+    ],
+)
+def test_the_journalists_comment_with_what_hangs_on_it_is_cut(text: str, content: str) -> None:
+    assert content in indirect_contents(text), indirect_contents(text)

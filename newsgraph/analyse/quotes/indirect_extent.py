@@ -358,12 +358,15 @@ def _present_aside(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         if doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
             continue
         verb = doc[i + 1].head
+        if verb.dep_ == "aux":
+            verb = verb.head  # "which she has … set": the parse hung the pronoun on the auxiliary
         present = verb.tag_ in PRESENT_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS
                                                      for c in verb.children)
-        end = verb.right_edge.i + 1
+        # with what else hangs on the relative pronoun's noun (", which she has made …, including …")
+        end = max(verb.right_edge.i, verb.head.right_edge.i if verb.dep_ in ("relcl", "acl") else verb.i) + 1
         while end < e and _trailing(doc[end]):
             end += 1
-        if verb.dep_ in ("relcl", "advcl") and present and verb.i > i and end >= e:
+        if verb.dep_ in ("relcl", "acl", "advcl") and present and verb.i > i and end >= e:
             cut = i
             while cut > s and _trailing(doc[cut - 1]):
                 cut -= 1
@@ -375,7 +378,7 @@ SHELL_NOUNS = frozenset({"argument", "claim", "view", "stance", "position", "ass
                          "step", "sentiment", "remark", "comment", "warning", "message", "prediction", "criticism",
                          "complaint", "idea", "notion", "suggestion", "accusation", "contention", "belief", "theory"})
 """Nouns that name a statement or stance itself: after a dash they sum up what was said."""
-DASHES = frozenset({"-", "–", "—", "--"})
+SPACED_DASHES = frozenset({"-", "–", "—", "--"})
 
 
 def _summing_up(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -384,14 +387,18 @@ def _summing_up(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     it, closes the report with the journalist's comment on it."""
     s, e = pieces[-1]
     for i in range(s + 1, e - 2):
-        if doc[i].text not in DASHES or not (doc[i - 1].whitespace_ and doc[i].whitespace_):
+        if doc[i].text not in SPACED_DASHES or not (doc[i - 1].whitespace_ and doc[i].whitespace_):
             continue  # a dash between spaces, not a hyphen inside a word
         head = next((t for t in doc[i + 1:e] if t.pos_ in ("NOUN", "PROPN")), None)
         if head is None or head.lemma_.lower() not in SHELL_NOUNS \
                 or any(t.pos_ not in ("DET", "ADJ", "ADV", "NUM") for t in doc[i + 1:head.i]):
             continue
         glossed = any(c.dep_ in ("acl", "relcl") for c in head.children)
-        if glossed and head.right_edge.i + 1 >= e:
+        # the rest hangs on the noun, or is a phrase the parse hung on the clause before ("… - an
+        # argument amplified by a rise … | during the first months")
+        to_end = all(t.head.i > i or t.i == head.i or t.dep_ in ("prep", "advmod", "npadvmod", "punct")
+                     for t in doc[head.right_edge.i + 1:e])
+        if glossed and to_end:
             cut = i
             while cut > s and _trailing(doc[cut - 1]):
                 cut -= 1
