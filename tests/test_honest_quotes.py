@@ -83,6 +83,14 @@ def test_nameless_repeat_is_folded() -> None:
     assert link_nested([outer, inner]) == [outer]
 
 
+def test_nameless_clause_running_past_a_shortened_report_is_folded() -> None:
+    outer = _q([(20, 80)], "indirect", "Ann Lee")
+    inner = Quote([(50, 120)], "indirect", Speaker(None), cue=(40, 47))
+    assert link_nested([inner, outer]) == [outer]
+    named = Quote([(50, 120)], "indirect", Speaker("Bo Chen"), cue=(40, 47))
+    assert len(link_nested([named, outer])) == 2
+
+
 def test_another_speaker_inside_a_quotation_is_linked() -> None:
     outer, inner = _q([(0, 50)], "direct", "Ann Lee"), _q([(10, 30)], "indirect", "Bo Chen")
     out = link_nested([inner, outer])

@@ -288,3 +288,125 @@ def test_a_fragment_reported_of_someone_is_their_words() -> None:
     mixed = [q for q in art.quotes if q.kind == "mixed"]
     assert [art.span_text(q.content_spans[0]) for q in mixed] == ['Mr Ray was secretly planning even bigger "cuts"']
     assert mixed[0].cue_lemma == "suggest" and mixed[0].speaker.name == "Ann Lowe"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # "that if": the condition is part of the prediction, not the cue's complementiser
+        ("The lock keeper predicted that if more barges use the canal it could flood the lower fields.",
+         "if more barges use the canal it could flood the lower fields"),
+    ],
+)
+def test_a_condition_inside_the_report_is_kept(text: str, content: str) -> None:
+    assert content in indirect_contents(text), indirect_contents(text)
+
+
+def test_asked_if_drops_the_complementiser() -> None:
+    contents = indirect_contents("The farmer asked if the council would mend the bridge before winter.")
+    assert not any(c.startswith("if") for c in contents), contents
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a past-tense verb after "would be …" is the speaker's second action, told by the journalist
+        ("A spokeswoman for the port said there would be no delay in the dredging and rejected the complaints from boat owners.",
+         "there would be no delay in the dredging"),
+        ("The trainer stressed his squad might not be drawn from the richest stables and held out hope for the smaller yards.",
+         "his squad might not be drawn from the richest stables"),
+        # a present ", which …" after a report put in the past is the journalist speaking now
+        ("The goalkeeper admitted the fear of a knee injury weighed on him before the cup final, which features several famous veterans of the league.",
+         "the fear of a knee injury weighed on him before the cup final"),
+    ],
+)
+def test_the_journalists_words_inside_the_report_are_cut(text: str, content: str) -> None:
+    contents = indirect_contents(text)
+    assert content in contents, contents
+    assert not any("features" in c or "rejected" in c or "held out" in c for c in contents), contents
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the same tense: the relative clause may be the speaker's
+        ("The manager said the club, which owns the stadium, was in good health.",
+         "the club, which owns the stadium, was in good health"),
+        # a bare verb under the modal continues the clause
+        ("The mayor said the city would repair the road and reopen the market by May.",
+         "the city would repair the road and reopen the market by May"),
+    ],
+)
+def test_the_speakers_own_clauses_stay(text: str, content: str) -> None:
+    assert content in indirect_contents(text), indirect_contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a noun naming the statement itself after a dash: the journalist's comment on it
+        ("Opponents insist that much of the enthusiasm about the port's expansion has been overstated - an argument strengthened by a 40% fall in cargo volumes during the past year.",
+         "much of the enthusiasm about the port's expansion has been overstated"),
+        ("The senator said he was standing on loyalty and faith - fragile stances that could be damaged by his support for the governor.",
+         "he was standing on loyalty and faith"),
+        # the source named again after "according to its lawyer,"
+        ("According to its London solicitor, Maria Brandt of Keller and Voss, the total claim is based on that price.",
+         "the total claim is based on that price"),
+    ],
+)
+def test_a_comment_or_the_source_named_again_is_left_out(text: str, content: str) -> None:
+    assert content in indirect_contents(text), indirect_contents(text)
+
+
+def test_a_list_after_a_dash_is_what_was_said() -> None:
+    contents = indirect_contents("The mayor said the town had three problems - roads that flood every winter, "
+                                 "schools that are full and a hospital that is too small.")
+    assert any("problems - roads that flood" in c for c in contents), contents
+
+
+def test_narration_after_a_closed_quotation_and_its_cue_is_left_out() -> None:
+    text = ('The film has won many prizes.\n\nLee, from Leeds, described her win as "truly amazing. I am not used '
+            'to this sort of thing," she said, after getting her award from actor Tom Hale.\n')
+    art = newsgraph.extract(text)
+    contents = [" | ".join(art.span_text(s) for s in q.content_spans) for q in art.quotes]
+    assert any("sort of thing" in c for c in contents), contents
+    assert not any("Tom Hale" in c for c in contents), contents
+
+
+def test_a_second_quoted_part_after_the_cue_stays() -> None:
+    text = '"The bridge is safe," she said, "and it will stay open all winter."'
+    art = newsgraph.extract(text)
+    contents = [" | ".join(art.span_text(s) for s in q.content_spans) for q in art.quotes]
+    assert any("stay open all winter" in c for c in contents), contents
+
+
+def test_narration_without_a_cue_keeps_two_quotations_apart() -> None:
+    text = ('Runner Tom Reid was out for a year.\n\nHe walked again on 10 May. "Walking without crutches felt like '
+            'real progress." Sessions with a physio in Cork have been a big part of his recovery since then. '
+            '"I was there for two weeks and had ice baths."\n')
+    art = newsgraph.extract(text)
+    joined = [q for q in art.quotes if q.kind == "direct" and len(q.content_spans) > 1]
+    assert not joined, [[art.span_text(s) for s in q.content_spans] for q in joined]
+
+
+def test_the_attributions_sentence_between_keeps_one_quotation() -> None:
+    text = 'Ms Reid spoke at the launch. "The bridge is safe," she said on Monday. "It will stay open all winter."'
+    art = newsgraph.extract(text)
+    assert any(len(q.content_spans) == 2 for q in art.quotes if q.kind == "direct"), art.quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the comment runs on with a time phrase
+        ("Skeptics insist that much of the hope about the town's new harbour has been overblown - a claim backed "
+         "by a 30% drop in visitor numbers during the first six months of this year.",
+         "much of the hope about the town's new harbour has been overblown"),
+        # the noun of a present relative clause takes more words after it
+        ("Ms Kato said that she grabbed the chance to stage the opera, which she has - boldly - set in a "
+         "space station, including two dance numbers in the second act.",
+         "she grabbed the chance to stage the opera"),
+    ],
+)
+def test_the_journalists_comment_with_what_hangs_on_it_is_cut(text: str, content: str) -> None:
+    assert content in indirect_contents(text), indirect_contents(text)

@@ -49,7 +49,7 @@ class Person:
     prominent_at: int = -1  # last full-name mention with a description (role or appositive)
     evidence: bool = False  # some mention's context says "a person"
     full_forms: dict[str, int] = field(default_factory=dict)  # written full names -> count
-    titled_forms: set[str] = field(default_factory=set)  # full forms written after an honorific ("Mrs Morgan Blythe")
+    titled_forms: set[str] = field(default_factory=set)  # full forms written after an honorific ("Mrs Parker Bowles")
     campaigning: bool = False  # "Hillary Clinton and her campaign", "the Clinton campaign": running for office
 
     @property

@@ -175,7 +175,7 @@ def _campaigning(doc: Doc, m: Mention) -> bool:
 
 
 def _after_honorific(m: Mention) -> bool:
-    """Written after "Mr", "Mrs", "Dr" …: a surname, however many words ("Mrs Morgan Blythe")."""
+    """Written after "Mr", "Mrs", "Dr" …: a surname, however many words ("Mrs Parker Bowles")."""
     return m.title is not None and m.title not in FIRST_NAME_TITLES and names.titles()[m.title][0] == "honorific"
 
 
@@ -356,7 +356,7 @@ def person_entity(p: Person) -> Entity:
     peer's title), with every other form an alias."""
     mentions = sorted({(m.char_start, m.char_end) for m in p.mentions})
     if p.full_forms:  # the commonest full form names the person ("Hillary Clinton", not "Crooked Hillary Clinton")
-        # "Mrs Morgan Blythe", however often, is the surname of the "Imogen Morgan Blythe" written once
+        # "Mrs Parker Bowles", however often, is the surname of the "Camilla Parker Bowles" written once
         forms = {f: n for f, n in p.full_forms.items()
                  if f not in p.titled_forms or not any(o != f and o.endswith(" " + f) for o in p.full_forms)}
         best = max(forms.items(), key=lambda kv: (kv[1], -len(kv[0].split())))[0]

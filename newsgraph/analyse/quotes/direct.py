@@ -28,7 +28,7 @@ from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
-from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, object_as_subject
+from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, closes_before_aside, object_as_subject
 from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
@@ -334,7 +334,10 @@ def _without(doc: Doc, root: Token, aside: Token) -> list[CharSpan]:
             y -= 1
         pieces.append((x, y))
     pieces = [p for p in pieces if len(doc_text(doc)[p[0] : p[1]].split()) > 1 or '"' in doc_text(doc)[p[0] : p[1]]]
+    if len(pieces) == 2 and closes_before_aside(doc_text(doc), pieces):
+        pieces = pieces[:1]
     return pieces or [(root.idx, root.idx + len(root.text))]
+
 
 
 def _speech_before(doc: Doc, s: int, quoted: list[CharSpan]) -> Token | None:
@@ -656,6 +659,9 @@ class QuoteFinder:
         "B."'), not the journalist's narration ('"A," said Nadal. US coach McEnroe wants …. "B."'),
         which ends the quotation: the next one is a quotation of its own."""
         start, stop = last.content_spans[-1][1], cand.qs.open_mark
+        attributed_between = last.cue is not None and start <= last.cue[0] < stop
+        if not attributed_between and len(self.text[start:stop].split()) > NARRATION_WORDS:
+            return False  # '"A." Sessions with his physio have helped. "B."': no cue, only narration
         first_end = next((m for m in range(start, stop) if ends_sentence(self.text, m) and not inside_any(m, self.quoted)),
                          None)
         # a word or two after the first stop ('… of Lee's POW! Entertainment.') is still the attribution

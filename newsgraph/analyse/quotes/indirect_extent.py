@@ -305,12 +305,155 @@ def _kept_condition(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return out
 
 
+def _condition_inside(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"predicted that if more ferries come it could cause delays": an "if" after "that" opens a
+    condition inside what was said (its clause hangs on the reported verb), not the cue's
+    complementiser ("asked if he would come"), so the prediction keeps it."""
+    s, e = pieces[0]
+    mark = doc[s - 1] if s > 0 else None
+    if mark is None or mark.lower_ not in ("if", "unless") or mark.dep_ != "mark" or mark.i <= cand.cue_i:
+        return pieces
+    clause = mark.head
+    if clause.i == cand.root_i or clause.dep_ != "advcl" or not s <= clause.i < e:
+        return pieces
+    return [(s - 1, e), *pieces[1:]]
+
+
+def _modal(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children)
+
+
+def _second_action(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"said there would be no change and rejected the threat": a past-tense verb without a
+    subject joined to a reported clause under a modal cannot continue that clause (which would
+    read "would … and reject"); it is a second thing the journalist says the speaker did."""
+    s, e = pieces[-1]
+    root = cand.root
+    if not _modal(root) or root.tag_ not in ("VB", "VBN"):
+        return pieces
+    for c in root.children:
+        if c.dep_ == "conj" and c.tag_ == "VBD" and s < c.i < e and not _has_subject(c):
+            cut = c.left_edge.i
+            while cut > s and (_trailing(doc[cut - 1]) or doc[cut - 1].dep_ == "cc"):
+                cut -= 1
+            return [*pieces[:-1], (s, cut)] if cut > s else pieces
+    return pieces
+
+
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+
+
+def _past(tok: Token) -> bool:
+    return tok.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in tok.children)
+
+
+def _present_aside(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"admitted the fear weighed on him before the game, which features many stars": in a
+    report put into the past ("admitted … weighed"), a closing ", which …" clause in the present
+    is the journalist speaking now, not the speaker then."""
+    s, e = pieces[-1]
+    if not (_past(cand.cue) and _past(cand.root)):
+        return pieces
+    for i in range(s + 1, e - 2):
+        if doc[i].text != "," or doc[i + 1].lower_ not in ("which", "who"):
+            continue
+        verb = doc[i + 1].head
+        if verb.dep_ == "aux":
+            verb = verb.head  # "which she has … set": the parse hung the pronoun on the auxiliary
+        present = verb.tag_ in PRESENT_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS
+                                                     for c in verb.children)
+        # with what else hangs on the relative pronoun's noun (", which she has made …, including …")
+        end = max(verb.right_edge.i, verb.head.right_edge.i if verb.dep_ in ("relcl", "acl") else verb.i) + 1
+        while end < e and _trailing(doc[end]):
+            end += 1
+        if verb.dep_ in ("relcl", "acl", "advcl") and present and verb.i > i and end >= e:
+            cut = i
+            while cut > s and _trailing(doc[cut - 1]):
+                cut -= 1
+            return [*pieces[:-1], (s, cut)] if cut > s else pieces
+    return pieces
+
+
+SHELL_NOUNS = frozenset({"argument", "claim", "view", "stance", "position", "assertion", "charge", "point", "move",
+                         "step", "sentiment", "remark", "comment", "warning", "message", "prediction", "criticism",
+                         "complaint", "idea", "notion", "suggestion", "accusation", "contention", "belief", "theory"})
+"""Nouns that name a statement or stance itself: after a dash they sum up what was said."""
+SPACED_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _summing_up(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"insist the optimism is overdone - an argument strengthened by a rise in the deficit": a
+    noun naming the statement itself ("an argument", "stances") after a dash, with a clause on
+    it, closes the report with the journalist's comment on it."""
+    s, e = pieces[-1]
+    for i in range(s + 1, e - 2):
+        if doc[i].text not in SPACED_DASHES or not (doc[i - 1].whitespace_ and doc[i].whitespace_):
+            continue  # a dash between spaces, not a hyphen inside a word
+        head = next((t for t in doc[i + 1:e] if t.pos_ in ("NOUN", "PROPN")), None)
+        if head is None or head.lemma_.lower() not in SHELL_NOUNS \
+                or any(t.pos_ not in ("DET", "ADJ", "ADV", "NUM") for t in doc[i + 1:head.i]):
+            continue
+        glossed = any(c.dep_ in ("acl", "relcl") for c in head.children)
+        # the rest hangs on the noun, or is a phrase the parse hung on the clause before ("… - an
+        # argument amplified by a rise … | during the first months")
+        to_end = all(t.head.i > i or t.i == head.i or t.dep_ in ("prep", "advmod", "npadvmod", "punct")
+                     for t in doc[head.right_edge.i + 1:e])
+        if glossed and to_end:
+            cut = i
+            while cut > s and _trailing(doc[cut - 1]):
+                cut -= 1
+            return [*pieces[:-1], (s, cut)] if cut > s else pieces
+    return pieces
+
+
+def _source_named_again(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"According to its lawyer, Ann Lee of Lee and Co, the claim is …": the name set off by
+    commas after the source ("its lawyer") is the source again, not the start of what it said."""
+    if cand.shape != "according":
+        return pieces
+    s, e = pieces[0]
+    if s == 0 or doc[s - 1].text != "," or doc[s].pos_ != "PROPN":
+        return pieces
+    for k in range(s, e):
+        if doc[k].text == ",":
+            break
+        if doc[k].pos_ not in ("PROPN", "CCONJ", "ADP", "DET", "PUNCT") or doc[k].is_quote:
+            return pieces
+    else:
+        return pieces
+    if k + 1 >= e:
+        return pieces
+    return [(k + 1, e), *pieces[1:]]
+
+
+CLOSING_MARKS = frozenset('"”’')
+
+
+def closes_before_aside(text: str, pieces: list[tuple[int, int]]) -> bool:
+    """'"… this kind of thing," she said, after receiving her award.': the quotation closed
+    before the cue and nothing after it is in marks, so the words after the cue are the
+    journalist's, not the rest of the clause."""
+    (_, e1), (s2, e2) = pieces
+    return any(ch in CLOSING_MARKS for ch in text[e1 - 1 : s2]) and not any(ch in text[s2:e2] for ch in '"“”')
+
+
+def _quoted_before_cue(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """The same for reported speech read around a parenthetical cue: only the words before it."""
+    if cand.shape not in ("parenthetical", "inverted") or len(pieces) != 2:
+        return pieces
+    (s1, e1), (s2, e2) = pieces
+    chars = [(doc[s1].idx, doc[e1 - 1].idx + len(doc[e1 - 1].text)), (doc[s2].idx, doc[e2 - 1].idx + len(doc[e2 - 1].text))]
+    return pieces[:1] if closes_before_aside(doc.text, chars) else pieces
+
+
 def mend_pieces(cand: Candidate) -> Pieces:
     """The candidate's content pieces (token ranges) with its subject, its run-on clause and its
     condition put back and the journalist's tail cut off."""
     doc = cand.doc
     pieces = list(cand.pieces)
     for mend in (_subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
-                 _kept_condition, _relative_subject, _journalist_tail):
+                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _second_action,
+                 _present_aside, _summing_up, _source_named_again,
+                 _quoted_before_cue):
         pieces = mend(doc, cand, pieces)
     return pieces

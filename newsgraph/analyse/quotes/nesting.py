@@ -34,6 +34,16 @@ def _same_speaker(inner: Quote, outer: Quote) -> bool:
     return inner.speaker.name == outer.speaker.name
 
 
+def _clause_of(inner: Quote, outer: Quote) -> bool:
+    """A nameless report whose cue and first words lie inside ``outer``'s words is a clause of it
+    ("admitted the fear weighed on him before the final" read again via "weighed"), even where
+    the extent mends cut ``outer`` short of its end."""
+    if inner.speaker.name is not None or inner.cue is None or inner.kind != "indirect":
+        return False
+    within = [(s, e) for s, e in outer.content_spans if s <= inner.cue[0] and inner.cue[1] <= e]
+    return any(s <= inner.start < e for s, e in within)
+
+
 def link_nested(quotes: list[Quote]) -> list[Quote]:
     """``quotes`` in text order with repeats folded and ``parent`` set on nested reports.
 
@@ -44,7 +54,7 @@ def link_nested(quotes: list[Quote]) -> list[Quote]:
     kept: list[Quote] = []
     for q in order:
         outers = [o for o in kept if _inside(q.content_spans, o.content_spans)]
-        if any(_same_speaker(q, o) for o in outers):
+        if any(_same_speaker(q, o) for o in outers) or any(_clause_of(q, o) for o in quotes if o is not q):
             continue
         kept.append(q)
     kept.sort(key=lambda q: (q.start, -q.end))
