@@ -31,6 +31,15 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 Pieces = list[tuple[int, int]]
 
 
+def _ending_before(doc: Doc, pieces: Pieces, s: int, i: int) -> Pieces:
+    """The report's last piece ``[s, …)`` ended before token ``i`` (without the punctuation left
+    before it); unchanged when nothing would be left."""
+    cut = i
+    while cut > s and _trailing(doc[cut - 1]):
+        cut -= 1
+    return [*pieces[:-1], (s, cut)] if cut > s else pieces
+
+
 def _trailing(tok: Token) -> bool:
     return trails_words(tok.lower_, tok.is_punct, tok.is_space)
 
@@ -206,10 +215,7 @@ def _journalist_tail(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         withheld = nxt.lower_ == "without" and i + 2 < len(doc) and doc[i + 2].tag_ == "VBG" \
             and doc[i + 2].lemma_.lower() in WITHHELD
         if speech_verb or outcome or contrast or withheld or according or _report_of_its_own(doc, cand, i + 1, e):
-            cut = i
-            while cut > s and _trailing(doc[cut - 1]):
-                cut -= 1
-            return [*pieces[:-1], (s, cut)] if cut > s else pieces
+            return _ending_before(doc, pieces, s, i)
     return pieces
 
 
@@ -367,10 +373,7 @@ def _present_aside(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         while end < e and _trailing(doc[end]):
             end += 1
         if verb.dep_ in ("relcl", "acl", "advcl") and present and verb.i > i and end >= e:
-            cut = i
-            while cut > s and _trailing(doc[cut - 1]):
-                cut -= 1
-            return [*pieces[:-1], (s, cut)] if cut > s else pieces
+            return _ending_before(doc, pieces, s, i)
     return pieces
 
 
@@ -399,10 +402,7 @@ def _summing_up(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         to_end = all(t.head.i > i or t.i == head.i or t.dep_ in ("prep", "advmod", "npadvmod", "punct")
                      for t in doc[head.right_edge.i + 1:e])
         if glossed and to_end:
-            cut = i
-            while cut > s and _trailing(doc[cut - 1]):
-                cut -= 1
-            return [*pieces[:-1], (s, cut)] if cut > s else pieces
+            return _ending_before(doc, pieces, s, i)
     return pieces
 
 
