@@ -11,7 +11,7 @@ def _speakers(text: str) -> list[Speaker]:
     return [q.speaker for q in newsgraph.extract(text).quotes]
 
 
-def _names_quoting(text: str, words: str) -> list[str | None]:
+def names_quoting(text: str, words: str) -> list[str | None]:
     """Speaker names of the quotations whose words include ``words``."""
     return [q.speaker.name for q in newsgraph.extract(text).quotes if words in q.content(text)]
 
@@ -173,7 +173,7 @@ def test_an_organisation_word_before_a_title_and_a_name_is_not_the_speaker() -> 
 def test_the_firm_is_the_company_named_before_where_the_tagger_missed_its_name() -> None:
     text = ("Halvard Foods has sued nine banks over its collapse. Halvard Foods has not said which. "
             "The firm also said that it is preparing further law suits.")
-    assert _names_quoting(text, "law suits") == ["Halvard Foods"]
+    assert names_quoting(text, "law suits") == ["Halvard Foods"]
 
 
 def test_the_head_of_an_x_of_y_name_alone_is_that_organisation() -> None:
@@ -209,21 +209,21 @@ def test_which_right_after_an_organisation_is_that_organisation() -> None:
 def test_a_description_in_the_speakers_own_sentence_is_someone_else() -> None:
     text = ("Tom Reed said on Friday that voters were drifting away, and the Democratic nominee "
             "said that she would listen to them.")
-    names = _names_quoting(text, "listen")
+    names = names_quoting(text, "listen")
     assert names and names[0] != "Tom Reed"
 
 
 def test_a_described_speaker_after_a_new_item_is_not_the_last_speaker() -> None:
     text = ("The county chairman, Tom Reed, said he had not seen the letter.\n\n11:50 a.m.\n\n"
             "The state attorney general says that the fund is not registered as a charity.")
-    assert _names_quoting(text, "registered") == ["The state attorney general"]
+    assert names_quoting(text, "registered") == ["The state attorney general"]
 
 
 def test_a_company_named_as_an_example_is_not_the_company_speaking() -> None:
     text = ("Video game maker Halvard Games Inc is to hold open auditions. "
             "The company, which makes games such as Star Quest Online and Deep Harbour, is seeking extras. "
             "The Canada-based company says that it wants a wide variety of faces.")
-    assert _names_quoting(text, "wide variety") == ["Halvard Games Inc"]
+    assert names_quoting(text, "wide variety") == ["Halvard Games Inc"]
 
 
 def test_an_unresolved_pronoun_is_no_descriptor() -> None:
@@ -254,31 +254,31 @@ def test_she_after_an_unnamed_source_is_that_source() -> None:
 def test_the_spokesman_is_named_as_introduced() -> None:
     text = ("A Harbour Office spokesman said the plans were under review. "
             "\u201cWe will publish details soon,\u201d the spokesman added.")
-    assert set(_names_quoting(text, "publish")) == {"A Harbour Office spokesman"}
+    assert set(names_quoting(text, "publish")) == {"A Harbour Office spokesman"}
 
 
 def test_the_senior_official_needs_the_same_modifiers_to_be_the_one_introduced() -> None:
     text = ("A press official said the hall was full. A senior official said the vote would be delayed. "
             "The senior official added that nobody had resigned.")
-    assert _names_quoting(text, "nobody") == ["A senior official"]
+    assert names_quoting(text, "nobody") == ["A senior official"]
 
 
 def test_an_organisations_chief_in_the_lead_is_the_person_named_next() -> None:
     text = ("The lack of public anger is a failure of aid groups, Oxfam International's chief has said.\n\n"
             "In a speech in Leeds, Maria Delgado said the rich world had looked away.")
-    assert _names_quoting(text, "public anger") == ["Maria Delgado"]
+    assert names_quoting(text, "public anger") == ["Maria Delgado"]
 
 
 def test_the_minister_is_the_person_the_introducing_description_announced() -> None:
     text = ("Scotland's justice minister has warned fans that she will ban them.\n\n"
             "Anna Petrova said the orders were one measure among many. "
             "However, the minister said abuse was a key concern.")
-    assert _names_quoting(text, "key concern") == ["Anna Petrova"]
+    assert names_quoting(text, "key concern") == ["Anna Petrova"]
 
 
 def test_a_name_after_its_description_is_the_speaker() -> None:
     text = "US oil giant Exxon said it did not plan to take part in a new tender."
-    assert _names_quoting(text, "tender") == ["Exxon"]
+    assert names_quoting(text, "tender") == ["Exxon"]
 
 
 def test_coordinated_announcers_are_one_group_named_by_both() -> None:
@@ -290,14 +290,14 @@ def test_coordinated_announcers_are_one_group_named_by_both() -> None:
 
 def test_a_description_coordinated_with_a_name_is_not_a_second_speaker() -> None:
     text = "Screenwriter and producer Debra Lane said the film would be shot in Cork."
-    assert _names_quoting(text, "Cork") == ["Debra Lane"]
+    assert names_quoting(text, "Cork") == ["Debra Lane"]
 
 
 def test_the_firm_is_the_organisation_the_article_calls_a_firm() -> None:
     text = ("Sportswear firm Valtex said sales rose. Valtex, which lost a deal with Redbridge Rovers, said it "
             "had signed a new agreement. The firm, which will receive a payment from Redbridge Rovers, said it "
             "would invest. It said the new range had boosted sales.")
-    assert set(_names_quoting(text, "invest") + _names_quoting(text, "boosted")) == {"Valtex"}
+    assert set(names_quoting(text, "invest") + names_quoting(text, "boosted")) == {"Valtex"}
 
 
 def test_they_after_some_of_a_group_is_the_group() -> None:
@@ -311,42 +311,42 @@ def test_he_is_the_person_the_narration_turned_to_since_the_last_quotation() -> 
     text = ("\u201cDemand is strong,\u201d said Telco director Philip Grove.\n\n"
             "The firm will launch the service in May. With both services on offer, Martin Hale is confident "
             "the firm can grow.\n\n\u201cWe offer the best of both worlds,\u201d he said.")
-    assert _names_quoting(text, "both worlds") == ["Martin Hale"]
+    assert names_quoting(text, "both worlds") == ["Martin Hale"]
 
 
 def test_a_person_inside_a_quotation_is_not_whom_he_stands_for() -> None:
     text = ("Tom Reyes said the bill was wrong. \u201cIf young Ann Lee were applying today, Mark Hale "
             "would turn her away.\u201d\n\nHe said the party would cut taxes.")
-    assert _names_quoting(text, "cut taxes") == ["Tom Reyes"]
+    assert names_quoting(text, "cut taxes") == ["Tom Reyes"]
 
 
 def test_a_surname_alone_is_named_as_the_article_first_writes_it() -> None:
     text = "Jaime Morales was re-elected on Sunday. \u201cI thank the voters,\u201d Morales said."
-    assert _names_quoting(text, "voters") == ["Jaime Morales"]
+    assert names_quoting(text, "voters") == ["Jaime Morales"]
 
 
 def test_a_participle_after_a_which_clause_belongs_to_the_sentences_subject() -> None:
     text = ("But Mr Lowe said the plans could deliver savings. He ruled out free care in England - which is "
             "on offer in Scotland and Wales, saying it was \u201cunsustainable\u201d.")
-    assert _names_quoting(text, "unsustainable") == ["Lowe"]
+    assert names_quoting(text, "unsustainable") == ["Lowe"]
 
 
 def test_she_skips_the_man_named_last() -> None:
     text = ("Anna Petrova met the visiting minister, Tom Becker, on Tuesday. Mr Becker said the talks went well. "
             "\u201cWe have a long road ahead,\u201d she said.")
-    assert _names_quoting(text, "long road") == ["Anna Petrova"]
+    assert names_quoting(text, "long road") == ["Anna Petrova"]
 
 
 def test_she_after_a_department_spokeswoman_the_parser_headed_by_the_department() -> None:
     text = ("Lord Ashby said there would be no difficulties. A Department for Rural Affairs spokeswoman said "
             "Lord Ashby and Lord Penrose agreed in practice. \u201cTheir dispute is a very narrow one,\u201d she said.")
-    assert _names_quoting(text, "narrow") == ["A Department for Rural Affairs spokeswoman"]
+    assert names_quoting(text, "narrow") == ["A Department for Rural Affairs spokeswoman"]
 
 
 def test_he_is_not_an_unnamed_spokesman_when_a_man_was_named_since() -> None:
     text = ("A Harbour Party spokesman said: \u201cTom has strong views.\u201d\n\n"
             "The film showed tensions between Mr Quarrie and his colleagues. He denied wanting to be leader.")
-    assert _names_quoting(text, "leader") != ["A Harbour Party spokesman"]
+    assert names_quoting(text, "leader") != ["A Harbour Party spokesman"]
 
 
 def test_a_headline_word_the_text_writes_in_lower_case_is_no_organisation() -> None:
@@ -368,26 +368,26 @@ def test_a_clubs_boss_before_a_colon_is_the_boss_not_the_club() -> None:
 def test_a_bare_post_is_the_person_who_spoke_just_before() -> None:
     text = ("The days of cheap flights are over, Ann Whitfield has said.\n\n"
             "The chancellor, speaking during a tour of Asia, said it was time to talk about savings.")
-    assert _names_quoting(text, "time to talk") == ["Ann Whitfield"]
+    assert names_quoting(text, "time to talk") == ["Ann Whitfield"]
 
 
 def test_a_bare_post_is_not_the_shadow_post() -> None:
     text = ("The days of cheap flights are over, Ann Whitfield has said. Her rival, shadow chancellor Tom Reyes, "
             "disagrees.\n\nThe chancellor said it was time to talk about savings.")
-    assert "Tom Reyes" not in _names_quoting(text, "time to talk")
+    assert "Tom Reyes" not in names_quoting(text, "time to talk")
 
 
 def test_a_shared_surname_is_not_the_one_named_once_in_passing() -> None:
     text = ("Rep. Ann Ware of Ohio wants the seat. Only two senators, Ed Lyle and Tom Ware, have done so. "
             "Ware, 60, has served for years. Ware has long worked on housing. \u201cI can raise what is "
             "needed,\u201d Ware said.")
-    assert _names_quoting(text, "raise") == ["Ann Ware"]
+    assert names_quoting(text, "raise") == ["Ann Ware"]
 
 
 def test_words_someone_did_not_say_are_the_reporters() -> None:
     text = ("Ann Lee told the court on Monday that she had raised the matter in March. However, Ms Lee said "
             "Tom Reyes had not mentioned \u201cany risk at all\u201d during the meeting.")
-    assert _names_quoting(text, "any risk") == ["Ann Lee"]
+    assert names_quoting(text, "any risk") == ["Ann Lee"]
 
 
 def test_she_after_the_teenager_is_the_person_introduced_just_before() -> None:
@@ -395,7 +395,7 @@ def test_she_after_the_teenager_is_the_person_introduced_just_before() -> None:
             "The youngest guests were represented in the shape of Lily Baines, who plays a witch in the "
             "Moonfall films. The 14-year-old said she wanted to meet the cast but joked that "
             "\u201cthey are far too famous for me\u201d.")
-    assert _names_quoting(text, "too famous") == ["Lily Baines"]
+    assert names_quoting(text, "too famous") == ["Lily Baines"]
 
 
 def test_he_is_not_the_person_a_reported_clause_talks_about() -> None:
@@ -403,7 +403,7 @@ def test_he_is_not_the_person_a_reported_clause_talks_about() -> None:
             "To a packed audience in Leeds, Mr Marsh said the cuts proposed by shadow treasurer Paul Hendry were "
             "the equivalent of sacking every nurse in the country, he told activists. Laying into the "
             "opposition's record he said: \u201cWe will never return to those mistakes.\u201d")
-    assert _names_quoting(text, "never return") == ["Tom Marsh"]
+    assert names_quoting(text, "never return") == ["Tom Marsh"]
 
 
 def test_a_long_run_of_he_said_keeps_the_speaker_named_at_its_start() -> None:
@@ -411,7 +411,7 @@ def test_a_long_run_of_he_said_keeps_the_speaker_named_at_its_start() -> None:
             "The railways would be next, he said. It was time for change, he said. "
             "Schools would get more money, he said. Taxes would not rise, he said. "
             "Buses would be cheaper, he said. Rents would be capped, he said.")
-    assert _names_quoting(text, "Rents") == ["Tom Marsh"]
+    assert names_quoting(text, "Rents") == ["Tom Marsh"]
 
 
 def test_an_organisation_noun_that_names_no_one_is_no_speaker_name() -> None:
