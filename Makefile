@@ -31,9 +31,11 @@ test: $(STAMP) lint typecheck
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
-# Reproduces newsgraph/analyse/data/attribution_model/ from ../shared PolNeAR train (seeded; ~15 min on 2 cores).
+# Reproduces newsgraph/analyse/data/attribution_model/ from ../shared PolNeAR train (seeded; ~15 min on 2 cores),
+# then the confidence of quotations in marks, analyse/data/quote_confidence.tsv (~10 min more).
 train: $(STAMP)
 	nice $(BIN)/python scripts/train_attribution.py
+	nice $(BIN)/python scripts/calibrate_confidence.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info newsgraph.db

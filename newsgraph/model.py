@@ -46,6 +46,9 @@ class Speaker:
     descriptor: str | None = None  # "a source", "film critic" (kept when unnamed)
     type: str | None = None  # "PERSON" | "ORG" | "GROUP" | "UNNAMED"; None when no speaker was found
     affiliation: str | None = None  # whom an unnamed source or group speaks for ("the union")
+    # the attribution strategy that found the speaker (quotes/attribution.py), which quotes/confidence.py
+    # rates; not output, and no part of a speaker's identity
+    found_by: str | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass

@@ -36,7 +36,8 @@ QUOTE_LEGEND = (
     "“…” the speaker's own words (direct) · reported: the journalist's paraphrase, not the speaker's words "
     "(indirect) · partly quoted: a paraphrase with the speaker's words in their marks (mixed) · "
     "via “denied”: the words that report it, as the article writes them · "
-    "the number is the confidence (1.00 for words in marks; for reported speech, the model's probability) · "
+    "the number is the confidence, the chance that the words and the speaker are right (for words in "
+    "marks, as measured for the way the speaker was found; for reported speech, the model's probability) · "
     "↳ reported inside the quotation above it"
 )
 """Every marker the quotation lists use, printed under each list."""

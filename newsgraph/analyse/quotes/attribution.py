@@ -139,6 +139,7 @@ def attribute_passage(
     for strategy in ATTRIBUTION_STRATEGIES:
         found = strategy(ctx)
         if found is not None:
+            found[0].found_by = strategy.__name__  # the route quotes/confidence.py rates
             return found
     return Speaker(), None, None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.analyse.quotes.confidence import rate_quotes
 from newsgraph.analyse.quotes.direct import QuoteFinder
 from newsgraph.analyse.quotes.indirect import MIN_CONFIDENCE, find_indirect_quotes
 from newsgraph.analyse.quotes.nesting import link_nested
@@ -11,11 +12,13 @@ from newsgraph.model import Quote, Speaker
 
 
 def find_quotes(doc: Doc, *, indirect_min_confidence: float = MIN_CONFIDENCE) -> list[Quote]:
-    """The Doc's quotations in text order, each piece of speech once (``nesting.link_nested``).
+    """The Doc's quotations in text order, each piece of speech once (``nesting.link_nested``),
+    each with its confidence (``confidence.rate_quotes``; the model's for reported speech).
     Indirect candidates inside a direct quotation's words are judged knowing it, so the direct
     ones are found first."""
     finder = QuoteFinder(doc)
     quotes = finder.quotes()
+    rate_quotes(finder.text, quotes)
     spans = sorted(sp for q in quotes for sp in q.content_spans)
     quotes.extend(find_indirect_quotes(doc, spans, finder.people, min_confidence=indirect_min_confidence))
     for q in quotes:

@@ -48,9 +48,11 @@ def link_nested(quotes: list[Quote]) -> list[Quote]:
     """``quotes`` in text order with repeats folded and ``parent`` set on nested reports.
 
     A larger quotation always wins over one inside it; between equal spans the surer one (direct
-    before indirect, then confidence) stays. ``parent`` indexes the returned list.
+    before indirect, then the model's confidence) stays. ``parent`` indexes the returned list.
+    Words in marks keep the order they were found in: their confidence rates the speaker, not
+    whether the words are speech.
     """
-    order = sorted(quotes, key=lambda q: (-_size(q), q.kind == "indirect", -q.confidence))
+    order = sorted(quotes, key=lambda q: (-_size(q), q.kind == "indirect", -q.confidence if q.kind == "indirect" else 0.0))
     kept: list[Quote] = []
     for q in order:
         outers = [o for o in kept if _inside(q.content_spans, o.content_spans)]
