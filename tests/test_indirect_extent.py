@@ -29,6 +29,11 @@ def indirect_contents(text: str) -> list[str]:
         # the object read as the subject of a clause whose verb has a tensed auxiliary
         ("A senior harbour official told the Gazette repairs were being delayed.",
          "repairs were being delayed"),
+        # the rest of the clause hung on the verb the participle cue explains
+        ("The coast guard closed the bay, saying boats kept near the pier would be moved.",
+         "boats kept near the pier would be moved"),
+        # "X, as Y pointed out, Z" parsed with "as Y" on X: X is what Z is said of
+        ("Iceland, as one of the mayor's aides pointed out, rarely gets hurricanes.", "Iceland | rarely gets hurricanes"),
         # a condition after a parenthetical cue
         ("In fact, she said, if the tolls are paid by drivers, then maybe the bridge should stay open.",
          "if the tolls are paid by drivers, then maybe the bridge should stay open"),

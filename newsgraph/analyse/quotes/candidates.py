@@ -185,6 +185,9 @@ class _Parse:
         named_after = name_after_parenthetical_cue(self.doc[cue]) if cue > 0 and self.lower[cue - 1] == "," else None
         if named_after is not None and self.inverted_name(cue) is None and all(self.ent_type[c] != "PERSON" and self.pos[c] != "PRON" for c in subjects):
             return named_after.i  # "The ministers' comments, said Ann Lee of Acme, were …": Lee's words
+        said_as = self.as_aside(cue)
+        if said_as >= 0 and subjects:
+            return said_as
         for c in subjects:
             return self.named_apposition(c)
         for c in kids:
@@ -199,6 +202,23 @@ class _Parse:
             for c in children[head]:
                 if dep[c] in SOURCE_DEPS:
                     return self.named_apposition(c)
+        return -1
+
+    def as_aside(self, cue: int) -> int:
+        """"Hawaii, as one of his advisers pointed out, rarely gets …" parsed with "as X" on the
+        subject, or with X as a second subject: X says it (-1: no such aside). X is the phrase
+        between ", as" and the cue."""
+        for c in self.children[cue]:
+            if self.dep[c] not in SOURCE_DEPS or self.right[c] != cue - 1:
+                continue
+            for x in (c, *(g for g in self.children[c] if self.dep[g] == "prep" and self.lower[g] == "as")):
+                start = self.left[x] if x == c else x
+                if x != c:  # "Hawaii, as one of …": the "as" phrase hangs on the subject
+                    obj = next((g for g in self.children[x] if self.dep[g] == "pobj"), -1)
+                    if obj >= 0 and self.right[x] == cue - 1 and start >= 2 and self.lower[start - 1] == ",":
+                        return obj
+                elif start >= 2 and self.lower[start - 1] == "as" and self.lower[start - 2] == ",":
+                    return c  # "Iceland, as one of …": the parse made the name a second subject
         return -1
 
     def inverted_name(self, cue: int) -> tuple[int, int] | None:

@@ -70,6 +70,16 @@ def _subject_before(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
                     e -= 1
                 return sorted([(s, e), *pieces]) if e > s else pieces
         return pieces
+    src = cand.source
+    as_at = src.left_edge.i - 1 if src is not None else 0
+    if as_at > 1 and doc[as_at].lower_ == "as" and doc[as_at - 1].text == "," and not _inside(as_at - 1, pieces):
+        # "Hawaii, as one of his advisers pointed out, rarely gets …": the clause's subject is
+        # before the aside (`candidates._Parse.as_aside`)
+        subj = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i < as_at), None)
+        first = subj if subj is not None else doc[as_at].head
+        if first.i < as_at and not _inside(first.i, pieces):
+            s, e = first.left_edge.i, as_at - 1
+            return sorted([(s, e), *pieces]) if e > s else pieces
     lost = object_as_subject(cue, root) if cand.shape == "ccomp" else None
     if lost is not None and pieces[0][0] == root.left_edge.i:
         return [(lost.i, pieces[0][1]), *pieces[1:]]
@@ -238,12 +248,18 @@ def _occasion_after(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
 
 def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """A second clause of the cue right after the content and without a subject of its own
-    continues it ("says the plan would mean no-one from a poor family | could become a judge")."""
-    if cand.shape != "ccomp" or len(pieces) != 1:
+    continues it ("says the plan would mean no-one from a poor family | could become a judge");
+    so does one the parse hung on the verb a participle cue explains."""
+    if cand.shape not in ("ccomp", "right") or cand.root.dep_ != "ccomp" or len(pieces) != 1:
         return pieces
     s, e = pieces[0]
-    for c in cand.cue.children:
-        if c.dep_ == "ccomp" and c.i != cand.root_i and c.left_edge.i == e and not _has_subject(c):
+    cue = cand.cue
+    # or a clause the parse hung on the verb a participle cue explains ("reopened the case, saying
+    # materials kept during the inquiry | would be examined")
+    around = [c for c in cue.head.children if _finite(c) and c.dep_ in ("ccomp", "conj")] \
+        if cue.tag_ == "VBG" and cue.dep_ == "advcl" else []
+    for c in [*(c for c in cue.children if c.dep_ == "ccomp"), *around]:
+        if c.i != cand.root_i and c.left_edge.i == e and not _has_subject(c):
             end = c.right_edge.i + 1
             while end > e and _trailing(doc[end - 1]):
                 end -= 1
