@@ -206,19 +206,17 @@ class _Parse:
 
     def as_aside(self, cue: int) -> int:
         """"Hawaii, as one of his advisers pointed out, rarely gets …" parsed with "as X" on the
-        subject, or with X as a second subject: X says it (-1: no such aside). X is the phrase
-        between ", as" and the cue."""
-        for c in self.children[cue]:
-            if self.dep[c] not in SOURCE_DEPS or self.right[c] != cue - 1:
-                continue
-            for x in (c, *(g for g in self.children[c] if self.dep[g] == "prep" and self.lower[g] == "as")):
-                start = self.left[x] if x == c else x
-                if x != c:  # "Hawaii, as one of …": the "as" phrase hangs on the subject
-                    obj = next((g for g in self.children[x] if self.dep[g] == "pobj"), -1)
-                    if obj >= 0 and self.right[x] == cue - 1 and start >= 2 and self.lower[start - 1] == ",":
-                        return obj
-                elif start >= 2 and self.lower[start - 1] == "as" and self.lower[start - 2] == ",":
-                    return c  # "Iceland, as one of …": the parse made the name a second subject
+        cue or on its subject, or with X as a second subject: X says it (-1: no such aside). X is
+        the phrase between ", as" and the cue."""
+        lower, dep, children = self.lower, self.dep, self.children
+        subjects = [c for c in children[cue] if dep[c] in SOURCE_DEPS]
+        for x in (*children[cue], *(g for c in subjects for g in children[c])):
+            if dep[x] == "prep" and lower[x] == "as" and self.right[x] == cue - 1 and x >= 2 and lower[x - 1] == ",":
+                return next((g for g in children[x] if dep[g] == "pobj"), -1)  # "as" on the cue or the subject
+        for c in subjects:
+            start = self.left[c]
+            if self.right[c] == cue - 1 and start >= 2 and lower[start - 1] == "as" and lower[start - 2] == ",":
+                return c  # "Iceland, as one of …": the parse made the name a second subject
         return -1
 
     def inverted_name(self, cue: int) -> tuple[int, int] | None:
