@@ -6,6 +6,7 @@ import re
 import textwrap
 from collections import defaultdict
 
+from newsgraph.analyse.quotes.marks import ends_sentence
 from newsgraph.model import Article, Quote
 
 RESET = "\033[0m"
@@ -107,6 +108,11 @@ def quote_line(who: str, content: str, kind: str, confidence: float, *, cue: str
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n|\s[-–—]+\s")  # or a dash: an aside, maybe another sentence's words
 
 
+def _another_sentence(words: str) -> bool:
+    """The words hold a sentence end (not the stop of "Sen." or "Mr."), a line break or a dash."""
+    return any(m.group()[0] != "." or ends_sentence(words, m.start()) for m in _SENTENCE_END.finditer(words))
+
+
 def lead_in(kind: str, content: str, cue: str | None, gap: str | None) -> str | None:
     """The cue and the journalist's words between it and quoted words that complete its sentence
     (``agreed that the figures were`` before the fragment “slightly stronger than expected”;
@@ -119,7 +125,7 @@ def lead_in(kind: str, content: str, cue: str | None, gap: str | None) -> str | 
     words = gap.rstrip().rstrip("\"“‘'").rstrip()
     if kind == "direct" and (words.endswith(":") or not words.strip(" ,")):
         return None  # 'said: "…"', '"…," he said': the quotation stands on its own
-    if len(words.split()) > 12 or any(m in words for m in QUOTATION_MARKS) or _SENTENCE_END.search(words):
+    if len(words.split()) > 12 or any(m in words for m in QUOTATION_MARKS) or _another_sentence(words):
         return None
     return _one_line(f"{cue} {words.strip(' ,:')}") if words.strip(" ,:") else None
 

@@ -41,6 +41,17 @@ def test_what_figures_show_is_other() -> None:
     assert all(act != "speech" for act in found.values())
 
 
+def test_a_price_asked_is_no_speech() -> None:
+    found = acts("The ferry firm also charges a pounds 5 booking fee to the service, unless riders hold a pass.")
+    assert found and all(act != "speech" for act in found.values()), found
+
+
+def test_what_things_do_is_no_speech() -> None:
+    found = acts("Beacons tell sailors where the rocks lie and when the tide turns.")
+    assert found and all(act != "speech" for act in found.values()), found
+    assert "speech" in acts("Parents say the harbour school is failing.").values()
+
+
 def test_agentless_passive_is_no_speech() -> None:
     found = acts("It was reported that the ferry company had sold two boats to a rival.")
     assert all(act != "speech" for act in found.values())
@@ -391,6 +402,8 @@ def test_a_bare_quoted_fragment_is_shown_with_the_words_that_frame_it() -> None:
     assert lead_in("mixed", frag, "said", " " + "very " * 13 + "\u201c") is None  # too far to be one frame
     assert lead_in("mixed", 'the rota was "hugely disappointing"', "said", " ") is None  # the clause is shown
     assert lead_in("direct", "We are tired.", "said", ': "') is None  # a sentence of its own after a colon
+    assert lead_in("direct", "a little desperate", "described", " Sen. Ann Lee, D-Va., as, \u201c") == (
+        "described Sen. Ann Lee, D-Va., as")  # the stop of a title ends no sentence
     assert lead_in("direct", "a little desperate", "described", " the senator as, \u201c") == (
         "described the senator as")
     line = quote_line("Ana Ruiz", "hugely disappointing", "mixed", 1.0, cue="called", lead="called the new rota")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -92,3 +93,16 @@ def test_a_quotation_that_lost_its_close_ends_at_its_last_comma() -> None:
             'promise that "every tenant will be heard" before the vote.')
     spans = [text[q.start : q.end] for q in find_quoted_spans(text, 0, len(text))]
     assert spans == ["had the look of a 'rough draft'", "every tenant will be heard"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ('The mayor said: "The plan is dead and buried. Asked about the harbour, Ms Lee said: "We will build it. '
+         '"It is a promise."', "The plan is dead and buried."),
+        ('He said: "The plan is dead. It was never a good plan, he said. "We will build a new one."', "The plan is dead."),
+    ],
+)
+def test_an_unclosed_quotation_ends_before_the_attribution_sentence(text: str, first: str) -> None:
+    spans = [text[q.start : q.end] for q in find_quoted_spans(text, 0, len(text))]
+    assert spans[0] == first and not any("said" in s for s in spans), spans

@@ -270,3 +270,37 @@ def test_seed_golden_quotes(seed_article: Article) -> None:
         GOLDEN.parent.mkdir(exist_ok=True)
         GOLDEN.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     assert got == json.loads(GOLDEN.read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------
+# the words of partly quoted reports (issue 15: frame, split parse, scare quotes)
+# --------------------------------------------------------------------------
+def test_a_fronted_subject_before_a_parenthetical_cue_stays_in_the_content() -> None:
+    text = "Gardeners, she said, can ''grow like weeds'' and ''sing like larks.''"
+    ((kind, content, _),) = quotes(text)
+    assert kind == "mixed" and content.startswith("Gardeners | can")
+
+
+def test_a_second_report_after_a_closed_fragment_is_its_own() -> None:
+    text = ('The ferry firm said it was "proud to have won the harbour contract" and promised to run the boats '
+            '"in a way no other firm could".')
+    got = quotes(text)
+    assert all("promised" not in content for _, content, _ in got), got
+    assert any(content.startswith("to run the boats") for _, content, _ in got), got
+
+
+def test_a_noun_the_parse_hung_on_the_cue_ends_the_reported_clause() -> None:
+    text = ('The Liberals also said Mr Grant would still be forced to raise fares after the vote to fill an annual '
+            'pounds 4bn "hole" in the port budget.')
+    ((kind, content, _),) = quotes(text)
+    assert kind == "mixed" and content.startswith("Mr Grant would still be forced"), content
+
+
+def test_a_word_in_marks_after_a_cue_of_thought_in_a_what_clause_is_no_quotation() -> None:
+    assert quotes('What Mr. Grant considers "clever" might be seen by others as rude.') == []
+
+
+def test_a_clause_before_an_inverted_cue_is_what_was_said() -> None:
+    text = 'Since 2001, the average harbour fee had "fallen by a third in real terms" if you left out ferries, Ms Lee told the Gazette.'
+    ((kind, content, _),) = quotes(text)
+    assert kind == "mixed" and content.startswith("Since 2001, the average harbour fee had"), content

@@ -29,6 +29,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from newsgraph.analyse.base.data import data_rows
+from newsgraph.analyse.quotes.non_person_speakers import names_people
 
 ACTS = ("speech", "thought", "other")
 """The acts, in the order a reader wants them."""
@@ -224,6 +225,23 @@ def _data_subject(cue: Token) -> bool:
     return any(t.lemma_.lower() in SAMPLED and t.dep_ != "compound" for t in words)
 
 
+WH_OPENERS = frozenset({"how", "what", "where", "when", "why", "whether", "which", "who"})
+
+
+def _what_things_do(cue: Token, root: Token) -> bool:
+    """"Alerts tell people how the threats affect them": a bare plural thing (no noun of people)
+    in the present tense telling someone how or what describes what such things do; it reports
+    nobody's words ("Parents say …", "Critics tell MPs what …" stay reports)."""
+    if cue.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass") for c in cue.children):
+        return False
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or subj.ent_type_ \
+            or any(c.dep_ in ("det", "poss", "compound", "nummod", "amod") for c in subj.children):
+        return False
+    told_how = root.left_edge.lower_ in WH_OPENERS and any(c.dep_ in ("dobj", "dative") for c in cue.children)
+    return told_how and not names_people(subj.lemma_.lower())
+
+
 def _title_in_name(cue: Token) -> bool:
     """A cue word in title case inside a run of capitalised words is part of a name ("the North
     East Says No campaign", the song "You Said No"), not a verb of speech."""
@@ -297,6 +315,16 @@ def _occasion_of_what_was_said(cue: Token, root: Token) -> bool:
         c.dep_ == "dobj" and c.lower_ == "what" for c in cue.children)
 
 
+PRICE_NOUNS = frozenset({"fee", "price", "charge", "rate", "rent", "tariff", "toll", "fare", "premium", "commission",
+                         "interest", "levy", "subscription", "pound", "dollar", "euro", "yen", "cent", "penny"})
+
+
+def _a_price(noun: Token) -> bool:
+    """"charges a pounds 10 subscription fee": an object naming money is a price, not a claim."""
+    heads = [noun, *(c for c in noun.children if c.dep_ == "appos")]
+    return any(t.lemma_.lower() in PRICE_NOUNS for t in heads) or any(t.ent_type_ == "MONEY" for t in noun.subtree)
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
@@ -319,7 +347,7 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "agreed to release the money": an act, not words
     if _no_speaker_subject(cue) or _no_speaker_subject(cue.head) and cue.dep_ == "xcomp":
         return "other"  # "That suggests he will stand", "nobody is attempting to suggest …"
-    if _predicted(cue) or _data_subject(cue) or _title_in_name(cue):
+    if _predicted(cue) or _data_subject(cue) or _title_in_name(cue) or _what_things_do(cue, root):
         return "other"  # "will still insist", "a survey suggests", "70% said", "the Says No campaign"
     if _not_done(cue):
         return "other"  # "declined to declare it responsible", "did not want to say"
@@ -340,8 +368,8 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
            for c in cue.children):
         return "other"  # "reports a union source as saying …": the object speaks, not the subject
     noun_object = shape in ("dobj", "right", "dative", "attr", "oprd") and _bare_noun_object(root)
-    if noun_object and lemma.lower() not in NOUN_OBJECT_SPEECH:
-        return "other"
+    if noun_object and (lemma.lower() not in NOUN_OBJECT_SPEECH or _a_price(root)):
+        return "other"  # "announced the plans"; "charges a pounds 10 fee": money asked, not words
     if lemma.lower() in INFINITIVE_REQUESTS and (shape == "xcomp" or any(c.lower_ == "to" for c in root.children)):
         return "other"
     return act

@@ -185,6 +185,9 @@ class _Parse:
         named_after = name_after_parenthetical_cue(self.doc[cue]) if cue > 0 and self.lower[cue - 1] == "," else None
         if named_after is not None and self.inverted_name(cue) is None and all(self.ent_type[c] != "PERSON" and self.pos[c] != "PRON" for c in subjects):
             return named_after.i  # "The ministers' comments, said Ann Lee of Acme, were …": Lee's words
+        said_as = self.as_aside(cue)
+        if said_as >= 0 and subjects:
+            return said_as
         for c in subjects:
             return self.named_apposition(c)
         for c in kids:
@@ -199,6 +202,21 @@ class _Parse:
             for c in children[head]:
                 if dep[c] in SOURCE_DEPS:
                     return self.named_apposition(c)
+        return -1
+
+    def as_aside(self, cue: int) -> int:
+        """"Hawaii, as one of his advisers pointed out, rarely gets …" parsed with "as X" on the
+        cue or on its subject, or with X as a second subject: X says it (-1: no such aside). X is
+        the phrase between ", as" and the cue."""
+        lower, dep, children = self.lower, self.dep, self.children
+        subjects = [c for c in children[cue] if dep[c] in SOURCE_DEPS]
+        for x in (*children[cue], *(g for c in subjects for g in children[c])):
+            if dep[x] == "prep" and lower[x] == "as" and self.right[x] == cue - 1 and x >= 2 and lower[x - 1] == ",":
+                return next((g for g in children[x] if dep[g] == "pobj"), -1)  # "as" on the cue or the subject
+        for c in subjects:
+            start = self.left[c]
+            if self.right[c] == cue - 1 and start >= 2 and lower[start - 1] == "as" and lower[start - 2] == ",":
+                return c  # "Iceland, as one of …": the parse made the name a second subject
         return -1
 
     def inverted_name(self, cue: int) -> tuple[int, int] | None:

@@ -29,14 +29,21 @@ from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_a
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES
 from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, closes_before_aside, object_as_subject
-from newsgraph.analyse.quotes.marks import CLOSING, OPENING, QuotedSpan, find_quoted_spans, strip_span
+from newsgraph.analyse.quotes.marks import (
+    CLOSING,
+    OPENING,
+    SENTENCE_END,
+    QuotedSpan,
+    ends_sentence,
+    find_quoted_spans,
+    strip_span,
+)
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
 from newsgraph.analyse.quotes.speakers import name_index, speaker_for
 from newsgraph.clean import Layout, segment
 from newsgraph.model import Entity, Quote, Speaker
 from newsgraph.model import Span as CharSpan
 
-SENTENCE_END = ".?!…"
 INNER_END = ".,?!…—–-:;"
 LEAD_IN = ",:;—–-("
 CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "oprd", "attr", "acomp", "dative", "pcomp"}
@@ -60,35 +67,6 @@ def is_title_like(content: str) -> bool:
         return True
     caps = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     return caps >= 0.7 * len(words)
-
-
-ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "mt", "ft", "gen", "sen", "rep", "gov", "col", "lt", "sgt",
-     "capt", "cpl", "maj", "adm", "inc", "ltd", "corp", "rev", "prof", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
-     "aug", "sep", "sept", "oct", "nov", "dec", "vol", "ave", "hon", "messrs", "del", "atty", "supt", "pres", "sec",
-     "dept", "univ", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan",
-     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt",
-     "va", "wash", "wis", "wyo"})
-"""Capitalised words a full stop abbreviates in news text ("Mr.", "Gen.", "Dec. 5", "Del.", AP's state
-abbreviations "Fla.", "Calif."), where the stop
-ends no sentence; any other word before one ("… a rescue deal for May.", "… went to the DEC.") ends it."""
-
-
-def ends_sentence(text: str, m: int) -> bool:
-    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.", "J.",
-    ``ABBREVIATIONS``)."""
-    if text[m] not in SENTENCE_END:
-        return False
-    if text[m] == "." and m + 1 < len(text) and text[m + 1].isalnum():
-        return False
-    if text[m] == ".":
-        w = m
-        while w > 0 and not text[w - 1].isspace():
-            w -= 1
-        word = text[w:m].lstrip("\"“(‘'")
-        if word[:1].isupper() and ("." in word or len(word) == 1 or word.lower() in ABBREVIATIONS):
-            return False
-    return True
 
 
 def quote_context(text: str, qs: QuotedSpan, para_start: int, para_end: int, quoted: list[CharSpan]) -> tuple[str, str]:
@@ -175,6 +153,13 @@ def _reports_on_its_own(cue: Token) -> bool:
     if cue.dep_ != "relcl":
         return False
     return cue.left_edge.lower_ in WH_RELATIVES
+
+
+def _judged_word(cue: Token, content: str) -> bool:
+    """'What Mr Lee considers "smart" …': a word or two in marks after a cue of thought in a free
+    relative is the writer's distance from the word, not words anyone is reported to have said."""
+    return len(content.split()) <= 2 and lemma_act(cue.lemma_) != "speech" \
+        and cue.left_edge.lower_ == "what" and cue.left_edge.i < cue.i
 
 
 def _no_source(cue: Token) -> bool:
@@ -267,7 +252,19 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
     span = doc.char_span(s, e, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    tok = _root(span)
+    found = _cue_above(_root(span), quoted)
+    first = next((t for t in span if not t.is_punct), span[0])
+    if found is not None and found[1].left_edge.i > first.i:
+        # the parse split the fragment ('promised to cover the event "in a way no rival could"',
+        # "could" hung on an earlier "said"): the cue above its first word owns it
+        again = _cue_above(first, quoted)
+        if again is not None and again[1].left_edge.i <= first.i:
+            return again
+    return found
+
+
+def _cue_above(tok: Token, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
+    """(cue, content child) over ``tok``: the outermost speech verb (`_covering_cue`)."""
     found: tuple[Token, Token] | None = None
     for _ in range(12):
         head = tok.head
@@ -283,13 +280,24 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
                 break  # "the party, which he labelled as a "joke"": the relative clause's own report
             if found is not None and tok.dep_ == "xcomp" and agentless_passive(head):
                 break  # "Flight was reported to have suggested "X"": Flight's words, not a report's
-            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)):
+            if tok.dep_ in CONTENT_DEPS or tok.dep_ == "prep" and (tok.lower_ in ("as", "of", "that") or inner or _asks_for(head, tok)) \
+                    or found is None and _inverted_report(tok, head):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
         if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
             break
         tok = head
     return found
+
+
+def _inverted_report(clause: Token, cue: Token) -> bool:
+    """'Income had "risen by 20%", Mr Lee told the BBC': a clause with its own subject and no
+    conjunction before a speech verb it hangs on is what was said, whatever label the parse
+    gave it (here an adverbial clause)."""
+    return clause.dep_ == "advcl" and clause.i < cue.i and _is_speech(cue) \
+        and any(c.dep_ in SUBJECT_DEPS for c in clause.children) \
+        and not any(c.dep_ == "mark" for c in clause.children) \
+        and clause.right_edge.i < cue.i and any(t.text == "," for t in cue.doc[clause.right_edge.i : cue.i])
 
 
 def _parenthetical_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
@@ -333,7 +341,11 @@ def _without(doc: Doc, root: Token, aside: Token) -> list[CharSpan]:
         while y > x and doc_text(doc)[y - 1] in " ,;:—–-\n":
             y -= 1
         pieces.append((x, y))
-    pieces = [p for p in pieces if len(doc_text(doc)[p[0] : p[1]].split()) > 1 or '"' in doc_text(doc)[p[0] : p[1]]]
+    subjects = [c.idx for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < a]
+    # a one-word piece is kept when it holds a quotation mark or the clause's subject
+    # ('Gardeners, she said, can "grow like weeds"': who can, not only "can …")
+    pieces = [p for p in pieces if len(doc_text(doc)[p[0] : p[1]].split()) > 1 or '"' in doc_text(doc)[p[0] : p[1]]
+              or any(p[0] <= i < p[1] for i in subjects)]
     if len(pieces) == 2 and closes_before_aside(doc_text(doc), pieces):
         pieces = pieces[:1]
     return pieces or [(root.idx, root.idx + len(root.text))]
@@ -386,6 +398,12 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
         objs = [c for c in cue.children if c.dep_ in ("dobj", "obj", "prep") and cue.i < c.i < child.i]
         if objs:
             first = min(first, objs[0].left_edge.i)
+    if child.dep_ in ("dobj", "obj"):
+        # 'said Mr Lee would be forced to fill a pounds 10bn "black hole"': a noun the parse hung
+        # on the cue after its reported clause ends that clause, it is no object of its own
+        clauses = [c for c in cue.children if c.dep_ == "ccomp" and cue.i < c.i and c.right_edge.i < child.left_edge.i]
+        if clauses:
+            first = min(first, clauses[0].left_edge.i)
     if child.dep_ == "prep" and doc[first].lower_ in RELATIVE_PRONOUNS and doc[first].head == cue:
         first = child.left_edge.i  # "the party, which he labelled as a "joke"": the relative pronoun is no content
     last = child.right_edge.i
@@ -456,7 +474,10 @@ def _before_second_report(doc: Doc, f: int, b: int, cue: Token) -> int:
     for tok in span:
         if tok.idx < f or tok.dep_ != "cc":
             continue
-        if any(c.dep_ == "conj" and c.i > tok.i and hung_second_report(c, cue) for c in tok.head.children):
+        closed = tok.i > 0 and doc[tok.i - 1].is_quote  # '… "honoured" and promised to …'
+        if any(c.dep_ == "conj" and c.i > tok.i and (hung_second_report(c, cue) or closed and c.tag_ == "VBD"
+                                                      and cue in c.head.ancestors and _second_report(c))
+               for c in tok.head.children):
             end = tok.i
             while end > span.start and (doc[end - 1].is_punct and not doc[end - 1].is_quote or doc[end - 1].is_space):
                 end -= 1
@@ -728,7 +749,8 @@ class QuoteFinder:
             if any(a <= s and e <= b for a, b in mixed_seen):
                 continue  # a second fragment of a clause already output
             found = _covering_cue(doc, s, e, self.quoted)
-            if found is not None and (_no_source(found[0]) or not _is_speech(found[0]) and _modifies_a_noun(doc, cand.qs)):
+            if found is not None and (_no_source(found[0]) or not _is_speech(found[0]) and _modifies_a_noun(doc, cand.qs)
+                                      or _judged_word(found[0], content)):
                 continue  # 'is not believed to be "X"': no one says it; 'promoting "quack" cures': a scare quote
             aside = _parenthetical_cue(doc, s, e, self.quoted)
             if found is None and aside is None and not named and len(content.split()) >= LONG_FRAGMENT and _said_words(doc, s, e):

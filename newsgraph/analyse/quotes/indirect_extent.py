@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.base.cues import cue_lemmas
 from newsgraph.analyse.base.spans import trails_words
-from newsgraph.analyse.quotes.acts import lemma_act
+from newsgraph.analyse.quotes.acts import SPEECH_NOUNS, lemma_act
 from newsgraph.analyse.quotes.candidates import Candidate
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
@@ -70,6 +70,16 @@ def _subject_before(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
                     e -= 1
                 return sorted([(s, e), *pieces]) if e > s else pieces
         return pieces
+    src = cand.source
+    as_at = src.left_edge.i - 1 if src is not None else 0
+    if as_at > 1 and doc[as_at].lower_ == "as" and doc[as_at - 1].text == "," and not _inside(as_at - 1, pieces):
+        # "Hawaii, as one of his advisers pointed out, rarely gets …": the clause's subject is
+        # before the aside (`candidates._Parse.as_aside`)
+        subj = next((c for c in cue.children if c.dep_ in SUBJECTS and c.i < as_at), None)
+        first = subj if subj is not None else doc[as_at].head
+        if first.i < as_at and not _inside(first.i, pieces):
+            s, e = first.left_edge.i, as_at - 1
+            return sorted([(s, e), *pieces]) if e > s else pieces
     lost = object_as_subject(cue, root) if cand.shape == "ccomp" else None
     if lost is not None and pieces[0][0] == root.left_edge.i:
         return [(lost.i, pieces[0][1]), *pieces[1:]]
@@ -129,6 +139,7 @@ def addressee_clause(cue: Token, obj: Token) -> Token | None:
 
 
 WH_WORDS = frozenset({"who", "whom", "whose", "which", "that", "what", "where", "when", "why", "how"})
+OBJECT_RELATIVES = frozenset({"which", "that", "whom"})
 
 
 def _addressee_left_out(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -183,14 +194,72 @@ def _time_of_saying(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return pieces
 
 
+SPEECH_OCCASIONS = SPEECH_NOUNS | {"conference", "rally", "address", "appearance", "debate", "hearing", "broadcast",
+                                   "programme", "program", "remarks", "release", "video", "podcast"}
+"""Nouns of the occasion or medium of saying ("in a statement", "at a news conference")."""
+
+
+def _cue_adjunct(tok: Token) -> bool:
+    """A phrase on the cue telling when or where it was said ("on Thursday", "yesterday", "in a
+    statement", "at a news conference"), not what was said; a year or a span ("in 2005", "by
+    2008", "within a decade") is more often part of a forecast or a promise."""
+    if _time_phrase(tok):
+        words = {t.lower_ for t in tok.subtree}
+        return bool(words & DAYS_OF_SAYING)
+    return tok.dep_ == "prep" and tok.lower_ in ("in", "at", "during", "on", "via") and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in SPEECH_OCCASIONS for c in tok.children)
+
+
+DAYS_OF_SAYING = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday",
+                            "today", "tonight", "earlier", "last"})
+
+
+def _particle_left_out(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"pointed out that the dollar …", "pointed out, …": the cue's particle is part of the cue,
+    and a "that" after it the complementiser, not the start of what was said (before an object,
+    "ruled out a comeback", "called off its plan", the particle stays: the cue is a phrase)."""
+    s, e = pieces[0]
+    if not (doc[s].dep_ == "prt" and doc[s].head.i == cand.cue_i and s + 2 < e) \
+            or lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return pieces
+    k = s + 1
+    nxt = doc[k]
+    if not (nxt.is_punct or nxt.lower_ == "that" and nxt.dep_ in ("mark", "det") and doc[k + 1].pos_ != "VERB"):
+        return pieces
+    while k < e and (_trailing(doc[k]) or doc[k].lower_ == "that" and k == s + 1):
+        k += 1
+    return [(k, e), *pieces[1:]] if k < e else pieces
+
+
+def _occasion_after(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"called for more investment in a statement on Thursday": the cue's own adjuncts of time
+    and occasion after what was said are the journalist's (the content read off everything the
+    cue governs to its right took them in)."""
+    s, e = pieces[-1]
+    if lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return pieces
+    tail = [c for c in cand.cue.children if s < c.left_edge.i and c.right_edge.i < e and c.i != cand.root_i
+            and not c.is_punct]
+    for k, c in enumerate(tail):
+        if all(_cue_adjunct(t) for t in tail[k:]) and doc[e - 1].i <= tail[-1].right_edge.i:
+            return _ending_before(doc, pieces, s, c.left_edge.i)
+    return pieces
+
+
 def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """A second clause of the cue right after the content and without a subject of its own
-    continues it ("says the plan would mean no-one from a poor family | could become a judge")."""
-    if cand.shape != "ccomp" or len(pieces) != 1:
+    continues it ("says the plan would mean no-one from a poor family | could become a judge");
+    so does one the parse hung on the verb a participle cue explains."""
+    if cand.shape not in ("ccomp", "right") or cand.root.dep_ != "ccomp" or len(pieces) != 1:
         return pieces
     s, e = pieces[0]
-    for c in cand.cue.children:
-        if c.dep_ == "ccomp" and c.i != cand.root_i and c.left_edge.i == e and not _has_subject(c):
+    cue = cand.cue
+    # or a clause the parse hung on the verb a participle cue explains ("reopened the case, saying
+    # materials kept during the inquiry | would be examined")
+    around = [c for c in cue.head.children if _finite(c) and c.dep_ in ("ccomp", "conj")] \
+        if cue.tag_ == "VBG" and cue.dep_ == "advcl" else []
+    for c in [*(c for c in cue.children if c.dep_ == "ccomp"), *around]:
+        if c.i != cand.root_i and c.left_edge.i == e and not _has_subject(c):
             end = c.right_edge.i + 1
             while end > e and _trailing(doc[end - 1]):
                 end -= 1
@@ -281,6 +350,20 @@ def _relative_subject(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
             k += 1
         return [(k, pieces[0][1])] if k < pieces[0][1] else pieces
     antecedent = cue.head
+    if pronoun.lower_ in OBJECT_RELATIVES and pronoun.dep_ in ("dobj", "pobj") and cue.dep_ == "relcl" \
+            and pronoun.i < cue.i and antecedent.i < pronoun.i:
+        # "his savings, which Mr Lee has pledged to plough back into schools": what he pledged is
+        # to plough the savings back, not "which Mr Lee has pledged"
+        end = pronoun.i
+        while end > antecedent.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        start = cue.i + 1
+        while start < pieces[0][1] and (doc[start].dep_ == "prt" or _trailing(doc[start])):
+            start += 1
+        if start >= pieces[0][1]:
+            return pieces
+        phrase = antecedent.head if antecedent.dep_ == "appos" else antecedent  # "his pounds 35bn savings"
+        return [(phrase.left_edge.i, max(end, antecedent.i + 1)), (start, pieces[0][1])]
     if pronoun.lower_ not in WH_WORDS or pronoun.head.i != cand.root_i or pronoun.dep_ not in ("nsubj", "nsubjpass") \
             or antecedent.left_edge.i > antecedent.i:
         return pieces  # "the mine, which he says he is doing all he can to keep open": "which" is no subject
@@ -323,6 +406,33 @@ def _condition_inside(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     if clause.i == cand.root_i or clause.dep_ != "advcl" or not s <= clause.i < e:
         return pieces
     return [(s - 1, e), *pieces[1:]]
+
+
+GROUPS_OF_SPEAKERS = frozenset({"pair", "two", "duo", "trio", "both", "couple"})
+"""Subjects that take in the speaker and another ("the pair settled on …")."""
+
+
+def _story_goes_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"said that was impossible because the left was against it and the pair settled on a pact":
+    a clause joined by "and" whose subject is the speaker again (named, or "the pair", "both men")
+    tells what happened next, in the journalist's words; the report ends before the "and"."""
+    s, e = pieces[-1]
+    source = cand.source
+    named = " ".join(t.lower_ for t in source.subtree) if source is not None and source.pos_ == "PROPN" else None
+    for c in doc[s:e]:
+        if c.dep_ != "conj" or c.tag_ != "VBD" or c.i == cand.cue_i or cand.cue_i in (c.head.i, c.i):
+            continue
+        subj = next((k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+        cc = next((k for k in c.children if k.dep_ == "cc" and k.i < c.i), None) or \
+            next((k for k in c.head.children if k.dep_ == "cc" and k.i < c.i), None)
+        if subj is None or cc is None or cc.lower_ != "and" or not s < cc.i:
+            continue
+        group = subj.lemma_.lower() in GROUPS_OF_SPEAKERS and any(d.lower_ in ("the", "both") for d in subj.children) \
+            or subj.lower_ == "both"
+        again = named is not None and " ".join(t.lower_ for t in subj.subtree) == named
+        if (group or again) and c.right_edge.i >= e - 1:
+            return _ending_before(doc, pieces, s, cc.i)
+    return pieces
 
 
 def _modal(tok: Token) -> bool:
@@ -451,8 +561,8 @@ def mend_pieces(cand: Candidate) -> Pieces:
     condition put back and the journalist's tail cut off."""
     doc = cand.doc
     pieces = list(cand.pieces)
-    for mend in (_subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
-                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _second_action,
+    for mend in (_particle_left_out, _subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
+                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action,
                  _present_aside, _summing_up, _source_named_again,
                  _quoted_before_cue):
         pieces = mend(doc, cand, pieces)

@@ -24,6 +24,36 @@ CLOSING = "”»"
 STRAIGHT = '"'
 OPEN_CONTEXT = "([{—–-/:"
 SPEECH_END = ".,?!…"
+SENTENCE_END = ".?!…"
+
+
+ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "co", "no", "mt", "ft", "gen", "sen", "rep", "gov", "col", "lt", "sgt",
+     "capt", "cpl", "maj", "adm", "inc", "ltd", "corp", "rev", "prof", "vs", "jan", "feb", "mar", "apr", "jun", "jul",
+     "aug", "sep", "sept", "oct", "nov", "dec", "vol", "ave", "hon", "messrs", "del", "atty", "supt", "pres", "sec",
+     "dept", "univ", "blvd", "rd", "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan",
+     "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "vt",
+     "va", "wash", "wis", "wyo"})
+"""Capitalised words a full stop abbreviates in news text ("Mr.", "Gen.", "Dec. 5", "Del.", AP's state
+abbreviations "Fla.", "Calif."), where the stop
+ends no sentence; any other word before one ("… a rescue deal for May.", "… went to the DEC.") ends it."""
+
+
+def ends_sentence(text: str, m: int) -> bool:
+    """``text[m]`` ends a sentence: ``.?!…`` not closing an abbreviation ("Mr.", "U.S.", "J.",
+    ``ABBREVIATIONS``)."""
+    if text[m] not in SENTENCE_END:
+        return False
+    if text[m] == "." and m + 1 < len(text) and text[m + 1].isalnum():
+        return False
+    if text[m] == ".":
+        w = m
+        while w > 0 and not text[w - 1].isspace():
+            w -= 1
+        word = text[w:m].lstrip("\"“(‘'")
+        if word[:1].isupper() and ("." in word or len(word) == 1 or word.lower() in ABBREVIATIONS):
+            return False
+    return True
 
 
 @dataclass
@@ -70,10 +100,31 @@ def _closes(text: str, i: int, n: int, lo: int, hi: int) -> bool:
     return not prev.isspace() and not nxt.isalnum()
 
 
-def _reopens(text: str, i: int, n: int, lo: int, hi: int) -> bool:
+def _reopens(text: str, i: int, n: int, lo: int, hi: int, run_start: int) -> bool:
     """A straight mark after a finished sentence and a space, before a word: it opens again
-    (a closing mark follows the words it closes, never a space)."""
-    return i - 2 >= lo and text[i - 1] == " " and text[i - 2] in ".?!" and _opens_a_word(text, i, n, lo, hi)
+    (a closing mark follows the words it closes, never a space); so does one after a colon
+    that ends the journalist's attribution sentence inside the open run ('said: "A. In reply,
+    Mr Lee said: "B'), where the run lost its closing mark."""
+    if i - 2 < lo or text[i - 1] != " " or not _opens_a_word(text, i, n, lo, hi):
+        return False
+    return text[i - 2] in ".?!" or text[i - 2] == ":" and narration_start(text, run_start, i - 1) < i - 1
+
+
+ATTRIBUTION_TAG = re.compile(
+    r",\s+(?:[\w.'’-]+\s+){0,5}?(?:said|says|added|adds|told\s+[\w'’]+|explained|continued|insisted|argued|stressed)\.$")
+"""A sentence closed by its attribution (", he said.", ", the committee added."): the journalist's."""
+
+
+def narration_start(text: str, start: int, end: int) -> int:
+    """Where the journalist's attribution sentence closing an unclosed run ``[start, end)``
+    begins: a sentence ending in a colon ('… country. In reply, Mr Lee said:') or in an
+    attribution tag ('… country. That was wrong, he said.'), after an earlier sentence of the
+    run; ``end`` when the run's last sentence is no attribution."""
+    run = text[start:end].rstrip()
+    if not (run.endswith(":") or ATTRIBUTION_TAG.search(run)):
+        return end
+    stops = [m for m in range(start, start + len(run) - 1) if ends_sentence(text, m) and text[m + 1].isspace()]
+    return stops[-1] + 1 if stops else end
 
 
 def _closer_follows(text: str, marks: list[tuple[int, int]], k: int, lo: int, hi: int) -> bool:
@@ -104,11 +155,13 @@ def find_quoted_spans(text: str, start: int, end: int) -> list[QuotedSpan]:
         if ch in OPENING and not _closes(text, i, n, start, end):
             open_at = (i, n)  # the earlier opening mark was stray
             continue
-        if ch not in CLOSING and _reopens(text, i, n, start, end):
+        if ch not in CLOSING and _reopens(text, i, n, start, end, o + on):
             # 'said: "A. "B."': a quotation continued with a new opening mark where a
-            # paragraph break was lost; the first part ran unclosed to here
-            if i - 1 > o + on:
-                spans.append(QuotedSpan(o + on, i - 1, o, None))
+            # paragraph break was lost; the first part ran unclosed to here, or to the
+            # journalist's attribution sentence before the mark ('"A. Mr Lee said: "B."')
+            s_, e_ = strip_span(text, o + on, narration_start(text, o + on, i - 1))
+            if e_ > s_:
+                spans.append(QuotedSpan(s_, e_, o, None))
             open_at = (i, n)
             continue
         if ch == STRAIGHT and _opens_a_word(text, i, n, start, end) and _closer_follows(text, marks, k, start, end):
