@@ -7,10 +7,11 @@ queries. Every function takes an open connection and returns plain dicts.
 
 from __future__ import annotations
 
+import heapq
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, TypedDict
 
 from newsgraph.identity import Identity, identities
@@ -90,6 +91,9 @@ def _quote_filter(
             where.append("0")
         else:
             cond, cargs = who.quote_condition(f"{check}q")
+            if check and who.global_id is not None:  # each walked row checked by its entity's rowid: the
+                # identity's list of entities (every article naming them) is never built
+                cond = "EXISTS (SELECT 1 FROM entities x WHERE x.id = +q.speaker_entity_id AND x.global_id = ?)"
             where.append(cond)
             args += cargs
     frm = BY_ARTICLE if by_article else "quotes q JOIN articles a ON a.id = q.article_id"
@@ -308,7 +312,7 @@ def _walk_pays(conn: sqlite3.Connection, rows: int) -> int:
     the sort reads every match, but each apart and with its article where the walk reads quotations
     stored side by side (an article's in a row): measured at a million quotations, the walk is the
     faster from about half the matches at which the two read as many."""
-    total = int(conn.execute("SELECT coalesce(sum(quotes), 0) FROM quote_tally").fetchone()[0])
+    total = int(conn.execute("SELECT coalesce(max(id), 0) FROM quotes").fetchone()[0])  # about the count, by index
     return int((rows * total) ** 0.5 / 2) + 1
 
 
@@ -843,16 +847,19 @@ def latest_articles_since(conn: sqlite3.Connection, *, person: str | None = None
                           n: int | None = None) -> int | None:
     """The id of the ``n``-th latest-ingested article (``LATEST_ARTICLES``) naming the person (any of
     their names) or the place; None when fewer name them (then every article counts). Read backwards
-    through the index of entities by global id or name, whose rows follow ingest order."""
+    through the index of entities by global id or name, whose rows follow ingest order. Another
+    speaker (an organisation, a group): the articles quoting it or with an entity of one of its
+    names (of any type, as its timeline reads them)."""
     n = LATEST_ARTICLES if n is None else n
     if person:
         who = identities(conn).find(person)
         if who is None:
             return None
-        if who.kind != "person":  # another speaker (an organisation, a group): the articles quoting it
-            row = conn.execute("SELECT article_id FROM speaker_articles WHERE key = ? ORDER BY article_id DESC"
-                               " LIMIT 1 OFFSET ?", (who.key, n - 1)).fetchone()
-            return int(row[0]) if row else None
+        if who.kind != "person":
+            return _nth_latest(n, conn.execute("SELECT article_id FROM speaker_articles WHERE key = ?"
+                                               " ORDER BY article_id DESC", (who.key,)),
+                               *(conn.execute("SELECT article_id FROM entities WHERE name = ? ORDER BY id DESC",
+                                              (name,)) for name in person_names(conn, who.name)))
         cond, args = who.entity_condition("e")
     elif place:
         cond, args = f"e.name = ? AND +e.type IN ({_in(list(PLACE_TYPES))})", [place, *PLACE_TYPES]
@@ -861,6 +868,17 @@ def latest_articles_since(conn: sqlite3.Connection, *, person: str | None = None
     row = conn.execute(f"SELECT e.article_id FROM entities e WHERE {cond} ORDER BY e.id DESC LIMIT 1 OFFSET ?",
                        [*args, n - 1]).fetchone()
     return int(row[0]) if row else None
+
+
+def _nth_latest(n: int, *newest_first: Iterable[Any]) -> int | None:
+    """The ``n``-th latest of the articles the cursors give, each newest first (the cursors of
+    indexes in ingest order, read only as far as needed); None when they give fewer."""
+    seen: set[int] = set()
+    for article_id in heapq.merge(*((r[0] for r in rows) for rows in newest_first), reverse=True):
+        seen.add(article_id)
+        if len(seen) == n:
+            return int(article_id)
+    return None
 
 
 def _first_rows(conn: sqlite3.Connection, article_id: int) -> tuple[int, int]:
