@@ -75,7 +75,7 @@ def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_oc
                                              limit=limit or CSV_MAX, offset=offset), "quotations")
     limit = limit or PAGE
     rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=limit, offset=offset,
-                            shown=occurrences or None)
+                            shown=occurrences or None, printers=1)  # the API lists no wording's printers
     rows = [{**g, "occurrences": g["occurrences"][:occurrences]} if occurrences
             else {**g, "occurrence_count": len(g["occurrences"])} for g in rows]
     total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
