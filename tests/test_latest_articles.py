@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph import query
 from newsgraph.model import Article, Entity, Event
+from newsgraph.query import persons
 from newsgraph.store import connect, store_articles
 
 
@@ -52,14 +53,14 @@ def test_pages_say_they_show_the_latest(db: Path, monkeypatch: pytest.MonkeyPatc
 
     from newsgraph.web import create_app
 
-    monkeypatch.setattr(query, "LATEST_ARTICLES", 4)
+    monkeypatch.setattr(persons, "LATEST_ARTICLES", 4)
     with TestClient(create_app(db)) as client:
         person = client.get("/person/Ann Lee").text
         assert 'id="latest"' in person and 'class="chart attention"' in person  # the chart: whole, from the totals
         timeline = client.get("/timeline", params={"place": "Portmoor"}).text
         assert 'id="latest"' in timeline and 'class="chart attention"' in timeline
         assert "1–4 of 4" in timeline
-    monkeypatch.setattr(query, "LATEST_ARTICLES", 500)
+    monkeypatch.setattr(persons, "LATEST_ARTICLES", 500)
     with TestClient(create_app(db)) as client:
         assert 'id="latest"' not in client.get("/person/Ann Lee").text
 
