@@ -7,7 +7,9 @@ queries. Every function takes an open connection and returns plain dicts.
 One module per resource (datasette style), every public name re-exported here, so callers keep
 ``from newsgraph import query`` / ``query.quotes(...)``: common (shared helpers), sampling (a
 common word counted on a sample), quotations, stored_articles, exports, persons, places, events.
-A tunable (``SAMPLE``, ``LATEST_ARTICLES``) is read from its own module: patch it there.
+A tunable (``SAMPLE``, ``LATEST_ARTICLES``) is read from its own module: patch it there. The
+helpers the modules share (``common``: ``dict_rows``, ``placeholders``, ``and_where``, …) are not
+re-exported.
 """
 
 from __future__ import annotations
@@ -15,11 +17,7 @@ from __future__ import annotations
 from newsgraph.query.common import (
     ARTICLE_KEY,
     FACET_SIZE,
-    and_where,
     contains,
-    dict_rows,
-    placeholders,
-    published_between,
     stats,
 )
 from newsgraph.query.events import (
@@ -44,7 +42,6 @@ from newsgraph.query.persons import (
     count_people,
     find_identity,
     find_person,
-    first_rows_from,
     latest_articles_since,
     merge_list,
     people,
@@ -114,7 +111,6 @@ __all__ = [
     "TALLY_UNATTRIBUTED",
     "UNATTRIBUTED_CHOICES",
     "add_cue_words",
-    "and_where",
     "article_facets",
     "article_sample",
     "articles",
@@ -127,7 +123,6 @@ __all__ = [
     "count_quotes",
     "count_quotes_about",
     "cursor",
-    "dict_rows",
     "export_article_ids",
     "export_articles",
     "export_rows",
@@ -136,7 +131,6 @@ __all__ = [
     "find_article_id",
     "find_identity",
     "find_person",
-    "first_rows_from",
     "fts_matches",
     "key_of",
     "latest_articles_since",
@@ -151,8 +145,6 @@ __all__ = [
     "person_quotes",
     "place_counts",
     "place_table",
-    "placeholders",
-    "published_between",
     "quote_facets",
     "quotes",
     "search_sample",
