@@ -14,6 +14,10 @@ the CLI's ``people``, ``person`` and ``quotes --speaker``, on both stores, and p
 first (cold) request, p50 and p95 per kind, small store beside large. The two stores' servers run
 side by side and each request (and CLI run) goes to one store, then the other, so the load of
 other jobs on a shared machine falls on both alike. ``--reuse`` times an ``--out`` built before.
+``--rounds R`` times it all R times (in one process: the store-wide caches of round 1 stay warm,
+so "first" is round 1's) and prints the median p50 and p95, and the median and range of the
+per-round p95 ratios; the CLI rows come with their CPU time (``cpu …``), which other jobs' load
+leaves alone.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -178,8 +183,15 @@ def web(dbs: list[Path], n: int, only: list[str] | None = None) -> list[dict[str
     return out
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def cli(dbs: list[Path], runs: int) -> list[dict[str, Timing]]:
-    """The CLI's main queries, each run on every store in turn."""
+    """The CLI's main queries, each run on every store in turn; also their median CPU time
+    (``cpu <command>``: user + system, which other jobs' load leaves alone, where the wall clock
+    of a 0.1 s process on a busy machine is mostly waiting for a core)."""
     exe = str(Path(sys.executable).with_name("newsgraph"))
     commands = {"cli people": ["people"], "cli person": ["person", "Blair"],
                 "cli quotes --speaker": ["quotes", "--speaker", "Blair"]}
@@ -189,15 +201,19 @@ def cli(dbs: list[Path], runs: int) -> list[dict[str, Timing]]:
     out: list[dict[str, Timing]] = [{} for _ in dbs]
     for name, args in commands.items():
         times: list[list[float]] = [[] for _ in dbs]
+        cpu: list[list[float]] = [[] for _ in dbs]
         bad = [0 for _ in dbs]
         for _ in range(runs):
             for i, db in enumerate(dbs):
-                t0 = time.perf_counter()
+                t0, c0 = time.perf_counter(), _children_cpu()
                 bad[i] += subprocess.run([exe, *args, "--db", str(db)], env=env, capture_output=True,
                                          check=False).returncode != 0
                 times[i].append((time.perf_counter() - t0) * 1000)
+                cpu[i].append((_children_cpu() - c0) * 1000)
         for i in range(len(dbs)):
             out[i][name] = (times[i][0], statistics.median(times[i]), web_timings.p95(times[i]), bad[i])
+            out[i][f"cpu {name.removeprefix('cli ')}"] = (cpu[i][0], statistics.median(cpu[i]),
+                                                         web_timings.p95(cpu[i]), bad[i])
     return out
 
 
@@ -214,6 +230,9 @@ def main() -> int:
     ap.add_argument("--reuse", action="store_true", help="time an --out built before")
     ap.add_argument("-n", type=int, default=20, help="requests per page kind")
     ap.add_argument("--cli-runs", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="time everything this many times; print the median of each figure and of the "
+                         "per-round p95 ratios, with their range")
     ap.add_argument("--only", nargs="+", metavar="KIND", help="time only these page kinds (e.g. quotations), no CLI")
     args = ap.parse_args()
     if not args.reuse:
@@ -221,20 +240,31 @@ def main() -> int:
         replicate(args.db, args.out, args.copies)
         print(f"built {args.out} in {time.perf_counter() - t0:.0f} s", flush=True)
     small, large = count(args.db), count(args.out)
-    rows: dict[str, list[Timing]] = {}
-    timed = [web([args.db, args.out], args.n, args.only)]
-    if not args.only:
-        timed.append(cli([args.db, args.out], args.cli_runs))
-    for per_store in timed:
-        for timings in per_store:
-            for kind, v in timings.items():
-                rows.setdefault(kind, []).append(v)
+    rounds: list[dict[str, list[Timing]]] = []
+    for r in range(args.rounds):
+        rows: dict[str, list[Timing]] = {}
+        timed = [web([args.db, args.out], args.n, args.only)]
+        if not args.only:
+            timed.append(cli([args.db, args.out], args.cli_runs))
+        for per_store in timed:
+            for timings in per_store:
+                for kind, v in timings.items():
+                    rows.setdefault(kind, []).append(v)
+        rounds.append(rows)
+        if args.rounds > 1:
+            print(f"round {r + 1}/{args.rounds}: load average {os.getloadavg()[0]:.1f}", flush=True)
     print(f"\n{'':<22}{f'{small:,} quotations':>30}{f'{large:,} quotations':>30}")
     print(f"{'page / command (ms)':<22}" + f"{'first':>10}{'p50':>10}{'p95':>10}" * 2 + f"{'p95 ratio':>11}"
-          f"{'failed':>8}")
-    for kind, (a, b) in rows.items():
-        print(f"{kind:<22}" + "".join(f"{x:>10.1f}" for x in (*a[:3], *b[:3])) + f"{b[2] / max(a[2], 0.01):>11.1f}"
-              f"{b[3]:>8}", flush=True)
+          + (f"{'range':>12}" if args.rounds > 1 else "") + f"{'failed':>8}")
+    for kind in rounds[0]:
+        # round 1's cold first request; the median over rounds of p50, p95 and each round's own ratio
+        a, b = ([rounds[0][kind][i][0], *(statistics.median(r[kind][i][k] for r in rounds) for k in (1, 2))]
+                for i in (0, 1))
+        ratios = sorted(r[kind][1][2] / max(r[kind][0][2], 0.01) for r in rounds)
+        spread = f"{ratios[0]:.1f}–{ratios[-1]:.1f}" if args.rounds > 1 else ""
+        failed = sum(r[kind][1][3] for r in rounds)
+        print(f"{kind:<22}" + "".join(f"{x:>10.1f}" for x in (*a, *b)) + f"{statistics.median(ratios):>11.1f}"
+              + (f"{spread:>12}" if args.rounds > 1 else "") + f"{failed:>8}", flush=True)
     return 0
 
 

@@ -1,6 +1,6 @@
 """One place across the store: where it is, the articles that name it and the quotations that name it.
 
-A companion of query.py for the place page (``/place/{name}``). A place is its stored name (the
+A companion of newsgraph.query for the place page (``/place/{name}``). A place is its stored name (the
 gazetteer's name for countries, divisions and regions, so "US" and "America" are "United
 States"), as on the places list, the map and the timeline filter.
 

@@ -35,13 +35,14 @@ def count_quotation_groups(conn: sqlite3.Connection, *, speaker: str | None = No
 
 
 def quotation_groups(conn: sqlite3.Connection, *, speaker: str | None = None, min_occurrences: int = 2,
-                     limit: int = 50, offset: int = 0, shown: int | None = None) -> list[dict[str, Any]]:
-    """Groups of at least ``min_occurrences`` quotations, the most reported first (``shown``: as
-    ``quotation_group``)."""
+                     limit: int = 50, offset: int = 0, shown: int | None = None,
+                     printers: int | None = None) -> list[dict[str, Any]]:
+    """Groups of at least ``min_occurrences`` quotations, the most reported first (``shown``,
+    ``printers``: as ``quotation_group``)."""
     where, args = _filter(speaker, min_occurrences)
     ids = [r[0] for r in conn.execute(f"SELECT g.id FROM quote_groups g WHERE {where} "
                                       "ORDER BY g.size DESC, g.id LIMIT ? OFFSET ?", [*args, limit, offset])]
-    return [g for g in (quotation_group(conn, i, shown=shown) for i in ids) if g is not None]
+    return [g for g in (quotation_group(conn, i, shown=shown, printers=printers) for i in ids) if g is not None]
 
 
 _IN_ORDER = "published IS NULL, published, article_id, quote_id"
@@ -52,13 +53,16 @@ def _order_key(r: sqlite3.Row) -> tuple[bool, str, int, int]:
     return r["published"] is None, r["published"] or "", r["article_id"], r["quote_id"]
 
 
-def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | None = None) -> dict[str, Any] | None:
+def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | None = None,
+                    printers: int | None = None) -> dict[str, Any] | None:
     """One group: ``{"id", "text", "speaker", "occurrences", "first_seen", "variants"}``.
 
-    ``shown``: list only the first ``shown`` occurrences and the first ``shown`` of each wording (a
-    page's view: a wire quotation in a big store has hundreds), and add ``occurrence_count``; the
-    variants' counts are of all of them either way. What is read is bounded by ``shown``: the
-    group's kept figures (size, quotations per wording) and the first rows of its members' indexes.
+    ``shown``: list only the first ``shown`` occurrences and the first ``printers`` (default
+    ``shown``) of each wording (a page's view: a wire quotation in a big store has hundreds; a list
+    that shows no wording's printers needs only the first, whose words the variant prints), and add
+    ``occurrence_count``; the variants' counts are of all of them either way. What is read is
+    bounded by ``shown``: the group's kept figures (size, quotations per wording) and the first
+    rows of its members' indexes.
     """
     size = conn.execute("SELECT size FROM quote_groups WHERE id = ?", (group_id,)).fetchone()
     if size is None or not size[0]:
@@ -68,9 +72,10 @@ def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | Non
     listed = {r["quote_id"]: r for r in conn.execute(f"{member} ORDER BY {_IN_ORDER} LIMIT ?", (group_id, limit))}
     firsts: dict[str, tuple[bool, str, int, int]] = {}  # each wording's first printing
     counts = dict(conn.execute("SELECT wording, quotes FROM quote_group_wordings WHERE group_id = ?", (group_id,)))
+    per_wording = 1 if shown is None else max(1, shown if printers is None else printers)  # all: listed above
     for key in counts:
-        rows = conn.execute(f"{member} AND wording = ? ORDER BY {_IN_ORDER} LIMIT ?",
-                            (group_id, key, max(1, 0 if shown is None else shown))).fetchall()
+        rows = conn.execute(f"{member} AND wording = ? ORDER BY {_IN_ORDER} LIMIT ?", (group_id, key, per_wording)
+                            ).fetchall()
         firsts[key] = _order_key(rows[0])
         listed.update((r["quote_id"], r) for r in rows)
     ordered = sorted(listed.values(), key=_order_key)

@@ -110,3 +110,13 @@ def test_a_schema_5_store_migrates_to_the_same_groups(store: sqlite3.Connection,
     conn = reopened_as_of_schema(store, tmp_path / "f.db", 5)
     assert json.dumps([quotation_groups(conn, min_occurrences=1, limit=-1, shown=s) for s in (None, 3)]) == before
     assert_figures_current(conn)
+
+
+def test_reading_one_printer_per_wording_lists_the_same_first_occurrences(store: sqlite3.Connection) -> None:
+    """The API reads each wording's first printer only (``printers=1``): its groups are the page's."""
+    for shown in (1, 2, 3):
+        full = quotation_groups(store, min_occurrences=1, limit=-1, shown=shown)
+        lean = quotation_groups(store, min_occurrences=1, limit=-1, shown=shown, printers=1)
+        assert [{**g, "occurrences": g["occurrences"][:shown]} for g in full] == \
+            [{**g, "occurrences": g["occurrences"][:shown]} for g in lean]
+        assert any(len(g["variants"]) > 1 for g in full)

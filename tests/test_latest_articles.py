@@ -8,6 +8,7 @@ import pytest
 
 from newsgraph import query
 from newsgraph.model import Article, Entity, Event
+from newsgraph.query import persons
 from newsgraph.store import connect, store_articles
 
 
@@ -52,14 +53,14 @@ def test_pages_say_they_show_the_latest(db: Path, monkeypatch: pytest.MonkeyPatc
 
     from newsgraph.web import create_app
 
-    monkeypatch.setattr(query, "LATEST_ARTICLES", 4)
+    monkeypatch.setattr(persons, "LATEST_ARTICLES", 4)
     with TestClient(create_app(db)) as client:
         person = client.get("/person/Ann Lee").text
         assert 'id="latest"' in person and 'class="chart attention"' in person  # the chart: whole, from the totals
         timeline = client.get("/timeline", params={"place": "Portmoor"}).text
         assert 'id="latest"' in timeline and 'class="chart attention"' in timeline
         assert "1–4 of 4" in timeline
-    monkeypatch.setattr(query, "LATEST_ARTICLES", 500)
+    monkeypatch.setattr(persons, "LATEST_ARTICLES", 500)
     with TestClient(create_app(db)) as client:
         assert 'id="latest"' not in client.get("/person/Ann Lee").text
 
@@ -82,3 +83,41 @@ def test_attention_of_a_search_in_more_than_the_sample_counts_the_latest(db: Pat
             continue
         assert a["sample"] == 5 and sum(p["articles"] for p in a["periods"]) == 5
         assert [p["period"] for p in a["periods"]] == [str(2010 + i) for i in range(7, 12)]  # the latest five
+
+
+def test_another_speakers_window_counts_the_articles_naming_or_quoting_it(tmp_path: Path) -> None:
+    """An organisation quoted in a few articles but named in many: its window is the latest
+    articles naming or quoting it, so its timeline reads no more articles than that."""
+    from newsgraph.model import Quote, Speaker
+
+    def article(i: int) -> Article:
+        text = f"The Harbour Board said on day {i} that the port would open."
+        entities = [Entity("Harbour Board", "ORG", [(4, 17)])]
+        quotes = [Quote([(27, len(text) - 1)], "indirect", Speaker("Harbour Board", (4, 17), type="ORG"))] \
+            if i % 3 == 0 else []
+        return Article(text=text, document=f"h{i}.txt", published=f"20{10 + i}-01-01", entities=entities,
+                       quotes=quotes, timeline=[Event(f"20{10 + i}", text, (0, len(text)), ["Harbour Board"], [])])
+
+    conn = connect(tmp_path / "h.db")
+    store_articles(conn, [article(i) for i in range(12)])
+    ids = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    who = query.find_identity(conn, "Harbour Board")
+    assert who is not None and who.kind != "person"
+    assert query.latest_articles_since(conn, person="Harbour Board", n=3) == ids[-3]  # named in all, quoted in 4
+    assert query.latest_articles_since(conn, person="Harbour Board", n=12) == ids[0]
+    assert query.latest_articles_since(conn, person="Harbour Board", n=13) is None
+    events, total, _ = query.timeline_view(conn, person="Harbour Board", since=ids[-3])
+    assert total == 3 and {e["article_id"] for e in events} == set(ids[-3:])
+
+
+def test_a_persons_timeline_has_their_attention_chart(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    with TestClient(create_app(db)) as client:
+        page = client.get("/timeline", params={"person": "Ann Lee"}).text
+        assert 'class="chart attention"' in page and "/api/attention?person=Ann+Lee" in page
+        both = client.get("/timeline", params={"person": "Ann Lee", "place": "Portmoor"}).text
+        assert 'class="chart attention"' not in both  # the two together would be a sample: not charted
+        assert client.get("/timeline", params={"person": "No One"}).status_code == 200

@@ -484,6 +484,7 @@ def _drop_schema_4_columns(conn: sqlite3.Connection) -> None:
     """Back to schema 3's columns: no speaker types, affiliations, genders, acts or parents."""
     drop_schema_5_totals(conn)
     conn.execute("DROP INDEX quotes_act")
+    conn.execute("DROP INDEX quotes_speaker_act")  # schema 7+ (on speaker, act)
     for column in ("speaker_type", "affiliation", "act", "parent_id"):
         conn.execute(f"ALTER TABLE quotes DROP COLUMN {column}")
     conn.execute("ALTER TABLE entities DROP COLUMN gender")

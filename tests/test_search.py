@@ -9,6 +9,7 @@ import pytest
 from newsgraph import query
 from newsgraph.cli import main
 from newsgraph.model import Article, Quote, Speaker
+from newsgraph.query import sampling
 from newsgraph.store import connect, store_articles
 
 QUOTES = [  # (published, speaker, quotation)
@@ -92,7 +93,7 @@ def test_a_search_matching_many_is_counted_and_faceted_on_a_sample(tmp_path: Pat
     assert query.count_quotes_about(conn, search="tide", speaker="ann") == (exact, True)
     assert query.count_quotes_about(conn, search="tide") == (40, True)  # a search alone: the index counts
     assert query.search_sample(conn, "tide") is None
-    monkeypatch.setattr(query, "SAMPLE", 10)
+    monkeypatch.setattr(sampling, "SAMPLE", 10)
     assert query.search_sample(conn, "tide") == 10
     # The 10 latest-ingested matches, half of them Ann Lee's: about half of the 40.
     assert query.count_quotes_about(conn, search="tide", speaker="ann") == (20, False)
@@ -117,7 +118,7 @@ def test_web_search_says_about_and_sample(tmp_path: Path, monkeypatch: pytest.Mo
 
     from newsgraph.web import create_app
 
-    monkeypatch.setattr(query, "SAMPLE", 10)
+    monkeypatch.setattr(sampling, "SAMPLE", 10)
     with TestClient(create_app(_many(tmp_path))) as client:
         page = client.get("/search", params={"q": "tide", "speaker": "ann"}).text
         assert '<span id="total">about 20</span>' in page and "of about 20" in page
@@ -134,6 +135,6 @@ def test_an_article_search_matching_many_is_faceted_on_a_sample(tmp_path: Path, 
     assert query.article_sample(conn, "tide") is None
     every = query.article_facets(conn, search="tide")
     assert every["year"] == [{"value": "2023", "count": 20}, {"value": "2024", "count": 20}]
-    monkeypatch.setattr(query, "SAMPLE", 10)
+    monkeypatch.setattr(sampling, "SAMPLE", 10)
     assert query.article_sample(conn, "tide") == 10
     assert query.article_facets(conn, sample=10, search="tide")["year"] == [{"value": "2024", "count": 10}]

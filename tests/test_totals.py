@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from newsgraph import query
+from newsgraph.identity import identities
 from newsgraph.model import Article, Entity, Event, Quote, Speaker
+from newsgraph.query import quotations
 from newsgraph.store import connect, store_articles
 from newsgraph.store.db import ATTENTION_TABLES, GROUP_FIGURES_TABLES, SCHEMA_VERSION, TOTALS_TABLES, rebuild_totals
 from newsgraph.store.merge import merge_new_entities, remerge, unmerge
@@ -137,7 +139,7 @@ def _identities_by_a_pass(conn: sqlite3.Connection) -> dict[str, tuple]:
 
 def test_lists_read_from_the_totals_match_a_pass_over_the_rows(store: sqlite3.Connection) -> None:
     people = {p.key: (p.kind, sorted(p.names), p.articles, p.mentions, p.quotes)
-              for p in query.identities(store).all}
+              for p in identities(store).all}
     assert people == _identities_by_a_pass(store)
     places = {r["name"]: (r["mentions"], r["articles"], r["lat"], r["lon"], r["country"], r["types"])
               for r in query.place_counts(store, limit=-1)}
@@ -254,13 +256,13 @@ def test_pages_by_date_are_those_of_a_sort_of_every_match(store: sqlite3.Connect
 @pytest.mark.parametrize("order", ["newest", "oldest"])
 def test_a_persons_quotations_walked_by_date_are_those_of_the_sort(store: sqlite3.Connection, order: str,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    """The most quoted are paged article by article (query._walk_pays), the others by a sort: the same rows."""
+    """The most quoted are paged article by article (query.quotations._walk_pays), the others by a sort: the same rows."""
     seen = 0
     for name in [p["name"] for p in query.top_speakers(store, limit=6)]:
         for act in (None, "speech"):
             pages = []
             for threshold in (0, 1 << 40):  # walk, sort
-                monkeypatch.setattr(query, "_walk_pays", lambda conn, rows, t=threshold: t)
+                monkeypatch.setattr(quotations, "_walk_pays", lambda conn, rows, t=threshold: t)
                 pages.append([[r["id"] for r in query.quotes(store, person=name, act=act, order=order, limit=4,
                                                               offset=offset)] for offset in (0, 3, 7)])
             assert pages[0] == pages[1], (name, act)

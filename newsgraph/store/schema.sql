@@ -88,6 +88,8 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
 CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
 CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(speaker_entity_id);  -- a person's quotations (identity.py)
 CREATE INDEX IF NOT EXISTS quotes_act ON quotes(act);
+-- A speaker's quotations counted per act in the index alone (query.count_quotes: `quotes --speaker`).
+CREATE INDEX IF NOT EXISTS quotes_speaker_act ON quotes(speaker, act);
 -- Lists of quotations by date (query.quotes): articles in that order, then each one's quotations (schema 5).
 CREATE INDEX IF NOT EXISTS quotes_article_start ON quotes(article_id, start);
 CREATE INDEX IF NOT EXISTS articles_newest ON articles(published DESC, id);

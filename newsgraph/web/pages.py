@@ -230,9 +230,9 @@ def timeline(request: Request, conn: Conn, person: Person = None, place: Place =
         article_id is None else None  # named in many articles: the latest of them
     events, total, counts = query.timeline_view(conn, **chosen, limit=TIMELINE_PAGE, offset=offset, since=since)
     pager = Pager("/timeline", total, offset, TIMELINE_PAGE, len(events), filters, "/api/timeline", filters)
-    charted = place and not person
+    charted = bool(person) != bool(place)  # one of them: counted whole, from the totals
     return render(request, "timeline.html", form={k: v or "" for k, v in filters.items()}, events=events,
-                  a=attention_context(request, conn, place=place) if charted else None,  # whole, from the totals
+                  a=attention_context(request, conn, person=person, place=place) if charted else None,
                   latest=query.LATEST_ARTICLES if since else None,
                   article_key=query.key_of(conn, article_id) if article_id else None, pager=pager,
                   counts=counts,

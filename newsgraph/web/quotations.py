@@ -75,7 +75,7 @@ def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_oc
                                              limit=limit or CSV_MAX, offset=offset), "quotations")
     limit = limit or PAGE
     rows = quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences, limit=limit, offset=offset,
-                            shown=occurrences or None)
+                            shown=occurrences or None, printers=1)  # the API lists no wording's printers
     rows = [{**g, "occurrences": g["occurrences"][:occurrences]} if occurrences
             else {**g, "occurrence_count": len(g["occurrences"])} for g in rows]
     total = count_quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences)
@@ -86,9 +86,12 @@ def _with_variants_marked(group: dict[str, Any]) -> dict[str, Any]:
     """The page's view of a group (``quotation_group(shown=SHOWN_OCCURRENCES)``): each other wording
     with its differing words and who printed it."""
     others = []
-    printed: dict[str, list[dict[str, Any]]] = {}  # each wording's printers, in order (words() once each)
+    printed: dict[str, list[dict[str, Any]]] = {}  # each wording's printers, in order
+    wording_of: dict[str, str] = {}  # words() once per distinct text: wire copies print the same
     for o in group["occurrences"]:
-        printed.setdefault(" ".join(words(o["text"])), []).append(o)
+        if o["text"] not in wording_of:
+            wording_of[o["text"]] = " ".join(words(o["text"]))
+        printed.setdefault(wording_of[o["text"]], []).append(o)
     for v in group["variants"][1:]:
         by = printed.get(" ".join(words(v["text"])), [])[:SHOWN_OCCURRENCES]
         pieces = differing_words(group["text"], v["text"])
