@@ -49,6 +49,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities import names
+from newsgraph.analyse.quotes.acts import lemma_act
 from newsgraph.analyse.quotes.candidates import (
     agent_speaks,
     is_passive_target,
@@ -275,6 +276,8 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
     """``Lee said the plan would fail.`` then ``“…”``: the last cue subject, if newer than the last speaker."""
     subjects = cue_subjects(ctx.doc, ctx.quoted)
     k = bisect.bisect_left(subjects, (ctx.cand.qs.open_mark, -1)) - 1
+    while k >= 0 and not _says_something(ctx.doc[subjects[k][1]]):
+        k -= 1  # "… as NBC begin showing the series": what it shows is no one's words
     if k < 0 or subjects[k][0] < (ctx.para_before or ctx.para)[0]:
         return None
     subj = ctx.doc[subjects[k][1]]
@@ -287,6 +290,19 @@ def last_cue_subject(ctx: AttributionContext) -> Attribution | None:
     found = _by_name(ctx, subj)
     # a subject that names no one ("the base station processes ...") does not interrupt the speaker
     return found if found is None or found[0].name is not None or last is None else None
+
+
+def _says_something(subj: Token) -> bool:
+    """One of the cues ``subj`` is the subject of reports speech or thought (said, believes) or
+    is its sentence's main verb ("Lee identified boredom as the reason"), not only an act or a
+    display inside a clause ("… around the time Channel Nine begin showing it")."""
+    sent = subj.sent
+    doc = subj.doc
+    cues = cue_indices(doc)
+    own = [doc[i] for i in cues[bisect.bisect_left(cues, sent.start) : bisect.bisect_left(cues, sent.end)]
+           if cue_subject(doc[i]) == subj]
+    return not own or any(lemma_act(cue_lemma(c)) != "other" or c.dep_ == "ROOT"
+                          or c.dep_ == "conj" and c.head.dep_ == "ROOT" for c in own)
 
 
 def person_introduced_before(ctx: AttributionContext) -> Attribution | None:

@@ -79,6 +79,9 @@ def pronoun_referent(
             ent = entity_for_name(doc, name_tokens(t).text, t.idx)
             if ent is not None and gender_compatible(doc, ent.name, gender):
                 return ent.name
+    alone = _only_person_of_sentence_before(doc, tok, skip, gender)
+    if alone is not None:
+        return alone
     subjects = cue_subjects(doc, skip)
     k = bisect.bisect_left(subjects, (min(before, tok.idx), -1)) - 1
     passed_name = False
@@ -134,17 +137,65 @@ def pronoun_referent(
     return ent.name if ent else None
 
 
+def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
+    """"Harbour have been boosted by the return of skipper Tom Reyes. "…," he said": the sentence
+    before, in the same paragraph, is about no person (a team, a thing) and names one person
+    only, of the pronoun's gender: the pronoun is that person, not an earlier speaker."""
+    sent = tok.sent
+    if sent.start == 0 or tok.i - sent.start > 12 or any(
+            t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS for t in doc[sent.start : tok.i]):
+        return None  # "Federer admitted he was …" with the name untagged: that name, not one before
+    prev = doc[sent.start - 1].sent
+    layout = doc._.layout
+    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+        return None
+    if any(inside_any(t.idx, skip) or t.is_quote for t in prev):
+        return None  # a sentence with quoted words: its own speaker is resolved there
+    subj = next((c for c in prev.root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not subj.ent_type_:
+        return None  # about a person, or a name the tagger did not type: maybe the one meant
+    lemma = subj.lemma_.lower()
+    if subj.pos_ == "NOUN" and (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
+        return None  # "The skipper was boosted by …", "the former champion beat …": a person described
+    named = {ent.name for s, _e, ent in name_index(doc).mentions if prev.start_char <= s < prev.end_char}
+    named |= {e.text for e in prev.ents if e.label_ == "PERSON" and not any(e.text in n for n in named)}
+    if len(named) != 1:
+        return None
+    (name,) = named
+    ent = name_index(doc).by_name.get(name.lower())
+    return name if ent is not None and gender_compatible(doc, name, gender) else None
+
+
 def _reported_inside(subj: Token) -> bool:
     """``subj`` is the agent of a modifier inside what another cue reports ("the cuts proposed by
     X", "a plan X drew up"): X is talked about, not speaking."""
     verb = subj.head.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj.head
     cues = set(cue_indices(subj.doc))
+    if _reported_after_split(subj):
+        return True
     if verb.dep_ in ("advcl", "ccomp") and subj.dep_ in SUBJECT_DEPS:
         # "Lee said the case was not as grave as Reyes believed": Reyes is talked about in Lee's report
         return any(a.i in cues and _reported_by_someone(a) for a in verb.ancestors)
     if verb.dep_ not in ("acl", "relcl"):
         return False
     return any(a.i in cues for a in verb.ancestors)
+
+
+def _reported_after_split(subj: Token) -> bool:
+    """``subj`` opens what a cue reports, in a "sentence" the parser split off the cue's own
+    ("Lee told the radio programme | Reyes had refused the change"): the sentence before ends in
+    no full stop and its main verb is a cue with nothing reported after it."""
+    sent = subj.sent
+    doc = subj.doc
+    if sent.start == 0 or subj.i - sent.start > 3:
+        return False
+    last = doc[sent.start - 1]
+    while last.is_space and last.i > 0:
+        last = doc[last.i - 1]
+    if last.is_punct or "\n" in doc[last.i : sent.start].text:
+        return False
+    root = last.sent.root
+    return root.i in set(cue_indices(doc)) and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
 
 
 def _reported_by_someone(cue: Token) -> bool:
@@ -197,8 +248,17 @@ def _untagged_name_subject_between(doc: Doc, start: int, end: int) -> bool:
 
 
 def _main_clause(verb: Token) -> bool:
-    """The sentence's main verb, or one coordinated with it ("… but Ann Lee sees hope")."""
-    return verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    """The sentence's main verb, or a clause coordinated with it by a conjunction ("… but Ann
+    Lee sees hope", also where the parser hung it on an adverbial clause: "France struggled as
+    they ground out wins but Ann Lee sees hope"); not a clause the parser joined with none
+    ("Lee was helped by the boost Reyes has given": a relative clause misread)."""
+    if verb.dep_ == "ROOT":
+        return True
+    start = verb.left_edge.i
+    if verb.dep_ != "conj" or start == 0 or not (verb.doc[start - 1].pos_ == "CCONJ" or verb.doc[start - 1].text in ",;"):
+        return False
+    head = verb.head
+    return head.dep_ == "ROOT" or head.dep_ == "advcl" and head.head.dep_ == "ROOT"
 
 
 def _quoted(text: str, char: int) -> bool:
@@ -288,6 +348,8 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     if dets and dets[0].dep_ == "poss" and dets[0].ent_type_ in ORG_LABELS and _described_person_noun(tok, True):
         # "Amnesty International's chief": the person the article names in that post
         return _last_person_speaker(doc, tok, before, skip) or _next_person_speaker(doc, tok, skip)
+    if dets and dets[0].lower_ in KIN_POSSESSIVES and tok.lemma_.lower() in KIN_NOUNS:
+        return _kin_named_before(doc, tok, before, skip)  # "Lee's son Tom said … his son said"
     if not dets or dets[0].lower_ not in ("the", "our", "this") or any(c.dep_ == "poss" and c.lower_ != "our" for c in dets):
         return None  # "the singer's father" says whose; "our correspondent" is the paper's own
     head = tok.lower_
@@ -327,15 +389,58 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         if found is None and aged:  # "… in the shape of Ann Lee. The 14-year-old said"
             found = _person_named_just_before(doc, tok, before, skip, alone=True)
         if bare and found is not None and not _named_in_sentence_before(doc, tok, found):
-            return None  # "Ann Lee said … he said. The chancellor is …": maybe someone else
-        if found is not None:
+            if tok.text.capitalize() in titles():
+                return None  # "Ann Lee said … he said. The chancellor is …": an office, maybe someone else's
+            found = None
+        elif found is not None:
             return None if other_post(found) else found
     if dets[0].lower_ == "the" and not office and _person_noun(tok):
         found = subject_of_sentence_before(doc, tok, skip)  # "Ann Lee resigned … The former teacher said"
+        if found is None and tok.text.capitalize() not in titles():
+            # "Ann Lee called it "bitter". … "…," the defender told": no office (not "the chancellor")
+            found = _last_person_speaker(doc, tok, before, skip)
         gender = gender_words().get(head)
         # "Home Secretary Ann Lee resigned. The former teacher said": a person of another post, maybe someone else
         return None if other_post(found, strict=True) or not gender_compatible(doc, found, gender) else found
     return None
+
+
+KIN_POSSESSIVES = frozenset({"his", "her", "their"})
+"""Possessives before a kin noun ("his son") that point back to whose relative was named."""
+KIN_LOOKBACK = 1500
+"""Characters back within which "his son" finds the son the article named ("Lee's son Tom")."""
+
+
+def _kin_named_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan]) -> str | None:
+    """"Ann Lee's son Tom, 57, said … his son said": the person last named right after the same
+    kin noun ("son Tom", "his daughter, Emily"), not too far back."""
+    idx = name_index(doc)
+    text = doc_text(doc)
+    kin = tok.lower_
+    gender = gender_words().get(kin)
+    for s, _e, ent in reversed(idx.mentions):
+        if s >= before or inside_any(s, skip):
+            continue
+        if before - s > KIN_LOOKBACK:
+            break
+        words = text[max(0, s - 30) : s].replace(",", " ").split()
+        if words[-1:] == [kin] and gender_compatible(doc, ent.name, gender):
+            return ent.name
+    return None
+
+
+def described_by_name(doc: Doc, subj: Token, before: int, skip: list[CharSpan]) -> str | None:
+    """"said the Harbour full-back", parsed with the club's name as the subject's head: a person
+    described by their club or country and a post, whom the sentence before has as its subject
+    or the attribution just before names."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ == "PERSON" or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return None
+    last = subj.doc[subj.right_edge.i]
+    if last.i <= subj.i or last.pos_ != "NOUN" or last.lemma_.lower() in org_nouns() or not all(
+            t.pos_ in ("ADJ", "NOUN", "PUNCT") and not t.is_quote for t in subj.doc[subj.i + 1 : last.i + 1]):
+        return None
+    return subject_of_sentence_before(doc, subj, skip) or _last_person_speaker(doc, subj, before, skip)
 
 
 def _person_noun(tok: Token) -> bool:
@@ -373,14 +478,30 @@ def subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> st
     idx = name_index(doc)
     found = {m[2].name: m for m in idx.mentions if prev.start_char <= m[0] < prev.end_char and not inside_any(m[0], skip)
              and not _inside_other_name(doc, m[0], m[1])}
-    if len(found) != 1 or any(prev.end_char <= m[0] < tok.idx for m in idx.mentions):
-        return None  # nobody or several named before, or someone named since
-    (s, _e, ent), = found.values()
-    named = doc.char_span(s, s + 1, alignment_mode="expand")
+    if not found or any(prev.end_char <= m[0] < tok.idx for m in idx.mentions):
+        return None  # nobody named before, or someone named since
+    several = len(found) > 1
+    subjects = [ent.name for s, _e, ent in found.values() if _mention_role(doc, s, several) == "subject"]
+    # of several people named, the one the sentence is about ("Lee was given confidence by the
+    # impact manager Reyes has had"): the subject of its main clause, not one named in a phrase
+    # or a clause inside it; but "Lee met Reyes": the main verb's object is as likely meant
+    if len(subjects) != 1 or several and any(_mention_role(doc, s, True) == "object" for s, _e, _ in found.values()):
+        return None
+    return subjects[0]
+
+
+def _mention_role(doc: Doc, start: int, main: bool) -> str | None:
+    """"subject" when the name starting at ``start`` is a subject (``main``: of its sentence's
+    main clause), "object" when the main clause's verb has it as its object, else None."""
+    named = doc.char_span(start, start + 1, alignment_mode="expand")
     head = named[0] if named is not None else None
     while head is not None and head.dep_ in ("compound", "flat", "appos") and head.head != head:
         head = head.head
-    return ent.name if head is not None and head.dep_ in ("nsubj", "nsubjpass") else None
+    if head is None:
+        return None
+    if head.dep_ in ("nsubj", "nsubjpass") and (not main or _main_clause(head.head)):
+        return "subject"
+    return "object" if head.dep_ in ("dobj", "dative", "attr", "oprd") and _main_clause(head.head) else None
 
 
 def _named_in_sentence_before(doc: Doc, tok: Token, name: str) -> bool:

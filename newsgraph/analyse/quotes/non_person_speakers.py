@@ -184,16 +184,17 @@ def _named_as_example(doc: Doc, char: int) -> bool:
 
 
 def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None = None,
-                     lookback: int = LOOKBACK) -> Entity | None:
+                     lookback: int = LOOKBACK, in_subject: bool = False) -> Entity | None:
     """The organisation mentioned last before ``char``, outside quotations, not too far back;
-    with ``head`` ("committee"), the last one whose name has that word, if any, else the last."""
+    with ``head`` ("committee"), the last one whose name has that word, if any, else the last;
+    ``in_subject``: only one named in a clause's subject (what the sentence is about)."""
     mentions = _org_mentions(doc)
     k = bisect.bisect_left(mentions, char, key=lambda m: m[0]) - 1
     seen: list[Entity] = []
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
         if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s) and not _common_word(doc, ent) \
-                and not _names_a_product(doc, s, _e):
+                and not _names_a_product(doc, s, _e) and (not in_subject or _in_subject(doc, s)):
             if head is None or head in ent.name.lower().split():
                 return ent
             seen.append(ent)
@@ -201,6 +202,18 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     if head is None or head in SELF_NAMING or not seen:
         return None
     return next((ent for ent in seen if _described_as(doc, ent, head)), seen[0])
+
+
+def _in_subject(doc: Doc, char: int) -> bool:
+    """The word at ``char`` lies in a clause's subject ("Acme has cut jobs", "Shares in Acme
+    fell"), not in an object ("sent coupons to Acme and Apex"): "it" later stands for a subject."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    while tok is not None and tok.dep_ not in SUBJECT_DEPS:
+        if tok.dep_ in ("ROOT", "dobj", "dative", "attr", "oprd") or tok.pos_ in ("VERB", "AUX") or tok.head == tok:
+            return False
+        tok = tok.head
+    return tok is not None
 
 
 def _names_a_product(doc: Doc, start: int, end: int) -> bool:
@@ -344,6 +357,23 @@ def name_after_description(subj: Token) -> Token | None:
     name = doc[subj.i + 1]
     if name.pos_ == "PROPN" and name.head == subj.head and name.dep_ in SUBJECT_DEPS:
         return name
+    if name.pos_ == "PROPN" and name.head == subj and name.dep_ == "appos" and name.ent_type_ != "PERSON" \
+            and not name.is_lower:
+        return name  # "according to technology analysts IDC": IDC, described
+    return None
+
+
+def subject_before_dashes(subj: Token) -> Token | None:
+    """"the government - the country's largest land owner - say": the parser headed the subject
+    by the description between the dashes; the noun before them is who speaks."""
+    doc = subj.doc
+    after = subj.right_edge.i + 1
+    if after >= len(doc) or doc[after].text not in ("-", "–", "—") or subj.left_edge.i >= subj.i:
+        return None
+    for t in doc[subj.left_edge.i : subj.i]:
+        if t.text in ("-", "–", "—") and t.whitespace_ and t.i > subj.left_edge.i:
+            before = doc[t.i - 1]
+            return before if before.pos_ in ("NOUN", "PROPN") and bool(before.whitespace_) else None
     return None
 
 
@@ -361,11 +391,15 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     inner = person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
     if inner is not None:
         name = _phrase(doc, *noun_phrase(tok))
-        return Source(name, "GROUP" if _is_plural(inner) else "UNNAMED", _affiliation(doc, inner)) if name else None
+        single = tok.lower_ == "one" or not _is_plural(inner)  # "one of the mayor's advisers": one person
+        return Source(name, "UNNAMED" if single else "GROUP", _affiliation(doc, inner)) if name else None
     ent = org_entity_at(doc, tok.idx)
     if ent is not None:
         return Source(canonical_org(doc, ent.name), "ORG")
-    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" and not tok.is_lower or tok.text.isupper() and len(tok.text) >= 2:
+    capitalised = tok.pos_ == "NOUN" and tok.is_title and tok.i > tok.head.i and any(
+        c.dep_ == "compound" and c.is_title for c in tok.children)  # "said Swiss Re" with "Re" tagged a noun
+    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" and not tok.is_lower or tok.text.isupper() and len(tok.text) >= 2 \
+            or capitalised:
         name = _proper_name(doc, tok)  # a proper name, or an acronym the tagger took for a noun
         return Source(canonical_org(doc, name), "ORG") if name else None
     if not is_noun_token(tok):
@@ -410,6 +444,11 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
     if plural:
         name = _phrase(doc, lo, hi, drop=QUANTIFIERS - {"other"}, head=tok)
         return Source(name, "GROUP", _affiliation(doc, tok)) if name else None
+    if depth <= 2 and _ranked_description(tok):
+        # "according to Acme. The world's second biggest insurer said": the organisation that spoke last
+        spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
+        if spoke is not None and spoke.type == "ORG":
+            return spoke
     if dets == ["the"]:
         introduced = introducing_phrase(doc, tok, skip)  # "the spokesman": "a Home Office spokesman"
         if introduced is not None:
@@ -417,6 +456,15 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             lo, hi = noun_phrase(tok)
     name = _phrase(doc, lo, hi)
     return Source(name, "UNNAMED", _affiliation(doc, tok)) if name else None
+
+
+def _ranked_description(tok: Token) -> bool:
+    """"the world's second biggest insurer", "Britain's largest retailer": a singular noun ranked
+    by a superlative, as news describes an organisation it has just named (not a man or a woman)."""
+    if tok.tag_ != "NN" or tok.lemma_.lower() in ("man", "woman", "person", "boy", "girl"):
+        return False
+    return any(c.tag_ == "JJS" for c in tok.children if c.dep_ == "amod") and any(
+        c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in tok.children)
 
 
 def introducing_phrase(doc: Doc, tok: Token, skip: list[CharSpan]) -> Token | None:
@@ -489,5 +537,5 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
             return None  # someone else spoke last ("cities that support ..."): no guess
     if plural or not mentioned:
         return None
-    org = _last_org_before(doc, tok.idx, skip, lookback=MENTIONED_LOOKBACK)
+    org = _last_org_before(doc, tok.idx, skip, lookback=MENTIONED_LOOKBACK, in_subject=True)
     return Source(canonical_org(doc, org.name), "ORG") if org is not None else None

@@ -148,17 +148,25 @@ def name_tokens(tok: Token) -> Span:
     doc = tok.doc
     if tok.ent_type_ == "PERSON":  # walk the entity's IOB tags: no scan over doc.ents
         s = e = tok.i
-        while doc[s].ent_iob_ == "I" and s > 0:
+        while doc[s].ent_iob_ == "I" and s > 0 and not _spaced_dash(doc[s - 1]):
             s -= 1
-        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I":
+        while e + 1 < len(doc) and doc[e + 1].ent_iob_ == "I" and not _spaced_dash(doc[e + 1]):
             e += 1
         return doc[s : e + 1]
     s = e = tok.i
     while s > 0 and doc[s - 1].pos_ == "PROPN" and doc[s - 1].head.i in range(s - 1, tok.i + 2):
         s -= 1
-    while e + 1 < len(doc) and (doc[e + 1].pos_ == "PROPN" or doc[e + 1].text == "-") and doc[e + 1].head.i in range(tok.i - 1, e + 3):
-        e += 1
+    while e + 1 < len(doc) and (doc[e + 1].pos_ == "PROPN" or doc[e + 1].text == "-"
+                                and not doc[e].whitespace_ and not doc[e + 1].whitespace_) \
+            and doc[e + 1].head.i in range(tok.i - 1, e + 3):
+        e += 1  # "Lee Seung-min", not "Tom Reyes - Harbour's largest investor"
     return doc[s : e + 1]
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with spaces around it ("Tom Reyes - Harbour's largest investor - said"): it ends a
+    name the tagger ran on into the description after it."""
+    return tok.text in ("-", "–", "—") and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def clean_name(name: str) -> str:
@@ -351,9 +359,10 @@ def full_name_written(doc: Doc, name: str, *, unique: bool = False) -> str:
     for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {re.escape(name)}(?![\w-])", doc_text(doc)):
         given = m.group(1)
         word = doc.char_span(m.start(1), m.end(1))
-        if word is None or word[0].pos_ != "PROPN" or word[0].ent_type_ in ORG_LABELS:
+        double = "-" in given and all(known_given_name(part) for part in given.split("-"))  # "Anne-Marie"
+        if word is None or word[0].pos_ != "PROPN" or word[0].ent_type_ in ORG_LABELS and not double:
             continue  # "The Balco", "German Boerse": a word in front of it, not a given name
-        if given not in titles() and known_given_name(given) and given not in givens:
+        if given not in titles() and (double or known_given_name(given)) and given not in givens:
             if not unique:
                 return f"{given} {name}"
             givens.append(given)

@@ -22,6 +22,7 @@ from newsgraph.analyse.base.cues import (
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.coreference import (
+    described_by_name,
     described_person,
     pronoun_referent,
     resolve_name,
@@ -29,6 +30,7 @@ from newsgraph.analyse.quotes.coreference import (
 from newsgraph.analyse.quotes.non_person_speakers import (
     describe_source,
     name_after_description,
+    subject_before_dashes,
 )
 from newsgraph.analyse.quotes.person_names import (
     PRONOUNS,
@@ -73,7 +75,7 @@ def name_speaker(
     Motorola said", "the company and its shareholders said") are one GROUP named by the
     canonical names of its members ("Apple and Motorola", "Nordmark and its shareholders")."""
     skip = skip or []
-    subj = _outer_subject(subj) or name_after_description(subj) or subj
+    subj = _outer_subject(subj) or _as_aside_speaker(subj) or subject_before_dashes(subj) or name_after_description(subj) or subj
     members = conjuncts(subj)
     if not members:
         return _single_speaker(doc, subj, people, before, skip)
@@ -85,6 +87,20 @@ def name_speaker(
         names.append(spk.name or "")
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return Speaker(joined, None, None, "GROUP")
+
+
+def _as_aside_speaker(subj: Token) -> Token | None:
+    """"Harbourville, as one of the mayor's advisers pointed out, rarely floods": the parser made
+    the town the subject of the aside's verb; the one in the "as" phrase speaks."""
+    cue = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or subj.i > cue.i:
+        return None
+    for c in cue.children:
+        if c.lower_ == "as" and c.dep_ == "prep" and subj.i < c.i < cue.i:
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.right_edge.i == cue.i - 1:
+                return obj
+    return None
 
 
 def _outer_subject(subj: Token) -> Token | None:
@@ -118,7 +134,7 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
         return Speaker(name, None, desc, "PERSON")
     if subj.lower_ in PRONOUNS:
         return Speaker(None, None, desc)  # "they" with no group or organisation before: no guess
-    described = described_person(doc, subj, before, skip)
+    described = described_person(doc, subj, before, skip) or described_by_name(doc, subj, before, skip)
     if described is not None:
         return Speaker(described, None, desc, "PERSON")
     found = describe_source(doc, subj, before, skip)
