@@ -80,15 +80,15 @@ def test_a_rare_name_with_nothing_against_still_joins(conn) -> None:  # type: ig
 
 
 def test_an_article_of_another_section_joins_when_entities_named_with_both_agree(conn) -> None:  # type: ignore[no-untyped-def]
-    arts = [_art(f"politics/{i}.txt", "Anselm Greaves", roles=("Prime Minister",),
+    arts = [_art(f"politics/{i}.txt", "Anselm Walker", roles=("Prime Minister",),
                  others=(("Hollis Ward", "PERSON"),)) for i in range(3)]
-    arts.append(_art("entertainment/9.txt", "Anselm Greaves"))  # another section, nothing in common
-    arts.append(_art("sport/9.txt", "Anselm Greaves", others=(("Hollis Ward", "PERSON"),)))
+    arts.append(_art("entertainment/9.txt", "Anselm Walker"))  # another section, nothing in common
+    arts.append(_art("sport/9.txt", "Anselm Walker", others=(("Hollis Ward", "PERSON"),)))
     store_articles(conn, arts)
     merge_new_entities(conn)
-    g = _global_of(conn, "politics/0.txt", "Anselm Greaves")
-    assert _global_of(conn, "sport/9.txt", "Anselm Greaves") == g
-    assert _global_of(conn, "entertainment/9.txt", "Anselm Greaves") != g
+    g = _global_of(conn, "politics/0.txt", "Anselm Walker")
+    assert _global_of(conn, "sport/9.txt", "Anselm Walker") == g
+    assert _global_of(conn, "entertainment/9.txt", "Anselm Walker") != g
 
 
 def test_a_mrs_and_a_mr_of_one_name_stay_apart(conn) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,11 @@ only splits a list:
    case-folded. "Donald Trump", "Donald J. Trump" and "Mr. Donald Trump" join; "Donald Trump
    Jr." (suffix), "Bill Clinton" / "Hillary Clinton" (given name) never do, nor do middle
    initials that differ ("George H. W. Bush" / "George W. Bush"). Family-name-first
-   names ("Kim Jong Un") must agree on every given name ("Kim Jong Il" stays apart).
+   names ("Kim Jong Un") must agree on every given name ("Kim Jong Il" stays apart). The name
+   is not enough: what the articles say of the two (person_context.py: gender, role fields,
+   section, people named with them) must not conflict more than it agrees — the goalkeeper is
+   not the business trouble-shooter of the same name — and where several people of the name are
+   possible, something must agree.
 2. **A surname alone** ("Trump" in an article that never gives the full name) joins the
    global person with that surname only if that person holds at least 90 % of the articles
    naming anyone of that surname in full, in at least 3 articles; a gendered title in the
@@ -19,7 +23,8 @@ only splits a list:
    ("President Clinton") first removes people some article calls a candidate for that office
    ("presidential nominee Hillary Clinton"), and with no dominant person it joins the one person
    of that surname some article gives that office ("President Barack Obama", not Michelle
-   Obama). Otherwise it stays on its own.
+   Obama). Otherwise it stays on its own; a context that conflicts (person_context.py) keeps it
+   on its own too ("Mrs Wilkinson" the dance teacher is not the fly-half).
 3. **A single name that is nobody's surname** ("Stalin", "Pele") joins the same single name.
 4. **Places and organisations** join on exact type and name (places also on their alias).
 
@@ -40,7 +45,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from newsgraph.store.db import run_write
-from newsgraph.store.person_context import Comparison, Context, compare, entity_context, genders_of, global_context
+from newsgraph.store.person_context import (
+    Comparison,
+    Context,
+    common_surname,
+    compare,
+    entity_context,
+    genders_of,
+    global_context,
+)
 from newsgraph.store.retype import retype_batch
 
 DOMINANCE = 0.9
@@ -236,8 +249,8 @@ class _People:
             self.contexts[g.id] = global_context(self.conn, g.id)
         return self.contexts[g.id]
 
-    def compare(self, mine: Context, g: _Global) -> Comparison:
-        return compare(self.conn, mine, self.context(g))
+    def compare(self, mine: Context, g: _Global, common: bool) -> Comparison:
+        return compare(self.conn, mine, self.context(g), common=common)
 
     def joined(self, g: _Global, mine: Context) -> None:
         g.articles += 1
@@ -265,7 +278,7 @@ class _People:
                 return best.id, rule
             return self.created(name, mine).id, "new"
         g = self.single.get(name.lower())
-        if g is not None and not self.compare(mine, g).apart:
+        if g is not None and not self.compare(mine, g, False).apart:
             self.joined(g, mine)
             return g.id, "same single name"
         g = self.created(name, mine)
@@ -274,16 +287,16 @@ class _People:
 
     def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context) -> tuple[int, str]:
         """Rule 1 with context: among the global people of this name (initials agreeing), the one whose
-        articles agree most; none when the context conflicts, or when several people of the name
-        remain possible and nothing agrees."""
+        articles agree most; none when the context conflicts, or when the surname is a common one
+        and nothing agrees."""
         cands = [c for c in self.by_key.get(key, []) if initials_agree(name, c.name)]
         exact = [c for c in cands if middle_initials(c.name) == middle_initials(name)]
         if exact and len(exact) < len(cands) and middle_initials(name):  # "George H. W. Bush": his own first
             cands = exact
-        scored = [(self.compare(mine, c), c) for c in cands]
-        possible = [(cmp, c) for cmp, c in scored if not cmp.apart]
-        # A name more than one person may bear needs agreeing evidence; the one possible bearer, none against.
-        fitting = [(cmp, c) for cmp, c in possible if cmp.agree or len(possible) == 1]
+        common = common_surname(key[-2])
+        scored = [(self.compare(mine, c, common), c) for c in cands]
+        # A name very many people bear needs agreeing evidence; a rare one only nothing against it.
+        fitting = [(cmp, c) for cmp, c in scored if not cmp.apart and (cmp.agree or not common)]
         if fitting:
             cmp, best = max(fitting, key=lambda t: (len(t[0].agree) - len(t[0].conflict), t[1].articles, -t[1].id))
             self.joined(best, mine)
@@ -303,7 +316,7 @@ class _People:
         best, rule = _dominant(cands, gender)
         if best is None:
             best, rule = _office_holder(self.conn, name, aliases, cands)
-        if best is None or self.compare(mine, best).apart:
+        if best is None or self.compare(mine, best, common_surname(name)).apart:
             return None, ""
         return best, rule
 

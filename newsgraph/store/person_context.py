@@ -58,9 +58,18 @@ def role_fields() -> dict[str, str]:
 
 
 def fields_of(roles: Iterable[str]) -> frozenset[str]:
-    """The fields of work the role phrases name: {"sport"} for "Scotland coach"."""
+    """The fields of work the role phrases name: {"sport"} for "Scotland coach", {"business"} for
+    "Arsenal vice-chairman"."""
     table = role_fields()
-    return frozenset(table[w] for role in roles for w in _WORD.findall(role.lower()) if w in table)
+    words = {w for role in roles for word in _WORD.findall(role.lower()) for w in (word, *word.split("-"))}
+    return frozenset(table[w] for w in words if w in table)
+
+
+def common_surname(surname: str) -> bool:
+    """A surname very many people bear (``names_common_surnames.txt``): its namesakes need agreeing context."""
+    from newsgraph.analyse.entities.names import word_set
+
+    return surname.lower() in word_set("names_common_surnames.txt", lower=True)
 
 
 def section_of(document: str) -> str | None:
@@ -177,12 +186,13 @@ def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[s
     return telling
 
 
-def compare(conn: sqlite3.Connection, mine: Context, theirs: Context) -> Comparison:
+def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common: bool) -> Comparison:
     """The evidence that an article's person (``mine``) is or is not the global person (``theirs``).
 
-    Conflicts: genders that differ, role fields that share nothing, and a section other than the
-    global person's one section (someone named under several sections is a public figure, whom
-    any section may name). Agreements: a shared field or section, telling names named with both."""
+    Conflicts: genders that differ, role fields that share nothing and, for a ``common`` name
+    ("Matt Williams"), sections that share nothing (a rare name in another section is the same
+    public figure: "Vladimir Putin" in a business story). Agreements: a shared field or section,
+    telling names named with both."""
     agree: list[str] = []
     conflict: list[str] = []
     if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
@@ -197,7 +207,7 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context) -> Compari
         shared = sorted(mine.sections & theirs.sections)
         if shared:
             agree.append(f"both in {', '.join(shared)}")
-        elif len(theirs.sections) == 1:
+        elif common:
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
     both = _telling(conn, mine, theirs)
     if both:
