@@ -124,3 +124,15 @@ def test_a_namesake_kept_apart_can_be_undone_and_stays_undone(conn) -> None:  # 
     assert _global_of(conn, "sport/2.txt", "Nell Farrant") == g
     assert unmerge(conn, g) == 1
     assert _global_of(conn, "sport/2.txt", "Nell Farrant") != g
+
+
+def test_a_common_surname_needs_agreement_a_rare_one_only_nothing_against(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("sport/1.txt", "Dara Williams"), _art("entertainment/1.txt", "Dara Williams"),
+                          _art("sport/2.txt", "Dara Williams"),
+                          _art("sport/3.txt", "Ivo Quarrington"), _art("entertainment/3.txt", "Ivo Quarrington")])
+    merge_new_entities(conn)
+    athlete = _global_of(conn, "sport/1.txt", "Dara Williams")
+    assert _global_of(conn, "sport/2.txt", "Dara Williams") == athlete  # both in sport
+    assert _global_of(conn, "entertainment/1.txt", "Dara Williams") != athlete
+    assert _global_of(conn, "entertainment/3.txt", "Ivo Quarrington") == _global_of(conn, "sport/3.txt",
+                                                                                    "Ivo Quarrington")

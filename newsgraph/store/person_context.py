@@ -168,9 +168,8 @@ def global_context(conn: sqlite3.Connection, global_id: int) -> Context:
 
 def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[str]:
     """The names of both contexts that say something: named in few of the store's articles (< 2 %),
-    or in at least two of the global person's articles and 3× as often there as in the store (the
-    colleague of a much-named minister). "BBC" or "England" with a namesake of the sport pages is
-    neither."""
+    or 3× as often in the global person's articles as in the store (the colleague of a much-named
+    minister). "BBC" or "England" with a namesake of the sport pages is neither."""
     shared = sorted(set(mine.comentioned) & set(theirs.comentioned))
     if not shared:
         return []
@@ -181,7 +180,7 @@ def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[s
         n = int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM entities WHERE name = ? LIMIT 1000)",
                              (name,)).fetchone()[0])
         seen = theirs.comentioned[name]
-        if n < cap or (seen >= 2 and seen / max(1, theirs.articles) >= 3 * n / top):
+        if n < cap or seen / max(1, theirs.articles) >= 3 * n / top:
             telling.append(name)
     return telling
 
