@@ -126,7 +126,7 @@ def test_a_namesake_kept_apart_can_be_undone_and_stays_undone(conn) -> None:  # 
     assert _global_of(conn, "sport/2.txt", "Nell Farrant") != g
 
 
-def test_a_common_surname_needs_agreement_a_rare_one_only_nothing_against(conn) -> None:  # type: ignore[no-untyped-def]
+def test_sections_far_apart_keep_a_common_surname_apart_not_a_rare_one(conn) -> None:  # type: ignore[no-untyped-def]
     store_articles(conn, [_art("sport/1.txt", "Dara Williams"), _art("entertainment/1.txt", "Dara Williams"),
                           _art("sport/2.txt", "Dara Williams"),
                           _art("sport/3.txt", "Ivo Quarrington"), _art("entertainment/3.txt", "Ivo Quarrington")])
@@ -136,3 +136,13 @@ def test_a_common_surname_needs_agreement_a_rare_one_only_nothing_against(conn) 
     assert _global_of(conn, "entertainment/1.txt", "Dara Williams") != athlete
     assert _global_of(conn, "entertainment/3.txt", "Ivo Quarrington") == _global_of(conn, "sport/3.txt",
                                                                                     "Ivo Quarrington")
+
+
+def test_neighbouring_sections_and_a_role_of_the_other_section_do_not_split_one_person(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("entertainment/1.txt", "Dara Jackson", roles=("film-maker",)),
+                          _art("tech/1.txt", "Dara Jackson"),  # a games review naming the film-maker
+                          _art("entertainment/2.txt", "Kit Holmes", roles=("Olympic medal winner",)),
+                          _art("sport/2.txt", "Kit Holmes")])
+    merge_new_entities(conn)
+    assert _global_of(conn, "tech/1.txt", "Dara Jackson") == _global_of(conn, "entertainment/1.txt", "Dara Jackson")
+    assert _global_of(conn, "sport/2.txt", "Kit Holmes") == _global_of(conn, "entertainment/2.txt", "Kit Holmes")

@@ -287,16 +287,15 @@ class _People:
 
     def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context) -> tuple[int, str]:
         """Rule 1 with context: among the global people of this name (initials agreeing), the one whose
-        articles agree most; none when the context conflicts, or when the surname is a common one
-        and nothing agrees."""
+        articles agree most; none when the context conflicts more than it agrees (for a common
+        surname, sections far apart are a conflict)."""
         cands = [c for c in self.by_key.get(key, []) if initials_agree(name, c.name)]
         exact = [c for c in cands if middle_initials(c.name) == middle_initials(name)]
         if exact and len(exact) < len(cands) and middle_initials(name):  # "George H. W. Bush": his own first
             cands = exact
         common = common_surname(key[-2])
         scored = [(self.compare(mine, c, common), c) for c in cands]
-        # A name very many people bear needs agreeing evidence; a rare one only nothing against it.
-        fitting = [(cmp, c) for cmp, c in scored if not cmp.apart and (cmp.agree or not common)]
+        fitting = [(cmp, c) for cmp, c in scored if not cmp.apart]
         if fitting:
             cmp, best = max(fitting, key=lambda t: (len(t[0].agree) - len(t[0].conflict), t[1].articles, -t[1].id))
             self.joined(best, mine)

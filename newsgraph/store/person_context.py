@@ -44,6 +44,13 @@ _SECTIONS = {
     "music": "entertainment", "film": "entertainment", "showbiz": "entertainment", "tv": "entertainment",
     "tech": "tech", "technology": "tech", "science": "science", "health": "health",
 }
+_NEIGHBOURS = {frozenset(p) for p in (("politics", "business"), ("business", "tech"), ("entertainment", "tech"),
+                                       ("science", "tech"), ("science", "health"), ("politics", "health"))}
+"""Sections that share their people (the chancellor in business news, a film star in a games review):
+a person of one is no stranger in the other."""
+_FIELD_SECTION = {"sport": "sport", "politics": "politics", "business": "business", "arts": "entertainment",
+                  "media": "entertainment", "science": "science"}
+"""The section whose people work in a field: a "medal winner" of an arts story is the sport pages' sprinter."""
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _TEXT_GENDER = {"female": "f", "male": "m"}
 _WORD = re.compile(r"[a-z][a-z-]*")
@@ -189,9 +196,9 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     """The evidence that an article's person (``mine``) is or is not the global person (``theirs``).
 
     Conflicts: genders that differ, role fields that share nothing and, for a ``common`` name
-    ("Matt Williams"), sections that share nothing (a rare name in another section is the same
-    public figure: "Vladimir Putin" in a business story). Agreements: a shared field or section,
-    telling names named with both."""
+    ("Matt Williams"), sections that are neither shared nor neighbours (a rare name in another
+    section is the same public figure: "Vladimir Putin" in a business story). Agreements: a shared
+    field or section, a field of one that is the section of the other, telling names named with both."""
     agree: list[str] = []
     conflict: list[str] = []
     if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
@@ -202,11 +209,15 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
             agree.append(f"roles in {', '.join(shared)}")
         else:
             conflict.append(f"roles in {', '.join(sorted(mine.fields))} vs {', '.join(sorted(theirs.fields))}")
+    crossed = sorted({_FIELD_SECTION[f] for f in mine.fields if f in _FIELD_SECTION} & theirs.sections
+                     | {_FIELD_SECTION[f] for f in theirs.fields if f in _FIELD_SECTION} & mine.sections)
+    if crossed:
+        agree.append(f"role of the {', '.join(crossed)} section")
     if mine.sections and theirs.sections:
         shared = sorted(mine.sections & theirs.sections)
         if shared:
             agree.append(f"both in {', '.join(shared)}")
-        elif common:
+        elif common and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
     both = _telling(conn, mine, theirs)
     if both:
