@@ -238,14 +238,14 @@ def test_an_office_title_joins_the_one_holder_of_that_surname(tmp_path: Path) ->
 
 def test_middle_initials_that_differ_keep_two_people_apart(tmp_path: Path) -> None:
     c = connect(tmp_path / "i.db")
-    store_articles(c, [_art("i1", ("Harold T. Marsh", [])), _art("i2", ("Harold Marsh", [])),
-                       _art("i3", ("Harold R. J. Marsh", [])), _art("i4", ("Harold T Marsh", [])),
-                       _art("i5", ("Harold R.J. Marsh", []))])
+    store_articles(c, [_art("i1", ("Harold T. Marchbanks", [])), _art("i2", ("Harold Marchbanks", [])),
+                       _art("i3", ("Harold R. J. Marchbanks", [])), _art("i4", ("Harold T Marchbanks", [])),
+                       _art("i5", ("Harold R.J. Marchbanks", []))])
     merge_new_entities(c)
-    son = _global_of(c, "i1", "Harold T. Marsh")
-    assert _global_of(c, "i2", "Harold Marsh") == son  # no initial: nothing says another person
-    assert _global_of(c, "i4", "Harold T Marsh") == son
-    father = _global_of(c, "i3", "Harold R. J. Marsh")
+    son = _global_of(c, "i1", "Harold T. Marchbanks")
+    assert _global_of(c, "i2", "Harold Marchbanks") == son  # no initial: nothing says another person
+    assert _global_of(c, "i4", "Harold T Marchbanks") == son
+    father = _global_of(c, "i3", "Harold R. J. Marchbanks")
     assert father != son
-    assert _global_of(c, "i5", "Harold R.J. Marsh") == father
+    assert _global_of(c, "i5", "Harold R.J. Marchbanks") == father
     c.close()

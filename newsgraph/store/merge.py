@@ -10,7 +10,11 @@ only splits a list:
    case-folded. "Donald Trump", "Donald J. Trump" and "Mr. Donald Trump" join; "Donald Trump
    Jr." (suffix), "Bill Clinton" / "Hillary Clinton" (given name) never do, nor do middle
    initials that differ ("George H. W. Bush" / "George W. Bush"). Family-name-first
-   names ("Kim Jong Un") must agree on every given name ("Kim Jong Il" stays apart).
+   names ("Kim Jong Un") must agree on every given name ("Kim Jong Il" stays apart). The name
+   is not enough: what the articles say of the two (person_context.py: gender, role fields,
+   section, people named with them) must not conflict more than it agrees — the goalkeeper is
+   not the business trouble-shooter of the same name — and where several people of the name are
+   possible, something must agree.
 2. **A surname alone** ("Trump" in an article that never gives the full name) joins the
    global person with that surname only if that person holds at least 90 % of the articles
    naming anyone of that surname in full, in at least 3 articles; a gendered title in the
@@ -19,7 +23,8 @@ only splits a list:
    ("President Clinton") first removes people some article calls a candidate for that office
    ("presidential nominee Hillary Clinton"), and with no dominant person it joins the one person
    of that surname some article gives that office ("President Barack Obama", not Michelle
-   Obama). Otherwise it stays on its own.
+   Obama). Otherwise it stays on its own; a context that conflicts (person_context.py) keeps it
+   on its own too ("Mrs Wilkinson" the dance teacher is not the fly-half).
 3. **A single name that is nobody's surname** ("Stalin", "Pele") joins the same single name.
 4. **Places and organisations** join on exact type and name (places also on their alias).
 
@@ -37,9 +42,18 @@ import re
 import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsgraph.store.db import run_write
+from newsgraph.store.person_context import (
+    Comparison,
+    Context,
+    common_surname,
+    compare,
+    entity_context,
+    genders_of,
+    global_context,
+)
 from newsgraph.store.retype import retype_batch
 
 DOMINANCE = 0.9
@@ -47,7 +61,6 @@ MIN_ARTICLES = 3
 MERGED_TYPES = ("PERSON", "GPE", "LOC", "ORG")
 KEPT_APART = "kept apart (unmerged)"
 _INITIAL = re.compile(r"^[A-Z]\.?$")
-_TITLE_GENDER = {"Mr": "m", "Mr.": "m", "Mrs": "f", "Mrs.": "f", "Ms": "f", "Ms.": "f", "Miss": "f"}
 
 
 def _parse(name: str):
@@ -97,18 +110,18 @@ class _Global:
     id: int
     name: str
     articles: int
-    gender: str = "-"
+    genders: set[str] = field(default_factory=set)
 
-
-_TEXT_GENDER = {"female": "f", "male": "m"}
+    @property
+    def gender(self) -> str:
+        return next(iter(self.genders)) if len(self.genders) == 1 else "-"
 
 
 def _gender(aliases: list[str], said: Sequence[str | None] = ()) -> str:
     """"f", "m" or "-": from gendered titles among the names ("Mrs Clinton") and from what the
     articles said of the person (``entities.gender``: pronouns, role words), when all agree."""
-    found = {_TITLE_GENDER[a.split()[0]] for a in aliases if a.split() and a.split()[0] in _TITLE_GENDER}
-    found |= {_TEXT_GENDER[g] for g in said if g in _TEXT_GENDER}
-    return found.pop() if len(found) == 1 else "-"
+    found = genders_of(aliases, said)
+    return next(iter(found)) if len(found) == 1 else "-"
 
 
 def _log(conn: sqlite3.Connection, global_id: int, entity_id: int, rule: str) -> None:
@@ -119,11 +132,13 @@ def _new_global(conn: sqlite3.Connection, name: str, type_: str) -> int:
     return int(conn.execute("INSERT INTO global_entities(name, type) VALUES (?,?)", (name, type_)).lastrowid or 0)
 
 
-def _person_index(conn: sqlite3.Connection) -> tuple[dict[tuple[str, ...], _Global], dict[str, list[_Global]],
-                                                     dict[str, _Global]]:
+_Index = tuple[dict[tuple[str, ...], list[_Global]], dict[str, list[_Global]], dict[str, _Global]]
+
+
+def _person_index(conn: sqlite3.Connection) -> _Index:
     """Every global person (not kept apart) with its articles and known gender, from the totals the
     store keeps (schema 5, ``person_totals``): one row per person, whatever the store's size."""
-    by_key: dict[tuple[str, ...], _Global] = {}
+    by_key: dict[tuple[str, ...], list[_Global]] = defaultdict(list)
     by_surname: dict[str, list[_Global]] = defaultdict(list)
     single: dict[str, _Global] = {}
     rows = conn.execute(
@@ -134,18 +149,16 @@ def _person_index(conn: sqlite3.Connection) -> tuple[dict[tuple[str, ...], _Glob
     ).fetchall()
     for r in rows:
         told = {g for g, n in (("f", r["alias_female"] + r["said_female"]), ("m", r["alias_male"] + r["said_male"])) if n}
-        g = _Global(r["id"], r["name"], r["n"], told.pop() if len(told) == 1 else "-")
+        g = _Global(r["id"], r["name"], r["n"], told)
         key = name_key(g.name)
         if key is None:
             single.setdefault(g.name.lower(), g)
             continue
-        if key not in by_key or by_key[key].articles < g.articles:
-            by_key[key] = g
+        by_key[key].append(g)
         by_surname[surname(g.name)].append(g)
     return by_key, by_surname, single
 
 
-_Index = tuple[dict[tuple[str, ...], _Global], dict[str, list[_Global]], dict[str, _Global]]
 _cache: dict[tuple[int, str], tuple[int, _Index]] = {}
 
 
@@ -178,17 +191,23 @@ def merge_new_entities(conn: sqlite3.Connection) -> int:
     return run_write(conn, _merge_new_entities, conn)
 
 
+def _is_new(rule: str) -> bool:
+    return rule == "new" or rule.startswith(NAMESAKE)
+
+
 def _merge_new_entities(conn: sqlite3.Connection) -> int:
     joined = 0
     touched: set[str] = set()
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        by_key, by_surname, single = index = _cached_index(conn)
+        index = _cached_index(conn)
+        people = _People(conn, index)
+        # Organisations and places first: a person's co-mentioned entities are then known (person_context.py).
         todo = conn.execute(
-            "SELECT id, article_id, name, type, aliases, gender FROM entities INDEXED BY entities_unmerged "
+            "SELECT id, article_id, name, type, aliases, roles, gender FROM entities INDEXED BY entities_unmerged "
             "WHERE global_id IS NULL AND type IN "
-            f"({','.join('?' * len(MERGED_TYPES))}) ORDER BY (instr(name, ' ') = 0), id", MERGED_TYPES
-        ).fetchall()
+            f"({','.join('?' * len(MERGED_TYPES))}) ORDER BY type = 'PERSON', (instr(name, ' ') = 0), id",
+            MERGED_TYPES).fetchall()
         for e in todo:
             gid, rule = None, "new"
             if e["type"] != "PERSON":
@@ -201,53 +220,125 @@ def _merge_new_entities(conn: sqlite3.Connection) -> int:
                 else:
                     gid = _new_global(conn, e["name"], e["type"])
             else:
-                gid, rule = _match_person(conn, e, by_key, by_surname, single)
+                gid, rule = people.match(e)
                 if name_key(e["name"]) is not None:
                     touched.add(surname(e["name"]))
             conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (gid, e["id"]))
             _log(conn, gid, e["id"], rule)
-            joined += rule != "new"
-        joined += _revisit_surnames(conn, touched, by_surname)
+            joined += not _is_new(rule)
+        joined += people.revisit_surnames(touched)
         retype_batch(conn, {e["article_id"] for e in todo})  # a "person" the store knows as a thing (retype.py)
         _cache[_state(conn)[0]] = (_state(conn)[1], index)
     return joined
 
 
-def _match_person(conn: sqlite3.Connection, e: sqlite3.Row, by_key: dict[tuple[str, ...], _Global],
-                  by_surname: dict[str, list[_Global]], single: dict[str, _Global]) -> tuple[int, str]:
-    name = e["name"]
-    key = name_key(name)
-    if key is not None:
-        g = by_key.get(key)
-        if g is not None and not initials_agree(name, g.name):  # "George H. W. Bush" is not "George W. Bush"
-            g = next((c for c in by_surname[surname(name)] if name_key(c.name) == key
-                      and middle_initials(c.name) == middle_initials(name)), None)
-            if g is None:
-                g = _Global(_new_global(conn, name, "PERSON"), name, 1, _gender(json.loads(e["aliases"]), [e["gender"]]))
-                by_surname[surname(name)].append(g)
-                return g.id, "new"
-        if g is not None:
-            g.articles += 1
-            return g.id, "same full name"
-        g = _Global(_new_global(conn, name, "PERSON"), name, 1, _gender(json.loads(e["aliases"]), [e["gender"]]))
-        by_key[key] = g
-        by_surname[surname(name)].append(g)
+NAMESAKE = "new, not the namesake"
+"""The rule logged for a person kept apart from a global person of the same name by their context."""
+
+
+class _People:
+    """One batch's person joins: the index of global people, and their contexts read once per batch."""
+
+    def __init__(self, conn: sqlite3.Connection, index: _Index) -> None:
+        self.conn = conn
+        self.by_key, self.by_surname, self.single = index
+        self.contexts: dict[int, Context] = {}
+
+    def context(self, g: _Global) -> Context:
+        if g.id not in self.contexts:
+            self.contexts[g.id] = global_context(self.conn, g.id)
+        return self.contexts[g.id]
+
+    def compare(self, mine: Context, g: _Global, common: bool) -> Comparison:
+        return compare(self.conn, mine, self.context(g), common=common)
+
+    def joined(self, g: _Global, mine: Context) -> None:
+        g.articles += 1
+        g.genders |= mine.genders
+        if g.id in self.contexts:
+            self.contexts[g.id].add(mine)
+
+    def created(self, name: str, mine: Context) -> _Global:
+        g = _Global(_new_global(self.conn, name, "PERSON"), name, 1, set(mine.genders))
+        self.contexts[g.id] = mine.copy()
+        return g
+
+    def match(self, e: sqlite3.Row) -> tuple[int, str]:
+        name = e["name"]
+        mine = entity_context(self.conn, e)
+        key = name_key(name)
+        if key is not None:
+            return self._match_full_name(name, key, mine)
+        aliases = json.loads(e["aliases"])
+        cands = _surname_candidates(self.conn, name, aliases, self.by_surname)
+        if cands:
+            best, rule = self.lone_surname(name, aliases, _gender(aliases, [e["gender"]]), cands, mine)
+            if best is not None:
+                self.joined(best, mine)
+                return best.id, rule
+            return self.created(name, mine).id, "new"
+        g = self.single.get(name.lower())
+        if g is not None and not self.compare(mine, g, False).apart:
+            self.joined(g, mine)
+            return g.id, "same single name"
+        g = self.created(name, mine)
+        self.single.setdefault(name.lower(), g)
         return g.id, "new"
-    word = name.lower()
-    cands = _surname_candidates(conn, name, json.loads(e["aliases"]), by_surname)
-    if cands:
-        best, rule = _dominant(cands, _gender(json.loads(e["aliases"]), [e["gender"]]))
+
+    def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context) -> tuple[int, str]:
+        """Rule 1 with context: among the global people of this name (initials agreeing), the one whose
+        articles agree most; none when the context conflicts more than it agrees (for a common
+        surname, sections far apart are a conflict)."""
+        cands = [c for c in self.by_key.get(key, []) if initials_agree(name, c.name)]
+        exact = [c for c in cands if middle_initials(c.name) == middle_initials(name)]
+        if exact and len(exact) < len(cands) and middle_initials(name):  # "George H. W. Bush": his own first
+            cands = exact
+        common = common_surname(key[-2])
+        scored = [(self.compare(mine, c, common), c) for c in cands]
+        fitting = [(cmp, c) for cmp, c in scored if not cmp.apart]
+        if fitting:
+            cmp, best = max(fitting, key=lambda t: (len(t[0].agree) - len(t[0].conflict), t[1].articles, -t[1].id))
+            self.joined(best, mine)
+            return best.id, f"same full name: {cmp.reason()}"
+        g = self.created(name, mine)
+        self.by_key.setdefault(key, []).append(g)
+        self.by_surname[surname(name)].append(g)
+        if scored:
+            cmp, other = max(scored, key=lambda t: (t[1].articles, -t[1].id))
+            why = "; ".join(cmp.conflict) or "nothing agrees"
+            return g.id, f"{NAMESAKE} {other.name} (#{other.id}): {why}"
+        return g.id, "new"
+
+    def lone_surname(self, name: str, aliases: list[str], gender: str, cands: list[_Global],
+                     mine: Context) -> tuple[_Global | None, str]:
+        """Rule 2: the dominant person of the surname, else the one office holder, if its context agrees."""
+        best, rule = _dominant(cands, gender)
         if best is None:
-            best, rule = _office_holder(conn, name, json.loads(e["aliases"]), cands)
-        if best is not None:
-            return best.id, rule
-        return _new_global(conn, name, "PERSON"), "new"
-    g = single.get(word)
-    if g is not None:
-        return g.id, "same single name"
-    g = _Global(_new_global(conn, name, "PERSON"), name, 1)
-    single[word] = g
-    return g.id, "new"
+            best, rule = _office_holder(self.conn, name, aliases, cands)
+        if best is None or self.compare(mine, best, common_surname(name)).apart:
+            return None, ""
+        return best, rule
+
+    def revisit_surnames(self, surnames: set[str]) -> int:
+        """Lone surnames stored before their person became dominant ("Obama" in an early article)."""
+        joined = 0
+        for word in sorted(surnames):  # a fixed order: the merge log must not depend on the hash seed
+            rows = self.conn.execute(LONE_SURNAMES_SQL, (word,)).fetchall()
+            for r in rows:
+                aliases = json.loads(r["aliases"])
+                cands = _surname_candidates(self.conn, word, aliases, self.by_surname)
+                mine = entity_context(self.conn, r)
+                best, rule = self.lone_surname(word, aliases, _gender(aliases, [r["gender"]]), cands, mine)
+                if best is None:
+                    continue
+                self.conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
+                                  "WHERE entity_id = ? AND undone_at IS NULL", (r["id"],))
+                self.conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (best.id, r["id"]))
+                self.conn.execute("DELETE FROM global_entities WHERE id = ?", (r["global_id"],))
+                _log(self.conn, best.id, r["id"], rule)
+                self.joined(best, mine)
+                joined += 1
+        return joined
 
 
 _OFFICE_ADJECTIVES = {"President": "presidential", "Governor": "gubernatorial", "Gov.": "gubernatorial",
@@ -312,7 +403,8 @@ def _dominant(cands: list[_Global], gender: str) -> tuple[_Global | None, str]:
 
 
 LONE_SURNAMES_SQL = (
-    "SELECT e.id, e.global_id, e.aliases, e.gender FROM entities e JOIN entity_merges m ON m.entity_id = e.id "
+    "SELECT e.id, e.article_id, e.name, e.global_id, e.aliases, e.roles, e.gender FROM entities e "
+    "JOIN entity_merges m ON m.entity_id = e.id "
     "AND m.global_id = e.global_id AND m.undone_at IS NULL AND m.rule = 'new' "
     "WHERE e.type = 'PERSON' AND lower(e.name) = ? "
     "AND NOT EXISTS (SELECT 1 FROM entities o WHERE o.global_id = e.global_id AND o.id <> e.id)")
@@ -321,27 +413,6 @@ lower(name), or every batch would scan the whole table (a quadratic ingest). "On
 at a second entity: a count read all of a famous person's thousands for each "Blair" merged into them."""
 
 
-def _revisit_surnames(conn: sqlite3.Connection, surnames: set[str], by_surname: dict[str, list[_Global]]) -> int:
-    """Lone surnames stored before their person became dominant ("Obama" in an early article)."""
-    joined = 0
-    for word in sorted(surnames):  # a fixed order: the merge log must not depend on the hash seed
-        rows = conn.execute(LONE_SURNAMES_SQL, (word,)).fetchall()
-        for r in rows:
-            aliases = json.loads(r["aliases"])
-            cands = _surname_candidates(conn, word, aliases, by_surname)
-            best, rule = _dominant(cands, _gender(aliases, [r["gender"]]))
-            if best is None:
-                best, rule = _office_holder(conn, word, aliases, cands)
-            if best is None:
-                continue
-            conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "
-                         "WHERE entity_id = ? AND undone_at IS NULL", (r["id"],))
-            conn.execute("UPDATE entities SET global_id = ? WHERE id = ?", (best.id, r["id"]))
-            conn.execute("DELETE FROM global_entities WHERE id = ?", (r["global_id"],))
-            _log(conn, best.id, r["id"], rule)
-            best.articles += 1
-            joined += 1
-    return joined
 
 
 def merges(conn: sqlite3.Connection, *, name: str | None = None, limit: int = 100) -> list[dict]:

@@ -1,0 +1,225 @@
+"""What an article says of a person beyond the name, so that namesakes are not joined across articles.
+
+A full name alone does not make one person: the goalkeeper David James of the sport pages is not
+the business trouble-shooter David James of a spending review, nor is "Mrs Wilkinson" the dance
+teacher the fly-half Jonny Wilkinson. Before store/merge.py joins an article's person to a global
+person it compares their *context*:
+
+- **gender**: a gendered title ("Mrs", "Mr") or what the article says (``entities.gender``);
+- **fields** of the roles the articles give (``entities.roles``: "goalkeeper" → sport,
+  "trouble-shooter" → business; ``analyse/data/role_fields.tsv``);
+- the **section** of the article, from the path or URL it was read from ("sport/061.txt",
+  ".../business/..."), when it names one of the usual news sections;
+- **co-mentioned** people and organisations (names of the same articles, if not named everywhere).
+
+A global person's context is read from its latest articles (one indexed query per candidate,
+never all pairs). Genders that differ keep two apart; otherwise each differing field set or
+section is one conflict, each shared field, section or co-mentioned entity one agreement, and a
+join needs at least as many agreements as conflicts (see merge.py for how a common name is
+treated when nothing agrees).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+PROFILE_ARTICLES = 200
+"""A global person's roles, genders and sections are read from this many latest articles (as the person page)."""
+COMENTION_ARTICLES = 50
+"""Co-mentioned entities are read from this many latest articles of the global person."""
+
+_SECTIONS = {
+    "sport": "sport", "sports": "sport", "football": "sport", "rugby": "sport", "cricket": "sport",
+    "tennis": "sport", "athletics": "sport", "golf": "sport",
+    "business": "business", "money": "business", "economy": "business", "markets": "business",
+    "finance": "business",
+    "politics": "politics", "election": "politics", "elections": "politics",
+    "entertainment": "entertainment", "arts": "entertainment", "culture": "entertainment",
+    "music": "entertainment", "film": "entertainment", "showbiz": "entertainment", "tv": "entertainment",
+    "tech": "tech", "technology": "tech", "science": "science", "health": "health",
+}
+_NEIGHBOURS = {frozenset(p) for p in (("politics", "business"), ("business", "tech"), ("entertainment", "tech"),
+                                       ("science", "tech"), ("science", "health"), ("politics", "health"))}
+"""Sections that share their people (the chancellor in business news, a film star in a games review):
+a person of one is no stranger in the other."""
+_FIELD_SECTION = {"sport": "sport", "politics": "politics", "business": "business", "arts": "entertainment",
+                  "media": "entertainment", "science": "science"}
+"""The section whose people work in a field: a "medal winner" of an arts story is the sport pages' sprinter."""
+_TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+_TEXT_GENDER = {"female": "f", "male": "m"}
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+@lru_cache(maxsize=1)
+def role_fields() -> dict[str, str]:
+    """Role word -> field of work (``role_fields.tsv``)."""
+    from newsgraph.analyse.base.data import data_rows
+
+    return {row[0]: row[1] for row in data_rows("role_fields.tsv")}
+
+
+def fields_of(roles: Iterable[str]) -> frozenset[str]:
+    """The fields of work the role phrases name: {"sport"} for "Scotland coach", {"business"} for
+    "Arsenal vice-chairman"."""
+    table = role_fields()
+    words = {w for role in roles for word in _WORD.findall(role.lower()) for w in (word, *word.split("-"))}
+    return frozenset(table[w] for w in words if w in table)
+
+
+def common_surname(surname: str) -> bool:
+    """A surname very many people bear (``names_common_surnames.txt``): its namesakes need agreeing context."""
+    from newsgraph.analyse.entities.names import word_set
+
+    return surname.lower() in word_set("names_common_surnames.txt", lower=True)
+
+
+def section_of(document: str) -> str | None:
+    """The news section an article was filed under, from the folders of its path or URL, if one is named."""
+    parts = [p for p in re.split(r"[/\\]", document.lower()) if p][:-1]
+    for part in parts:
+        if part in _SECTIONS:
+            return _SECTIONS[part]
+    return None
+
+
+def genders_of(aliases: Iterable[str], said: Iterable[str | None]) -> frozenset[str]:
+    """"f"/"m" from gendered titles among the names ("Mrs Wilkinson") and from what the article said."""
+    found = {_TITLE_GENDER[a.split()[0].rstrip(".").lower()] for a in aliases
+             if a.split() and a.split()[0].rstrip(".").lower() in _TITLE_GENDER}
+    return frozenset(found | {_TEXT_GENDER[g] for g in said if g in _TEXT_GENDER})
+
+
+@dataclass
+class Context:
+    """What one article (or a global person's latest articles) says of a person besides the name."""
+
+    genders: set[str] = field(default_factory=set)
+    fields: set[str] = field(default_factory=set)
+    sections: set[str] = field(default_factory=set)
+    comentioned: Counter[str] = field(default_factory=Counter)
+    """Names of the people and organisations of the articles: in how many articles each."""
+    articles: int = 1
+
+    def add(self, other: Context) -> None:
+        self.genders |= other.genders
+        self.fields |= other.fields
+        self.sections |= other.sections
+        self.comentioned.update(other.comentioned)
+        self.articles += other.articles
+
+    def copy(self) -> Context:
+        return Context(set(self.genders), set(self.fields), set(self.sections), Counter(self.comentioned),
+                       self.articles)
+
+    @property
+    def gender(self) -> str:
+        return next(iter(self.genders)) if len(self.genders) == 1 else "-"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How an article's person compares with a global person: evidence for and against one person."""
+
+    agree: tuple[str, ...]
+    conflict: tuple[str, ...]
+
+    @property
+    def apart(self) -> bool:
+        return len(self.conflict) > len(self.agree)
+
+    def reason(self) -> str:
+        return "; ".join(self.agree) if self.agree else "nothing against"
+
+
+_COMENTIONED_SQL = ("SELECT DISTINCT name FROM entities WHERE article_id = ? AND type IN ('PERSON', 'ORG') "
+                    "AND id <> ? AND name <> ?")
+"""People and organisations named with a person, by name: those of the same batch have no global entity yet."""
+
+
+def entity_context(conn: sqlite3.Connection, row: sqlite3.Row) -> Context:
+    """The context of one article entity (``row``: id, article_id, name, aliases, roles, gender)."""
+    doc = conn.execute("SELECT document FROM articles WHERE id = ?", (row["article_id"],)).fetchone()
+    section = section_of(doc[0]) if doc else None
+    return Context(
+        genders=set(genders_of(json.loads(row["aliases"]), [row["gender"]])),
+        fields=set(fields_of(json.loads(row["roles"]))),
+        sections={section} if section else set(),
+        comentioned=Counter(r[0] for r in conn.execute(_COMENTIONED_SQL, (row["article_id"], row["id"], row["name"]))),
+    )
+
+
+_PROFILE_SQL = ("SELECT e.id, e.article_id, e.name, e.aliases, e.roles, e.gender, a.document FROM entities e "
+                "JOIN articles a ON a.id = e.article_id WHERE e.global_id = ? ORDER BY e.article_id DESC LIMIT ?")
+
+
+def global_context(conn: sqlite3.Connection, global_id: int) -> Context:
+    """A global person's context from its latest articles (bounded: one indexed query, LIMIT)."""
+    rows = conn.execute(_PROFILE_SQL, (global_id, PROFILE_ARTICLES)).fetchall()
+    ctx = Context(articles=min(len(rows), COMENTION_ARTICLES))
+    for k, r in enumerate(rows):
+        ctx.genders |= genders_of(json.loads(r["aliases"]), [r["gender"]])
+        ctx.fields |= fields_of(json.loads(r["roles"]))
+        section = section_of(r["document"])
+        if section:
+            ctx.sections.add(section)
+        if k < COMENTION_ARTICLES:
+            ctx.comentioned.update(x[0] for x in conn.execute(_COMENTIONED_SQL, (r["article_id"], r["id"], r["name"])))
+    return ctx
+
+
+def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[str]:
+    """The names of both contexts that say something: named in few of the store's articles (< 2 %),
+    or 3× as often in the global person's articles as in the store (the colleague of a much-named
+    minister). "BBC" or "England" with a namesake of the sport pages is neither."""
+    shared = sorted(set(mine.comentioned) & set(theirs.comentioned))
+    if not shared:
+        return []
+    top = max(1, int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]))
+    cap = min(1000, max(10, top // 50))
+    telling = []
+    for name in shared:
+        n = int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM entities WHERE name = ? LIMIT 1000)",
+                             (name,)).fetchone()[0])
+        seen = theirs.comentioned[name]
+        if n < cap or seen / max(1, theirs.articles) >= 3 * n / top:
+            telling.append(name)
+    return telling
+
+
+def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common: bool) -> Comparison:
+    """The evidence that an article's person (``mine``) is or is not the global person (``theirs``).
+
+    Conflicts: genders that differ, role fields that share nothing and, for a ``common`` name
+    ("Matt Williams"), sections that are neither shared nor neighbours (a rare name in another
+    section is the same public figure: "Vladimir Putin" in a business story). Agreements: a shared
+    field or section, a field of one that is the section of the other, telling names named with both."""
+    agree: list[str] = []
+    conflict: list[str] = []
+    if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
+        conflict.append("gender differs")
+    if mine.fields and theirs.fields:
+        shared = sorted(mine.fields & theirs.fields)
+        if shared:
+            agree.append(f"roles in {', '.join(shared)}")
+        else:
+            conflict.append(f"roles in {', '.join(sorted(mine.fields))} vs {', '.join(sorted(theirs.fields))}")
+    crossed = sorted({_FIELD_SECTION[f] for f in mine.fields if f in _FIELD_SECTION} & theirs.sections
+                     | {_FIELD_SECTION[f] for f in theirs.fields if f in _FIELD_SECTION} & mine.sections)
+    if crossed:
+        agree.append(f"role of the {', '.join(crossed)} section")
+    if mine.sections and theirs.sections:
+        shared = sorted(mine.sections & theirs.sections)
+        if shared:
+            agree.append(f"both in {', '.join(shared)}")
+        elif common and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
+            conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
+    both = _telling(conn, mine, theirs)
+    if both:
+        agree.append(f"named with {', '.join(both[:3])}")
+    return Comparison(tuple(agree), tuple(conflict))

@@ -1,0 +1,148 @@
+"""Cross-article joins need agreeing context, not just the name (issue 14): namesakes stay apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Article, Entity
+from newsgraph.store import connect, store_articles
+from newsgraph.store.merge import NAMESAKE, merge_new_entities, merges, unmerge
+from newsgraph.store.person_context import fields_of, section_of
+
+
+def _art(document: str, name: str, *, roles: tuple[str, ...] = (), aliases: tuple[str, ...] = (),
+         gender: str | None = None, others: tuple[tuple[str, str], ...] = ()) -> Article:
+    art = Article(text=f"Invented article {document}.", document=document)
+    art.entities.append(Entity(name=name, type="PERSON", mentions=[(0, 1)], aliases=list(aliases),
+                               roles=list(roles), gender=gender))
+    for k, (other, type_) in enumerate(others):
+        art.entities.append(Entity(name=other, type=type_, mentions=[(k + 2, k + 3)]))
+    return art
+
+
+def _global_of(conn, document: str, name: str) -> int:  # type: ignore[no-untyped-def]
+    row = conn.execute("SELECT e.global_id FROM entities e JOIN articles a ON a.id = e.article_id "
+                       "WHERE a.document = ? AND e.name = ?", (document, name)).fetchone()
+    return int(row[0])
+
+
+@pytest.fixture
+def conn(tmp_path: Path):  # type: ignore[no-untyped-def]
+    c = connect(tmp_path / "c.db")
+    yield c
+    c.close()
+
+
+def test_sections_and_role_fields_are_read_from_paths_and_roles() -> None:
+    assert section_of("sport/014.txt") == "sport"
+    assert section_of("https://news.example.com/business/markets/a-story") == "business"
+    assert section_of("wire_2016-09-12_a-story.txt") is None
+    assert fields_of(["Ashdown goalkeeper"]) == {"sport"}
+    assert fields_of(["business trouble-shooter"]) == {"business"}
+    assert fields_of(["director"]) == frozenset()  # a word of several fields says nothing
+
+
+def test_namesakes_with_conflicting_roles_stay_apart(conn) -> None:  # type: ignore[no-untyped-def]
+    keeper = [_art(f"sport/{i}.txt", "Owen Marlowe", roles=("Ashdown goalkeeper",)) for i in range(3)]
+    adviser = _art("politics/1.txt", "Owen Marlowe", roles=("business trouble-shooter",))
+    adviser_again = _art("politics/2.txt", "Owen Marlowe", roles=("efficiency adviser and businessman",))
+    store_articles(conn, [*keeper, adviser, adviser_again])
+    merge_new_entities(conn)
+    goalie = _global_of(conn, "sport/0.txt", "Owen Marlowe")
+    assert _global_of(conn, "sport/2.txt", "Owen Marlowe") == goalie
+    other = _global_of(conn, "politics/1.txt", "Owen Marlowe")
+    assert other != goalie
+    assert _global_of(conn, "politics/2.txt", "Owen Marlowe") == other  # the namesake is one person too
+    rule = conn.execute("SELECT rule FROM entity_merges WHERE global_id = ? ORDER BY rowid LIMIT 1",
+                        (other,)).fetchone()[0]
+    assert rule.startswith(NAMESAKE) and "business vs sport" in rule
+
+
+def test_one_person_with_agreeing_roles_joins_across_sections(conn) -> None:  # type: ignore[no-untyped-def]
+    arts = [_art("sport/1.txt", "Lena Okonkwo", roles=("sprinter",), others=(("Valley Harriers", "ORG"),)),
+            _art("sport/2.txt", "Lena Okonkwo", roles=("Olympic sprinter",)),
+            _art("politics/3.txt", "Lena Okonkwo", roles=("former athlete",), others=(("Valley Harriers", "ORG"),))]
+    store_articles(conn, arts)
+    merge_new_entities(conn)
+    g = _global_of(conn, "sport/1.txt", "Lena Okonkwo")
+    assert _global_of(conn, "sport/2.txt", "Lena Okonkwo") == g
+    assert _global_of(conn, "politics/3.txt", "Lena Okonkwo") == g
+    rules = next(m["rules"] for m in merges(conn) if m["id"] == g)
+    assert "same full name: roles in sport" in rules
+
+
+def test_a_rare_name_with_nothing_against_still_joins(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art(f"wire_{i}.txt", "Teodor Vasquez-Lind") for i in range(3)])
+    merge_new_entities(conn)
+    assert len({_global_of(conn, f"wire_{i}.txt", "Teodor Vasquez-Lind") for i in range(3)}) == 1
+
+
+def test_an_article_of_another_section_joins_when_entities_named_with_both_agree(conn) -> None:  # type: ignore[no-untyped-def]
+    arts = [_art(f"politics/{i}.txt", "Anselm Walker", roles=("Prime Minister",),
+                 others=(("Hollis Ward", "PERSON"),)) for i in range(3)]
+    arts.append(_art("entertainment/9.txt", "Anselm Walker"))  # another section, nothing in common
+    arts.append(_art("sport/9.txt", "Anselm Walker", others=(("Hollis Ward", "PERSON"),)))
+    store_articles(conn, arts)
+    merge_new_entities(conn)
+    g = _global_of(conn, "politics/0.txt", "Anselm Walker")
+    assert _global_of(conn, "sport/9.txt", "Anselm Walker") == g
+    assert _global_of(conn, "entertainment/9.txt", "Anselm Walker") != g
+
+
+def test_a_mrs_and_a_mr_of_one_name_stay_apart(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("a/1.txt", "Robin Ashcombe", aliases=("Mr Ashcombe",)),
+                          _art("a/2.txt", "Robin Ashcombe", aliases=("Mrs Ashcombe",)),
+                          _art("a/3.txt", "Robin Ashcombe", gender="female")])
+    merge_new_entities(conn)
+    mr = _global_of(conn, "a/1.txt", "Robin Ashcombe")
+    mrs = _global_of(conn, "a/2.txt", "Robin Ashcombe")
+    assert mr != mrs
+    assert _global_of(conn, "a/3.txt", "Robin Ashcombe") == mrs
+
+
+def test_a_lone_mrs_never_joins_the_dominant_man_of_her_surname(conn) -> None:  # type: ignore[no-untyped-def]
+    """The dance teacher "Mrs Pellow" of an arts story is not the fly-half of the sport pages, even
+    when his early articles said nothing of his gender."""
+    store_articles(conn, [_art("entertainment/1.txt", "Pellow", aliases=("Mrs Pellow",), roles=("dance teacher",))])
+    merge_new_entities(conn)
+    store_articles(conn, [_art(f"sport/{i}.txt", "Jory Pellow", roles=("fly-half",)) for i in range(4)])
+    merge_new_entities(conn)
+    store_articles(conn, [_art("sport/9.txt", "Jory Pellow", gender="male"), _art("sport/10.txt", "Pellow")])
+    merge_new_entities(conn)
+    him = _global_of(conn, "sport/0.txt", "Jory Pellow")
+    assert _global_of(conn, "entertainment/1.txt", "Pellow") != him
+    assert _global_of(conn, "sport/10.txt", "Pellow") == him  # his own lone surname still joins
+
+
+def test_a_namesake_kept_apart_can_be_undone_and_stays_undone(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("sport/1.txt", "Nell Farrant", roles=("striker",)),
+                          _art("sport/2.txt", "Nell Farrant", roles=("striker",))])
+    merge_new_entities(conn)
+    g = _global_of(conn, "sport/1.txt", "Nell Farrant")
+    assert _global_of(conn, "sport/2.txt", "Nell Farrant") == g
+    assert unmerge(conn, g) == 1
+    assert _global_of(conn, "sport/2.txt", "Nell Farrant") != g
+
+
+def test_sections_far_apart_keep_a_common_surname_apart_not_a_rare_one(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("sport/1.txt", "Dara Williams"), _art("entertainment/1.txt", "Dara Williams"),
+                          _art("sport/2.txt", "Dara Williams"),
+                          _art("sport/3.txt", "Ivo Quarrington"), _art("entertainment/3.txt", "Ivo Quarrington")])
+    merge_new_entities(conn)
+    athlete = _global_of(conn, "sport/1.txt", "Dara Williams")
+    assert _global_of(conn, "sport/2.txt", "Dara Williams") == athlete  # both in sport
+    assert _global_of(conn, "entertainment/1.txt", "Dara Williams") != athlete
+    assert _global_of(conn, "entertainment/3.txt", "Ivo Quarrington") == _global_of(conn, "sport/3.txt",
+                                                                                    "Ivo Quarrington")
+
+
+def test_neighbouring_sections_and_a_role_of_the_other_section_do_not_split_one_person(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("entertainment/1.txt", "Dara Jackson", roles=("film-maker",)),
+                          _art("tech/1.txt", "Dara Jackson"),  # a games review naming the film-maker
+                          _art("entertainment/2.txt", "Kit Holmes", roles=("Olympic medal winner",)),
+                          _art("sport/2.txt", "Kit Holmes")])
+    merge_new_entities(conn)
+    assert _global_of(conn, "tech/1.txt", "Dara Jackson") == _global_of(conn, "entertainment/1.txt", "Dara Jackson")
+    assert _global_of(conn, "sport/2.txt", "Kit Holmes") == _global_of(conn, "entertainment/2.txt", "Kit Holmes")
