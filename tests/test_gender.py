@@ -133,3 +133,15 @@ def test_a_pronoun_right_after_someone_else_of_that_gender_is_left_open() -> Non
 def test_a_possessive_of_a_coordinated_subject_is_the_first_persons() -> None:
     text = "Robin Abernathy and his business partner Casey Lundqvist said they would appeal."
     assert _genders(text).get("Robin Abernathy") == "male"
+
+
+def test_a_pronoun_in_the_names_own_who_clause_refers_back() -> None:
+    text = "Casey Lundqvist, who made a fortune from his shipping trade, was called a pirate."
+    assert _genders(text).get("Casey Lundqvist") == "male"
+
+
+def test_a_name_only_gender_guesser_knows_gives_no_gender_without_the_text() -> None:
+    pytest.importorskip("gender_guesser")
+    assert person_gender(_person("Joss Arbuckle")) is None  # left to the store, where articles outvote it
+    assert person_gender(_person("Joss Arbuckle", "f")) is None  # a weaker vote, but a vote
+    assert person_gender(_person("Joss Arbuckle", "f", "f")) == "female"

@@ -96,7 +96,7 @@ def _own_clause(doc: Doc, root: int, j: int) -> tuple[str, bool]:
             continue
         if _another_referent(doc, k, verb):
             return "-", False
-        if _inside_another_clause(t, k, verb):
+        if _inside_another_clause(t, k, verb, root):
             continue  # "Walker said the timing was unlikely to help his efforts": about someone else
         return ("-" if _same_gender_before(doc, root, j, g) else g), False
     return "-", True
@@ -105,19 +105,27 @@ def _own_clause(doc: Doc, root: int, j: int) -> tuple[str, bool]:
 _CLAUSES = frozenset({"ccomp", "advcl", "csubj", "csubjpass", "relcl", "parataxis"})
 
 
-def _inside_another_clause(t: TokenTable, k: int, verb: int) -> bool:
+def _inside_another_clause(t: TokenTable, k: int, verb: int, root: int) -> bool:
     """The pronoun at k lies in a clause under ``verb`` whose subject it is not (nor that
-    subject's possessive): "said he would" and "said his team had" count; "said the timing
-    would not help his efforts" does not."""
+    subject's possessive, nor the name's own "who" clause): "said he would", "said his team
+    had", "Lee, who made a fortune from his trade," count; "said the timing would not help his
+    efforts" does not."""
     node = k
     while node != verb and t.head[node] != node:
         if t.dep[node] in _CLAUSES:
             subject = t.head[k] == node and t.dep[k] in ("nsubj", "nsubjpass")
             owner = t.dep[k] == "poss" and t.head[t.head[k]] == node and t.dep[t.head[k]] in ("nsubj", "nsubjpass")
-            if not (subject or owner):
+            if not (subject or owner or _relative_of(t, node, root)):
                 return True
         node = t.head[node]
     return False
+
+
+def _relative_of(t: TokenTable, clause: int, root: int) -> bool:
+    """``clause`` is a relative clause about the name at ``root`` whose subject is its "who"."""
+    return t.dep[clause] == "relcl" and t.head[clause] == root and any(
+        t.head[c] == clause and t.dep[c] in ("nsubj", "nsubjpass") and t.lower[c] in ("who", "that")
+        for c in range(t.sent_bounds[clause][0], clause))
 
 
 def _same_gender_before(doc: Doc, root: int, j: int, g: str) -> bool:
@@ -258,7 +266,8 @@ def person_gender(p: Person) -> str | None:
     """ "female" or "male" by a two-thirds majority of what the text says of the person (gendered
     titles, pronouns referring back, gendered role, kin and appositive nouns) with a clearly
     gendered given name (names_given.tsv, else ``plain_given_gender``) as a weaker vote
-    (``GIVEN_NAME_WEIGHT``); else None (no guess)."""
+    (``GIVEN_NAME_WEIGHT``); with nothing said, a names_given.tsv name alone (the store guesses
+    from gender-guesser's names only where no article says anything); else None (no guess)."""
     votes = {"f": 0.0, "m": 0.0}
     for m in p.mentions:
         if m.gender in votes:
@@ -267,14 +276,15 @@ def person_gender(p: Person) -> str | None:
         g = role_gender(r)
         if g in votes:
             votes[g] += 1
+    total = votes["f"] + votes["m"]
     given = names.gender_of(p.name)
+    if not total:  # nothing said: a name names_given.tsv lists as plainly one gender, or no guess
+        return GENDERS.get(given)
     if given not in votes and not p.parts.family_first and p.parts.given:
         given = {"female": "f", "male": "m"}.get(plain_given_gender(p.parts.first) or "", "-")
     if given in votes:
         votes[given] += GIVEN_NAME_WEIGHT
-    total = votes["f"] + votes["m"]
-    if not total:
-        return None
+        total += GIVEN_NAME_WEIGHT
     return next((GENDERS[g] for g in ("f", "m") if votes[g] >= total * MAJORITY), None)
 
 
