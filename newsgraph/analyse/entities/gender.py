@@ -27,8 +27,11 @@ GENDERS = {"f": "female", "m": "male"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f", "it": "n", "its": "n"}
 GIVEN_NAME_WEIGHT = 0.75
-"""A given name's vote: agrees or breaks a tie, but one pronoun against it leaves the gender null
-(one misread pronoun must not make Hillary male) and two outvote it."""
+"""A given name of names_given.tsv (common in English-language news) votes so: it agrees or breaks
+a tie, but one pronoun against it leaves the gender null (one misread pronoun must not make
+Hillary male) and two outvote it."""
+GUESSED_NAME_WEIGHT = 0.5
+"""A name only gender-guesser knows ("Jayanti", "Joss") votes so: one pronoun outvotes it."""
 MAJORITY = 2 / 3
 _CONTRAST = frozenset({"while", "whereas", "where", "unlike", "than", "although", "though", "whilst"})
 """A clause so introduced sets its subject against the name's ("Lee struggled where he succeeded")."""
@@ -266,7 +269,7 @@ def person_gender(p: Person) -> str | None:
     """ "female" or "male" by a two-thirds majority of what the text says of the person (gendered
     titles, pronouns referring back, gendered role, kin and appositive nouns) with a clearly
     gendered given name (names_given.tsv, else ``plain_given_gender``) as a weaker vote
-    (``GIVEN_NAME_WEIGHT``); with nothing said, a names_given.tsv name alone (the store guesses
+    (``GIVEN_NAME_WEIGHT``, ``GUESSED_NAME_WEIGHT``); with nothing said, a names_given.tsv name alone (the store guesses
     from gender-guesser's names only where no article says anything); else None (no guess)."""
     votes = {"f": 0.0, "m": 0.0}
     for m in p.mentions:
@@ -280,11 +283,13 @@ def person_gender(p: Person) -> str | None:
     given = names.gender_of(p.name)
     if not total:  # nothing said: a name names_given.tsv lists as plainly one gender, or no guess
         return GENDERS.get(given)
+    weight = GIVEN_NAME_WEIGHT
     if given not in votes and not p.parts.family_first and p.parts.given:
         given = {"female": "f", "male": "m"}.get(plain_given_gender(p.parts.first) or "", "-")
+        weight = GUESSED_NAME_WEIGHT
     if given in votes:
-        votes[given] += GIVEN_NAME_WEIGHT
-        total += GIVEN_NAME_WEIGHT
+        votes[given] += weight
+        total += weight
     return next((GENDERS[g] for g in ("f", "m") if votes[g] >= total * MAJORITY), None)
 
 
