@@ -15,9 +15,10 @@ the ``speaker_type`` the analysis stored (schema 4; speakers.py and non_person_s
 * ``other``: a named speaker of no known type (stores made before schema 4).
 
 Gender of a person, where known: what the articles say (``entities.gender``: gendered titles,
-pronouns referring back, gendered role and kin words; all of the person's articles must agree),
-else an honorific among the person's names, else the given name when gender-guesser calls it
-plainly male or female ("mostly_…" and "andy" stay unknown).
+pronouns referring back, gendered role and kin words), else an honorific among the person's
+names (each by a two-thirds majority of the person's articles), else the given name when
+gender-guesser gives it to one gender in every country that lists it ("mostly_…", "andy" and
+names of both genders, "Jean", "Andrea", stay unknown).
 It is inferred, not self-described: a share is of quotations whose speaker's gender could be
 inferred, and the unknown are counted beside it.
 """
@@ -26,13 +27,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from newsgraph.identity import identities
 from newsgraph.tables import per_store
-
-if TYPE_CHECKING:
-    from gender_guesser.detector import Detector
 
 TYPES = ("person", "organisation", "group", "other", "unnamed")
 GENDERS = ("female", "male", "unknown")
@@ -78,42 +76,30 @@ def gender_condition(conn: sqlite3.Connection, gender: str) -> tuple[str, list[A
 
 def genders(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """identity key -> (gender, basis) for the people whose gender is known ("text", "title" or
-    "given name"); what the articles say and the titles come from the store's ``person_totals``."""
+    "given name"); what the articles say and the titles come from the store's ``person_totals``,
+    each by a two-thirds majority of the person's articles (one article wrongly joined, "Mrs
+    Wilkinson" into Jonny Wilkinson, does not decide); a given name only where nothing is said."""
     out: dict[str, tuple[str, str]] = {}
     said: set[str] = set()  # the text says something: no guess from the given name
-    titles: set[str] = set()
     for key, said_f, said_m, titled_f, titled_m in conn.execute(
             "SELECT key, said_female, said_male, titled_female, titled_male FROM person_totals WHERE entities > 0"
             " AND said_female + said_male + titled_female + titled_male > 0"):
-        if said_f or said_m:
-            said.add(key)
-            if not (said_f and said_m):
-                out[key] = ("female" if said_f else "male", "text")
-                continue
-        if titled_f or titled_m:
-            titles.add(key)
-            if not (titled_f and titled_m):
-                out[key] = ("female" if titled_f else "male", "title")
-    titles |= said
-    detector = _given_name_detector()
-    if detector is None:
-        return out
+        said.add(key)
+        for basis, f, m in (("text", said_f, said_m), ("title", titled_f, titled_m)):
+            if f + m and max(f, m) * 3 >= (f + m) * 2:
+                out[key] = ("female" if f > m else "male", basis)
+                break
+    from newsgraph.analyse.entities.gender import plain_given_gender
     from newsgraph.analyse.entities.names import parse
 
     for p in identities(conn).all:
-        if p.kind != "person" or p.key in out or p.key in titles or " " not in p.name:
+        if p.kind != "person" or p.key in out or p.key in said or " " not in p.name:
             continue
         given = [g for g in parse(p.name).given if len(g.rstrip(".")) > 1]
-        guess = detector.get_gender(given[0]) if given else "unknown"
-        if guess in ("male", "female"):
+        guess = plain_given_gender(given[0]) if given else None
+        if guess:
             out[p.key] = (guess, "given name")
     return out
-
-
-def _given_name_detector() -> Detector | None:
-    from newsgraph.analyse.entities.names import given_name_detectors
-
-    return given_name_detectors()[1]
 
 
 def who_is_quoted(conn: sqlite3.Connection, *, by: str = "total", outlet: str | None = None) -> list[dict[str, Any]]:

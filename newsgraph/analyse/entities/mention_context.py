@@ -12,6 +12,7 @@ from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names
 from newsgraph.analyse.entities.entity_spans import person_context
+from newsgraph.analyse.entities.gender import mention_gender
 from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS, name_words
 from newsgraph.analyse.entities.person import Mention
 
@@ -34,8 +35,8 @@ def read_mention(doc: Doc, i: int, j: int, title: str | None) -> Mention:
         title = _plural_title(t, i)
     roles, role_start = _roles_before(doc, i, j)
     gender = names.titles().get(title or "", ("", "-"))[1]
-    if gender == "-" and j - i == 1 and t.dep[i] in ("nsubj", "nsubjpass"):
-        gender = _pronoun_gender(doc, j)  # "Cruz said he ...", not "Rendell, a Clinton surrogate, said he"
+    if gender == "-":
+        gender = mention_gender(doc, i, j)  # "Cruz said he ...", "Ann Lee, Jo's sister,"
     neuter = gender == "n"
     gender = "-" if neuter else gender
     thing_like = i > 0 and t.lower[i - 1] in _DETERMINERS and not roles and not title \
@@ -182,26 +183,3 @@ def subtree_in_order(children: list[list[int]], i: int) -> list[int]:
         stack.append((k, True))
         stack.extend((c, False) for c in reversed(children[k]) if c < k)
     return out
-
-
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f", "it": "n", "its": "n"}
-
-
-def _pronoun_gender(doc: Doc, j: int) -> str:
-    """Gender of the first personal pronoun after the name in its sentence ("Cruz said he ...",
-    "n" for "Pernod said it ..."), when no other name comes between."""
-    t = token_table(doc)
-    sent_end = t.sent_bounds[j - 1][1] if j else t.n
-    # Within the clause the name is subject of ("Cruz said he ..."), not the next clause's
-    # subject ("to ensure Labour was re-elected, he insisted").
-    sent_end = min(sent_end, tree_edges(doc).right[t.head[j - 1]] + 1) if j else sent_end
-    for k in range(j, min(sent_end, j + 12, t.n)):
-        if t.ent_type[k] == "PERSON" or t.text[k] in ("“", '"', "‘"):
-            return "-"
-        g = _PRONOUN_GENDER.get(t.lower[k])
-        if g == "n" and k > j + 1:
-            continue  # only "Pernod said it", not "Cyril explained how important it is"
-        if g:
-            return g
-    return "-"

@@ -17,6 +17,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names
 from newsgraph.analyse.entities.entity_joins import FIRST_NAME_TITLES
+from newsgraph.analyse.entities.gender import person_gender
 from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS
 from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
@@ -371,23 +372,3 @@ def person_entity(p: Person) -> Entity:
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
     return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles,
                   gender=person_gender(p))
-
-
-GENDERS = {"f": "female", "m": "male"}
-
-
-def person_gender(p: Person) -> str | None:
-    """"female" or "male" from what the text says of the person (a gendered title, a pronoun
-    referring back, a gendered role or kin word: "actress", "his mother, X"), by a clear
-    majority; with no such word, a given name that is clearly one gender; else None (no guess)."""
-    words = names.gender_words()
-    said = [m.gender for m in p.mentions if m.gender in GENDERS]
-    said += [words[r.split()[-1].lower()] for r in p.roles if r.split() and words.get(r.split()[-1].lower()) in GENDERS]
-    if said:
-        female = said.count("f")
-        if female * 3 >= len(said) * 2:
-            return "female"
-        if (len(said) - female) * 3 >= len(said) * 2:
-            return "male"
-        return None
-    return GENDERS.get(names.gender_of(p.name))
