@@ -93,21 +93,25 @@ def test_a_given_name_of_both_genders_gives_none() -> None:
     assert plain_given_gender("Zzqx") is None
 
 
-def _article(k: int, name: str, gender: str | None, aliases: list[str] | None = None) -> Article:
+def _article(k: int, name: str, gender: str | None, aliases: list[str] | None = None,
+             roles: list[str] | None = None) -> Article:
     said = f"Remark number {k}"
     text = f"\u201c{said},\u201d {name} said."
     s, at = text.index(said), text.index(name)
     art = Article(text=text, document=f"g{k}.txt", published="2022-05-01", outlet="Invented")
-    art.entities.append(Entity(name, "PERSON", [(at, at + len(name))], aliases=aliases or [], gender=gender))
+    art.entities.append(Entity(name, "PERSON", [(at, at + len(name))], aliases=aliases or [],
+                                roles=roles or [], gender=gender))
     art.quotes.append(Quote([(s, s + len(said))], "direct", Speaker(name, (at, at + len(name)), None, "PERSON")))
     return art
 
 
 def test_the_store_takes_a_two_thirds_majority_of_the_articles(tmp_path: Path) -> None:
     conn = connect(tmp_path / "g.db")
-    arts = [_article(k, "Robin Abernathy", "male") for k in range(4)]
-    arts.append(_article(4, "Robin Abernathy", "female", ["Mrs Abernathy"]))  # one article joined wrongly
-    arts += [_article(5, "Casey Lundqvist", "male"), _article(6, "Casey Lundqvist", "female")]
+    # the roles agree, so the join survives the gender conflict: one article joined wrongly
+    arts = [_article(k, "Robin Abernathy", "male", roles=["goalkeeper"]) for k in range(4)]
+    arts.append(_article(4, "Robin Abernathy", "female", ["Mrs Abernathy"], roles=["goalkeeper"]))
+    arts += [_article(5, "Casey Lundqvist", "male", roles=["striker"]),
+             _article(6, "Casey Lundqvist", "female", roles=["striker"])]
     store_articles(conn, arts)
     merge_new_entities(conn)
     found = {k: v for k, v in genders(conn).items()}
