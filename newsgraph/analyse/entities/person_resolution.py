@@ -123,6 +123,12 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
         chosen = _choose(given, m, short)
+    if chosen is None and names.known_given_name(short):  # "Rob" for the article's one Robbie Williams
+        given = [p for p in people if p.full and not p.parts.family_first
+                 and names.short_forms_of_one_name(short, p.parts.first)]
+        if len(given) > 1:  # "Rob" beside Robbie Williams and Bob Geldof: the form it starts
+            given = [p for p in given if p.parts.first.startswith(short)]
+        chosen = given[0] if len(given) == 1 else None
     if chosen is None:  # "President Lula" after "Luiz Inacio Lula da Silva": a name inside the full name
         inner = [p for p in people if p.full and short in p.parts.given[1:] and len(short) > 2]
         chosen = _choose(inner, m, short)
