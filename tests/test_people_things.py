@@ -138,3 +138,55 @@ def test_ayatollah_is_a_title(nlp) -> None:  # noqa: F811
     doc = only(parse(nlp, "The founder, Ayatollah Ruhollah Maleki, died in 1989."),
                (["Ayatollah", "Ruhollah", "Maleki"], "PERSON"))
     assert person_names(doc) == {"Ruhollah Maleki"}
+
+
+def test_a_team_list_name_is_not_cut_like_a_headline(nlp) -> None:  # noqa: F811
+    text = ("Backs: Mark Fenwick (Glasgow Rugby), Chris Dalgetty (The Borders), Simon Orrell (Edinburgh "
+            "Rugby), Chris Penhallow (Edinburgh Rugby), Dan Mossop (Glasgow Rugby).")
+    doc = only(parse(nlp, text), *(([w, s], "PERSON") for w, s in (
+        ("Mark", "Fenwick"), ("Chris", "Dalgetty"), ("Simon", "Orrell"), ("Chris", "Penhallow"), ("Dan", "Mossop"))))
+    assert {"Chris Dalgetty", "Chris Penhallow"} <= person_names(doc) and "Chris" not in person_names(doc)
+
+
+def test_coordinated_children_take_the_family_name(nlp) -> None:  # noqa: F811
+    text = "Carl Brennock made an offer. The bid is led by Mr Brennock's two sons, Avram and Joel, say reports."
+    doc = only(parse(nlp, text), (["Carl", "Brennock"], "PERSON"), (["Brennock"], "PERSON"),
+               (["Avram"], "PERSON"), (["Joel"], "PERSON"))
+    assert {"Avram Brennock", "Joel Brennock"} <= person_names(doc)
+
+
+def test_a_writing_partner_is_no_relative(nlp) -> None:  # noqa: F811
+    text = "Alan Pardoe won best director, along with writing partner Jim Taylor."
+    doc = only(parse(nlp, text), (["Alan", "Pardoe"], "PERSON"), (["Jim", "Taylor"], "PERSON"))
+    assert person_names(doc) == {"Alan Pardoe", "Jim Taylor"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The Lib Demz say the plan is flawed. The Lib Demz want a new vote.", "Lib Demz"),
+    ("Sales of the Slim GameBrick tripled in December.", "Slim GameBrick"),
+    ("Wife Trade makers sue US copycat. The British producers of Wife Trade filed the claim.", "Wife Trade"),
+    ("Dora Pask, which is due to report results, fell 3%. Dora Pask, which was founded in 1953, thanked "
+     "its staff. Dora Pask thanked investors.", "Dora Pask"),
+])
+def test_a_name_shaped_or_treated_as_a_things_is_no_person(nlp, text: str, name: str) -> None:  # noqa: F811
+    doc = only(parse(nlp, text), (name.split(), "PERSON"))
+    assert name not in person_names(doc)
+
+
+def test_a_known_place_in_a_places_context_is_a_place(nlp) -> None:  # noqa: F811
+    text = "\"If you come to Norwich on a Friday you will see it,\" he said. \"I want jobs in Norwich.\""
+    doc = only(parse(nlp, text), (["Norwich"], "PERSON"))
+    found = {e.name: e.type for e in group_entities(doc)}
+    assert found.get("Norwich") == "GPE"
+
+
+def test_a_score_after_a_name_is_no_part_of_it(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "The Russian struggled past wild card Selma Tarek 2-6 6-2 7-6 on Tuesday."),
+               (["Selma", "Tarek", "2", "-"], "PERSON"))
+    assert person_names(doc) == {"Selma Tarek"}
+
+
+def test_a_name_after_where_a_firm_is_based_is_no_person(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "Santa Monica-based Acticorp is said to be one firm on its takeover list."),
+               (["Acticorp"], "PERSON"))
+    assert "Acticorp" not in person_names(doc)

@@ -41,8 +41,8 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
             title = text[i]
         i += 1
     while j > i and (text[j - 1] in POSSESSIVE_TOKENS or t.is_punct[j - 1] and text[j - 1] != "."
-                     or j - i > 2 and text[j - 1].rstrip(".") in names.post_nominals()):
-        j -= 1  # "Ann Lee QC's", "Ann Lee OBE": honours and posts after a name are no part of it
+                     or j - i > 2 and (text[j - 1].rstrip(".") in names.post_nominals() or text[j - 1].isdigit())):
+        j -= 1  # "Ann Lee QC's", "Ann Lee OBE", "past Ann Lee 2-6 6-2": honours, posts and scores are no part of it
     for k in range(i + 2, j):  # "Malcolm X. Besides Dee": an initial closes a sentence, a function word opens one
         if len(text[k - 1]) == 2 and text[k - 1][0].isupper() and text[k - 1][1] == "." and t.is_stop[k] \
                 and text[k] not in names.particles():
@@ -436,8 +436,9 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
                                             or (rest in surnames or rest in singles) and _loose_first_word(doc, i, headlines))):
                 i += 1
             elif not initial and (first in surnames or first in given or first in singles) \
-                    and headline_like(doc, i, headlines) \
+                    and headline_like(doc, i, headlines) and text[j : j + 1] != ["("] \
                     and text[j - 1] not in surnames and t.span_text(i, j) not in full:
+                # ... not a list's "Chris Cusiter (Borders), Chris Paterson (Edinburgh)", title-case as it is
                 j = i + 1
         out.append((i, j, label, title))
     return out

@@ -64,6 +64,7 @@ from newsgraph.analyse.entities.name_spans import (
     name_in_title,
     name_words,
     not_a_person_here,
+    place_context,
     places_in_name,
     shared_surname,
 )
@@ -76,7 +77,12 @@ from newsgraph.analyse.entities.person_resolution import (
     resolve_mention,
     separate_office_holders,
 )
-from newsgraph.analyse.entities.thing_names import event_name_end, example_of_things, named_as_a_thing
+from newsgraph.analyse.entities.thing_names import (
+    event_name_end,
+    example_of_things,
+    named_as_a_thing,
+    shaped_or_said_as_a_thing,
+)
 from newsgraph.model import Entity
 
 _NOT_NAME_START_TAGS = {"VBG", "VB", "VBD", "VBZ", "VBP", "IN", "DT", "JJ", "JJR", "JJS", "RB"}
@@ -106,7 +112,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     separate_office_holders(doc, grouping.people)
     people = keep_people(doc, grouping.people, grouping.others)
     kept = {id(p) for p in people}
-    fold_into_things([p for p in grouping.people if id(p) not in kept], grouping.others)
+    fold_into_things(doc, [p for p in grouping.people if id(p) not in kept], grouping.others)
     entities = join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
     return join_lone_surnames(doc, join_spelling_variants(doc, join_titled_given_names(doc, entities)))
 
@@ -345,20 +351,24 @@ def keep_people(doc: Doc, people: list[Person], others: dict[tuple[str, str], En
     org_texts = {t.span_text(s, e) for s, e, label in t.ents if label in THING_TYPES and label != "NORP"}
     family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
     text = doc_text(doc)
-    things = [e for e in others.values() if e.type in _WORK_LABELS and e.mentions]
+    things = [e for e in others.values() if e.type in _THING_LABELS and e.mentions]
     return [p for p in people if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)
-            and not named_as_a_thing(text, p, things)]
+            and not named_as_a_thing(text, p, things) and not shaped_or_said_as_a_thing(doc, p)]
 
 
-_WORK_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC"})
+_THING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC"})
 
 
-def fold_into_things(dropped: list[Person], others: dict[tuple[str, str], Entity]) -> None:
+def fold_into_things(doc: Doc, dropped: list[Person], others: dict[tuple[str, str], Entity]) -> None:
     """Mentions of a name judged no person join the article's organisation, product or work of that
-    name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos."""
+    name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos; a place the
+    gazetteer knows and one mention puts in a place's context is that place ("succeed in Norwich")."""
     for p in dropped:
         thing = next((others[(label, p.name)] for label in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC")
                       if (label, p.name) in others), None)
+        if thing is None and " " not in p.name and places.lookup(p.name) is not None and any(
+                place_context(doc, m.start, m.end) for m in p.mentions):
+            thing = others[("GPE", p.name)] = Entity(name=p.name, type="GPE")
         if thing is not None:
             thing.mentions.extend((m.char_start, m.char_end) for m in p.mentions)
 

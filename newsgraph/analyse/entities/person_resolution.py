@@ -268,7 +268,8 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
         m = min(p.mentions, key=lambda m: m.start)
         kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
                     if t.lower[k] in kinship), None)
-        if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") for k in range(kin + 1, m.start)):
+        if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") and not _a_sibling_named(t, k)
+                              for k in range(kin + 1, m.start)) or _a_partner_in_work(t, kin):
             continue
         owner = _kin_owner(t, people, p, kin)
         if owner is None:
@@ -279,6 +280,17 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
         p.aliases.append(p.name)
         p.full_forms[full] = p.full_forms.pop(p.name, 0)  # the name as written is no longer the commonest full form
         p.name = full
+
+
+def _a_sibling_named(t: TokenTable, k: int) -> bool:
+    """ "his two sons, Avi and Joel": token k is another given name of the list, or its "and"."""
+    return t.lower[k] == "and" or t.pos[k] == "PROPN" and names.known_given_name(t.text[k])
+
+
+def _a_partner_in_work(t: TokenTable, kin: int) -> bool:
+    """ "writing partner Jim Taylor", "doubles partner": a partner in work, no relative."""
+    return t.lower[kin] in ("partner", "partners") and kin > 0 and t.pos[kin - 1] == "NOUN" \
+        and t.dep[kin - 1] == "compound" and bool(t.is_lower[kin - 1])
 
 
 def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Person | None:

@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from newsgraph.analyse.base.data import work_nouns
-from newsgraph.analyse.base.token_table import TokenTable
-from newsgraph.analyse.entities import names
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.entities import names, places
+from newsgraph.analyse.entities.evidence import organisation_context
+from newsgraph.analyse.entities.name_spans import place_context
 from newsgraph.analyse.entities.person import Person
 from newsgraph.model import Entity
 
@@ -84,10 +88,56 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
     if not no_person_evidence(p):
         return False
     for thing in things:
-        if thing.name == p.name or all(text.startswith(thing.name, m.char_start) and len(thing.name) > len(p.name)
-                                       for m in p.mentions):
-            return True
+        if thing.type in _PLACE_LABELS:  # "succeed in Norwich ... if you come to Norwich"
+            if thing.name == p.name and " " not in p.name:
+                return True
+        elif thing.name == p.name and (thing.type != "ORG" or not names.known_given_name(p.name.split()[0])) \
+                or all(text.startswith(thing.name, m.char_start) and len(thing.name) > len(p.name) for m in p.mentions):
+            return True  # (spaCy types many a person ORG once: "Ann Lee" typed both is no firm for that)
     return False
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Al", "El"})
+"""Prefixes after which a name has a capital inside ("McDonald", "DiCaprio", "LeBron")."""
+
+
+def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
+    """A "person" with no person evidence whose name is shaped like a thing's, or whom the text
+    treats as one: several words ending in a plural ("Lib Dems"), a word with a capital inside that
+    no name prefix explains ("PlayStation"), a kin noun first ("Wife Swap": "Uncle" is a title), a
+    known place in a place's context; or, with nothing but a verb for it, "the" before a name led by
+    no given name ("the Lib Dems say"), or twice ", which" or an organisation noun in apposition
+    (``evidence.organisation_context``), which a given name does not outweigh ("Laura Ashley,
+    which is due to report")."""
+    said_of_things = sum(organisation_context(doc, m.start, m.end) for m in p.mentions)
+    words = p.name.split()
+    t = token_table(doc)
+    if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and (
+            said_of_things >= 2 or not names.known_given_name(words[0]) and (
+                len(words) > 1 and sum(m.thing_like for m in p.mentions) * (2 if p.evidence else len(p.mentions))
+                >= len(p.mentions) or any(_based(t, m.start) for m in p.mentions))):
+        return True  # twice ", which"; "the Lib Dems say"; "Santa Monica-based Activison is said to be a firm":
+        # more than a verb a firm shares with people
+    if not no_person_evidence(p):
+        return False
+    if len(words) > 1 and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s")
+                              for m in p.mentions if len(m.words) > 1) and not names.known_given_name(words[0]):
+        return True
+    if any((m := _INNER_CAPITAL.match(w)) and m[1] not in _NAME_PREFIXES for w in words):
+        return True
+    if len(words) > 1 and words[0].lower() in names.kinship_nouns() and words[0] not in names.titles():
+        return True
+    if len(words) == 1 and places.lookup(p.name) is not None and any(
+            place_context(doc, m.start, m.end) for m in p.mentions):
+        return True  # "I want industry to succeed in Norwich": a place the text puts somewhere
+    return False
+
+
+def _based(t: TokenTable, k: int) -> bool:
+    """ "Santa Monica-based X": where the firm is based, right before the name."""
+    return k >= 2 and t.lower[k - 1] == "based" and t.text[k - 2] == "-"
 
 
 _BRACKETED = re.compile(r"\s*\(([^()]{3,80})\)")
