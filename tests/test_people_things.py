@@ -190,3 +190,16 @@ def test_a_name_after_where_a_firm_is_based_is_no_person(nlp) -> None:  # noqa: 
     doc = only(parse(nlp, "Santa Monica-based Acticorp is said to be one firm on its takeover list."),
                (["Acticorp"], "PERSON"))
     assert "Acticorp" not in person_names(doc)
+
+
+def test_examples_of_leaders_stay_people(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "The summit drew world leaders such as Harold Pemberton and others."),
+                ["Harold", "Pemberton"], "PERSON")
+    assert "Harold Pemberton" in person_names(doc)
+
+
+def test_a_firm_shaped_name_stays_an_organisation(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "Analysts said Zap Jeevz would keep the site. It fits with the Zap Jeevz service. "
+                          "He said Zap Jeevz would help."), (["Zap", "Jeevz"], "PERSON"))
+    found = {e.name: e.type for e in group_entities(doc)}
+    assert found.get("Zap Jeevz") == "ORG"

@@ -362,13 +362,16 @@ _THING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC"})
 def fold_into_things(doc: Doc, dropped: list[Person], others: dict[tuple[str, str], Entity]) -> None:
     """Mentions of a name judged no person join the article's organisation, product or work of that
     name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos; a place the
-    gazetteer knows and one mention puts in a place's context is that place ("succeed in Norwich")."""
+    gazetteer knows and one mention puts in a place's context is that place ("succeed in Norwich"), and a
+    name shaped or treated like a thing's is an organisation ("the Lib Dems say")."""
     for p in dropped:
         thing = next((others[(label, p.name)] for label in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC")
                       if (label, p.name) in others), None)
         if thing is None and " " not in p.name and places.lookup(p.name) is not None and any(
                 place_context(doc, m.start, m.end) for m in p.mentions):
             thing = others[("GPE", p.name)] = Entity(name=p.name, type="GPE")
+        elif thing is None and shaped_or_said_as_a_thing(doc, p):  # "Ask Jeeves said it ...": the firm still speaks
+            thing = others[("ORG", p.name)] = Entity(name=p.name, type="ORG")
         if thing is not None:
             thing.mentions.extend((m.char_start, m.char_end) for m in p.mentions)
 

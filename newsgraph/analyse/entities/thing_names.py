@@ -27,6 +27,8 @@ EXAMPLE_OPENERS = frozenset({"like", "including"})
 THING_HEADS = frozenset({"title", "product", "console", "device", "gadget", "service", "programme",
                          "program", "show", "franchise", "format", "technology", "port", "brand"})
 """Nouns of things (besides works and organisations) whose examples are no people."""
+PEOPLES_HEADS = frozenset({"leader", "giant", "body"})
+"""Organisation nouns that name people too ("leaders such as Ann Lee", "media giants like Ann Lee")."""
 EVENT_WORDS = frozenset({"Day", "Week", "Night", "Lecture", "Memorial", "Awards", "Prize", "Cup", "Trophy",
                          "Festival"})
 """Capitalised words that close the name of a day, an event or a prize ("Free Ann and Bo Day")."""
@@ -53,7 +55,7 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     lemma = t.lemma[noun].lower()
     if lemma in work_nouns():
         return "WORK_OF_ART"
-    if lemma in names.org_roles() or lemma in THING_HEADS:
+    if (lemma in names.org_roles() or lemma in THING_HEADS) and lemma not in PEOPLES_HEADS:
         return "ORG"
     return None
 
