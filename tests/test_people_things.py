@@ -203,3 +203,9 @@ def test_a_firm_shaped_name_stays_an_organisation(nlp) -> None:  # noqa: F811
                           "He said Zap Jeevz would help."), (["Zap", "Jeevz"], "PERSON"))
     found = {e.name: e.type for e in group_entities(doc)}
     assert found.get("Zap Jeevz") == "ORG"
+
+
+def test_a_surname_after_an_office_inside_an_org_span_is_a_person(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "Lawyers urged Lord Justices Marrick and Pell to overturn the ruling."),
+               (["Justices", "Marrick"], "ORG"))
+    assert "Marrick" in person_names(doc)

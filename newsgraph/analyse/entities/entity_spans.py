@@ -63,7 +63,8 @@ def collect_spans(doc: Doc) -> Spans:
         if label != "PERSON" and j - i == 2 and j < t.n and _club_end(t, j) is not None:
             label = "PERSON"  # "C Hodgson (Sale Sharks)" typed ORG: a player of a team list
         if label != "PERSON" and label not in GEO_LABELS and (
-                person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
+                person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)
+                or title is not None and j - i == 1 and label == "ORG") \
                 and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
                                                                      or t.text[k] == "-" and i < k < j - 1
                                                                      for k in range(i, j)):
