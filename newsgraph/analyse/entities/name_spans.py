@@ -41,7 +41,8 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
             title = text[i]
         i += 1
     while j > i and (text[j - 1] in POSSESSIVE_TOKENS or t.is_punct[j - 1] and text[j - 1] != "."
-                     or j - i > 2 and (text[j - 1].rstrip(".") in names.post_nominals() or text[j - 1].isdigit())):
+                     or j - i > 2 and (text[j - 1].rstrip(".") in names.post_nominals()
+                                       or text[j - 1].isdigit() and text[j : j + 1] in (["-"], ["–"]))):
         j -= 1  # "Ann Lee QC's", "Ann Lee OBE", "past Ann Lee 2-6 6-2": honours, posts and scores are no part of it
     for k in range(i + 2, j):  # "Malcolm X. Besides Dee": an initial closes a sentence, a function word opens one
         if len(text[k - 1]) == 2 and text[k - 1][0].isupper() and text[k - 1][1] == "." and t.is_stop[k] \
