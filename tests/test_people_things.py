@@ -209,3 +209,16 @@ def test_a_surname_after_an_office_inside_an_org_span_is_a_person(nlp) -> None: 
     doc = only(parse(nlp, "Lawyers urged Lord Justices Marrick and Pell to overturn the ruling."),
                (["Justices", "Marrick"], "ORG"))
     assert "Marrick" in person_names(doc)
+
+
+def test_members_a_group_includes_stay_people(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "The report came from the all-party group, including Tories Harold Pemberton and others."),
+                ["Harold", "Pemberton"], "PERSON")
+    assert "Harold Pemberton" in person_names(doc)
+
+
+def test_a_prince_takes_no_family_name_from_the_name_beside_him(nlp) -> None:  # noqa: F811
+    text = "Prince Edwin and Carla Dunmore-Hythe will wed in April. Lib Dem leader Edwin Marsh welcomed it."
+    doc = only(parse(nlp, text), (["Edwin"], "PERSON"), (["Carla", "Dunmore", "-", "Hythe"], "PERSON"),
+               (["Edwin", "Marsh"], "PERSON"))
+    assert {"Prince Edwin", "Edwin Marsh"} <= person_names(doc)

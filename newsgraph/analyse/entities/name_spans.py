@@ -125,8 +125,9 @@ def _surname_after_given(t: TokenTable, j: int) -> int:
     if k + 3 < t.n and t.text[k] in _QUOTE_OPEN and t.is_title[k + 1] and t.text[k + 2] == _QUOTE_OPEN[t.text[k]]:
         k += 3  # the nickname in marks
     if k >= t.n or not t.space[k - 1] or not t.is_title[k] or not t.is_alpha[k] or t.pos[k] != "PROPN" \
-            or t.sent_start[k] or t.text[k] in names.titles() or k + 1 < t.n and cap(t, k + 1) and t.is_alpha[k + 1]:
-        return j
+            or t.sent_start[k] or t.text[k] in names.titles() or k + 1 < t.n and (
+                cap(t, k + 1) and t.is_alpha[k + 1] or t.like_num[k + 1] or t.is_lower[k + 1] and t.pos[k + 1] == "NOUN"):
+        return j  # ... nor a word that modifies what follows ("Sydney Olympic 100m champion")
     place = places.lookup(t.text[k])
     if t.ent_type[k] not in ("", "PERSON", "GPE") or place is not None and (
             t.ent_type[k] == "GPE" or place.kind in ("country", "continent", "state")):

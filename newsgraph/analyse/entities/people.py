@@ -242,8 +242,8 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if not m.title and m.roles and all(r.lower().split()[-1] in work_nouns() for r in m.roles):
             add_other(i, j, "WORK_OF_ART")  # "the hit movie Ray", "the Colombian drama Maria Full of Grace"
             continue
-        shared = shared_surname(doc, i, j, person_ends)
-        if shared:
+        shared = shared_surname(doc, i, j, person_ends) if m.title is None else None
+        if shared:  # (not "Prince Charles and Camilla Parker Bowles")
             m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
         p = resolve_mention(grouping.people, by_surname, m)
         attach_mention(doc, p, m)
