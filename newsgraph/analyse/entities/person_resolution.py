@@ -25,7 +25,9 @@ HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Viscount"})
 """Titles that, before a single name, are part of how the person is named ("Lord Harris")."""
-NAMING_TITLES = PEERAGE | {"Prince", "Princess", "King", "Queen", "Pope", "Sir", "Dame", "Uncle", "Aunt", "Auntie"}
+ROYAL_TITLES = frozenset({"Prince", "Princess", "King", "Queen", "Pope"})
+"""Titles borne with a given name and no family name ("Prince Charles" is no Charles Kennedy)."""
+NAMING_TITLES = PEERAGE | ROYAL_TITLES | {"Sir", "Dame", "Uncle", "Aunt", "Auntie"}
 """Titles a reader names a person by when the text gives no full name ("Prince Charles")."""
 
 
@@ -90,7 +92,7 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
                  for p in by_surname.get(key, []) if not p.full]
         if not earlier_short and not parts.family_first:  # "Judy" before "Judy Finnigan", not "Prince Charles"
             earlier_short = [p for p in people if not p.full and p.name == parts.first
-                             and not any(pm.title in NAMING_TITLES for pm in p.mentions)]
+                             and not any(pm.title in ROYAL_TITLES for pm in p.mentions)]
         # "President Obama ... Michelle Obama": a full name of the other gender, or a relative,
         # is someone else, not the full name of the person so far called by the surname.
         new_gender = names.gender_of(name)
@@ -123,7 +125,7 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
     chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)
-                 and (m.title not in NAMING_TITLES or any(pm.title == m.title for pm in p.mentions))]
+                 and (m.title not in ROYAL_TITLES or any(pm.title == m.title for pm in p.mentions))]
         chosen = _choose(given, m, short)
     if chosen is None and names.known_given_name(short):  # "Rob" for the article's one Robbie Williams
         given = [p for p in people if p.full and not p.parts.family_first
@@ -266,8 +268,8 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
     kinship = names.kinship_nouns()
     for p in people:
         if p.full and not _given_names_only(p) or not p.mentions or names.parse(p.name).family_first \
-                or any(m.title in NAMING_TITLES for m in p.mentions):
-            continue  # ... nor a prince or a lord, named without a family name ("Prince Charles and his sons")
+                or any(m.title in ROYAL_TITLES for m in p.mentions):
+            continue  # ... nor a prince, named without a family name ("Prince Charles and his sons")
         m = min(p.mentions, key=lambda m: m.start)
         kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
                     if t.lower[k] in kinship), None)
