@@ -41,6 +41,8 @@ def person_names(doc: Doc) -> set[str]:
      "Harold Pemberton"),
     ("They wanted to make groups like Harold Pemberton known to fans across the world.", "Harold Pemberton"),
     ("The studio sold video versions of movies such as Harold Pemberton last year.", "Harold Pemberton"),
+    ("She starred in several films, including 1951's Harold Pemberton, before retiring.", "Harold Pemberton"),
+    ("The firm owns brands including Fizzo soda and Harold Pemberton.", "Harold Pemberton"),
 ])
 def test_an_example_of_works_or_firms_is_no_person(nlp, text: str, name: str) -> None:  # noqa: F811
     doc = typed(parse(nlp, text), name.split(), "PERSON")

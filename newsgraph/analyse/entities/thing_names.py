@@ -22,9 +22,10 @@ from newsgraph.analyse.entities.name_spans import place_context
 from newsgraph.analyse.entities.person import Person
 from newsgraph.model import Entity
 
-EXAMPLE_OPENERS = frozenset({"like"})
-"""Words that open examples of the noun right before them ("groups like X"; "such as"), not
-"including" ("the all-party group, including Ann Lee" names its members)."""
+EXAMPLE_OPENERS = frozenset({"like", "including"})
+"""Words that open examples of the noun right before them ("groups like X", "brands including X";
+"such as"), or after a comma of a plural ("films, including X"), not of one group ("the all-party
+group, including Ann Lee" names its members)."""
 THING_HEADS = frozenset({"title", "product", "console", "device", "gadget", "service", "programme",
                          "program", "show", "franchise", "format", "technology", "port", "brand"})
 """Nouns of things (besides works and organisations) whose examples are no people."""
@@ -52,8 +53,9 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     if t.lower[noun] == "such" and t.head[noun] != noun:
         noun = t.head[noun]
     opener = prep - 1 if t.lower[prep] == "as" else prep
-    if t.pos[noun] != "NOUN" or noun >= i or opener != noun + 1:
-        return None  # right after the noun: "the group, like Ann Lee, ..." is no example
+    if t.pos[noun] != "NOUN" or noun >= i or not (opener == noun + 1 or opener == noun + 2
+                                                   and t.text[noun + 1] == "," and t.tag[noun] == "NNS"):
+        return None  # "the group, like Ann Lee, ...", "the group, including Ann Lee" are no examples
     lemma = t.lemma[noun].lower()
     if lemma in work_nouns():
         return "WORK_OF_ART"
