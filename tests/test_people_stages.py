@@ -129,9 +129,10 @@ def test_name_from_titles_takes_the_only_full_name_that_fits() -> None:
 
 def test_keep_people_drops_a_title_taken_for_a_name(nlp) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     doc = parse(nlp, "She was crowned Miss Universe in Lyon last year. Carla Menzies said she was proud.")
-    people = group_mentions(doc, spans_of(doc), set()).people
+    grouping = group_mentions(doc, spans_of(doc), set())
+    people = grouping.people
     assert {p.name for p in people} >= {"Universe", "Carla Menzies"}
-    assert [p.name for p in keep_people(doc, people)] == ["Carla Menzies"]
+    assert [p.name for p in keep_people(doc, people, grouping.others)] == ["Carla Menzies"]
 
 
 def test_build_entities_orders_by_first_mention_and_drops_emptied_entities() -> None:

@@ -63,7 +63,8 @@ def collect_spans(doc: Doc) -> Spans:
         if label != "PERSON" and j - i == 2 and j < t.n and _club_end(t, j) is not None:
             label = "PERSON"  # "C Hodgson (Sale Sharks)" typed ORG: a player of a team list
         if label != "PERSON" and label not in GEO_LABELS and (
-                person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)) \
+                person_after_title(doc, i) or particle_shaped(t.text[i:j]) or _person_typed_org(doc, i, j, label)
+                or title in _PERSON_ONLY_TITLES and j - i == 1 and label == "ORG") \
                 and places.lookup(t.span_text(i, j)) is None and all(cap(t, k) or t.text[k] in names.particles()
                                                                      or t.text[k] == "-" and i < k < j - 1
                                                                      for k in range(i, j)):
@@ -206,6 +207,8 @@ def _person_typed_org(doc: Doc, i: int, j: int, label: str) -> bool:
 
 
 _RETYPED_LABELS = frozenset({"ORG", "NORP", "FAC", "WORK_OF_ART"})
+_PERSON_ONLY_TITLES = frozenset({"Justice", "Justices", "Judge", "Lord", "Lady", "Baroness", "Sir", "Dame"})
+"""Titles no thing's name starts with ("Lord Justices Clarke" typed ORG; not "Premier League")."""
 _THING_AFTER_POSSESSIVE = frozenset({"profits", "profit", "shares", "sales", "stores", "shops", "shareholders",
                                      "share", "results", "revenue", "revenues", "earnings", "products", "brand"})
 """Nouns a firm has and a person does not ("Acme Jones's profits")."""

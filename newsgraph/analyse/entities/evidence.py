@@ -14,7 +14,7 @@ from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.entity_spans import person_context
 from newsgraph.analyse.entities.person import Person
 
-ARTICLES = frozenset({"The", "Le", "La", "Les", "El", "Il", "Der", "Die", "Das"})
+ARTICLES = frozenset({"The", "Le", "La", "Les", "Los", "Las", "El", "Il", "Der", "Die", "Das"})
 """A name of three or more words led by an article is a work's or a thing's ("Le Roi de Lahore")."""
 
 

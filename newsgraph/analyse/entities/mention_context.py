@@ -97,8 +97,9 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
         if t.is_title[p] and pos[p] == "PROPN" and not t.ent_type[p] and text[p] not in titles \
                 and not t.sent_start[p]:
             break  # an unlabelled capitalised word: probably part of something else
-        if t.ent_type[p] in ("DATE", "TIME") or t.dep[p] in ("advmod", "npadvmod"):
-            break  # the sentence's own words: "In October Tory leader X", "Earlier Tory leader X"
+        if t.ent_type[p] in ("DATE", "TIME") or t.dep[p] in ("advmod", "npadvmod") \
+                or text[p].endswith(".") and text[p] not in titles:
+            break  # the sentence's own words: "In October Tory leader X", "Earlier Tory leader X", "… 16m. Gen X"
         k -= 1
     while k < i and (lower[k] in _ROLE_GLUE or pos[k] == "CCONJ" or t.length[k] < 2):
         k += 1

@@ -40,8 +40,10 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
         if text[i] in titles:
             title = text[i]
         i += 1
-    while j > i and (text[j - 1] in POSSESSIVE_TOKENS or t.is_punct[j - 1] and text[j - 1] != "."):
-        j -= 1
+    while j > i and (text[j - 1] in POSSESSIVE_TOKENS or t.is_punct[j - 1] and text[j - 1] != "."
+                     or j - i > 2 and (text[j - 1].rstrip(".") in names.post_nominals()
+                                       or text[j - 1].isdigit() and text[j : j + 1] in (["-"], ["–"]))):
+        j -= 1  # "Ann Lee QC's", "Ann Lee OBE", "past Ann Lee 2-6 6-2": honours, posts and scores are no part of it
     for k in range(i + 2, j):  # "Malcolm X. Besides Dee": an initial closes a sentence, a function word opens one
         if len(text[k - 1]) == 2 and text[k - 1][0].isupper() and text[k - 1][1] == "." and t.is_stop[k] \
                 and text[k] not in names.particles():
@@ -75,6 +77,8 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
                  or t.tag[i - 1] == "NNP" and not t.ent_type[i - 1]
                  and places.lookup(text[i - 1]) is None):
         i -= 1  # "Ivanka" + "Trump" PERSON, "Rakeyia" + "Scott"
+    if j - i == 1 and names.known_given_name(text[i]) and text[i] not in names.titles():
+        j = _surname_after_given(t, j)  # "champion [[Edith]] Masai", "[[Ahmed]] 'Mido' Hossam"
     # "Alicia M" (a name cut short): the initial without a full stop is dropped, unless the
     # surname the tagger left out follows it ("Bruce L" + "Castor Jr").
     if j - i >= 2 and len(text[j - 1]) == 1 and t.is_upper[j - 1]:
@@ -109,6 +113,28 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+_QUOTE_OPEN = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+
+
+def _surname_after_given(t: TokenTable, j: int) -> int:
+    """The end of a name whose given name (token j - 1) spaCy typed alone: the capitalised word
+    after it that spaCy left untyped ("champion Edith Masai with"), also after a nickname in quote
+    marks ("Ahmed 'Mido' Hossam"). Not a word that runs on into more capitalised words (a title or
+    a firm's name), a title, a place or a word at a sentence start."""
+    k = j
+    if k + 3 < t.n and t.text[k] in _QUOTE_OPEN and t.is_title[k + 1] and t.text[k + 2] == _QUOTE_OPEN[t.text[k]]:
+        k += 3  # the nickname in marks
+    if k >= t.n or not t.space[k - 1] or not t.is_title[k] or not t.is_alpha[k] or t.pos[k] != "PROPN" \
+            or t.sent_start[k] or t.text[k] in names.titles() or k + 1 < t.n and (
+                cap(t, k + 1) and t.is_alpha[k + 1] or t.like_num[k + 1] or t.is_lower[k + 1] and t.pos[k + 1] == "NOUN"):
+        return j  # ... nor a word that modifies what follows ("Sydney Olympic 100m champion")
+    place = places.lookup(t.text[k])
+    if t.ent_type[k] not in ("", "PERSON", "GPE") or place is not None and (
+            t.ent_type[k] == "GPE" or place.kind in ("country", "continent", "state")):
+        return j  # "Ann Masai" (a town too) is a name; "Ann France", or a known place spaCy typed so, is not
+    return k + 1
+
+
 def join_hyphens(words: list[str]) -> list[str]:
     out: list[str] = []
     k = 0
@@ -127,8 +153,13 @@ def name_words(doc: Doc, i: int, j: int) -> list[str]:
     t = token_table(doc)
     text, space = t.text, t.space
     words: list[str] = []
+    skip = -1
     for k in range(i, j):
         w = text[k]
+        if w in _QUOTE_OPEN and k + 2 < j and text[k + 2] == _QUOTE_OPEN[w]:
+            skip = k + 2  # a nickname in marks inside the name ("Ahmed 'Mido' Hossam") is no part of it
+        if k <= skip:
+            continue
         if words and (w == "-" or words[-1].endswith("-")) and not space[k - 1]:
             words[-1] += w
         elif words and w == ",":
@@ -407,8 +438,9 @@ def trim_to_known_names(doc: Doc, spans: Spans) -> Spans:
                                             or (rest in surnames or rest in singles) and _loose_first_word(doc, i, headlines))):
                 i += 1
             elif not initial and (first in surnames or first in given or first in singles) \
-                    and headline_like(doc, i, headlines) \
+                    and headline_like(doc, i, headlines) and text[j : j + 1] != ["("] \
                     and text[j - 1] not in surnames and t.span_text(i, j) not in full:
+                # ... not a list's "Chris Cusiter (Borders), Chris Paterson (Edinburgh)", title-case as it is
                 j = i + 1
         out.append((i, j, label, title))
     return out

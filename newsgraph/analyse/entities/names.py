@@ -40,6 +40,11 @@ def suffixes() -> frozenset[str]:
     return word_set("names_suffixes.txt")
 
 
+def post_nominals() -> frozenset[str]:
+    """Letters after a name ("QC", "OBE", "MP"): honours and posts, no part of the name."""
+    return word_set("names_post_nominals.txt")
+
+
 def not_person_heads() -> frozenset[str]:
     return word_set("names_not_person_heads.txt", lower=True)
 
@@ -66,6 +71,12 @@ def nicknames() -> dict[str, frozenset[str]]:
         out.setdefault(nick, {nick}).add(formal)
         out.setdefault(formal, {formal}).add(nick)
     return {k: frozenset(v) for k, v in out.items()}
+
+
+def short_forms_of_one_name(a: str, b: str) -> bool:
+    """ "Rob" and "Robbie", both short for Robert: two forms of one given name that neither is
+    of the other (weaker than ``same_given_name``, so only for a lone given name in one article)."""
+    return a != b and not nicknames().get(a, frozenset()).isdisjoint(nicknames().get(b, frozenset()))
 
 
 def same_given_name(a: str, b: str) -> bool:

@@ -41,6 +41,7 @@ from itertools import compress
 from spacy.tokens import Doc
 
 from newsgraph.analyse.base.data import work_nouns
+from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.aliases import declared_aliases, named_groups
@@ -63,6 +64,7 @@ from newsgraph.analyse.entities.name_spans import (
     name_in_title,
     name_words,
     not_a_person_here,
+    place_context,
     places_in_name,
     shared_surname,
 )
@@ -74,6 +76,12 @@ from newsgraph.analyse.entities.person_resolution import (
     person_entity,
     resolve_mention,
     separate_office_holders,
+)
+from newsgraph.analyse.entities.thing_names import (
+    event_name_end,
+    example_of_things,
+    named_as_a_thing,
+    shaped_or_said_as_a_thing,
 )
 from newsgraph.model import Entity
 
@@ -102,9 +110,9 @@ def group_entities(doc: Doc) -> list[Entity]:
     name_from_titles(grouping.people, grouping.title_names)
     name_relatives(doc, grouping.people)
     separate_office_holders(doc, grouping.people)
-    people = keep_people(doc, grouping.people)
+    people = keep_people(doc, grouping.people, grouping.others)
     kept = {id(p) for p in people}
-    fold_into_things([p for p in grouping.people if id(p) not in kept], grouping.others)
+    fold_into_things(doc, [p for p in grouping.people if id(p) not in kept], grouping.others)
     entities = join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
     return join_lone_surnames(doc, join_spelling_variants(doc, join_titled_given_names(doc, entities)))
 
@@ -168,8 +176,17 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
     person_ends = {i: j for i, j, label, _ in spans if label == "PERSON"}
     clubs = team_list_clubs(t)
     storms: dict[str, Entity] = {}  # "Mitch" -> the storm Hurricane Mitch
+    event_until = 0  # the end of the last day's or prize's name read ("Free Ann and Bo Day")
     for i, j, label, title in spans:
+        if i < event_until:
+            continue
         span_text = t.span_text(i, j)
+        if label in _NAME_LABELS:
+            event_end = event_name_end(t, j)
+            if event_end is not None:
+                add_other(i, event_end, "EVENT")
+                event_until = event_end
+                continue
         if label in ("PERSON", "ORG", "NORP", "FAC") and span_text not in by_surname \
                 and is_place(doc, i, j, span_text, (i, j) in place_spans):
             add_other(i, j, "GPE")
@@ -190,11 +207,11 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             continue
         if j - i == 1 and i > 0 and not t.sent_start[i] and t.pos[i - 1] == "PROPN" \
                 and t.ent_type[i - 1] in ("", "ORG", "PRODUCT") \
-                and t.is_title[i - 1] and names.known_given_name(t.text[i - 1]):
-            i -= 1  # "Ivanka [[Trump]]": the given name spaCy left out is part of the name
+                and t.is_title[i - 1] and names.known_given_name(t.text[i - 1]) and t.text[i - 1] not in names.titles():
+            i -= 1  # "Ivanka [[Trump]]": the given name spaCy left out is part of the name (not "Gen", "Prince")
         words = name_words(doc, i, j)
-        if len(words) > 2 and t.text[i] == words[0] and _descriptor_word(words):
-            i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken"
+        if len(words) > 2 and t.text[i] == words[0] and _descriptor_word(words) or _role_led(t, i, j, words):
+            i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken", "Rapper Eminem"
         if len(words) > 1 and words[-1] in names.org_words():
             add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
             continue
@@ -217,12 +234,16 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             continue
         if not names.looks_like_name(words) or not_a_person_here(doc, j):
             continue
+        example = example_of_things(t, i, j)
+        if example is not None:
+            add_other(i, j, example)  # "titles such as Fifa and Ann Lee", "groups like Ann Lee"
+            continue
         m = read_mention(doc, i, j, title)
         if not m.title and m.roles and all(r.lower().split()[-1] in work_nouns() for r in m.roles):
             add_other(i, j, "WORK_OF_ART")  # "the hit movie Ray", "the Colombian drama Maria Full of Grace"
             continue
-        shared = shared_surname(doc, i, j, person_ends)
-        if shared:
+        shared = shared_surname(doc, i, j, person_ends) if m.title is None else None
+        if shared:  # (not "Prince Charles and Camilla Parker Bowles")
             m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
         p = resolve_mention(grouping.people, by_surname, m)
         attach_mention(doc, p, m)
@@ -230,6 +251,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
     return grouping
 
 
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 _TITLE_GLUE_POS = frozenset({"ADP", "DET", "CCONJ", "PART"})
 _STORM_WORDS = frozenset({"Hurricane", "Typhoon", "Cyclone", "Storm", "hurricane", "typhoon", "cyclone", "storm"})
 """A name after one of these is a storm's, not a person's."""
@@ -274,6 +296,13 @@ def _club_before_a_role(t: TokenTable, i: int, j: int, words: list[str]) -> bool
             label in THING_TYPES and e - s == 1 and t.text[s] == words[1] for s, e, label in t.ents))
 
 
+def _role_led(t: TokenTable, i: int, j: int, words: list[str]) -> bool:
+    """ "Rapper Eminem beats ...", "Singer Ann Lee": a person's role noun capitalised only because it
+    opens the sentence (or a headline), which no one bears as a given name, before the name."""
+    return len(words) >= 2 and j - i == len(words) and t.text[i].lower() in names.person_roles() \
+        and not names.known_given_name(t.text[i]) and bool(t.sent_start[i])
+
+
 def _descriptor_word(words: list[str]) -> bool:
     """The first of three name words is a descriptor spaCy took into the name: no one bears it as
     a given name, nor is it a particle or a family name first, and a given name follows."""
@@ -310,8 +339,9 @@ def add_named_groups(doc: Doc, others: dict[tuple[str, str], Entity]) -> None:
             ent.mentions.append(span)
 
 
-def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
-    """The people with some support for being a person (``evidence.is_person``).
+def keep_people(doc: Doc, people: list[Person], others: dict[tuple[str, str], Entity]) -> list[Person]:
+    """The people with some support for being a person (``evidence.is_person``), whose name the
+    article gives no work, firm or event (``thing_names.named_as_a_thing``).
 
     spaCy types many organisations, brands and titles PERSON with no clue in one mention; the
     judgement needs all of a person's mentions, so it runs once per grouped person.
@@ -320,15 +350,28 @@ def keep_people(doc: Doc, people: list[Person]) -> list[Person]:
     lower_words = set(compress(t.text, t.is_lower))
     org_texts = {t.span_text(s, e) for s, e, label in t.ents if label in THING_TYPES and label != "NORP"}
     family_names = {p.parts.surname for p in people if p.full and names.known_given_name(p.parts.first)}
-    return [p for p in people if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)]
+    text = doc_text(doc)
+    things = [e for e in others.values() if e.type in _THING_LABELS and e.mentions]
+    return [p for p in people if p.mentions and is_person(doc, p, lower_words, org_texts, family_names)
+            and not named_as_a_thing(text, p, things) and not shaped_or_said_as_a_thing(doc, p)]
 
 
-def fold_into_things(dropped: list[Person], others: dict[tuple[str, str], Entity]) -> None:
+_THING_LABELS = frozenset({"ORG", "WORK_OF_ART", "EVENT", "FAC", "GPE", "LOC"})
+
+
+def fold_into_things(doc: Doc, dropped: list[Person], others: dict[tuple[str, str], Entity]) -> None:
     """Mentions of a name judged no person join the article's organisation, product or work of that
-    name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos."""
+    name, in place: "Yukos" typed PERSON here and ORG there is the one company Yukos; a place the
+    gazetteer knows and one mention puts in a place's context is that place ("succeed in Norwich"), and a
+    name shaped or treated like a thing's is an organisation ("the Lib Dems say")."""
     for p in dropped:
         thing = next((others[(label, p.name)] for label in ("ORG", "PRODUCT", "WORK_OF_ART", "GPE", "LOC", "FAC")
                       if (label, p.name) in others), None)
+        if thing is None and " " not in p.name and places.lookup(p.name) is not None and any(
+                place_context(doc, m.start, m.end) for m in p.mentions):
+            thing = others[("GPE", p.name)] = Entity(name=p.name, type="GPE")
+        elif thing is None and shaped_or_said_as_a_thing(doc, p):  # "Ask Jeeves said it ...": the firm still speaks
+            thing = others[("ORG", p.name)] = Entity(name=p.name, type="ORG")
         if thing is not None:
             thing.mentions.extend((m.char_start, m.char_end) for m in p.mentions)
 

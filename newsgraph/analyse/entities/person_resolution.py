@@ -26,7 +26,9 @@ HOLD_WINDOW = 600
 """Characters after its last use within which a short form ("Scott") stays with its holder."""
 PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Viscount"})
 """Titles that, before a single name, are part of how the person is named ("Lord Harris")."""
-NAMING_TITLES = PEERAGE | {"Prince", "Princess", "King", "Queen", "Pope", "Sir", "Dame", "Uncle", "Aunt", "Auntie"}
+ROYAL_TITLES = frozenset({"Prince", "Princess", "King", "Queen", "Pope"})
+"""Titles borne with a given name and no family name ("Prince Charles" is no Charles Kennedy)."""
+NAMING_TITLES = PEERAGE | ROYAL_TITLES | {"Sir", "Dame", "Uncle", "Aunt", "Auntie"}
 """Titles a reader names a person by when the text gives no full name ("Prince Charles")."""
 
 
@@ -89,8 +91,9 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
                 return p
         earlier_short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
                  for p in by_surname.get(key, []) if not p.full]
-        if not earlier_short and not parts.family_first:
-            earlier_short = [p for p in people if not p.full and p.name == parts.first]
+        if not earlier_short and not parts.family_first:  # "Judy" before "Judy Finnigan", not "Prince Charles"
+            earlier_short = [p for p in people if not p.full and p.name == parts.first
+                             and not any(pm.title in ROYAL_TITLES for pm in p.mentions)]
         # "President Obama ... Michelle Obama": a full name of the other gender, or a relative,
         # is someone else, not the full name of the person so far called by the surname.
         new_gender = names.gender_of(name)
@@ -122,8 +125,15 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         cands = [p for p in cands if any(pm.title in PEERAGE for pm in p.mentions)]
     chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
     if chosen is None:
-        given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)]
+        given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)
+                 and (m.title not in ROYAL_TITLES or any(pm.title == m.title for pm in p.mentions))]
         chosen = _choose(given, m, short)
+    if chosen is None and names.known_given_name(short):  # "Rob" for the article's one Robbie Williams
+        given = [p for p in people if p.full and not p.parts.family_first
+                 and names.short_forms_of_one_name(short, p.parts.first)]
+        if len(given) > 1:  # "Rob" beside Robbie Williams and Bob Geldof: the form it starts
+            given = [p for p in given if p.parts.first.startswith(short)]
+        chosen = given[0] if len(given) == 1 else None
     if chosen is None:  # "President Lula" after "Luiz Inacio Lula da Silva": a name inside the full name
         inner = [p for p in people if p.full and short in p.parts.given[1:] and len(short) > 2]
         chosen = _choose(inner, m, short)
@@ -258,12 +268,14 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
     t = token_table(doc)
     kinship = names.kinship_nouns()
     for p in people:
-        if p.full and not _given_names_only(p) or not p.mentions or names.parse(p.name).family_first:
-            continue
+        if p.full and not _given_names_only(p) or not p.mentions or names.parse(p.name).family_first \
+                or any(m.title in ROYAL_TITLES for m in p.mentions):
+            continue  # ... nor a prince, named without a family name ("Prince Charles and his sons")
         m = min(p.mentions, key=lambda m: m.start)
         kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
                     if t.lower[k] in kinship), None)
-        if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") for k in range(kin + 1, m.start)):
+        if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") and not _a_sibling_named(t, k)
+                              for k in range(kin + 1, m.start)) or _a_partner_in_work(t, kin):
             continue
         owner = _kin_owner(t, people, p, kin)
         if owner is None:
@@ -274,6 +286,17 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
         p.aliases.append(p.name)
         p.full_forms[full] = p.full_forms.pop(p.name, 0)  # the name as written is no longer the commonest full form
         p.name = full
+
+
+def _a_sibling_named(t: TokenTable, k: int) -> bool:
+    """ "his two sons, Avi and Joel": token k is another given name of the list, or its "and"."""
+    return t.lower[k] == "and" or t.pos[k] == "PROPN" and names.known_given_name(t.text[k])
+
+
+def _a_partner_in_work(t: TokenTable, kin: int) -> bool:
+    """ "writing partner Jim Taylor", "doubles partner": a partner in work, no relative."""
+    return t.lower[kin] in ("partner", "partners") and kin > 0 and t.pos[kin - 1] == "NOUN" \
+        and t.dep[kin - 1] == "compound" and bool(t.is_lower[kin - 1])
 
 
 def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Person | None:

@@ -1,0 +1,161 @@
+"""Names shaped like a person's that the sentence shows are a thing's: an example of works or
+firms ("titles such as Fifa and Ann Lee"), a day or prize named after people ("Free Ann and Bo
+Day"), a name the article also gives a work or a firm, an acronym spelt out after it.
+
+Read by ``people.group_mentions`` (the sentence around one span) and ``people.keep_people``
+(all of a grouped person's mentions), before anything is called a person: the evidence a reader
+uses is the noun the name is an example of, the word that closes the name, and the lack of
+anything only a person has (a title, a role, a pronoun, speech).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from newsgraph.analyse.base.data import work_nouns
+from newsgraph.analyse.base.token_table import TokenTable, token_table
+from newsgraph.analyse.entities import names, places
+from newsgraph.analyse.entities.evidence import organisation_context
+from newsgraph.analyse.entities.name_spans import place_context
+from newsgraph.analyse.entities.person import Person
+from newsgraph.model import Entity
+
+EXAMPLE_OPENERS = frozenset({"like", "including"})
+"""Words that open examples of the noun right before them ("groups like X", "brands including X";
+"such as"), or after a comma of a plural ("films, including X"), not of one group ("the all-party
+group, including Ann Lee" names its members)."""
+THING_HEADS = frozenset({"title", "product", "console", "device", "gadget", "service", "programme",
+                         "program", "show", "franchise", "format", "technology", "port", "brand"})
+"""Nouns of things (besides works and organisations) whose examples are no people."""
+PEOPLES_HEADS = frozenset({"leader", "giant", "body"})
+"""Organisation nouns that name people too ("leaders such as Ann Lee", "media giants like Ann Lee")."""
+EVENT_WORDS = frozenset({"Day", "Week", "Night", "Lecture", "Memorial", "Awards", "Prize", "Cup", "Trophy",
+                         "Festival"})
+"""Capitalised words that close the name of a day, an event or a prize ("Free Ann and Bo Day")."""
+_EVENT_RUN = 6
+"""Tokens after a name within which the closing event word is looked for."""
+
+
+def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
+    """ "titles such as Fifa and Ann Lee", "movies such as Ann Lee", "groups like Ann Lee": the name
+    (or a name it is coordinated with) is an example of a noun of works or organisations; the label
+    that noun gives (WORK_OF_ART or ORG), else None. Not "stars like Ann Lee"."""
+    k = j - 1
+    while t.dep[k] == "conj" and t.head[k] < k:
+        k = t.head[k]
+    prep = t.head[k]
+    if t.dep[k] != "pobj" or not (t.lower[prep] in EXAMPLE_OPENERS or t.lower[prep] == "as" and prep > 0
+                                   and t.lower[prep - 1] == "such"):
+        return None
+    noun = t.head[prep]
+    if t.lower[noun] == "such" and t.head[noun] != noun:
+        noun = t.head[noun]
+    opener = prep - 1 if t.lower[prep] == "as" else prep
+    if t.pos[noun] != "NOUN" or noun >= i or not (opener == noun + 1 or opener == noun + 2
+                                                   and t.text[noun + 1] == "," and t.tag[noun] == "NNS"):
+        return None  # "the group, like Ann Lee, ...", "the group, including Ann Lee" are no examples
+    lemma = t.lemma[noun].lower()
+    if lemma in work_nouns():
+        return "WORK_OF_ART"
+    if (lemma in names.org_roles() or lemma in THING_HEADS) and lemma not in PEOPLES_HEADS:
+        return "ORG"
+    return None
+
+
+def event_name_end(t: TokenTable, j: int) -> int | None:
+    """ "as Free Ann and Bo Day", "the Ann Lee Memorial": the name runs on (over "and" and
+    capitalised words no one is named by) to a word that closes a day's, an event's or a prize's
+    name; the end of that longer name, else None."""
+    for k in range(j, min(t.n, j + _EVENT_RUN)):
+        word = t.text[k]
+        if word in EVENT_WORDS and not t.sent_start[k]:
+            return k + 1 if k > j or t.is_title[k] else None
+        if t.ent_type[k] == "PERSON" or not (word in ("and", "&") or t.is_title[k] and t.is_alpha[k]):
+            return None
+    return None
+
+
+def no_person_evidence(p: Person) -> bool:
+    """Nothing in the text says person: no title, role, descriptor, gendered word or pronoun, no
+    person's context ("who", an age, speech)."""
+    return not p.evidence and not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions)
+
+
+def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
+    """A "person" with no person evidence whose name the article also gives a work, a firm or an
+    event ("Maria Full" typed both), or each of whose mentions is cut from such a name ("Los
+    Caballeros de Plan" + " G"), or an acronym the text spells out after it ("WEEE (Waste
+    Electrical and Electronic Equipment)")."""
+    if " " not in p.name and all(spelt_out(text, m.char_end, p.name) for m in p.mentions) \
+            and not any(m.title or m.gender != "-" for m in p.mentions):
+        return True  # a descriptor ("a directive, WEEE (...)") is no person's evidence here
+    if not no_person_evidence(p):
+        return False
+    for thing in things:
+        if thing.type in _PLACE_LABELS:  # "succeed in Norwich ... if you come to Norwich"
+            if thing.name == p.name and " " not in p.name:
+                return True
+        elif thing.name == p.name and (thing.type != "ORG" or not names.known_given_name(p.name.split()[0])) \
+                or all(text.startswith(thing.name, m.char_start) and len(thing.name) > len(p.name) for m in p.mentions):
+            return True  # (spaCy types many a person ORG once: "Ann Lee" typed both is no firm for that)
+    return False
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_INNER_CAPITAL = re.compile(r"^([A-Z][a-z]+)[A-Z][a-z]")
+_NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "St", "Fitz", "Al", "El"})
+"""Prefixes after which a name has a capital inside ("McDonald", "DiCaprio", "LeBron")."""
+
+
+def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
+    """A "person" with no person evidence whose name is shaped like a thing's, or whom the text
+    treats as one: several words ending in a plural ("Lib Dems"), a word with a capital inside that
+    no name prefix explains ("PlayStation"), a kin noun first ("Wife Swap": "Uncle" is a title), a
+    known place in a place's context; or, with nothing but a verb for it, "the" before a name led by
+    no given name ("the Lib Dems say"), or twice ", which" or an organisation noun in apposition
+    (``evidence.organisation_context``), which a given name does not outweigh ("Laura Ashley,
+    which is due to report")."""
+    said_of_things = sum(organisation_context(doc, m.start, m.end) for m in p.mentions)
+    words = p.name.split()
+    t = token_table(doc)
+    if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and (
+            said_of_things >= 2 or not names.known_given_name(words[0]) and (
+                len(words) > 1 and sum(m.thing_like for m in p.mentions) * (2 if p.evidence else len(p.mentions))
+                >= len(p.mentions) or any(_based(t, m.start) for m in p.mentions))):
+        return True  # twice ", which"; "the Lib Dems say"; "Santa Monica-based Activison is said to be a firm":
+        # more than a verb a firm shares with people
+    if not no_person_evidence(p):
+        return False
+    if len(words) > 1 and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s")
+                              for m in p.mentions if len(m.words) > 1) and not names.known_given_name(words[0]):
+        return True
+    if any((m := _INNER_CAPITAL.match(w)) and m[1] not in _NAME_PREFIXES for w in words):
+        return True
+    if len(words) > 1 and words[0].lower() in names.kinship_nouns() and words[0] not in names.titles():
+        return True
+    if len(words) == 1 and places.lookup(p.name) is not None and any(
+            place_context(doc, m.start, m.end) for m in p.mentions):
+        return True  # "I want industry to succeed in Norwich": a place the text puts somewhere
+    return False
+
+
+def _based(t: TokenTable, k: int) -> bool:
+    """ "Santa Monica-based X": where the firm is based, right before the name."""
+    return k >= 2 and t.lower[k - 1] == "based" and t.text[k - 2] == "-"
+
+
+_BRACKETED = re.compile(r"\s*\(([^()]{3,80})\)")
+
+
+def spelt_out(text: str, end: int, acronym: str) -> bool:
+    """The words in brackets right after ``end`` have the acronym's letters as initials ("WEEE
+    (Waste Electrical and Electronic Equipment)"); small words may be skipped."""
+    if len(acronym) < 3 or not acronym.isupper() or not acronym.isalpha():
+        return False
+    m = _BRACKETED.match(text, end)
+    if m is None:
+        return False
+    initials = "".join(w[0] for w in m[1].split() if w[:1].isupper())
+    return initials == acronym
