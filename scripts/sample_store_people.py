@@ -8,7 +8,8 @@
 Unlike ``sample_people.py`` (one article's entities), this reads the store, so each sampled
 PERSON entity comes with the cross-article join it got: the global person's name, how many
 articles it spans and every other name joined into it, and the rule that joined it. The checker
-fills ``verdict`` (ok | not-person | wrong-group | wrong-name | wrong-join) and ``note``.
+fills ``verdict`` (ok | not-person | wrong-group | wrong-name | wrong-join) and ``note``;
+``--score`` counts the verdicts of a checked file.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from newsgraph.evaluate.hand_checks import verdict_summary
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from sample_people import context  # noqa: E402  (one way to show a mention in context)
@@ -28,11 +31,17 @@ from sample_people import context  # noqa: E402  (one way to show a mention in c
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--db", type=Path, required=True)
+    ap.add_argument("--db", type=Path)
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--seed", type=int, default=1914)
     ap.add_argument("--out", type=Path, default=ROOT / "bench/people_issue14_final.tsv")
+    ap.add_argument("--score", type=Path, help="count the verdicts of a checked file instead")
     args = ap.parse_args(argv)
+    if args.score:
+        print(verdict_summary(args.score))
+        return 0
+    if args.db is None:
+        ap.error("--db is required to draw a sample")
     conn = sqlite3.connect(f"file:{args.db}?mode=ro", uri=True)
     conn.row_factory = sqlite3.Row
     rows = conn.execute("SELECT e.id, e.name, e.aliases, e.roles, e.global_id, a.document, a.text, a.id AS aid "

@@ -20,10 +20,10 @@ import csv
 import random
 import sqlite3
 import sys
-from collections import Counter
 from pathlib import Path
 
 from newsgraph import query
+from newsgraph.evaluate.hand_checks import verdict_summary
 from newsgraph.render import quote_line, speaker_label
 from newsgraph.store import connect
 
@@ -59,13 +59,6 @@ def draw(conn: sqlite3.Connection, n: int, seed: int) -> list[dict[str, str]]:
     return rows
 
 
-def score(path: Path) -> str:
-    with open(path, encoding="utf-8", newline="") as fh:
-        verdicts = Counter(r["verdict"] for r in csv.DictReader(fh, delimiter="\t"))
-    right = verdicts.pop("ok", 0)
-    return f"{right}/{right + sum(verdicts.values())} right; wrong: {dict(verdicts)}"
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path)
@@ -75,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--score", type=Path, help="count the verdicts of a checked file instead")
     args = ap.parse_args(argv)
     if args.score:
-        print(score(args.score))
+        print(verdict_summary(args.score))
         return 0
     if args.db is None:
         ap.error("--db is required to draw a sample")
