@@ -245,7 +245,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         shared = shared_surname(doc, i, j, person_ends) if m.title is None else None
         if shared:  # (not "Prince Charles and Camilla Parker Bowles")
             m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
-        p = resolve_mention(grouping.people, by_surname, m)
+        p = resolve_mention(grouping.people, by_surname, m, doc_text(doc))
         attach_mention(doc, p, m)
         grouping.span_entity[(i, j)] = p
     return grouping
