@@ -119,7 +119,8 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
     start = k
     for m in range(k, i + 1):
         if m == i or lower[m] == "and":
-            if m > start and any(pos[q] == "NOUN" or text[q] in titles for q in range(start, m)) \
+            if m > start and any(pos[q] == "NOUN" and not any(c.isdigit() for c in text[q]) or text[q] in titles
+                                 for q in range(start, m)) \
                     and lower[m - 1] not in _ROLE_GLUE:
                 roles.append(t.span_text(start, m))
             start = m + 1

@@ -91,6 +91,9 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
     if " " not in p.name and all(spelt_out(text, m.char_end, p.name) for m in p.mentions) \
             and not any(m.title or m.gender != "-" for m in p.mentions):
         return True  # a descriptor ("a directive, WEEE (...)") is no person's evidence here
+    if " " not in p.name and not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) \
+            and any(thing.type == "ORG" and thing.name.endswith(" " + p.name) for thing in things):
+        return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no evidence)
     if not no_person_evidence(p):
         return False
     for thing in things:
