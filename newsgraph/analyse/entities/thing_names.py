@@ -125,9 +125,10 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
         return True  # a descriptor ("a directive, WEEE (...)") is no person's evidence here
     if inside_a_work(text, p, things):
         return True
-    if " " not in p.name and not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) \
+    if " " not in p.name and not names.known_given_name(p.name) and not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) \
             and any(thing.type == "ORG" and thing.name.endswith(" " + p.name) for thing in things):
-        return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no evidence)
+        return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no
+        # evidence); not "Elvis" beside a mistyped "European Elvis"
     if not no_person_evidence(p):
         return False
     for thing in things:
