@@ -80,3 +80,15 @@ def test_a_lone_word_ending_a_firm_name_is_the_firm(nlp) -> None:  # noqa: F811
 def test_a_name_inside_a_work_title_is_no_person(nlp, text: str, name: str) -> None:  # noqa: F811
     doc = typed(parse(nlp, text), name.split(), "PERSON")
     assert name not in person_names(doc)
+
+
+def test_a_misspelt_long_surname_is_the_person_named_in_full(nlp) -> None:  # noqa: F811
+    text = "Tomasz Wieczorkowski won the final on Sunday. Later Wieczorkowksi said he would give the prize away."
+    doc = typed_all(parse(nlp, text), [("Tomasz Wieczorkowski", "PERSON"), ("Wieczorkowksi", "PERSON")])
+    assert person_names(doc) == {"Tomasz Wieczorkowski"}
+
+
+def test_a_short_surname_one_letter_off_stays_apart(nlp) -> None:  # noqa: F811
+    text = "Tomas Brand won the final on Sunday. Later Brant said he would give the prize away."
+    doc = typed_all(parse(nlp, text), [("Tomas Brand", "PERSON"), ("Brant", "PERSON")])
+    assert {"Tomas Brand", "Brant"} <= person_names(doc)
