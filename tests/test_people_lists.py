@@ -92,3 +92,9 @@ def test_a_short_surname_one_letter_off_stays_apart(nlp) -> None:  # noqa: F811
     text = "Tomas Brand won the final on Sunday. Later Brant said he would give the prize away."
     doc = typed_all(parse(nlp, text), [("Tomas Brand", "PERSON"), ("Brant", "PERSON")])
     assert {"Tomas Brand", "Brant"} <= person_names(doc)
+
+
+def test_a_quantity_unit_before_a_name_is_no_role(nlp) -> None:  # noqa: F811
+    text = "The machine comes with 512 megabytes Quoxel and a small mouse."
+    doc = typed(parse(nlp, text), ["Quoxel"], "PERSON")
+    assert "Quoxel" not in person_names(doc)

@@ -109,8 +109,8 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
         if lower[m] == "of" and not t.is_title[m - 1]:
             k = m + 1
             break
-    if k >= i:
-        return [], None
+    if k >= i or k > 0 and pos[k - 1] == "NUM" and t.tag[k] == "NNS":
+        return [], None  # "512 megabytes Ram": a quantity's unit, no role
     last = i - 1
     linked = i <= t.head[last] < j or last in t.head[i:j] or t.dep[last] in _LINKED_DEPS
     if not linked:
