@@ -98,3 +98,9 @@ def test_a_quantity_unit_before_a_name_is_no_role(nlp) -> None:  # noqa: F811
     text = "The machine comes with 512 megabytes Quoxel and a small mouse."
     doc = typed(parse(nlp, text), ["Quoxel"], "PERSON")
     assert "Quoxel" not in person_names(doc)
+
+
+def test_a_common_surname_near_another_stays_apart(nlp) -> None:  # noqa: F811
+    text = "Serena Williams won the final on Sunday. Later Williamson said she would give the prize away."
+    doc = typed_all(parse(nlp, text), [("Serena Williams", "PERSON"), ("Williamson", "PERSON")])
+    assert {"Serena Williams", "Williamson"} <= person_names(doc)

@@ -161,12 +161,12 @@ _LONG_SURNAME = 8
 
 def _misspelt_surname_owner(ent: Entity, persons: list[Entity], gone: set[int]) -> Entity | None:
     """ "Scrichapan said ..." in an article about Paradorn Srichaphan: a lone long word that is no
-    given name and no one's surname, one or two letters from the surname of exactly one person named
+    given name, no common surname and no one's surname in the article, one or two letters from the surname of exactly one person named
     in full (same first letter, no other person's surname as near)."""
     name = ent.name
     if " " in name or id(ent) in gone or len(name) < _LONG_SURNAME or not name.isalpha() \
-            or names.known_given_name(name):
-        return None
+            or names.known_given_name(name) or name.lower() in names.word_set("names_common_surnames.txt", lower=True):
+        return None  # "Williamson" beside Serena Williams is someone else
     surnames = {id(e): names.parse(e.name).surname for e in persons if " " in e.name and id(e) not in gone}
     if name in surnames.values():
         return None
