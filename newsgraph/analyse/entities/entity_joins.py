@@ -147,7 +147,42 @@ def join_spelling_variants(doc: Doc, entities: list[Entity]) -> list[Entity]:
                 and any(text.startswith(_POSSESSIVES, e) for _s, e in ent.mentions):
             absorb(owner, ent)
             gone.add(id(ent))
+    for ent in persons:
+        owner = _misspelt_surname_owner(ent, persons, gone)
+        if owner is not None:
+            absorb(owner, ent)
+            gone.add(id(ent))
     return [e for e in entities if id(e) not in gone]
+
+
+_LONG_SURNAME = 8
+"""Letters a lone surname needs before a misspelling of it (edit distance 1–2) is read as it."""
+
+
+def _misspelt_surname_owner(ent: Entity, persons: list[Entity], gone: set[int]) -> Entity | None:
+    """ "Scrichapan said ..." in an article about Paradorn Srichaphan: a lone long word that is no
+    given name, no common surname and no one's surname in the article, one or two letters from the surname of exactly one person named
+    in full (same first letter, no other person's surname as near)."""
+    name = ent.name
+    if " " in name or id(ent) in gone or len(name) < _LONG_SURNAME or not name.isalpha() \
+            or names.known_given_name(name) or name.lower() in names.word_set("names_common_surnames.txt", lower=True):
+        return None  # "Williamson" beside Serena Williams is someone else
+    surnames = {id(e): names.parse(e.name).surname for e in persons if " " in e.name and id(e) not in gone}
+    if name in surnames.values():
+        return None
+    near = [e for e in persons if id(e) in surnames and surnames[id(e)][:1] == name[:1]
+            and len(surnames[id(e)]) >= _LONG_SURNAME and _edit_distance(surnames[id(e)], name) <= 2]
+    return near[0] if len(near) == 1 and (not near[0].gender or not ent.gender or near[0].gender == ent.gender) else None
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (insertions, deletions, substitutions)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 def join_lone_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:

@@ -56,6 +56,11 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     if p.gender == "-" and not any(m.title or m.gender != "-" for m in p.mentions) \
             and any(organisation_context(doc, m.start, m.end) for m in p.mentions):
         return False  # "Patriot Coal, one of the nation's largest coal companies, which ..."
+    if (len(words) == 1 or not names.known_given_name(words[0])) and p.gender == "-" and not p.roles \
+            and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) \
+            and any(plural_agreement(doc, m.end - 1) for m in p.mentions):
+        return False  # "Chelsea have not played", "Snow Patrol were the big winners": a team or a band,
+        # though teams play and bands sing like people
     if len(words) == 1 and not strong_evidence(doc, p, family_names, given_name=False) and (
             p.name in org_texts or any(m.thing_like or plural_agreement(doc, m.end - 1) for m in p.mentions)
             or places.lookup(p.name) is not None and used_as_a_modifier(doc, p.name)):

@@ -322,14 +322,17 @@ def unknown_name_label(doc: Doc, ent: Entity, votes: Counter[tuple[str, str]]) -
     (after "in", "at", "near"…; "from" and "to" are no evidence for a name no gazetteer knows
     ("strikes from Rivaldo"), nor being coordinated with places, as in a team sheet: "Macken,
     Weaver, Onuoha, Jordan"): the label spaCy gives it elsewhere in
-    the article, else ORG; a team ("Manchester City") is ORG wherever it stands. None: a place."""
+    the article, else ORG; a team ("Manchester City") is ORG wherever it stands. None: a place.
+    PERSON only for a name led by a known given name ("Almunia, Lauren, Cygan" in a team sheet):
+    one the people stage judged a thing ("USB and Firewire ports") does not come back a person by spaCy's vote."""
     if ent.name.split()[-1] in TEAM_WORDS and len(ent.name.split()) > 1:
         return "ORG"
     # a town of 5,000+ keeps the whole place context: "from Gorebridge to Edinburgh", "Bath, Wells, Frome"
     town = bool(places.towns().get(ent.name))
     if any(in_place_context(doc, s, e, PLACE_WORDS if town else WHERE_WORDS, coordinated=town) for s, e in ent.mentions):
         return None
-    other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"]
+    other = [(n, label) for (text, label), n in votes.items() if text == ent.name and label != "GEO"
+             and (label != "PERSON" or known_given_name(ent.name.split()[0]))]
     return max(other)[1] if other else "ORG"
 
 

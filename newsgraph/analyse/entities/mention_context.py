@@ -109,8 +109,8 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
         if lower[m] == "of" and not t.is_title[m - 1]:
             k = m + 1
             break
-    if k >= i:
-        return [], None
+    if k >= i or k > 0 and pos[k - 1] == "NUM" and t.tag[k] == "NNS":
+        return [], None  # "512 megabytes Ram": a quantity's unit, no role
     last = i - 1
     linked = i <= t.head[last] < j or last in t.head[i:j] or t.dep[last] in _LINKED_DEPS
     if not linked:
@@ -119,7 +119,8 @@ def _roles_before(doc: Doc, i: int, j: int) -> tuple[list[str], int | None]:
     start = k
     for m in range(k, i + 1):
         if m == i or lower[m] == "and":
-            if m > start and any(pos[q] == "NOUN" or text[q] in titles for q in range(start, m)) \
+            if m > start and any(pos[q] == "NOUN" and not any(c.isdigit() for c in text[q]) or text[q] in titles
+                                 for q in range(start, m)) \
                     and lower[m - 1] not in _ROLE_GLUE:
                 roles.append(t.span_text(start, m))
             start = m + 1

@@ -78,6 +78,7 @@ from newsgraph.analyse.entities.person_resolution import (
     separate_office_holders,
 )
 from newsgraph.analyse.entities.thing_names import (
+    called_title_start,
     event_name_end,
     example_of_things,
     named_as_a_thing,
@@ -229,6 +230,10 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         if j - i == 1 and t.text[i] in storms:  # "... after Hurricane Mitch. Mitch killed 10,000 people"
             storms[t.text[i]].mentions.append((t.idx[i], t.end_char(i)))
             continue
+        called = called_title_start(t, i)
+        if called is not None:
+            add_other(called, j, "WORK_OF_ART")  # "a documentary called 'No More Mr Ann Lee'"
+            continue
         if in_a_title(doc, i):
             add_other(i, j, "WORK_OF_ART")  # "the album Songs About Jane"
             continue
@@ -245,7 +250,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         shared = shared_surname(doc, i, j, person_ends) if m.title is None else None
         if shared:  # (not "Prince Charles and Camilla Parker Bowles")
             m.words.append(shared)  # "Charles G. and David H. Koch" -> Charles G. Koch
-        p = resolve_mention(grouping.people, by_surname, m)
+        p = resolve_mention(grouping.people, by_surname, m, doc_text(doc))
         attach_mention(doc, p, m)
         grouping.span_entity[(i, j)] = p
     return grouping
@@ -266,7 +271,22 @@ def in_a_title(doc: Doc, i: int) -> bool:
     if k > 0 and not t.sent_start[k] and t.pos[k] in _TITLE_GLUE_POS and bool(t.is_title[k]) \
             and t.text[k] not in names.titles() and bool(t.is_title[k - 1]) and not headline_like(doc, i):
         return True
-    return _asked_in_a_title(t, i) or _and_the_title(t, i)
+    return _asked_in_a_title(t, i) or _and_the_title(t, i) or _of_the_title(t, i)
+
+
+def _of_the_title(t: TokenTable, i: int) -> bool:
+    """ "in The Life and Death of Ann Lee": a name after "of" closing a run of capitalised words
+    (with "and") opened by a capitalised "The" inside a sentence is a work's title, not "the Duke of
+    Ann Lee" (a title word) nor "the Life of Ann Lee" (running text writes "the")."""
+    k = i - 1
+    if k < 2 or t.text[k] != "of":
+        return False
+    k -= 1
+    while k > 0 and i - k < 8 and (t.is_title[k] and t.text[k] not in names.titles() or t.lower[k] in ("and", "&", "of")):
+        if t.text[k] == "The":
+            return k < i - 2 and not t.sent_start[k] and t.text[k + 1] != "of"
+        k -= 1
+    return False
 
 
 def _and_the_title(t: TokenTable, i: int) -> bool:

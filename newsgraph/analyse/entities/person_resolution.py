@@ -9,6 +9,7 @@ surname (``separate_office_holders``), and each person becomes an ``Entity`` (``
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc
@@ -77,16 +78,17 @@ def _capitalised(surname: str) -> str:
     return surname[:1].upper() + surname[1:]
 
 
-def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m: Mention) -> Person:
+def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m: Mention, text: str = "") -> Person:
     """The person ``m`` means: a full name finds or renames its person, else opens one; a short
-    form goes to ``_choose``'s pick, else opens one. New people join ``people`` and ``by_surname``."""
+    form goes to ``_choose``'s pick, else opens one. New people join ``people`` and ``by_surname``.
+    ``text`` (the article) lets a list tell its people apart (``listed_apart``, ``club_rules_out``)."""
     name = " ".join(m.words)
     parts = names.parse(name)
     if parts.given:
         same_surname = {id(p): p for key in (parts.surname, _capitalised(parts.surname), m.words[-1])
                         for p in by_surname.get(key, [])}
         for p in sorted(same_surname.values(), key=lambda p: p.first):
-            if p.full and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
+            if p.full and not listed_apart(text, p, m, name) and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
                            or names.is_tail_of(p.name, name) or names.familiar_form(p.name, name)):
                 return p
         earlier_short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
@@ -123,6 +125,9 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         cands = [p for p in cands if not _office_rules_out(p, m.title)]
     if m.title in PEERAGE:  # "Lord Roberts of Conwy" is not the article's Sion Roberts
         cands = [p for p in cands if any(pm.title in PEERAGE for pm in p.mentions)]
+    club = bracketed_club(text, m)
+    if club:  # "Roberts (Tranmere)" in a squad list is not the article's "Wrexham defender Stephen Roberts"
+        cands = [p for p in cands if not club_rules_out(text, p, club)]
     chosen = _choose([p for p in cands if p.full], m, short, strict=True) or _choose(cands, m, short)
     if chosen is None:
         given = [p for p in people if p.full and names.same_given_name(short, p.parts.first)
@@ -142,6 +147,53 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         people.append(chosen)
         by_surname.setdefault(short, []).append(chosen)
     return chosen
+
+
+_LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)*")
+
+
+def listed_apart(text: str, p: Person, m: Mention, name: str) -> bool:
+    """ "Presidents George W Bush, Bill Clinton, George Bush": a full name written differently from
+    one of ``p``'s full names in the same list of names (only commas, "and" and other names between
+    them) is another person; a list does not name anyone twice."""
+    for pm in p.mentions:
+        if pm.char_end > m.char_start or len(pm.words) < 2 or " ".join(pm.words) == name:
+            continue
+        gap = text[pm.char_end:m.char_start]
+        if len(gap) > 200:
+            continue
+        pieces = _LIST_GAP.split(gap)
+        if len(pieces) >= 2 and not pieces[0] and not pieces[-1] and all(
+                _CAPITALISED_RUN.fullmatch(piece) for piece in pieces[1:-1]):
+            return True
+    return False
+
+
+_BRACKET_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z.' -]{1,30})\)")
+
+
+def bracketed_club(text: str, m: Mention) -> str | None:
+    """ "Roberts (Tranmere), Weston (Cardiff)": the capitalised words in brackets right after a name
+    in a list where the names around it carry brackets too (a squad's clubs, a politician's party)."""
+    if not text:
+        return None
+    found = _BRACKET_AFTER.match(text, m.char_end)
+    if found is None:
+        return None
+    around = text[max(0, m.char_start - 120):m.char_start] + text[found.end():found.end() + 120]
+    return found[1] if len(re.findall(r"\b[A-Z][a-z]+ \([A-Z][^()]{1,30}\)", around)) >= 2 else None
+
+
+def club_rules_out(text: str, p: Person, club: str) -> bool:
+    """The article gives ``p`` another club than the one in brackets: in a role ("Wrexham defender
+    Stephen Roberts") or in brackets after one of p's mentions; a person given no club stays a candidate."""
+    clubs = {found[1] for pm in p.mentions if (found := _BRACKET_AFTER.match(text, pm.char_end))}
+    clubs |= {word for role in p.roles for word in role.split() if word[:1].isupper()}
+    club_words = set(club.split())
+    clubs_elsewhere = {c for c in clubs if not set(c.split()) & club_words and re.search(
+        rf"\b\w+ \({re.escape(c)}\)", text)}
+    return bool(clubs_elsewhere) and not any(set(c.split()) & club_words for c in clubs)
 
 
 _OFFICE_WORDS = {"pres.": "president", "sen.": "senator", "sens.": "senator", "gov.": "governor",

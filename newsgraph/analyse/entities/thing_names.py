@@ -77,6 +77,38 @@ def event_name_end(t: TokenTable, j: int) -> int | None:
     return None
 
 
+_CALLING_WORDS = frozenset({"called", "titled", "entitled", "named"})
+_QUOTE_MARKS = frozenset({"'", '"', "‘", "“", "`", "``"})
+
+
+def called_title_start(t: TokenTable, i: int) -> int | None:
+    """ "a documentary called 'No More Mr Ann Lee'", "the film titled The Ann Lee Story": the name
+    ends a run of capitalised words (or marks) right after "called" and a noun of works; the start
+    of the work's title, else None."""
+    k = i - 1
+    while k > 0 and i - k < 8 and (t.is_title[k] or t.text[k] in _QUOTE_MARKS):
+        k -= 1
+    if t.lower[k] not in _CALLING_WORDS or k == 0:
+        return None
+    noun = t.head[k] if t.head[k] < k else k - 1
+    if t.lemma[noun].lower() not in work_nouns():
+        return None
+    start = k + 1
+    while start < i and t.text[start] in _QUOTE_MARKS:
+        start += 1
+    return start
+
+
+def inside_a_work(text: str, p: Person, things: list[Entity]) -> bool:
+    """Every mention lies inside a longer name of a work the article gives ("No More Mr Ann Lee is
+    shown on Saturday" after "a documentary called 'No More Mr Ann Lee'"), whatever title it bears."""
+    works = [w.name for w in things if w.type == "WORK_OF_ART" and len(w.name) > len(p.name)]
+    return bool(works) and all(any(
+        start <= m.char_start and m.char_end <= start + len(work)
+        for work in works for start in (found.start() for found in re.finditer(re.escape(work), text)))
+        for m in p.mentions)
+
+
 def no_person_evidence(p: Person) -> bool:
     """Nothing in the text says person: no title, role, descriptor, gendered word or pronoun, no
     person's context ("who", an age, speech)."""
@@ -91,6 +123,12 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
     if " " not in p.name and all(spelt_out(text, m.char_end, p.name) for m in p.mentions) \
             and not any(m.title or m.gender != "-" for m in p.mentions):
         return True  # a descriptor ("a directive, WEEE (...)") is no person's evidence here
+    if inside_a_work(text, p, things):
+        return True
+    if " " not in p.name and not names.known_given_name(p.name) and not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) \
+            and any(thing.type == "ORG" and thing.name.endswith(" " + p.name) for thing in things):
+        return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no
+        # evidence); not "Elvis" beside a mistyped "European Elvis"
     if not no_person_evidence(p):
         return False
     for thing in things:
