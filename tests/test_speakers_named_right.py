@@ -84,3 +84,18 @@ def test_the_group_is_the_firm_that_spoke_before_even_where_tagged_a_person(tagg
             "for approval to make a formal offer.")
     art = analysed(text, [(["Nordbank"], "ORG", None), (["Westbank"], "ORG", None), (["Nordbank"], tagged, 2)])
     assert speakers(art, "still waiting") == [("Nordbank", "ORG")]
+
+
+def test_he_after_a_verb_making_the_prime_minister_speak_is_the_prime_minister() -> None:
+    text = ("Opposition leader Tom Marsh has accused Prime Minister Ian Hale of changing his mind.\n\n"
+            "Police Commissioner Sir Paul Reyes last month backed an attempt to change the law. The pressure "
+            "prompted the prime minister to say the police would be consulted. He told MPs: \"If we get "
+            "the right response, we will support a change in the law.\"")
+    assert [n for n, _ in speakers(analysed(text, []), "right response")] == ["Ian Hale"]
+
+
+def test_the_prime_minister_no_one_is_named_as_stays_a_description() -> None:
+    text = ("Police Commissioner Sir Paul Reyes last month backed an attempt to change the law. The pressure "
+            "prompted the prime minister to say the police would be consulted. He told MPs: \"If we get "
+            "the right response, we will support a change in the law.\"")
+    assert [n for n, _ in speakers(analysed(text, []), "right response")] == ["the prime minister"]

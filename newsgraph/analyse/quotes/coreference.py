@@ -90,6 +90,7 @@ def pronoun_referent(
         k -= 1
         if prev.i == tok.i or _reported_inside(prev):
             continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
+        prev = _made_to_speak(prev) or prev
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
                 continue
@@ -108,6 +109,8 @@ def pronoun_referent(
                     described = described_person(doc, prev, prev.idx, skip)
                 finally:
                     idx.describing = False
+            if described is None and noun is prev and _one_described_just_before(prev, tok, gender):
+                return prev  # "… prompted the prime minister to say …. He told MPs": the one described
             if described is not None and gender_compatible(doc, described, gender):
                 later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
                 if later is None and (_person_between(doc, prev.sent.end_char, tok.idx, skip, gender)
@@ -135,6 +138,34 @@ def pronoun_referent(
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
     return ent.name if ent else None
+
+
+def _made_to_speak(subj: Token) -> Token | None:
+    """The one a verb makes speak ("The pressure prompted the prime minister to say …"): the
+    parser gives the pressure as the subject of "say"; the object of "prompted" says it."""
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or not any(c.dep_ == "xcomp" and c.i in set(cue_indices(subj.doc)) for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.ent_type_ == "PERSON" or obj.pos_ == "NOUN" and names_people(obj.lemma_.lower())):
+        return None
+    return obj
+
+
+def _one_described_just_before(desc: Token, tok: Token, gender: str | None) -> bool:
+    """``desc`` ("the prime minister") is a definite description of one person, of the pronoun's
+    gender, in the sentence just before the pronoun's, in the same paragraph: no one further back."""
+    doc = tok.doc
+    sent = tok.sent
+    if sent.start == 0 or desc.sent != doc[sent.start - 1].sent or desc.tag_ != "NN" or not _person_noun(desc):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in desc.children):
+        return False
+    layout = doc._.layout
+    if layout is not None and any(desc.idx < pa.start <= tok.idx for pa in layout.paragraphs):
+        return False
+    said = gender_words().get(desc.lower_)
+    return said is None or said == gender
 
 
 def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
