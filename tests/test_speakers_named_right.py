@@ -99,3 +99,12 @@ def test_the_prime_minister_no_one_is_named_as_stays_a_description() -> None:
             "prompted the prime minister to say the police would be consulted. He told MPs: \"If we get "
             "the right response, we will support a change in the law.\"")
     assert [n for n, _ in speakers(analysed(text, []), "right response")] == ["the prime minister"]
+
+
+def test_she_in_a_reprinted_story_is_not_its_reporter() -> None:
+    text = ("The Daily Planet sent its reporter Ann Lee to a town in Ohio to meet a voter.\n\n"
+            "Lee reports:\n\n"
+            "\"The first time she had seen him, at a rally in June, she was just beginning to realise how "
+            "many people agreed with her.\n\n"
+            "\u201cIt never crossed my mind that I was wrong,\u201d she said several months later.\"")
+    assert "Ann Lee" not in [n for n, _ in speakers(analysed(text, []), "crossed my mind")]

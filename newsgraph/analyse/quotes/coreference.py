@@ -65,6 +65,37 @@ over a page is a long run of "he said"; cut short, the last person merely mentio
 def pronoun_referent(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
 ) -> str | Token | None:
+    """What he/she/they stands for (``_pronoun_referent``), never the reporter whose story the article
+    reprints from before the pronoun ("McCrummen reports:" then her story: "she" is someone in it)."""
+    found = _pronoun_referent(doc, tok, before, skip, depth)
+    if isinstance(found, str) and any(name == found and at < tok.idx for name, at in reprint_reporters(doc, skip or [])):
+        return None
+    return found
+
+
+def reprint_reporters(doc: Doc, skip: list[CharSpan]) -> list[tuple[str, int]]:
+    """(name, where the story starts) of each reporter whose story the article reprints after "X
+    reports:" or "the Post's X wrote:" (a cue ending its paragraph in a colon)."""
+    cached = doc.user_data.get(_REPRINTS_KEY)
+    if cached is not None:
+        return cached
+    found: list[tuple[str, int]] = []
+    idx = name_index(doc)
+    for at, i in cue_subjects(doc, skip):
+        subj = doc[i]
+        start = _reprint_start(subj)
+        if start is not None and (name := resolve_name(doc, subj, idx.people, at, skip)[0]) is not None:
+            found.append((name, start))
+    doc.user_data[_REPRINTS_KEY] = found
+    return found
+
+
+_REPRINTS_KEY = "newsgraph_reprint_reporters"
+
+
+def _pronoun_referent(
+    doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
+) -> str | Token | None:
     """What he/she/they stands for: the full name of a person named earlier in the same
     sentence, else of whoever the last attribution before it names, else of the last person
     mentioned outside quotations (a person of the other gender is skipped); or the subject token
@@ -90,6 +121,8 @@ def pronoun_referent(
         k -= 1
         if prev.i == tok.i or _reported_inside(prev):
             continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
+        if (start := _reprint_start(prev)) is not None and start < tok.idx:
+            continue  # "McCrummen reports:" and her story: "she" in it is someone the story is about
         prev = _made_to_speak(prev) or prev
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
@@ -138,6 +171,17 @@ def pronoun_referent(
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
     return ent.name if ent else None
+
+
+def _reprint_start(subj: Token) -> int | None:
+    """Where the reprinted story starts when ``subj``'s cue ends its paragraph in a colon ("X reports:")."""
+    doc = subj.doc
+    cue = subj.head
+    colon = next((t for t in doc[cue.i + 1 : cue.i + 4] if t.text == ":"), None)
+    if colon is None:
+        return None
+    rest = doc_text(doc)[colon.idx + 1 : colon.idx + 40]
+    return colon.idx + 1 if "\n" in rest[: len(rest) - len(rest.lstrip())] else None
 
 
 def _made_to_speak(subj: Token) -> Token | None:
@@ -409,7 +453,8 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         return found
     gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
     if gender is not None:
-        ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
+        away = {name for name, _at in reprint_reporters(doc, skip)}  # the reporter is not "the woman" of her story
+        ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender and e.name not in away)
         return ent.name if ent is not None else None
     if office:
         return _person_named_just_before(doc, tok, before, skip)

@@ -535,8 +535,8 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
             continue  # "Analysts say … some suggest … they say": part of the group, not another
         if subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
             return None  # "he said ... it said": the person, then something else; no guess
-        if subj.ent_type_ == "PERSON" and not _typed_org(doc, subj):
-            return None
+        if subj.ent_type_ == "PERSON" and not (subj.dep_ == "nsubj" and _typed_org(doc, subj)):
+            return None  # a person, or a thing that was introduced (passive): no one to stand for
         found = describe_source(doc, subj, before, skip, depth=depth + 1)
         if found is not None and (found.type == "ORG" or plural and found.type == "GROUP"):
             return found
