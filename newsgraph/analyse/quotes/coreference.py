@@ -201,8 +201,9 @@ def _one_described_just_before(desc: Token, tok: Token, gender: str | None) -> b
     gender, in the sentence just before the pronoun's, in the same paragraph: no one further back."""
     doc = tok.doc
     sent = tok.sent
-    if sent.start == 0 or desc.sent != doc[sent.start - 1].sent or desc.tag_ != "NN" or not _person_noun(desc):
-        return False
+    if sent.start == 0 or desc.sent != doc[sent.start - 1].sent or desc.tag_ != "NN" or not _person_noun(desc) \
+            or desc.dep_ not in ("nsubj", "dobj") or desc.lemma_.lower() in GENERIC_PEOPLE:
+        return False  # not "cast by the person on the form": no one in particular
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in desc.children):
         return False
     layout = doc._.layout
