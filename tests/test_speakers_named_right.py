@@ -108,3 +108,9 @@ def test_she_in_a_reprinted_story_is_not_its_reporter() -> None:
             "many people agreed with her.\n\n"
             "\u201cIt never crossed my mind that I was wrong,\u201d she said several months later.\"")
     assert "Ann Lee" not in [n for n, _ in speakers(analysed(text, []), "crossed my mind")]
+
+
+def test_a_pronoun_reporting_a_reprinted_story_finds_its_reporter_once() -> None:
+    text = ("The Daily Planet sent its reporter Ann Lee to Ohio. She reports:\n\n"
+            "\"Tom Reyes had waited all day. \u201cIt was worth it,\u201d he said.\"")
+    assert [n for n, _ in speakers(analysed(text, []), "worth it")] == ["Tom Reyes"]

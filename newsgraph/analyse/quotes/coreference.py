@@ -80,10 +80,11 @@ def reprint_reporters(doc: Doc, skip: list[CharSpan]) -> list[tuple[str, int]]:
     if cached is not None:
         return cached
     found: list[tuple[str, int]] = []
+    doc.user_data[_REPRINTS_KEY] = found  # filled below; a pronoun met on the way finds none yet
     idx = name_index(doc)
     for at, i in cue_subjects(doc, skip):
         subj = doc[i]
-        start = _reprint_start(subj)
+        start = _reprint_start(subj) if subj.lower_ not in PRONOUNS else None
         if start is not None and (name := resolve_name(doc, subj, idx.people, at, skip)[0]) is not None:
             found.append((name, start))
     doc.user_data[_REPRINTS_KEY] = found
