@@ -60,6 +60,10 @@ def collect_spans(doc: Doc) -> Spans:
             if any(t.is_alpha[i:role]):
                 spans.append((i, role, label, title))  # "Newcastle boss Graeme Souness": the club stays
             i, title = start, None
+        player = _player_of_club(doc, i, j, label)
+        if player is not None:
+            spans.append((i, player - 1, label, title))  # "Arsenal's Edu" typed ORG: the club, then the player
+            i, label, title = player, "PERSON", None
         if label != "PERSON" and j - i == 2 and j < t.n and _club_end(t, j) is not None:
             label = "PERSON"  # "C Hodgson (Sale Sharks)" typed ORG: a player of a team list
         if label != "PERSON" and label not in GEO_LABELS and (
@@ -96,6 +100,32 @@ def team_list_clubs(t: TokenTable) -> frozenset[str]:
         if k is not None:
             clubs.update((t.span_text(e + 1, k), t.text[k - 1]))
     return frozenset(clubs)
+
+
+def _player_of_club(doc: Doc, i: int, j: int, label: str) -> int | None:
+    """The token of the one name after an organisation's possessive in a span typed ORG
+    ("Arsenal's Edu"), when the article says person things of that name: who, an age, speaking
+    ("Edu added"), "Mr Edu"; else None."""
+    t = token_table(doc)
+    if label != "ORG" or j - i < 3 or t.text[j - 2] not in POSSESSIVE_TOKENS or not cap(t, j - 1) \
+            or not t.is_alpha[j - 1]:
+        return None
+    name = t.text[j - 1]
+    if person_context(doc, j - 1, j) or any(_lone_person_word(doc, k) for k in range(t.n) if t.text[k] == name and k != j - 1):
+        return j - 1
+    return None
+
+
+def lone_club_players(doc: Doc, spans: Spans) -> list[int]:
+    """Tokens of a one-word person name introduced after a possessive ("Arsenal's Edu") where the
+    article writes the name alone ("Edu was highly critical"): the same person."""
+    t = token_table(doc)
+    players = {t.text[i] for i, j, label, _ in spans
+               if label == "PERSON" and j - i == 1 and i > 0 and t.text[i - 1] in POSSESSIVE_TOKENS}
+    covered = {k for i, j, _, _ in spans for k in range(i, j)}
+    return [k for k in range(t.n) if t.text[k] in players and k not in covered and cap(t, k)
+            and not (k + 1 < t.n and cap(t, k + 1) and t.is_alpha[k + 1])
+            and not (k > 0 and not t.sent_start[k] and cap(t, k - 1) and t.is_alpha[k - 1])]
 
 
 def _club_end(t: TokenTable, e: int) -> int | None:
@@ -137,7 +167,8 @@ def repair_spans(doc: Doc, spans: Spans) -> Spans:
     spans += unlabelled_places(doc, {k for i, j, _, _ in spans for k in range(i, j)})
     spans = trim_to_known_names(doc, spans)
     extra, spans = surname_tokens(doc, spans)
-    return spans + [(k, k + 1, "PERSON", None) for k in extra]
+    spans += [(k, k + 1, "PERSON", None) for k in extra]
+    return spans + [(k, k + 1, "PERSON", None) for k in lone_club_players(doc, spans)]
 
 
 def resolve_overlaps(spans: Spans) -> Spans:

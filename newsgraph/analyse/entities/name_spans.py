@@ -44,6 +44,10 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
                      or j - i > 2 and (text[j - 1].rstrip(".") in names.post_nominals()
                                        or text[j - 1].isdigit() and text[j : j + 1] in (["-"], ["–"]))):
         j -= 1  # "Ann Lee QC's", "Ann Lee OBE", "past Ann Lee 2-6 6-2": honours, posts and scores are no part of it
+    for k in range(i + 1, j - 1):  # "Arsene Wenger - he's always said": a spaced dash ends the name
+        if text[k] in ("-", "–", "—") and t.space[k - 1] and t.space[k]:
+            j = k
+            break
     for k in range(i + 2, j):  # "Malcolm X. Besides Dee": an initial closes a sentence, a function word opens one
         if len(text[k - 1]) == 2 and text[k - 1][0].isupper() and text[k - 1][1] == "." and t.is_stop[k] \
                 and text[k] not in names.particles():
@@ -331,13 +335,23 @@ def unlabelled_full_names(doc: Doc, spans: Spans) -> Spans:
     # a given name spaCy typed alone as something else ("Adrian" NORP) may start the name
     covered = {k for i, j, label, _ in spans if j - i > 1 or label == "PERSON" for k in range(i, j)}
     alone = {t.text[i] for i, j, label, _ in spans if j - i == 1 and label in ("PERSON", "ORG") and cap(t, i)}
+    people = {t.text[i] for i, j, label, _ in spans if j - i == 1 and label == "PERSON" and cap(t, i)}
     out: Spans = []
     for k in range(t.n - 1):
         if t.text[k + 1] in alone and k not in covered and k + 1 not in covered and cap(t, k) \
-                and t.pos[k] == "PROPN" and names.known_given_name(t.text[k]) and t.text[k] not in names.titles() \
+                and t.pos[k] == "PROPN" and t.text[k] not in names.titles() \
+                and (names.known_given_name(t.text[k]) or t.text[k + 1] in people and _rare_given_name(t, k)) \
                 and not (k + 2 < t.n and cap(t, k + 2) and t.is_alpha[k + 2]):
             out.append((k, k + 2, "PERSON", None))
     return out
+
+
+def _rare_given_name(t: TokenTable, k: int) -> bool:
+    """ "Lleyton Hewitt gave …" untagged, "Hewitt" tagged a person elsewhere: a proper noun no list
+    knows as a given name is one when it is no place and the article writes it only before that surname."""
+    word, surname = t.text[k], t.text[k + 1]
+    return t.tag[k] == "NNP" and not t.ent_type[k] and places.lookup(word) is None \
+        and all(t.text[m + 1 : m + 2] == [surname] for m in range(t.n) if t.text[m] == word)
 
 
 @dataclass

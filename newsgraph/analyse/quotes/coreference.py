@@ -65,6 +65,38 @@ over a page is a long run of "he said"; cut short, the last person merely mentio
 def pronoun_referent(
     doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
 ) -> str | Token | None:
+    """What he/she/they stands for (``_pronoun_referent``), never the reporter whose story the article
+    reprints from before the pronoun ("McCrummen reports:" then her story: "she" is someone in it)."""
+    found = _pronoun_referent(doc, tok, before, skip, depth)
+    if isinstance(found, str) and any(name == found and at < tok.idx for name, at in reprint_reporters(doc, skip or [])):
+        return None
+    return found
+
+
+def reprint_reporters(doc: Doc, skip: list[CharSpan]) -> list[tuple[str, int]]:
+    """(name, where the story starts) of each reporter whose story the article reprints after "X
+    reports:" or "the Post's X wrote:" (a cue ending its paragraph in a colon)."""
+    cached = doc.user_data.get(_REPRINTS_KEY)
+    if cached is not None:
+        return cached
+    found: list[tuple[str, int]] = []
+    doc.user_data[_REPRINTS_KEY] = found  # filled below; a pronoun met on the way finds none yet
+    idx = name_index(doc)
+    for at, i in cue_subjects(doc, skip):
+        subj = doc[i]
+        start = _reprint_start(subj) if subj.lower_ not in PRONOUNS else None
+        if start is not None and (name := resolve_name(doc, subj, idx.people, at, skip)[0]) is not None:
+            found.append((name, start))
+    doc.user_data[_REPRINTS_KEY] = found
+    return found
+
+
+_REPRINTS_KEY = "newsgraph_reprint_reporters"
+
+
+def _pronoun_referent(
+    doc: Doc, tok: Token, before: int, skip: list[CharSpan] | None = None, depth: int = 0
+) -> str | Token | None:
     """What he/she/they stands for: the full name of a person named earlier in the same
     sentence, else of whoever the last attribution before it names, else of the last person
     mentioned outside quotations (a person of the other gender is skipped); or the subject token
@@ -90,6 +122,9 @@ def pronoun_referent(
         k -= 1
         if prev.i == tok.i or _reported_inside(prev):
             continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
+        if (start := _reprint_start(prev)) is not None and start < tok.idx:
+            continue  # "McCrummen reports:" and her story: "she" in it is someone the story is about
+        prev = _made_to_speak(prev) or prev
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
                 continue
@@ -108,6 +143,8 @@ def pronoun_referent(
                     described = described_person(doc, prev, prev.idx, skip)
                 finally:
                     idx.describing = False
+            if described is None and noun is prev and _one_described_just_before(prev, tok, gender):
+                return prev  # "… prompted the prime minister to say …. He told MPs": the one described
             if described is not None and gender_compatible(doc, described, gender):
                 later = _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender)
                 if later is None and (_person_between(doc, prev.sent.end_char, tok.idx, skip, gender)
@@ -135,6 +172,46 @@ def pronoun_referent(
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
     return ent.name if ent else None
+
+
+def _reprint_start(subj: Token) -> int | None:
+    """Where the reprinted story starts when ``subj``'s cue ends its paragraph in a colon ("X reports:")."""
+    doc = subj.doc
+    cue = subj.head
+    colon = next((t for t in doc[cue.i + 1 : cue.i + 4] if t.text == ":"), None)
+    if colon is None:
+        return None
+    rest = doc_text(doc)[colon.idx + 1 : colon.idx + 40]
+    return colon.idx + 1 if "\n" in rest[: len(rest) - len(rest.lstrip())] else None
+
+
+def _made_to_speak(subj: Token) -> Token | None:
+    """The one a verb makes speak ("The pressure prompted the prime minister to say …"): the
+    parser gives the pressure as the subject of "say"; the object of "prompted" says it."""
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or not any(c.dep_ == "xcomp" and c.i in set(cue_indices(subj.doc)) for c in verb.children):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (obj.ent_type_ == "PERSON" or obj.pos_ == "NOUN" and names_people(obj.lemma_.lower())):
+        return None
+    return obj
+
+
+def _one_described_just_before(desc: Token, tok: Token, gender: str | None) -> bool:
+    """``desc`` ("the prime minister") is a definite description of one person, of the pronoun's
+    gender, in the sentence just before the pronoun's, in the same paragraph: no one further back."""
+    doc = tok.doc
+    sent = tok.sent
+    if sent.start == 0 or desc.sent != doc[sent.start - 1].sent or desc.tag_ != "NN" or not _person_noun(desc) \
+            or desc.dep_ not in ("nsubj", "dobj") or desc.lemma_.lower() in GENERIC_PEOPLE:
+        return False  # not "cast by the person on the form": no one in particular
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in desc.children):
+        return False
+    layout = doc._.layout
+    if layout is not None and any(desc.idx < pa.start <= tok.idx for pa in layout.paragraphs):
+        return False
+    said = gender_words().get(desc.lower_)
+    return said is None or said == gender
 
 
 def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -378,7 +455,8 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         return found
     gender = gender_words().get(head) if head in ("man", "woman", "boy", "girl") else None
     if gender is not None:
-        ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender)
+        away = {name for name, _at in reprint_reporters(doc, skip)}  # the reporter is not "the woman" of her story
+        ent = idx.last_mention_before(before, skip, lambda e: entity_gender(doc, e) == gender and e.name not in away)
         return ent.name if ent is not None else None
     if office:
         return _person_named_just_before(doc, tok, before, skip)

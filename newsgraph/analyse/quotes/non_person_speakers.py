@@ -134,6 +134,13 @@ def org_entity_at(doc: Doc, char: int) -> Entity | None:
     return None
 
 
+def _typed_org(doc: Doc, tok: Token) -> bool:
+    """A word the tagger took for a person's name that is an organisation of the article ("In
+    November, Absa said" with "Absa" tagged PERSON there, ORG in the article's entities)."""
+    ent = org_entity_at(doc, tok.idx)
+    return ent is not None and ent.type == "ORG"
+
+
 @lru_cache(maxsize=1)
 def org_aliases() -> dict[str, list[str]]:
     """Other name -> the names an article may introduce the organisation by (data/org_aliases.tsv)."""
@@ -386,7 +393,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         if tok.dep_ == "nsubjpass" or depth > 2:
             return None  # "it is understood"
         return _previous_speaker(doc, tok, before, skip, plural=low in ("they", "their"), depth=depth)
-    if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON":
+    if tok.pos_ == "PRON" or tok.ent_type_ == "PERSON" and not _typed_org(doc, tok):
         return None
     inner = person_after_of(tok)  # "A Top of the Pops spokesperson": the parser's head is "Top"
     if inner is not None:
@@ -528,8 +535,8 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
             continue  # "Analysts say … some suggest … they say": part of the group, not another
         if subj.pos_ == "PRON" and subj.lower_ not in ("it", "they"):
             return None  # "he said ... it said": the person, then something else; no guess
-        if subj.ent_type_ == "PERSON":
-            return None
+        if subj.ent_type_ == "PERSON" and not (subj.dep_ == "nsubj" and _typed_org(doc, subj)):
+            return None  # a person, or a thing that was introduced (passive): no one to stand for
         found = describe_source(doc, subj, before, skip, depth=depth + 1)
         if found is not None and (found.type == "ORG" or plural and found.type == "GROUP"):
             return found

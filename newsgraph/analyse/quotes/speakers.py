@@ -28,8 +28,10 @@ from newsgraph.analyse.quotes.coreference import (
     resolve_name,
 )
 from newsgraph.analyse.quotes.non_person_speakers import (
+    canonical_org,
     describe_source,
     name_after_description,
+    org_entity_at,
     subject_before_dashes,
 )
 from newsgraph.analyse.quotes.person_names import (
@@ -40,6 +42,7 @@ from newsgraph.analyse.quotes.person_names import (
     mention_span,
     name_index,
     name_tokens,
+    person_in_phrase,
     speech_documents,
     titled_person,
 )
@@ -119,6 +122,9 @@ def _outer_subject(subj: Token) -> Token | None:
 def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan]) -> Speaker:
     """The speaker one subject names: a person of the article by full name, else an
     organisation, group or unnamed source (``non_person_speakers.describe_source``)."""
+    firm = organisation_named_by(doc, subj)
+    if firm is not None:
+        return Speaker(canonical_org(doc, firm.name), None, None, "ORG")
     if subj.lower_ in ("it", "they") and subj.dep_ != "nsubjpass":
         found = describe_source(doc, subj, before, skip)
         if found is not None:
@@ -144,6 +150,29 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     if named is not None:
         return Speaker(named, None, desc, "PERSON")
     return Speaker(found.name, None, desc, found.type, found.affiliation)
+
+
+def organisation_named_by(doc: Doc, subj: Token) -> Entity | None:
+    """The organisation whose mention holds the name a subject gives: in "Ask Jeeves said" the
+    tagger may take "Jeeves" for a person, but the article's entity "Ask Jeeves" is a firm."""
+    named = subj if subj.ent_type_ == "PERSON" else person_in_phrase(subj)
+    if named is None or named.ent_type_ != "PERSON":
+        return None
+    span = name_tokens(named)
+    ent = org_entity_at(doc, span.end_char - 1)
+    if ent is not None and ent.type == "ORG" and (org_entity_at(doc, span.start_char) is ent or span.text in ent.name):
+        return ent
+    text = doc_text(doc)
+    for ent in doc._.entities or []:  # the firm's name written around it, the word's mention a "person"'s
+        off = ent.name.find(span.text) if ent.type == "ORG" and ent.name != span.text else -1
+        start = span.start_char - off
+        if off >= 0 and text[start : start + len(ent.name)] == ent.name and _whole_words(text, start, start + len(ent.name)):
+            return ent
+    return None
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
 
 
 def named_in_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
