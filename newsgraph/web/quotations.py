@@ -13,9 +13,13 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import Field
 
-
-from newsgraph.quote_group_list import (count_quotation_groups, differing_words, group_occurrences, quotation_group,
-                                        quotation_groups)
+from newsgraph.quote_group_list import (
+    count_quotation_groups,
+    differing_words,
+    group_occurrences,
+    quotation_group,
+    quotation_groups,
+)
 from newsgraph.quote_groups import words
 from newsgraph.web.db import conn_dependency
 from newsgraph.web.listing import CSV_MAX, Pager, csv_response, envelope
