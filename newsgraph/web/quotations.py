@@ -32,16 +32,18 @@ Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
 MinOccurrences = Annotated[int, Query(ge=1, le=1_000_000, description="groups of at least this many occurrences")]
 PAGE = 50
 SHOWN_OCCURRENCES = 10
-"""Occurrences a group lists by default in the API, and printers of each other wording on a
-quotation's own page, the only ones read: a wire quotation in a big store is carried hundreds of times."""
+"""Printers of each other wording on a quotation's own page, the only ones read: a wire quotation in a
+big store is carried hundreds of times."""
 LISTED_OCCURRENCES = 3
-"""Occurrences (and printers of each other wording) a group lists on ``/quotations``: the first
+"""Occurrences (and printers of each other wording) a group lists on ``/quotations`` and, by default,
+in ``/api/quotations``: the first
 printers, then "and N more", linking to the quotation's own page (``/quotations/{id}``), which lists
 every occurrence, ``GROUP_PAGE`` at a time. A list page reads and renders what any store's does,
 however many outlets carried each quotation."""
 GROUP_PAGE = 50
 Occurrences = Annotated[int, Query(ge=0, le=1_000_000, description=(
-    f"occurrences listed per group, the earliest first (default {SHOWN_OCCURRENCES}; 0: all of them); "
+    f"occurrences listed per group, the earliest first (default {LISTED_OCCURRENCES}; 0: all of them; "
+    "`/api/quotations/{id}`: one group's, paged); "
     "`occurrence_count` counts them all"))]
 
 
@@ -76,11 +78,11 @@ class QuotationGroupItem(Item):
                     "Quotations by the same speaker reported in several articles (identical, trimmed or with a few "
                     "words changed), grouped at ingest; the most reported first. `speaker`: part of the speaker's "
                     "name; `min_occurrences` (default 2); `occurrences`: how many of each group's occurrences to list "
-                    f"(default {SHOWN_OCCURRENCES}, 0: all). A page of the list: `items`, `total`, `limit`, "
+                    f"(default {LISTED_OCCURRENCES}, 0: all). A page of the list: `items`, `total`, `limit`, "
                     "`offset`, `next`; `format=csv`: the groups as CSV, every occurrence."))
 def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_occurrences: MinOccurrences = 2,
                    limit: PageLimit = None, offset: Offset = 0, format: Format = None,
-                   occurrences: Occurrences = SHOWN_OCCURRENCES) -> Any:
+                   occurrences: Occurrences = LISTED_OCCURRENCES) -> Any:
     speaker = blank_to_none(speaker)
     if format == "csv":
         return csv_response(quotation_groups(conn, speaker=speaker, min_occurrences=min_occurrences,
