@@ -169,9 +169,12 @@ def test_a_search_walked_by_date_gives_the_same_rows_by_seeks_as_by_its_set_of_m
     conn = connect(_mixed(tmp_path), readonly=True)
     plans = {"sort": (1 << 40, 1 << 40), "set": (0, 1 << 40), "seek": (0, 0)}
     pages: dict[str, list[list[int]]] = {}
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
     for plan, (walk, seek) in plans.items():
         monkeypatch.setattr(quotations, "_walk_pays", lambda conn, rows, t=walk: t)
         monkeypatch.setattr(quotations, "_seek_pays", lambda conn, rows, t=seek: t)
+        seen.clear()
         got = []
         for filters in ({}, {"speaker": "ann"}, {"act": "speech", "unattributed": "hide"}):
             for offset in (0, 5, 17):
@@ -181,5 +184,8 @@ def test_a_search_walked_by_date_gives_the_same_rows_by_seeks_as_by_its_set_of_m
                     got.append([r["id"] for r in query.quotes(conn, search=search, **filters, limit=4,
                                                                  after=query.cursor(rows[-1]))])
         pages[plan] = got
+        paged = [sql for sql in seen if "LIMIT" in sql and "OFFSET" in sql]
+        assert any(("quotes_fts.rowid = +q.id" in sql) == (plan == "seek") and ("CROSS JOIN" in sql) == (plan != "sort")
+                   for sql in paged), plan
     assert pages["set"] == pages["sort"] and pages["seek"] == pages["sort"]
     assert any(pages["sort"]) == (search != "nothing")
