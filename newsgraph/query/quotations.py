@@ -157,12 +157,14 @@ def quotes(
     # By date, with no narrow filter (or a search matching many): the articles in date order (their
     # index), each article's quotations in turn, until the page is full, rather than a sort of
     # every match.
-    walk_from, seek_from = _walk_pays(conn, offset + limit), _seek_pays(conn, offset + limit)
-    matches = _matches_up_to(conn, sq, max(walk_from, seek_from)) if sq and limit >= 0 else 0
+    matches = walk_from = seek_from = 0
+    if sq and limit >= 0:  # the matches counted up to what decides the plan
+        walk_from, seek_from = _walk_pays(conn, offset + limit), _seek_pays(conn, offset + limit)
+        matches = _matches_up_to(conn, sq, max(walk_from, seek_from))
     by_article = order != "speaker" and not ranked and article_id is None and (
         _many_quotes_named(conn, speaker, offset + limit) and not (person or sq) if speaker else
         _many_quotes_of(conn, person, offset + limit) if person else
-        not sq or matches >= walk_from)
+        not sq or (limit >= 0 and matches >= walk_from))
     by_article = by_article and not (person and sq)
     # A search matching a large share walked by date: each quotation looked up in the index (a few
     # hundred seeks) instead of first building the set of every match (``_seek_pays``).

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import Field
 
@@ -29,6 +29,7 @@ from newsgraph.web.schemas import ERRORS, Item, Page
 api_router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 page_router = APIRouter(default_response_class=HTMLResponse, include_in_schema=False)
 Conn = Annotated[sqlite3.Connection, Depends(conn_dependency)]
+GroupId = Annotated[int, Path(ge=1, le=(1 << 63) - 1, description="the group id (`/api/quotations` items' `id`)")]
 MinOccurrences = Annotated[int, Query(ge=1, le=1_000_000, description="groups of at least this many occurrences")]
 PAGE = 50
 SHOWN_OCCURRENCES = 10
@@ -101,7 +102,7 @@ def api_quotations(request: Request, conn: Conn, speaker: Speaker = None, min_oc
                     "One group of `/api/quotations` (its `id`) with all its occurrences, earliest first, or a page "
                     "of them: `occurrences` of them (default 0: all) from `offset`; `occurrence_count` counts them "
                     "all."))
-def api_quotation(conn: Conn, group_id: int, occurrences: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+def api_quotation(conn: Conn, group_id: GroupId, occurrences: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
                   offset: Offset = 0) -> Any:
     group = quotation_group(conn, group_id, shown=1, printers=1)
     if group is None:
@@ -145,7 +146,7 @@ def quotations_page(request: Request, conn: Conn, speaker: Speaker = None, min_o
 
 
 @page_router.get("/quotations/{group_id}")
-def quotation_page(request: Request, conn: Conn, group_id: int, offset: Offset = 0) -> HTMLResponse:
+def quotation_page(request: Request, conn: Conn, group_id: GroupId, offset: Offset = 0) -> HTMLResponse:
     """One quotation carried by several articles: every occurrence, ``GROUP_PAGE`` at a time, and its
     other wordings with their first printers."""
     group = quotation_group(conn, group_id, shown=SHOWN_OCCURRENCES)
