@@ -91,6 +91,14 @@ def quotation_group(conn: sqlite3.Connection, group_id: int, *, shown: int | Non
     return group if shown is None else {**group, "occurrence_count": int(size[0])}
 
 
+def group_occurrences(conn: sqlite3.Connection, group_id: int, *, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+    """A page of a group's occurrences in order (``quotation_group``'s), read through the members'
+    index: a quotation's own page lists every printing of it, ``limit`` at a time."""
+    ids = [r[0] for r in conn.execute(f"SELECT quote_id FROM quote_group_members WHERE group_id = ? "
+                                      f"ORDER BY {_IN_ORDER} LIMIT ? OFFSET ?", (group_id, limit, offset))]
+    return _occurrences(conn, ids)[0] if ids else []
+
+
 def _occurrences(conn: sqlite3.Connection, quote_ids: list[int]) -> tuple[list[dict[str, Any]], str | None]:
     """Where each of ``quote_ids`` was printed, in their order; and the first one's speaker (the
     group's): the person they are, else the name printed."""
@@ -116,4 +124,4 @@ def differing_words(text: str, variant: str) -> list[tuple[str, bool]]:
     return [(p, i not in same and bool(mine[i])) for i, p in enumerate(pieces)]
 
 
-__all__ = ["count_quotation_groups", "differing_words", "quotation_group", "quotation_groups"]
+__all__ = ["count_quotation_groups", "differing_words", "group_occurrences", "quotation_group", "quotation_groups"]

@@ -218,14 +218,20 @@ def parse(text: str | None) -> SearchQuery:
 
 
 def fts_condition(query: SearchQuery, rowid: str, index: str, exact_index: str,
-                  column: str | None = None, latest: int | None = None) -> tuple[str, list[Any]]:
+                  column: str | None = None, latest: int | None = None, seek: bool = False) -> tuple[str, list[Any]]:
     """SQL (with its arguments) keeping the rows whose ``rowid`` matches ``query``: the accent-free
     ``index`` first, then ``exact_index`` for the terms typed with an accent. ``latest``: only among
     the index's ``latest`` matches of highest rowid (the latest ingested; FTS5 reads them in that
-    order, so a sample of a search matching a large share of the store costs what a small one does)."""
-    if latest is None:
-        sql = [f"{rowid} IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)"]
+    order, so a sample of a search matching a large share of the store costs what a small one does).
+    ``seek``: each row looked up in ``index`` by its rowid, rather than in the set of all the index's
+    matches built first (which costs every match: the cheaper for rows checked one by one against a
+    search matching many of them)."""
+    if seek and latest is None:
+        sql = [f"EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH ? AND {index}.rowid = {rowid})"]
         args: list[Any] = [query.fts(column=column)]
+    elif latest is None:
+        sql = [f"{rowid} IN (SELECT rowid FROM {index} WHERE {index} MATCH ?)"]
+        args = [query.fts(column=column)]
     else:
         sql = [f"{rowid} IN (SELECT rowid FROM {index} WHERE {index} MATCH ? ORDER BY rowid DESC LIMIT ?)"]
         args = [query.fts(column=column), latest]

@@ -199,7 +199,8 @@ def test_api_and_page(tmp_path: Path) -> None:
     with TestClient(create_app(tmp_path / "w.db")) as client:
         page = client.get("/api/quotations", params={"limit": 1}).json()
         assert set(page) == {"items", "total", "limit", "offset", "next"} and page["total"] == 1
-        assert len(page["items"][0]["occurrences"]) == 5
+        item = page["items"][0]  # the first 3 listed, every one counted
+        assert len(item["occurrences"]) == 3 and item["occurrence_count"] == 5
         assert client.get("/api/quotations", params={"min_occurrences": 1}).json()["total"] == 3
         assert client.get("/api/quotations", params={"speaker": "Stone"}).json()["total"] == 0
         assert client.get("/api/quotations", params={"format": "csv"}).text.startswith("id,text,speaker")
@@ -301,10 +302,13 @@ def test_regroup_command_rebuilds_the_groups(tmp_path: Path, capsys) -> None:  #
     assert _groups(conn) == before
 
 
-def test_the_page_lists_ten_occurrences_and_says_how_many_more(tmp_path: Path) -> None:
+def test_the_list_shows_the_first_printers_and_links_to_the_quotations_page_of_them_all(tmp_path: Path) -> None:
+    """/quotations lists a group's first LISTED_OCCURRENCES printers and "and N more outlets", linking
+    to /quotations/{id}, which lists every occurrence, paged; the API keeps them all."""
     from fastapi.testclient import TestClient
 
-    from newsgraph.web import create_app
+    from newsgraph.web import create_app, quotations
+    from newsgraph.web.quotations import LISTED_OCCURRENCES
 
     conn = connect(tmp_path / "many.db")
     carried = [article_quoting(f"paper-{k:02d}.txt", f"2024-04-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
@@ -313,13 +317,31 @@ def test_the_page_lists_ten_occurrences_and_says_how_many_more(tmp_path: Path) -
     conn.close()
     with TestClient(create_app(tmp_path / "many.db")) as client:
         html = client.get("/quotations").text
-        assert "13 occurrences" in html and "and 3 more" in html
-        assert html.count('<li><a href="/article/') == 10
         first = client.get("/api/quotations").json()["items"][0]
-        assert len(first["occurrences"]) == 10 and first["occurrence_count"] == 13
+        gid = first["id"]
+        assert "13 occurrences" in html and f'<a class="more-occurrences" href="/quotations/{gid}">' \
+            f"and {13 - LISTED_OCCURRENCES} more outlets</a>" in html
+        assert html.count('<li><a href="/article/') == LISTED_OCCURRENCES
+        assert len(first["occurrences"]) == LISTED_OCCURRENCES and first["occurrence_count"] == 13
         every = client.get("/api/quotations", params={"occurrences": 0}).json()["items"][0]
         assert len(every["occurrences"]) == every["occurrence_count"] == 13
-        assert "occurrences=0" in html  # the page's link to all of them
+        one = client.get(f"/api/quotations/{gid}").json()
+        assert one["occurrences"] == every["occurrences"] and one["occurrence_count"] == 13
+        assert client.get(f"/api/quotations/{gid}", params={"occurrences": 5, "offset": 10}).json()[
+            "occurrences"] == every["occurrences"][10:]
+        page = client.get(f"/quotations/{gid}").text
+        assert page.count('<li><a href="/article/') == 13 and "1–13 of 13" in page
+        docs = [o["document"] for o in every["occurrences"]]
+        assert [page.index(d + "</a>") for d in docs] == sorted(page.index(d + "</a>") for d in docs)
+        old_page = quotations.GROUP_PAGE
+        quotations.GROUP_PAGE = 5
+        try:
+            paged = client.get(f"/quotations/{gid}", params={"offset": 10}).text
+        finally:
+            quotations.GROUP_PAGE = old_page
+        assert paged.count('<li><a href="/article/') == 3 and "11–13 of 13" in paged and 'rel="prev"' in paged
+        assert client.get("/quotations/999999").status_code == 404
+        assert client.get("/api/quotations/999999").status_code == 404
 
 
 def test_the_page_counts_every_occurrence_and_wording_though_it_reads_only_those_shown(tmp_path: Path) -> None:
@@ -327,7 +349,7 @@ def test_the_page_counts_every_occurrence_and_wording_though_it_reads_only_those
 
     from newsgraph.quote_group_list import quotation_group
     from newsgraph.web import create_app
-    from newsgraph.web.quotations import SHOWN_OCCURRENCES
+    from newsgraph.web.quotations import LISTED_OCCURRENCES, SHOWN_OCCURRENCES
 
     conn = connect(tmp_path / "counts.db")
     carried = [article_quoting(f"paper-{k:02d}.txt", f"2024-06-{k + 1:02d}", f"Paper {k}", ("Jane Fielding", WIRE))
@@ -349,4 +371,5 @@ def test_the_page_counts_every_occurrence_and_wording_though_it_reads_only_those
     with TestClient(create_app(tmp_path / "counts.db")) as client:
         html = client.get("/quotations").text
     assert f"{2 * SHOWN_OCCURRENCES + 3} occurrences in 2 wordings" in html
-    assert "and 1 more:" in html  # the other wording's printers beyond those shown
+    others = SHOWN_OCCURRENCES + 1 - LISTED_OCCURRENCES
+    assert f">{others} more</a>:" in html  # the other wording's printers beyond those listed

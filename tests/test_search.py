@@ -138,3 +138,54 @@ def test_an_article_search_matching_many_is_faceted_on_a_sample(tmp_path: Path, 
     monkeypatch.setattr(sampling, "SAMPLE", 10)
     assert query.article_sample(conn, "tide") == 10
     assert query.article_facets(conn, sample=10, search="tide")["year"] == [{"value": "2024", "count": 10}]
+
+
+def _mixed(tmp_path: Path) -> Path:
+    """Sixty articles of one or two quotations, the words spread unevenly over dates and speakers."""
+    path = tmp_path / "mixed.db"
+    conn = connect(path)
+    words = ["tide", "harbour", "Peña", "pena", "budget plan", "tidewater"]
+    arts = []
+    for k in range(60):
+        said = f"The {words[k % 6]} and the {words[k * 7 % 6]} turned {k} times"
+        text = f"\u201c{said},\u201d {'Ann Lee' if k % 3 else 'Bo Chan'} said. \u201cNo tide here {k},\u201d Cy Dorn said."
+        second = text.index("\u201cNo") + 1
+        arts.append(Article(text=text, document=f"x{k}.txt", published=f"{2020 + k % 4}-0{1 + k % 9}-1{k % 10}",
+                            quotes=[Quote([(1, 1 + len(said))], "direct", Speaker("Ann Lee" if k % 3 else "Bo Chan")),
+                                    Quote([(second, second + len(f"No tide here {k}"))], "direct", Speaker("Cy Dorn"))]))
+    store_articles(conn, arts)
+    conn.close()
+    return path
+
+
+@pytest.mark.parametrize("search", ["tide", "tide*", "harbour OR pena", "Peña", "\"budget plan\"", "the turned", "nothing"])
+def test_a_search_walked_by_date_gives_the_same_rows_by_seeks_as_by_its_set_of_matches(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, search: str) -> None:
+    """A search's page walked article by article checks each quotation either in the set of all its
+    matches or by a seek into the index (query.quotations._seek_pays); a sort of the matches is the
+    third plan. All three give the same rows, counts aside, at any offset and from a cursor."""
+    from newsgraph.query import quotations
+
+    conn = connect(_mixed(tmp_path), readonly=True)
+    plans = {"sort": (1 << 40, 1 << 40), "set": (0, 1 << 40), "seek": (0, 0)}
+    pages: dict[str, list[list[int]]] = {}
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    for plan, (walk, seek) in plans.items():
+        monkeypatch.setattr(quotations, "_walk_pays", lambda conn, rows, t=walk: t)
+        monkeypatch.setattr(quotations, "_seek_pays", lambda conn, rows, t=seek: t)
+        seen.clear()
+        got = []
+        for filters in ({}, {"speaker": "ann"}, {"act": "speech", "unattributed": "hide"}):
+            for offset in (0, 5, 17):
+                rows = query.quotes(conn, search=search, **filters, limit=6, offset=offset)
+                got.append([r["id"] for r in rows])
+                if rows:
+                    got.append([r["id"] for r in query.quotes(conn, search=search, **filters, limit=4,
+                                                                 after=query.cursor(rows[-1]))])
+        pages[plan] = got
+        paged = [sql for sql in seen if "LIMIT" in sql and "OFFSET" in sql]
+        assert any(("quotes_fts.rowid = +q.id" in sql) == (plan == "seek") and ("CROSS JOIN" in sql) == (plan != "sort")
+                   for sql in paged), plan
+    assert pages["set"] == pages["sort"] and pages["seek"] == pages["sort"]
+    assert any(pages["sort"]) == (search != "nothing")

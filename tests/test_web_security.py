@@ -106,7 +106,7 @@ def _routes(client: TestClient) -> list[tuple[str, list[str], list[str]]]:
 
 
 def _fill(path: str, value: str | None = None, params: list[str] | None = None) -> str:
-    defaults = {"article_id": "1", "key": "1", "name": "Paris"}
+    defaults = {"article_id": "1", "key": "1", "name": "Paris", "group_id": "1"}
     for p in params or []:
         path = path.replace("{" + p + ":path}", value or defaults[p]).replace("{" + p + "}", value or defaults[p])
     return path
