@@ -500,7 +500,7 @@ def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ != "PERSON":
                 return describe_source(doc, obj, before, skip, depth=depth + 1)
-        if c.dep_ == "poss" and c.ent_type_ != "PERSON":
+        if (c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ == "ORG") and c.ent_type_ != "PERSON":
             return describe_source(doc, c, before, skip, depth=depth + 1)
     return None
 

@@ -1,0 +1,90 @@
+"""Speakers a reader finds from how the article describes them: "said the Harbour striker" right
+after a sentence about Tom Reyes is Tom Reyes (``opening_person_before``), "Archbishop Reyes" is
+the Tom Reyes the article introduced as "Archbishop Tom Reyes" (``titled_surname_person``)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.entities.names import known_given_name
+from newsgraph.analyse.quotes.non_person_speakers import HUMAN_SUFFIXES, NOT_PEOPLE, names_people
+from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, name_index
+from newsgraph.model import Entity
+from newsgraph.model import Span as CharSpan
+
+
+def _described_noun(tok: Token) -> bool:
+    """"the Harbour striker", "the 60-year-old comedian": one person (singular, "the"), by a noun
+    shaped like a person's, that is no unnamed source ("the spokesman") and says whose by no "of"."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in NOT_PEOPLE:
+        return False
+    if any(c.dep_ in ("prep", "poss") for c in tok.children):
+        return False  # "the head of …", "the club's striker": related to something named
+    return names_people(lemma) and lemma.endswith(HUMAN_SUFFIXES)
+
+
+def _opens_sentence(doc: Doc, start: int, sent_start: int) -> bool:
+    """The mention at ``start`` is the sentence's first words (a title or a label may come first:
+    "Matchwinner Reyes was …", "Reyes, back from injury, praised …")."""
+    words = doc_text(doc)[sent_start:start].split()
+    return len(words) <= 1 and all(w[:1].isupper() for w in words)
+
+
+def opening_person_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """"Reyes, back from injury, praised the defence. "…," said the Harbour striker.": the person
+    a description after a quotation stands for is whom the sentence before, in the same paragraph,
+    opens with, when nobody else is named in the narration since and the quotation is not about them."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not _described_noun(tok):
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    layout = doc._.layout
+    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+        return None
+    idx = name_index(doc)
+    if any(prev.end_char <= s < tok.idx and not inside_any(s, skip) for s, _e, _ent in idx.mentions):
+        return None  # someone named in the narration since
+    first = next(((s, ent) for s, _e, ent in idx.mentions
+                  if prev.start_char <= s < prev.end_char and not inside_any(s, skip)), None)
+    if first is None or not _opens_sentence(doc, first[0], prev.start_char):
+        return None
+    ent = first[1]
+    if any(sent.start_char <= s < tok.idx and inside_any(s, skip) and other is ent for s, _e, other in idx.mentions):
+        return None  # the quotation is about them
+    return _fuller_namesake(doc, ent).name
+
+
+def _fuller_namesake(doc: Doc, ent: Entity) -> Entity:
+    """"Matchwinner Reyes" kept as a name of its own: the one person whose full name ends in the
+    same surname and begins with a given name ("Tom Reyes")."""
+    first, *rest = ent.name.split()
+    if not rest or known_given_name(first):
+        return ent
+    same = [e for e in name_index(doc).people if e is not ent and e.name.split()[-1] == rest[-1]
+            and known_given_name(e.name.split()[0])]
+    return same[0] if len(same) == 1 else ent
+
+
+def titled_surname_person(doc: Doc, written: str) -> str | None:
+    """"Archbishop Reyes": a title and a surname the tagger took for a name of its own stand for
+    the one person of that surname the article writes after the same title ("Archbishop Tom Reyes")."""
+    words = written.split()
+    if len(words) < 2 or any(not w[:1].isupper() or known_given_name(w) for w in words[:-1]):
+        return None
+    title, surname = " ".join(words[:-1]), words[-1]
+    same = [e for e in name_index(doc).people if e.name != written and e.name.split()[-1] == surname
+            and len(e.name.split()) > 1]
+    if len(same) != 1:
+        return None
+    full = same[0].name
+    written_before = re.search(rf"(?<![\w-]){re.escape(title)}\.? {re.escape(full)}(?![\w-])", doc_text(doc))
+    return full if written_before or any(r.lower() == title.lower() for r in same[0].roles) else None
