@@ -39,3 +39,17 @@ def test_an_organisations_report_speaks_for_the_organisation() -> None:
             "The Northfield Trust said wages in the towns were flat. "
             "\"Incomes have risen faster than prices for a decade,\" the Harbour Development Fund report said.\n")
     assert names_quoting(text, "Incomes have risen") == ["Harbour Development Fund"]
+
+
+def test_an_unnamed_source_keeps_the_possessive_of_a_plural_name() -> None:
+    text = ("Northland has tightened its rules on foreign broadcasters.\n\n"
+            "According to the Harbour Times' Northland correspondent, the new rules show how sensitive "
+            "the government is about foreign money.\n")
+    assert names_quoting(text, "new rules show") == ["the Harbour Times' Northland correspondent"]
+
+
+def test_a_product_an_organisation_owns_is_not_what_the_firm_stands_for() -> None:
+    text = ("Harbour Airways is cutting fares to win back passengers.\n\n"
+            "Harbour Airways' new FlexiFares were trialled on routes from Northfield last spring. "
+            "The airline says no return fare will now cost more than 300 pounds.\n")
+    assert names_quoting(text, "no return fare") == ["Harbour Airways"]
