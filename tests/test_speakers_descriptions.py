@@ -53,3 +53,10 @@ def test_a_product_an_organisation_owns_is_not_what_the_firm_stands_for() -> Non
             "Harbour Airways' new FlexiFares were trialled on routes from Northfield last spring. "
             "The airline says no return fare will now cost more than 300 pounds.\n")
     assert names_quoting(text, "no return fare") == ["Harbour Airways"]
+
+
+def test_a_description_in_the_lead_owned_by_the_person_named_is_the_next_person_who_speaks() -> None:
+    text = ("Lee on course\n\n"
+            "Ann Lee will meet her spending rule \"with a margin to spare\", according to her former chief finance adviser.\n\n"
+            "Formerly one of Ms Lee's closest aides, Tom Reyes said the council would cut no services.\n")
+    assert names_quoting(text, "margin to spare") == ["Tom Reyes"]

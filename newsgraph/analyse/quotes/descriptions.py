@@ -1,6 +1,8 @@
 """Speakers a reader finds from how the article describes them: "said the Harbour striker" right
-after a sentence about Tom Reyes is Tom Reyes (``opening_person_before``), "Archbishop Reyes" is
-the Tom Reyes the article introduced as "Archbishop Tom Reyes" (``titled_surname_person``)."""
+after a sentence about Tom Reyes is Tom Reyes (``opening_person_before``), "according to her
+former adviser" in the lead is the person the next lines name and quote (``announced_person_after``),
+"Archbishop Reyes" is the Tom Reyes the article introduced as "Archbishop Tom Reyes"
+(``titled_surname_person``)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,49 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.entities.names import known_given_name
 from newsgraph.analyse.quotes.non_person_speakers import HUMAN_SUFFIXES, NOT_PEOPLE, names_people
-from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, name_index
+from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, cue_subjects, name_index
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
+
+ANNOUNCED_WINDOW = 400
+"""Characters after a description in the lead within which the person it announces is named."""
+OWNER_POSSESSIVES = frozenset({"his", "her", "their"})
+"""Possessives that tie a description to a person named before it ("her former adviser")."""
+
+
+def person_described(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """The person a description stands for by the article's order (see the two rules below)."""
+    return opening_person_before(doc, tok, skip) or announced_person_after(doc, tok, skip)
+
+
+def announced_person_after(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """"Mayor Ann Lee will balance the budget, according to her former adviser. | Formerly one of
+    Ms Lee's aides, Tom Reyes said …": a description tied by "his"/"her" to the one person named
+    before it (in its own sentence) announces the next person named, who speaks soon after."""
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if tok.tag_ != "NN" or len(dets) != 1 or dets[0].lower_ not in OWNER_POSSESSIVES:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("spokes") or not names_people(lemma) or lemma in NOT_PEOPLE:
+        return None  # "her adviser" is one person (unlike "an adviser"); "her spokesman" speaks for her
+    idx = name_index(doc)
+    before = {ent.name for s, _e, ent in idx.mentions if s < tok.idx and not inside_any(s, skip)}
+    if len(before) != 1 or not any(tok.sent.start_char <= s < tok.idx for s, _e, _ent in idx.mentions):
+        return None  # the description owned by someone named in its own sentence, nobody else before
+    after = next(((s, ent) for s, _e, ent in idx.mentions
+                  if s > tok.idx and not inside_any(s, skip) and ent.name not in before), None)
+    if after is None or after[0] - tok.idx > ANNOUNCED_WINDOW:
+        return None
+    ent = after[1]
+    named = doc.char_span(after[0], after[0] + 1, alignment_mode="expand")
+    if named is None:
+        return None
+    # a reporting verb of the sentence that names them has them, or a description of them ("one
+    # of Ms Lee's aides, Tom Reyes, said"), as its subject: not another person
+    subjects = [doc[i] for _char, i in cue_subjects(doc, skip) if doc[i].sent == named.sent]
+    speaks = any(subj.ent_type_ != "PERSON" and subj.pos_ != "PRON" or subj.left_edge.idx <= after[0] <= subj.right_edge.idx
+                 for subj in subjects)
+    return ent.name if speaks else None
 
 
 def _described_noun(tok: Token) -> bool:
