@@ -60,3 +60,9 @@ def test_a_description_in_the_lead_owned_by_the_person_named_is_the_next_person_
             "Ann Lee will meet her spending rule \"with a margin to spare\", according to her former chief finance adviser.\n\n"
             "Formerly one of Ms Lee's closest aides, Tom Reyes said the council would cut no services.\n")
     assert names_quoting(text, "margin to spare") == ["Tom Reyes"]
+
+
+def test_a_given_name_before_a_nickname_in_marks_is_the_full_name_as_written() -> None:
+    text = ('"This is a big night for our next senator, Tom Lee!" Lee\'s niece, state Del. Nora "Nan" Price '
+            "(D-Harbour City), shouted to the crowd.\n")
+    assert names_quoting(text, "big night") == ['Nora "Nan" Price']

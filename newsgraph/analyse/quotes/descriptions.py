@@ -130,3 +130,31 @@ def titled_surname_person(doc: Doc, written: str) -> str | None:
     full = same[0].name
     written_before = re.search(rf"(?<![\w-]){re.escape(title)}\.? {re.escape(full)}(?![\w-])", doc_text(doc))
     return full if written_before or any(r.lower() == title.lower() for r in same[0].roles) else None
+
+
+def nicknamed_name(tok: Token) -> str | None:
+    """'Ann "Nan" Reyes': a given name the tagger cut off at a nickname in quotation marks is the
+    full name as written, nickname and surname included (not "Ann" alone)."""
+    doc = tok.doc
+    if tok.is_quote and tok.i > 0:  # the tagger's name ran on to the opening mark
+        tok = doc[tok.i - 1]
+    k = tok.i + 1
+    if k + 3 >= len(doc) or not doc[k].is_quote or not tok.is_title:
+        return None
+    end = k + 1
+    while end < len(doc) and end - k <= 3 and doc[end].is_title and not doc[end].is_quote:
+        end += 1
+    if end == k + 1 or end + 1 >= len(doc) or not doc[end].is_quote:
+        return None
+    last = end + 1
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].is_title:
+        last += 1
+    surname = doc[end + 1]
+    if surname.pos_ not in ("PROPN", "NOUN") or not surname.is_title:  # "Price" tagged a noun
+        return None
+    if any(e.name.split()[-1] == surname.text for e in name_index(doc).people):
+        return None  # a person of the article by that surname: named as the article's people are
+    start = tok.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].is_title:
+        start -= 1
+    return doc[start : last + 1].text
