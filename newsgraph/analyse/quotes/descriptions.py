@@ -100,9 +100,27 @@ def opening_person_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | N
     if first is None or not _opens_sentence(doc, first[0], prev.start_char):
         return None
     ent = first[1]
+    others = [s for s, _e, other in idx.mentions if prev.start_char <= s < prev.end_char and other is not ent]
+    if any(_named_as_participant(doc, s) for s in others):
+        return None  # "Lee met Reyes. The former dentist said": either may be meant
     if any(sent.start_char <= s < tok.idx and inside_any(s, skip) and other is ent for s, _e, other in idx.mentions):
         return None  # the quotation is about them
     return _fuller_namesake(doc, ent).name
+
+
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "conj"})
+"""Roles in which a second person named in a sentence takes part in it (not "with Ann Lee", an aside)."""
+
+
+def _named_as_participant(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is a subject, object or conjunct of its clause."""
+    named = doc.char_span(start, start + 1, alignment_mode="expand")
+    if named is None:
+        return False
+    head = named[0]
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ in PARTICIPANT_DEPS
 
 
 def _fuller_namesake(doc: Doc, ent: Entity) -> Entity:
