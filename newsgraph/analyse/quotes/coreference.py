@@ -20,6 +20,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, titles
+from newsgraph.analyse.quotes.descriptions import nicknamed_name, titled_surname_person
 from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
@@ -371,6 +372,9 @@ def resolve_name(
     if tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" or known_part:
         span = name_tokens(tok)
         desc = descriptor_words(span.root)
+        titled = titled_surname_person(doc, clean_name(span.text)) or nicknamed_name(span[0])  # "Archbishop Reyes"
+        if titled is not None:
+            return titled, desc
         ent = entity_for_name(doc, span.text, span.start_char, desc)
         if ent is not None:
             return ent.name, desc

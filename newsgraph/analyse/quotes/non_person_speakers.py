@@ -224,15 +224,16 @@ def _in_subject(doc: Doc, char: int) -> bool:
 
 
 def _names_a_product(doc: Doc, start: int, end: int) -> bool:
-    """"its new Harbourguard software", "Acme's Lumen phone": a name modifying something an owner
-    has is the owner's product, not what a later "the firm" stands for."""
+    """"its new Harbourguard software", "Acme's Lumen phone", "Acme's new Lumens": a name modifying
+    something an owner has, or owned itself, is the owner's product, not what a later "the firm" stands for."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     last = span[-1]
     head = last.head
     return last.dep_ == "compound" and head.i >= span.end and head.pos_ == "NOUN" \
-        and any(c.dep_ == "poss" for c in head.children)
+        and any(c.dep_ == "poss" for c in head.children) \
+        or any(c.dep_ == "poss" and getattr(org_entity_at(doc, c.idx), "type", None) == "ORG" for c in last.children)
 
 
 def _common_word(doc: Doc, ent: Entity) -> bool:
@@ -272,7 +273,7 @@ def noun_phrase(tok: Token) -> tuple[int, int]:
     start = min(start, tok.i)
     # contiguous around the head, never across a comma or a quotation mark
     lo = tok.i
-    while lo - 1 >= start and lo - 1 in keep and not tok.doc[lo - 1].is_quote and tok.doc[lo - 1].text != ",":
+    while lo - 1 >= start and lo - 1 in keep and not (tok.doc[lo - 1].is_quote and tok.doc[lo - 1].tag_ != "POS") and tok.doc[lo - 1].text != ",":
         lo -= 1
     hi = tok.i + 1
     while hi < end and hi in keep and not tok.doc[hi].is_quote and tok.doc[hi].text != ",":
@@ -507,7 +508,7 @@ def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
             obj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if obj is not None and obj.ent_type_ != "PERSON":
                 return describe_source(doc, obj, before, skip, depth=depth + 1)
-        if c.dep_ == "poss" and c.ent_type_ != "PERSON":
+        if (c.dep_ == "poss" or c.dep_ == "compound" and c.ent_type_ == "ORG") and c.ent_type_ != "PERSON":
             return describe_source(doc, c, before, skip, depth=depth + 1)
     return None
 

@@ -27,6 +27,7 @@ from newsgraph.analyse.quotes.coreference import (
     pronoun_referent,
     resolve_name,
 )
+from newsgraph.analyse.quotes.descriptions import person_described
 from newsgraph.analyse.quotes.non_person_speakers import (
     canonical_org,
     describe_source,
@@ -140,7 +141,8 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
         return Speaker(name, None, desc, "PERSON")
     if subj.lower_ in PRONOUNS:
         return Speaker(None, None, desc)  # "they" with no group or organisation before: no guess
-    described = described_person(doc, subj, before, skip) or described_by_name(doc, subj, before, skip)
+    described = described_person(doc, subj, before, skip) or described_by_name(doc, subj, before, skip) \
+        or person_described(doc, subj, skip)
     if described is not None:
         return Speaker(described, None, desc, "PERSON")
     found = describe_source(doc, subj, before, skip)

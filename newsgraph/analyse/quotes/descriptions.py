@@ -1,0 +1,178 @@
+"""Speakers a reader finds from how the article describes them: "said the Harbour striker" right
+after a sentence about Tom Reyes is Tom Reyes (``opening_person_before``), "according to her
+former adviser" in the lead is the person the next lines name and quote (``announced_person_after``),
+"Archbishop Reyes" is the Tom Reyes the article introduced as "Archbishop Tom Reyes"
+(``titled_surname_person``)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.entities.names import known_given_name
+from newsgraph.analyse.quotes.non_person_speakers import HUMAN_SUFFIXES, NOT_PEOPLE, names_people
+from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, cue_subjects, name_index
+from newsgraph.model import Entity
+from newsgraph.model import Span as CharSpan
+
+ANNOUNCED_WINDOW = 400
+"""Characters after a description in the lead within which the person it announces is named."""
+OWNER_POSSESSIVES = frozenset({"his", "her", "their"})
+"""Possessives that tie a description to a person named before it ("her former adviser")."""
+
+
+def person_described(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """The person a description stands for by the article's order (see the two rules below)."""
+    return opening_person_before(doc, tok, skip) or announced_person_after(doc, tok, skip)
+
+
+def announced_person_after(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """"Mayor Ann Lee will balance the budget, according to her former adviser. | Formerly one of
+    Ms Lee's aides, Tom Reyes said …": a description tied by "his"/"her" to the one person named
+    before it (in its own sentence) announces the next person named, who speaks soon after."""
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if tok.tag_ != "NN" or len(dets) != 1 or dets[0].lower_ not in OWNER_POSSESSIVES:
+        return None
+    lemma = tok.lemma_.lower()
+    if lemma.startswith("spokes") or not names_people(lemma) or lemma in NOT_PEOPLE:
+        return None  # "her adviser" is one person (unlike "an adviser"); "her spokesman" speaks for her
+    idx = name_index(doc)
+    before = {ent.name for s, _e, ent in idx.mentions if s < tok.idx and not inside_any(s, skip)}
+    if len(before) != 1 or not any(tok.sent.start_char <= s < tok.idx for s, _e, _ent in idx.mentions):
+        return None  # the description owned by someone named in its own sentence, nobody else before
+    after = next(((s, ent) for s, _e, ent in idx.mentions
+                  if s > tok.idx and not inside_any(s, skip) and ent.name not in before), None)
+    if after is None or after[0] - tok.idx > ANNOUNCED_WINDOW:
+        return None
+    ent = after[1]
+    named = doc.char_span(after[0], after[0] + 1, alignment_mode="expand")
+    if named is None:
+        return None
+    # a reporting verb of the sentence that names them has them, or a description of them ("one
+    # of Ms Lee's aides, Tom Reyes, said"), as its subject: not another person
+    subjects = [doc[i] for _char, i in cue_subjects(doc, skip) if doc[i].sent == named.sent]
+    speaks = any(subj.ent_type_ != "PERSON" and subj.pos_ != "PRON" or subj.left_edge.idx <= after[0] <= subj.right_edge.idx
+                 for subj in subjects)
+    return ent.name if speaks else None
+
+
+def _described_noun(tok: Token) -> bool:
+    """"the Harbour striker", "the 60-year-old comedian": one person (singular, "the"), by a noun
+    shaped like a person's, that is no unnamed source ("the spokesman") and says whose by no "of"."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+        return False
+    if lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in NOT_PEOPLE:
+        return False
+    if any(c.dep_ in ("prep", "poss") for c in tok.children):
+        return False  # "the head of …", "the club's striker": related to something named
+    return names_people(lemma) and lemma.endswith(HUMAN_SUFFIXES)
+
+
+def _opens_sentence(doc: Doc, start: int, sent_start: int) -> bool:
+    """The mention at ``start`` is the sentence's first words (a title or a label may come first:
+    "Matchwinner Reyes was …", "Reyes, back from injury, praised …")."""
+    words = doc_text(doc)[sent_start:start].split()
+    return len(words) <= 1 and all(w[:1].isupper() for w in words)
+
+
+def opening_person_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """"Reyes, back from injury, praised the defence. "…," said the Harbour striker.": the person
+    a description after a quotation stands for is whom the sentence before, in the same paragraph,
+    opens with, when nobody else is named in the narration since and the quotation is not about them."""
+    if tok.dep_ not in ("nsubj", "nsubjpass") or not _described_noun(tok):
+        return None
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    layout = doc._.layout
+    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+        return None
+    idx = name_index(doc)
+    if any(prev.end_char <= s < tok.idx and not inside_any(s, skip) for s, _e, _ent in idx.mentions):
+        return None  # someone named in the narration since
+    first = next(((s, ent) for s, _e, ent in idx.mentions
+                  if prev.start_char <= s < prev.end_char and not inside_any(s, skip)), None)
+    if first is None or not _opens_sentence(doc, first[0], prev.start_char):
+        return None
+    ent = first[1]
+    others = [s for s, _e, other in idx.mentions if prev.start_char <= s < prev.end_char and other is not ent]
+    if any(_named_as_participant(doc, s) for s in others):
+        return None  # "Lee met Reyes. The former dentist said": either may be meant
+    if any(sent.start_char <= s < tok.idx and inside_any(s, skip) and other is ent for s, _e, other in idx.mentions):
+        return None  # the quotation is about them
+    return _fuller_namesake(doc, ent).name
+
+
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "conj"})
+"""Roles in which a second person named in a sentence takes part in it (not "with Ann Lee", an aside)."""
+
+
+def _named_as_participant(doc: Doc, start: int) -> bool:
+    """The name at ``start`` is a subject, object or conjunct of its clause."""
+    named = doc.char_span(start, start + 1, alignment_mode="expand")
+    if named is None:
+        return False
+    head = named[0]
+    while head.dep_ in ("compound", "flat", "appos") and head.head != head:
+        head = head.head
+    return head.dep_ in PARTICIPANT_DEPS
+
+
+def _fuller_namesake(doc: Doc, ent: Entity) -> Entity:
+    """"Matchwinner Reyes" kept as a name of its own: the one person whose full name ends in the
+    same surname and begins with a given name ("Tom Reyes")."""
+    first, *rest = ent.name.split()
+    if not rest or known_given_name(first):
+        return ent
+    same = [e for e in name_index(doc).people if e is not ent and e.name.split()[-1] == rest[-1]
+            and known_given_name(e.name.split()[0])]
+    return same[0] if len(same) == 1 else ent
+
+
+def titled_surname_person(doc: Doc, written: str) -> str | None:
+    """"Archbishop Reyes": a title and a surname the tagger took for a name of its own stand for
+    the one person of that surname the article writes after the same title ("Archbishop Tom Reyes")."""
+    words = written.split()
+    if len(words) < 2 or any(not w[:1].isupper() or known_given_name(w) for w in words[:-1]):
+        return None
+    title, surname = " ".join(words[:-1]), words[-1]
+    same = [e for e in name_index(doc).people if e.name != written and e.name.split()[-1] == surname
+            and len(e.name.split()) > 1]
+    if len(same) != 1:
+        return None
+    full = same[0].name
+    written_before = re.search(rf"(?<![\w-]){re.escape(title)}\.? {re.escape(full)}(?![\w-])", doc_text(doc))
+    return full if written_before or any(r.lower() == title.lower() for r in same[0].roles) else None
+
+
+def nicknamed_name(tok: Token) -> str | None:
+    """'Ann "Nan" Reyes': a given name the tagger cut off at a nickname in quotation marks is the
+    full name as written, nickname and surname included (not "Ann" alone)."""
+    doc = tok.doc
+    if tok.is_quote and tok.i > 0:  # the tagger's name ran on to the opening mark
+        tok = doc[tok.i - 1]
+    k = tok.i + 1
+    if k + 3 >= len(doc) or not doc[k].is_quote or not tok.is_title:
+        return None
+    end = k + 1
+    while end < len(doc) and end - k <= 3 and doc[end].is_title and not doc[end].is_quote:
+        end += 1
+    if end == k + 1 or end + 1 >= len(doc) or not doc[end].is_quote:
+        return None
+    last = end + 1
+    while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN" and doc[last + 1].is_title:
+        last += 1
+    surname = doc[end + 1]
+    if surname.pos_ not in ("PROPN", "NOUN") or not surname.is_title:  # "Price" tagged a noun
+        return None
+    if any(e.name.split()[-1] == surname.text for e in name_index(doc).people):
+        return None  # a person of the article by that surname: named as the article's people are
+    start = tok.i
+    while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].is_title:
+        start -= 1
+    return doc[start : last + 1].text
