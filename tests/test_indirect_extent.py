@@ -461,6 +461,12 @@ def test_a_noun_before_another_report_is_its_subject() -> None:
     assert claims and not any("solicitor" in c for c in claims), claims
 
 
+def test_a_list_in_a_report_keeps_its_last_noun() -> None:
+    text = "The council announced grants for bakers and butchers, and opened a market hall."
+    contents = indirect_contents(text)
+    assert not contents or any("butchers" in c for c in contents if "bakers" in c), contents
+
+
 @pytest.mark.parametrize(
     "text",
     [

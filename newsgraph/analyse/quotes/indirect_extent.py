@@ -304,11 +304,14 @@ def _cue_first_in_sentence(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
 
 def _subject_of_next_clause(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """"claimed he was a leader but his lawyer, Ann Lee, told the BBC …": a noun joined by "but"
-    or "and" at the end of the content, before a verb of the cue's with no subject of its own,
-    is that verb's subject: another report begins there."""
+    or "and" at the end of the content, before a speech or tensed verb of the cue's with no
+    subject of its own, is that verb's subject ("announced plans to help buyers and the Tories
+    would extend …"): another clause begins there."""
     s, e = pieces[-1]
+    if not _has_subject(cand.cue) or lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return pieces  # "Arsenal, stripped of stars such as A and B, fielded …": no report
     nxt = next((c for c in cand.cue.children if c.dep_ in ("conj", "ccomp") and c.i >= e and not _has_subject(c)
-                and c.pos_ == "VERB"), None)
+                and c.pos_ == "VERB" and (lemma_act(c.lemma_.lower()) == "speech" or _finite(c))), None)
     if nxt is None or any(not t.is_punct for t in doc[e : nxt.left_edge.i]):
         return pieces
     for t in doc[s:e]:
