@@ -167,8 +167,8 @@ def _no_source(cue: Token) -> bool:
     ``is understood to be``): no one is reported as saying the quoted words. A passive of
     speech (``was said to be "furious"``, ``is described as``) still reports someone's words;
     a "by" phrase the parser hung elsewhere (``dismissed as "absurd" by the judge``) is an agent."""
-    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue_subject(cue) is None:
-        return True  # "it goes without saying that ...": a saying with no one to say it
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and (cue_subject(cue) is None or cue.head.lower_ == "without"):
+        return True  # "it goes without saying that ...": a saying with no one to say it, or none made
     if not agentless_passive(cue) or any(t.lower_ == "by" for t in cue.subtree if t.i > cue.i):
         return False
     return lemma_act(cue.lemma_) != "speech" or any(c.dep_ == "neg" for c in cue.children)
