@@ -436,3 +436,73 @@ def test_the_journalists_comment_with_what_hangs_on_it_is_cut(text: str, content
 )
 def test_reports_read_without_the_cues_words(text: str, content: str) -> None:
     assert content in indirect_contents(text), indirect_contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a sentence opened by its cue is a report to its end
+        ("He said he was pleased because, not so long ago, few people thought the ferry would ever sail.",
+         "few people thought the ferry would ever sail"),
+        # the bare verb after a "to" clause is its object's predicate
+        ("She promises to let teachers, nurses and parents run the new schools.",
+         "run the new schools"),
+    ],
+)
+def test_the_rest_of_the_report_is_kept(text: str, content: str) -> None:
+    assert any(c.endswith(content) for c in indirect_contents(text)), indirect_contents(text)
+
+
+def test_a_noun_before_another_report_is_its_subject() -> None:
+    text = ("The port authority claimed Mr Doyle was one of the ring's organisers but his solicitor, "
+            "Mary Quist, told reporters it was a baseless claim.")
+    art = newsgraph.extract(text)
+    claims = [art.span_text(q.content_spans[0]) for q in art.quotes if q.cue_lemma == "claim"]
+    assert claims and not any("solicitor" in c for c in claims), claims
+
+
+def test_a_list_in_a_report_keeps_its_last_noun() -> None:
+    text = "The council announced grants for bakers and butchers, and opened a market hall."
+    contents = indirect_contents(text)
+    assert not contents or any("butchers" in c for c in contents if "bakers" in c), contents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a condition: nobody denied anything
+        "Last spring the driver admitted the offence and was fined - the fine would have been higher had he "
+        "denied the charge.",
+        # the ones asked, not what they said
+        "Pensioners questioned for a study have shown little interest in the new parks.",
+    ],
+)
+def test_no_report_where_nothing_was_said(text: str) -> None:
+    contents = indirect_contents(text)
+    assert not any("offence" in c or "study" in c for c in contents), contents
+
+
+def test_a_quoted_subject_of_a_passive_report_keeps_its_clause() -> None:
+    text = 'The "best candidate for the role" should be appointed chief inspector, the home secretary has told MPs.'
+    assert any(c.startswith('The "best candidate for the role" should be appointed') for c in mixed_contents(text)), \
+        mixed_contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The rail minister predicted fares would have to rise by 10% if the board was re-elected because costs were high.",
+         "if the board was re-elected"),
+        ("Its rival ordered the mid-size X9, which Altura says is super-efficient.", "mid-size X9"),
+    ],
+)
+def test_a_hyphenated_word_is_never_cut(text: str, content: str) -> None:
+    contents = indirect_contents(text)
+    assert any(content in c for c in contents), contents
+    assert not any(c.startswith("-") or c.endswith(" re") for c in contents), contents
+
+
+def test_a_comma_after_a_possessive_does_not_end_the_report() -> None:
+    text = ('The mayor said he had told the council of many "cases of prying by reporters" into his, and his '
+            "family's, private life.")
+    assert any(c.endswith("private life") for c in mixed_contents(text)), mixed_contents(text)

@@ -27,7 +27,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
-from newsgraph.analyse.quotes.candidates import WH_RELATIVES
+from newsgraph.analyse.quotes.candidates import WH_RELATIVES, is_passive_target
 from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, closes_before_aside, object_as_subject
 from newsgraph.analyse.quotes.marks import (
     CLOSING,
@@ -167,8 +167,8 @@ def _no_source(cue: Token) -> bool:
     ``is understood to be``): no one is reported as saying the quoted words. A passive of
     speech (``was said to be "furious"``, ``is described as``) still reports someone's words;
     a "by" phrase the parser hung elsewhere (``dismissed as "absurd" by the judge``) is an agent."""
-    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and cue_subject(cue) is None:
-        return True  # "it goes without saying that ...": a saying with no one to say it
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG" and (cue_subject(cue) is None or cue.head.lower_ == "without"):
+        return True  # "it goes without saying that ...": a saying with no one to say it, or none made
     if not agentless_passive(cue) or any(t.lower_ == "by" for t in cue.subtree if t.i > cue.i):
         return False
     return lemma_act(cue.lemma_) != "speech" or any(c.dep_ == "neg" for c in cue.children)
@@ -270,8 +270,8 @@ def _cue_above(tok: Token, quoted: list[CharSpan]) -> tuple[Token, Token] | None
         head = tok.head
         if head == tok:
             break
-        if tok.dep_ in SUBJECT_DEPS and is_cue(head):
-            break  # the fragment is who speaks, not what is said
+        if tok.dep_ in SUBJECT_DEPS and is_cue(head) and not is_passive_target(head, tok):
+            break  # the fragment is who speaks, not what is said (not '"X" should be appointed')
         if is_cue(head) and not inside_any(head.idx, quoted):
             # a cue inside a relative clause ("what he calls "X"", "signs calling X "Y"")
             # reports within the outer report: the outer cue owns the quoted words
@@ -284,7 +284,7 @@ def _cue_above(tok: Token, quoted: list[CharSpan]) -> tuple[Token, Token] | None
                     or found is None and _inverted_report(tok, head):
                 if found is None or inner or _is_speech(head) and _outranks(head, found[0]):
                     found = (head, tok)
-        if tok.dep_ not in CONTENT_DEPS | {"conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
+        if tok.dep_ not in CONTENT_DEPS | {"nsubj", "nsubjpass", "conj", "advcl", "prep", "pobj", "pcomp", "relcl", "acl", "amod", "compound", "appos", "nmod", "poss", "npadvmod", "advmod", "dep", "cc", "mark", "aux", "neg", "det"}:
             break
         tok = head
     return found
@@ -456,6 +456,8 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
             nxt = [t.lower_ for t in doc[tok.i + 1 : tok.i + 3]]
             if tok.text == "," and nxt and (nxt[0] in ELABORATIONS or nxt[0] in ("and", "or") and nxt[1:] == ["that"]):
                 continue  # ', including how people are treated ...', ', and that her plans ...': still the report
+            if tok.text == "," and tok.i > 0 and _unfinished(doc[tok.i - 1]):
+                continue  # 'intrusion into his, and his family's, private life': no phrase ends on "his"
             if tok.text == "," and _lists_on(doc, tok):
                 continue  # 'areas such as pet fairs, circuses and farms': the list goes on
             if tok.text == "," and nxt[:1] == ["and"] and _opens_both(doc, a, tok.idx):
@@ -538,6 +540,18 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
     if tok.dep_ == "agent" and tok.head.tag_ == "VBN" and tok.head.idx >= f:
         return False  # 'as the "most important Mac" made by Apple': the agent of a participle in the report
     return tok.lower_ == "by" and any(c.dep_ == "auxpass" for c in cue.children)
+
+
+UNFINISHED_TAGS = frozenset({"PRP$", "DT", "IN", "CC", "TO", "WP$", "POS"})
+"""Tags of words no phrase ends on (a possessive, a determiner, a preposition): a comma after one
+is no break in the report."""
+POSSESSIVES = frozenset({"his", "its", "their", "our", "my", "your"})
+
+
+def _unfinished(tok: Token) -> bool:
+    """A word no phrase ends on: a determiner, a preposition, a possessive (also where the parse
+    took "into his, and his family's, life" as the pronoun "his")."""
+    return tok.tag_ in UNFINISHED_TAGS or tok.lower_ in POSSESSIVES and tok.dep_ == "pobj"
 
 
 OF_WHAT_WAS_SAID = frozenset({"for", "of", "about", "against"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.base.cues import RELATIVE_PRONOUNS, cue_lemma, cue_lemmas, cue_span, cue_subject, is_cue
 from newsgraph.analyse.base.spans import inside
@@ -71,8 +71,28 @@ def _not_what_was_said(cand: Candidate) -> bool:
     cue = cand.cue
     if cand.shape in ("parenthetical", "inverted") and any(c.dep_ == "oprd" for c in cue.children):
         return True
+    if _hypothetical(cue) or _asked_ones(cue):
+        return True
     return cand.shape == "ccomp" and cand.last <= cue.i and any(
         c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+
+
+CONDITIONAL_AUXILIARIES = frozenset({"had", "should", "were"})
+ASKING = frozenset({"question", "ask", "interview", "survey", "poll", "quiz"})
+
+
+def _hypothetical(cue: Token) -> bool:
+    """"it would have been longer had he denied the charge": an auxiliary before the cue's
+    subject makes a condition; nothing was said."""
+    subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and any(c.dep_ in ("aux", "auxpass") and c.lower_ in CONDITIONAL_AUXILIARIES
+                                    and c.i < subj.i for c in cue.children)
+
+
+def _asked_ones(cue: Token) -> bool:
+    """"Teenagers questioned for a survey": a participle of asking describing a noun names those
+    asked; what hangs on it tells why they were asked, not what they said."""
+    return cue.dep_ in ("acl", "csubj") and cue.tag_ in ("VBN", "VBD") and cue.lemma_.lower() in ASKING
 
 
 STAND_INS = frozenset({"PRON", "DET"})
@@ -146,8 +166,9 @@ def find_indirect_quotes(
     out: dict[tuple[CharSpan, ...], Quote] = {}
     for p, cand in best.values():
         mended = replace(cand, pieces=mend_pieces(cand))
-        if not has_quote_mark(doc, mended, edges=False):
-            cand = mended  # words the mend put back hold a quoted fragment: quotes/direct.py has it
+        if not has_quote_mark(doc, mended, edges=False) or not any(
+                inside(a, direct_spans) or inside(b - 1, direct_spans) for a, b in char_pieces(doc, mended)):
+            cand = mended  # unless words the mend put back hold a quoted fragment quotes/direct.py has
         if _only_a_pronoun(cand):
             continue  # 'denied this': the claim is in another sentence; the words alone say nothing
         pieces = char_pieces(doc, cand)

@@ -267,6 +267,61 @@ def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return pieces
 
 
+def _bare_verb_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"promises to ensure parents and patients | make the key decisions": a bare verb the parse
+    hung on the cue right after a "to" clause ending on its object is that object's predicate
+    (the promise is lost without it)."""
+    if cand.root.dep_ != "xcomp" or len(pieces) != 1 or not any(c.dep_ == "dobj" for c in cand.root.children):
+        return pieces
+    s, e = pieces[0]
+    for c in cand.cue.children:
+        if c.dep_ in ("advcl", "ccomp") and c.tag_ in ("VB", "VBP") and c.left_edge.i == e and c.i > e - 1 \
+                and not _has_subject(c) and not any(k.dep_ in ("aux", "mark") for k in c.children):
+            end = c.right_edge.i + 1
+            while end > e and _trailing(doc[end - 1]) and not doc[end - 1].is_quote:
+                end -= 1  # (a closing mark stays with its fragment)
+            return [(s, end)]
+    return pieces
+
+
+def _cue_first_in_sentence(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"He said he was surprised because, not too long ago, many people thought it a fad": a
+    sentence opened by its cue is a report to its end; where the parse hung the cue on a later
+    verb (read as the sentence's own), that verb's clause is the rest of what was said."""
+    cue, head = cand.cue, cand.cue.head
+    if cand.shape not in ("ccomp", "right") or cand.root.dep_ != "ccomp" or cue.dep_ != "ccomp" or head.i <= cue.i or len(pieces) != 1 \
+            or cue.left_edge.i != cue.sent.start or lemma_act(cue.lemma_.lower()) != "speech":
+        return pieces
+    s, e = pieces[0]
+    if e <= cue.i or any(not _trailing(t) for t in doc[e : cue.right_edge.i + 1]) \
+            or lemma_act(head.lemma_.lower()) == "speech":
+        return pieces
+    end = head.right_edge.i + 1
+    while end > e and _trailing(doc[end - 1]):
+        end -= 1
+    return [(s, end)]
+
+
+def _subject_of_next_clause(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"claimed he was a leader but his lawyer, Ann Lee, told the BBC …": a noun joined by "but"
+    or "and" at the end of the content, before a speech or tensed verb of the cue's with no
+    subject of its own, is that verb's subject ("announced plans to help buyers and the Tories
+    would extend …"): another clause begins there."""
+    s, e = pieces[-1]
+    if not _has_subject(cand.cue) or lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return pieces  # "Arsenal, stripped of stars such as A and B, fielded …": no report
+    nxt = next((c for c in cand.cue.children if c.dep_ in ("conj", "ccomp") and c.i >= e and not _has_subject(c)
+                and c.pos_ == "VERB" and (lemma_act(c.lemma_.lower()) == "speech" or _finite(c))), None)
+    if nxt is None or any(not t.is_punct for t in doc[e : nxt.left_edge.i]):
+        return pieces
+    for t in doc[s:e]:
+        if t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN") and t.right_edge.i >= e - 1:
+            cc = next((k for k in t.head.children if k.dep_ == "cc" and s < k.i < t.i), None)
+            if cc is not None and cc.lower_ in ("but", "and"):
+                return _ending_before(doc, pieces, s, cc.i)
+    return pieces
+
+
 def _journalist_tail(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """Cut the content before a comma that opens the journalist's words: another speech verb
     (", adding that …", ", saying …"), an outcome (", only to change his story"), or a contrast
@@ -556,14 +611,39 @@ def _quoted_before_cue(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return pieces[:1] if closes_before_aside(doc.text, chars) else pieces
 
 
+HYPHENS = frozenset({"-", "‐", "‑"})
+
+
+def _glued_by_hyphen(doc: Doc, i: int) -> bool:
+    """Tokens ``i - 1`` and ``i`` are parts of one hyphenated word ("mid | - | size", "re | - |
+    elected"): no space between them and one of them a hyphen."""
+    return i > 0 and not doc[i - 1].whitespace_ and (doc[i].text in HYPHENS or doc[i - 1].text in HYPHENS) \
+        and not doc[i - 1].is_quote and not doc[i].is_quote and not doc[i].is_space
+
+
+def _whole_words(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """A piece starts and ends on whole words: the tokeniser splits a hyphenated word in three
+    and the parse may hang its parts on different heads ("the mid-size jet" read from "-size",
+    "if Labour was re-elected" cut after "re")."""
+    out = []
+    for s, e in pieces:
+        while _glued_by_hyphen(doc, s):
+            s -= 1
+        while e < len(doc) and _glued_by_hyphen(doc, e):
+            e += 1
+        out.append((s, e))
+    return out
+
+
 def mend_pieces(cand: Candidate) -> Pieces:
     """The candidate's content pieces (token ranges) with its subject, its run-on clause and its
     condition put back and the journalist's tail cut off."""
     doc = cand.doc
     pieces = list(cand.pieces)
-    for mend in (_particle_left_out, _subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _word_taken_for_punctuation,
+    for mend in (_particle_left_out, _subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _bare_verb_run_on,
+                 _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
                  _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action,
                  _present_aside, _summing_up, _source_named_again,
-                 _quoted_before_cue):
+                 _quoted_before_cue, _whole_words):
         pieces = mend(doc, cand, pieces)
     return pieces
