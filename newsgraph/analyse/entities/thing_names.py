@@ -43,6 +43,8 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     (or a name it is coordinated with) is an example of a noun of works or organisations; the label
     that noun gives (WORK_OF_ART or ORG), else None. Not "stars like Ann Lee"."""
     k = j - 1
+    if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
+        k = t.head[k]  # "products like Acme cookies and sugary Zingo drinks": the brand names the thing
     while t.dep[k] == "conj" and t.head[k] < k:
         k = t.head[k]
     prep = t.head[k]
@@ -75,6 +77,24 @@ def event_name_end(t: TokenTable, j: int) -> int | None:
         if t.ent_type[k] == "PERSON" or not (word in ("and", "&") or t.is_title[k] and t.is_alpha[k]):
             return None
     return None
+
+
+PERSON_NOUN_WORDS = frozenset({"Man", "Woman", "Boy", "Girl", "Men", "Women", "Boys", "Girls"})
+"""Capitalised nouns for a person that close a title's name ("Mr Drum Man", "Rain Man"), not a surname."""
+
+
+def cut_from_a_title(t: TokenTable, i: int, j: int, words: list[str]) -> int | None:
+    """ "and Ould Ferry Syne,", "produced Mr Drum Man for": a name led by no given name that closes
+    with a noun for a person, or that a capitalised word no one is named by runs into mid-sentence
+    (spaCy left it out), is cut from a longer capitalised title; the title's start, else None."""
+    if len(words) > 1 and words[-1] in PERSON_NOUN_WORDS and not names.known_given_name(words[0]):
+        return i - 1 if i > 0 and t.text[i - 1] in names.titles() else i
+    k = i - 1
+    if k < 1 or t.sent_start[k] or not (t.is_title[k] and t.is_alpha[k]) or t.ent_type[k] \
+            or t.text[k] in names.titles() or names.known_given_name(t.text[k]) \
+            or t.lower[k] in names.person_roles() or t.is_title[k - 1] or t.pos[k] != "PROPN":
+        return None
+    return k
 
 
 _CALLING_WORDS = frozenset({"called", "titled", "entitled", "named"})
