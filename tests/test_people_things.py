@@ -252,3 +252,16 @@ def test_a_person_after_a_typed_or_titled_word_stays_a_person(nlp) -> None:  # n
     doc = only(parse(nlp, "The award went to Labour MP Ferry Syne and Mr Harold Pemberton on Friday."),
                (["Ferry", "Syne"], "PERSON"), (["Harold", "Pemberton"], "PERSON"), (["Labour"], "ORG"))
     assert {"Ferry Syne", "Harold Pemberton"} <= person_names(doc)
+
+
+def test_a_stage_name_closing_with_a_person_noun_stays_a_person(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "The hit featured the vocals of reggae artist Zappo Man on Friday."), (["Zappo", "Man"], "PERSON"))
+    assert "Zappo Man" in person_names(doc)
+
+
+def test_three_names_with_no_given_name_and_no_role_are_a_firm(nlp) -> None:  # noqa: F811
+    text = "Sales fell 4%, says a City bank. Vossler Kleinhardt Amberg said: \"Demand was weak.\""
+    doc = only(parse(nlp, text), (["Vossler", "Kleinhardt", "Amberg"], "PERSON"))
+    assert "Vossler Kleinhardt Amberg" not in person_names(doc)
+    doc = only(parse(nlp, "The mayor, P de Villers, said demand was weak."), (["P", "de", "Villers"], "PERSON"))
+    assert "P de Villers" in person_names(doc)

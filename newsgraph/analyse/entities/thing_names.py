@@ -85,12 +85,13 @@ PERSON_NOUN_WORDS = frozenset({"Man", "Woman", "Boy", "Girl", "Men", "Women", "B
 
 def cut_from_a_title(t: TokenTable, i: int, j: int, words: list[str]) -> int | None:
     """ "and Ould Ferry Syne,", "produced Mr Drum Man for": a name led by no given name that closes
-    with a noun for a person, or that a capitalised word no one is named by runs into mid-sentence
-    (spaCy left it out), is cut from a longer capitalised title; the title's start, else None."""
-    if len(words) > 1 and words[-1] in PERSON_NOUN_WORDS and not names.known_given_name(words[0]):
-        return i - 1 if i > 0 and t.text[i - 1] in names.titles() else i
+    with a noun for a person after a title, or that a capitalised word no one is named by runs into mid-sentence
+    (spaCy typed it with the name or left it out), is cut from a longer capitalised title; the title's start, else None."""
+    if len(words) > 1 and words[-1] in PERSON_NOUN_WORDS and not names.known_given_name(words[0]) \
+            and i > 0 and t.text[i - 1] in names.titles():
+        return i - 1  # (not "reggae artist Zappo Man", a stage name)
     k = i - 1
-    if k < 1 or t.sent_start[k] or not (t.is_title[k] and t.is_alpha[k]) or t.ent_type[k] \
+    if k < 1 or t.sent_start[k] or not (t.is_title[k] and t.is_alpha[k]) or t.ent_type[k] not in ("", "PERSON") \
             or t.text[k] in names.titles() or names.known_given_name(t.text[k]) \
             or t.lower[k] in names.person_roles() or t.is_title[k - 1] or t.pos[k] != "PROPN":
         return None
@@ -174,14 +175,15 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
     known place in a place's context; or, with nothing but a verb for it, "the" before a name led by
     no given name ("the Lib Dems say"), or twice ", which" or an organisation noun in apposition
     (``evidence.organisation_context``), which a given name does not outweigh ("Laura Ashley,
-    which is due to report")."""
+    which is due to report"), or three names none of them a given name (``_founders_names``)."""
     said_of_things = sum(organisation_context(doc, m.start, m.end) for m in p.mentions)
     words = p.name.split()
     t = token_table(doc)
     if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and (
             said_of_things >= 2 or not names.known_given_name(words[0]) and (
                 len(words) > 1 and sum(m.thing_like for m in p.mentions) * (2 if p.evidence else len(p.mentions))
-                >= len(p.mentions) or any(_based(t, m.start) for m in p.mentions))):
+                >= len(p.mentions) or any(_based(t, m.start) for m in p.mentions)
+                or _founders_names(p.name))):
         return True  # twice ", which"; "the Lib Dems say"; "Santa Monica-based Activison is said to be a firm":
         # more than a verb a firm shares with people
     if not no_person_evidence(p):
@@ -197,6 +199,14 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
             place_context(doc, m.start, m.end) for m in p.mentions):
         return True  # "I want industry to succeed in Norwich": a place the text puts somewhere
     return False
+
+
+def _founders_names(name: str) -> bool:
+    """ "Vossler Kleinhardt Amberg": three or more names none of which is a given name, a particle
+    or an initial, with nothing in the text for a person, are a firm's founders' names run together."""
+    words = name.split()
+    return len(words) >= 3 and not names.name_shape_says_person(name) \
+        and not any(names.known_given_name(w) for w in words)
 
 
 def _based(t: TokenTable, k: int) -> bool:
