@@ -237,7 +237,7 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
             continue
         cut = cut_from_a_title(t, i, j, words)
         if cut is not None:
-            add_other(cut, j, "WORK_OF_ART")  # "and Ould Ferry Syne", "Mr Drum Man"
+            add_other(cut, j, "WORK_OF_ART")  # "and Ould Ferri Syne", "Mr Drum Man"
             continue
         if in_a_title(doc, i):
             add_other(i, j, "WORK_OF_ART")  # "the album Songs About Jane"

@@ -84,14 +84,14 @@ PERSON_NOUN_WORDS = frozenset({"Man", "Woman", "Boy", "Girl", "Men", "Women", "B
 
 
 def cut_from_a_title(t: TokenTable, i: int, j: int, words: list[str]) -> int | None:
-    """ "and Ould Ferry Syne,", "produced Mr Drum Man for": a name led by no given name that closes
-    with a noun for a person after a title, or that a capitalised word no one is named by runs into mid-sentence
+    """ "and Ould Ferri Syne,", "produced Mr Drum Man for": a name led by no given name that closes
+    with a noun for a person after a title, or led by no given name that a capitalised word no one is named by runs into mid-sentence
     (spaCy typed it with the name or left it out), is cut from a longer capitalised title; the title's start, else None."""
     if len(words) > 1 and words[-1] in PERSON_NOUN_WORDS and not names.known_given_name(words[0]) \
             and i > 0 and t.text[i - 1] in names.titles():
         return i - 1  # (not "reggae artist Zappo Man", a stage name)
     k = i - 1
-    if k < 1 or t.sent_start[k] or not (t.is_title[k] and t.is_alpha[k]) or t.ent_type[k] not in ("", "PERSON") \
+    if k < 1 or names.known_given_name(words[0]) or t.sent_start[k] or not (t.is_title[k] and t.is_alpha[k]) or t.ent_type[k] not in ("", "PERSON") \
             or t.text[k] in names.titles() or names.known_given_name(t.text[k]) \
             or t.lower[k] in names.person_roles() or t.is_title[k - 1] or t.pos[k] != "PROPN":
         return None
