@@ -224,3 +224,44 @@ def test_a_prince_takes_no_family_name_from_the_name_beside_him(nlp) -> None:  #
     doc = only(parse(nlp, text), (["Edwin"], "PERSON"), (["Carla", "Dunmore", "-", "Hythe"], "PERSON"),
                (["Edwin", "Marsh"], "PERSON"))
     assert {"Prince Edwin", "Edwin Marsh"} <= person_names(doc)
+
+
+def test_a_country_closing_a_name_with_no_given_name_is_a_firm(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "The trial went so well that Voxcom Norway is now planning more. Ann Jordan was pleased."),
+               (["Voxcom", "Norway"], "PERSON"), (["Ann", "Jordan"], "PERSON"))
+    found = {e.name: e.type for e in group_entities(doc)}
+    assert found.get("Voxcom Norway") == "ORG" and found.get("Ann Jordan") == "PERSON"
+
+
+def test_a_brand_before_an_example_noun_is_no_person(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "The firm will stop ads for products like Crunchy cookies and sugary Zingo-Fizz drinks."),
+               (["Zingo", "-", "Fizz"], "PERSON"))
+    assert "Zingo-Fizz" not in person_names(doc)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("He also produced Mr Drum Man for the band, as well as other hits.", ["Drum", "Man"]),
+    ("The night needs a party mood and Ould Ferri Syne, if the texts are anything to go by.", ["Ferri", "Syne"]),
+])
+def test_a_name_cut_from_a_capitalised_title_is_no_person(nlp, text: str, words: list[str]) -> None:  # noqa: F811
+    doc = only(parse(nlp, text), (words, "PERSON"))
+    assert " ".join(words) not in person_names(doc)
+
+
+def test_a_person_after_a_typed_or_titled_word_stays_a_person(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "The award went to late Beatle Harold Pemberton and Mr Ann Lee."),
+               (["Beatle", "Harold", "Pemberton"], "PERSON"), (["Ann", "Lee"], "PERSON"))
+    assert {"Harold Pemberton", "Ann Lee"} <= person_names(doc)
+
+
+def test_a_stage_name_closing_with_a_person_noun_stays_a_person(nlp) -> None:  # noqa: F811
+    doc = only(parse(nlp, "The hit featured the vocals of reggae artist Zappo Man on Friday."), (["Zappo", "Man"], "PERSON"))
+    assert "Zappo Man" in person_names(doc)
+
+
+def test_three_names_with_no_given_name_and_no_role_are_a_firm(nlp) -> None:  # noqa: F811
+    text = "Sales fell 4%, says a City bank. Vossler Kleinhardt Amberg said: \"Demand was weak.\""
+    doc = only(parse(nlp, text), (["Vossler", "Kleinhardt", "Amberg"], "PERSON"))
+    assert "Vossler Kleinhardt Amberg" not in person_names(doc)
+    doc = only(parse(nlp, "The mayor, P de Villers, said demand was weak."), (["P", "de", "Villers"], "PERSON"))
+    assert "P de Villers" in person_names(doc)

@@ -79,6 +79,7 @@ from newsgraph.analyse.entities.person_resolution import (
 )
 from newsgraph.analyse.entities.thing_names import (
     called_title_start,
+    cut_from_a_title,
     event_name_end,
     example_of_things,
     named_as_a_thing,
@@ -213,8 +214,8 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         words = name_words(doc, i, j)
         if len(words) > 2 and t.text[i] == words[0] and _descriptor_word(words) or _role_led(t, i, j, words):
             i, words = i + 1, words[1:]  # "Archbishop Aris Shirvanian", "Dutchman Arnoud Okken", "Rapper Eminem"
-        if len(words) > 1 and words[-1] in names.org_words():
-            add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies" typed PERSON
+        if len(words) > 1 and (words[-1] in names.org_words() or _country_closes(words)):
+            add_other(i, j, "ORG")  # "Globex Corporation", "Crosscut Strategies", "Voxcom Ruritania" typed PERSON
             continue
         if span_text in clubs and not names.known_given_name(t.text[i]):
             add_other(i, j, "ORG")  # a club of the team list, wherever it is named
@@ -233,6 +234,10 @@ def group_mentions(doc: Doc, spans: Spans, place_spans: set[TokenSpan]) -> Group
         called = called_title_start(t, i)
         if called is not None:
             add_other(called, j, "WORK_OF_ART")  # "a documentary called 'No More Mr Ann Lee'"
+            continue
+        cut = cut_from_a_title(t, i, j, words)
+        if cut is not None:
+            add_other(cut, j, "WORK_OF_ART")  # "and Ould Ferri Syne", "Mr Drum Man"
             continue
         if in_a_title(doc, i):
             add_other(i, j, "WORK_OF_ART")  # "the album Songs About Jane"
@@ -357,6 +362,14 @@ def add_named_groups(doc: Doc, others: dict[tuple[str, str], Entity]) -> None:
         if not any(s <= span[0] < e for ent in others.values() for s, e in ent.mentions):
             ent = others.setdefault(("ORG", extra_name), Entity(name=extra_name, type="ORG"))
             ent.mentions.append(span)
+
+
+def _country_closes(words: list[str]) -> bool:
+    """ "Voxcom Norway": a country's name closes a name led by no given name, as a national arm of a
+    firm's is ("Ann Jordan" keeps her given name)."""
+    place = places.lookup(words[-1])
+    return place is not None and place.kind == "country" and place.name == words[-1] \
+        and not names.known_given_name(words[0])
 
 
 def keep_people(doc: Doc, people: list[Person], others: dict[tuple[str, str], Entity]) -> list[Person]:

@@ -43,6 +43,8 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     (or a name it is coordinated with) is an example of a noun of works or organisations; the label
     that noun gives (WORK_OF_ART or ORG), else None. Not "stars like Ann Lee"."""
     k = j - 1
+    if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
+        k = t.head[k]  # "products like Acme cookies and sugary Zingo drinks": the brand names the thing
     while t.dep[k] == "conj" and t.head[k] < k:
         k = t.head[k]
     prep = t.head[k]
@@ -75,6 +77,25 @@ def event_name_end(t: TokenTable, j: int) -> int | None:
         if t.ent_type[k] == "PERSON" or not (word in ("and", "&") or t.is_title[k] and t.is_alpha[k]):
             return None
     return None
+
+
+PERSON_NOUN_WORDS = frozenset({"Man", "Woman", "Boy", "Girl", "Men", "Women", "Boys", "Girls"})
+"""Capitalised nouns for a person that close a title's name ("Mr Drum Man", "Rain Man"), not a surname."""
+
+
+def cut_from_a_title(t: TokenTable, i: int, j: int, words: list[str]) -> int | None:
+    """ "and Ould Ferri Syne,", "produced Mr Drum Man for": a name led by no given name that closes
+    with a noun for a person after a title, or led by no given name that a capitalised word no one is named by runs into mid-sentence
+    (spaCy typed it with the name or left it out), is cut from a longer capitalised title; the title's start, else None."""
+    if len(words) > 1 and words[-1] in PERSON_NOUN_WORDS and not names.known_given_name(words[0]) \
+            and i > 0 and t.text[i - 1] in names.titles():
+        return i - 1  # (not "reggae artist Zappo Man", a stage name)
+    k = i - 1
+    if k < 1 or names.known_given_name(words[0]) or t.sent_start[k] or not (t.is_title[k] and t.is_alpha[k]) or t.ent_type[k] not in ("", "PERSON") \
+            or t.text[k] in names.titles() or names.known_given_name(t.text[k]) \
+            or t.lower[k] in names.person_roles() or t.is_title[k - 1] or t.pos[k] != "PROPN":
+        return None
+    return k
 
 
 _CALLING_WORDS = frozenset({"called", "titled", "entitled", "named"})
@@ -154,14 +175,15 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
     known place in a place's context; or, with nothing but a verb for it, "the" before a name led by
     no given name ("the Lib Dems say"), or twice ", which" or an organisation noun in apposition
     (``evidence.organisation_context``), which a given name does not outweigh ("Laura Ashley,
-    which is due to report")."""
+    which is due to report"), or three names none of them a given name (``_founders_names``)."""
     said_of_things = sum(organisation_context(doc, m.start, m.end) for m in p.mentions)
     words = p.name.split()
     t = token_table(doc)
     if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and (
             said_of_things >= 2 or not names.known_given_name(words[0]) and (
                 len(words) > 1 and sum(m.thing_like for m in p.mentions) * (2 if p.evidence else len(p.mentions))
-                >= len(p.mentions) or any(_based(t, m.start) for m in p.mentions))):
+                >= len(p.mentions) or any(_based(t, m.start) for m in p.mentions)
+                or _founders_names(p.name))):
         return True  # twice ", which"; "the Lib Dems say"; "Santa Monica-based Activison is said to be a firm":
         # more than a verb a firm shares with people
     if not no_person_evidence(p):
@@ -177,6 +199,14 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
             place_context(doc, m.start, m.end) for m in p.mentions):
         return True  # "I want industry to succeed in Norwich": a place the text puts somewhere
     return False
+
+
+def _founders_names(name: str) -> bool:
+    """ "Vossler Kleinhardt Amberg": three or more names none of which is a given name, a particle
+    or an initial, with nothing in the text for a person, are a firm's founders' names run together."""
+    words = name.split()
+    return len(words) >= 3 and not names.name_shape_says_person(name) \
+        and not any(names.known_given_name(w) for w in words)
 
 
 def _based(t: TokenTable, k: int) -> bool:
