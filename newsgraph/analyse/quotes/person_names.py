@@ -25,7 +25,8 @@ from newsgraph.analyse.base.data import data_lines
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
-from newsgraph.analyse.entities.names import gender_words, given_name_detectors, known_given_name, titles
+from newsgraph.analyse.entities.gender import plain_given_gender
+from newsgraph.analyse.entities.names import gender_words, known_given_name, titles
 from newsgraph.analyse.quotes.non_person_speakers import (
     ORG_LABELS,
     names_people,
@@ -332,11 +333,8 @@ def entity_gender(doc: Doc, ent: Entity) -> str | None:
         if before and before[-1].lower().strip(",") in words:
             found = words[before[-1].lower().strip(",")]
             break
-    if found is None and len(ent.name.split()) > 1:
-        det = given_name_detectors()[1]  # None without gender-guesser: first names say nothing
-        if det is not None:
-            g = det.get_gender(ent.name.split()[0])
-            found = {"male": "m", "female": "f"}.get(g)
+    if found is None and len(ent.name.split()) > 1:  # the one reading of a given name (entities/gender.py)
+        found = {"male": "m", "female": "f"}.get(plain_given_gender(ent.name.split()[0]) or "")
     idx.genders[ent.name] = found
     return found
 
