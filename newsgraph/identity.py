@@ -143,5 +143,8 @@ def _build_in(conn: sqlite3.Connection) -> Identities:
             people[key].names[name] = n
     firsts = dict(rows.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'").fetchall())
     for p in people.values():
-        p.name = display_name(p.names, firsts.get(p.global_id)) if p.names else p.name
+        if len(p.names) > 1:  # one name is its own display name (most of them: thousands of calls saved)
+            p.name = display_name(p.names, firsts.get(p.global_id))
+        elif p.names:
+            p.name = next(iter(p.names))
     return Identities(list(people.values()))
