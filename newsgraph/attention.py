@@ -20,7 +20,7 @@ from typing import Any
 from newsgraph import query
 from newsgraph.identity import identities
 from newsgraph.model import PLACE_TYPES
-from newsgraph.search import fts_condition, parse
+from newsgraph.search import exact_condition, parse
 
 UNITS = ("week", "month", "year")
 PERIOD_SQL = {
@@ -30,6 +30,8 @@ PERIOD_SQL = {
 }
 DATES = "articles a INDEXED BY articles_dates"
 """The articles' dates read from an index (id, published), not from rows that hold the whole text."""
+QUOTE_ARTICLES = "quotes q INDEXED BY quotes_article_of"
+"""A search's matching quotations' articles read from an index (id, article_id), not from their rows."""
 KEPT_PERIOD_SQL = {"week": "week", "month": "month", "year": "substr(month, 1, 4)"}
 """The same periods in ``attention_tally`` ('' for an article without a date)."""
 
@@ -40,10 +42,18 @@ quotations), read through the indexes in ingest order: a chart costs the same at
 and says it is a sample (``"sample"``), as the search page's counts of a common word do."""
 
 
-def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
-               search: str | None) -> tuple[str, list[Any], str, list[Any], bool]:
-    """(WHERE for articles ``a``, args, WHERE for quotations ``q`` joined to ``a``, args, sampled):
-    each selector bounded to its ``SAMPLE`` latest-ingested rows; sampled when one had more."""
+Selection = tuple[str, list[Any], str, list[Any], bool]
+"""(SELECT of the periods of articles ``a``, args, of quotations ``q`` in ``a``, args, sampled)."""
+
+
+def _selection(conn: sqlite3.Connection, person: str | None, place: str | None, search: str | None,
+               period: str) -> Selection:
+    """Each selector bounded to its ``SAMPLE`` latest-ingested rows (sampled when one had more). A
+    search drives: its latest matches read in the index, each joined to its row's period (through
+    indexes only, unless a person's quotations must be checked by their speaker)."""
+    a_from, q_from = DATES, f"quotes q JOIN {DATES} ON a.id = q.article_id"
+    a_from_args: list[Any] = []
+    q_from_args: list[Any] = []
     arts: list[str] = []
     quotes: list[str] = []
     a_args: list[Any] = []
@@ -57,10 +67,11 @@ def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
                                           ).fetchone()[0] > SAMPLE
         return f"{sql} LIMIT ?", [*args, SAMPLE]
 
+    nothing: Selection = ("SELECT NULL, 0 WHERE 0", [], "SELECT NULL, 0 WHERE 0", [], False)
     if person:
         who = identities(conn).find(person)
         if who is None:
-            return "0", [], "0", [], False
+            return nothing
         cond, args = who.entity_condition("e")
         named, named_args = latest(f"SELECT e.article_id FROM entities e WHERE {cond} ORDER BY e.id DESC", args)
         arts.append(f"a.id IN ({named})")
@@ -78,16 +89,25 @@ def _selection(conn: sqlite3.Connection, person: str | None, place: str | None,
     if search:
         sq = parse(search)
         if not sq:
-            return "0", [], "0", [], False
-        cond, args = fts_condition(sq, "a.id", "articles_fts", "articles_fts_exact", latest=SAMPLE)
+            return nothing
+        driver = "(SELECT rowid AS id FROM {0} WHERE {0} MATCH ? ORDER BY rowid DESC LIMIT ?) m CROSS JOIN"
+        a_from = f"{driver.format('articles_fts')} {DATES} ON a.id = m.id"
+        a_from_args = [sq.fts(), SAMPLE]
         sampled = sampled or _more_than_sample(conn, sq.fts(), "articles_fts")
-        arts.append(cond)
+        cond_list, args = exact_condition(sq, "a.id", "articles_fts", "articles_fts_exact")
+        arts += cond_list
         a_args += args
-        cond, args = fts_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content", latest=SAMPLE)
+        q_from = (f"{driver.format('quotes_fts')} {'quotes q' if person else QUOTE_ARTICLES} ON q.id = m.id"
+                  f" CROSS JOIN {DATES} ON a.id = q.article_id")
+        q_from_args = [sq.fts(column="content"), SAMPLE]
         sampled = sampled or _more_than_sample(conn, sq.fts(column="content"), "quotes_fts")
-        quotes.append(cond)
+        cond_list, args = exact_condition(sq, "q.id", "quotes_fts", "quotes_fts_exact", "content")
+        quotes += cond_list
         q_args += args
-    return " AND ".join(arts) or "1", a_args, " AND ".join(quotes) or "1", q_args, sampled
+    return (f"SELECT {period}, count(*) FROM {a_from} WHERE {' AND '.join(arts) or '1'} GROUP BY 1",
+            [*a_from_args, *a_args],
+            f"SELECT {period}, count(*) FROM {q_from} WHERE {' AND '.join(quotes) or '1'} GROUP BY 1",
+            [*q_from_args, *q_args], sampled)
 
 
 def _more_than_sample(conn: sqlite3.Connection, match: str, index: str) -> bool:
@@ -117,12 +137,8 @@ def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str
             else:
                 counts[p] = {"articles": articles, "quotes": quotes}
     else:
-        a_where, a_args, q_where, q_args, sampled = _selection(conn, person, place, search)
-        period = PERIOD_SQL[unit]
-        for what, sql, args in (
-                ("articles", f"SELECT {period}, count(*) FROM {DATES} WHERE {a_where} GROUP BY 1", a_args),
-                ("quotes", f"SELECT {period}, count(*) FROM quotes q JOIN {DATES} ON a.id = q.article_id"
-                           f" WHERE {q_where} GROUP BY 1", q_args)):
+        a_sql, a_args, q_sql, q_args, sampled = _selection(conn, person, place, search, PERIOD_SQL[unit])
+        for what, sql, args in (("articles", a_sql, a_args), ("quotes", q_sql, q_args)):
             for p, n in conn.execute(sql, args):
                 if p is None:
                     undated[what] = n

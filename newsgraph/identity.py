@@ -69,12 +69,21 @@ class Identities:
     def __init__(self, people: list[Identity]) -> None:
         self.all = sorted(people, key=lambda p: (-p.quotes, -p.mentions, p.name))
         self._by_key = {p.key: p for p in self.all}
-        self._by_name: dict[str, list[Identity]] = {}
-        self._by_folded: dict[str, list[Identity]] = {}
-        for p in self.all:
-            for n in p.names:
-                self._by_name.setdefault(n, []).append(p)
-                self._by_folded.setdefault(n.casefold(), []).append(p)
+        self._by_names: tuple[dict[str, list[Identity]], dict[str, list[Identity]]] | None = None
+
+    def _names(self) -> tuple[dict[str, list[Identity]], dict[str, list[Identity]]]:
+        """Identities by each of their names, as given and case-folded; built on the first look-up
+        (a list of people, the one thing `newsgraph people` does, needs neither), and set whole, so
+        a thread looking up at the same time sees both or builds its own."""
+        if self._by_names is None:
+            by_name: dict[str, list[Identity]] = {}
+            by_folded: dict[str, list[Identity]] = {}
+            for p in self.all:
+                for n in p.names:
+                    by_name.setdefault(n, []).append(p)
+                    by_folded.setdefault(n.casefold(), []).append(p)
+            self._by_names = by_name, by_folded
+        return self._by_names
 
     def by_key(self, key: str) -> Identity | None:
         """The identity of ``g<global_id>`` or ``n<name>``."""
@@ -83,9 +92,10 @@ class Identities:
     def find(self, name: str) -> Identity | None:
         """The identity ``name`` means: the one it names first (its display name), else the best known of those
         using it as a name (a lone "Blair" in several merges), else the same ignoring case."""
-        for table, key in ((self._by_name, name), (self._by_folded, name.casefold())):
+        by_name, by_folded = self._names()
+        for table, key in ((by_name, name), (by_folded, name.casefold())):
             found = table.get(key, [])
-            named = [p for p in found if (p.name if table is self._by_name else p.name.casefold()) == key]
+            named = [p for p in found if (p.name if table is by_name else p.name.casefold()) == key]
             if named or found:
                 return (named or found)[0]  # self.all's order: most quoted first
         return None
@@ -119,17 +129,22 @@ def _build_in(conn: sqlite3.Connection) -> Identities:
     """From the totals the store keeps (store/schema.sql ``person_totals``, ``person_names``): one row
     per identity, not a pass over every entity and quotation."""
     people: dict[str, Identity] = {}
-    for key, entities, articles, mentions, quotes, quote_articles in conn.execute(
+    rows = conn.cursor()
+    rows.row_factory = None  # plain tuples: thousands of rows, each unpacked once
+    for key, entities, articles, mentions, quotes, quote_articles in rows.execute(
             "SELECT key, entities, articles, mentions, quotes, quote_articles FROM person_totals"
             " WHERE entities > 0 OR quotes > 0"):
         if entities > 0:
             people[key] = Identity(key, key[1:], "person", articles=articles, mentions=mentions, quotes=quotes)
         else:  # a speaker no PERSON entity stands for
             people[key] = Identity(key, key[1:], "other", {key[1:]: quotes}, quote_articles, 0, quotes)
-    for key, name, n in conn.execute("SELECT key, name, entities FROM person_names"):
+    for key, name, n in rows.execute("SELECT key, name, entities FROM person_names"):
         if key in people:
             people[key].names[name] = n
-    firsts = dict(conn.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'").fetchall())
+    firsts = dict(rows.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'").fetchall())
     for p in people.values():
-        p.name = display_name(p.names, firsts.get(p.global_id)) if p.names else p.name
+        if len(p.names) > 1:  # one name is its own display name (most of them: thousands of calls saved)
+            p.name = display_name(p.names, firsts.get(p.global_id))
+        elif p.names:
+            p.name = next(iter(p.names))
     return Identities(list(people.values()))

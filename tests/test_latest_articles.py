@@ -85,6 +85,22 @@ def test_attention_of_a_search_in_more_than_the_sample_counts_the_latest(db: Pat
         assert [p["period"] for p in a["periods"]] == [str(2010 + i) for i in range(7, 12)]  # the latest five
 
 
+def test_attention_of_a_search_reads_its_quotations_articles_in_an_index(db: Path) -> None:
+    """A search's matching quotations are placed in time through quotes(id, article_id), not their rows."""
+    from newsgraph import attention
+
+    conn = connect(db, readonly=True)
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    chart = attention.attention(conn, search="Portmoor", unit="year")
+    conn.set_trace_callback(None)
+    assert sum(p["articles"] for p in chart["periods"]) == 12
+    grouped = [s for s in statements if "FROM quotes_article_of" in s or "INDEXED BY quotes_article_of" in s]
+    assert len(grouped) == 1
+    plan = " ".join(str(r[3]) for r in conn.execute("EXPLAIN QUERY PLAN " + grouped[0]))
+    assert "COVERING INDEX quotes_article_of" in plan
+
+
 def test_another_speakers_window_counts_the_articles_naming_or_quoting_it(tmp_path: Path) -> None:
     """An organisation quoted in a few articles but named in many: its window is the latest
     articles naming or quoting it, so its timeline reads no more articles than that."""

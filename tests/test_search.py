@@ -97,11 +97,32 @@ def test_a_search_matching_many_is_counted_and_faceted_on_a_sample(tmp_path: Pat
     assert query.search_sample(conn, "tide") == 10
     # The 10 latest-ingested matches, half of them Ann Lee's: about half of the 40.
     assert query.count_quotes_about(conn, search="tide", speaker="ann") == (20, False)
-    assert query.count_quotes_about(conn, search="tide") == (40, True)
+    assert query.count_quotes_about(conn, search="tide") == (40, False)  # its 10 latest in the 10 latest rows
     facets = query.quote_facets(conn, sample=10, search="tide")
     assert sum(f["count"] for f in facets["kind"]) == 10
     assert [f["value"] for f in facets["year"]] == ["2024"]  # the latest ingested
     assert query.count_quotes(conn, sample=10, search="tide", speaker="ann") == 5
+
+
+def test_a_common_words_count_is_estimated_from_its_latest_matches(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Beyond ``SAMPLE`` matches a search alone is not counted match by match: its latest matches'
+    share of the latest rows, applied to every row (exact here: the word is spread evenly)."""
+    path = tmp_path / "even.db"
+    conn = connect(path)
+    store_articles(conn, [_article(f"2023-02-{1 + k % 28:02d}", "Ann Lee",
+                                   f"The {'harbour' if k % 2 else 'market'} closed {k} times") for k in range(40)])
+    conn.close()
+    conn = connect(path, readonly=True)
+    exact = {"articles": query.count_articles(conn, search="harbour"),
+             "quotes": query.count_quotes(conn, search="harbour")}
+    assert exact == {"articles": 20, "quotes": 20}
+    assert query.count_articles_about(conn, search="harbour") == (20, True)
+    monkeypatch.setattr(sampling, "SAMPLE", 6)
+    assert query.count_articles_about(conn, search="harbour") == (20, False)
+    assert query.count_quotes_about(conn, search="harbour") == (20, False)
+    assert query.count_articles_about(conn, search="harbour", outlet="nowhere") == (0, True)
+    assert query.count_articles_about(conn, search="closed 7") == (1, True)
 
 
 def test_an_article_search_reads_its_page_from_the_index(tmp_path: Path) -> None:
@@ -126,7 +147,12 @@ def test_web_search_says_about_and_sample(tmp_path: Path, monkeypatch: pytest.Mo
         assert 'id="attention-link"' in client.get("/search", params={"q": "tide"}).text
         api = client.get("/api/quotes", params={"search": "tide", "speaker": "ann"}).json()
         assert api["total"] == 20 and api["total_exact"] is False
-        assert client.get("/api/quotes", params={"search": "tide"}).json()["total_exact"] is True
+        assert client.get("/api/quotes", params={"search": "tide"}).json()["total_exact"] is False
+        assert client.get("/api/quotes", params={"search": "turned 3"}).json()["total_exact"] is True
+        assert '<span class="count" id="n-articles">about 40</span>' in client.get("/search", params={"q": "tide"}).text
+        assert "of about 40" in client.get("/articles", params={"q": "tide"}).text
+        articles = client.get("/api/articles", params={"search": "tide"}).json()
+        assert articles["total"] == 40 and articles["total_exact"] is False
         assert client.get("/api/quotes/facets", params={"search": "tide"}).json()["sample"] == 10
 
 

@@ -79,6 +79,7 @@ from newsgraph.query.quotations import (
 from newsgraph.query.sampling import (
     SAMPLE,
     article_sample,
+    fts_count,
     fts_matches,
     search_sample,
 )
@@ -86,6 +87,7 @@ from newsgraph.query.stored_articles import (
     article_facets,
     articles,
     count_articles,
+    count_articles_about,
     failures,
     find_article_by_key,
     find_article_id,
@@ -117,6 +119,7 @@ __all__ = [
     "co_mentioned",
     "contains",
     "count_articles",
+    "count_articles_about",
     "count_events",
     "count_people",
     "count_places",
@@ -131,6 +134,7 @@ __all__ = [
     "find_article_id",
     "find_identity",
     "find_person",
+    "fts_count",
     "fts_matches",
     "key_of",
     "latest_articles_since",

@@ -9,7 +9,7 @@ from typing import Any, TypedDict
 
 from newsgraph.identity import identities
 from newsgraph.query.common import ARTICLE_KEY, FACET_SIZE, and_where, contains, dict_rows, published_between
-from newsgraph.query.sampling import fts_matches, search_sample
+from newsgraph.query.sampling import fts_count, fts_matches, search_sample
 from newsgraph.render import lead_in
 from newsgraph.search import SearchQuery, exact_condition, fts_condition, marked, parse
 from newsgraph.tables import per_store
@@ -385,18 +385,18 @@ def count_quotes_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, b
     """(``count_quotes``, True) when that is cheap, else (an estimate, False): a search matching more
     than ``SAMPLE`` quotations, with other filters, is the index's count of its matches times the
     share of its ``SAMPLE`` latest-ingested matches the other filters keep; a search alone is counted
-    in its index."""
+    in its index (``fts_count``: estimated there too beyond ``SAMPLE`` matches)."""
     sq = parse(filters.get("search")) if filters.get("search") else None
     if not sq:
         return count_quotes(conn, **filters), True
     others = {k: v for k, v in narrowing(filters).items() if k != "search"}
     if not others and not sq.exact_checks():
-        return fts_matches(conn, sq, "quotes_fts", column="content"), True
+        return fts_count(conn, sq, "quotes_fts", column="content")
     sample = search_sample(conn, filters["search"])
     if sample is None:
         return count_quotes(conn, **filters), True
     kept = count_quotes(conn, sample=sample, **filters)
-    total = fts_matches(conn, sq, "quotes_fts", column="content")
+    total, _ = fts_count(conn, sq, "quotes_fts", column="content")
     return round(total * kept / sample), False
 
 

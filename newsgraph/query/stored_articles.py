@@ -18,6 +18,7 @@ from newsgraph.model import (
     TimeExpression,
 )
 from newsgraph.query.common import ARTICLE_KEY, FACET_SIZE, and_where, dict_rows, published_between
+from newsgraph.query.sampling import fts_count
 from newsgraph.search import exact_condition, fts_condition, marked, parse, snippet
 
 
@@ -122,6 +123,15 @@ def article_facets(conn: sqlite3.Connection, sample: int | None = None, **filter
                        sorted(outlets.items(), key=lambda kv: (-kv[1], str(kv[0])))[:FACET_SIZE]],
             "year": [{"value": v, "count": n} for v, n in
                      sorted(years.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))]}
+
+
+def count_articles_about(conn: sqlite3.Connection, **filters: Any) -> tuple[int, bool]:
+    """(``count_articles``, True), or for a search alone matching more than ``SAMPLE`` articles
+    (an estimate, False) that costs what ``SAMPLE`` matches do (``sampling.fts_count``)."""
+    sq = parse(filters.get("search"))
+    if sq and not sq.exact_checks() and not any(v for k, v in filters.items() if k != "search"):
+        return fts_count(conn, sq, "articles_fts")
+    return count_articles(conn, **filters), True
 
 
 def count_articles(conn: sqlite3.Connection, **filters: Any) -> int:

@@ -101,7 +101,7 @@ def overview(request: Request, conn: Conn, limit: PageLimit = None) -> dict[str,
 
 
 @router.get("/articles", summary="Articles, latest ingested first; full-text search of title and text",
-            response_model=Page[ArticleItem], description=(
+            response_model=EstimatedPage[ArticleItem], description=(
                 "Each: `id`, `document`, `title`, `published`, `outlet`, `ingested_at`, `quotes` (count). With "
                 "`search`, `snippet`: the sentence of the first match (`text`, `start` in the article, "
                 "`highlights` as spans in the sentence, `highlighted` with matches in `[[` `]]`)." + LIST_DOC))
@@ -112,7 +112,7 @@ def articles(request: Request, conn: Conn, search: Search = None, outlet: Outlet
                "date_from": blank_to_none(date_from), "date_to": blank_to_none(date_to)}
     return _page(request, format, "articles", limit, offset, 50,
                  lambda n, o: query.articles(conn, **filters, limit=n, offset=o, after=after),
-                 lambda: query.count_articles(conn, **filters), key=lambda r: r["id"])
+                 lambda: query.count_articles_about(conn, **filters), key=lambda r: r["id"])
 
 
 @router.get("/articles/facets", summary="Counts of the articles an /api/articles view lists, by outlet and year")

@@ -34,7 +34,7 @@ class Pager:
     """The /api list of the same view, with its ``api_params`` (the same filters, API names)."""
     api_params: dict[str, Any] = field(default_factory=dict)
     exact: bool = True
-    """False when ``total`` is an estimate (query.count_quotes_about): shown as "about"."""
+    """False when ``total`` is an estimate (query.count_quotes_about, count_articles_about): shown as "about"."""
     after: str | int | None = None
     """The key of this page's last row (keyset pagination): the next link reads on from it."""
 

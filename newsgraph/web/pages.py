@@ -81,8 +81,9 @@ def articles(request: Request, conn: Conn, q: Search = None, outlet: Outlet = No
     rows = query.articles(conn, **filters, limit=PAGE, offset=offset, after=after)
     sample = query.article_sample(conn, q)  # a common word: facets of its latest matches
     form = {"q": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
-    pager = Pager("/articles", query.count_articles(conn, **filters), offset, PAGE, len(rows), form,
-                  "/api/articles", filters, after=rows[-1]["id"] if rows else None)
+    total, exact = query.count_articles_about(conn, **filters)
+    pager = Pager("/articles", total, offset, PAGE, len(rows), form,
+                  "/api/articles", filters, exact=exact, after=rows[-1]["id"] if rows else None)
     return render(request, "articles.html", articles=rows, pager=pager, form={k: v or "" for k, v in form.items()},
                   facets=cached(request, conn, query.article_facets, sample=sample, **filters), sample=sample,
                   facet_link=lambda **change: url("/articles", **{**form, **change}))
@@ -189,14 +190,15 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
         "act": act, "unattributed": unattributed}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
     n_quotes, exact = query.count_quotes_about(conn, **filters)
-    n_articles = query.count_articles(conn, **article_filters) if q else None
+    n_articles, articles_exact = query.count_articles_about(conn, **article_filters) if q else (None, True)
     sample = query.search_sample(conn, q)  # a common word: facets of its latest matches, no chart
     api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset,
                               after=int(after) if after and after.isdigit() else None)
         pager = Pager("/search", n_articles or 0, offset, PAGE, len(rows), {**form, "scope": "articles"},
-                      "/api/articles", article_filters, after=str(rows[-1]["id"]) if rows else None)
+                      "/api/articles", article_filters, exact=articles_exact,
+                      after=str(rows[-1]["id"]) if rows else None)
     else:
         rows = query.quotes(conn, **filters, order=order or "newest", limit=PAGE, offset=offset,
                             after=after if after and "~" in after else None)
@@ -212,7 +214,7 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
                   attention_link=url("/attention", q=q) if charted and not chart_is_cheap else None,
                   facet_link=lambda **change: url("/search", **{**form, **change}),
                   scope="articles" if scope == "articles" and q else "quotes", pager=pager,
-                  total=pager.total, n_quotes=n_quotes, n_articles=n_articles,
+                  total=pager.total, n_quotes=n_quotes, n_articles=n_articles, n_articles_exact=articles_exact,
                   tab=lambda sc: url("/search", **form, scope=sc if sc == "articles" else None),
                   all_speakers=url("/search", **{**form, "person": None}))
 

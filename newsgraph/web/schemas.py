@@ -30,8 +30,8 @@ class Page(BaseModel, Generic[T]):
 class EstimatedPage(Page[T], Generic[T]):
     """A page whose total may be an estimate."""
 
-    total_exact: bool = Field(True, description="false when `total` is an estimate: a search matching many "
-                              "quotations, with other filters, counted on a sample of its matches")
+    total_exact: bool = Field(True, description="false when `total` is an estimate: a search matching more "
+                              "than 2,000 quotations or articles, counted from its latest matches")
 
 
 class Snippet(Item):
