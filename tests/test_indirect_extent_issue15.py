@@ -26,6 +26,11 @@ def contents(text: str, kind: str) -> list[str]:
         # the one accused is part of the charge
         ('The minister, who accused the unions of "hiding" from the talks, left early.',
          'the unions of "hiding" from the talks'),
+        # a noun phrase after a dash adds to the report before it
+        ('Ms Tan said it was a big step for the ferry firms to offer up to 50% fare relief - "the vast bulk" of money '
+         'paid by the poorest islanders.',
+         'it was a big step for the ferry firms to offer up to 50% fare relief - "the vast bulk" of money paid by the '
+         'poorest islanders'),
         # the second clause's verb, hung on the cue, completes the report
         ('But Lund said Ferris has “deep respect” for the navy and his harbour comment was instead an expression '
          'of anger with the plan.',

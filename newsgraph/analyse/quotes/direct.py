@@ -30,6 +30,7 @@ from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, att
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES, is_passive_target
 from newsgraph.analyse.quotes.indirect_extent import (
     CONTRASTS,
+    SPACED_DASHES,
     addressee_clause,
     clause_without_subject,
     closes_before_aside,
@@ -275,6 +276,21 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
     return found
 
 
+def _report_before_dash(cue: Token, child: Token) -> Token | None:
+    """The cue's reported clause a noun phrase after a dash sums up or adds to ('said it was a
+    breakthrough to offer relief - "the vast bulk" of the debt'): alone the phrase says nothing
+    (else None)."""
+    doc = cue.doc
+    start = child.left_edge.i
+    while start > 0 and doc[start - 1].is_quote:
+        start -= 1
+    if child.pos_ not in ("NOUN", "PROPN") or child.dep_ not in ("ccomp", "npadvmod", "dobj") or start < 2 \
+            or doc[start - 1].text not in SPACED_DASHES:
+        return None
+    return next((c for c in cue.children if c.dep_ == "ccomp" and c.i < child.i and c.right_edge.i == start - 2
+                 and c.pos_ in ("VERB", "AUX")), None)
+
+
 def _cue_before_clause(clause: Token) -> Token | None:
     """'although Lee insisted leaving is "not on my mind", he admitted …': a speech verb with a
     subject and nothing reported of its own, which the parse hung on the clause after it, is that
@@ -413,6 +429,9 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
     child = addressee_clause(cue, child) or child  # 'told BBC Two's Newsnight there was a "danger"'
     first = child.left_edge.i
+    before = _report_before_dash(cue, child)
+    if before is not None:
+        first = before.left_edge.i  # 'said it offered debt relief - "the vast bulk" of it': the dash adds to the report
     if cue.head.i == child.i and cue.dep_ == "advcl":
         first = cue.right_edge.i + 1  # 'although Lee insisted | leaving is "not on my mind"' (`_cue_before_clause`)
     gerund = next((c for c in cue.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "csubj")
