@@ -301,7 +301,9 @@ EU's comments about the plans", "asked about the deal")."""
 
 
 def _topic_only(lemma: str, shape: str) -> bool:
-    return lemma.lower() in TOPIC_CUES and shape in ("prep:on", "prep:about")
+    """"commented on X", "said of X": what it was about ("said of the vote, in which she was sure
+    …" tells no words either)."""
+    return lemma.lower() in TOPIC_CUES and shape in ("prep:on", "prep:about") or lemma.lower() == "say" and shape == "prep:of"
 
 
 OCCASIONS = frozenset({"when", "after", "before", "as", "while", "since"})
@@ -325,6 +327,24 @@ def _a_price(noun: Token) -> bool:
     return any(t.lemma_.lower() in PRICE_NOUNS for t in heads) or any(t.ent_type_ == "MONEY" for t in noun.subtree)
 
 
+DECIDING = frozenset({"rule", "vote", "decide"})
+"""Cues of a decision: "ruled against the plan", "voted for the bill" tell what was done."""
+
+
+def _belief_before(cue: Token, root: Token) -> bool:
+    """"she said of the election, in which she was sure X would win": the parse hung on the cue a
+    clause that completes an adjective of another clause ("sure", "certain", "convinced"): the
+    journalist's account of a belief, not what was said."""
+    if root.dep_ != "ccomp" or root.head.i != cue.i or root.i < cue.i:
+        return False
+    doc = cue.doc
+    k = root.left_edge.i - 1
+    while k > cue.i and doc[k].lower_ == "that":
+        k -= 1
+    before = doc[k]
+    return k > cue.i and before.pos_ == "ADJ" and before.dep_ == "acomp" and cue.i not in (before.head.i, before.head.head.i)
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
@@ -341,6 +361,10 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     act = lemma_act(lemma)
     if act != "speech":
         return act
+    if _belief_before(cue, root):
+        return "thought"  # "said of the vote, in which she was sure X would win": a belief told
+    if lemma.lower() in DECIDING and (shape.startswith("prep:") or root.dep_ == "prep"):
+        return "other"  # "the court has ruled against the tenants": a decision described
     if agentless_passive(cue) or any(c.dep_ == "neg" for c in cue.children):
         return "other"  # "it is understood"; "haven't said much about ...": no one said it
     if lemma.lower() in COMMITMENTS and (shape == "xcomp" or root.dep_ in ("xcomp", "prep") or shape.startswith("prep:")):

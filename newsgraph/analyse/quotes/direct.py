@@ -28,7 +28,18 @@ from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.quotes.acts import agentless_passive, direct_act, lemma_act, mixed_act
 from newsgraph.analyse.quotes.attribution import Attribution, QuotedPassage, attribute_passage, dash_source, subject_of
 from newsgraph.analyse.quotes.candidates import WH_RELATIVES, is_passive_target
-from newsgraph.analyse.quotes.indirect_extent import CONTRASTS, addressee_clause, closes_before_aside, object_as_subject
+from newsgraph.analyse.quotes.indirect_extent import (
+    CONTRASTS,
+    SPACED_DASHES,
+    addressee_clause,
+    clause_without_subject,
+    closes_before_aside,
+    joined_by,
+    narration_in_present,
+    now_after_then,
+    object_as_subject,
+    told_when,
+)
 from newsgraph.analyse.quotes.marks import (
     CLOSING,
     OPENING,
@@ -253,6 +264,8 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
     if span is None or len(span) == 0:
         return None
     found = _cue_above(_root(span), quoted)
+    if found is not None and (inner := _cue_before_clause(found[1])) is not None:
+        found = (inner, found[1])
     first = next((t for t in span if not t.is_punct), span[0])
     if found is not None and found[1].left_edge.i > first.i:
         # the parse split the fragment ('promised to cover the event "in a way no rival could"',
@@ -261,6 +274,32 @@ def _covering_cue(doc: Doc, s: int, e: int, quoted: list[CharSpan]) -> tuple[Tok
         if again is not None and again[1].left_edge.i <= first.i:
             return again
     return found
+
+
+def _report_before_dash(cue: Token, child: Token) -> Token | None:
+    """The cue's reported clause a noun phrase after a dash sums up or adds to ('said it was a
+    breakthrough to offer relief - "the vast bulk" of the debt'): alone the phrase says nothing
+    (else None)."""
+    doc = cue.doc
+    start = child.left_edge.i
+    while start > 0 and doc[start - 1].is_quote:
+        start -= 1
+    if child.pos_ not in ("NOUN", "PROPN") or child.dep_ not in ("ccomp", "npadvmod", "dobj") or start < 2 \
+            or doc[start - 1].text not in SPACED_DASHES:
+        return None
+    return next((c for c in cue.children if c.dep_ == "ccomp" and c.i < child.i and c.right_edge.i == start - 2
+                 and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _cue_before_clause(clause: Token) -> Token | None:
+    """'although Lee insisted leaving is "not on my mind", he admitted …': a speech verb with a
+    subject and nothing reported of its own, which the parse hung on the clause after it, is that
+    clause's cue (else None)."""
+    for c in clause.children:
+        if c.dep_ == "advcl" and c.i < clause.i and _is_speech(c) and any(k.dep_ in SUBJECT_DEPS for k in c.children) \
+                and c.right_edge.i == c.i and not any(k.dep_ in ("ccomp", "xcomp", "dobj") for k in c.children):
+            return c
+    return None
 
 
 def _cue_above(tok: Token, quoted: list[CharSpan]) -> tuple[Token, Token] | None:
@@ -390,12 +429,26 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     object on for ``called X "Y"``), without "that" and trailing punctuation."""
     child = addressee_clause(cue, child) or child  # 'told BBC Two's Newsnight there was a "danger"'
     first = child.left_edge.i
+    before = _report_before_dash(cue, child)
+    if before is not None:
+        first = before.left_edge.i  # 'said it offered debt relief - "the vast bulk" of it': the dash adds to the report
+    if cue.head.i == child.i and cue.dep_ == "advcl":
+        first = cue.right_edge.i + 1  # 'although Lee insisted | leaving is "not on my mind"' (`_cue_before_clause`)
+    gerund = next((c for c in cue.children if c.tag_ == "VBG" and c.dep_ in ("xcomp", "csubj")
+                   and c.right_edge.i + 1 == child.left_edge.i), None)
+    if gerund is not None and child.dep_ == "ccomp" and clause_without_subject(child):
+        first = gerund.left_edge.i  # 'said being "prepared" | would help': the gerund is the subject
     lost_subject = object_as_subject(cue, child)  # 'pledged childcare would be a "centrepiece"'
     if lost_subject is not None:
         first = lost_subject.i
     if child.dep_ in PREDICATIVE or child.dep_ == "prep" and child.lower_ == "as":
         # "called the plan "desperate"", "described his skills as a "work in progress""
         objs = [c for c in cue.children if c.dep_ in ("dobj", "obj", "prep") and cue.i < c.i < child.i]
+        if objs:
+            first = min(first, objs[0].left_edge.i)
+    elif child.dep_ == "prep" and child.lower_ in OF_WHAT_WAS_SAID:
+        # 'accused the Tories of "running scared"': who was accused is part of the charge
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "obj") and cue.i < c.i < child.i]
         if objs:
             first = min(first, objs[0].left_edge.i)
     if child.dep_ in ("dobj", "obj"):
@@ -410,6 +463,15 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
     for c in sorted(cue.children, key=lambda t: t.i):  # "... is 'peanuts' compared to what ..."
         if c.i > last and child.i > cue.i and c.dep_ == "advcl":
             if all(doc[j].is_punct or doc[j].is_space for j in range(last + 1, c.i)):
+                last = c.right_edge.i
+        elif c.left_edge.i == last + 1 and (child.dep_ == "ccomp" or child.tag_ == "VBG" and child.dep_ == "xcomp") \
+                and c.dep_ == "ccomp" and clause_without_subject(c):
+            # 'said Lee has "respect" for the army and his remark | was a joke': the parse ended the
+            # report on the subject of its second clause
+            cc = joined_by(last, doc)
+            if now_after_then(cue, child, c) and cc is not None:
+                last = cc.i - 1  # '"given up" on it and the win | has not changed his mind': the journalist's
+            else:
                 last = c.right_edge.i
     a, b = first, last
     while a < b and (doc[a].is_punct and doc[a].text not in "\"“'‘" or doc[a].lower_ == "that" and doc[a].dep_ == "mark"):
@@ -526,6 +588,10 @@ def _breaks_report(tok: Token, cue: Token, f: int, first: bool) -> bool:
     """``tok``, after the last fragment (which ends at ``f``), starts the journalist's words."""
     if tok.text in REPORT_BREAKS or tok.text == "-" and tok.whitespace_:
         return True
+    if tok.dep_ == "mark" and told_when(tok, cue):
+        return True  # 'wants to "change politics" as he launched his party': when it was said
+    if tok.dep_ == "cc" and tok.lower_ == "and" and narration_in_present(tok, cue):
+        return True  # 'had "given up" on it and winning the title has not changed his mind'
     if tok.dep_ == "mark" and tok.lower_ in CONTRASTS:
         # 'while rivals are angry' (a clause of its own), not 'the treatment they received while detained'
         return any(c.dep_ in SUBJECT_DEPS for c in tok.head.children)
@@ -587,7 +653,9 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     inner = doc.char_span(qs.start, qs.end, alignment_mode="expand")
     if span is None or not len(span) or inner is None or not len(inner):
         return False
-    words = [t for t in span if t.idx < qs.open_mark]
+    words = _after_charged_object([t for t in span if t.idx < qs.open_mark])
+    if not words:
+        return False
     if words[0].lower_ == "as" and all(t.dep_ in BARE_FRAME_DEPS for t in words[1:]):
         return True
     if (words[0].pos_ in ("AUX", "ADP") or words[0].dep_ in BARE_FRAME_DEPS) \
@@ -600,6 +668,18 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
         # clause-long fragment read without its noun subject misleads; a short one describes
         return words[0].pos_ == "PRON" or len(inner) < CLAUSE_FRAGMENT and not _reads_on(inner[0])
     return _object_of_predicate(words, inner.root)
+
+
+def _after_charged_object(words: list[Token]) -> list[Token]:
+    """'accused [Ms Kaur] of being a "stooge"': the words after the object of the charge, which
+    frame the fragment as a preposition alone does."""
+    obj = words[0] if words[0].dep_ in ("dobj", "obj") else words[0].head
+    if obj.dep_ not in ("dobj", "obj") or obj.left_edge.i != words[0].i:
+        return words
+    prep = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+    if prep is None or prep.dep_ != "prep" or prep.lower_ not in OF_WHAT_WAS_SAID or prep.head.i != obj.head.i:
+        return words
+    return [t for t in words if t.i > obj.right_edge.i]
 
 
 def _reads_on(first: Token) -> bool:

@@ -71,7 +71,7 @@ def _not_what_was_said(cand: Candidate) -> bool:
     cue = cand.cue
     if cand.shape in ("parenthetical", "inverted") and any(c.dep_ == "oprd" for c in cue.children):
         return True
-    if _hypothetical(cue) or _asked_ones(cue):
+    if _hypothetical(cue) or _asked_ones(cue) or _circumstance(cand):
         return True
     return cand.shape == "ccomp" and cand.last <= cue.i and any(
         c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
@@ -93,6 +93,18 @@ def _asked_ones(cue: Token) -> bool:
     """"Teenagers questioned for a survey": a participle of asking describing a noun names those
     asked; what hangs on it tells why they were asked, not what they said."""
     return cue.dep_ in ("acl", "csubj") and cue.tag_ in ("VBN", "VBD") and cue.lemma_.lower() in ASKING
+
+
+CIRCUMSTANCE_MARKS = frozenset({"while", "when", "as", "after", "before", "because", "since", "although", "though",
+                                "until", "once"})
+
+
+def _circumstance(cand: Candidate) -> bool:
+    """"he finally agreed a few weeks ago while the crew was filming nearby": an adverbial clause
+    on the cue tells when or why it happened, not what was said."""
+    root = cand.root
+    return cand.shape == "right" and root.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in CIRCUMSTANCE_MARKS for c in root.children)
 
 
 STAND_INS = frozenset({"PRON", "DET"})

@@ -57,6 +57,75 @@ def _finite(tok: Token) -> bool:
     return tok.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS for c in tok.children)
 
 
+def clause_without_subject(tok: Token) -> bool:
+    """A tensed verb with no subject of its own ("… and his remark | was a joke"): the parse
+    left its subject in the words before it."""
+    return tok.pos_ in ("VERB", "AUX") and _finite(tok) and not _has_subject(tok)
+
+
+def _present(tok: Token) -> bool:
+    """A verb in the present tense, without a modal ("has not changed", "wants")."""
+    return not _modal(tok) and (tok.tag_ in PRESENT_TAGS or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in PRESENT_TAGS for c in tok.children))
+
+
+def _past_cue(cue: Token) -> bool:
+    """"said", "has said": the report is told after the saying."""
+    return cue.tag_ in ("VBD", "VBN")
+
+
+OCCASION_MARKS = frozenset({"as", "when"})
+
+
+def told_when(mark: Token, cue: Token) -> bool:
+    """"has said he wants to change politics as he launched his party": in a report put in the
+    present, a past "as"/"when" clause with its own subject tells when the saying happened
+    (the journalist's words), not what was said."""
+    verb = mark.head
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if mark.lower_ not in OCCASION_MARKS or verb.dep_ != "advcl" or verb.tag_ != "VBD" or subject is None \
+            or subject.pos_ != "PRON" or not _past_cue(cue) or cue not in verb.ancestors:
+        return False  # (the speaker again: "as he launched …", not "as investors failed to …")
+    present = False
+    up = verb.head
+    while up.i != cue.i:  # up the report's own clauses to the cue
+        if up.dep_ not in ("ccomp", "xcomp", "conj"):
+            return False
+        present = present or _present(up)
+        up = up.head
+    return present
+
+
+def narration_in_present(cc: Token, cue: Token) -> bool:
+    """"said he had given up on it and winning the title has not changed his mind": after a
+    past cue the report is put in the past; a clause joined by "and" with its own subject in the
+    present is the journalist telling how things stand now."""
+    first = cc.head
+    return any(c.dep_ == "conj" and c.i > cc.i and _has_subject(c) and now_after_then(cue, first, c)
+               for c in first.children)
+
+
+def now_after_then(cue: Token, then: Token, now: Token) -> bool:
+    """A past cue, a reported verb ``then`` put in the past and a later verb ``now`` in the
+    present: the later clause is the journalist telling how things stand."""
+    return _past_cue(cue) and cue in then.ancestors and _past_perfect(then) and _present(now)
+
+
+def _past_perfect(tok: Token) -> bool:
+    """"had given up": a report firmly put back in the past."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+
+
+def joined_by(subject_end: int, doc: Doc) -> Token | None:
+    """The "and"/"but" before the noun the parse took from a clause's subject and joined to the
+    report's last noun ("on Henley and the win in Paris | has not changed …"), else None."""
+    noun = next((doc[k] for k in range(subject_end, -1, -1) if doc[k].right_edge.i == subject_end
+                 and doc[k].dep_ == "conj" and doc[k].pos_ in ("NOUN", "PROPN")), None)
+    if noun is None:
+        return None
+    return next((k for k in noun.head.children if k.dep_ == "cc" and k.i < noun.i and k.lower_ in ("and", "but")), None)
+
+
 def _subject_before(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """Put back a subject the parse left outside the content: the cue's second subject before an
     inverted cue ("The hard part, said Ms Ray, was grammar") or the cue's object that is the
@@ -260,11 +329,16 @@ def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         if cue.tag_ == "VBG" and cue.dep_ == "advcl" else []
     for c in [*(c for c in cue.children if c.dep_ == "ccomp"), *around]:
         if c.i != cand.root_i and c.left_edge.i == e and not _has_subject(c):
-            end = c.right_edge.i + 1
-            while end > e and _trailing(doc[end - 1]):
-                end -= 1
-            return [(s, end)]
+            return _through(doc, s, e, c)
     return pieces
+
+
+def _through(doc: Doc, s: int, e: int, clause: Token) -> Pieces:
+    """The report ``[s, e)`` run on through ``clause``, which starts at ``e``, to its last word."""
+    end = clause.right_edge.i + 1
+    while end > e and _trailing(doc[end - 1]):
+        end -= 1
+    return [(s, end)]
 
 
 def _bare_verb_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -334,7 +408,7 @@ def _journalist_tail(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
         clause = nxt.head if nxt.dep_ in ("mark", "advmod", "aux") else nxt
         speech_verb = nxt.tag_ == "VBG" and nxt.lemma_.lower() in cue_lemmas() and nxt.dep_ in ("advcl", "conj")
         outcome = nxt.lower_ == "only" and i + 2 < len(doc) and doc[i + 2].lower_ == "to" and _narrated_outcome(nxt)
-        contrast = nxt.lower_ in CONTRASTS and clause.head.i == cand.cue_i
+        contrast = nxt.lower_ in CONTRASTS and (clause.head.i == cand.cue_i or _others_report(clause))
         according = nxt.lower_ == "according" and cand.shape != "according"  # ", according to the Journal"
         withheld = nxt.lower_ == "without" and i + 2 < len(doc) and doc[i + 2].tag_ == "VBG" \
             and doc[i + 2].lemma_.lower() in WITHHELD
@@ -373,6 +447,71 @@ def _report_of_its_own(doc: Doc, cand: Candidate, start: int, end: int) -> bool:
         if clause.lower_ == "with" and t.tag_ == "VBG" and clause.i in (t.head.i, t.head.head.i):
             return True  # ", with investors saying …"
     return False
+
+
+def _others_report(clause: Token) -> bool:
+    """", while officials have dismissed the claims": a contrast clause whose verb reports what
+    others say sets another source beside the speaker (the journalist's juxtaposition)."""
+    return _has_subject(clause) and clause.pos_ == "VERB" and lemma_act(clause.lemma_.lower()) == "speech"
+
+
+def _whether_kept(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"questioned whether a court has any jurisdiction": without its "whether" a question reads
+    as the speaker's assertion (candidates drop a leading complementiser)."""
+    s, e = pieces[0]
+    mark = doc[s - 1] if s > 0 else None
+    if mark is None or mark.lower_ != "whether" or mark.dep_ != "mark" or mark.i <= cand.cue_i \
+            or not s <= mark.head.i < e:
+        return pieces
+    return [(s - 1, e), *pieces[1:]]
+
+
+OPENING_BRACKETS = {"(": ")", "[": "]"}
+
+
+def _bracket_closed(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"expected repayments of 30bn rupiah ($3bn; £1.7bn) to be frozen": a bracket holding a
+    semicolon breaks the parse, which ends the report inside the bracket; the report goes on
+    to the end of the sentence."""
+    s, e = pieces[-1]
+    opened = [t for t in doc[s:e] if t.text in OPENING_BRACKETS]
+    if not opened or any(t.text == OPENING_BRACKETS[opened[-1].text] for t in doc[opened[-1].i : e]):
+        return pieces
+    sent_end = doc[e - 1].sent.end
+    close = next((t for t in doc[e:sent_end] if t.text == OPENING_BRACKETS[opened[-1].text]), None)
+    if close is None or close.i + 1 >= sent_end or not doc[close.i + 1].is_lower:
+        return pieces  # "(9/17/16) Watch on YouTube": a new sentence after the bracket
+    end = sent_end
+    while end > e and _trailing(doc[end - 1]):
+        end -= 1
+    return [*pieces[:-1], (s, end)]
+
+
+def _object_with_its_verb(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"confirmed waste that was due to be shipped home | will now be stored here": a tensed verb
+    without a subject the parse hung on the cue right after its object has that object for its
+    subject: what was confirmed is the whole clause."""
+    if len(pieces) != 1 or cand.root.dep_ != "dobj" or cand.root.head.i != cand.cue_i \
+            or lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return pieces
+    s, e = pieces[0]
+    for c in cand.cue.children:
+        if c.dep_ in ("conj", "ccomp", "advcl") and c.left_edge.i == e and clause_without_subject(c) and _modal(c) \
+                and not any(k.dep_ in ("cc", "mark") for k in c.children):
+            return _through(doc, s, e, c)
+    return pieces
+
+
+def _told_when_or_now(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """The journalist's words after a report: the time of saying ("… as he launched his party",
+    ``told_when``) or how things stand now ("… and winning has not changed his mind",
+    ``narration_in_present``)."""
+    s, e = pieces[-1]
+    for t in doc[s + 1 : e]:
+        if t.dep_ == "mark" and told_when(t, cand.cue) or t.dep_ == "cc" and t.lower_ == "and" \
+                and narration_in_present(t, cand.cue):
+            return _ending_before(doc, pieces, s, t.i)
+    return pieces
 
 
 def _narrated_outcome(only: Token) -> bool:
@@ -644,6 +783,6 @@ def mend_pieces(cand: Candidate) -> Pieces:
                  _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
                  _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action,
                  _present_aside, _summing_up, _source_named_again,
-                 _quoted_before_cue, _whole_words):
+                 _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _whole_words):
         pieces = mend(doc, cand, pieces)
     return pieces
