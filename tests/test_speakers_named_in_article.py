@@ -67,3 +67,22 @@ def test_a_part_named_later_is_not_the_organisations_longer_name() -> None:
             "\"Clearance rates have been below our expectations,\" the company said. Acme shares fell 3%.\n\n"
             "Sales were up 12%, Acme said. Its Acme Direct mail order division saw sales rise.\n")
     assert names_quoting(text, "Clearance rates") == ["Acme"]
+
+
+def test_words_told_to_someone_are_not_the_hearers() -> None:
+    text = ("Women in politics still face hostility, a study finds.\n\n"
+            "Ann Lee told researchers of the hostility she met. Another member of the cabinet says she was told: "
+            "\"You have had a very fast rise.\" Tom Reyes said he was told by a minister that the plan would fail.\n")
+    assert names_quoting(text, "very fast rise") in ([], [None])
+
+
+def test_a_report_of_having_been_asked_is_the_reporters() -> None:
+    text = ("Ann Lee recalls her first job.\n\n"
+            "As a young lawyer, Ann Lee said she was asked to give a talk to a client about her research.\n")
+    assert names_quoting(text, "asked to give a talk") == ["Ann Lee"]
+
+
+def test_words_told_by_someone_after_the_telling_are_the_tellers() -> None:
+    text = ("The rail plan is in trouble.\n\n"
+            "Tom Reyes says he was told by a senior minister: \"The plan will fail.\"\n")
+    assert names_quoting(text, "plan will fail") == ["a senior minister"]

@@ -44,6 +44,7 @@ from newsgraph.analyse.quotes.person_names import (
     cue_subjects,
     descriptor_words,
     entity_for_name,
+    mention_gender,
     entity_gender,
     full_name_written,
     gender_compatible,
@@ -377,7 +378,7 @@ def resolve_name(
         titled = titled_surname_person(doc, clean_name(span.text)) or nicknamed_name(span[0])  # "Archbishop Reyes"
         if titled is not None:
             return titled, desc
-        ent = entity_for_name(doc, span.text, span.start_char, desc)
+        ent = entity_for_name(doc, span.text, span.start_char, desc, mention_gender(span))
         if ent is not None:
             return ent.name, desc
         idx = name_index(doc)
