@@ -86,3 +86,10 @@ def test_words_told_by_someone_after_the_telling_are_the_tellers() -> None:
     text = ("The rail plan is in trouble.\n\n"
             "Tom Reyes says he was told by a senior minister: \"The plan will fail.\"\n")
     assert names_quoting(text, "plan will fail") == ["a senior minister"]
+
+
+def test_a_surname_is_the_full_name_written_around_a_nickname() -> None:
+    text = ("Snooker stars skipped school, a survey finds.\n\n"
+            "Another player - Tom \"the Hurricane\" Reyes - has admitted missing lessons. "
+            "\"We loved the game,\" Mr Reyes said.\n")
+    assert names_quoting(text, "loved the game") == ["Tom Reyes"]

@@ -44,10 +44,10 @@ from newsgraph.analyse.quotes.person_names import (
     cue_subjects,
     descriptor_words,
     entity_for_name,
-    mention_gender,
     entity_gender,
     full_name_written,
     gender_compatible,
+    mention_gender,
     misspelt_surname,
     name_index,
     name_tokens,
@@ -379,8 +379,8 @@ def resolve_name(
         if titled is not None:
             return titled, desc
         ent = entity_for_name(doc, span.text, span.start_char, desc, mention_gender(span))
-        if ent is not None:
-            return ent.name, desc
+        if ent is not None:  # a person known by the surname alone, the article writing them in full once
+            return (full_name_written(doc, ent.name, unique=True) if ent.type == "PERSON" else ent.name), desc
         idx = name_index(doc)
         ent = idx.entity_at(tok.idx)
         if ent is not None and ent.type == "PERSON":

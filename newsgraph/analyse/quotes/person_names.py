@@ -369,13 +369,14 @@ def gender_compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
 
 
 def full_name_written(doc: Doc, name: str, *, unique: bool = False) -> str:
-    """A lone surname with no entity of its own ("Wenger said") as the article first writes it
-    in full ("Arsene Wenger"): a given name anyone bears before it, not a title ("President");
+    """A lone surname ("Wenger said") as the article first writes it in full ("Arsene Wenger",
+    'Arsene "the Professor" Wenger'): a given name anyone bears before it, not a title ("President");
     ``unique``: only when the article writes one given name with it (not "Jeb" and "Laura Bush")."""
     if " " in name or not name[:1].isupper():
         return name
     givens: list[str] = []
-    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {re.escape(name)}(?![\w-])", doc_text(doc)):
+    nickname = r"(?:[\"“][^\"“”\n]{1,30}[\"”] )?"  # 'Tom "the Hurricane" Reyes'
+    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {nickname}{re.escape(name)}(?![\w-])", doc_text(doc)):
         given = m.group(1)
         word = doc.char_span(m.start(1), m.end(1))
         double = "-" in given and all(known_given_name(part) for part in given.split("-"))  # "Anne-Marie"
