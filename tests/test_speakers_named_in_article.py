@@ -93,3 +93,10 @@ def test_a_surname_is_the_full_name_written_around_a_nickname() -> None:
             "Another player - Tom \"the Hurricane\" Reyes - has admitted missing lessons. "
             "\"We loved the game,\" Mr Reyes said.\n")
     assert names_quoting(text, "loved the game") == ["Tom Reyes"]
+
+
+def test_the_report_is_by_whoever_the_article_said_wrote_it() -> None:
+    text = ("Phone use in poor nations is growing fast, according to a Harbour Development Fund report.\n\n"
+            "The fund questioned a Northland Council campaign to increase access to phones. "
+            "\"People are getting access at an incredible rate,\" said the report.\n")
+    assert names_quoting(text, "incredible rate") == ["Harbour Development Fund"]

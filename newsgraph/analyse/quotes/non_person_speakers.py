@@ -479,7 +479,11 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         if depth > 2:
             return None
         author = _document_author(doc, tok, before, skip, depth)
-        if author is None and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+        the = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")
+        intro = introducing_phrase(doc, tok, skip) if author is None and the else None
+        if intro is not None:  # "the report said" after "according to a Harbour Fund report": the fund
+            author = _document_author(doc, intro, before, skip, depth)
+        if author is None and the:
             # "the survey added": the organisation that spoke last, not any organisation named last
             spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
             author = spoke if spoke is not None and spoke.type == "ORG" else None
