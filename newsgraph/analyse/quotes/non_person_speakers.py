@@ -483,6 +483,7 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         intro = introducing_phrase(doc, tok, skip) if author is None and the else None
         if intro is not None:  # "the report said" after "according to a Harbour Fund report": the fund
             author = _document_author(doc, intro, before, skip, depth)
+            author = author if author is not None and author.type == "ORG" else None
         if author is None and the:
             # "the survey added": the organisation that spoke last, not any organisation named last
             spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
