@@ -47,7 +47,7 @@ from newsgraph.analyse.quotes.person_names import (
     entity_gender,
     full_name_written,
     gender_compatible,
-    mention_gender,
+    honorific_or_reflexive_gender,
     misspelt_surname,
     name_index,
     name_tokens,
@@ -378,7 +378,7 @@ def resolve_name(
         titled = titled_surname_person(doc, clean_name(span.text)) or nicknamed_name(span[0])  # "Archbishop Reyes"
         if titled is not None:
             return titled, desc
-        ent = entity_for_name(doc, span.text, span.start_char, desc, mention_gender(span))
+        ent = entity_for_name(doc, span.text, span.start_char, desc, honorific_or_reflexive_gender(span))
         if ent is not None:  # a person known by the surname alone, the article writing them in full once
             return (full_name_written(doc, ent.name, unique=True) if ent.type == "PERSON" else ent.name), desc
         idx = name_index(doc)

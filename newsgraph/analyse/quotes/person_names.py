@@ -224,7 +224,7 @@ REFLEXIVE_GENDERS = {"himself": "m", "herself": "f"}
 """Reflexives set beside a name ("Reyes himself said") that say whose it is."""
 
 
-def mention_gender(span: Span) -> str | None:
+def honorific_or_reflexive_gender(span: Span) -> str | None:
     """"m"/"f" when a name's mention says it: an honorific in front ("Mrs Reyes") or a
     reflexive beside it ("Reyes himself")."""
     kind = titles().get(span[0].text.rstrip(".")) if len(span) > 1 else None
