@@ -25,7 +25,9 @@ from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
     NOT_PEOPLE,
+    OFFICE_ACRONYMS,
     ORG_LABELS,
+    PERSON_ACRONYMS,
     QUANTIFIERS,
     introducing_phrase,
     is_noun_token,
@@ -45,6 +47,7 @@ from newsgraph.analyse.quotes.person_names import (
     entity_gender,
     full_name_written,
     gender_compatible,
+    honorific_or_reflexive_gender,
     misspelt_surname,
     name_index,
     name_tokens,
@@ -375,9 +378,9 @@ def resolve_name(
         titled = titled_surname_person(doc, clean_name(span.text)) or nicknamed_name(span[0])  # "Archbishop Reyes"
         if titled is not None:
             return titled, desc
-        ent = entity_for_name(doc, span.text, span.start_char, desc)
-        if ent is not None:
-            return ent.name, desc
+        ent = entity_for_name(doc, span.text, span.start_char, desc, honorific_or_reflexive_gender(span))
+        if ent is not None:  # a person known by the surname alone, the article writing them in full once
+            return (full_name_written(doc, ent.name, unique=True) if ent.type == "PERSON" else ent.name), desc
         idx = name_index(doc)
         ent = idx.entity_at(tok.idx)
         if ent is not None and ent.type == "PERSON":
@@ -395,10 +398,6 @@ def resolve_name(
         if tok.ent_type_ in ORG_LABELS:
             return None, None  # an organisation: ``describe_source`` names it
     return None, doc[tok.left_edge.i : tok.i + 1].text
-
-
-PERSON_ACRONYMS = frozenset({"MEP", "MP", "MSP", "MLA", "CEO", "CFO", "QC"})
-"""Offices written in capitals that stand for one person ("the MEP said")."""
 
 
 ACHIEVEMENT_NOUNS = frozenset({"champion", "captain", "star", "veteran", "favourite", "hopeful", "ace", "legend"})
@@ -422,7 +421,10 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     the last person introduced with that role, "the woman" to the last woman mentioned. None
     when nobody before fits, or the phrase says whose it is ("the singer's father")."""
     office = tok.text in PERSON_ACRONYMS
-    aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children)  # "the 27-year-old"
+    if tok.text in OFFICE_ACRONYMS:
+        return _office_holder(doc, OFFICE_ACRONYMS[tok.text], before, skip)
+    aged = tok.lower_ == "old" and any(c.lower_ == "year" for c in tok.children) \
+        or nationality_description(tok)  # "the 27-year-old", "the 27-year-old Norwegian"
     if not office and not aged and (not is_noun_token(tok) or tok.tag_ not in ("NN", "NNP")):
         return None
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
@@ -485,6 +487,24 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         # "Home Secretary Ann Lee resigned. The former teacher said": a person of another post, maybe someone else
         return None if other_post(found, strict=True) or not gender_compatible(doc, found, gender) else found
     return None
+
+
+def _office_holder(doc: Doc, post: str, before: int, skip: list[CharSpan]) -> str | None:
+    """The person last mentioned whom the article gives ``post`` ("Prime Minister Ann Lee" for
+    "the PM"); None when it gives it nobody: no guess at whoever was named last."""
+    ent = name_index(doc).last_mention_before(before, skip, lambda e: any(r.lower() == post for r in e.roles), tries=30)
+    return ent.name if ent is not None else None
+
+
+def nationality_description(tok: Token) -> bool:
+    """"the 27-year-old Norwegian said": a nationality written as a singular noun with "the" and a
+    word that describes one person stands for the person the article just wrote about, not for an
+    organisation or a country ("the Norwegians", "the French" alone may be a side or a government)."""
+    if tok.ent_type_ != "NORP" or tok.tag_ not in ("NNP", "NN") or tok.text.endswith("s"):
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss")]
+    return dets == ["the"] and any(c.dep_ == "amod" for c in tok.children) \
+        and not any(c.dep_ == "prep" for c in tok.children)
 
 
 KIN_POSSESSIVES = frozenset({"his", "her", "their"})

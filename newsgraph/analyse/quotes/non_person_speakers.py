@@ -51,6 +51,12 @@ NP_CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advcl", "parataxis"}
 HUMAN_SUFFIXES = ("person", "man", "woman", "er", "or", "ist", "ian", "spondent", "sident", "ponent", "ient")
 """Heads shaped like a person's ("a spokesperson", "one dealer", "a trader") name one even when
 the learned list lacks them; ``NOT_PEOPLE`` are the common exceptions."""
+OFFICE_ACRONYMS = {"PM": "prime minister"}
+"""Posts written in capitals as a title ("the PM insisted"): their holder is the person the article
+gives that post, not whoever was named last."""
+PERSON_ACRONYMS = frozenset({"MEP", "MP", "MSP", "MLA", "CEO", "CFO", "QC", "DJ", *OFFICE_ACRONYMS})
+"""Offices written in capitals that stand for one person ("the MEP said", "the DJ admitted"), not
+an organisation's initials."""
 NOT_PEOPLE = frozenset({"number", "paper", "letter", "order", "water", "computer", "matter", "quarter", "sector",
                         "factor", "indicator", "monitor", "server", "browser", "error", "center", "centre",
                         "power", "answer", "chapter", "corner", "border", "door", "floor", "meter", "register",
@@ -173,9 +179,23 @@ def canonical_org(doc: Doc, name: str) -> str:
     if ent is None or ent.name == name:
         # "the Bank" after "the Bank of Ruritania": the head of one "X of Y" name alone is it
         longer = [e for e in ents if e.type == "ORG" and e.name.startswith(name + " of ")] if " " not in name else []
+        if not longer and ent is not None and " " not in name and not name.isupper():
+            # "Harbour" beside "Harbour Air Lines": the longer name the article introduces it by
+            headline = doc_text(doc).find("\n")
+            short = [m[0] for m in ent.mentions if m[0] > headline]
+            longer = [e for e in ents if e.type == "ORG" and e.name.startswith(name + " ") and e.mentions
+                      and all(w[:1].isupper() for w in e.name.split()) and _introduced_as_subject(doc, e, short)]
         if len(longer) == 1:
             return longer[0].name
     return ent.name if ent is not None else name
+
+
+def _introduced_as_subject(doc: Doc, ent: Entity, short: list[int]) -> bool:
+    """"Acme cuts fares | Acme Air Lines is to cut …": the longer name is what a sentence is about
+    before the short one (at ``short``) is written below the headline (not "Writing an Acme Word
+    file", a product, nor "Acme Direct", a part named later)."""
+    first = min(m[0] for m in ent.mentions)
+    return all(first < s for s in short) and _in_subject(doc, first)
 
 
 EXAMPLE_WINDOW = 80
@@ -183,10 +203,10 @@ EXAMPLE_WINDOW = 80
 
 
 def _named_as_example(doc: Doc, char: int) -> bool:
-    """"games such as Star Quest": a name given as an example of something is not what a
+    """"games such as Star Quest", "stakes in firms including Apex": a name given as an example of something is not what a
     later "the company" or "it" stands for."""
     before = doc_text(doc)[max(0, char - EXAMPLE_WINDOW) : char]
-    k = before.rfind("such as")
+    k = max(before.rfind("such as"), before.rfind("including"))
     return k >= 0 and not any(c in before[k:] for c in ".;:()\n")
 
 
@@ -201,7 +221,8 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     while k >= 0 and char - mentions[k][0] <= lookback:
         s, _e, ent = mentions[k]
         if not inside_any(s, skip) and ent.type == "ORG" and not _named_as_example(doc, s) and not _common_word(doc, ent) \
-                and not _names_a_product(doc, s, _e) and (not in_subject or _in_subject(doc, s)):
+                and not _names_a_product(doc, s, _e) and (not in_subject or _in_subject(doc, s)) \
+                and not _only_a_workplace(doc, ent) and not (head is not None and _part_of_the(doc, s, head)):
             if head is None or head in ent.name.lower().split():
                 return ent
             seen.append(ent)
@@ -209,6 +230,46 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
     if head is None or head in SELF_NAMING or not seen:
         return None
     return next((ent for ent in seen if _described_as(doc, ent, head)), seen[0])
+
+
+def _name_head(doc: Doc, char: int) -> Token | None:
+    """The head token of the name written at ``char`` ("USA" of "Acme Mobile USA")."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _part_of_the(doc: Doc, char: int, head: str) -> bool:
+    """"Acme Mobile USA, the company's American business,": the name at ``char`` is set beside
+    a part that "the company" owns, so a later "the company" is the owner, not this part."""
+    tok = _name_head(doc, char)
+    return tok is not None and any(
+        a.dep_ == "appos" and any(p.dep_ == "poss" and p.lemma_.lower() == head for p in a.children)
+        for a in tok.children)
+
+
+def _only_a_workplace(doc: Doc, ent: Entity) -> bool:
+    """"said Ann Lee, telecoms analyst at Northbank Securities": an organisation the article names
+    only as where a person works ("at", "with") is no subject of the story, so no later "the
+    company" or "it" stands for it."""
+    for start, _end in ent.mentions:
+        tok = _name_head(doc, start)
+        if tok is None:
+            return False
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("at", "with"):
+            return False  # "chief executive of Acme" holds a post of the story's company
+        post = prep.head
+        if post.tag_ != "NN" or not names_people(post.lemma_.lower()) or post.lemma_.lower() in org_nouns():
+            return False
+        if not (post.dep_ == "appos" and post.head.ent_type_ == "PERSON" or any(
+                c.dep_ in ("appos", "compound") and c.ent_type_ == "PERSON" for c in post.children)):
+            return False
+    return bool(ent.mentions)
 
 
 def _in_subject(doc: Doc, char: int) -> bool:
@@ -406,23 +467,29 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         return Source(canonical_org(doc, ent.name), "ORG")
     capitalised = tok.pos_ == "NOUN" and tok.is_title and tok.i > tok.head.i and any(
         c.dep_ == "compound" and c.is_title for c in tok.children)  # "said Swiss Re" with "Re" tagged a noun
-    if tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" and not tok.is_lower or tok.text.isupper() and len(tok.text) >= 2 \
-            or capitalised:
+    office = tok.text in PERSON_ACRONYMS and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if not office and (tok.ent_type_ in ORG_LABELS or tok.pos_ == "PROPN" and not tok.is_lower
+                       or tok.text.isupper() and len(tok.text) >= 2 or capitalised):
         name = _proper_name(doc, tok)  # a proper name, or an acronym the tagger took for a noun
         return Source(canonical_org(doc, name), "ORG") if name else None
-    if not is_noun_token(tok):
+    if not is_noun_token(tok) and not office:
         return None
     lemma = tok.lemma_.lower()
     if lemma in document_nouns():
         if depth > 2:
             return None
         author = _document_author(doc, tok, before, skip, depth)
-        if author is None and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+        the = any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")
+        intro = introducing_phrase(doc, tok, skip) if author is None and the else None
+        if intro is not None:  # "the report said" after "according to a Harbour Fund report": the fund
+            author = _document_author(doc, intro, before, skip, depth)
+            author = author if author is not None and author.type == "ORG" else None
+        if author is None and the:
             # "the survey added": the organisation that spoke last, not any organisation named last
             spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
             author = spoke if spoke is not None and spoke.type == "ORG" else None
         return author
-    if not names_people(lemma):
+    if not names_people(lemma) and not office:
         return None  # "the system", "this argument": no one a reader could quote
     lo, hi = noun_phrase(tok)
     hi = next((c.i for c in tok.children if c.dep_ in ("cc", "conj") and c.i > tok.i), hi)
@@ -513,10 +580,34 @@ def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     return None
 
 
+def _plural_subject_just_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> Token | None:
+    """"Harbour authorities have arrested twenty reporters. They accused them of …": "they" opening
+    a sentence stands for the people the sentence just before is about (its main clause's plural
+    subject), not for an organisation that spoke earlier about them."""
+    sent = tok.sent
+    if tok.i != sent.start or sent.start == 0 or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+        return None
+    prev = doc[sent.start - 1].sent
+    layout = doc._.layout
+    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+        return None  # another paragraph: another topic
+    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NNS" or inside_any(subj.idx, skip) or inside_any(prev.root.idx, skip):
+        return None
+    lemma = subj.lemma_.lower()
+    return subj if names_people(lemma) or lemma in INSTITUTIONS else None
+
+
 def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, plural: bool,
                       depth: int, mentioned: bool = True) -> Source | None:
     """What "it" ("they") stands for: the subject of the last reporting verb before it that names an
     organisation (or a group); else (``mentioned``) the organisation mentioned last."""
+    if plural and depth <= 2:
+        group = _plural_subject_just_before(doc, tok, skip)
+        if group is not None:
+            found = describe_source(doc, group, before, skip, depth=depth + 1)
+            if found is not None and found.type in ("GROUP", "ORG"):
+                return found
     cues = cue_indices(doc)
     k = bisect.bisect_left(cues, tok.i) - 1
     while k >= 0:

@@ -179,9 +179,11 @@ def clean_name(name: str) -> str:
     return name.strip(" \u00a0,.;:―—–-\"“”'‘’()")
 
 
-def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None) -> Entity | None:
-    """The person a name written at ``at`` refers to; a shared surname goes to the person
-    whose introduction carried the same descriptor, else to the one introduced or written alone
+def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None,
+                    gender: str | None = None) -> Entity | None:
+    """The person a name written at ``at`` refers to; a shared surname goes to the one person of
+    the ``gender`` the mention says ("Reyes himself", "Mrs Reyes"), else to the person whose
+    introduction carried the same descriptor, else to the one introduced or written alone
     ("Scott") last: not one named once in passing while the text goes on about the other."""
     idx = name_index(doc)
     low = clean_name(name).lower()
@@ -200,6 +202,9 @@ def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None)
         return None
     if len(cands) == 1:
         return cands[0]
+    of_gender = [e for e in cands if entity_gender(doc, e) == gender] if gender else []
+    if len(of_gender) == 1:
+        return of_gender[0]
     before = [e for e in cands if idx.introduced.get(e.name, 0) < at] or cands
     text = doc_text(doc)
     if descriptor:
@@ -213,6 +218,22 @@ def entity_for_name(doc: Doc, name: str, at: int, descriptor: str | None = None)
         return max(alone, default=idx.introduced.get(ent.name, 0))
 
     return max(before, key=last_meant)
+
+
+REFLEXIVE_GENDERS = {"himself": "m", "herself": "f"}
+"""Reflexives set beside a name ("Reyes himself said") that say whose it is."""
+
+
+def honorific_or_reflexive_gender(span: Span) -> str | None:
+    """"m"/"f" when a name's mention says it: an honorific in front ("Mrs Reyes") or a
+    reflexive beside it ("Reyes himself")."""
+    kind = titles().get(span[0].text.rstrip(".")) if len(span) > 1 else None
+    if kind is not None and kind[0] == "honorific" and kind[1] in ("m", "f"):
+        return str(kind[1])
+    for t in span.root.children:
+        if t.lower_ in REFLEXIVE_GENDERS and t.i > span.root.i:
+            return REFLEXIVE_GENDERS[t.lower_]
+    return None
 
 
 def descriptor_words(tok: Token) -> str | None:
@@ -348,13 +369,14 @@ def gender_compatible(doc: Doc, name: str | None, gender: str | None) -> bool:
 
 
 def full_name_written(doc: Doc, name: str, *, unique: bool = False) -> str:
-    """A lone surname with no entity of its own ("Wenger said") as the article first writes it
-    in full ("Arsene Wenger"): a given name anyone bears before it, not a title ("President");
+    """A lone surname ("Wenger said") as the article first writes it in full ("Arsene Wenger",
+    'Arsene "the Professor" Wenger'): a given name anyone bears before it, not a title ("President");
     ``unique``: only when the article writes one given name with it (not "Jeb" and "Laura Bush")."""
     if " " in name or not name[:1].isupper():
         return name
     givens: list[str] = []
-    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {re.escape(name)}(?![\w-])", doc_text(doc)):
+    nickname = r"(?:[\"“][^\"“”\n]{1,30}[\"”] )?"  # 'Tom "the Hurricane" Reyes'
+    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'-]+) {nickname}{re.escape(name)}(?![\w-])", doc_text(doc)):
         given = m.group(1)
         word = doc.char_span(m.start(1), m.end(1))
         double = "-" in given and all(known_given_name(part) for part in given.split("-"))  # "Anne-Marie"

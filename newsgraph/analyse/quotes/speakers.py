@@ -79,6 +79,11 @@ def name_speaker(
     Motorola said", "the company and its shareholders said") are one GROUP named by the
     canonical names of its members ("Apple and Motorola", "Nordmark and its shareholders")."""
     skip = skip or []
+    if _told_verb(subj, before) is not None:  # "she was told: …": the words are the teller's, never the hearer's
+        teller = _teller(subj, before)
+        if teller is None:
+            return Speaker()
+        subj = teller
     subj = _outer_subject(subj) or _as_aside_speaker(subj) or subject_before_dashes(subj) or name_after_description(subj) or subj
     members = conjuncts(subj)
     if not members:
@@ -208,6 +213,32 @@ def _reporter_of_denial(subj: Token) -> Token | None:
     return cue_subject(outer)
 
 
+TOLD_LEMMAS = frozenset({"tell", "warn", "ask", "assure", "inform"})
+"""Verbs whose passive subject heard the words ("she was told", "he was warned")."""
+
+
+def _told_verb(subj: Token, before: int) -> Token | None:
+    """The passive "told" whose subject heard the words a cue reports: the cue itself ("she was
+    told: …") or, when the words (starting at ``before``) come after it, the clause a cue reports
+    ("Lee says she was told: …"; but "Lee said she was asked to speak" is Lee's report)."""
+    cue = subj.head
+    if subj.dep_ == "nsubjpass" and cue.lemma_.lower() in TOLD_LEMMAS:
+        return cue
+    if subj.dep_ != "nsubj":
+        return None
+    return next((c for c in cue.children if c.dep_ == "ccomp" and c.lemma_.lower() in TOLD_LEMMAS
+                 and c.idx < before and any(g.dep_ == "auxpass" for g in c.children)
+                 and any(g.dep_ == "nsubjpass" for g in c.children)), None)
+
+
+def _teller(subj: Token, before: int) -> Token | None:
+    """Who told the words a passive "told" reports ("he was told by a minister"), if written."""
+    told = _told_verb(subj, before)
+    if told is None:
+        return None
+    return next((o for a in told.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"), None)
+
+
 def speaker_for(
     doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan] | None = None
 ) -> Speaker:
@@ -219,6 +250,11 @@ def speaker_for(
             subj = owner
     subj = _reporter_of_denial(subj) or subj
     spk = name_speaker(doc, subj, people, before, skip)
+    if _told_verb(subj, before) is not None:  # the hearer is no mention of the speaker
+        teller = _teller(subj, before)
+        if teller is None:
+            return spk
+        subj = teller
     target = (appositive_name(subj) if subj.pos_ != "PROPN" else None) or titled_person(subj) or subj
     spk.mention = mention_span(target)
     return spk
