@@ -86,6 +86,11 @@ class Entity:
     gender: str | None = None  # PERSON: "female" | "male" when the text (or else the given name) says so, else None
     gender_basis: str | None = None  # what decided ``gender``: "text" (titles, pronouns, role/kin words) | "name"
 
+    @property
+    def said_gender(self) -> str | None:
+        """The gender the text says (not one only the given name decided): what a store keeps."""
+        return None if self.gender_basis == "name" else self.gender
+
 
 @dataclass
 class TimeExpression:

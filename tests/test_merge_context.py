@@ -150,19 +150,19 @@ def test_neighbouring_sections_and_a_role_of_the_other_section_do_not_split_one_
 
 def test_the_sport_of_an_article_is_read_from_its_words() -> None:
     assert sport_of("The scrum-half and the flanker start; the Six Nations opener is in Paris.") == "rugby"
-    assert sport_of("The striker and the goalkeeper left for the Premiership club.") == "football"
+    assert sport_of("The striker and the goalkeeper left before the FA Cup tie.") == "football"
     assert sport_of("He won the race on Sunday.") is None
     assert sport_of("The striker, the scrum-half, the flanker and the goalkeeper met.") is None  # mixed
 
 
 def _sport_art(document: str, name: str, words: str) -> Article:
-    art = _art(document, name)
+    art = _art(document, name, others=(("Sportsdesk Radio", "ORG"),))  # named beside both
     art.text = f"{name} was named ({document}). {words}"
     return art
 
 
 def test_namesakes_of_the_sport_pages_in_different_sports_stay_apart(conn) -> None:  # type: ignore[no-untyped-def]
-    football = "The striker and the midfielder joined the Premiership side before the FA Cup tie."
+    football = "The striker and the midfielder joined the side before the FA Cup tie."
     rugby = "The scrum-half, the flanker and the hooker trained before the Six Nations."
     store_articles(conn, [_sport_art(f"sport/{i}.txt", "Rhodri Vantham", football) for i in range(2)])
     merge_new_entities(conn)

@@ -170,3 +170,9 @@ def test_an_initial_before_a_surname_keeps_it_from_another_given_name(nlp) -> No
     found = people(analyse(nlp, text))
     guy = found["Guy Easterfield"]
     assert not any(text[s:e] == "Easterfield" and text[s - 2:s] == "S " for s, e in guy.mentions)
+
+
+def test_a_plural_of_a_name_is_no_spelling_of_it(nlp) -> None:  # noqa: F811
+    text = "Darren Mulvaney scored twice. \"We can't all be Darren Mulvaneys,\" said the coach."
+    found = people(analyse(nlp, text))
+    assert all(text[s:e] != "Darren Mulvaneys" for s, e in found["Darren Mulvaney"].mentions)

@@ -244,8 +244,9 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     ("Matt Williams"), sections that are neither shared nor neighbours (a rare name in another
     section is the same public figure: "Vladimir Putin" in a business story), and sport articles
     about different sports (then the sport section and sport roles they share agree nothing: the
-    rugby and the football player of one name). Agreements: a shared field or section, a field of
-    one that is the section of the other, telling names named with both."""
+    rugby and the football player of one name; nor do the names named with both, the sport pages'
+    media and clubs). Agreements: a shared field or section, a field of one that is the section of
+    the other, telling names named with both."""
     agree: list[str] = []
     conflict: list[str] = []
     if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
@@ -270,7 +271,7 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
             agree.append(f"both in {', '.join(shared)}")
         elif common and not other_sport and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
-    both = _telling(conn, mine, theirs)
+    both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player
     if both:
         agree.append(f"named with {', '.join(both[:3])}")
     return Comparison(tuple(agree), tuple(conflict))

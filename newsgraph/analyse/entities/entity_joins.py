@@ -199,10 +199,17 @@ def _variant_full_name_owner(text: str, ent: Entity, persons: list[Entity], gone
                     and names.gender_of(a) in ("-", names.gender_of(b)):
                 near.append(other)
         elif a == b and mine.surname[:1] == theirs.surname[:1] and _edit_distance(mine.surname, theirs.surname) == 1 \
-                and (min(len(mine.surname), len(theirs.surname)) >= _SURNAME_VARIANT_MIN
-                     or mine.surname == theirs.surname + "s" and all(text.startswith("'", e) for _s, e in ent.mentions)):
+                and _surname_variant(text, ent, mine.surname, theirs.surname):
             near.append(other)
     return near[0] if len(near) == 1 else None
+
+
+def _surname_variant(text: str, ent: Entity, mine: str, theirs: str) -> bool:
+    """``mine`` (one letter off ``theirs``) is a spelling of it: a long surname, or an "s" that went
+    before the apostrophe ("Cotterills' Clarets"); not a plural ("We can't all be Wayne Rooneys")."""
+    if mine == theirs + "s" or theirs == mine + "s":
+        return mine == theirs + "s" and all(text.startswith("'", e) for _s, e in ent.mentions)
+    return min(len(mine), len(theirs)) >= _SURNAME_VARIANT_MIN
 
 
 def _titled_misspelling_owner(ent: Entity, persons: list[Entity], gone: set[int]) -> Entity | None:
