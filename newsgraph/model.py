@@ -83,7 +83,13 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     geo: dict[str, Any] | None = None  # {"lat", "lon", "country"}
-    gender: str | None = None  # PERSON: "female" | "male" when the text says so, else None
+    gender: str | None = None  # PERSON: "female" | "male" when the text (or else the given name) says so, else None
+    gender_basis: str | None = None  # what decided ``gender``: "text" (titles, pronouns, role/kin words) | "name"
+
+    @property
+    def said_gender(self) -> str | None:
+        """The gender the text says (not one only the given name decided): what a store keeps."""
+        return None if self.gender_basis == "name" else self.gender
 
 
 @dataclass
@@ -222,6 +228,7 @@ class Article:
                     roles=list(e.get("roles", [])),
                     geo=e.get("geo"),
                     gender=e.get("gender"),
+                    gender_basis=e.get("gender_basis"),
                 )
             )
         for t in d.get("times", []):

@@ -17,7 +17,8 @@ the ``speaker_type`` the analysis stored (schema 4; speakers.py and non_person_s
 Gender of a person, where known: what the articles say (``entities.gender``: gendered titles,
 pronouns referring back, gendered role and kin words), else an honorific among the person's
 names (each by a two-thirds majority of the person's articles), else the given name when
-gender-guesser gives it to one gender in every country that lists it ("mostly_…", "andy" and
+names_given.tsv lists it as one gender's (as the analysis reads it; an entity whose gender only
+the name decided stores none) or gender-guesser gives it to one gender in every country that lists it ("mostly_…", "andy" and
 names of both genders, "Jean", "Andrea", stay unknown).
 It is inferred, not self-described: a share is of quotations whose speaker's gender could be
 inferred, and the unknown are counted beside it.
@@ -90,13 +91,14 @@ def genders(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
                 out[key] = ("female" if f > m else "male", basis)
                 break
     from newsgraph.analyse.entities.gender import plain_given_gender
-    from newsgraph.analyse.entities.names import parse
+    from newsgraph.analyse.entities.names import gender_of, parse
 
     for p in identities(conn).all:
         if p.kind != "person" or p.key in out or p.key in said or " " not in p.name:
             continue
         given = [g for g in parse(p.name).given if len(g.rstrip(".")) > 1]
-        guess = plain_given_gender(given[0]) if given else None
+        listed = {"f": "female", "m": "male"}.get(gender_of(p.name))  # names_given.tsv, as the analysis reads it
+        guess = listed or plain_given_gender(given[0]) if given else None
         if guess:
             out[p.key] = (guess, "given name")
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.analyse.entities.gender import person_gender, plain_given_gender, role_gender
+from newsgraph.analyse.entities.gender import gender_and_basis, person_gender, plain_given_gender, role_gender
 from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Article, Entity, Quote, Speaker
 from newsgraph.store import connect, store_articles
@@ -83,6 +83,14 @@ def test_a_given_name_is_weaker_than_the_text_but_one_pronoun_does_not_outvote_i
     assert person_gender(_person("Hillary Dunmore", "m", "m")) == "male"  # two outvote it
     assert person_gender(_person("Casey Dunmore", "f", "f", "m")) == "female"  # two thirds
     assert person_gender(_person("Casey Dunmore", "f", "m")) is None
+
+
+def test_the_basis_says_whether_the_text_or_only_the_name_decided() -> None:
+    assert gender_and_basis(_person("Hillary Dunmore")) == ("female", "name")  # the name list alone
+    assert gender_and_basis(_person("Hillary Dunmore", "f")) == ("female", "text")  # a pronoun agrees
+    assert gender_and_basis(_person("Casey Dunmore", "m")) == ("male", "text")
+    assert gender_and_basis(_person("Hillary Dunmore", "m", "m")) == ("male", "text")
+    assert gender_and_basis(_person("Dunmore")) == (None, None)
 
 
 def test_a_given_name_of_both_genders_gives_none() -> None:

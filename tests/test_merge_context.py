@@ -9,7 +9,7 @@ import pytest
 from newsgraph.model import Article, Entity
 from newsgraph.store import connect, store_articles
 from newsgraph.store.merge import NAMESAKE, merge_new_entities, merges, unmerge
-from newsgraph.store.person_context import fields_of, section_of
+from newsgraph.store.person_context import fields_of, section_of, sport_of
 
 
 def _art(document: str, name: str, *, roles: tuple[str, ...] = (), aliases: tuple[str, ...] = (),
@@ -146,3 +146,29 @@ def test_neighbouring_sections_and_a_role_of_the_other_section_do_not_split_one_
     merge_new_entities(conn)
     assert _global_of(conn, "tech/1.txt", "Dara Jackson") == _global_of(conn, "entertainment/1.txt", "Dara Jackson")
     assert _global_of(conn, "sport/2.txt", "Kit Holmes") == _global_of(conn, "entertainment/2.txt", "Kit Holmes")
+
+
+def test_the_sport_of_an_article_is_read_from_its_words() -> None:
+    assert sport_of("The scrum-half and the flanker start; the Six Nations opener is in Paris.") == "rugby"
+    assert sport_of("The striker and the goalkeeper left before the FA Cup tie.") == "football"
+    assert sport_of("He won the race on Sunday.") is None
+    assert sport_of("The striker, the scrum-half, the flanker and the goalkeeper met.") is None  # mixed
+
+
+def _sport_art(document: str, name: str, words: str) -> Article:
+    art = _art(document, name, others=(("Sportsdesk Radio", "ORG"),))  # named beside both
+    art.text = f"{name} was named ({document}). {words}"
+    return art
+
+
+def test_namesakes_of_the_sport_pages_in_different_sports_stay_apart(conn) -> None:  # type: ignore[no-untyped-def]
+    football = "The striker and the midfielder joined the side before the FA Cup tie."
+    rugby = "The scrum-half, the flanker and the hooker trained before the Six Nations."
+    store_articles(conn, [_sport_art(f"sport/{i}.txt", "Rhodri Vantham", football) for i in range(2)])
+    merge_new_entities(conn)
+    store_articles(conn, [_sport_art("sport/9.txt", "Rhodri Vantham", rugby),
+                          _sport_art("sport/8.txt", "Rhodri Vantham", football)])
+    merge_new_entities(conn)
+    striker = _global_of(conn, "sport/0.txt", "Rhodri Vantham")
+    assert _global_of(conn, "sport/8.txt", "Rhodri Vantham") == striker
+    assert _global_of(conn, "sport/9.txt", "Rhodri Vantham") != striker

@@ -33,6 +33,9 @@ def test_store_roundtrip_equals_extract(tmp_path: Path, seed_article) -> None:  
     conn = connect(db, readonly=True)
     art = query.load_article(conn, query.find_article_id(conn, "moscow8.txt"))
     a, b = art.to_dict(), seed_article.to_dict()
+    for ent in b["entities"]:  # the store keeps the gender the text says, not one only the given name decided
+        if ent["gender_basis"] == "name":
+            ent["gender"] = ent["gender_basis"] = None
     assert set(a) == set(b)
     stored = conn.execute("SELECT act, parent_id FROM quotes ORDER BY start, id").fetchall()
     ids = [r[0] for r in conn.execute("SELECT id FROM quotes ORDER BY start, id")]

@@ -166,7 +166,7 @@ def load_article(conn: sqlite3.Connection, article_id: int) -> Article | None:
         if geo is not None and e["place_kind"] is not None:
             geo["kind"] = e["place_kind"]
         art.entities.append(Entity(e["name"], e["type"], mentions, json.loads(e["aliases"]),
-                                   json.loads(e["roles"]), geo, e["gender"]))
+                                   json.loads(e["roles"]), geo, e["gender"], "text" if e["gender"] else None))
     rows = conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY start, id", (article_id,)).fetchall()
     index_of = {q["id"]: k for k, q in enumerate(rows)}
     for q in rows:

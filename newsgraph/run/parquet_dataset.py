@@ -111,7 +111,7 @@ def article_rows(art: Article) -> dict[str, list[dict[str, Any]]]:
         rows["entities"].append({
             "id": entity_ids[i], "article_id": key, "name": ent.name, "type": ent.type, "aliases": ent.aliases,
             "roles": ent.roles, "lat": geo.get("lat"), "lon": geo.get("lon"), "country": geo.get("country"),
-            "place_kind": geo.get("kind"), "gender": ent.gender, "mentions": len(ent.mentions)})
+            "place_kind": geo.get("kind"), "gender": ent.said_gender, "mentions": len(ent.mentions)})
         rows["mentions"].extend({"entity_id": entity_ids[i], "article_id": key, "name": ent.name, "type": ent.type,
                                  "start": s, "end": e, "text": text[s:e]} for s, e in ent.mentions)
     for i, ev in enumerate(art.timeline):

@@ -383,7 +383,7 @@ def _insert_article(conn: sqlite3.Connection, art: Article) -> int:
             "VALUES (?,?,?,?,?,?,?,?,?,?)",
             (aid, ent.name, ent.type, json.dumps(ent.aliases, ensure_ascii=False),
              json.dumps(ent.roles, ensure_ascii=False), geo.get("lat"), geo.get("lon"), geo.get("country"),
-             ent.gender, geo.get("kind")),
+             ent.said_gender, geo.get("kind")),
         ).lastrowid or 0)
         conn.executemany("INSERT INTO mentions(entity_id, article_id, start, \"end\") VALUES (?,?,?,?)",
                          [(eid, aid, s, e) for s, e in ent.mentions])

@@ -10,11 +10,14 @@ person it compares their *context*:
   "trouble-shooter" → business; ``analyse/data/role_fields.tsv``);
 - the **section** of the article, from the path or URL it was read from ("sport/061.txt",
   ".../business/..."), when it names one of the usual news sections;
+- the **sport** of a sport-section article, from the words it uses (``sport_words.tsv``: "scrum-half",
+  "striker"): the Wales number eight Michael Owen is not the Real Madrid striker;
 - **co-mentioned** people and organisations (names of the same articles, if not named everywhere).
 
 A global person's context is read from its latest articles (one indexed query per candidate,
 never all pairs). Genders that differ keep two apart; otherwise each differing field set or
-section is one conflict, each shared field, section or co-mentioned entity one agreement, and a
+section is one conflict (as are sports that differ, where the shared sport section then agrees
+nothing), each shared field, section or co-mentioned entity one agreement, and a
 join needs at least as many agreements as conflicts (see merge.py for how a common name is
 treated when nothing agrees).
 """
@@ -79,6 +82,39 @@ def common_surname(surname: str) -> bool:
     return surname.lower() in word_set("names_common_surnames.txt", lower=True)
 
 
+@lru_cache(maxsize=1)
+def _sport_words() -> re.Pattern[str]:
+    from newsgraph.analyse.base.data import data_rows
+
+    words = sorted((row[0] for row in data_rows("sport_words.tsv")), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+
+
+@lru_cache(maxsize=1)
+def _word_sports() -> dict[str, str]:
+    from newsgraph.analyse.base.data import data_rows
+
+    return {row[0]: row[1] for row in data_rows("sport_words.tsv")}
+
+
+SPORT_MIN_WORDS = 3
+"""Words of one sport an article needs (twice as many as of any other) to be about that sport."""
+
+
+def sport_of(text: str) -> str | None:
+    """The one sport a sports article is about, from its words ("scrum-half" rugby, "striker"
+    football), or None when it uses few or mixes several (a round-up, an awards story)."""
+    counts = Counter(_word_sports()[w] for w in _sport_words().findall(text))
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    best, runner_up = ranked[0], ranked[1]
+    return best[0] if best[1] >= SPORT_MIN_WORDS and best[1] >= 2 * runner_up[1] else None
+
+
+def _article_sport(conn: sqlite3.Connection, article_id: int) -> str | None:
+    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return sport_of(row[0] or "") if row else None
+
+
 def section_of(document: str) -> str | None:
     """The news section an article was filed under, from the folders of its path or URL, if one is named."""
     parts = [p for p in re.split(r"[/\\]", document.lower()) if p][:-1]
@@ -105,6 +141,8 @@ class Context:
     comentioned: Counter[str] = field(default_factory=Counter)
     """Names of the people and organisations of the articles: in how many articles each."""
     articles: int = 1
+    sports: set[str] = field(default_factory=set)
+    """The sports of the sport-section articles (``sport_of``)."""
 
     def add(self, other: Context) -> None:
         self.genders |= other.genders
@@ -112,10 +150,11 @@ class Context:
         self.sections |= other.sections
         self.comentioned.update(other.comentioned)
         self.articles += other.articles
+        self.sports |= other.sports
 
     def copy(self) -> Context:
         return Context(set(self.genders), set(self.fields), set(self.sections), Counter(self.comentioned),
-                       self.articles)
+                       self.articles, set(self.sports))
 
     @property
     def gender(self) -> str:
@@ -146,7 +185,9 @@ def entity_context(conn: sqlite3.Connection, row: sqlite3.Row) -> Context:
     """The context of one article entity (``row``: id, article_id, name, aliases, roles, gender)."""
     doc = conn.execute("SELECT document FROM articles WHERE id = ?", (row["article_id"],)).fetchone()
     section = section_of(doc[0]) if doc else None
+    sport = _article_sport(conn, row["article_id"]) if section == "sport" else None
     return Context(
+        sports={sport} if sport else set(),
         genders=set(genders_of(json.loads(row["aliases"]), [row["gender"]])),
         fields=set(fields_of(json.loads(row["roles"]))),
         sections={section} if section else set(),
@@ -168,6 +209,10 @@ def global_context(conn: sqlite3.Connection, global_id: int) -> Context:
         section = section_of(r["document"])
         if section:
             ctx.sections.add(section)
+        if k < COMENTION_ARTICLES and section == "sport":
+            sport = _article_sport(conn, r["article_id"])
+            if sport:
+                ctx.sports.add(sport)
         if k < COMENTION_ARTICLES:
             ctx.comentioned.update(x[0] for x in conn.execute(_COMENTIONED_SQL, (r["article_id"], r["id"], r["name"])))
     return ctx
@@ -197,29 +242,36 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
 
     Conflicts: genders that differ, role fields that share nothing and, for a ``common`` name
     ("Matt Williams"), sections that are neither shared nor neighbours (a rare name in another
-    section is the same public figure: "Vladimir Putin" in a business story). Agreements: a shared
-    field or section, a field of one that is the section of the other, telling names named with both."""
+    section is the same public figure: "Vladimir Putin" in a business story), and sport articles
+    about different sports (then the sport section and sport roles they share agree nothing: the
+    rugby and the football player of one name; nor do the names named with both, the sport pages'
+    media and clubs). Agreements: a shared field or section, a field of one that is the section of
+    the other, telling names named with both."""
     agree: list[str] = []
     conflict: list[str] = []
     if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
         conflict.append("gender differs")
+    other_sport = bool(mine.sports and theirs.sports and not mine.sports & theirs.sports)
+    if other_sport:  # the sport pages are shared by the rugby and the football player of one name
+        conflict.append(f"{', '.join(sorted(mine.sports))} vs {', '.join(sorted(theirs.sports))} articles")
     if mine.fields and theirs.fields:
-        shared = sorted(mine.fields & theirs.fields)
+        shared = sorted(mine.fields & theirs.fields - ({"sport"} if other_sport else set()))
         if shared:
             agree.append(f"roles in {', '.join(shared)}")
-        else:
+        elif not other_sport:
             conflict.append(f"roles in {', '.join(sorted(mine.fields))} vs {', '.join(sorted(theirs.fields))}")
-    crossed = sorted({_FIELD_SECTION[f] for f in mine.fields if f in _FIELD_SECTION} & theirs.sections
-                     | {_FIELD_SECTION[f] for f in theirs.fields if f in _FIELD_SECTION} & mine.sections)
+    crossed = sorted(({_FIELD_SECTION[f] for f in mine.fields if f in _FIELD_SECTION} & theirs.sections
+                      | {_FIELD_SECTION[f] for f in theirs.fields if f in _FIELD_SECTION} & mine.sections)
+                     - ({"sport"} if other_sport else set()))
     if crossed:
         agree.append(f"role of the {', '.join(crossed)} section")
     if mine.sections and theirs.sections:
-        shared = sorted(mine.sections & theirs.sections)
+        shared = sorted(mine.sections & theirs.sections - ({"sport"} if other_sport else set()))
         if shared:
             agree.append(f"both in {', '.join(shared)}")
-        elif common and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
+        elif common and not other_sport and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
-    both = _telling(conn, mine, theirs)
+    both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player
     if both:
         agree.append(f"named with {', '.join(both[:3])}")
     return Comparison(tuple(agree), tuple(conflict))

@@ -7,6 +7,8 @@ short or variant form."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from newsgraph.analyse.base.doc import doc_text
@@ -87,7 +89,8 @@ def absorb(owner: Entity, other: Entity) -> None:
     owner.mentions = sorted(set(owner.mentions) | set(other.mentions))
     owner.aliases = [a for a in dict.fromkeys([*owner.aliases, other.name, *other.aliases]) if a != owner.name]
     owner.roles = list(dict.fromkeys([*owner.roles, *other.roles]))
-    owner.gender = owner.gender or other.gender
+    if not owner.gender and other.gender:
+        owner.gender, owner.gender_basis = other.gender, other.gender_basis
 
 
 def _word_before(text: str, start: int) -> str:
@@ -148,11 +151,87 @@ def join_spelling_variants(doc: Doc, entities: list[Entity]) -> list[Entity]:
             absorb(owner, ent)
             gone.add(id(ent))
     for ent in persons:
-        owner = _misspelt_surname_owner(ent, persons, gone)
+        owner = _misspelt_surname_owner(ent, persons, gone) or _titled_misspelling_owner(ent, persons, gone)
+        if owner is not None:
+            absorb(owner, ent)
+            gone.add(id(ent))
+    for ent in sorted(persons, key=lambda e: len(e.mentions)):
+        owner = _variant_full_name_owner(text, ent, persons, gone)
         if owner is not None:
             absorb(owner, ent)
             gone.add(id(ent))
     return [e for e in entities if id(e) not in gone]
+
+
+_VARIANT_MIN = 4
+"""Letters a given name needs before another spelling of it one letter off is read as it ("Victor"/"Viktor")."""
+_SURNAME_VARIANT_MIN = 6
+"""Letters a surname needs before a spelling of it one letter off is read as it ("Cotterill"/"Cotterills")."""
+_VARIANT_MENTIONS = 2
+"""A variant spelling is written at most this often: two names each written often are two people."""
+
+
+def _genders_fit(a: Entity, b: Entity) -> bool:
+    return not a.gender or not b.gender or a.gender == b.gender
+
+
+def _variant_full_name_owner(text: str, ent: Entity, persons: list[Entity], gone: set[int]) -> Entity | None:
+    """ "Victor Makarov" quoted in an article about Viktor Makarov, "Steve Cotterills' Clarets" beside
+    Burnley boss Steve Cotterill: a full name written at most twice whose given name is one letter
+    off another full name's (same surname), or whose surname is (same given name; long surnames, or
+    an "s" before the apostrophe) is that person's: one article does not name two people so alike."""
+    if id(ent) in gone or len(ent.name.split()) != 2 or len(ent.mentions) > _VARIANT_MENTIONS:
+        return None
+    mine = names.parse(ent.name)
+    if mine.family_first or not mine.given:
+        return None
+    near = []
+    for other in persons:
+        if other is ent or id(other) in gone or len(other.name.split()) != 2 or not _genders_fit(ent, other) \
+                or (len(other.mentions), -other.mentions[0][0]) < (len(ent.mentions), -ent.mentions[0][0]):
+            continue  # the spelling written more often (or first) names the person
+        theirs = names.parse(other.name)
+        if theirs.family_first or not theirs.given:
+            continue
+        a, b = mine.first, theirs.first
+        if mine.surname == theirs.surname:
+            if a != b and a[0] == b[0] and min(len(a), len(b)) >= _VARIANT_MIN and _edit_distance(a, b) == 1 \
+                    and names.gender_of(a) in ("-", names.gender_of(b)):
+                near.append(other)
+        elif a == b and mine.surname[:1] == theirs.surname[:1] and _edit_distance(mine.surname, theirs.surname) == 1 \
+                and _surname_variant(text, ent, mine.surname, theirs.surname):
+            near.append(other)
+    return near[0] if len(near) == 1 else None
+
+
+def _surname_variant(text: str, ent: Entity, mine: str, theirs: str) -> bool:
+    """``mine`` (one letter off ``theirs``) is a spelling of it: a long surname, or an "s" that went
+    before the apostrophe ("Cotterills' Clarets"); not a plural ("We can't all be Wayne Rooneys")."""
+    if mine == theirs + "s" or theirs == mine + "s":
+        return mine == theirs + "s" and all(text.startswith("'", e) for _s, e in ent.mentions)
+    return min(len(mine), len(theirs)) >= _SURNAME_VARIANT_MIN
+
+
+def _titled_misspelling_owner(ent: Entity, persons: list[Entity], gone: set[int]) -> Entity | None:
+    """ "Mr Tracey" in an article about David Treacy ("Mr Treacy"): a surname only ever written
+    after an honorific, that nobody of the article bears, with the letters of exactly one
+    person's surname (named in full, of a fitting gender) one letter off or two swapped."""
+    name = ent.name
+    if " " in name or id(ent) in gone or len(name) < _SURNAME_VARIANT_MIN or not name.isalpha():
+        return None
+    honorifics = {t for t, (kind, _g) in names.titles().items() if kind == "honorific"} - FIRST_NAME_TITLES
+    titled = [a for a in ent.aliases if a.split()[-1] == name and a.split()[0] in honorifics]
+    if not titled or len(titled) != len([a for a in ent.aliases if a.split()[-1] == name]):
+        return None
+    gender = {"m": "male", "f": "female"}.get(names.titles()[titled[0].split()[0]][1])
+    surnames = {id(e): names.parse(e.name).surname for e in persons if " " in e.name and id(e) not in gone}
+    if name in surnames.values():
+        return None
+    near = [e for e in persons if id(e) in surnames and surnames[id(e)][:1] == name[:1]
+            and (_edit_distance(surnames[id(e)], name) == 1
+                 or sorted(surnames[id(e)]) == sorted(name) and _edit_distance(surnames[id(e)], name) == 2)
+            and (not gender or not e.gender or e.gender == gender)]
+    return near[0] if len(near) == 1 else None
 
 
 _LONG_SURNAME = 8
@@ -223,3 +302,74 @@ def _descriptor_led(name: str) -> bool:
     words = name.split()
     return len(words) == 2 and not names.known_given_name(words[0]) and words[0].lower() not in names.particles() \
         and words[0].isalpha() and len(words[0]) > 2
+
+
+_BIRTH_NAME = re.compile(r"(?<![\w-])(?:[Bb]orn(?: as)?|n[ée]e|(?:real|birth|given) name(?: is|,)?)\s+$")
+"""What comes right before a name someone was born with or goes by off stage: "born", "née", "real name"."""
+_BEFORE_BIRTH_NAME = re.compile(r"[\w-]{0,3}\s*(?:[,(]|[-–—])?\s*(?:(?:was|is)\s+)?$")
+"""Between the person's name and the birth name's phrase: "Jay-Z, real name", "Ann (née", "Ann was born"."""
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
+
+
+def join_birth_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A name the text gives as someone's birth or real name ("Snoop Dogg - real name Calvin Broadus",
+    "Jane Doe (née Smith)", "Born Jocelyn Stoker, the Devon diva ...") is another name of that person,
+    not a person of its own: the person named right before the phrase, or, when "Born" opens the
+    sentence, the person the article named last (of a gender that fits)."""
+    text = doc_text(doc)
+    persons = [e for e in entities if e.type == "PERSON"]
+    starts = sorted((s, e, p) for p in persons for s, e in p.mentions)
+    gone: set[int] = set()
+    for ent in persons:
+        owner = None
+        for s, _e in ent.mentions:
+            phrase = _BIRTH_NAME.search(text, max(0, s - 20), s)
+            if phrase is None:
+                continue
+            before = [(ms, me, p) for ms, me, p in starts if me <= phrase.start() and p is not ent and id(p) not in gone]
+            if not before:
+                continue
+            ms, me, p = before[-1]
+            if _BEFORE_BIRTH_NAME.fullmatch(text, me, phrase.start()) and "\n" not in text[me:phrase.start()]:
+                owner = p
+            elif _SENTENCE_OPENING.search(text, max(0, phrase.start() - 4), phrase.start()) and text[phrase.start()] == "B" \
+                    and _genders_fit(p, ent):
+                owner = p  # "... Ms Stone is due to perform. Born Jocelyn Stoker, the Devon diva ..."
+            if owner is not None:
+                break
+        if owner is not None:
+            absorb(owner, ent)
+            gone.add(id(ent))
+    return [e for e in entities if id(e) not in gone]
+
+
+_GIVEN_SYLLABLE = 6
+"""Letters of one given-name syllable written after a family name ("Kay Peng", "Chee Hwa")."""
+
+
+def join_family_name_first(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """ "Dr Khoo Kay Peng ... Dr Khoo": a family name written first, which the text also gives with an
+    honorific alone, and the given names after it that spaCy took for a name of their own are one
+    person, named in full ("Khoo Kay Peng"); the given names alone are nobody."""
+    text = doc_text(doc)
+    honorifics = {t for t, (kind, _g) in names.titles().items() if kind == "honorific"} - FIRST_NAME_TITLES
+    titled_single = {e.name: e for e in entities if e.type == "PERSON" and " " not in e.name
+                     and any(a.split()[0] in honorifics and a.split()[1:] == [e.name] for a in e.aliases if " " in a)}
+    gone: set[int] = set()
+    for ent in entities:
+        if ent.type != "PERSON" or not 2 <= len(ent.name.split()) <= 3 or not ent.mentions:
+            continue
+        s, e = ent.mentions[0]
+        words = text[max(0, s - 40):s].split()
+        family = names.strip_possessive(words[-1]) if words else ""
+        owner = titled_single.get(family)
+        if owner is None or id(owner) in gone or not text[:s].endswith(family + " ") or len(words) < 2 \
+                or words[-2] not in honorifics or names.known_given_name(family) \
+                or any(len(w) > _GIVEN_SYLLABLE for w in ent.name.split()):
+            continue
+        owner.aliases = list(dict.fromkeys([owner.name, *owner.aliases]))
+        owner.name = f"{family} {ent.name}"
+        owner.mentions = sorted(set(owner.mentions) | {(s - len(family) - 1, e)} | set(ent.mentions[1:]))
+        owner.roles = list(dict.fromkeys([*owner.roles, *ent.roles]))
+        gone.add(id(ent))
+    return [e for e in entities if id(e) not in gone]

@@ -271,6 +271,14 @@ def person_gender(p: Person) -> str | None:
     gendered given name (names_given.tsv, else ``plain_given_gender``) as a weaker vote
     (``GIVEN_NAME_WEIGHT``, ``GUESSED_NAME_WEIGHT``); with nothing said, a names_given.tsv name alone (the store guesses
     from gender-guesser's names only where no article says anything); else None (no guess)."""
+    return gender_and_basis(p)[0]
+
+
+def gender_and_basis(p: Person) -> tuple[str | None, str | None]:
+    """``person_gender`` and what decided it: "text" when what the text says (titles, pronouns,
+    role and kin words) makes the majority on its own, "name" when the given name was needed (or
+    was all there was); None with no gender. So a reader (and the store) can tell an inferred
+    gender from a read one."""
     votes = {"f": 0.0, "m": 0.0}
     for m in p.mentions:
         if m.gender in votes:
@@ -282,7 +290,9 @@ def person_gender(p: Person) -> str | None:
     total = votes["f"] + votes["m"]
     given = names.gender_of(p.name)
     if not total:  # nothing said: a name names_given.tsv lists as plainly one gender, or no guess
-        return GENDERS.get(given)
+        found = GENDERS.get(given)
+        return found, "name" if found else None
+    said = next((GENDERS[g] for g in ("f", "m") if votes[g] >= total * MAJORITY), None)
     weight = GIVEN_NAME_WEIGHT
     if given not in votes and not p.parts.family_first and p.parts.given:
         given = {"female": "f", "male": "m"}.get(plain_given_gender(p.parts.first) or "", "-")
@@ -290,7 +300,10 @@ def person_gender(p: Person) -> str | None:
     if given in votes:
         votes[given] += weight
         total += weight
-    return next((GENDERS[g] for g in ("f", "m") if votes[g] >= total * MAJORITY), None)
+    found = next((GENDERS[g] for g in ("f", "m") if votes[g] >= total * MAJORITY), None)
+    if found is None:
+        return None, None
+    return found, "text" if said == found else "name"
 
 
 def plain_given_gender(word: str) -> str | None:

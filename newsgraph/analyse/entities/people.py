@@ -47,6 +47,8 @@ from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.aliases import declared_aliases, named_groups
 from newsgraph.analyse.entities.entity_joins import (
     THING_TYPES,
+    join_birth_names,
+    join_family_name_first,
     join_lone_surnames,
     join_named_things,
     join_spelling_variants,
@@ -116,7 +118,8 @@ def group_entities(doc: Doc) -> list[Entity]:
     kept = {id(p) for p in people}
     fold_into_things(doc, [p for p in grouping.people if id(p) not in kept], grouping.others)
     entities = join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
-    return join_lone_surnames(doc, join_spelling_variants(doc, join_titled_given_names(doc, entities)))
+    entities = join_spelling_variants(doc, join_titled_given_names(doc, join_family_name_first(doc, entities)))
+    return join_birth_names(doc, join_lone_surnames(doc, entities))
 
 
 @dataclass(frozen=True)

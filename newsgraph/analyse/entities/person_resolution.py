@@ -18,7 +18,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names
 from newsgraph.analyse.entities.entity_joins import FIRST_NAME_TITLES
-from newsgraph.analyse.entities.gender import person_gender
+from newsgraph.analyse.entities.gender import gender_and_basis
 from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS
 from newsgraph.analyse.entities.person import Mention, Person
 from newsgraph.model import Entity
@@ -121,6 +121,14 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
     short = parts.surname
     pool = by_surname.get(short) or by_surname.get(short.split()[-1], [])
     cands = [p for p in pool if p.parts.suffix.rstrip(".") == parts.suffix.rstrip(".") or not parts.suffix]
+    initial = initial_before(text, m)
+    if initial:  # "S Easterby" in a team list, the initial left out of the name, is not Guy Easterby
+        cands = [p for p in cands if p.full and p.parts.first[:1] == initial]
+        if not cands:
+            initialled = Person(f"{initial} {name}", m.char_start)
+            people.append(initialled)
+            by_surname.setdefault(short, []).append(initialled)
+            return initialled
     if m.title and names.titles()[m.title][0] == "office":
         cands = [p for p in cands if not _office_rules_out(p, m.title)]
     if m.title in PEERAGE:  # "Lord Roberts of Conwy" is not the article's Sion Roberts
@@ -147,6 +155,23 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         people.append(chosen)
         by_surname.setdefault(short, []).append(chosen)
     return chosen
+
+
+_INITIAL_BEFORE = re.compile(r"(?:^|[,;(]\s*|\s)([A-Z])\.? $")
+
+
+def initial_before(text: str, m: Mention) -> str | None:
+    """ "J Hayes, S Easterby": the initial written right before a surname the name left out, in a
+    list or mid-sentence (not "A"/"I" opening a sentence)."""
+    if not text or len(m.words) != 1:
+        return None
+    found = _INITIAL_BEFORE.search(text, max(0, m.char_start - 5), m.char_start)
+    if found is None:
+        return None
+    letter = found[1]
+    if letter in ("A", "I") and found[0].lstrip()[:1] not in (",", ";", "("):
+        return None
+    return letter
 
 
 _LIST_GAP = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+)")
@@ -445,5 +470,6 @@ def person_entity(p: Person) -> Entity:
             p.aliases.append(p.name)
             p.name = peer
     aliases = [a for a in dict.fromkeys(p.aliases) if a != p.name]
+    gender, basis = gender_and_basis(p)
     return Entity(name=p.name, type="PERSON", mentions=mentions, aliases=aliases, roles=p.roles,
-                  gender=person_gender(p))
+                  gender=gender, gender_basis=basis)
