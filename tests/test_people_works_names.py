@@ -71,3 +71,28 @@ def test_a_director_whose_film_is_named_after_him_stays_a_person(nlp) -> None:  
 def test_a_middle_name_is_no_given_or_family_name(nlp, text: str, typed_words: list[str], full: str) -> None:  # noqa: F811
     doc = only(parse(nlp, text), (typed_words, "PERSON"))
     assert person_names(doc) == {full}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The singer, who sang on 1960s hits such as Come Tomorrow and Tra La Lee, said he was a hero.",
+     "Tra La Lee"),
+    ("He made more than 25 films, including Jungle Fire, Do the Right Thing, Summer of Harold and 1986 hit Blue.",
+     "Harold"),
+    ("The actor, whose films include Blue List, Harold Pemberton and Star Roads, said the theatre mattered.",
+     "Harold Pemberton"),
+])
+def test_a_name_in_a_list_of_titles_is_no_person(nlp, text: str, name: str) -> None:  # noqa: F811
+    doc = typed(parse(nlp, text), name.split(), "PERSON")
+    assert name not in person_names(doc)
+
+
+def test_the_author_in_a_list_of_titles_stays_a_person(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "Other films include Harold Pemberton's Blue Roads and the comedy Sidelines."),
+                ["Harold", "Pemberton"], "PERSON")
+    assert "Harold Pemberton" in person_names(doc)
+
+
+def test_a_nominee_after_a_works_noun_that_is_no_subject_stays_a_person(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "Nominees for best foreign film include Spain's Harold Pemberton for Bad Roads."),
+                ["Harold", "Pemberton"], "PERSON")
+    assert "Harold Pemberton" in person_names(doc)

@@ -18,7 +18,7 @@ from newsgraph.analyse.base.data import work_nouns
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.evidence import organisation_context
-from newsgraph.analyse.entities.name_spans import place_context
+from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS, cap, place_context
 from newsgraph.analyse.entities.person import Person
 from newsgraph.model import Entity
 
@@ -51,6 +51,10 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     "stars like Ann Lee"."""
     if said_to_be_a_work(t, i, j):
         return "WORK_OF_ART"
+    listed = listed_works_head(t, i, j)
+    if listed is not None:
+        lemma = t.lemma[listed].lower()
+        return "WORK_OF_ART" if lemma in work_nouns() or lemma in WORK_HEADS else "EVENT"
     k = j - 1
     if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
         k = t.head[k]  # "products like Acme cookies and sugary Zingo drinks": the brand names the thing
@@ -75,6 +79,44 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     if (lemma in names.org_roles() or lemma in THING_HEADS) and lemma not in PEOPLES_HEADS:
         return "ORG"
     return None
+
+
+_LIST_WORDS = frozenset({",", "and", "&", "of", "the", "a", "in", "on", "to", "'s", "’s", "'", ":", "-", "!", "?"})
+"""Lower-case words and marks a list of titles holds between its capitalised words ("Shaun of the Dead")."""
+_LIST_RUN = 30
+_INCLUDE_AUX = frozenset({"have", "has", "had", "will", "would", "also"})
+
+
+def listed_works_head(t: TokenTable, i: int, j: int) -> int | None:
+    """ "hits such as Come Tomorrow and Ann Lee", "films, including Jungle Fire, Summer of Ann",
+    "whose films include Blue List, Ann Lee and Star Roads": the name stands in an unbroken list of
+    titles (capitalised words, numbers and the small words titles hold) that a noun of works or
+    events opens; that noun's token, else None. Read on the tokens, not the parse, which often
+    hangs a list of titles on the wrong word. Not the author of a title ("films such as Ann Lee's Blue")."""
+    if j < t.n and t.text[j] in POSSESSIVE_TOKENS or any(t.text[k].endswith(".") for k in range(i, j)):
+        return None  # (nor a name run over a sentence's end: "and Malcolm X. Ann Lee, the daughter")
+    k = i - 1
+    while k > 0 and i - k < _LIST_RUN and (cap(t, k) or t.like_num[k] or t.lower[k] in _LIST_WORDS) \
+            and not t.sent_start[k]:
+        k -= 1
+    if t.lower[k] == "as" and t.lower[k - 1] == "such":
+        noun = k - 2
+    elif t.lower[k] in ("including", "like"):
+        noun = k - 1
+    elif t.lemma[k] == "include":
+        noun = k - 1
+        while noun > 0 and t.lower[noun] in _INCLUDE_AUX:
+            noun -= 1
+        if t.dep[noun] != "nsubj":
+            return None  # "whose films include"; not "Nominees for best film include"
+    else:
+        return None
+    if noun > 0 and t.text[noun] == "," and t.tag[noun - 1] == "NNS":
+        noun -= 1  # "films, including ..."
+    if noun < 0 or t.pos[noun] != "NOUN":
+        return None
+    lemma = t.lemma[noun].lower()
+    return noun if lemma in work_nouns() or lemma in WORK_HEADS or lemma in EVENT_HEADS else None
 
 
 def said_to_be_a_work(t: TokenTable, i: int, j: int) -> bool:
