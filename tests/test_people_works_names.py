@@ -96,3 +96,9 @@ def test_a_nominee_after_a_works_noun_that_is_no_subject_stays_a_person(nlp) -> 
     doc = typed(parse(nlp, "Nominees for best foreign film include Spain's Harold Pemberton for Bad Roads."),
                 ["Harold", "Pemberton"], "PERSON")
     assert "Harold Pemberton" in person_names(doc)
+
+
+def test_a_title_case_headline_is_no_title_of_a_work(nlp) -> None:  # noqa: F811
+    text = "Dora Quill Goes After Harold Pemberton As The New Bo Ray\n\nDora Quill spoke on Monday."
+    doc = only(parse(nlp, text), (["Dora", "Quill"], "PERSON"), (["Harold", "Pemberton"], "PERSON"))
+    assert {"Dora Quill", "Harold Pemberton"} <= person_names(doc)

@@ -21,6 +21,7 @@ from newsgraph.analyse.entities.name_spans import (
     cap,
     east_asian_candidates,
     extend,
+    headline_like,
     join_adjacent_names,
     name_words,
     particle_shaped,
@@ -85,7 +86,7 @@ def collect_spans(doc: Doc) -> Spans:
             spans.append((s0, j, org_label, org_title))  # "Lockheed" ORG + "Martin" PERSON: one firm
             continue
         if label == "PERSON":
-            title_end = title_run_end(t, j)
+            title_end = title_run_end(doc, j)
             if title_end is not None:
                 spans.append((i, title_end, "WORK_OF_ART", None))  # "won by Ann Lee Lado Del Rio from"
                 continue
@@ -99,10 +100,14 @@ TITLE_FUNCTION_WORDS = frozenset({"Of", "The", "And", "In", "On", "To", "For", "
 """Small words a title capitalises and a person's name never holds mid-name ("Lado Del Rio")."""
 
 
-def title_run_end(t: TokenTable, j: int) -> int | None:
+def title_run_end(doc: Doc, j: int) -> int | None:
     """ "won by Al Otro Lado Del Rio from": a name that runs on, with no break, into capitalised
     words spaCy left untyped, one of them a small word only a title capitalises (after a first
-    word: not "Alessandro" + "Del Piero"), is cut from a work's title; the title's end, else None."""
+    word: not "Alessandro" + "Del Piero"), is cut from a work's title; the title's end, else None.
+    Not in a title-case headline ("Ann Lee Goes After Bo Ray As The New Cy Dee")."""
+    t = token_table(doc)
+    if j >= t.n or headline_like(doc, j):
+        return None
     k = j
     while k < t.n and cap(t, k) and t.is_alpha[k] and not t.ent_type[k] and t.space[k - 1] and not t.sent_start[k]:
         k += 1
