@@ -21,7 +21,6 @@ from newsgraph.analyse.entities.name_spans import (
     cap,
     east_asian_candidates,
     extend,
-    headline_like,
     join_adjacent_names,
     name_words,
     particle_shaped,
@@ -106,8 +105,11 @@ def title_run_end(doc: Doc, j: int) -> int | None:
     word: not "Alessandro" + "Del Piero"), is cut from a work's title; the title's end, else None.
     Not in a title-case headline ("Ann Lee Goes After Bo Ray As The New Cy Dee")."""
     t = token_table(doc)
-    if j >= t.n or headline_like(doc, j):
+    if j >= t.n:
         return None
+    start, end = t.sent_bounds[j]
+    if all(t.is_title[k] for k in range(start, end) if t.is_alpha[k] and t.length[k] > 3):
+        return None  # every longer word capitalised: a headline (not "won by ... from The Diaries")
     k = j
     while k < t.n and cap(t, k) and t.is_alpha[k] and not t.ent_type[k] and t.space[k - 1] and not t.sent_start[k]:
         k += 1
