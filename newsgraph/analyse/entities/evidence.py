@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.analyse.base.data import work_nouns
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.base.tree_edges import tree_edges
 from newsgraph.analyse.entities import names, places
@@ -42,6 +43,8 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
         return False  # "marketing company Doubleclick, one of the leading providers ...", "media giant Vivendi Universal"
     if len(p.name.split()) > 1 and all(m.modifier for m in p.mentions):
         return False  # "Lib Dem leader Charles Kennedy": only ever modifying a noun
+    if names_a_series(doc, p):
+        return False  # "the next Ann Lee film", "past four Ann Lee films", "the Ann Lee franchise"
     words = p.name.split()
     first = words[0]
     if len(words) > 1 and not p.evidence and first.lower() in lower_words and first not in names.given_names() \
@@ -75,6 +78,23 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     # A lone given name, once, with nothing personal: not when it starts an organisation's
     # name in the same article ("Walter Energy ... from Walter").
     return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
+
+
+SERIES_NOUNS = frozenset({"franchise", "series", "saga", "sequel", "spin-off", "remake", "adaptation"})
+"""Nouns of a run of works that a name modifies ("the Ann Lee franchise")."""
+
+
+def names_a_series(doc: Doc, p: Person) -> bool:
+    """Most mentions (at least two) modify a noun of works ("the next Ann Lee film", "two previous
+    Ann Lee movies", "the Ann Lee franchise") and none has a title or a gendered word: the name is
+    a series' or a character's brand, not a person the article is about (a director's "the new Ann
+    Lee film" is outnumbered by what the article says of her)."""
+    if any(m.title or m.gender != "-" for m in p.mentions):
+        return False  # (a given name's gender is no evidence here: "the next James Hale film")
+    t = token_table(doc)
+    nouns = work_nouns() | SERIES_NOUNS
+    series = sum(m.modifier and t.lemma[t.head[m.end - 1]].lower() in nouns for m in p.mentions)
+    return series >= 2 and 2 * series > len(p.mentions)
 
 
 def strong_evidence(doc: Doc, p: Person, family_names: set[str], *, given_name: bool = True) -> bool:

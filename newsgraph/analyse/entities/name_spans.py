@@ -81,8 +81,12 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
                  or t.tag[i - 1] == "NNP" and not t.ent_type[i - 1]
                  and places.lookup(text[i - 1]) is None):
         i -= 1  # "Ivanka" + "Trump" PERSON, "Rakeyia" + "Scott"
+    elif i > 0 and j - i >= 2 and _middle_name_led(t, i - 1, i, j):
+        i -= 1  # "Rhodri" + "Glyn Thomas" PERSON: the given name before a middle name
     if j - i == 1 and names.known_given_name(text[i]) and text[i] not in names.titles():
         j = _surname_after_given(t, j)  # "champion [[Edith]] Masai", "[[Ahmed]] 'Mido' Hossam"
+    elif j - i == 2 and _middle_name_led(t, j - 1, j - 2, j) and t.head[j - 1] == j:
+        j = _surname_after_given(t, j)  # "James Dean" PERSON + "Bradfield": a middle name is no surname
     # "Alicia M" (a name cut short): the initial without a full stop is dropped, unless the
     # surname the tagger left out follows it ("Bruce L" + "Castor Jr").
     if j - i >= 2 and len(text[j - 1]) == 1 and t.is_upper[j - 1]:
@@ -118,6 +122,18 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 
 _QUOTE_OPEN = {"'": "'", "‘": "’", '"': '"', "“": "”"}
+
+
+def _middle_name_led(t: TokenTable, k: int, i: int, j: int) -> bool:
+    """Token k, a given name spaCy left out of the name i..j, leads into another given name: the
+    parse makes it a compound inside the name ("Rhodri" before "Glyn Thomas") or of the untyped
+    word after it ("James Dean" before "Bradfield"), so the name's second given name is a middle
+    name, not the first. Not a role that is a given name too ("Wing Ann Lee")."""
+    return t.ent_type[k] in ("", "PERSON") and cap(t, k) and bool(t.is_alpha[k]) \
+        and t.dep[k] == "compound" and i <= t.head[k] <= j and names.known_given_name(t.text[k]) \
+        and t.text[k] not in names.titles() and t.lower[k] not in names.person_roles() \
+        and names.known_given_name(t.text[i]) \
+        and (k > i or not t.ent_type[k] and bool(t.space[k]))
 
 
 def _surname_after_given(t: TokenTable, j: int) -> int:

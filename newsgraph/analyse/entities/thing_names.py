@@ -18,7 +18,7 @@ from newsgraph.analyse.base.data import work_nouns
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
 from newsgraph.analyse.entities.evidence import organisation_context
-from newsgraph.analyse.entities.name_spans import place_context
+from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS, cap, place_context
 from newsgraph.analyse.entities.person import Person
 from newsgraph.model import Entity
 
@@ -29,6 +29,11 @@ group, including Ann Lee" names its members)."""
 THING_HEADS = frozenset({"title", "product", "console", "device", "gadget", "service", "programme",
                          "program", "show", "franchise", "format", "technology", "port", "brand"})
 """Nouns of things (besides works and organisations) whose examples are no people."""
+WORK_HEADS = frozenset({"hit", "track", "tune", "smash", "favourite"})
+"""Nouns of works besides ``work_nouns()`` whose examples are titles ("hits such as Ann Lee")."""
+EVENT_HEADS = frozenset({"battle", "war", "campaign", "siege", "offensive", "uprising", "revolution",
+                         "tournament", "championship", "race", "match", "final", "festival", "disaster"})
+"""Nouns of events whose examples are events ("battles, including Guadalcanal and Pearl Harbour")."""
 PEOPLES_HEADS = frozenset({"leader", "giant", "body"})
 """Organisation nouns that name people too ("leaders such as Ann Lee", "media giants like Ann Lee")."""
 EVENT_WORDS = frozenset({"Day", "Week", "Night", "Lecture", "Memorial", "Awards", "Prize", "Cup", "Trophy",
@@ -39,9 +44,17 @@ _EVENT_RUN = 6
 
 
 def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
-    """ "titles such as Fifa and Ann Lee", "movies such as Ann Lee", "groups like Ann Lee": the name
-    (or a name it is coordinated with) is an example of a noun of works or organisations; the label
-    that noun gives (WORK_OF_ART or ORG), else None. Not "stars like Ann Lee"."""
+    """ "titles such as Fifa and Ann Lee", "hits such as Ann Lee", "groups like Ann Lee", "battles,
+    including Ann Lee": the name (or a name it is coordinated with) is an example of a noun of works,
+    organisations or events, or the sentence says it is a work ("Ann Lee is an enchanting book",
+    ``said_to_be_a_work``); the label that noun gives (WORK_OF_ART, ORG or EVENT), else None. Not
+    "stars like Ann Lee"."""
+    if said_to_be_a_work(t, i, j):
+        return "WORK_OF_ART"
+    listed = listed_works_head(t, i, j)
+    if listed is not None:
+        lemma = t.lemma[listed].lower()
+        return "WORK_OF_ART" if lemma in work_nouns() or lemma in WORK_HEADS else "EVENT"
     k = j - 1
     if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
         k = t.head[k]  # "products like Acme cookies and sugary Zingo drinks": the brand names the thing
@@ -59,11 +72,67 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
                                                    and t.text[noun + 1] == "," and t.tag[noun] == "NNS"):
         return None  # "the group, like Ann Lee, ...", "the group, including Ann Lee" are no examples
     lemma = t.lemma[noun].lower()
-    if lemma in work_nouns():
+    if lemma in work_nouns() or lemma in WORK_HEADS:
         return "WORK_OF_ART"
+    if lemma in EVENT_HEADS:
+        return "EVENT"
     if (lemma in names.org_roles() or lemma in THING_HEADS) and lemma not in PEOPLES_HEADS:
         return "ORG"
     return None
+
+
+_LIST_WORDS = frozenset({",", "and", "&", "of", "the", "a", "in", "on", "to", "'s", "’s", "'", ":", "-", "!", "?"})
+"""Lower-case words and marks a list of titles holds between its capitalised words ("Shaun of the Dead")."""
+_LIST_RUN = 30
+_INCLUDE_AUX = frozenset({"have", "has", "had", "will", "would", "also"})
+
+
+def listed_works_head(t: TokenTable, i: int, j: int) -> int | None:
+    """ "hits such as Come Tomorrow and Ann Lee", "films, including Jungle Fire, Summer of Ann",
+    "whose films include Blue List, Ann Lee and Star Roads": the name stands in an unbroken list of
+    titles (capitalised words, numbers and the small words titles hold) that a noun of works or
+    events opens; that noun's token, else None. Read on the tokens, not the parse, which often
+    hangs a list of titles on the wrong word. Not the author of a title ("films such as Ann Lee's Blue")."""
+    if j < t.n and t.text[j] in POSSESSIVE_TOKENS or any(t.text[k].endswith(".") for k in range(i, j)):
+        return None  # (nor a name run over a sentence's end: "and Malcolm X. Ann Lee, the daughter")
+    k = i - 1
+    while k > 0 and i - k < _LIST_RUN and (cap(t, k) or t.like_num[k] or t.lower[k] in _LIST_WORDS) \
+            and not t.sent_start[k]:
+        k -= 1
+    if t.lower[k] == "as" and t.lower[k - 1] == "such":
+        noun = k - 2
+    elif t.lower[k] in ("including", "like"):
+        noun = k - 1
+    elif t.lemma[k] == "include":
+        noun = k - 1
+        while noun > 0 and t.lower[noun] in _INCLUDE_AUX:
+            noun -= 1
+        if t.dep[noun] != "nsubj":
+            return None  # "whose films include"; not "Nominees for best film include"
+    else:
+        return None
+    if noun > 0 and t.text[noun] == "," and t.tag[noun - 1] == "NNS":
+        noun -= 1  # "films, including ..."
+    if noun < 0 or t.pos[noun] != "NOUN":
+        return None
+    lemma = t.lemma[noun].lower()
+    return noun if lemma in work_nouns() or lemma in WORK_HEADS or lemma in EVENT_HEADS else None
+
+
+def said_to_be_a_work(t: TokenTable, i: int, j: int) -> bool:
+    """ "Ann Lee is an enchanting book", "Ann Lee was his first film": the name is the subject of
+    "be" whose complement is a noun of works (not "Ann Lee is the film's star")."""
+    k = j - 1
+    if t.dep[k] not in ("nsubj", "nsubjpass"):
+        return False
+    verb = t.head[k]
+    if t.lemma[verb] != "be" or verb != j:
+        return False  # the verb right after the name: not "Ann Lee, who wrote it, is ..."
+    for attr in range(verb + 1, min(t.n, verb + 6)):
+        if t.dep[attr] == "attr" and t.head[attr] == verb:
+            return t.pos[attr] == "NOUN" and t.lemma[attr].lower() in work_nouns() \
+                and not any(t.text[c] in ("'s", "’s") for c in range(verb + 1, attr))
+    return False
 
 
 def event_name_end(t: TokenTable, j: int) -> int | None:
@@ -150,6 +219,9 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
             and any(thing.type == "ORG" and thing.name.endswith(" " + p.name) for thing in things):
         return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no
         # evidence); not "Elvis" beside a mistyped "European Elvis"
+    personal = bool(p.roles) or any(m.title or m.roles or m.gender != "-" for m in p.mentions)
+    if not personal and " " in p.name and any(thing.type == "WORK_OF_ART" and thing.name == p.name for thing in things):
+        return True  # "Ann Lee is an enchanting book ... Ann Lee tells the story of": a verb is no evidence
     if not no_person_evidence(p):
         return False
     for thing in things:
