@@ -45,10 +45,10 @@ def tally_ms_per_article(db: Path, documents: list[str]) -> float:
     conn.execute("BEGIN")
     t = time.perf_counter()
     for article_id, title, text, published in articles:
-        conn.execute("INSERT INTO word_scratch(rowid, first, second) VALUES (1, ?, ?)", (title, text))
+        conn.execute("INSERT INTO word_fts_scratch(rowid, first, second) VALUES (1, ?, ?)", (title, text))
         conn.execute("INSERT INTO word_delta VALUES (?, 1, 0)", (published,))
         for (content,) in conn.execute("SELECT content FROM quotes WHERE article_id = ?", (article_id,)).fetchall():
-            conn.execute("INSERT INTO word_scratch(rowid, first) VALUES (1, ?)", (content,))
+            conn.execute("INSERT INTO word_fts_scratch(rowid, first) VALUES (1, ?)", (content,))
             conn.execute("INSERT INTO word_delta VALUES (?, 0, 1)", (published,))
     spent = time.perf_counter() - t
     conn.execute("ROLLBACK")

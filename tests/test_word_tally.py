@@ -109,7 +109,7 @@ def test_a_schema_7_store_migrates_to_the_same_word_counts(store: sqlite3.Connec
                                  ).fetchall():
         store.execute(f"DROP TRIGGER {name}")
     store.execute("DROP VIEW word_delta")
-    for name in ("word_scratch_terms", "word_scratch", "word_tally"):
+    for name in ("word_fts_scratch_terms", "word_fts_scratch", "word_tally"):
         store.execute(f"DROP TABLE {name}")
     conn = reopened_as_of_schema(store, tmp_path / "w.db", 7)
     assert sorted(map(tuple, conn.execute("SELECT * FROM word_tally"))) == before

@@ -123,9 +123,9 @@ def rebuild_attention(conn: sqlite3.Connection) -> None:
 
 def rebuild_word_tally(conn: sqlite3.Connection) -> None:
     """Count each word's articles and quotations per month from the stored rows (inside the caller's
-    transaction): the texts of one month at a time through word_scratch (word_tally.sql)."""
+    transaction): the texts of one month at a time through word_fts_scratch (word_tally.sql)."""
     conn.execute("DELETE FROM word_tally")
-    conn.execute("INSERT INTO word_scratch(word_scratch) VALUES ('delete-all')")
+    conn.execute("INSERT INTO word_fts_scratch(word_fts_scratch) VALUES ('delete-all')")
     months: dict[str | None, list[int]] = {}
     for article_id, published in conn.execute("SELECT id, published FROM articles INDEXED BY articles_dates"):
         months.setdefault(None if published is None else str(published)[:7], []).append(article_id)
