@@ -20,7 +20,7 @@ import sqlite3
 from typing import Any
 
 from newsgraph import query
-from newsgraph.identity import identities
+from newsgraph.identity import lookup
 from newsgraph.model import PLACE_TYPES
 from newsgraph.search import SearchQuery, exact_condition, parse
 
@@ -71,7 +71,7 @@ def _selection(conn: sqlite3.Connection, person: str | None, place: str | None, 
 
     nothing: Selection = ("SELECT NULL, 0 WHERE 0", [], "SELECT NULL, 0 WHERE 0", [], False)
     if person:
-        who = identities(conn).find(person)
+        who = lookup(conn, person)
         if who is None:
             return nothing
         cond, args = who.entity_condition("e")
@@ -168,7 +168,7 @@ def _kept_key(conn: sqlite3.Connection, person: str | None, place: str | None) -
     """The key of ``attention_tally`` for a person (their identity's) or a place; None: nobody of that name."""
     if place:
         return "p" + place
-    who = identities(conn).find(person or "")
+    who = lookup(conn, person or "")
     return who.key if who else None
 
 

@@ -331,6 +331,8 @@ CREATE TABLE IF NOT EXISTS person_totals (
 CREATE TABLE IF NOT EXISTS person_names (
     key TEXT NOT NULL, name TEXT NOT NULL, entities INTEGER NOT NULL, PRIMARY KEY (key, name)
 ) WITHOUT ROWID;
+-- Who goes by a name, without every identity built (identity.lookup: a CLI command about one person; schema 8).
+CREATE INDEX IF NOT EXISTS person_names_name ON person_names(name);
 -- Places (model.PLACE_TYPES) by name: entities, mentions, articles, coordinates; and their types.
 CREATE TABLE IF NOT EXISTS place_totals (
     name TEXT PRIMARY KEY, entities INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0,
