@@ -6,8 +6,10 @@ search (MediaCloud's attention chart), on the publication date of the articles.
 * a search (search.py syntax): the articles whose text matches, and the quotations that match.
 
 A person or a place alone is read from the totals ingest keeps (store/schema.sql ``attention_tally``,
-schema 7): every article counted, at the cost of a few rows per period. A search, or a person and a
-place together, is counted in the rows themselves, on a sample when it is common (``SAMPLE``).
+schema 7), and so is a search of one word by month or year (``word_tally``, schema 8): every article
+counted, at the cost of a few rows per period. Any other search (a phrase, OR, a prefix, an accent, a
+word the tally cannot spell as the index does, by week), or a person and a place together, is counted
+in the rows themselves, on a sample when it is common (``SAMPLE``).
 Articles with no publication date cannot be placed in time; they are counted in ``undated``.
 """
 
@@ -18,9 +20,9 @@ import sqlite3
 from typing import Any
 
 from newsgraph import query
-from newsgraph.identity import identities
+from newsgraph.identity import lookup
 from newsgraph.model import PLACE_TYPES
-from newsgraph.search import exact_condition, parse
+from newsgraph.search import SearchQuery, exact_condition, parse
 
 UNITS = ("week", "month", "year")
 PERIOD_SQL = {
@@ -69,7 +71,7 @@ def _selection(conn: sqlite3.Connection, person: str | None, place: str | None, 
 
     nothing: Selection = ("SELECT NULL, 0 WHERE 0", [], "SELECT NULL, 0 WHERE 0", [], False)
     if person:
-        who = identities(conn).find(person)
+        who = lookup(conn, person)
         if who is None:
             return nothing
         cond, args = who.entity_condition("e")
@@ -127,10 +129,12 @@ def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str
     counts: dict[str, dict[str, int]] = {}
     undated = {"articles": 0, "quotes": 0}
     sampled = False
-    if bool(person) != bool(place) and not search:
-        key = _kept_key(conn, person, place)
-        rows = conn.execute(f"SELECT {KEPT_PERIOD_SQL[unit]}, sum(articles), sum(quotes) FROM attention_tally"
-                            " WHERE key = ? GROUP BY 1", (key,)).fetchall() if key else []
+    word = tallied_word(parse(search)) if search and not person and not place and unit != "week" else None
+    if (bool(person) != bool(place) and not search) or word:
+        key = word or _kept_key(conn, person, place)
+        table = "word_tally WHERE word = ?" if word else "attention_tally WHERE key = ?"
+        rows = conn.execute(f"SELECT {KEPT_PERIOD_SQL[unit]}, sum(articles), sum(quotes) FROM {table} GROUP BY 1",
+                            (key,)).fetchall() if key else []
         for p, articles, quotes in rows:
             if p == "":
                 undated = {"articles": articles, "quotes": quotes}
@@ -149,11 +153,22 @@ def attention(conn: sqlite3.Connection, *, person: str | None = None, place: str
             "sample": SAMPLE if sampled else None}
 
 
+def tallied_word(query: SearchQuery) -> str | None:
+    """The word ``word_tally`` counts ``query`` by, when it is one whole word with neither accent nor
+    prefix, in ASCII letters and digits (which unicode61 keeps whole and only lower-cases, so the
+    tally's spelling is the index's); None: the query is counted in the rows."""
+    if len(query.groups) != 1 or len(query.groups[0]) != 1:
+        return None
+    term = query.groups[0][0]
+    word = term.forms[0] if len(term.words) == 1 and not term.prefix else ""
+    return word if word.isascii() and word.isalnum() and not term.accented else None
+
+
 def _kept_key(conn: sqlite3.Connection, person: str | None, place: str | None) -> str | None:
     """The key of ``attention_tally`` for a person (their identity's) or a place; None: nobody of that name."""
     if place:
         return "p" + place
-    who = identities(conn).find(person or "")
+    who = lookup(conn, person or "")
     return who.key if who else None
 
 

@@ -19,7 +19,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsgraph.tables import per_store
+from newsgraph.tables import per_store, store_state
 
 
 @dataclass
@@ -63,11 +63,16 @@ def display_name(names: dict[str, int], first: str | None = None) -> str:
     return min(names, key=lambda n: (" " not in n, -names[n], n != first, n))
 
 
+def rank(p: Identity) -> tuple[int, int, str]:
+    """The order of identities: most quoted first, then most mentioned, then by display name."""
+    return -p.quotes, -p.mentions, p.name
+
+
 class Identities:
     """Every identity of a store, with look-up by any of its names (case-insensitive)."""
 
     def __init__(self, people: list[Identity]) -> None:
-        self.all = sorted(people, key=lambda p: (-p.quotes, -p.mentions, p.name))
+        self.all = sorted(people, key=rank)
         self._by_key = {p.key: p for p in self.all}
         self._by_names: tuple[dict[str, list[Identity]], dict[str, list[Identity]]] | None = None
 
@@ -114,37 +119,101 @@ def identities(conn: sqlite3.Connection) -> Identities:
     return per_store(conn, _build)
 
 
+_built: dict[str, tuple[tuple, Identities]] = {}
+"""The identities built last per store file, with the file's state before they were read (``lookup``)."""
+_looked_up: dict[tuple[str, tuple, str], Identity | None] = {}
+"""``lookup``'s answers per store file, state and name."""
+
+
 def _build(conn: sqlite3.Connection) -> Identities:
     """One read transaction, so that a concurrent ingest cannot add a person between the queries."""
+    state = store_state(conn)
     if conn.in_transaction:
-        return _build_in(conn)
-    conn.execute("BEGIN")
-    try:
-        return _build_in(conn)
-    finally:
-        conn.execute("COMMIT")
+        built = _build_in(conn)
+    else:
+        conn.execute("BEGIN")
+        try:
+            built = _build_in(conn)
+        finally:
+            conn.execute("COMMIT")
+    if state:
+        _built[state[0]] = (state[1], built)
+    return built
 
 
 def _build_in(conn: sqlite3.Connection) -> Identities:
     """From the totals the store keeps (store/schema.sql ``person_totals``, ``person_names``): one row
     per identity, not a pass over every entity and quotation."""
+    return Identities(_assemble(conn, "", []))
+
+
+def _assemble(conn: sqlite3.Connection, keys_sql: str, args: list[Any]) -> list[Identity]:
+    """The identities whose key is in ``keys_sql`` (a SELECT of keys; "": every one), names and counts."""
     people: dict[str, Identity] = {}
     rows = conn.cursor()
     rows.row_factory = None  # plain tuples: thousands of rows, each unpacked once
+    among = f" AND key IN ({keys_sql})" if keys_sql else ""
     for key, entities, articles, mentions, quotes, quote_articles in rows.execute(
             "SELECT key, entities, articles, mentions, quotes, quote_articles FROM person_totals"
-            " WHERE entities > 0 OR quotes > 0"):
+            f" WHERE (entities > 0 OR quotes > 0){among}", args):
         if entities > 0:
             people[key] = Identity(key, key[1:], "person", articles=articles, mentions=mentions, quotes=quotes)
         else:  # a speaker no PERSON entity stands for
             people[key] = Identity(key, key[1:], "other", {key[1:]: quotes}, quote_articles, 0, quotes)
-    for key, name, n in rows.execute("SELECT key, name, entities FROM person_names"):
+    if not people:
+        return []
+    for key, name, n in rows.execute(f"SELECT key, name, entities FROM person_names{' WHERE 1' + among if among else ''}",
+                                     args):
         if key in people:
             people[key].names[name] = n
-    firsts = dict(rows.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'").fetchall())
+    firsts = dict(rows.execute("SELECT id, name FROM global_entities WHERE type = 'PERSON'" + (
+        f" AND id IN (SELECT CAST(substr(key, 2) AS INTEGER) FROM ({keys_sql}) WHERE key GLOB 'g*')"
+        if keys_sql else ""), args).fetchall())
     for p in people.values():
         if len(p.names) > 1:  # one name is its own display name (most of them: thousands of calls saved)
             p.name = display_name(p.names, firsts.get(p.global_id))
         elif p.names:
             p.name = next(iter(p.names))
-    return Identities(list(people.values()))
+    return list(people.values())
+
+
+def built_identities(conn: sqlite3.Connection) -> Identities | None:
+    """The store's identities when this process has built them for the store's present state, else None."""
+    state = store_state(conn)
+    hit = _built.get(state[0]) if state else None
+    return hit[1] if hit and state and hit[0] == state[1] else None
+
+
+def lookup(conn: sqlite3.Connection, name: str) -> Identity | None:
+    """``identities(conn).find(name)``, without building every identity when this process has not (a
+    CLI command about one person): the identities using ``name`` read from the totals by name."""
+    built = built_identities(conn)
+    if built is not None:
+        return built.find(name)
+    state = store_state(conn)
+    memo = (state[0], state[1], name) if state else None
+    if memo in _looked_up:  # a command asks several times (its profile, quotations, counts, co-mentions)
+        return _looked_up[memo]
+    conn.create_function("newsgraph_casefold", 1, str.casefold, deterministic=True)
+    who = None
+    for folded, keys_sql, key in ((False, "SELECT key FROM person_names WHERE name = ? UNION SELECT key FROM"
+                                   " person_totals WHERE key = 'n' || ? AND entities <= 0", name),
+                                  (True, "SELECT key FROM person_names WHERE newsgraph_casefold(name) = ? UNION"
+                                   " SELECT key FROM person_totals WHERE entities <= 0"
+                                   " AND newsgraph_casefold(substr(key, 2)) = ?", name.casefold())):
+        # as given (by index), then ignoring case (a pass over the names)
+        found = _assemble(conn, keys_sql, [key, key])
+        named = [p for p in found if (p.name.casefold() if folded else p.name) == key]
+        if named or found:  # the first in Identities.all's order (its input: person_totals by key)
+            who = min(named or found, key=lambda p: (*rank(p), p.key))
+            break
+    if memo:
+        if len(_looked_up) > 1000:
+            _looked_up.clear()
+        _looked_up[memo] = who
+    return who
+
+
+def identities_of(conn: sqlite3.Connection, keys_sql: str, args: list[Any]) -> list[Identity]:
+    """The identities whose key ``keys_sql`` (a SELECT) gives, in ``Identities.all``'s order."""
+    return sorted(_assemble(conn, keys_sql, args), key=lambda p: (*rank(p), p.key))

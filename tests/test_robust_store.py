@@ -209,13 +209,18 @@ def _damaged(kind: str, tmp_path: Path) -> Path:
         c.commit()
         c.close()
     else:
-        data = bytearray(_good_store(tmp_path / "src.db").read_bytes())
+        src = _good_store(tmp_path / "src.db")
+        data = bytearray(src.read_bytes())
         if kind == "truncated":
             data = data[: len(data) // 2]
         elif kind == "header_page_zeroed":
             data[100:4096] = bytes(3996)
-        elif kind == "damaged_middle":  # pages that showing any article reads (schema 5's layout)
-            middle = len(data) // 2 // 4096 * 4096
+        elif kind == "damaged_middle":  # pages of the articles in the middle (read by showing them), whatever the layout
+            c = sqlite3.connect(src)
+            pages = [n for (n,) in c.execute("SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'"
+                                             " ORDER BY pageno")]
+            c.close()
+            middle = (pages[len(pages) // 2] - 1) * 4096
             data[middle : middle + 8192] = b"\xab" * 8192
         p.write_bytes(bytes(data))
     return p

@@ -7,7 +7,7 @@ import re
 import sqlite3
 from typing import Any, TypedDict
 
-from newsgraph.identity import identities
+from newsgraph.identity import lookup
 from newsgraph.model import (
     PLACE_TYPES,
 )
@@ -28,7 +28,7 @@ def _event_filter(conn: sqlite3.Connection, person: str | None, place: str | Non
     for who, types, column in ((person, ("PERSON",), "participants"), (place, PLACE_TYPES, "places")):
         if not who:
             continue
-        identity = identities(conn).find(who) if types == ("PERSON",) else None
+        identity = lookup(conn, who) if types == ("PERSON",) else None
         names = person_names(conn, who) if identity else [who]
         ph = placeholders(names)
         cond, cargs = identity.entity_condition("en") if identity else (f"en.name IN ({ph})", names)

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from newsgraph.identity import Identity, identities
+from newsgraph.identity import Identity, built_identities, identities, identities_of, lookup
 from newsgraph.model import (
     PLACE_TYPES,
 )
@@ -23,11 +23,27 @@ def people(conn: sqlite3.Connection, *, name: str | None = None, sort: str = "qu
            limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """People (one row per identity, merged names included) with their quotations, mentions and
     articles: the counts every page shows. ``name``: part of any of their names, any case."""
-    return per_store(conn, people_table).page(name=name, sort=sort, desc=desc, limit=limit, offset=offset)[0]
+    return _people_source(conn, name, sort, desc, limit, offset).page(name=name, sort=sort, desc=desc, limit=limit,
+                                                                      offset=offset)[0]
 
 
 def count_people(conn: sqlite3.Connection, *, name: str | None = None) -> int:
+    if name is None and built_identities(conn) is None:
+        return int(conn.execute("SELECT count(*) FROM person_totals WHERE entities > 0").fetchone()[0])
     return per_store(conn, people_table).page(name=name, sort="quotes", desc=True, limit=0, offset=0)[1]
+
+
+def _people_source(conn: sqlite3.Connection, name: str | None, sort: str, desc: bool, limit: int, offset: int) -> Table:
+    """Every person's row (``people_table``), or, when this process has not built the identities (a CLI
+    command) and the page is the top of a count, only the people up to the page's last row and those
+    tied with it (the whole table's order begins with theirs), read from the totals by that count."""
+    if name is not None or sort not in ("quotes", "mentions", "articles") or limit < 0 or built_identities(conn):
+        return per_store(conn, people_table)
+    edge = conn.execute(f"SELECT {sort} FROM person_totals WHERE entities > 0 ORDER BY {sort} {'DESC' if desc else ''}"
+                        " LIMIT 1 OFFSET ?", (offset + limit - 1,)).fetchone() if offset + limit > 0 else None
+    cond = f" AND {sort} {'>=' if desc else '<='} ?" if edge else ""
+    top = identities_of(conn, f"SELECT key FROM person_totals WHERE entities > 0{cond}", [edge[0]] if edge else [])
+    return Table([p.row() for p in top], PEOPLE_SORTS, names="names")
 
 
 def people_table(conn: sqlite3.Connection) -> Table:
@@ -38,7 +54,7 @@ def people_table(conn: sqlite3.Connection) -> Table:
 def person_names(conn: sqlite3.Connection, name: str) -> list[str]:
     """The names one person goes by in the store (newsgraph/identity.py): the display name first,
     then the names merged with it; ``[name]`` when no one is known by it."""
-    who = identities(conn).find(name)
+    who = lookup(conn, name)
     if who is None:
         return [name]
     return [who.name] + sorted(set(who.names) - {who.name})
@@ -46,7 +62,7 @@ def person_names(conn: sqlite3.Connection, name: str) -> list[str]:
 
 def find_identity(conn: sqlite3.Connection, name: str) -> Identity | None:
     """The person (or other speaker) ``name`` means, any of their names, any case (identity.Identities.find)."""
-    return identities(conn).find(name)
+    return lookup(conn, name)
 
 
 def suggest_people(conn: sqlite3.Connection, name: str, n: int = 5) -> list[str]:
@@ -58,7 +74,7 @@ def person_profile(conn: sqlite3.Connection, name: str) -> dict[str, Any] | None
     """A person's names, aliases, roles and counts (the same as in every list); None when no one
     is known by ``name`` (in any case). Aliases and roles: of the ``LATEST_ARTICLES`` latest-ingested
     articles naming them (their entities, through the index by global id), the most frequent first."""
-    who = identities(conn).find(name)
+    who = lookup(conn, name)
     if who is None:
         return None
     cond, args = who.entity_condition("e")
@@ -103,7 +119,7 @@ def latest_articles_since(conn: sqlite3.Connection, *, person: str | None = None
     names (of any type, as its timeline reads them)."""
     n = LATEST_ARTICLES if n is None else n
     if person:
-        who = identities(conn).find(person)
+        who = lookup(conn, person)
         if who is None:
             return None
         if who.kind != "person":
@@ -147,7 +163,7 @@ def _co_occurring(conn: sqlite3.Connection, name: str, types: tuple[str, ...], l
 
     CROSS JOIN and the unary ``+`` keep SQLite from driving the join by the (type, name) index,
     which made this a scan of every entity of that type on a large store."""
-    who = identities(conn).find(name)
+    who = lookup(conn, name)
     if who is None:
         return []
     names = person_names(conn, name)

@@ -7,7 +7,7 @@ import re
 import sqlite3
 from typing import Any, TypedDict
 
-from newsgraph.identity import identities
+from newsgraph.identity import identities, lookup
 from newsgraph.query.common import ARTICLE_KEY, FACET_SIZE, and_where, contains, dict_rows, published_between
 from newsgraph.query.sampling import fts_count, fts_matches, search_sample
 from newsgraph.render import lead_in
@@ -50,7 +50,7 @@ def _quote_filter(
     if unattributed in ("hide", "only"):
         where.append(f"{check}q.speaker IS {'NOT ' if unattributed == 'hide' else ''}NULL")
     if person:
-        who = identities(conn).find(person)
+        who = lookup(conn, person)
         if who is None:
             where.append("0")
         else:
@@ -64,7 +64,7 @@ def _quote_filter(
     if by_person and person:
         frm = BY_SPEAKER_ARTICLE
         where.append("s.key = ?")
-        args.append(identities(conn).find(person).key)  # type: ignore[union-attr]  # by_person: someone found
+        args.append(lookup(conn, person).key)  # type: ignore[union-attr]  # by_person: someone found
     if search:
         sq = parse(search)
         if not sq:
@@ -170,7 +170,7 @@ def quotes(
     # hundred seeks) instead of first building the set of every match (``_seek_pays``).
     seek = by_article and bool(sq) and matches >= seek_from
     # Someone's quotations by date: the articles quoting them, newest first (speaker_articles_newest).
-    who = identities(conn).find(person) if person else None
+    who = lookup(conn, person) if person else None
     by_person = who is not None and order == "newest" and not sq and not speaker and article_id is None
     frm, where, args = _quote_filter(conn, search=search, speaker=speaker, person=person, article_id=article_id,
                                      kind=kind, outlet=outlet, date_from=date_from, date_to=date_to,
@@ -304,7 +304,7 @@ def _matches_up_to(conn: sqlite3.Connection, sq: SearchQuery, cap: int) -> int:
 def _many_quotes_of(conn: sqlite3.Connection, person: str, rows: int) -> bool:
     """Whether a person's page of quotations is cheaper to walk to (``_walk_pays``): the most quoted,
     counted in the totals."""
-    who = identities(conn).find(person)
+    who = lookup(conn, person)
     return rows >= 0 and who is not None and who.quotes >= _walk_pays(conn, rows)
 
 
@@ -416,7 +416,7 @@ def _tally_filter(conn: sqlite3.Connection, filters: dict[str, Any]) -> tuple[st
     if any(k not in TALLY_FILTERS and k not in ("unattributed", "person") for k in given):
         return None
     if "person" in given:
-        who = identities(conn).find(given.pop("person"))
+        who = lookup(conn, given.pop("person"))
         if who is None:
             return None
         given = {"speaker_key": who.key, **given}

@@ -17,7 +17,7 @@ from pathlib import Path
 from newsgraph.model import Article, speaker_entity
 from newsgraph.store import wording
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """1: the foundation. 2: articles.author (the byline). 3: events.kind, time_start, time_end.
 4: article document names unique (shared names renamed to their source path); quotes.speaker_type,
 quotes.affiliation, entities.gender; search indexes keeping accents, and over the article text."""
@@ -80,7 +80,7 @@ def _schema_sql() -> str:
 
 MIGRATIONS: dict[int, str] = {1: "migrate_1_to_2.sql", 2: "migrate_2_to_3.sql", 3: "migrate_3_to_4.sql",
                               4: "migrate_4_to_5.sql", 5: "migrate_5_to_6.sql",
-                              6: "migrate_6_to_7.sql"}
+                              6: "migrate_6_to_7.sql", 7: "migrate_7_to_8.sql"}
 """Version steps that change existing tables: from version N, run the SQL file to reach N + 1."""
 TOTALS_SINCE = 5
 """The schema that added the totals (schema.sql, end): an older store computes them once when migrated."""
@@ -94,6 +94,9 @@ GROUP_FIGURES_TABLES = ("quote_group_wordings", "quote_group_speakers")
 ATTENTION_SINCE = 7
 """The schema that counts attention over time whole (schema.sql, attention_tally)."""
 ATTENTION_TABLES = ("attention_tally",)
+WORD_TALLY_SINCE = 8
+"""The schema that counts each word's articles and quotations per month (schema.sql, word_tally)."""
+WORD_TALLY_TABLES = ("word_tally",)
 
 
 def rebuild_totals(conn: sqlite3.Connection) -> None:
@@ -103,6 +106,7 @@ def rebuild_totals(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
     rebuild_group_figures(conn)
     rebuild_attention(conn)
+    rebuild_word_tally(conn)
 
 
 def rebuild_group_figures(conn: sqlite3.Connection) -> None:
@@ -115,6 +119,20 @@ def rebuild_attention(conn: sqlite3.Connection) -> None:
     """Compute attention over time per person and place from the stored rows (inside the caller's transaction)."""
     for statement in _statements(_package_sql("attention_tally.sql")):
         conn.execute(statement)
+
+
+def rebuild_word_tally(conn: sqlite3.Connection) -> None:
+    """Count each word's articles and quotations per month from the stored rows (inside the caller's
+    transaction): the texts of one month at a time through word_fts_scratch (word_tally.sql)."""
+    conn.execute("DELETE FROM word_tally")
+    conn.execute("INSERT INTO word_fts_scratch(word_fts_scratch) VALUES ('delete-all')")
+    months: dict[str | None, list[int]] = {}
+    for article_id, published in conn.execute("SELECT id, published FROM articles INDEXED BY articles_dates"):
+        months.setdefault(None if published is None else str(published)[:7], []).append(article_id)
+    statements = _statements(_package_sql("word_tally.sql"))
+    for month, ids in months.items():
+        for statement in statements:
+            conn.execute(statement, {"month": month, "ids": json.dumps(ids)})
 
 
 def connect(path: str | Path, *, readonly: bool = False, _complete: bool = True) -> sqlite3.Connection:
@@ -255,6 +273,8 @@ def migrate(conn: sqlite3.Connection, from_version: int) -> None:
                 rebuild_group_figures(conn)
             if 0 < version < ATTENTION_SINCE:
                 rebuild_attention(conn)
+            if 0 < version < WORD_TALLY_SINCE:
+                rebuild_word_tally(conn)
         conn.execute(f"PRAGMA application_id = {APP_ID}")
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",

@@ -331,6 +331,8 @@ CREATE TABLE IF NOT EXISTS person_totals (
 CREATE TABLE IF NOT EXISTS person_names (
     key TEXT NOT NULL, name TEXT NOT NULL, entities INTEGER NOT NULL, PRIMARY KEY (key, name)
 ) WITHOUT ROWID;
+-- Who goes by a name, without every identity built (identity.lookup: a CLI command about one person; schema 8).
+CREATE INDEX IF NOT EXISTS person_names_name ON person_names(name);
 -- Places (model.PLACE_TYPES) by name: entities, mentions, articles, coordinates; and their types.
 CREATE TABLE IF NOT EXISTS place_totals (
     name TEXT PRIMARY KEY, entities INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0,
@@ -588,4 +590,70 @@ WHEN old.published IS NOT new.published BEGIN
     SELECT key, old.published, -articles, -quotes FROM attention_article_parts WHERE article_id = new.id;
     INSERT INTO attention_delta(key, published, articles, quotes)
     SELECT key, new.published, articles, quotes FROM attention_article_parts WHERE article_id = new.id;
+END;
+
+-- Words over time (schema 8; attention.py): per word as the accent-free search indexes hold it (the same
+-- tokenizer) and per month of the article's date ('' for none), the articles whose title or text has it
+-- (articles_fts) and the quotations whose words have it (quotes_fts, content): a one-word search's chart
+-- reads a few rows at any size, counted whole. A text's words are read by putting it in word_fts_scratch
+-- (holds nothing between statements) and reading its vocabulary; word_delta adds them to the tally
+-- with signs. Kept by the word_tally_* triggers; store/word_tally.sql computes it from scratch.
+CREATE TABLE IF NOT EXISTS word_tally (
+    word TEXT NOT NULL, month TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (word, month)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS word_fts_scratch USING fts5(
+    first, second, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS word_fts_scratch_terms USING fts5vocab(word_fts_scratch, row);
+-- The words of the texts in word_fts_scratch (``doc``: in how many) added to the month of ``published``,
+-- times ``articles`` and ``quotes`` (signed); word_fts_scratch emptied.
+CREATE VIEW IF NOT EXISTS word_delta AS SELECT NULL AS published, NULL AS articles, NULL AS quotes;
+CREATE TRIGGER IF NOT EXISTS word_delta_ii INSTEAD OF INSERT ON word_delta BEGIN
+    INSERT INTO word_tally(word, month, articles, quotes)
+    SELECT term, coalesce(substr(new.published, 1, 7), ''), new.articles * doc, new.quotes * doc
+    FROM word_fts_scratch_terms WHERE 1
+    ON CONFLICT DO UPDATE SET articles = articles + excluded.articles, quotes = quotes + excluded.quotes;
+    DELETE FROM word_tally WHERE (new.articles < 0 OR new.quotes < 0) AND month = coalesce(substr(new.published, 1, 7), '')
+        AND word IN (SELECT term FROM word_fts_scratch_terms) AND articles = 0 AND quotes = 0;
+    INSERT INTO word_fts_scratch(word_fts_scratch) VALUES ('delete-all');
+END;
+CREATE TRIGGER IF NOT EXISTS word_tally_articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO word_fts_scratch(rowid, first, second) VALUES (1, new.title, new.text);
+    INSERT INTO word_delta VALUES (new.published, 1, 0);
+END;
+CREATE TRIGGER IF NOT EXISTS word_tally_articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO word_fts_scratch(rowid, first, second) VALUES (1, old.title, old.text);
+    INSERT INTO word_delta VALUES (old.published, -1, 0);
+END;
+-- A text or a date corrected: the article's words move; its quotations' too when its month changes.
+CREATE TRIGGER IF NOT EXISTS word_tally_articles_au AFTER UPDATE OF title, text, published ON articles
+WHEN old.title IS NOT new.title OR old.text IS NOT new.text OR substr(old.published, 1, 7) IS NOT substr(new.published, 1, 7) BEGIN
+    INSERT INTO word_fts_scratch(rowid, first, second) VALUES (1, old.title, old.text);
+    INSERT INTO word_delta VALUES (old.published, -1, 0);
+    INSERT INTO word_fts_scratch(rowid, first, second) VALUES (1, new.title, new.text);
+    INSERT INTO word_delta VALUES (new.published, 1, 0);
+END;
+CREATE TRIGGER IF NOT EXISTS word_tally_articles_moved AFTER UPDATE OF published ON articles
+WHEN substr(old.published, 1, 7) IS NOT substr(new.published, 1, 7) BEGIN
+    INSERT INTO word_fts_scratch(rowid, first) SELECT id, content FROM quotes WHERE article_id = new.id;
+    INSERT INTO word_delta VALUES (old.published, 0, -1);
+    INSERT INTO word_fts_scratch(rowid, first) SELECT id, content FROM quotes WHERE article_id = new.id;
+    INSERT INTO word_delta VALUES (new.published, 0, 1);
+END;
+CREATE TRIGGER IF NOT EXISTS word_tally_quotes_ai AFTER INSERT ON quotes BEGIN
+    INSERT INTO word_fts_scratch(rowid, first) VALUES (1, new.content);
+    INSERT INTO word_delta VALUES ((SELECT published FROM articles WHERE id = new.article_id), 0, 1);
+END;
+CREATE TRIGGER IF NOT EXISTS word_tally_quotes_ad AFTER DELETE ON quotes BEGIN  -- (an article's first: totals_articles_bd)
+    INSERT INTO word_fts_scratch(rowid, first) VALUES (1, old.content);
+    INSERT INTO word_delta VALUES ((SELECT published FROM articles WHERE id = old.article_id), 0, -1);
+END;
+CREATE TRIGGER IF NOT EXISTS word_tally_quotes_au AFTER UPDATE OF content, article_id ON quotes
+WHEN old.content IS NOT new.content OR old.article_id IS NOT new.article_id BEGIN
+    INSERT INTO word_fts_scratch(rowid, first) VALUES (1, old.content);
+    INSERT INTO word_delta VALUES ((SELECT published FROM articles WHERE id = old.article_id), 0, -1);
+    INSERT INTO word_fts_scratch(rowid, first) VALUES (1, new.content);
+    INSERT INTO word_delta VALUES ((SELECT published FROM articles WHERE id = new.article_id), 0, 1);
 END;

@@ -1,0 +1,3 @@
+-- Schema 7 -> 8: a one-word search's attention over time is counted from totals kept by ingest
+-- (schema.sql, word_tally and the word_tally_* triggers, which schema.sql adds as new); store/db.py
+-- migrate then fills the table from the existing rows with word_tally.sql. No existing table changes.
