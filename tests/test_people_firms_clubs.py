@@ -1,6 +1,6 @@
 """Firms, clubs, shows and bills taken for people, and a nationality noun taken into a name, on
 invented sentences (issue #14): "shares in X", "X has agreed to buy 30% of Y", a firm word closing
-a name, "Ann joins Norwich", "the show X", "Lord X's Y to the Crown Bill", "ahead of Scot Ann Lee"."""
+a name, "Ann joins Norwich", "the show X", "Lord X's Y to the Crown Bill", "a remake of X's Y", "ahead of Scot Ann Lee"."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ def test_a_place_named_club_a_player_joins_is_no_person(nlp) -> None:  # noqa: F
 @pytest.mark.parametrize(("text", "typed_words"), [
     ("The channel made a deal. The show Velvet Harbour highlights new talent every week.", ["Velvet", "Harbour"]),
     ("The peers met again. Lord Pemberton's Tenure to the Crown Bill aims to end the rule.", ["Tenure"]),
+    ("The channel has a drama with Mark Hale in a remake of Harold Pemberton's Summerdays next year.",
+     ["Harold", "Pemberton"]),
 ])
 def test_a_show_or_a_bill_is_no_person(nlp, text: str, typed_words: list[str]) -> None:  # noqa: F811
     doc = only(parse(nlp, text), (typed_words, "PERSON"))

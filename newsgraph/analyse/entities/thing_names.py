@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.data import work_nouns
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
-from newsgraph.analyse.entities.evidence import organisation_context
+from newsgraph.analyse.entities.evidence import SERIES_NOUNS, organisation_context
 from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS, cap, place_context
 from newsgraph.analyse.entities.person import Person
 from newsgraph.model import Entity
@@ -260,9 +260,9 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
         # more than a verb a firm shares with people
     if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and any(
             said_as_a_firm(t, m.start, m.end, given=names.known_given_name(words[0]))
-            or law_title_end(t, m.end) for m in p.mentions):
+            or law_title_end(t, m.end) or owns_a_work_title(t, m.end) for m in p.mentions):
         return True  # "shares in GW Pharma", "Illva Saronno has agreed to buy 33% of Ann Lee Wines",
-        # "Lord X's Ann to the Crown Bill"
+        # "Lord X's Ann to the Crown Bill", "a remake of Ann Lee's Schooldays"
     if not any(m.title or m.gender != "-" for m in p.mentions) and all(r.lower() in _THING_NOUNS or r.lower() in work_nouns() for r in p.roles) \
             and any(after_a_thing_noun(t, m.start) for m in p.mentions):
         return True  # "the show Ann Lee highlights new talent": the noun read as her role names the thing
@@ -294,6 +294,19 @@ def after_a_thing_noun(t: TokenTable, i: int) -> bool:
 
 
 _THING_NOUNS = WORK_HEADS | THING_HEADS
+
+
+def owns_a_work_title(t: TokenTable, j: int) -> bool:
+    """ "a remake of Ann Lee's Schooldays": the name owns a capitalised word no one is named by that is
+    what a noun of works ("remake", "film", "version") is of: the name opens the work's title."""
+    if j + 1 >= t.n or t.text[j] not in POSSESSIVE_TOKENS:
+        return False
+    owned = t.head[j - 1]
+    if owned <= j or t.ent_type[owned] == "PERSON" or not cap(t, owned) or t.pos[owned] != "PROPN" \
+            or t.dep[owned] != "pobj" or t.lower[t.head[owned]] != "of":
+        return False
+    noun = t.lemma[t.head[t.head[owned]]].lower()
+    return noun in work_nouns() or noun in SERIES_NOUNS or noun == "version"
 
 
 LAW_WORDS = frozenset({"Bill", "Act"})
