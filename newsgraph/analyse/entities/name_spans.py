@@ -24,6 +24,11 @@ GEO_LABELS = {"GPE", "LOC"}
 STRONG_PLACE_PREPOSITIONS = {"in", "near", "outside", "across", "around", "towards", "toward"}
 POSSESSIVE_TOKENS = {"'s", "’s", "'", "’"}
 Spans = list[tuple[int, int, str, "str | None"]]
+NATIONALITY_NOUNS = frozenset({"Scot", "Scotsman", "Scotswoman", "Welshman", "Welshwoman", "Englishman",
+                               "Englishwoman", "Irishman", "Irishwoman", "Ulsterman", "Briton", "Dane", "Swede",
+                               "Finn", "Pole", "Kiwi", "Aussie", "Frenchman", "Dutchman", "Spaniard"})
+"""Nouns of a nationality before a full name ("Scot Ann Lee"): some are given names too ("Scot", "Dane",
+"Finn"), so only a known given name after one says the name starts there."""
 
 
 def cap(t: TokenTable, k: int) -> bool:
@@ -53,8 +58,9 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
                 and text[k] not in names.particles():
             j = k
             break
-    if j - i >= 3 and text[i] in names.party_words() and names.known_given_name(text[i + 1]):
-        i += 1  # "fellow Tory David Heathcoat-Amory": a party member's noun, then the name
+    if j - i >= 3 and (text[i] in names.party_words() or text[i] in NATIONALITY_NOUNS) \
+            and names.known_given_name(text[i + 1]):
+        i += 1  # "fellow Tory David Heathcoat-Amory", "ahead of Scot Ann Lee": a member's noun, then the name
     for k in range(j - 2, i - 1, -1):  # "Charlotte Mayor Jennifer Roberts": the name follows the title
         if text[k] in titles and titles[text[k]][0] == "office":
             return k + 1, j, text[k]

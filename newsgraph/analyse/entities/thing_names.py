@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.analyse.base.data import work_nouns
 from newsgraph.analyse.base.token_table import TokenTable, token_table
 from newsgraph.analyse.entities import names, places
-from newsgraph.analyse.entities.evidence import organisation_context
+from newsgraph.analyse.entities.evidence import SERIES_NOUNS, organisation_context
 from newsgraph.analyse.entities.name_spans import POSSESSIVE_TOKENS, cap, place_context
 from newsgraph.analyse.entities.person import Person
 from newsgraph.model import Entity
@@ -258,6 +258,14 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
                 or _founders_names(p.name))):
         return True  # twice ", which"; "the Lib Dems say"; "Santa Monica-based Activison is said to be a firm":
         # more than a verb a firm shares with people
+    if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and any(
+            said_as_a_firm(t, m.start, m.end, given=names.known_given_name(words[0]))
+            or law_title_end(t, m.end) or owns_a_work_title(t, m.end) for m in p.mentions):
+        return True  # "shares in GW Pharma", "Illva Saronno has agreed to buy 33% of Ann Lee Wines",
+        # "Lord X's Ann to the Crown Bill", "a remake of Ann Lee's Schooldays"
+    if not any(m.title or m.gender != "-" for m in p.mentions) and all(r.lower() in _THING_NOUNS or r.lower() in work_nouns() for r in p.roles) \
+            and any(after_a_thing_noun(t, m.start) for m in p.mentions):
+        return True  # "the show Ann Lee highlights new talent": the noun read as her role names the thing
     if not no_person_evidence(p):
         return False
     if len(words) > 1 and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s")
@@ -270,7 +278,99 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
     if len(words) == 1 and places.lookup(p.name) is not None and any(
             place_context(doc, m.start, m.end) for m in p.mentions):
         return True  # "I want industry to succeed in Norwich": a place the text puts somewhere
+    if len(words) == 1 and not names.known_given_name(p.name) and any(joined_club(t, m.end - 1) for m in p.mentions):
+        return True  # "Stuart joins Norwich", "before joining Everton", "signed for Wigan": a club
     return False
+
+
+def after_a_thing_noun(t: TokenTable, i: int) -> bool:
+    """ "the show Ann Lee", "the film Ann Lee": the name right after "the" and a noun of works or
+    things, which it names (not "the film director Ann Lee")."""
+    if i < 2 or t.lower[i - 2] != "the" or not t.is_lower[i - 1] or t.pos[i - 1] != "NOUN" \
+            or t.head[i - 1] < i and t.head[t.head[i - 1]] != i - 1:
+        return False  # (not "the end of the game Ann Lee scored": the noun is no part of her name)
+    lemma = t.lemma[i - 1].lower()
+    return lemma in work_nouns() or lemma in _THING_NOUNS
+
+
+_THING_NOUNS = WORK_HEADS | THING_HEADS
+
+
+def owns_a_work_title(t: TokenTable, j: int) -> bool:
+    """ "a remake of Ann Lee's Schooldays": the name owns a capitalised word no one is named by that is
+    what a noun of works ("remake", "film", "version") is of: the name opens the work's title."""
+    if j + 1 >= t.n or t.text[j] not in POSSESSIVE_TOKENS:
+        return False
+    owned = t.head[j - 1]
+    if owned <= j or t.ent_type[owned] == "PERSON" or not cap(t, owned) or t.pos[owned] != "PROPN" \
+            or t.dep[owned] != "pobj" or t.lower[t.head[owned]] != "of":
+        return False
+    noun = t.lemma[t.head[t.head[owned]]].lower()
+    return noun in work_nouns() or noun in SERIES_NOUNS or noun == "version"
+
+
+LAW_WORDS = frozenset({"Bill", "Act"})
+_TITLE_SMALL_WORDS = frozenset({"to", "the", "of", "for", "and", "on", "in"})
+
+
+def law_title_end(t: TokenTable, j: int) -> bool:
+    """ "Lord X's Ann to the Crown Bill": the name runs on over a small word and capitalised words
+    to "Bill" or "Act", the title of a law (a small word: "the Ann Lee Bill" may be about her)."""
+    small = False
+    for k in range(j, min(t.n, j + _EVENT_RUN)):
+        if t.text[k] in LAW_WORDS and not t.sent_start[k]:
+            return small and k > j
+        if t.lower[k] in _TITLE_SMALL_WORDS and not t.is_title[k]:
+            small = True
+        elif not (t.is_title[k] and t.is_alpha[k]) or t.sent_start[k]:
+            return False
+    return False
+
+
+_CLUB_VERBS = frozenset({"join", "sign", "move", "head", "return", "transfer", "loan"})
+
+
+def joined_club(t: TokenTable, k: int) -> bool:
+    """Token k is what a player joins: the object of "join" or of "for"/"to" after a verb of a move
+    ("signed for X", "moved to X", "heading to X"), or coordinated with such a name."""
+    while t.dep[k] == "conj" and t.head[k] < k:
+        k = t.head[k]
+    head = t.head[k]
+    if t.dep[k] == "dobj":
+        return t.lemma[head].lower() == "join"
+    return t.dep[k] == "pobj" and t.lower[head] in ("for", "to") and t.head[head] < head \
+        and t.lemma[t.head[head]].lower() in _CLUB_VERBS
+
+
+HOLDING_NOUNS = frozenset({"share", "stake", "shareholding", "stock"})
+"""Nouns of a holding in a firm: "shares in X", "a 20% stake in X" (a person holds shares, not in one)."""
+FIRM_POSSESSIONS = frozenset({"shareholder", "profit", "turnover", "revenue", "earnings", "subsidiary",
+                              "chairman", "board", "headquarters", "stockholder"})
+"""Nouns only a firm has: "X's shareholders", "X's pre-tax profits", "X's chairman"."""
+_BUYING_VERBS = frozenset({"buy", "acquire", "sell", "take", "raise", "cut"})
+
+
+def said_as_a_firm(t: TokenTable, i: int, j: int, *, given: bool) -> bool:
+    """The mention i..j is a firm's by what the sentence does with it: the object of "shares in" or
+    "a stake in", the owner of shareholders or profits; and, when the name is led by no known given
+    name (``given`` False: people hold shares and buy stakes too), the owner of shares or the buyer
+    of a stake or a percentage ("X has agreed to buy 33% of Y")."""
+    k = j - 1
+    while t.dep[k] == "conj" and t.head[k] < k:
+        k = t.head[k]
+    head = t.head[k]
+    if t.dep[k] == "pobj" and t.lower[head] == "in" and t.lemma[t.head[head]].lower() in HOLDING_NOUNS \
+            and t.head[head] < head:
+        return True
+    if t.dep[k] == "poss" and j < t.n and t.text[j] in POSSESSIVE_TOKENS:
+        owned = t.lemma[head].lower()
+        return owned in FIRM_POSSESSIONS or not given and owned in HOLDING_NOUNS
+    if given or t.dep[k] not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = [head, *(c for c in range(head + 1, min(t.n, head + 4)) if t.head[c] == head and t.dep[c] == "xcomp")]
+    return any(t.lemma[v].lower() in _BUYING_VERBS and any(
+        t.head[o] == v and t.dep[o] == "dobj" and (t.lemma[o].lower() in HOLDING_NOUNS or t.text[o] == "%")
+        for o in range(v + 1, min(t.n, v + 6))) for v in verbs)
 
 
 def _founders_names(name: str) -> bool:
