@@ -102,6 +102,16 @@ def test_a_search_matching_many_is_counted_and_faceted_on_a_sample(tmp_path: Pat
     assert sum(f["count"] for f in facets["kind"]) == 10
     assert [f["value"] for f in facets["year"]] == ["2024"]  # the latest ingested
     assert query.count_quotes(conn, sample=10, search="tide", speaker="ann") == 5
+    # The sample's kept quotations read from the facets of the same view (a page has them) count the same.
+    ann = query.quote_facets(conn, sample=10, search="tide", speaker="ann")
+    assert query.count_quotes_about(conn, facets=ann, search="tide", speaker="ann") == (20, False)
+    from fastapi.testclient import TestClient
+
+    from newsgraph.web import create_app
+
+    (tmp_path / "page").mkdir()
+    with TestClient(create_app(_many(tmp_path / "page"))) as client:
+        assert 'id="n-quotes">about 20<' in client.get("/search", params={"q": "tide", "speaker": "ann"}).text
 
 
 def test_a_common_words_count_is_estimated_from_its_latest_matches(tmp_path: Path,

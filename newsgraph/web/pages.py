@@ -189,9 +189,11 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
         "outlet": outlet, "date_from": date_from, "date_to": date_to, "speaker_type": speaker_type, "gender": gender,
         "act": act, "unattributed": unattributed}
     article_filters = {"search": q, "outlet": outlet, "date_from": date_from, "date_to": date_to}
-    n_quotes, exact = query.count_quotes_about(conn, **filters)
-    n_articles, articles_exact = query.count_articles_about(conn, **article_filters) if q else (None, True)
     sample = query.search_sample(conn, q)  # a common word: facets of its latest matches, no chart
+    facets = cached(request, conn, query.quote_facets, sample=sample, **filters) if scope != "articles" or not q \
+        else None
+    n_quotes, exact = query.count_quotes_about(conn, facets=facets, **filters)  # a sample's count: the facets' sum
+    n_articles, articles_exact = query.count_articles_about(conn, **article_filters) if q else (None, True)
     api_quotes = {**{k: v for k, v in form.items() if k != "q"}, "search": q}
     if scope == "articles" and q:
         rows = query.articles(conn, **article_filters, limit=PAGE, offset=offset,
@@ -204,8 +206,6 @@ def search(request: Request, conn: Conn, q: Search = None, speaker: Speaker = No
                             after=after if after and "~" in after else None)
         pager = Pager("/search", n_quotes, offset, PAGE, len(rows), form, "/api/quotes", api_quotes, exact=exact,
                       after=query.cursor(rows[-1]) if rows and (order or "newest") == "newest" else None)
-    facets = cached(request, conn, query.quote_facets, sample=sample, **filters) if scope != "articles" or not q \
-        else None
     charted = q and not (person or speaker or article)
     chart_is_cheap = sample is None and (n_articles or 0) <= query.SAMPLE
     seen = attention_context(request, conn, q=q) if charted and chart_is_cheap else None
