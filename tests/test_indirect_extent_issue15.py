@@ -108,6 +108,10 @@ def test_decisions_and_beliefs_are_not_shown_as_speech(text: str, lemma: str, ac
         ("Councillor Amy Reed said officials had created a new class of parking - short waiting - and asked how "
          "wardens were supposed to apply the rules.",
          "officials had created a new class of parking - short waiting"),
+        # after a closing "according to X", a run-in next sentence is not part of the report
+        ("The last cheque was written at 4pm on Monday, according to the Guild of Bank Clerks (Gobc) Gobc picked "
+         "a retired nurse to write it.",
+         "The last cheque was written at 4pm on Monday"),
         # the next sentence run in where a full stop was lost
         ("Mr Dunn said many voters would be upset by the mayor's remarks Town Hall has issued a statement saying "
          "the mayor has apologised.",

@@ -828,6 +828,16 @@ def _source_named_again(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return [(k + 1, e), *pieces[1:]]
 
 
+def _according_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"X happened on Wednesday, according to the Association for Y Apacs chose …": after a closing
+    ", according to X" the report has ended; words after the source not set off by a comma are
+    the next sentence run in where a full stop was lost, not more of the report."""
+    if cand.shape != "according" or cand.cue_i == 0 or doc[cand.cue_i - 1].text != ",":
+        return pieces
+    kept = [(s, e) for s, e in pieces if s < cand.cue_i or doc[s - 1].text == ","]
+    return kept or pieces
+
+
 CLOSING_MARKS = frozenset('"”’')
 
 
@@ -880,7 +890,7 @@ def mend_pieces(cand: Candidate) -> Pieces:
     for mend in (_particle_left_out, _subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _bare_verb_run_on,
                  _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
                  _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action, _speakers_next_act, _sentence_run_in, _saying_left_out,
-                 _present_aside, _summing_up, _source_named_again,
+                 _present_aside, _summing_up, _source_named_again, _according_run_on,
                  _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _whole_words):
         pieces = mend(doc, cand, pieces)
     return pieces
