@@ -31,6 +31,13 @@ def contents(text: str, kind: str) -> list[str]:
          'paid by the poorest islanders.',
          'it was a big step for the ferry firms to offer up to 50% fare relief - "the vast bulk" of money paid by the '
          'poorest islanders'),
+        # a word limiting the fragment stays with it, and so does the subject
+        ('Ms Dale said that a sharp rise in rents over the past year had only "partly made up for the losses".',
+         'a sharp rise in rents over the past year had only "partly made up for the losses"'),
+        # the fragment sits in the subject: the clause's verb after the comma completes the report
+        ('But Ray Hunt said the changes in the entry rules, which accept boats "of local build", were made a month '
+         'before the race.',
+         'the changes in the entry rules, which accept boats "of local build", were made a month before the race'),
         # the second clause's verb, hung on the cue, completes the report
         ('But Lund said Ferris has “deep respect” for the navy and his harbour comment was instead an expression '
          'of anger with the plan.',
@@ -88,3 +95,44 @@ def test_decisions_and_beliefs_are_not_shown_as_speech(text: str, lemma: str, ac
     found = [q for q in art.quotes if q.cue_lemma == lemma and q.kind == "indirect"]
     ok = (lambda a: a != "speech") if act == "not speech" else (lambda a: a == act)
     assert found and all(ok(q.act) for q in found), [(q.cue_lemma, q.act, q.content_spans) for q in art.quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the speaker's next act, joined by "and"/"but", is not part of what was claimed
+        ("The airline claims its collapse was revenge for the ambitions of its founder and has vowed to sue the buyers.",
+         "its collapse was revenge for the ambitions of its founder"),
+        ("Ms Holt earlier denied her budget figures were too rosy - but refused to rule out higher fees.",
+         "her budget figures were too rosy"),
+        ("Councillor Amy Reed said officials had created a new class of parking - short waiting - and asked how "
+         "wardens were supposed to apply the rules.",
+         "officials had created a new class of parking - short waiting"),
+        # after a closing "according to X", a run-in next sentence is not part of the report
+        ("The last cheque was written at 4pm on Monday, according to the Guild of Bank Clerks (Gobc) Gobc picked "
+         "a retired nurse to write it.",
+         "The last cheque was written at 4pm on Monday"),
+        # the next sentence run in where a full stop was lost
+        ("Mr Dunn said many voters would be upset by the mayor's remarks Town Hall has issued a statement saying "
+         "the mayor has apologised.",
+         "many voters would be upset by the mayor's remarks"),
+    ],
+)
+def test_narration_after_the_report_left_out(text: str, content: str) -> None:
+    assert content in contents(text, "indirect"), contents(text, "indirect")
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # what one may do is not what was said
+        ("The firm says a Dutch court was entitled to declare it insolvent before the sale.", "it insolvent"),
+        # "Kerr adding the conversion" is match narration, not a report of the clause before
+        ("Moss sent Lane clear and the winger showed his pace to score in the corner, Kerr adding the conversion.",
+         "Moss sent Lane clear"),
+        # the name's own description after an inverted cue is not what was said
+        ('"Middlemen will take the grant," said Ade Bello, a rice grower from Kano told Reuters.', "a rice grower"),
+    ],
+)
+def test_narration_is_not_speech(text: str, words: str) -> None:
+    assert not any(c.startswith(words) for c in contents(text, "indirect")), contents(text, "indirect")

@@ -37,6 +37,10 @@ SPEAKING_PASSIVES = frozenset({"quote", "cite", "hear", "record", "film", "overh
 """Passive cues whose subject still says the words ("he was quoted as saying"); of any other
 passive cue ("officials are accused of", "staff are said to", "a plan was criticised") the
 subject is what the words are about, never who says them."""
+PERMISSIONS = frozenset({"entitle", "entitled", "unable", "eligible"})
+"""Heads of an infinitive that tell what one may do ("was entitled to declare …")."""
+ADDRESSING = frozenset({"tell", "warn", "assure", "remind", "inform", "brief", "urge", "advise", "ask", "promise"})
+"""Cues whose object is the one spoken to ("…, she told reporters")."""
 SAYING_VERBS = frozenset({"say", "tell", "write", "add", "state", "claim", "warn"})
 """Verbs that make a passive cue report its subject's words ("was reported as saying")."""
 
@@ -219,6 +223,20 @@ class _Parse:
                 return c  # "Iceland, as one of …": the parse made the name a second subject
         return -1
 
+    def name_after_cue_speaks(self, cue: int, clause: int) -> bool:
+        """After an inverted cue, the clause's subject is the name right after it, with a
+        description of its own ("…," said Ann Lee, a farmer, told …")."""
+        if not any(self.doc[j].is_quote for j in range(max(cue - 2, 0), cue)):
+            return False  # '"…," said': the quotation before the cue is what was said
+        return any(self.dep[k] in SOURCE_DEPS and cue < k and all(self.pos[j] == "PROPN" for j in range(cue + 1, k + 1))
+                   and any(self.dep[a] == "appos" for a in self.children[k]) for k in self.children[clause])
+
+    def took_a_thing(self, cue: int, obj: int) -> bool:
+        """"…, Jones adding the conversion": a cue with a thing for its object did that, and
+        reports none of the words around it (one told, "…, she told reporters", does not count)."""
+        lemma = self.doc[cue].lemma_.lower()
+        return self.dep[obj] == "dobj" and self.pos[obj] == "NOUN" and lemma in SAYING_VERBS and lemma not in ADDRESSING
+
     def inverted_name(self, cue: int) -> tuple[int, int] | None:
         """ "Often, said Ann Lee, the data was lost": the parser hangs the name after an inverted
         cue on the clause; (the name's head token, where the content starts after its comma)."""
@@ -265,8 +283,8 @@ class _Parse:
                 yield Candidate(doc, cue, "according", pieces, self.source_of(cue), head)
             return
         pos = self.pos[cue]
-        if pos not in HEAD_POS:
-            return
+        if pos not in HEAD_POS or self.dep[cue] == "xcomp" and doc[self.head[cue]].lemma_.lower() in PERMISSIONS:
+            return  # "a court was entitled to declare it bankrupt": what one may do, not what was said
         source = self.source_of(cue)
         inverted_name = self.inverted_name(cue) if source < 0 else None
         if inverted_name is not None:
@@ -275,6 +293,8 @@ class _Parse:
             d = dep[c]
             if d in CLAUSE_DEPS:
                 s, e = self.subtree(c)
+                if d == "ccomp" and self.name_after_cue_speaks(cue, c):
+                    continue  # '"…," said Ann Lee, a farmer from Edo told Reuters': the name's own description
                 if inverted_name is not None and d == "ccomp" and s < inverted_name[1] <= e:
                     s, e = self.trim(inverted_name[1], e)
                 if e > s:
@@ -286,6 +306,8 @@ class _Parse:
                         if e > s:
                             yield Candidate(doc, cue, "prep:" + self.lower[c], [(s, e)], source, g)
         right = self.right_span(cue)
+        if right is not None and self.name_after_cue_speaks(cue, right[1]):
+            right = None  # '"…," said Ann Lee, a farmer from Edo told Reuters': the name's own description
         if right is not None and inverted_name is not None and right[0][0] < inverted_name[1] <= right[0][1]:
             right = self.trim(inverted_name[1], right[0][1]), right[1]
         if right is not None and right[0][1] > right[0][0]:
@@ -297,7 +319,7 @@ class _Parse:
             after = head > cue
             d = dep[cue]
             if (d == "parataxis" or (not after and d in ("ccomp", "advcl", "conj"))) and not any(
-                dep[c] == "ccomp" for c in children[cue]
+                dep[c] == "ccomp" or self.took_a_thing(cue, c) for c in children[cue]
             ):
                 pieces = self.minus(head, cue)
                 if pieces:

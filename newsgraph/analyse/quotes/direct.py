@@ -309,6 +309,9 @@ def _cue_above(tok: Token, quoted: list[CharSpan]) -> tuple[Token, Token] | None
         head = tok.head
         if head == tok:
             break
+        if tok.dep_ in SUBJECT_DEPS and is_cue(head) and _second_subject_after(head, tok):
+            found = (head, tok)  # 'Lee said the rules, which allow "X", were made …': the parse's second subject
+            break
         if tok.dep_ in SUBJECT_DEPS and is_cue(head) and not is_passive_target(head, tok):
             break  # the fragment is who speaks, not what is said (not '"X" should be appointed')
         if is_cue(head) and not inside_any(head.idx, quoted):
@@ -327,6 +330,11 @@ def _cue_above(tok: Token, quoted: list[CharSpan]) -> tuple[Token, Token] | None
             break
         tok = head
     return found
+
+
+def _second_subject_after(cue: Token, subj: Token) -> bool:
+    """A subject after the cue when it has one before it: the reported clause's."""
+    return subj.i > cue.i and any(c.dep_ in SUBJECT_DEPS and c.i < cue.i for c in cue.children)
 
 
 def _inverted_report(clause: Token, cue: Token) -> bool:
@@ -451,6 +459,13 @@ def _clause(doc: Doc, cue: Token, child: Token) -> CharSpan:
         objs = [c for c in cue.children if c.dep_ in ("dobj", "obj") and cue.i < c.i < child.i]
         if objs:
             first = min(first, objs[0].left_edge.i)
+    if child.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") and child.left_edge.i > cue.i:
+        # 'said the changes in the rules, which allow "X", were made in May': the noun is the
+        # subject of the clause after it
+        rest = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > child.i
+                     and (lost := object_as_subject(cue, c)) is not None and lost.i == child.left_edge.i), None)
+        if rest is not None:
+            child = rest
     if child.dep_ in ("dobj", "obj"):
         # 'said Mr Lee would be forced to fill a pounds 10bn "black hole"': a noun the parse hung
         # on the cue after its reported clause ends that clause, it is no object of its own
@@ -520,6 +535,8 @@ def _report_end(doc: Doc, a: int, b: int, quoted: list[CharSpan], cue: Token) ->
                 continue  # ', including how people are treated ...', ', and that her plans ...': still the report
             if tok.text == "," and tok.i > 0 and _unfinished(doc[tok.i - 1]):
                 continue  # 'intrusion into his, and his family's, private life': no phrase ends on "his"
+            if tok.text == "," and _predicate_follows(doc, tok, cue, f):
+                continue  # 'the rules, which allow "X", were made in May': the fragment was in the subject
             if tok.text == "," and _lists_on(doc, tok):
                 continue  # 'areas such as pet fairs, circuses and farms': the list goes on
             if tok.text == "," and nxt[:1] == ["and"] and _opens_both(doc, a, tok.idx):
@@ -635,7 +652,26 @@ def _second_report(verb: Token) -> bool:
 
 
 BARE_FRAME_DEPS = frozenset({"det", "punct", "advmod"})
+LIMITING = frozenset({"only", "just", "merely", "barely", "hardly", "scarcely", "never", "almost", "nearly"})
+"""Words before a fragment that limit what it says ('had only "partly" …'): shown with it."""
 """Words that may stand between "as" and a bare fragment: 'labelled as a "joke"'."""
+
+
+def _predicate_follows(doc: Doc, comma: Token, cue: Token, f: int) -> bool:
+    """The comma closes the subject of the reported clause, which held the fragment ending at
+    ``f``, and the clause's verb follows ('the rules, which allow "X", | were made')."""
+    if comma.i + 1 >= len(doc):
+        return False
+    verb = doc[comma.i + 1]
+    if verb.dep_ in ("aux", "auxpass"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i <= comma.i:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.i < comma.i), None)
+    if subject is None and verb.dep_ == "ccomp" and verb.head.i == cue.i:
+        subject = object_as_subject(cue, verb)
+        subject = subject.head if subject is not None else None
+    return subject is not None and subject.left_edge.idx < f and subject.right_edge.i >= comma.i - 2
 
 
 def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
@@ -654,8 +690,8 @@ def is_bare_fragment(doc: Doc, clause: CharSpan, qs: QuotedSpan) -> bool:
     if span is None or not len(span) or inner is None or not len(inner):
         return False
     words = _after_charged_object([t for t in span if t.idx < qs.open_mark])
-    if not words:
-        return False
+    if not words or any(t.lower_ in LIMITING for t in words):
+        return False  # 'had only "partly compensated …"': without "only" the fragment says more
     if words[0].lower_ == "as" and all(t.dep_ in BARE_FRAME_DEPS for t in words[1:]):
         return True
     if (words[0].pos_ in ("AUX", "ADP") or words[0].dep_ in BARE_FRAME_DEPS) \

@@ -170,6 +170,9 @@ def object_as_subject(cue: Token, clause: Token) -> Token | None:
         before = doc[start - 1]  # the parse split one noun phrase: keep only the object's head
         if before.head.i == cue.i and before.dep_ in ("dobj", "dative") and before.pos_ in ("PROPN", "NOUN"):
             return before
+    second = _second_subject(cue, start)
+    if second is not None:
+        return second
     for obj in cue.children:
         if obj.dep_ not in ("dobj", "dative") or obj.pos_ not in ("PROPN", "NOUN") or obj.i >= start:
             continue
@@ -179,6 +182,24 @@ def object_as_subject(cue: Token, clause: Token) -> Token | None:
                 end = c.right_edge.i + 1
         if end == start and obj.left_edge.i > cue.i and not any(_clause_verb(t) for t in obj.subtree):
             return obj.left_edge
+    return None
+
+
+def _second_subject(cue: Token, start: int) -> Token | None:
+    """"Lee said the changes in the rules, which allow X, were made in May": the noun phrase the
+    parse gave the cue after it as a second subject, or as its object, set off from a clause
+    without a subject by a comma only, is that clause's subject."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i for c in cue.children):
+        return None
+    for subj in cue.children:
+        if subj.dep_ not in ("nsubj", "nsubjpass", "dobj") or subj.pos_ not in ("PROPN", "NOUN") \
+                or not cue.i < subj.left_edge.i <= subj.right_edge.i < start:
+            continue
+        end = subj.right_edge.i + 1
+        while end < start and cue.doc[end].is_punct and not cue.doc[end].is_quote:
+            end += 1
+        if end == start and (subj.dep_ != "dobj" or cue.doc[start - 1].text == ","):
+            return subj.left_edge
     return None
 
 
@@ -650,6 +671,83 @@ def _second_action(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return pieces
 
 
+SPEAKERS_ACTS = frozenset({"say", "ask", "vow", "refuse", "decline", "deny", "insist", "warn", "promise", "pledge",
+                           "urge", "add", "admit", "threaten", "demand", "reject", "argue", "stress", "tell",
+                           "call", "question", "accuse", "appeal", "announce"})
+"""Acts the journalist tells of the speaker after a report ("claims … and has vowed to sue")."""
+
+
+def _same_tense(verb: Token, cue: Token) -> bool:
+    """Both in the present ("claims … and has vowed") or both in the past ("denied … but refused"),
+    without a modal."""
+    if _modal(verb) or _modal(cue):
+        return False
+    return _present(verb) and _present(cue) or _past(verb) and _past(cue)
+
+
+def _speakers_next_act(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"claims its downfall was punishment … and has vowed to sue", "denied his forecasts were
+    too optimistic - but refused to rule out tax rises": a tensed act of saying or promising
+    joined without a subject of its own to a reported clause that has one is the speaker's next
+    act, told by the journalist; read with the report it would make "its downfall" vow."""
+    s, e = pieces[-1]
+    root = cand.root
+    if not _has_subject(root) or root.lemma_.lower() in SPEAKERS_ACTS:
+        return pieces  # "says Ann promised to help and said she would …": both acts are Ann's
+    for c in root.children:
+        if c.dep_ != "conj" or not s < c.i < e or c.lemma_.lower() not in SPEAKERS_ACTS or _has_subject(c):
+            continue
+        cc = next((k for k in (*root.children, *c.children) if k.dep_ == "cc" and root.i < k.i < c.i), None)
+        if cc is None or cc.lower_ not in ("and", "but") or c.tag_ == "VBG" or c.right_edge.i < e - 2 \
+                or not _same_tense(c, cand.cue):
+            # not "had lost his parents and was asking for help" (what was going on), "say he posed a
+            # threat and refused to drop the gun" (told in another tense than the saying: the report's)
+            continue
+        return _ending_before(doc, pieces, s, cc.i)
+    return pieces
+
+
+GAP_NOUNS = frozenset({"way", "time", "day", "year", "moment", "reason", "place", "week", "month", "night", "extent"})
+"""Nouns a relative clause without a pronoun may leave no object gap for ("the way he ran it")."""
+
+
+def _sentence_run_in(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"would be offended by the prince's actions Clarence House has issued a statement …": a
+    clause the parse hung on a noun as a relative clause, with no relative pronoun and nothing
+    missing (its own subject and object, no preposition left stranded), is the next sentence
+    run in where a full stop was lost; the report ends at the noun."""
+    s, e = pieces[-1]
+    for c in doc[s:e]:
+        if c.dep_ != "relcl" or c.head.i != c.left_edge.i - 1 or c.head.lemma_.lower() in GAP_NOUNS:
+            continue
+        kids = list(c.children)
+        relative = any(k.tag_ in ("WDT", "WP", "WP$", "WRB") or k.lower_ == "that" for t in kids for k in t.subtree)
+        # the new sentence opens on a name ("Clarence House has issued …"), not "the system will …"
+        full = any(k.dep_ == "nsubj" and k.left_edge.pos_ == "PROPN" and k.left_edge.is_title for k in kids) \
+            and any(k.dep_ == "dobj" for k in kids)
+        stranded = any(k.dep_ == "prep" and not any(g.dep_ in ("pobj", "pcomp") for g in k.children) for k in kids)
+        if full and not relative and not stranded and c.i > s:
+            return _ending_before(doc, pieces, s, c.left_edge.i)
+    return pieces
+
+
+def _saying_left_out(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"issued a statement saying the prince has apologised": the participle that carries the
+    statement's words is a cue itself, not the first of them; the report starts after it."""
+    s, e = pieces[0]
+    first = doc[s]
+    if first.tag_ != "VBG" or first.dep_ != "acl" or first.lemma_.lower() not in ("say", "state", "claim", "warn") \
+            or first.i == cand.cue_i:
+        return pieces
+    said = next((k for k in first.children if k.dep_ == "ccomp" and k.i < e), None)
+    if said is None:
+        return pieces
+    start = said.left_edge.i
+    while start < e and (doc[start].lower_ == "that" and doc[start].dep_ == "mark" or _trailing(doc[start])):
+        start += 1
+    return [(start, e), *pieces[1:]] if start < e else pieces
+
+
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 
 
@@ -730,6 +828,16 @@ def _source_named_again(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return [(k + 1, e), *pieces[1:]]
 
 
+def _according_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"X happened on Wednesday, according to the Association for Y Apacs chose …": after a closing
+    ", according to X" the report has ended; words after the source not set off by a comma are
+    the next sentence run in where a full stop was lost, not more of the report."""
+    if cand.shape != "according" or cand.cue_i == 0 or doc[cand.cue_i - 1].text != ",":
+        return pieces
+    kept = [(s, e) for s, e in pieces if s < cand.cue_i or doc[s - 1].text == ","]
+    return kept or pieces
+
+
 CLOSING_MARKS = frozenset('"”’')
 
 
@@ -781,8 +889,8 @@ def mend_pieces(cand: Candidate) -> Pieces:
     pieces = list(cand.pieces)
     for mend in (_particle_left_out, _subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _bare_verb_run_on,
                  _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
-                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action,
-                 _present_aside, _summing_up, _source_named_again,
+                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action, _speakers_next_act, _sentence_run_in, _saying_left_out,
+                 _present_aside, _summing_up, _source_named_again, _according_run_on,
                  _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _whole_words):
         pieces = mend(doc, cand, pieces)
     return pieces
