@@ -21,6 +21,7 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.entities.names import known_given_name
 from newsgraph.analyse.quotes.coreference import (
     described_by_name,
     described_person,
@@ -150,6 +151,9 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
         or person_described(doc, subj, skip)
     if described is not None:
         return Speaker(described, None, desc, "PERSON")
+    given = _written_after_given_name(doc, subj)
+    if given is not None:
+        return Speaker(given, None, desc, "PERSON")
     found = describe_source(doc, subj, before, skip)
     if found is None:
         return Speaker(None, None, desc)
@@ -157,6 +161,21 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     if named is not None:
         return Speaker(named, None, desc, "PERSON")
     return Speaker(found.name, None, desc, found.type, found.affiliation)
+
+
+def _written_after_given_name(doc: Doc, subj: Token) -> str | None:
+    """"Leonardo Reyes won … Reyes described …": a lone surname the tagger took for no person (or
+    for a firm) is the person the article wrote earlier with one given name before it, unless a
+    longer organisation's name holds it ("Reyes Motors")."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ == "PERSON" or any(c.dep_ in ("compound", "flat") for c in subj.children):
+        return None
+    if any(e.type in ("ORG", "FAC", "PRODUCT") and subj.text in e.name.split() and e.name != subj.text
+           for e in doc._.entities or []):
+        return None
+    text = doc_text(doc)
+    firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(subj.text)}\b", text[: subj.idx])
+              if known_given_name(m.group(1))}
+    return f"{firsts.pop()} {subj.text}" if len(firsts) == 1 else None
 
 
 def organisation_named_by(doc: Doc, subj: Token) -> Entity | None:
@@ -199,6 +218,21 @@ def named_in_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
             ent = name_index(doc).entity_at(nxt.idx)
             return ent.name if ent is not None else None
     return None
+
+
+def _inverted_reporter(subj: Token) -> Token | None:
+    """The one an inverted "said NAME" after the closing mark names: in '"The study adds "a vital
+    piece of evidence," said Ann Lee' the words, the study's "adds" among them, are hers."""
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp" or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+        return None  # "he hopes … ," said Lee: the same person, already resolved
+    outer = verb.head
+    reporter = cue_subject(outer) if is_cue(outer) and outer.i > verb.i else None
+    if reporter is None or reporter.i < verb.i:
+        return None
+    doc = subj.doc
+    closing = [t for t in doc[verb.i + 1 : min(outer.i, reporter.i)] if t.is_quote]
+    return reporter if closing and all(t.is_quote or t.is_punct for t in doc[closing[-1].i : min(outer.i, reporter.i)]) else None
 
 
 def _reporter_of_denial(subj: Token) -> Token | None:
@@ -248,7 +282,7 @@ def speaker_for(
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
-    subj = _reporter_of_denial(subj) or subj
+    subj = _reporter_of_denial(subj) or _inverted_reporter(subj) or subj
     spk = name_speaker(doc, subj, people, before, skip)
     if _told_verb(subj, before) is not None:  # the hearer is no mention of the speaker
         teller = _teller(subj, before)
