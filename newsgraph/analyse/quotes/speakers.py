@@ -174,8 +174,14 @@ def _written_after_given_name(doc: Doc, subj: Token) -> str | None:
         return None
     text = doc_text(doc)
     firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(subj.text)}\b", text[: subj.idx])
-              if known_given_name(m.group(1))}
+              if known_given_name(m.group(1)) and _proper_noun_at(doc, m.start())}
     return f"{firsts.pop()} {subj.text}" if len(firsts) == 1 else None
+
+
+def _proper_noun_at(doc: Doc, char: int) -> bool:
+    """The word at ``char`` is tagged a proper noun (a given name, not "The" opening a sentence)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ == "PROPN"
 
 
 def organisation_named_by(doc: Doc, subj: Token) -> Entity | None:
