@@ -230,8 +230,12 @@ def _inverted_reporter(subj: Token) -> Token | None:
     """The one an inverted "said NAME" after the closing mark names: in '"The study adds "a vital
     piece of evidence," said Ann Lee' the words, the study's "adds" among them, are hers."""
     verb = subj.head
-    if subj.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp" or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+    if subj.dep_ not in SUBJECT_DEPS or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
         return None  # "he hopes … ," said Lee: the same person, already resolved
+    if verb.dep_ == "ROOT":
+        return _reporter_in_next_sentence(verb)
+    if verb.dep_ != "ccomp":
+        return None
     outer = verb.head
     reporter = cue_subject(outer) if is_cue(outer) and outer.i > verb.i else None
     if reporter is None or reporter.i < verb.i:
@@ -239,6 +243,29 @@ def _inverted_reporter(subj: Token) -> Token | None:
     doc = subj.doc
     closing = [t for t in doc[verb.i + 1 : min(outer.i, reporter.i)] if t.is_quote]
     return reporter if closing and all(t.is_quote or t.is_punct for t in doc[closing[-1].i : min(outer.i, reporter.i)]) else None
+
+
+def _reporter_in_next_sentence(verb: Token) -> Token | None:
+    """The inverted "said NAME" after the closing mark of the words ``verb`` introduces, when the
+    parser split the sentence inside them."""
+    doc = verb.doc
+    opening = next((t for t in verb.sent if t.i > verb.i and t.is_quote), None)
+    if opening is None:
+        return None
+    closing = next((t for t in doc[opening.i + 1 : opening.i + QUOTE_REACH] if t.is_quote), None)
+    if closing is None or closing.sent == verb.sent and closing.i + 1 < verb.sent.end:
+        return None  # the words end in the sentence: an inverted cue there is the parser's own
+    outer = closing.i + 1
+    while outer < len(doc) and doc[outer].is_punct:
+        outer += 1
+    if outer >= len(doc) or not is_cue(doc[outer]):
+        return None
+    reporter = cue_subject(doc[outer])
+    return reporter if reporter is not None and reporter.i > outer and reporter.sent == doc[outer].sent else None
+
+
+QUOTE_REACH = 120
+"""Tokens after an opening mark within which its closing mark is looked for."""
 
 
 def _reporter_of_denial(subj: Token) -> Token | None:
