@@ -238,8 +238,8 @@ def _inverted_reporter(subj: Token) -> Token | None:
         return None
     outer = verb.head
     reporter = cue_subject(outer) if is_cue(outer) and outer.i > verb.i else None
-    if reporter is None or reporter.i < verb.i:
-        return None
+    if reporter is None or reporter.i < outer.i or reporter.lower_ in ("i", "we"):
+        return None  # only the inverted "…," said Lee; not '… mayors: "I back …"' parsed under "back"
     doc = subj.doc
     closing = [t for t in doc[verb.i + 1 : min(outer.i, reporter.i)] if t.is_quote]
     return reporter if closing and all(t.is_quote or t.is_punct for t in doc[closing[-1].i : min(outer.i, reporter.i)]) else None
