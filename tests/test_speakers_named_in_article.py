@@ -100,3 +100,77 @@ def test_the_report_is_by_whoever_the_article_said_wrote_it() -> None:
             "The fund questioned a Northland Council campaign to increase access to phones. "
             "\"People are getting access at an incredible rate,\" said the report.\n")
     assert names_quoting(text, "incredible rate") == ["Harbour Development Fund"]
+
+
+def test_an_inverted_said_name_after_the_quotation_wins_over_the_report_inside_it() -> None:
+    text = ("Harbour towns are better prepared for floods, a study has found.\n\n"
+            "The study adds \"a vital piece of evidence on how towns cope with floods and on what "
+            "they still lack,\" said Tom Reyes, professor of geography at Harbour University.\n")
+    assert set(names_quoting(text, "vital piece of evidence")) == {"Tom Reyes"}
+
+
+def test_an_organisation_written_by_its_last_word_is_shown_by_the_longer_name() -> None:
+    text = ("The Northern Fisheries Commission has written to two trawler firms about their quotas.\n\n"
+            "In letters sent to the firms, the Commission alleged the trawlers had fished beyond their limits.\n")
+    assert names_quoting(text, "fished beyond their limits") == ["Northern Fisheries Commission"]
+
+
+def test_a_bare_spokesman_after_an_organisation_spoke_is_its_spokesman() -> None:
+    text = ("Harbour Fisheries faces a row over its licence.\n\n"
+            "The Harbour Fisheries Group said it had held the licence since 1950. "
+            "But a spokesman added: \"We are confident the courts will agree with us on every point.\"\n")
+    quotes = [q for q in newsgraph.extract(text).quotes if "confident the courts" in q.content(text)]
+    assert [(q.speaker.name, q.speaker.affiliation) for q in quotes] == [
+        ("a spokesman for the Harbour Fisheries Group", "Harbour Fisheries Group")]
+
+
+def test_a_bare_spokesman_after_a_person_spoke_is_left_as_written() -> None:
+    text = ("Tom Reyes said the licence had been held since 1950. "
+            "But a spokesman added: \"We are confident the courts will agree with us on every point.\"\n")
+    assert names_quoting(text, "confident the courts") == ["a spokesman"]
+
+
+def test_a_description_opening_the_lead_is_the_person_the_next_sentence_names() -> None:
+    text = ("Games may teach maths\n\n"
+            "A Harbour researcher has suggested that board games could be a good way to teach maths. "
+            "Tom Reyes believes that games do a better job of teaching sums than textbooks.\n")
+    assert names_quoting(text, "board games could") == ["Tom Reyes"]
+
+
+def test_a_source_opening_the_lead_stays_unnamed_though_a_name_follows() -> None:
+    text = ("Games may teach maths\n\n"
+            "A source has suggested that board games could be a good way to teach maths. "
+            "Tom Reyes believes that games do a better job of teaching sums than textbooks.\n")
+    assert names_quoting(text, "board games could") != ["Tom Reyes"]
+
+
+def test_the_bank_is_the_one_the_article_calls_a_bank_not_an_older_name_with_bank_in_it() -> None:
+    text = ("Harbour Trust to cut 2,000 jobs\n\n"
+            "Harbour Trust is the third large Ruritanian bank to announce cuts, following Northbank Bank.\n\n"
+            "Harbour Trust's branches in the capital will be hardest hit. "
+            "The bank said it was on course for a rise in net income this year.\n")
+    assert names_quoting(text, "on course for a rise") == ["Harbour Trust"]
+
+
+def test_the_firm_is_the_company_introduced_not_the_program_it_describes() -> None:
+    text = ("Viewers download shows\n\n"
+            "Web tracking company Netwatch Ltd said 18% of downloaders were from the capital. "
+            "About 70% were using file-sharing program Swapper, the firm said.\n")
+    assert names_quoting(text, "file-sharing program") == ["Netwatch Ltd"]
+
+
+def test_a_lone_surname_taken_for_a_firm_is_the_person_written_with_a_given_name_before() -> None:
+    text = ("Harbour film wins prize\n\n"
+            "The Harbour has been named best film at the awards, with its star Leonardo DiMarco named best actor.\n\n"
+            "Accepting his best dramatic actor prize, DiMarco described director Tom Reyes as "
+            "\"one of the greatest contributors to the world of cinema of all time\".\n")
+    assert names_quoting(text, "greatest contributors") == ["Leonardo DiMarco"]
+
+
+def test_she_after_a_winner_beat_rivals_is_the_winner_not_the_last_rival_named() -> None:
+    text = ("Awards night\n\n"
+            "\"It was a wonderful night,\" Tom Reyes said. "
+            "Ann Lee picked up her second prize for playing a boxer, beating stars including Kay Moss, "
+            "Eva Stone and Jane Hart. \"I don't know what I did to deserve this,\" she told the audience.\n")
+    assert names_quoting(text, "deserve this") == ["Ann Lee"]
+

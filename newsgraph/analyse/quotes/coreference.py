@@ -20,7 +20,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_words, titles
-from newsgraph.analyse.quotes.descriptions import nicknamed_name, titled_surname_person
+from newsgraph.analyse.quotes.descriptions import nicknamed_name, sentence_before_in_paragraph, titled_surname_person
 from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
@@ -175,7 +175,20 @@ def _pronoun_referent(
         if name and idx.by_name.get(name.lower()) is not None and gender_compatible(doc, name, gender):
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
     ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
-    return ent.name if ent else None
+    return _subject_of_sentence_before(doc, tok, skip, gender) or (ent.name if ent else None)
+
+
+def _subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
+    """"Ann Lee won, beating stars including Kay Reyes. "…," she said": with no speaker to follow,
+    the person the sentence before (same paragraph) is about, not the last one it names."""
+    prev = sentence_before_in_paragraph(doc, tok)
+    if prev is None:
+        return None
+    subj = next((c for c in prev.root.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None or subj.ent_type_ != "PERSON" or inside_any(subj.idx, skip):
+        return None
+    ent = entity_for_name(doc, name_tokens(subj).text, subj.idx)
+    return ent.name if ent is not None and gender_compatible(doc, ent.name, gender) else None
 
 
 def _reprint_start(subj: Token) -> int | None:
@@ -226,9 +239,8 @@ def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], 
     if sent.start == 0 or tok.i - sent.start > 12 or any(
             t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS for t in doc[sent.start : tok.i]):
         return None  # "Federer admitted he was …" with the name untagged: that name, not one before
-    prev = doc[sent.start - 1].sent
-    layout = doc._.layout
-    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+    prev = sentence_before_in_paragraph(doc, tok)
+    if prev is None:
         return None
     if any(inside_any(t.idx, skip) or t.is_quote for t in prev):
         return None  # a sentence with quoted words: its own speaker is resolved there

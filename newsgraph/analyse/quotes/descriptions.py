@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
@@ -26,7 +26,44 @@ OWNER_POSSESSIVES = frozenset({"his", "her", "their"})
 
 def person_described(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
     """The person a description stands for by the article's order (see the two rules below)."""
-    return opening_person_before(doc, tok, skip) or announced_person_after(doc, tok, skip)
+    return opening_person_before(doc, tok, skip) or announced_person_after(doc, tok, skip) \
+        or named_by_next_sentence(doc, tok, skip)
+
+
+def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """"A Harbour researcher has suggested … | Ann Lee believes …": a paragraph that opens on one
+    person by description ("a …", "Ruritania's …", no name, no "for") and goes on with a sentence
+    whose subject is a person's full name, written first and not before in the body, is about them."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass") or not names_people(lemma):
+        return None
+    if lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in NOT_PEOPLE:
+        return None  # "a source", "a spokesman": someone the article chose not to name
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if len(dets) != 1 or not (dets[0].lower_ in ("a", "an") or dets[0].ent_type_ in ("GPE", "NORP", "ORG")):
+        return None
+    if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.children):
+        return None
+    sent = tok.sent
+    layout = doc._.layout
+    paragraph_starts = {pa.start for pa in layout.paragraphs} if layout is not None else set()
+    if sent.start_char not in paragraph_starts or sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    idx = name_index(doc)
+    ent = idx.entity_at(nxt.start_char)
+    first = next((m for m in idx.mentions if m[0] == nxt.start_char), None)
+    if ent is None or first is None or ent.type != "PERSON" or len(doc_text(doc)[first[0]:first[1]].split()) < 2:
+        return None
+    headline = doc_text(doc).find("\n")
+    if any(headline < s < nxt.start_char and other is ent for s, _e, other in idx.mentions):
+        return None  # named before: the description may be someone else
+    if any(sent.start_char <= s < sent.end_char and not inside_any(s, skip) for s, _e, _o in idx.mentions):
+        return None  # someone named in the description's own sentence
+    named = doc.char_span(first[0], first[1], alignment_mode="expand")
+    if named is None or named.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return ent.name
 
 
 def announced_person_after(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
@@ -79,6 +116,18 @@ def _opens_sentence(doc: Doc, start: int, sent_start: int) -> bool:
     return len(words) <= 1 and all(w[:1].isupper() for w in words)
 
 
+def sentence_before_in_paragraph(doc: Doc, tok: Token) -> Span | None:
+    """The sentence before ``tok``'s, when the same paragraph holds both."""
+    sent = tok.sent
+    if sent.start == 0:
+        return None
+    prev = doc[sent.start - 1].sent
+    layout = doc._.layout
+    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+        return None
+    return prev
+
+
 def opening_person_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
     """"Reyes, back from injury, praised the defence. "…," said the Harbour striker.": the person
     a description after a quotation stands for is whom the sentence before, in the same paragraph,
@@ -86,11 +135,8 @@ def opening_person_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | N
     if tok.dep_ not in ("nsubj", "nsubjpass") or not _described_noun(tok):
         return None
     sent = tok.sent
-    if sent.start == 0:
-        return None
-    prev = doc[sent.start - 1].sent
-    layout = doc._.layout
-    if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
+    prev = sentence_before_in_paragraph(doc, tok)
+    if prev is None:
         return None
     idx = name_index(doc)
     if any(prev.end_char <= s < tok.idx and not inside_any(s, skip) for s, _e, _ent in idx.mentions):

@@ -70,6 +70,8 @@ only to an organisation of the article whose name has the word, else named as wr
 REPORTED_BY_NAME = frozenset({"paper", "newspaper", "magazine", "group", "company", "firm"})
 """Nouns that stand for the organisation that spoke last ("Absa said … the group said"), when
 no organisation is called so; not "the government" or "the court", which name the story's own."""
+FIRM_NOUNS = frozenset({"firm", "company", "business"})
+"""Words for a company any of which describes the one "the firm" stands for ("web tracking company Acme")."""
 NAMED_THINGS = frozenset({"ORG", "NORP", "PERSON", "PRODUCT", "WORK_OF_ART"})
 """Entity labels of a proper noun that makes an organisation noun a name of its own ("the
 Clinton campaign"); a place ("the US company") or an untagged word ("the High Street retailer")
@@ -185,9 +187,35 @@ def canonical_org(doc: Doc, name: str) -> str:
             short = [m[0] for m in ent.mentions if m[0] > headline]
             longer = [e for e in ents if e.type == "ORG" and e.name.startswith(name + " ") and e.mentions
                       and all(w[:1].isupper() for w in e.name.split()) and _introduced_as_subject(doc, e, short)]
+        if not longer and " " not in name and not name.isupper():
+            # "the Commission" after "the European Commission": the one longer name it ends
+            longer = [e for e in ents if e.type == "ORG" and e.name.endswith(" " + name) and e.mentions
+                      and all(w[:1].isupper() for w in e.name.split())]
+            if len(longer) == 1 and (_other_longer_name(doc, name, longer[0].name)
+                                     or not _written_within_sentence(doc, longer[0].name)):
+                longer = []  # "Shareholders United" written too: "United" may be either
         if len(longer) == 1:
             return longer[0].name
     return ent.name if ent is not None else name
+
+
+def _other_longer_name(doc: Doc, name: str, longer: str) -> bool:
+    """The article writes ``name`` after a capitalised word, mid-sentence, in a name other than ``longer``."""
+    text = doc_text(doc)
+    for m in re.finditer(rf"(?<![\w-])([A-Z][\w'’-]*) {re.escape(name)}(?![\w-])", text):
+        start = m.start()
+        sentence_start = text[:start].rstrip(" \"“‘'")[-1:] in ("", ".", "!", "?", "\n", ":")
+        if not sentence_start and not text.startswith(longer, start - len(longer) + len(m.group(0))):
+            return True
+    return False
+
+
+def _written_within_sentence(doc: Doc, name: str) -> bool:
+    """The article writes ``name`` after some word of its sentence ("the European Commission"), not
+    only first in one, where a capital may be a sentence's first word ("Say Mexico …", "The IMF")."""
+    text = doc_text(doc)
+    return any(text[:m.start()].rstrip(" \"“‘'")[-1:] not in ("", ".", "!", "?", "\n", ":")
+               for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _introduced_as_subject(doc: Doc, ent: Entity, short: list[int]) -> bool:
@@ -224,12 +252,15 @@ def _last_org_before(doc: Doc, char: int, skip: list[CharSpan], head: str | None
                 and not _names_a_product(doc, s, _e) and (not in_subject or _in_subject(doc, s)) \
                 and not _only_a_workplace(doc, ent) and not (head is not None and _part_of_the(doc, s, head)):
             if head is None or head in ent.name.lower().split():
-                return ent
+                # "ABN Amro is the third European bank … following Deutsche Bank. … The bank said": the
+                # one the article calls a bank since, not the older one with "Bank" in its name
+                return next((e for e in seen if head is not None and head not in SELF_NAMING and _described_as(doc, e, head)), ent)
             seen.append(ent)
         k -= 1
     if head is None or head in SELF_NAMING or not seen:
         return None
-    return next((ent for ent in seen if _described_as(doc, ent, head)), seen[0])
+    kinds = FIRM_NOUNS if head in FIRM_NOUNS else frozenset({head})
+    return next((ent for kind in [head, *sorted(kinds - {head})] for ent in seen if _described_as(doc, ent, kind)), seen[0])
 
 
 def _name_head(doc: Doc, char: int) -> Token | None:
@@ -307,12 +338,22 @@ def _common_word(doc: Doc, ent: Entity) -> bool:
 
 def _described_as(doc: Doc, ent: Entity, head: str) -> bool:
     """The article puts ``head`` right before one of the organisation's names ("sportswear
-    firm Umbro", "the delivery company, UPS,") or in apposition after it ("Umbro, the
-    sportswear firm"): "the firm" is more likely it than another one."""
+    firm Umbro", "the delivery company, UPS,"), in apposition after it ("Umbro, the
+    sportswear firm") or after "is" ("Umbro is a sportswear firm"): "the firm" is more likely
+    it than another one."""
     text = doc_text(doc)
-    after = re.compile(rf", (?:the|a|an) (?:[\w-]+ ){{0,3}}{re.escape(head)}\b(?!['’]s)")
+    after = re.compile(rf"(?:,| is) (?:the|a|an) (?:[\w-]+ ){{0,3}}{re.escape(head)}\b(?!['’]s)")
     return any([w.strip(",") for w in text[max(0, s - 40) : s].lower().split()[-1:]] == [head]
-               or after.match(text, e, e + 60) is not None for s, e in ent.mentions)
+               or _described_after(doc, after.match(text, e, e + 60)) for s, e in ent.mentions)
+
+
+def _described_after(doc: Doc, found: re.Match[str] | None) -> bool:
+    """A description matched after a name is set beside it, not the subject of the next clause
+    ("… program Swapper, the firm said": the firm is someone else)."""
+    if found is None:
+        return False
+    span = doc.char_span(found.end() - 1, found.end(), alignment_mode="expand")
+    return span is None or not len(span) or span[-1].dep_ not in SUBJECT_DEPS
 
 
 def _inside_word(t: Token) -> bool:
@@ -530,7 +571,42 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             tok = introduced
             lo, hi = noun_phrase(tok)
     name = _phrase(doc, lo, hi)
-    return Source(name, "UNNAMED", _affiliation(doc, tok)) if name else None
+    if not name:
+        return None
+    affiliation = _affiliation(doc, tok)
+    if affiliation is None and depth <= 2:
+        speaks_for = _organisation_that_just_spoke(doc, tok, before, skip, depth)
+        if speaks_for is not None:  # "Acme said … A spokesman added": a spokesman for Acme
+            return Source(f"{name} for {speaks_for[1]}", "UNNAMED", speaks_for[0])
+    return Source(name, "UNNAMED", affiliation)
+
+
+def _organisation_that_just_spoke(doc: Doc, tok: Token, before: int, skip: list[CharSpan],
+                                  depth: int) -> tuple[str, str] | None:
+    """The organisation a bare "a spokesman" (no "for", no "Acme spokesman") speaks for: the
+    subject of the last reporting verb before it, in its sentence or the one before, as the
+    organisation's name and as written there ("the Acme Group")."""
+    dets = [c for c in tok.children if c.dep_ == "det"]
+    if not tok.lemma_.lower().startswith("spokes") or len(dets) != 1 or len(list(tok.children)) != 1:
+        return None
+    first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    cues = cue_indices(doc)
+    k = bisect.bisect_left(cues, tok.i) - 1
+    while k >= 0 and cues[k] >= first:
+        cue = doc[cues[k]]
+        k -= 1
+        subj = cue_subject(cue)
+        if inside_any(cue.idx, skip) or subj is None or subj.i >= tok.i or subj.head != cue:
+            continue
+        if inside_any(subj.idx, skip):
+            return None
+        found = describe_source(doc, subj, before, skip, depth=depth + 1)
+        if found is None or found.type != "ORG":
+            return None
+        the = subj.i > 0 and any(c.lower_ == "the" and c.dep_ == "det" for c in subj.children) \
+            and found.name.split()[0].lower() != "the"
+        return found.name, f"the {found.name}" if the else found.name
+    return None
 
 
 def _ranked_description(tok: Token) -> bool:

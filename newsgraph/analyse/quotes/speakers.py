@@ -21,6 +21,7 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
+from newsgraph.analyse.entities.names import known_given_name
 from newsgraph.analyse.quotes.coreference import (
     described_by_name,
     described_person,
@@ -150,6 +151,9 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
         or person_described(doc, subj, skip)
     if described is not None:
         return Speaker(described, None, desc, "PERSON")
+    given = _written_after_given_name(doc, subj)
+    if given is not None:
+        return Speaker(given, None, desc, "PERSON")
     found = describe_source(doc, subj, before, skip)
     if found is None:
         return Speaker(None, None, desc)
@@ -157,6 +161,27 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     if named is not None:
         return Speaker(named, None, desc, "PERSON")
     return Speaker(found.name, None, desc, found.type, found.affiliation)
+
+
+def _written_after_given_name(doc: Doc, subj: Token) -> str | None:
+    """"Leonardo Reyes won … Reyes described …": a lone surname the tagger took for no person (or
+    for a firm) is the person the article wrote earlier with one given name before it, unless a
+    longer organisation's name holds it ("Reyes Motors")."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ == "PERSON" or any(c.dep_ in ("compound", "flat") for c in subj.children):
+        return None
+    if any(e.type in ("ORG", "FAC", "PRODUCT") and subj.text in e.name.split() and e.name != subj.text
+           for e in doc._.entities or []):
+        return None
+    text = doc_text(doc)
+    firsts = {m.group(1) for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(subj.text)}\b", text[: subj.idx])
+              if known_given_name(m.group(1)) and _proper_noun_at(doc, m.start())}
+    return f"{firsts.pop()} {subj.text}" if len(firsts) == 1 else None
+
+
+def _proper_noun_at(doc: Doc, char: int) -> bool:
+    """The word at ``char`` is tagged a proper noun (a given name, not "The" opening a sentence)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].pos_ == "PROPN"
 
 
 def organisation_named_by(doc: Doc, subj: Token) -> Entity | None:
@@ -199,6 +224,48 @@ def named_in_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
             ent = name_index(doc).entity_at(nxt.idx)
             return ent.name if ent is not None else None
     return None
+
+
+def _inverted_reporter(subj: Token) -> Token | None:
+    """The one an inverted "said NAME" after the closing mark names: in '"The study adds "a vital
+    piece of evidence," said Ann Lee' the words, the study's "adds" among them, are hers."""
+    verb = subj.head
+    if subj.dep_ not in SUBJECT_DEPS or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON":
+        return None  # "he hopes … ," said Lee: the same person, already resolved
+    if verb.dep_ == "ROOT":
+        return _reporter_in_next_sentence(verb)
+    if verb.dep_ != "ccomp":
+        return None
+    outer = verb.head
+    reporter = cue_subject(outer) if is_cue(outer) and outer.i > verb.i else None
+    if reporter is None or reporter.i < outer.i or reporter.lower_ in ("i", "we"):
+        return None  # only the inverted "…," said Lee; not '… mayors: "I back …"' parsed under "back"
+    doc = subj.doc
+    closing = [t for t in doc[verb.i + 1 : min(outer.i, reporter.i)] if t.is_quote]
+    return reporter if closing and all(t.is_quote or t.is_punct for t in doc[closing[-1].i : min(outer.i, reporter.i)]) else None
+
+
+def _reporter_in_next_sentence(verb: Token) -> Token | None:
+    """The inverted "said NAME" after the closing mark of the words ``verb`` introduces, when the
+    parser split the sentence inside them."""
+    doc = verb.doc
+    opening = next((t for t in verb.sent if t.i > verb.i and t.is_quote), None)
+    if opening is None:
+        return None
+    closing = next((t for t in doc[opening.i + 1 : opening.i + QUOTE_REACH] if t.is_quote), None)
+    if closing is None or closing.sent == verb.sent and closing.i + 1 < verb.sent.end:
+        return None  # the words end in the sentence: an inverted cue there is the parser's own
+    outer = closing.i + 1
+    while outer < len(doc) and doc[outer].is_punct:
+        outer += 1
+    if outer >= len(doc) or not is_cue(doc[outer]):
+        return None
+    reporter = cue_subject(doc[outer])
+    return reporter if reporter is not None and reporter.i > outer and reporter.sent == doc[outer].sent else None
+
+
+QUOTE_REACH = 120
+"""Tokens after an opening mark within which its closing mark is looked for."""
 
 
 def _reporter_of_denial(subj: Token) -> Token | None:
@@ -248,7 +315,7 @@ def speaker_for(
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
-    subj = _reporter_of_denial(subj) or subj
+    subj = _reporter_of_denial(subj) or _inverted_reporter(subj) or subj
     spk = name_speaker(doc, subj, people, before, skip)
     if _told_verb(subj, before) is not None:  # the hearer is no mention of the speaker
         teller = _teller(subj, before)
