@@ -100,8 +100,6 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         # is someone else, not the full name of the person so far called by the surname.
         new_gender = names.gender_of(name)
         earlier_short = [p for p in earlier_short if not m.relative and (p.gender == "-" or new_gender in ("-", p.gender))]
-        earlier_short = [p for p in earlier_short  # "Lord Roberts of Conwy ... Sion Aubrey Roberts"
-                         if all(pm.title not in PEERAGE or peer_of(text, pm, new_gender) for pm in p.mentions)]
         if _INITIAL.fullmatch(" ".join(parts.given)):  # "Clark (Stewart 51)" of a line-up is not the referee "K Clark"
             earlier_short = [p for p in earlier_short if not all(listed(text, pm) for pm in p.mentions)]
         if earlier_short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
@@ -177,9 +175,9 @@ _TERRITORIAL = re.compile(r" of [A-Z]")
 
 def peer_of(text: str, m: Mention, gender: str) -> bool:
     """ "Betty Boothroyd ... Baroness Boothroyd": a peerage title before the surname of a person the
-    article names in full is that person's, if the title's gender is the person's known one; a peer
+    article names in full is that person's, unless the title's gender is not the person's; a peer
     introduced with a territorial designation ("Lord Roberts of Conwy") is a new person."""
-    if m.title not in PEERAGE or gender == "-" or gender != names.titles()[m.title][1]:
+    if m.title not in PEERAGE or gender not in ("-", names.titles()[m.title][1]):
         return False
     return _TERRITORIAL.match(text, m.char_end) is None
 
