@@ -76,13 +76,14 @@ _GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "Uncle", "Aunt", "Auntie", "Fathe
 
 
 def given_name_alone(name: str, aliases: list[str]) -> bool:
-    """ "Michael" written alone, never after a title ("Mr Michael", "President Michael"): a given
-    name is no surname on the name alone (the first names of two staff are not George Michael)."""
-    from newsgraph.analyse.entities.names import known_given_name, titles
+    """ "Michael" written alone, never after a title ("Mr Michael", "President Michael"): a common
+    given name (``names_given.tsv``) that is no common surname ("Howard", "Owen" are) is no surname
+    on the name alone (the first names of two staff are not George Michael)."""
+    from newsgraph.analyse.entities.names import given_names, titles
 
     titled = any(a.split()[-2] in titles() and a.split()[-2] not in _GIVEN_NAME_TITLES
                  for a in aliases if len(a.split()) > 1)
-    return known_given_name(name) and not titled
+    return name in given_names() and not common_surname(name) and not titled
 
 
 def name_key(name: str) -> tuple[str, ...] | None:
