@@ -172,3 +172,16 @@ def test_namesakes_of_the_sport_pages_in_different_sports_stay_apart(conn) -> No
     striker = _global_of(conn, "sport/0.txt", "Rhodri Vantham")
     assert _global_of(conn, "sport/8.txt", "Rhodri Vantham") == striker
     assert _global_of(conn, "sport/9.txt", "Rhodri Vantham") != striker
+
+
+def test_a_lone_given_name_joins_a_full_name_person_only_with_something_agreeing(conn) -> None:  # type: ignore[no-untyped-def]
+    singer = [_art(f"entertainment/{i}.txt", "Gideon Andrew", roles=("pop singer",)) for i in range(4)]
+    staff = _art("business/9.txt", "Andrew")  # the first names of two staff, written once
+    fan = _art("entertainment/9.txt", "Andrew", roles=("singer",))  # the singer himself
+    titled = _art("business/8.txt", "Andrew", aliases=("Mr Andrew",))  # an honorific makes it a surname
+    store_articles(conn, [*singer, staff, fan, titled])
+    merge_new_entities(conn)
+    star = _global_of(conn, "entertainment/0.txt", "Gideon Andrew")
+    assert _global_of(conn, "business/9.txt", "Andrew") != star
+    assert _global_of(conn, "entertainment/9.txt", "Andrew") == star
+    assert _global_of(conn, "business/8.txt", "Andrew") == star

@@ -176,3 +176,37 @@ def test_a_plural_of_a_name_is_no_spelling_of_it(nlp) -> None:  # noqa: F811
     text = "Darren Mulvaney scored twice. \"We can't all be Darren Mulvaneys,\" said the coach."
     found = people(analyse(nlp, text))
     assert all(text[s:e] != "Darren Mulvaneys" for s, e in found["Darren Mulvaney"].mentions)
+
+
+@pytest.mark.parametrize(("text", "name", "peer"), [
+    ("Margaret Allerdale has said the upper house needs its own Speaker.\n\nBaroness Allerdale, who was the "
+     "first woman to chair the committee, said so on Sunday. Later Lady Allerdale repeated it.",
+     "Margaret Allerdale", "Baroness Allerdale"),
+    ("Former chancellor Peter Wendlebury spoke at the dinner. Lord Wendlebury said the party had lost "
+     "its way.", "Peter Wendlebury", "Lord Wendlebury"),
+])
+def test_a_peerage_title_with_the_surname_is_the_person_named_in_full(nlp, text: str, name: str,  # noqa: F811
+                                                                     peer: str) -> None:
+    found = people(analyse(nlp, text))
+    assert name in found and peer not in found and peer in found[name].aliases
+
+
+def test_a_peer_of_the_other_gender_is_someone_else(nlp) -> None:  # noqa: F811
+    found = people(analyse(nlp, "Sir Jasper Allerdale opened the fete. Lady Allerdale said the cakes were "
+                                "superb."))
+    assert "Lady Allerdale" in found and "Lady Allerdale" not in found["Jasper Allerdale"].aliases
+
+
+def test_a_line_up_surname_is_not_the_initialled_referee_of_that_surname(nlp) -> None:  # noqa: F811
+    text = ("Rovers won 2-0 at home on Saturday. Tulloch scored twice.\n\n"
+            "Esson, Hart, Diamond, Winter, Marchbank (Stewart 51), Mackie, Whelan.\n\n"
+            "Tulloch 19, 47.\n\nK Marchbank")
+    ents = analyse(nlp, text)
+    assert not any(e.type == "PERSON" and e.name == "K Marchbank" and len(e.mentions) > 1 for e in ents)
+
+
+def test_the_sisters_of_a_surname_are_no_mention_of_one_sister(nlp) -> None:  # noqa: F811
+    text = ("Lorna Pettifer beat the top seed in Sydney. It was a good week for the Pettifer sisters, "
+            "who both reached the last eight.")
+    found = people(analyse(nlp, text))
+    assert "Lorna Pettifer" in found and len(found["Lorna Pettifer"].mentions) == 1

@@ -70,6 +70,22 @@ def _parse(name: str):
     return parse(name)
 
 
+_GIVEN_NAME_TITLES = frozenset({"Sir", "Dame", "Uncle", "Aunt", "Auntie", "Father", "Sister", "Sheikh", "Prince",
+                                "Princess", "King", "Queen", "Pope"})
+"""Titles written before a given name ("Sir Elton", "Prince Michael"): no sign of a surname."""
+
+
+def given_name_alone(name: str, aliases: list[str]) -> bool:
+    """ "Michael" written alone, never after a title ("Mr Michael", "President Michael"): a common
+    given name (``names_given.tsv``) that is no common surname ("Howard", "Owen" are) is no surname
+    on the name alone (the first names of two staff are not George Michael)."""
+    from newsgraph.analyse.entities.names import given_names, titles
+
+    titled = any(a.split()[-2] in titles() and a.split()[-2] not in _GIVEN_NAME_TITLES
+                 for a in aliases if len(a.split()) > 1)
+    return name in given_names() and not common_surname(name) and not titled
+
+
 def name_key(name: str) -> tuple[str, ...] | None:
     """The identity of a full person name, or None for a single word."""
     parts = _parse(name)
@@ -315,7 +331,10 @@ class _People:
         best, rule = _dominant(cands, gender)
         if best is None:
             best, rule = _office_holder(self.conn, name, aliases, cands)
-        if best is None or self.compare(mine, best, common_surname(name)).apart:
+        if best is None:
+            return None, ""
+        cmp = self.compare(mine, best, common_surname(name))
+        if cmp.apart or not cmp.beyond_the_section and given_name_alone(name, aliases):
             return None, ""
         return best, rule
 
@@ -328,7 +347,7 @@ class _People:
                 aliases = json.loads(r["aliases"])
                 cands = _surname_candidates(self.conn, word, aliases, self.by_surname)
                 mine = entity_context(self.conn, r)
-                best, rule = self.lone_surname(word, aliases, _gender(aliases, [r["gender"]]), cands, mine)
+                best, rule = self.lone_surname(r["name"], aliases, _gender(aliases, [r["gender"]]), cands, mine)
                 if best is None:
                     continue
                 self.conn.execute("UPDATE entity_merges SET undone_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now') "

@@ -57,6 +57,7 @@ _FIELD_SECTION = {"sport": "sport", "politics": "politics", "business": "busines
 _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
 _TEXT_GENDER = {"female": "f", "male": "m"}
 _WORD = re.compile(r"[a-z][a-z-]*")
+_BOTH_IN = "both in "
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +176,11 @@ class Comparison:
     def reason(self) -> str:
         return "; ".join(self.agree) if self.agree else "nothing against"
 
+    @property
+    def beyond_the_section(self) -> bool:
+        """Something agrees besides a shared section (a role, a name named with both)."""
+        return any(not a.startswith(_BOTH_IN) for a in self.agree)
+
 
 _COMENTIONED_SQL = ("SELECT DISTINCT name FROM entities WHERE article_id = ? AND type IN ('PERSON', 'ORG') "
                     "AND id <> ? AND name <> ?")
@@ -268,7 +274,7 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     if mine.sections and theirs.sections:
         shared = sorted(mine.sections & theirs.sections - ({"sport"} if other_sport else set()))
         if shared:
-            agree.append(f"both in {', '.join(shared)}")
+            agree.append(f"{_BOTH_IN}{', '.join(shared)}")
         elif common and not other_sport and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
     both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player

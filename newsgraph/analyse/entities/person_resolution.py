@@ -100,6 +100,8 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         # is someone else, not the full name of the person so far called by the surname.
         new_gender = names.gender_of(name)
         earlier_short = [p for p in earlier_short if not m.relative and (p.gender == "-" or new_gender in ("-", p.gender))]
+        if _INITIAL.fullmatch(" ".join(parts.given)):  # "Clark (Stewart 51)" of a line-up is not the referee "K Clark"
+            earlier_short = [p for p in earlier_short if not all(listed(text, pm) for pm in p.mentions)]
         if earlier_short and not parts.suffix:  # "Trump" or "Judy" before "Donald Trump", "Judy Finnigan"
             p = max(earlier_short, key=lambda p: p.first)
             p.aliases.append(p.name)
@@ -132,7 +134,7 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
     if m.title and names.titles()[m.title][0] == "office":
         cands = [p for p in cands if not _office_rules_out(p, m.title)]
     if m.title in PEERAGE:  # "Lord Roberts of Conwy" is not the article's Sion Roberts
-        cands = [p for p in cands if any(pm.title in PEERAGE for pm in p.mentions)]
+        cands = [p for p in cands if any(pm.title in PEERAGE for pm in p.mentions) or p.full and peer_of(text, m, p.gender)]
     club = bracketed_club(text, m)
     if club:  # "Roberts (Tranmere)" in a squad list is not the article's "Wrexham defender Stephen Roberts"
         cands = [p for p in cands if not club_rules_out(text, p, club)]
@@ -155,6 +157,29 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
         people.append(chosen)
         by_surname.setdefault(short, []).append(chosen)
     return chosen
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+_LISTED_BEFORE = re.compile(r"[,;]\s*$")
+_LISTED_AFTER = re.compile(r"\s*(?:[,;]|\(\w)")
+
+
+def listed(text: str, m: Mention) -> bool:
+    """A mention written as an item of a list of names ("Winter, Clark (Stewart 51), Mackie")."""
+    return bool(text) and (_LISTED_BEFORE.search(text, max(0, m.char_start - 3), m.char_start) is not None
+                           or _LISTED_AFTER.match(text, m.char_end) is not None)
+
+
+_TERRITORIAL = re.compile(r" of [A-Z]")
+
+
+def peer_of(text: str, m: Mention, gender: str) -> bool:
+    """ "Betty Boothroyd ... Baroness Boothroyd": a peerage title before the surname of a person the
+    article names in full is that person's, unless the title's gender is not the person's; a peer
+    introduced with a territorial designation ("Lord Roberts of Conwy") is a new person."""
+    if m.title not in PEERAGE or gender not in ("-", names.titles()[m.title][1]):
+        return False
+    return _TERRITORIAL.match(text, m.char_end) is None
 
 
 _INITIAL_BEFORE = re.compile(r"(?:^|[,;(]\s*|\s)([A-Z])\.? $")
