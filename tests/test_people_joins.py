@@ -146,6 +146,9 @@ def test_a_titled_surname_that_looks_like_a_full_name_leaves_the_full_name_namin
      "began her career in a school choir.", "Lorna Vale", "Lorna Valentine Pruitt"),
     ("The lawsuit names rapper Jay Barlow - real name Dennis Ockwell - and two others. Barlow denies it.",
      "Jay Barlow", "Dennis Ockwell"),
+    ("The singer Joey Starrk, whose real name is Desmond Ackerly, was fined on Monday. Starrk has released "
+     "ten albums.", "Joey Starrk", "Desmond Ackerly"),
+    ("The comedian Dorrit Kell (real name: Margaret Ansley) opened the festival.", "Dorrit Kell", "Margaret Ansley"),
 ])
 def test_a_birth_or_real_name_is_another_name_of_the_person(nlp, text: str, name: str, other: str) -> None:  # noqa: F811
     found = people(analyse(nlp, text))

@@ -304,8 +304,9 @@ def _descriptor_led(name: str) -> bool:
         and words[0].isalpha() and len(words[0]) > 2
 
 
-_BIRTH_NAME = re.compile(r"(?<![\w-])(?:[Bb]orn(?: as)?|n[ée]e|(?:real|birth|given) name(?: is|,)?)\s+$")
-"""What comes right before a name someone was born with or goes by off stage: "born", "née", "real name"."""
+_BIRTH_NAME = re.compile(r"(?<![\w-])(?:[Bb]orn(?: as)?|n[ée]e|(?:whose\s+)?(?:real|birth|given) name(?:\s+(?:is|was)|:|,)?)\s+$")
+"""What comes right before a name someone was born with or goes by off stage: "born", "née", "real name",
+"whose real name is", "real name:"."""
 _BEFORE_BIRTH_NAME = re.compile(r"[\w-]{0,3}\s*(?:[,(]|[-–—])?\s*(?:(?:was|is)\s+)?$")
 """Between the person's name and the birth name's phrase: "Jay-Z, real name", "Ann (née", "Ann was born"."""
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)$")
@@ -323,7 +324,7 @@ def join_birth_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
     for ent in persons:
         owner = None
         for s, _e in ent.mentions:
-            phrase = _BIRTH_NAME.search(text, max(0, s - 20), s)
+            phrase = _BIRTH_NAME.search(text, max(0, s - 30), s)
             if phrase is None:
                 continue
             before = [(ms, me, p) for ms, me, p in starts if me <= phrase.start() and p is not ent and id(p) not in gone]
