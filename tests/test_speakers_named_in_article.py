@@ -174,3 +174,18 @@ def test_she_after_a_winner_beat_rivals_is_the_winner_not_the_last_rival_named()
             "Eva Stone and Jane Hart. \"I don't know what I did to deserve this,\" she told the audience.\n")
     assert names_quoting(text, "deserve this") == ["Ann Lee"]
 
+
+
+def test_a_paragraph_opening_firm_by_description_is_the_firm_the_next_sentence_names() -> None:
+    text = ("Payout to flood victims\n\n"
+            "A Ruritanian bank has said it will give more than $5m to victims of last year's floods.\n\n"
+            "Harbour Bank will put the money in a fund run by a local charity, which helps families. "
+            "The bank had been accused of delaying claims.\n")
+    assert names_quoting(text, "victims of last year") == ["Harbour Bank"]
+
+
+def test_a_firm_by_description_stays_unnamed_when_the_next_sentence_names_another_kind() -> None:
+    text = ("Payout to flood victims\n\n"
+            "A Ruritanian bank has said it will give more than $5m to victims of last year's floods.\n\n"
+            "Harbour Insurance will put the money in a fund run by a local charity, which helps families.\n")
+    assert names_quoting(text, "victims of last year") != ["Harbour Insurance"]

@@ -13,7 +13,13 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.entities.names import known_given_name
-from newsgraph.analyse.quotes.non_person_speakers import HUMAN_SUFFIXES, NOT_PEOPLE, names_people
+from newsgraph.analyse.quotes.non_person_speakers import (
+    HUMAN_SUFFIXES,
+    NOT_PEOPLE,
+    names_people,
+    org_entity_at,
+    org_nouns,
+)
 from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, cue_subjects, name_index
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
@@ -45,11 +51,9 @@ def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
     if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.children):
         return None
     sent = tok.sent
-    layout = doc._.layout
-    paragraph_starts = {pa.start for pa in layout.paragraphs} if layout is not None else set()
-    if sent.start_char not in paragraph_starts or sent.end >= len(doc):
+    nxt = _next_sentence_after_opening(doc, sent)
+    if nxt is None:
         return None
-    nxt = doc[sent.end].sent
     idx = name_index(doc)
     ent = idx.entity_at(nxt.start_char)
     first = next((m for m in idx.mentions if m[0] == nxt.start_char), None)
@@ -61,6 +65,42 @@ def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
     if any(sent.start_char <= s < sent.end_char and not inside_any(s, skip) for s, _e, _o in idx.mentions):
         return None  # someone named in the description's own sentence
     named = doc.char_span(first[0], first[1], alignment_mode="expand")
+    if named is None or named.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return ent.name
+
+
+def _next_sentence_after_opening(doc: Doc, sent: Span) -> Span | None:
+    """The sentence after ``sent`` when ``sent`` opens a paragraph."""
+    layout = doc._.layout
+    paragraph_starts = {pa.start for pa in layout.paragraphs} if layout is not None else set()
+    if sent.start_char not in paragraph_starts or sent.end >= len(doc):
+        return None
+    return doc[sent.end].sent
+
+
+def organisation_named_next(doc: Doc, tok: Token) -> str | None:
+    """"A US bank has said … | Harbour Bank will pay …": a paragraph that opens on an organisation
+    by an indefinite description ("a …" and no name, "of", or clause) and goes on with a sentence
+    whose subject is an organisation named by the same noun ("… Bank"), not named before, is it."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass") or lemma not in org_nouns():
+        return None
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if len(dets) != 1 or dets[0].lower_ not in ("a", "an"):
+        return None
+    if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.children):
+        return None
+    nxt = _next_sentence_after_opening(doc, tok.sent)
+    if nxt is None:
+        return None
+    ent = org_entity_at(doc, nxt.start_char)
+    if ent is None or ent.type != "ORG" or ent.name.split()[-1].lower() != lemma:
+        return None
+    text = doc_text(doc)
+    if text.find(ent.name, text.find("\n") + 1) < nxt.start_char:
+        return None  # named before: the description may be another one
+    named = doc.char_span(nxt.start_char, nxt.start_char + len(ent.name), alignment_mode="expand")
     if named is None or named.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     return ent.name

@@ -28,7 +28,7 @@ from newsgraph.analyse.quotes.coreference import (
     pronoun_referent,
     resolve_name,
 )
-from newsgraph.analyse.quotes.descriptions import person_described
+from newsgraph.analyse.quotes.descriptions import organisation_named_next, person_described
 from newsgraph.analyse.quotes.non_person_speakers import (
     canonical_org,
     describe_source,
@@ -160,6 +160,9 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     named = named_in_next_sentence(doc, subj, skip) if found.type == "UNNAMED" else None
     if named is not None:
         return Speaker(named, None, desc, "PERSON")
+    named_org = organisation_named_next(doc, subj) if found.type in ("UNNAMED", "ORG") else None
+    if named_org is not None:
+        return Speaker(canonical_org(doc, named_org), None, desc, "ORG")
     return Speaker(found.name, None, desc, found.type, found.affiliation)
 
 
