@@ -58,7 +58,7 @@ def test_a_sentence_misread_as_the_cue_clause_holds_no_quotation() -> None:
 
 
 def test_words_after_a_label_noun_and_colon_are_no_statement() -> None:
-    art = newsgraph.extract('Mayor Ann Holt is rolling out a new and more personal campaign slogan: '
+    art = newsgraph.extract('Mayor Ann Holt is rolling out a new and more personal campaign message: '
                             '"It is about us."\n\nShe said the city "needs a change" now.')
     acts = {_text(art, q): q.act for q in art.quotes}
     assert acts.get("It is about us.") in (None, "other"), acts
@@ -68,3 +68,10 @@ def test_words_said_in_a_message_stay_speech() -> None:
     art = newsgraph.extract('Ann Holt, the mayor, said in a message: "We will rebuild the bridge."')
     acts = {_text(art, q): q.act for q in art.quotes}
     assert acts.get("We will rebuild the bridge.") == "speech", acts
+
+
+def test_a_simple_message_may_be_words_said() -> None:
+    art = newsgraph.extract("Ms Holt visited the party's office to cheer the young staff with a simple message: "
+                            '"Do not give up now!"')
+    acts = {_text(art, q): q.act for q in art.quotes}
+    assert acts.get("Do not give up now!") == "speech", acts

@@ -174,20 +174,28 @@ def _judged_word(cue: Token, content: str) -> bool:
         and cue.left_edge.lower_ == "what" and cue.left_edge.i < cue.i
 
 
-LABEL_NOUNS = frozenset({"message", "slogan", "motto", "title", "headline", "theme", "tagline", "catchphrase", "mantra",
-                         "caption", "refrain", "subtitle", "hashtag", "banner", "sign", "placard", "label", "byline"})
+LABEL_NOUNS = frozenset({"slogan", "motto", "title", "headline", "theme", "tagline", "catchphrase", "mantra", "caption",
+                         "refrain", "subtitle", "hashtag", "banner", "placard", "label", "byline"})
 """Nouns that, right before a colon, introduce words as a label ('the campaign's slogan: "…"')."""
+THEME_NOUNS = frozenset({"message", "theme", "pitch"})
+"""Nouns that name a label only with a noun before them ('a campaign message: "…"'; 'a simple
+message: "…"' may be words said)."""
 
 
-def _labelled(text: str, open_mark: int) -> bool:
-    """The quotation follows '<label noun>:' ('a new campaign message: "It's about us."'): the
-    words are the thing's label or theme, shown as such, not a statement made (unless a verb
-    of speech governs them: 'said in a message: "…"')."""
-    before = text[max(0, open_mark - 40) : open_mark].rstrip()
-    if not before.endswith(":"):
+def _labelled(doc: Doc, open_mark: int) -> bool:
+    """The quotation follows '<label noun>:' ('a new campaign slogan: "It's about us."'): the
+    words are the thing's label or theme, shown as such, not a statement made."""
+    text = doc_text(doc)
+    colon = len(text[:open_mark].rstrip()) - 1
+    if colon < 1 or text[colon] != ":":
         return False
-    words = before[:-1].split()
-    return bool(words) and words[-1].lower().strip("()’'").removesuffix("’s").removesuffix("'s") in LABEL_NOUNS
+    noun = doc.char_span(colon - 1, colon, alignment_mode="expand")
+    if noun is None or not len(noun):
+        return False
+    head = noun[-1]
+    if head.lemma_.lower() in LABEL_NOUNS:
+        return True
+    return head.lemma_.lower() in THEME_NOUNS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
 
 
 def _clause_before_misread(cue: Token, child: Token) -> bool:
@@ -899,7 +907,7 @@ class QuoteFinder:
                     continue
                 cue_words = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
                 act = direct_act(cue_words[0]) if cue_words is not None and len(cue_words) else "speech"
-                if _labelled(text, cand.qs.open_mark) and lemma_act(lemma) != "speech":
+                if _labelled(doc, cand.qs.open_mark) and lemma_act(lemma) != "speech":
                     act = "other"  # 'rolled out a new campaign message: "It's about us."': a label, not a statement
                 q = Quote([(s, e)], "direct", speaker, cue, lemma, act=act)
                 out.append(q)
