@@ -927,11 +927,13 @@ def _one_sentence(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
 
 def in_another_sentence(cand: Candidate) -> bool:
     """Content the parse hung on a cue across a full stop it read as part of a word ("reported
-    that stocks fell to 294.3m. On top of that, problems have …": the second sentence is no
-    report of the first one's cue)."""
-    doc, cue = cand.doc, cand.cue_i
-    return any(_sentence_stop(doc, i) for s, e in cand.pieces
-               for i in (range(cue, s) if s > cue else range(e - 1, cue) if e <= cue else ()))
+    that stocks fell to 294.3m. On top of that, problems have …": the second sentence, or a
+    clause whose head is in it, is no report of the first one's cue)."""
+    doc, cue, root = cand.doc, cand.cue_i, cand.root_i
+    between = range(cue, root) if root > cue else range(root, cue)  # the clause's head across a stop
+    return any(_sentence_stop(doc, i) for i in between) or any(
+        _sentence_stop(doc, i) for s, e in cand.pieces
+        for i in (range(cue, s) if s > cue else range(e - 1, cue) if e <= cue else ()))
 
 
 def mend_pieces(cand: Candidate) -> Pieces:
