@@ -47,6 +47,7 @@ from newsgraph.analyse.quotes.marks import (
     QuotedSpan,
     ends_sentence,
     find_quoted_spans,
+    join_broken_paragraphs,
     strip_span,
 )
 from newsgraph.analyse.quotes.names_in_marks import capitalised_like_a_title, is_name_in_marks, named_by_participle
@@ -171,6 +172,41 @@ def _judged_word(cue: Token, content: str) -> bool:
     relative is the writer's distance from the word, not words anyone is reported to have said."""
     return len(content.split()) <= 2 and lemma_act(cue.lemma_) != "speech" \
         and cue.left_edge.lower_ == "what" and cue.left_edge.i < cue.i
+
+
+LABEL_NOUNS = frozenset({"slogan", "motto", "title", "headline", "theme", "tagline", "catchphrase", "mantra", "caption",
+                         "refrain", "subtitle", "hashtag", "banner", "placard", "label", "byline"})
+"""Nouns that, right before a colon, introduce words as a label ('the campaign's slogan: "…"')."""
+THEME_NOUNS = frozenset({"message", "theme", "pitch"})
+"""Nouns that name a label only with a noun before them ('a campaign message: "…"'; 'a simple
+message: "…"' may be words said)."""
+
+
+def _labelled(doc: Doc, open_mark: int) -> bool:
+    """The quotation follows '<label noun>:' ('a new campaign slogan: "It's about us."'): the
+    words are the thing's label or theme, shown as such, not a statement made."""
+    text = doc_text(doc)
+    colon = len(text[:open_mark].rstrip()) - 1
+    if colon < 1 or text[colon] != ":":
+        return False
+    noun = doc.char_span(colon - 1, colon, alignment_mode="expand")
+    if noun is None or not len(noun):
+        return False
+    head = noun[-1]
+    if head.lemma_.lower() in LABEL_NOUNS:
+        return True
+    return head.lemma_.lower() in THEME_NOUNS and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in head.children)
+
+
+def _clause_before_misread(cue: Token, child: Token) -> bool:
+    """'That is the size of the "black hole" the Tories believe Lee will have to fill': a cue
+    with no subject of its own, with its reported clause after it, that the parse also gave the
+    sentence before it as a clause: that sentence is the journalist's (the cue sits in a clause
+    describing one of its nouns), and its words in marks no report of the cue's."""
+    if child.i > cue.i or any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+        return False
+    return any(c.dep_ == "ccomp" and c.i > cue.i and any(k.dep_ in SUBJECT_DEPS for k in c.children)
+               for c in cue.children)
 
 
 def _no_source(cue: Token) -> bool:
@@ -759,8 +795,8 @@ class QuoteFinder:
         self.layout: Layout = doc._.layout or segment(doc_text(doc), None)
         self.people: list[Entity] = [e for e in (doc._.entities or []) if e.type == "PERSON"]
         name_index(doc, self.people)
-        self.paras = [(p.start, p.end) for p in self.layout.paragraphs]
         self.headings = {(p.start, p.end) for p in self.layout.paragraphs if p.kind == "heading"}
+        self.paras = join_broken_paragraphs(self.text, [(p.start, p.end) for p in self.layout.paragraphs], self.headings)
 
     def candidates(self) -> list[QuotedPassage]:
         out: list[QuotedPassage] = []
@@ -871,6 +907,8 @@ class QuoteFinder:
                     continue
                 cue_words = doc.char_span(*cue, alignment_mode="expand") if cue is not None else None
                 act = direct_act(cue_words[0]) if cue_words is not None and len(cue_words) else "speech"
+                if _labelled(doc, cand.qs.open_mark) and lemma_act(lemma) != "speech":
+                    act = "other"  # 'rolled out a new campaign message: "It's about us."': a label, not a statement
                 q = Quote([(s, e)], "direct", speaker, cue, lemma, act=act)
                 out.append(q)
                 last, last_para = q, cand.para_index
@@ -880,7 +918,7 @@ class QuoteFinder:
                 continue  # a second fragment of a clause already output
             found = _covering_cue(doc, s, e, self.quoted)
             if found is not None and (_no_source(found[0]) or not _is_speech(found[0]) and _modifies_a_noun(doc, cand.qs)
-                                      or _judged_word(found[0], content)):
+                                      or _judged_word(found[0], content) or _clause_before_misread(*found)):
                 continue  # 'is not believed to be "X"': no one says it; 'promoting "quack" cures': a scare quote
             aside = _parenthetical_cue(doc, s, e, self.quoted)
             if found is None and aside is None and not named and len(content.split()) >= LONG_FRAGMENT and _said_words(doc, s, e):
@@ -928,6 +966,19 @@ class QuoteFinder:
             q = Quote(pieces, "mixed", speaker, cue_span(cue_tok), cue_lemma(cue_tok), act=mixed_act(cue_tok))
             out.append(q)
             prev = (q, cand.para_index)  # the speaker a next unattributed paragraph continues
+        for q in out:
+            q.content_spans = [line for s, e in q.content_spans for line in _lines(text, s, e)]
         return out
+
+
+def _lines(text: str, s: int, e: int) -> list[CharSpan]:
+    """``[s, e)`` cut at its line breaks ('… I' | 'was' | 'prime minister …' of paragraphs
+    ``join_broken_paragraphs`` mended): content spans hold words, not blank lines."""
+    out: list[CharSpan] = []
+    for m in re.finditer(r"[^\n]+", text[s:e]):
+        a, b = strip_span(text, s + m.start(), s + m.end())
+        if b > a:
+            out.append((a, b))
+    return out or [(s, e)]
 
 

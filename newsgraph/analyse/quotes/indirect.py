@@ -19,7 +19,7 @@ from newsgraph.analyse.base.spans import inside
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.quotes.acts import indirect_act, lemma_act
 from newsgraph.analyse.quotes.candidates import Candidate, char_pieces, generate, has_quote_mark
-from newsgraph.analyse.quotes.indirect_extent import mend_pieces
+from newsgraph.analyse.quotes.indirect_extent import in_another_sentence, mend_pieces
 from newsgraph.analyse.quotes.indirect_model import load_model, probability
 from newsgraph.analyse.quotes.speakers import mention_span, name_speaker
 from newsgraph.model import Entity, Quote, Speaker
@@ -71,7 +71,7 @@ def _not_what_was_said(cand: Candidate) -> bool:
     cue = cand.cue
     if cand.shape in ("parenthetical", "inverted") and any(c.dep_ == "oprd" for c in cue.children):
         return True
-    if _hypothetical(cue) or _asked_ones(cue) or _circumstance(cand):
+    if _hypothetical(cue) or _asked_ones(cue) or _circumstance(cand) or in_another_sentence(cand):
         return True
     return cand.shape == "ccomp" and cand.last <= cue.i and any(
         c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)

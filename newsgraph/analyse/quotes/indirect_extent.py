@@ -13,12 +13,15 @@ chosen candidate; the model scored the parse as is.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.analyse.base.cues import cue_lemmas
 from newsgraph.analyse.base.spans import trails_words
 from newsgraph.analyse.quotes.acts import SPEECH_NOUNS, lemma_act
 from newsgraph.analyse.quotes.candidates import Candidate
+from newsgraph.analyse.quotes.marks import ends_sentence
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
 CONTRASTS = frozenset({"while", "whereas", "though", "although"})
@@ -612,10 +615,11 @@ def _kept_condition(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
 def _condition_inside(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """"predicted that if more ferries come it could cause delays": an "if" after "that" opens a
     condition inside what was said (its clause hangs on the reported verb), not the cue's
-    complementiser ("asked if he would come"), so the prediction keeps it."""
+    complementiser ("asked if he would come"), so the prediction keeps it; so does a report told
+    before its cue ("If it rains, the match will be off, she said")."""
     s, e = pieces[0]
     mark = doc[s - 1] if s > 0 else None
-    if mark is None or mark.lower_ not in ("if", "unless") or mark.dep_ != "mark" or mark.i <= cand.cue_i:
+    if mark is None or mark.lower_ not in ("if", "unless") or mark.dep_ != "mark" or mark.i <= cand.cue_i < e:
         return pieces
     clause = mark.head
     if clause.i == cand.root_i or clause.dep_ != "advcl" or not s <= clause.i < e:
@@ -882,6 +886,56 @@ def _whole_words(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return out
 
 
+def _sentence_stop(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a sentence the parse ran on ("fallen to 294.3m. On top of that, …", the
+    stop read into "m."): it ends on ``.?!`` closing no abbreviation ("U.S.", "a.m."), and a
+    capitalised word or a number follows after a space."""
+    tok = doc[i]
+    if i + 1 >= len(doc) or not (tok.whitespace_ or doc[i + 1].is_space):
+        return False
+    nxt = doc[i + 1] if not doc[i + 1].is_space else doc[i + 2] if i + 2 < len(doc) else None
+    end = tok.idx + len(tok.text) - 1
+    if nxt is None or not (nxt.text[:1].isupper() or nxt.text[:1].isdigit()):
+        return False
+    word = tok.text.rstrip(".") if len(tok.text) > 1 else doc[i - 1].text if i > 0 and not doc[i - 1].whitespace_ else ""
+    if re.fullmatch(r"(?:[A-Za-z]\.)*[A-Za-z]", word) and "." in word:
+        return False  # "a.m.", "e.g.": an abbreviation in lower case
+    return ends_sentence(doc.text, end)
+
+
+def _one_sentence(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """A report without quotation marks stays in its cue's sentence: where the parse ran two
+    sentences together (a full stop read as part of a word), what follows the stop after a cue,
+    or comes before it before a cue, is the journalist's next or last sentence."""
+    cue = cand.cue_i
+    out: Pieces = []
+    for s, e in pieces:
+        stops = [i for i in range(s, e - 1) if _sentence_stop(doc, i)]
+        if stops and s > cue:
+            if stops[0] + 1 > s:
+                out.append((s, stops[0] + 1))
+            break  # the report ended at the stop
+        if stops and e <= cue:
+            out = []  # what came before the stop is another sentence
+            s = stops[-1] + 1
+            while s < e and _trailing(doc[s]):
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out or pieces
+
+
+def in_another_sentence(cand: Candidate) -> bool:
+    """Content the parse hung on a cue across a full stop it read as part of a word ("reported
+    that stocks fell to 294.3m. On top of that, problems have …": the second sentence, or a
+    clause whose head is in it, is no report of the first one's cue)."""
+    doc, cue, root = cand.doc, cand.cue_i, cand.root_i
+    between = range(cue, root) if root > cue else range(root, cue)  # the clause's head across a stop
+    return any(_sentence_stop(doc, i) for i in between) or any(
+        _sentence_stop(doc, i) for s, e in cand.pieces
+        for i in (range(cue, s) if s > cue else range(e - 1, cue) if e <= cue else ()))
+
+
 def mend_pieces(cand: Candidate) -> Pieces:
     """The candidate's content pieces (token ranges) with its subject, its run-on clause and its
     condition put back and the journalist's tail cut off."""
@@ -891,6 +945,7 @@ def mend_pieces(cand: Candidate) -> Pieces:
                  _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
                  _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action, _speakers_next_act, _sentence_run_in, _saying_left_out,
                  _present_aside, _summing_up, _source_named_again, _according_run_on,
-                 _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _whole_words):
+                 _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _one_sentence,
+                 _whole_words):
         pieces = mend(doc, cand, pieces)
     return pieces

@@ -56,6 +56,21 @@ def ends_sentence(text: str, m: int) -> bool:
     return True
 
 
+def join_broken_paragraphs(text: str, paras: list[tuple[int, int]],
+                           headings: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Paragraphs with the breaks a copy lost words at mended: a paragraph ending mid-sentence
+    (on a word or a comma) before one opening on a lower-case word is one paragraph ('"… I' |
+    'was' | 'prime minister …," says X': a quotation cut by stray line breaks runs on)."""
+    out: list[tuple[int, int]] = []
+    for ps, pe in paras:
+        if out and out[-1] not in headings and (ps, pe) not in headings and text[ps].islower() \
+                and (text[out[-1][1] - 1].isalnum() or text[out[-1][1] - 1] == ","):
+            out[-1] = (out[-1][0], pe)
+            continue
+        out.append((ps, pe))
+    return out
+
+
 @dataclass
 class QuotedSpan:
     """A stretch between quotation marks: ``start``/``end`` exclude the marks."""

@@ -1,0 +1,77 @@
+"""Issue 15, the words of a quotation and whether it is one, on invented sentences: a quotation
+cut by stray line breaks runs on, a condition before an inverted cue stays with the report, a
+report stays in its sentence, a sentence misread as a cue's clause holds no quotation, and words
+after '<label noun>:' are a label, not a statement."""
+
+from __future__ import annotations
+
+import newsgraph
+from newsgraph.analyse.quotes.marks import join_broken_paragraphs
+from newsgraph.model import Article, Quote
+
+
+def _text(art: Article, q: Quote) -> str:
+    return " ".join(art.span_text(s) for s in q.content_spans)
+
+
+def test_a_paragraph_broken_mid_sentence_is_joined() -> None:
+    text = "A headline\n\nIt was said \"one. I\n\nwas\n\nthere,\" she said."
+    paras = [(0, 10), (12, 31), (33, 36), (38, 56)]
+    assert join_broken_paragraphs(text, paras, {(0, 10)}) == [(0, 10), (12, 56)]
+    # a finished paragraph, or one before a capitalised word, stays apart
+    assert join_broken_paragraphs("One.\n\ntwo", [(0, 4), (6, 9)], set()) == [(0, 4), (6, 9)]
+    assert join_broken_paragraphs("One\n\nTwo", [(0, 3), (5, 8)], set()) == [(0, 3), (5, 8)]
+
+
+def test_a_quotation_cut_by_line_breaks_runs_on() -> None:
+    text = ('Tom Reed, the harbour master, spoke on Monday. "We wanted to look like a real port. I\n\nhad\n\n'
+            'a dream and I wanted a proper fight," says Mr Reed. He left at noon.')
+    art = newsgraph.extract(text)
+    direct = [q for q in art.quotes if q.kind == "direct"]
+    assert [_text(art, q) for q in direct] == [
+        "We wanted to look like a real port. I had a dream and I wanted a proper fight,"]
+    assert direct[0].speaker.name == "Tom Reed"
+    assert all("\n" not in art.span_text(s) for s in direct[0].content_spans)
+
+
+def test_a_condition_before_an_inverted_cue_stays() -> None:
+    art = newsgraph.extract("If the council could raise its budget by 5% over ten years, then many more homes "
+                            "could have been built by 2020, Ms Hale argued.")
+    found = [_text(art, q) for q in art.quotes if q.kind == "indirect"]
+    assert any(c.startswith("If the council could raise") for c in found), found
+
+
+def test_a_report_does_not_run_into_the_next_sentence() -> None:
+    art = newsgraph.extract("The port authority reported that grain stocks had fallen 2m tonnes to 81.5m. "
+                            "On top of that, a strike at the docks has also pushed the board to cut its "
+                            "forecast for the year.")
+    found = [_text(art, q) for q in art.quotes if q.kind == "indirect"]
+    assert found and all("On top of that" not in c for c in found), found
+    assert any(c.startswith("grain stocks had fallen") for c in found), found
+
+
+def test_a_sentence_misread_as_the_cue_clause_holds_no_quotation() -> None:
+    art = newsgraph.extract('Lee Park spoke on Monday. That is the size of the "funding gap" the unions, '
+                            'backed by some analysts, believe Mr Park will have to close with new charges.')
+    assert not [q for q in art.quotes if q.kind in ("direct", "mixed")]
+    assert all(q.speaker.name != "Lee Park" or q.act != "speech" for q in art.quotes)
+
+
+def test_words_after_a_label_noun_and_colon_are_no_statement() -> None:
+    art = newsgraph.extract('Mayor Ann Holt is rolling out a new and more personal campaign message: '
+                            '"It is about us."\n\nShe said the city "needs a change" now.')
+    acts = {_text(art, q): q.act for q in art.quotes}
+    assert acts.get("It is about us.") in (None, "other"), acts
+
+
+def test_words_said_in_a_message_stay_speech() -> None:
+    art = newsgraph.extract('Ann Holt, the mayor, said in a message: "We will rebuild the bridge."')
+    acts = {_text(art, q): q.act for q in art.quotes}
+    assert acts.get("We will rebuild the bridge.") == "speech", acts
+
+
+def test_a_simple_message_may_be_words_said() -> None:
+    art = newsgraph.extract("Ms Holt visited the party's office to cheer the young staff with a simple message: "
+                            '"Do not give up now!"')
+    acts = {_text(art, q): q.act for q in art.quotes}
+    assert acts.get("Do not give up now!") == "speech", acts
