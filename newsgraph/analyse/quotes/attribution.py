@@ -650,9 +650,19 @@ def _cue_near(doc: Doc, quote: CharSpan, quoted: list[CharSpan], lo: int, hi: in
     found = found or passive
     # a cue inside another cue's subject ('Lee, who has not endorsed anyone, told …') describes the speaker
     found = [(tok, _) for tok, _ in found if not any(s.left_edge.i <= tok.i <= s.right_edge.i for c, s in found if c != tok)]
+    found = [(tok, _) for tok, _ in found if not _inside_report(tok, [c for c, _s in found])]
     if not found:
         return None
     return min((tok for tok, _ in found), key=lambda tok: quote[0] - tok.idx if tok.idx < quote[0] else tok.idx - quote[1])
+
+
+def _inside_report(cue: Token, cues: list[Token]) -> bool:
+    """``cue`` reports no speech or thought ("shown", "proved") and lies inside what another of
+    ``cues``, one that does, reports ("Lee said Reyes had shown he could win: "…""): the quotation
+    is the reporter's, and the inner subject is only talked about."""
+    if lemma_act(cue_lemma(cue)) != "other":
+        return False
+    return any(c != cue and lemma_act(cue_lemma(c)) != "other" and c in cue.ancestors for c in cues)
 
 
 def _sentence_bounds(doc: Doc, s: int, e: int, para: tuple[int, int]) -> tuple[int, int]:

@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import bisect
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsgraph.analyse.base.cues import (
     SUBJECT_DEPS,
     cue_indices,
+    cue_lemma,
     cue_subject,
     relative_antecedent,
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
-from newsgraph.analyse.entities.names import gender_words, titles
+from newsgraph.analyse.entities.names import gender_of, gender_words, known_given_name, titles
+from newsgraph.analyse.quotes.acts import lemma_act
 from newsgraph.analyse.quotes.descriptions import nicknamed_name, sentence_before_in_paragraph, titled_surname_person
 from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
@@ -59,6 +61,10 @@ from newsgraph.analyse.quotes.person_names import (
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
 
+NOT_PERSON_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+"""Entity types a name the tagger misread as an organisation is never given instead."""
+DEMONSTRATIVES = frozenset({"that", "this", "it"})
+"""Pronouns a sentence about no person opens with ("That was not enough for Ann Lee")."""
 GENERIC_PEOPLE = frozenset({"man", "woman", "boy", "girl", "person"})
 """Nouns that describe nobody in particular: "a 26-year-old man said … he added" is that unnamed man."""
 PRONOUN_CHAIN = 8
@@ -111,10 +117,12 @@ def _pronoun_referent(
     words = gender_words()
     sent = tok.sent
     for t in reversed(doc[sent.start : tok.i]):
-        if t.dep_ in SUBJECT_DEPS and t.ent_type_ == "PERSON" and not inside_any(t.idx, skip):
+        # a name the tagger typed otherwise ("Reyes" as a place) counts when it names one of the article's people
+        if t.dep_ in SUBJECT_DEPS and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN") and not inside_any(t.idx, skip):
             ent = entity_for_name(doc, name_tokens(t).text, t.idx)
             if ent is not None and gender_compatible(doc, ent.name, gender):
-                return ent.name
+                unsure = entity_gender(doc, ent) is None  # "Chris …": another named may be the one
+                return (_object_of_gender(t, tok, skip, gender) if unsure else None) or ent.name
     alone = _only_person_of_sentence_before(doc, tok, skip, gender)
     if alone is not None:
         return alone
@@ -174,8 +182,45 @@ def _pronoun_referent(
             passed_name = passed_name or name is not None and gender_compatible(doc, name, gender)
         if name and idx.by_name.get(name.lower()) is not None and gender_compatible(doc, name, gender):
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
+        untyped = _person_name_typed_otherwise(prev, gender) if name is None and not passed_name else None
+        if untyped is not None:
+            return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or untyped
     ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
     return _subject_of_sentence_before(doc, tok, skip, gender) or (ent.name if ent else None)
+
+
+def _object_of_gender(subj: Token, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
+    """"Chris Lee called Ann Reyes a disgrace after she attacked …": the object of the subject's verb,
+    a person known to be of the pronoun's gender, over a subject of no gender known, when the
+    pronoun's clause is an adverbial one on that verb (after, because …), not a reported one."""
+    clause = tok.head
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head
+    verb, doc = subj.head, subj.doc
+    if gender not in ("m", "f") or clause.dep_ != "advcl" or clause.head != verb:
+        return None  # "Lee promised Reyes she would …": what the subject reports is about herself
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON"):
+        ent = entity_for_name(doc, name_tokens(obj).text, obj.idx)
+        if ent is not None and not inside_any(obj.idx, skip) and entity_gender(doc, ent) == gender:
+            return ent.name
+    return None
+
+
+def _person_name_typed_otherwise(subj: Token, gender: str | None) -> str | None:
+    """"shadow chancellor Ann Lee warned …" with the name tagged as an organisation: the subject of a
+    speech cue written as a given name and a surname (of the pronoun's gender, or of none known)
+    is the person the pronoun stands for, though the article's people miss them."""
+    if subj.pos_ != "PROPN" or subj.ent_type_ in NOT_PERSON_TYPES or lemma_act(cue_lemma(subj.head)) != "speech":
+        return None
+    run = [subj]
+    while run[0].i > 0 and run[0].doc[run[0].i - 1].pos_ == "PROPN" and run[0].doc[run[0].i - 1].dep_ == "compound":
+        run.insert(0, run[0].doc[run[0].i - 1])
+    if len(run) < 2 or not known_given_name(run[-2].text) or not run[-2].is_title:
+        return None
+    if len(run) > 2 and run[-3].is_title and run[-3].text not in titles():
+        return None  # "The New York Times reported": a longer name, no given name and surname
+    name = f"{run[-2].text} {run[-1].text}"
+    return name if gender_of(name) in (gender, "-") else None
 
 
 def _subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -233,20 +278,24 @@ def _one_described_just_before(desc: Token, tok: Token, gender: str | None) -> b
 
 def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
     """"Harbour have been boosted by the return of skipper Tom Reyes. "…," he said": the sentence
-    before, in the same paragraph, is about no person (a team, a thing) and names one person
-    only, of the pronoun's gender: the pronoun is that person, not an earlier speaker."""
+    before, in the same paragraph (or a one-sentence paragraph leading in: "But that was not enough
+    for Tom Reyes."), is about no person (a team, a thing) and names one person only, of the
+    pronoun's gender: the pronoun is that person, not an earlier speaker."""
     sent = tok.sent
-    if sent.start == 0 or tok.i - sent.start > 12 or any(
-            t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS for t in doc[sent.start : tok.i]):
+    if sent.start == 0 or sum(not inside_any(t.idx, skip) for t in doc[sent.start : tok.i]) > 12 or any(
+            t.pos_ == "PROPN" and t.dep_ in SUBJECT_DEPS and not inside_any(t.idx, skip) for t in doc[sent.start : tok.i]):
         return None  # "Federer admitted he was …" with the name untagged: that name, not one before
-    prev = sentence_before_in_paragraph(doc, tok)
+    prev = sentence_before_in_paragraph(doc, tok) or _lead_in_paragraph(doc, tok)
     if prev is None:
         return None
     if any(inside_any(t.idx, skip) or t.is_quote for t in prev):
         return None  # a sentence with quoted words: its own speaker is resolved there
     subj = next((c for c in prev.root.children if c.dep_ in SUBJECT_DEPS), None)
-    if subj is None or subj.pos_ == "PRON" or subj.ent_type_ == "PERSON" or subj.pos_ == "PROPN" and not subj.ent_type_:
+    if subj is None or subj.pos_ == "PRON" and subj.lower_ not in DEMONSTRATIVES or subj.ent_type_ == "PERSON" \
+            or subj.pos_ == "PROPN" and not subj.ent_type_:
         return None  # about a person, or a name the tagger did not type: maybe the one meant
+    if _reports_words(prev.root):
+        return None  # "Lee warned the plan was not as good as Reyes claims": Lee speaks, Reyes is talked about
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NOUN" and (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
         return None  # "The skipper was boosted by …", "the former champion beat …": a person described
@@ -257,6 +306,27 @@ def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], 
     (name,) = named
     ent = name_index(doc).by_name.get(name.lower())
     return name if ent is not None and gender_compatible(doc, name, gender) else None
+
+
+def _lead_in_paragraph(doc: Doc, tok: Token) -> Span | None:
+    """"But that was not enough for Ann Lee.", a paragraph of one sentence, then a paragraph that
+    opens with ``tok``'s sentence ("…," she said): that one sentence leads in to the next."""
+    sent = tok.sent
+    layout = doc._.layout
+    if sent.start == 0 or layout is None:
+        return None
+    prev = doc[sent.start - 1].sent
+    text = doc_text(doc)
+    starts = [pa.start for pa in layout.paragraphs if prev.start_char - 2 <= pa.start <= sent.start_char]
+    opens = [a for a in starts if not text[a : sent.start_char].strip()]
+    own = [a for a in starts if not text[a : prev.start_char].strip()]
+    return prev if len(starts) == 2 and opens and own else None
+
+
+def _reports_words(verb: Token) -> bool:
+    """``verb`` is a cue with a clause it reports ("warned the picture was …"): its subject is the
+    one speaking, whatever the tagger made of it, and the people in the clause are talked about."""
+    return verb.i in set(cue_indices(verb.doc)) and any(c.dep_ == "ccomp" for c in verb.children)
 
 
 def _reported_inside(subj: Token) -> bool:
@@ -292,9 +362,10 @@ def _reported_after_split(subj: Token) -> bool:
 
 
 def _reported_by_someone(cue: Token) -> bool:
-    """The cue's subject is a person ("Lee said"), not a rumour or a report ("rumours suggested")."""
+    """The cue's subject is a person ("Lee said"), not a rumour or a report ("rumours suggested");
+    a name the tagger gave another type ("shadow chancellor Ann Lee warned") is someone too."""
     subj = cue_subject(cue)
-    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in THIRD_PERSON)
+    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in THIRD_PERSON or subj.pos_ == "PROPN")
 
 
 def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -344,7 +415,10 @@ def _main_clause(verb: Token) -> bool:
     """The sentence's main verb, or a clause coordinated with it by a conjunction ("… but Ann
     Lee sees hope", also where the parser hung it on an adverbial clause: "France struggled as
     they ground out wins but Ann Lee sees hope"); not a clause the parser joined with none
-    ("Lee was helped by the boost Reyes has given": a relative clause misread)."""
+    ("Lee was helped by the boost Reyes has given": a relative clause misread). A subject the
+    parser hung on an auxiliary ("Lee is determined …" with "is" as its head) is its verb's."""
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head
     if verb.dep_ == "ROOT":
         return True
     start = verb.left_edge.i
