@@ -43,6 +43,7 @@ def test_a_group_brand_activity_or_title_is_no_person(nlp, text: str, name: str)
     ("The talk was dominated by a Harold Pemberton try that was ruled out.", "Harold Pemberton"),
     ("Pop group The Larks, aka singer Harold Pemberton have topped a poll. Pemberton uses blunt beats.",
      "Harold Pemberton"),
+    ("Can you imagine if Harold Pemberton were a dancer? Pemberton won the vote.", "Harold Pemberton"),
     ("Martin Hollands, who plays her father, starred in the series.", "Martin Hollands"),
 ])
 def test_people_in_like_sentences_stay_people(nlp, text: str, name: str) -> None:  # noqa: F811

@@ -361,7 +361,12 @@ def subject_number(t: TokenTable, i: int, j: int) -> str | None:
     if any(t.tag[c] in ("NNS", "NNPS") for c in range(i, j)) or place is not None and place.kind in ("nation", "country"):
         return None  # a plural in the name ("Golden Globes", "Britons") or a nation ("Wales"): no band's verb
         # (a town's name may be its club's: "Blackburn are trying to buy me")
+    if t.lower[finite] == "were" and any(t.lower[c] in _SUBJUNCTIVE_OPENERS for c in range(max(0, i - 3), i)):
+        return None  # "if Ann Lee were a woman": a subjunctive, no plural
     return "plural" if t.tag[finite] == "VBP" or t.lower[finite] == "were" else None
+
+
+_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "imagine", "unless"})
 
 
 _NO_LONE_SUBJECT_AFTER = frozenset({"and", "or", "&", "nor", "a", "an"})
