@@ -284,10 +284,35 @@ def is_place(doc: Doc, i: int, j: int, text: str, alias_of_place: bool) -> bool:
 
 
 def not_a_person_here(doc: Doc, j: int) -> bool:
-    """ "the Kim family", "the Trump campaign": the name modifies something else."""
+    """ "the Kim family", "the Trump campaign": the name modifies something else; "activities
+    such as yoga and Ann Lee": an example coordinated with a common noun is no person."""
     t = token_table(doc)
     k = j + 1 if j < t.n and t.text[j] in POSSESSIVE_TOKENS else j
-    return k == j and k < t.n and t.lower[k] in names.not_person_heads()
+    return k == j and k < t.n and t.lower[k] in names.not_person_heads() or example_beside_a_common_noun(t, j - 1)
+
+
+def example_beside_a_common_noun(t: TokenTable, k: int) -> bool:
+    """ "activities such as yoga and Ann Lee", "like Ann Lee and pilates": token k (a name's last)
+    and a lower-case common noun, no person's, are listed right after "such as", "like" or
+    "including" (read on the tokens: the parse often hangs such lists wrongly)."""
+    i = k
+    while i > 0 and cap(t, i - 1) and not t.sent_start[i]:
+        i -= 1
+    before, after = i - 2, k + 2
+    if before >= 1 and t.lower[i - 1] in ("and", ",") and _plain_noun(t, before) and _opens_examples(t, before - 1):
+        return True
+    return after < t.n and t.lower[k + 1] in ("and", "or") and _plain_noun(t, after) and i > 0 \
+        and _opens_examples(t, i - 1) and (after + 1 == t.n or not t.is_lower[after + 1] or t.pos[after + 1] != "NOUN")
+
+
+def _plain_noun(t: TokenTable, k: int) -> bool:
+    """A lower-case singular common noun that names no person ("yoga", not "wife", "coach")."""
+    return bool(t.is_lower[k]) and t.pos[k] == "NOUN" and t.tag[k] == "NN" and t.lower[k] not in names.person_roles() \
+        and t.lower[k] not in names.kinship_nouns() and t.lower[k] not in names.gender_words()
+
+
+def _opens_examples(t: TokenTable, k: int) -> bool:
+    return t.lower[k] in ("like", "including") or t.lower[k] == "as" and k > 0 and t.lower[k - 1] == "such"
 
 
 def shared_surname(doc: Doc, i: int, j: int, person_ends: dict[int, int]) -> str | None:

@@ -34,6 +34,8 @@ WORK_HEADS = frozenset({"hit", "track", "tune", "smash", "favourite"})
 EVENT_HEADS = frozenset({"battle", "war", "campaign", "siege", "offensive", "uprising", "revolution",
                          "tournament", "championship", "race", "match", "final", "festival", "disaster"})
 """Nouns of events whose examples are events ("battles, including Guadalcanal and Pearl Harbour")."""
+LISTED_FIRM_HEADS = frozenset({"brand", "label", "product"})
+"""Nouns whose listed examples are brands or firms ("its brands include Bass, Ann Lee and Fizzo")."""
 PEOPLES_HEADS = frozenset({"leader", "giant", "body"})
 """Organisation nouns that name people too ("leaders such as Ann Lee", "media giants like Ann Lee")."""
 EVENT_WORDS = frozenset({"Day", "Week", "Night", "Lecture", "Memorial", "Awards", "Prize", "Cup", "Trophy",
@@ -54,7 +56,11 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
     listed = listed_works_head(t, i, j)
     if listed is not None:
         lemma = t.lemma[listed].lower()
+        if lemma in LISTED_FIRM_HEADS:
+            return "ORG"
         return "WORK_OF_ART" if lemma in work_nouns() or lemma in WORK_HEADS else "EVENT"
+    if in_a_works_title(t, i, j) or released_by_a_firm(t, i, j):
+        return "WORK_OF_ART"
     k = j - 1
     if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
         k = t.head[k]  # "products like Acme cookies and sugary Zingo drinks": the brand names the thing
@@ -116,7 +122,47 @@ def listed_works_head(t: TokenTable, i: int, j: int) -> int | None:
     if noun < 0 or t.pos[noun] != "NOUN":
         return None
     lemma = t.lemma[noun].lower()
-    return noun if lemma in work_nouns() or lemma in WORK_HEADS or lemma in EVENT_HEADS else None
+    return noun if lemma in work_nouns() or lemma in WORK_HEADS or lemma in EVENT_HEADS \
+        or lemma in LISTED_FIRM_HEADS else None
+
+
+_TITLE_RUN = 8
+_WORK_OPENERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "new", "latest"})
+
+
+def in_a_works_title(t: TokenTable, i: int, j: int) -> bool:
+    """ "in the teen comedy Ann and Bo's Big Day": the name stands in a run of capitalised words
+    (and the small words titles hold) right after "the" (and lower-case modifiers) and a noun of
+    works, and the run goes on after the name with a capitalised word no one is named by: the
+    title holds the name. Not "the film Ann Lee directed", "the film director Ann Lee"."""
+    k = i - 1
+    while k > 0 and i - k < _TITLE_RUN and (cap(t, k) or t.like_num[k] or t.lower[k] in _LIST_WORDS) \
+            and t.lower[k] != "the" and not t.sent_start[k]:
+        k -= 1
+    if not t.is_lower[k] or t.pos[k] != "NOUN" or t.lemma[k].lower() not in work_nouns() or k + 1 < i and t.text[k + 1] == ",":
+        return False
+    m = k - 1
+    while m > 0 and k - m < 4 and t.is_lower[m] and t.pos[m] in ("ADJ", "NOUN") and t.lower[m] not in _WORK_OPENERS:
+        m -= 1
+    if t.lower[m] not in _WORK_OPENERS and t.dep[m] != "poss":
+        return False
+    nxt = j + 1 if j < t.n and t.text[j] in POSSESSIVE_TOKENS else j
+    return nxt < t.n and cap(t, nxt) and bool(t.is_alpha[nxt]) and t.ent_type[nxt] != "PERSON" and not t.sent_start[nxt] \
+        and not names.known_given_name(t.text[nxt])
+
+
+def released_by_a_firm(t: TokenTable, i: int, j: int) -> bool:
+    """ "Universal, which released nominee Ann": a one-word name that a firm ("which", or a name
+    typed an organisation) releases is a film's or a record's (people are released by captors, not
+    "which"). Not "Ann Lee", "who ..." after it."""
+    k = j - 1
+    if t.dep[k] == "appos" and t.head[k] == k - 1:
+        k -= 1  # "released nominee Ann", the noun read as the object
+    if j - i != 1 or t.dep[k] != "dobj" or t.lemma[t.head[k]].lower() != "release" or t.lower[j : j + 1] == ["who"]:
+        return False
+    verb = t.head[k]
+    return any(t.head[s] == verb and t.dep[s] == "nsubj" and (t.lower[s] == "which" or t.ent_type[s] == "ORG")
+               for s in range(max(0, verb - 8), verb))
 
 
 def said_to_be_a_work(t: TokenTable, i: int, j: int) -> bool:
@@ -266,6 +312,10 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
     if not any(m.title or m.gender != "-" for m in p.mentions) and all(r.lower() in _THING_NOUNS or r.lower() in work_nouns() for r in p.roles) \
             and any(after_a_thing_noun(t, m.start) for m in p.mentions):
         return True  # "the show Ann Lee highlights new talent": the noun read as her role names the thing
+    if not any(m.title or m.gender != "-" for m in p.mentions) and all(r.lower() in names.org_roles() for r in p.roles) \
+            and (team_shaped(t, p) or _said_as_plural(t, p)):
+        return True  # "Ann Lee were the only UK band to win": a band or a team; "Charlotte Panthers" (a
+        # team's verbs, "played", are a person's too)
     if not no_person_evidence(p):
         return False
     if len(words) > 1 and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s")
@@ -281,6 +331,58 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
     if len(words) == 1 and not names.known_given_name(p.name) and any(joined_club(t, m.end - 1) for m in p.mentions):
         return True  # "Stuart joins Norwich", "before joining Everton", "signed for Wigan": a club
     return False
+
+
+def _said_as_plural(t: TokenTable, p: Person) -> bool:
+    """Some mention is the subject of a plural verb and none of a singular one."""
+    numbers = {subject_number(t, m.start, m.end) for m in p.mentions}
+    return "plural" in numbers and "singular" not in numbers
+
+
+def subject_number(t: TokenTable, i: int, j: int) -> str | None:
+    """ "plural" for "Ann Lee were followed by", "Ann Lee have won": the name alone (no "and", no
+    article) is the subject of a verb agreeing with a plural, as a band's or a team's name is;
+    "singular" for "Ann Lee was", "Lee uses"; None when the mention is no subject of such a verb."""
+    k = j - 1
+    if t.dep[k] not in ("nsubj", "nsubjpass") or "and" in t.lower[i:j] or i > 1 and (
+            t.lower[i - 1] in _NO_LONE_SUBJECT_AFTER or t.text[i - 1] == "," and cap(t, i - 2)) \
+            or any(t.head[c] == k and t.dep[c] in ("conj", "cc") for c in range(k + 1, min(t.n, k + 12))):
+        return None
+    verb = t.head[k]
+    if any(t.head[c] == verb and t.dep[c] in ("aux", "auxpass") for c in range(max(0, i - 4), i)):
+        return None  # "would Ann Lee have gone": the verb agrees with nothing
+    finite = j + 1 if j + 1 < t.n and t.pos[j] == "ADV" else j
+    if finite >= t.n or verb not in (finite, t.head[finite]) or t.pos[finite] not in ("VERB", "AUX") \
+            or not t.is_alpha[finite]:
+        return None
+    if t.tag[finite] == "VBZ" or t.lower[finite] == "was":
+        return "singular"
+    place = places.lookup(t.span_text(i, j))
+    if any(t.tag[c] in ("NNS", "NNPS") for c in range(i, j)) or place is not None and place.kind in ("nation", "country"):
+        return None  # a plural in the name ("Golden Globes", "Britons") or a nation ("Wales"): no band's verb
+        # (a town's name may be its club's: "Blackburn are trying to buy me")
+    if t.lower[finite] == "were" and any(t.lower[c] in _SUBJUNCTIVE_OPENERS for c in range(max(0, i - 3), i)):
+        return None  # "if Ann Lee were a woman": a subjunctive, no plural
+    return "plural" if t.tag[finite] == "VBP" or t.lower[finite] == "were" else None
+
+
+_SUBJUNCTIVE_OPENERS = frozenset({"if", "though", "wish", "wished", "suppose", "imagine", "unless"})
+
+
+_NO_LONE_SUBJECT_AFTER = frozenset({"and", "or", "&", "nor", "a", "an"})
+"""Words after which a name is one of a list or counted ("a Bo Deans try"), no lone subject."""
+
+
+def team_shaped(t: TokenTable, p: Person) -> bool:
+    """ "the Boston Pelicans", "the League's Charlotte Panthers": a place's name and a plural no
+    surname is, as a team is named; when the place is a given name too, written after "the" or a
+    possessive as a team is (not "with Martin Clunes")."""
+    words = p.name.split()
+    last = words[-1]
+    return len(words) == 2 and places.lookup(words[0]) is not None and last.endswith("s") \
+        and not last.endswith(("ss", "us", "is")) and last.lower() not in names.word_set("names_common_surnames.txt", lower=True) \
+        and not names.known_given_name(last) and (not names.known_given_name(words[0]) or any(
+            m.start > 0 and (t.lower[m.start - 1] == "the" or t.text[m.start - 1] in POSSESSIVE_TOKENS) for m in p.mentions))
 
 
 def after_a_thing_noun(t: TokenTable, i: int) -> bool:
