@@ -265,8 +265,7 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
 
     Conflicts: genders that differ, role fields that share nothing and, for a ``common`` name
     ("Matt Williams"), sections that are neither shared nor neighbours (a rare name in another
-    section is the same public figure: "Vladimir Putin" in a business story, but not across the
-    sport pages' border: the runner and the rapper of one name), and sport articles
+    section is the same public figure: "Vladimir Putin" in a business story), and sport articles
     about different sports (then the sport section and sport roles they share agree nothing: the
     rugby and the football player of one name; nor do the names named with both, the sport pages'
     media and clubs). Agreements: a shared field or section, a field of one that is the section of
@@ -293,7 +292,7 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
         shared = sorted(mine.sections & theirs.sections - ({"sport"} if other_sport else set()))
         if shared:
             agree.append(f"{_BOTH_IN}{', '.join(shared)}")
-        elif (common or "sport" in mine.sections | theirs.sections) and not other_sport and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
+        elif common and not other_sport and not any(frozenset((a, b)) in _NEIGHBOURS for a in mine.sections for b in theirs.sections):
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
     both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player
     if both:
