@@ -235,8 +235,8 @@ def global_context(conn: sqlite3.Connection, global_id: int) -> Context:
 def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[str]:
     """The names of both contexts that say something: named in few of the store's articles (< 2 %),
     or 3× as often in the global person's articles as in the store (the colleague of a much-named
-    minister). "BBC" or "England" with a namesake of the sport pages is neither; nor is a name of
-    5 % of the store's articles or more, or one led by such a name ("BBC Sport", "BBC Radio 4")."""
+    minister). "BBC" or "England" with a namesake of the sport pages is neither; nor is a name led
+    by a name of 5 % of the store's articles or more ("BBC Sport", "BBC Radio 4")."""
     shared = sorted(set(mine.comentioned) & set(theirs.comentioned))
     if not shared:
         return []
@@ -247,8 +247,8 @@ def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[s
     for name in shared:
         n = _named_in(conn, name)
         seen = theirs.comentioned[name]
-        if n >= everywhere or " " in name and _named_in(conn, name.split()[0]) >= everywhere:
-            continue  # "BBC", and "BBC Sport" of the much-named "BBC": the outlet, not the person's company
+        if " " in name and _named_in(conn, name.split()[0]) >= everywhere:
+            continue  # "BBC Sport", "BBC Radio 4" of the much-named "BBC": the outlet's own pages and programmes
         if n < cap or seen / max(1, theirs.articles) >= 3 * n / top:
             telling.append(name)
     return telling
