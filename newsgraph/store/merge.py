@@ -294,8 +294,9 @@ class _People:
                 return best.id, rule
             g = self.single.get(name.lower())
             cmp = self.compare(mine, g, True) if g is not None and not common_surname(name) else None
-            if g is not None and cmp is not None and not cmp.apart and cmp.of_the_person:
-                self.joined(g, mine)  # "star Bez" of the same show twice, while Ulrich Bez is named in full elsewhere
+            if g is not None and cmp is not None and not cmp.apart and cmp.of_the_person \
+                    and cmp.same_section:
+                self.joined(g, mine)  # "star Bez" of one show in two entertainment stories; Ulrich Bez is a carmaker
                 return g.id, f"same single name, a surname of others: {cmp.reason()}"
             g = self.created(name, mine)
             self.single.setdefault(name.lower(), g)

@@ -189,6 +189,10 @@ class Comparison:
         with both; not a section, nor a role that only fits the other's section."""
         return any(a.startswith((_ROLES_IN, _NAMED_WITH)) for a in self.agree)
 
+    @property
+    def same_section(self) -> bool:
+        return any(a.startswith(_BOTH_IN) for a in self.agree)
+
 
 _COMENTIONED_SQL = ("SELECT DISTINCT name FROM entities WHERE article_id = ? AND type IN ('PERSON', 'ORG') "
                     "AND id <> ? AND name <> ?")
