@@ -249,3 +249,15 @@ def test_middle_initials_that_differ_keep_two_people_apart(tmp_path: Path) -> No
     assert father != son
     assert _global_of(c, "i5", "Harold R.J. Marchbanks") == father
     c.close()
+
+
+def test_a_namesake_the_article_names_apart_is_not_joined_to_the_other(tmp_path: Path) -> None:
+    c = connect(tmp_path / "n.db")
+    store_articles(c, [_art("n1", ("Walter P Harrowby", [])),
+                       _art("n2", ("Walter P Harrowby", []), ("Walter Harrowby", [])),  # son and father, listed apart
+                       _art("n3", ("Walter Harrowby", []))])
+    merge_new_entities(c)
+    son = _global_of(c, "n1", "Walter P Harrowby")
+    assert _global_of(c, "n2", "Walter P Harrowby") == son
+    assert _global_of(c, "n2", "Walter Harrowby") != son
+    c.close()

@@ -138,6 +138,20 @@ def test_sections_far_apart_keep_a_common_surname_apart_not_a_rare_one(conn) -> 
                                                                                     "Ivo Quarrington")
 
 
+def test_a_single_name_that_is_also_a_surname_joins_with_something_agreeing(conn) -> None:  # type: ignore[no-untyped-def]
+    show = (("Brigid Kallstrom", "PERSON"), ("Celebrity Island", "ORG"))
+    store_articles(conn, [_art("business/1.txt", "Rutger Zell", roles=("chief executive",)),
+                          _art("entertainment/1.txt", "Zell", roles=("dancer",), others=show),
+                          _art("entertainment/2.txt", "Zell", roles=("star",), others=show),
+                          _art("entertainment/3.txt", "Zell")])
+    merge_new_entities(conn)
+    dancer = _global_of(conn, "entertainment/1.txt", "Zell")
+    assert _global_of(conn, "entertainment/2.txt", "Zell") == dancer  # the same show's people named with both
+    assert _global_of(conn, "entertainment/3.txt", "Zell") != dancer  # nothing but the section agrees
+    assert dancer != _global_of(conn, "business/1.txt", "Rutger Zell")
+    assert any("same single name, a surname of others" in m["rules"] for m in merges(conn))
+
+
 def test_neighbouring_sections_and_a_role_of_the_other_section_do_not_split_one_person(conn) -> None:  # type: ignore[no-untyped-def]
     store_articles(conn, [_art("entertainment/1.txt", "Dara Jackson", roles=("film-maker",)),
                           _art("tech/1.txt", "Dara Jackson"),  # a games review naming the film-maker
@@ -185,3 +199,13 @@ def test_a_lone_given_name_joins_a_full_name_person_only_with_something_agreeing
     assert _global_of(conn, "business/9.txt", "Andrew") != star
     assert _global_of(conn, "entertainment/9.txt", "Andrew") == star
     assert _global_of(conn, "business/8.txt", "Andrew") == star
+
+
+def test_the_outlet_named_everywhere_is_no_evidence_for_a_join(conn) -> None:  # type: ignore[no-untyped-def]
+    fillers = [_art(f"politics/{i}.txt", f"Filler Person{i}", others=(("Herald", "ORG"),)) for i in range(30)]
+    outlet = (("Herald Sport", "ORG"),)
+    store_articles(conn, [*fillers, _art("sport/1.txt", "Dara Williams", others=outlet),
+                          _art("entertainment/1.txt", "Dara Williams", others=outlet)])
+    merge_new_entities(conn)
+    assert _global_of(conn, "entertainment/1.txt", "Dara Williams") != _global_of(conn, "sport/1.txt",
+                                                                                  "Dara Williams")

@@ -213,3 +213,38 @@ def test_the_sisters_of_a_surname_are_no_mention_of_one_sister(nlp) -> None:  # 
             "who both reached the last eight.")
     found = people(analyse(nlp, text))
     assert "Lorna Pettifer" in found and len(found["Lorna Pettifer"].mentions) == 1
+
+
+def test_a_peer_title_with_the_surname_is_the_peer(nlp) -> None:  # noqa: F811
+    text = ("Baron Pendry takes his seat\n\nFormer minister Gareth Pendry has been made a life peer. He will be "
+            "known as Baron Pendry of Cwmfelin. Lord Pendry thanked his family.")
+    found = people(analyse(nlp, text))
+    assert "Gareth Pendry" in found and "Baron Pendry" not in found
+
+
+def test_a_partner_named_by_a_given_name_keeps_no_family_name(nlp) -> None:  # noqa: F811
+    text = ("Racing driver Elspeth Carrow drove to Sydney. She shared the driving with her partner, Trevor, "
+            "who now does the engineering work.")
+    found = people(analyse(nlp, text))
+    assert "Trevor Carrow" not in found
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The visitors were patient. Ma'a Johnson then found his way through the defence.", "Ma'a Johnson"),
+    ("Coach Graham Henry praised Ma'a Thompson, who scored twice.", "Ma'a Thompson"),
+])
+def test_a_given_name_with_an_apostrophe_is_kept(nlp, text: str, name: str) -> None:  # noqa: F811
+    assert name in people(analyse(nlp, text))
+
+
+def test_a_lone_surname_joins_a_full_name_read_as_a_person_only_after_places() -> None:
+    from spacy.lang.en import English
+
+    from newsgraph.analyse.entities.entity_joins import join_lone_surnames
+    from newsgraph.model import Entity
+
+    text = "Stavros Kalogeropoulos scored. Later Kalogeropoulos hit the bar."
+    full = Entity(name="Stavros Kalogeropoulos", type="PERSON", mentions=[(0, 22)])  # was GPE at first
+    lone = Entity(name="Kalogeropoulos", type="PERSON", mentions=[(37, 51)])
+    joined = join_lone_surnames(English()(text), [full, lone])
+    assert [e.name for e in joined] == ["Stavros Kalogeropoulos"] and joined[0].mentions == [(0, 22), (37, 51)]

@@ -28,6 +28,7 @@ from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.fast_attributes import FastAttributes
 from newsgraph.analyse.dates.events import build_timeline
 from newsgraph.analyse.dates.expressions import find_times
+from newsgraph.analyse.entities.entity_joins import join_lone_surnames
 from newsgraph.analyse.entities.geocode import resolve_places
 from newsgraph.analyse.entities.people import group_entities
 from newsgraph.analyse.quotes.find import find_quotes
@@ -62,7 +63,9 @@ def make_fast_attributes(nlp: Language, name: str) -> FastAttributes:
 @Language.factory("newsgraph_people", assigns=["doc._.entities"], requires=[*PARSE, *ATTRIBUTES, "doc.ents"])
 def make_people(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def find_people(doc: Doc) -> Doc:
-        doc._.entities = resolve_places(doc, group_entities(doc))
+        # Lone surnames again once places are decided: a full name typed as a place and then
+        # read as a person ("Stelios Giannakopoulos") owns its later lone surname.
+        doc._.entities = join_lone_surnames(doc, resolve_places(doc, group_entities(doc)))
         return doc
 
     return find_people

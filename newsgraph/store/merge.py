@@ -284,7 +284,7 @@ class _People:
         mine = entity_context(self.conn, e)
         key = name_key(name)
         if key is not None:
-            return self._match_full_name(name, key, mine)
+            return self._match_full_name(name, key, mine, self.namesakes_beside(e, key))
         aliases = json.loads(e["aliases"])
         cands = _surname_candidates(self.conn, name, aliases, self.by_surname)
         if cands:
@@ -292,7 +292,15 @@ class _People:
             if best is not None:
                 self.joined(best, mine)
                 return best.id, rule
-            return self.created(name, mine).id, "new"
+            g = self.single.get(name.lower())
+            cmp = self.compare(mine, g, True) if g is not None and not common_surname(name) else None
+            if g is not None and cmp is not None and not cmp.apart and cmp.of_the_person \
+                    and cmp.same_section:
+                self.joined(g, mine)  # "star Bez" of one show in two entertainment stories; Ulrich Bez is a carmaker
+                return g.id, f"same single name, a surname of others: {cmp.reason()}"
+            g = self.created(name, mine)
+            self.single.setdefault(name.lower(), g)
+            return g.id, "new"
         g = self.single.get(name.lower())
         if g is not None and not self.compare(mine, g, False).apart:
             self.joined(g, mine)
@@ -301,11 +309,22 @@ class _People:
         self.single.setdefault(name.lower(), g)
         return g.id, "new"
 
-    def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context) -> tuple[int, str]:
+    def namesakes_beside(self, e: sqlite3.Row, key: tuple[str, ...]) -> list[tuple[str, int | None]]:
+        """The other people of ``e``'s article with its name key (name, global id): the article tells
+        them apart ("George W Bush, Bill Clinton, George Bush"), so none of theirs is ``e``'s."""
+        rows = self.conn.execute("SELECT name, global_id FROM entities WHERE article_id = ? AND type = 'PERSON' "
+                                 "AND id != ?", (e["article_id"], e["id"])).fetchall()
+        return [(r["name"], r["global_id"]) for r in rows if r["name"] != e["name"] and name_key(r["name"]) == key]
+
+    def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context,
+                         beside: Sequence[tuple[str, int | None]] = ()) -> tuple[int, str]:
         """Rule 1 with context: among the global people of this name (initials agreeing), the one whose
         articles agree most; none when the context conflicts more than it agrees (for a common
-        surname, sections far apart are a conflict)."""
-        cands = [c for c in self.by_key.get(key, []) if initials_agree(name, c.name)]
+        surname, sections far apart are a conflict). Not the person of a namesake the same article
+        names apart (``beside``): not its global person, nor one named with its middle initials."""
+        cands = [c for c in self.by_key.get(key, []) if initials_agree(name, c.name)
+                 and not any(c.id == gid or middle_initials(other) and middle_initials(other) == middle_initials(c.name)
+                             for other, gid in beside)]
         exact = [c for c in cands if middle_initials(c.name) == middle_initials(name)]
         if exact and len(exact) < len(cands) and middle_initials(name):  # "George H. W. Bush": his own first
             cands = exact

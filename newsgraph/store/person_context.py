@@ -58,6 +58,8 @@ _TITLE_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dam
 _TEXT_GENDER = {"female": "f", "male": "m"}
 _WORD = re.compile(r"[a-z][a-z-]*")
 _BOTH_IN = "both in "
+_ROLES_IN = "roles in "
+_NAMED_WITH = "named with "
 
 
 @lru_cache(maxsize=1)
@@ -181,6 +183,16 @@ class Comparison:
         """Something agrees besides a shared section (a role, a name named with both)."""
         return any(not a.startswith(_BOTH_IN) for a in self.agree)
 
+    @property
+    def of_the_person(self) -> bool:
+        """Something agrees of the person themselves: a role field of both, or telling names named
+        with both; not a section, nor a role that only fits the other's section."""
+        return any(a.startswith((_ROLES_IN, _NAMED_WITH)) for a in self.agree)
+
+    @property
+    def same_section(self) -> bool:
+        return any(a.startswith(_BOTH_IN) for a in self.agree)
+
 
 _COMENTIONED_SQL = ("SELECT DISTINCT name FROM entities WHERE article_id = ? AND type IN ('PERSON', 'ORG') "
                     "AND id <> ? AND name <> ?")
@@ -227,20 +239,29 @@ def global_context(conn: sqlite3.Connection, global_id: int) -> Context:
 def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[str]:
     """The names of both contexts that say something: named in few of the store's articles (< 2 %),
     or 3× as often in the global person's articles as in the store (the colleague of a much-named
-    minister). "BBC" or "England" with a namesake of the sport pages is neither."""
+    minister). "BBC" or "England" with a namesake of the sport pages is neither; nor is a name led
+    by a name of 5 % of the store's articles or more ("BBC Sport", "BBC Radio 4")."""
     shared = sorted(set(mine.comentioned) & set(theirs.comentioned))
     if not shared:
         return []
     top = max(1, int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]))
     cap = min(1000, max(10, top // 50))
+    everywhere = max(20, top // 20)
     telling = []
     for name in shared:
-        n = int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM entities WHERE name = ? LIMIT 1000)",
-                             (name,)).fetchone()[0])
+        n = _named_in(conn, name)
         seen = theirs.comentioned[name]
+        if " " in name and _named_in(conn, name.split()[0]) >= everywhere:
+            continue  # "BBC Sport", "BBC Radio 4" of the much-named "BBC": the outlet's own pages and programmes
         if n < cap or seen / max(1, theirs.articles) >= 3 * n / top:
             telling.append(name)
     return telling
+
+
+def _named_in(conn: sqlite3.Connection, name: str) -> int:
+    """How many entities of the store have this name (about its articles; counted up to 1000)."""
+    return int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM entities WHERE name = ? LIMIT 1000)",
+                            (name,)).fetchone()[0])
 
 
 def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common: bool) -> Comparison:
@@ -263,7 +284,7 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     if mine.fields and theirs.fields:
         shared = sorted(mine.fields & theirs.fields - ({"sport"} if other_sport else set()))
         if shared:
-            agree.append(f"roles in {', '.join(shared)}")
+            agree.append(f"{_ROLES_IN}{', '.join(shared)}")
         elif not other_sport:
             conflict.append(f"roles in {', '.join(sorted(mine.fields))} vs {', '.join(sorted(theirs.fields))}")
     crossed = sorted(({_FIELD_SECTION[f] for f in mine.fields if f in _FIELD_SECTION} & theirs.sections
@@ -279,5 +300,5 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
             conflict.append(f"{', '.join(sorted(mine.sections))} vs {', '.join(sorted(theirs.sections))} articles")
     both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player
     if both:
-        agree.append(f"named with {', '.join(both[:3])}")
+        agree.append(f"{_NAMED_WITH}{', '.join(both[:3])}")
     return Comparison(tuple(agree), tuple(conflict))

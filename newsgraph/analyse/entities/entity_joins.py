@@ -277,11 +277,13 @@ def join_lone_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
     gone: set[int] = set()
     for ent in persons:
         words = ent.name.split()
-        if len(words) > 2 or names.known_given_name(words[0]) and words[0].lower() not in names.particles():
+        peer = len(words) == 2 and words[0] in PEER_RANKS
+        if len(words) > 2 or names.known_given_name(words[0]) and words[0].lower() not in names.particles() and not peer:
             continue
         in_headline = all(e <= headline_end for _s, e in ent.mentions)
         forms = {ent.name, words[-1]} if in_headline and _descriptor_led(ent.name) else {ent.name}
-        owners = [p for p in full if p is not ent and any(_ends_with(p.name, form) for form in forms)]
+        owners = [p for p in full if p is not ent and (any(_ends_with(p.name, form) for form in forms)
+                                                       or peer and _ends_with(p.name, words[-1]) and _a_peer(p))]
         titled = [a.split()[0] for a in ent.aliases if len(a.split()) > 1]
         if len(owners) != 1 or any(names.titles().get(t, ("", ""))[0] == "office" for t in titled) \
                 or owners[0].gender and ent.gender and owners[0].gender != ent.gender:
@@ -289,6 +291,16 @@ def join_lone_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
         absorb(owners[0], ent)
         gone.add(id(ent))
     return [e for e in entities if id(e) not in gone]
+
+
+PEER_RANKS = frozenset({"Baron", "Baroness", "Viscount", "Viscountess", "Earl", "Countess", "Lord", "Lady"})
+"""What a peer is called with the title's name ("Baron Kinnock" beside "Lord Kinnock", "Neil Kinnock")."""
+
+
+def _a_peer(p: Entity) -> bool:
+    """The article also calls the person by a peer's title ("Lord Kinnock"): "Baron Kinnock" is them,
+    where "Baron Davis" beside another Davis is a given name."""
+    return any(a.split()[0] in PEER_RANKS for a in p.aliases if len(a.split()) > 1)
 
 
 def _ends_with(full: str, short: str) -> bool:

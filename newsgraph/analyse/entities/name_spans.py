@@ -9,6 +9,7 @@ mentions typed NORP/ORG/GPE or left unlabelled, and the place context that retyp
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
@@ -67,6 +68,10 @@ def trim(doc: Doc, i: int, j: int) -> tuple[int, int, str | None]:
     return i, j, title
 
 
+_APOSTROPHISED = re.compile(r"[A-Z][a-z]{0,2}['’][A-Za-z][a-z]*")
+"""A given name with an apostrophe inside ("Ma'a", "D'Arcy", "N'Golo"): no alphabetic token, still a name."""
+
+
 def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
     """Grow a name span over split name parts: family names, hyphenated given names, particles, suffixes."""
     t = token_table(doc)
@@ -81,7 +86,8 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
         words = text[i - 1 : j]
         if len(words) == 3 and names.family_name_first(words):
             i -= 1
-    elif i > 0 and j - i == 1 and cap(t, i - 1) and t.is_alpha[i - 1] and t.space[i - 1] \
+    elif i > 0 and j - i == 1 and (cap(t, i - 1) and t.is_alpha[i - 1] or _APOSTROPHISED.fullmatch(text[i - 1])) \
+            and t.space[i - 1] \
             and t.ent_type[i - 1] != "PERSON" and text[i - 1] not in names.titles() \
             and (text[i - 1] in names.given_names()
                  or t.tag[i - 1] == "NNP" and not t.ent_type[i - 1]

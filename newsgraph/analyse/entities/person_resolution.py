@@ -377,7 +377,8 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
         kin = next((k for k in range(m.start - 1, max(-1, m.start - 1 - _KIN_LOOKBACK), -1)
                     if t.lower[k] in kinship), None)
         if kin is None or any(t.pos[k] not in ("ADJ", "NOUN", "PUNCT") and not _a_sibling_named(t, k)
-                              for k in range(kin + 1, m.start)) or _a_partner_in_work(t, kin):
+                              for k in range(kin + 1, m.start)) or _a_partner_in_work(t, kin) \
+                or _family_name_not_shared(t.lower[kin]):
             continue
         owner = _kin_owner(t, people, p, kin)
         if owner is None:
@@ -388,6 +389,16 @@ def name_relatives(doc: Doc, people: list[Person]) -> None:
         p.aliases.append(p.name)
         p.full_forms[full] = p.full_forms.pop(p.name, 0)  # the name as written is no longer the commonest full form
         p.name = full
+
+
+_OWN_FAMILY_NAME = frozenset({"partner", "partners", "fiancee", "fiancé", "fiancée", "boyfriend", "girlfriend",
+                              "son-in-law"})
+"""Relatives who keep a family name of their own: an unmarried partner, a daughter's husband."""
+
+
+def _family_name_not_shared(kin_noun: str) -> bool:
+    """ "her partner, Trevor": a relative whose family name the text cannot take from the person's."""
+    return kin_noun in _OWN_FAMILY_NAME
 
 
 def _a_sibling_named(t: TokenTable, k: int) -> bool:
