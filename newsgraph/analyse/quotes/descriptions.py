@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.entities.names import known_given_name
+from newsgraph.analyse.quotes.acts import lemma_act
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
     NOT_PEOPLE,
@@ -67,7 +68,8 @@ def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
         opening = nxt[0].lower_
         if opening in THIRD_PERSON_GENDERS:
             gender = THIRD_PERSON_GENDERS[opening]  # "He says …": still about the one described
-        elif any(nxt.start_char <= c < nxt.end_char for c, _i in cue_subjects(doc, skip)):
+        elif any(nxt.start_char <= c < nxt.end_char and lemma_act(doc[i].head.lemma_) == "speech"
+                 for c, i in cue_subjects(doc, skip)):
             return None  # "The chain says …": the story has turned to another party
         nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
     else:
