@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.entities.names import known_given_name
+from newsgraph.analyse.quotes.acts import lemma_act
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
     NOT_PEOPLE,
@@ -20,7 +21,7 @@ from newsgraph.analyse.quotes.non_person_speakers import (
     org_entity_at,
     org_nouns,
 )
-from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, cue_subjects, name_index
+from newsgraph.analyse.quotes.person_names import UNNAMED_SOURCES, cue_subjects, entity_gender, name_index
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
 
@@ -38,8 +39,10 @@ def person_described(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
 
 def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
     """"A Harbour researcher has suggested … | Ann Lee believes …": a paragraph that opens on one
-    person by description ("a …", "Ruritania's …", no name, no "for") and goes on with a sentence
-    whose subject is a person's full name, written first and not before in the body, is about them."""
+    person by description ("a …", "a user of …", "Ruritania's …", no name, no "for") and goes on
+    with a sentence whose subject is a person's full name, written first and not before in the
+    body, is about them. Sentences between may go on about the description ("He says …") if they
+    name no one else ("A user is suing the firm. | He says … | Californian Ann Lee filed the suit")."""
     lemma = tok.lemma_.lower()
     if tok.tag_ != "NN" or tok.dep_ not in ("nsubj", "nsubjpass") or not names_people(lemma):
         return None
@@ -48,26 +51,49 @@ def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
     dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
     if len(dets) != 1 or not (dets[0].lower_ in ("a", "an") or dets[0].ent_type_ in ("GPE", "NORP", "ORG")):
         return None
-    if any(c.dep_ in ("prep", "appos", "relcl", "acl") for c in tok.children):
+    if any(c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in tok.children):
         return None
     sent = tok.sent
-    nxt = _next_sentence_after_opening(doc, sent)
-    if nxt is None:
-        return None
     idx = name_index(doc)
-    ent = idx.entity_at(nxt.start_char)
-    first = next((m for m in idx.mentions if m[0] == nxt.start_char), None)
-    if ent is None or first is None or ent.type != "PERSON" or len(doc_text(doc)[first[0]:first[1]].split()) < 2:
+    if any(sent.start_char <= s < sent.end_char and not inside_any(s, skip) for s, _e, _o in idx.mentions):
+        return None  # someone named in the description's own sentence
+    nxt = _next_sentence_after_opening(doc, sent)
+    gender = None
+    for _ in range(FOLLOWING_SENTENCES):
+        if nxt is None:
+            return None
+        first = next((m for m in idx.mentions if nxt.start_char <= m[0] < nxt.end_char), None)
+        if first is not None:
+            break
+        opening = nxt[0].lower_
+        if opening in THIRD_PERSON_GENDERS:
+            gender = THIRD_PERSON_GENDERS[opening]  # "He says …": still about the one described
+        elif any(nxt.start_char <= c < nxt.end_char and lemma_act(doc[i].head.lemma_) == "speech"
+                 for c, i in cue_subjects(doc, skip)):
+            return None  # "The chain says …": the story has turned to another party
+        nxt = doc[nxt.end].sent if nxt.end < len(doc) else None
+    else:
+        return None
+    ent = first[2]
+    if inside_any(first[0], skip) or ent.type != "PERSON" or len(doc_text(doc)[first[0]:first[1]].split()) < 2 \
+            or not _opens_sentence(doc, first[0], nxt.start_char):
+        return None
+    if gender is not None and entity_gender(doc, ent) not in (None, gender):
         return None
     headline = doc_text(doc).find("\n")
     if any(headline < s < nxt.start_char and other is ent for s, _e, other in idx.mentions):
         return None  # named before: the description may be someone else
-    if any(sent.start_char <= s < sent.end_char and not inside_any(s, skip) for s, _e, _o in idx.mentions):
-        return None  # someone named in the description's own sentence
     named = doc.char_span(first[0], first[1], alignment_mode="expand")
     if named is None or named.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() != lemma for c in named.root.children):
+        return None  # "Tom Reyes, a lawyer for the chain,": introduced as someone else
     return ent.name
+
+
+FOLLOWING_SENTENCES = 3
+"""Sentences after a description's, the first that names someone, in which the article names it."""
+THIRD_PERSON_GENDERS = {"he": "m", "she": "f"}
 
 
 def _next_sentence_after_opening(doc: Doc, sent: Span) -> Span | None:

@@ -541,6 +541,10 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             # "the Harbour weblog" names itself; "the High Street retailer" (no name) is the one before
             name = _phrase(doc, lo, hi, drop=frozenset({"the", "this"}))
             return Source(canonical_org(doc, name), "ORG") if name else None
+        bare = dets == ["the"] and not any(c.dep_ == "compound" for c in tok.children)
+        outlet = _press_outlet_before(doc, tok, before, skip, depth) if lemma in PRESS_NOUNS and bare else None
+        if outlet is not None:  # "the FT reported … In May, Acme said … the paper said": the FT
+            return outlet
         org = _last_org_before(doc, tok.idx, skip, lemma)
         named = org is not None and (lemma in org.name.lower().split() or _described_as(doc, org, lemma))
         if depth <= 2 and not named and lemma in REPORTED_BY_NAME:
@@ -579,6 +583,35 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
         if speaks_for is not None:  # "Acme said … A spokesman added": a spokesman for Acme
             return Source(f"{name} for {speaks_for[1]}", "UNNAMED", speaks_for[0])
     return Source(name, "UNNAMED", affiliation)
+
+
+PRESS_NOUNS = frozenset({"paper", "newspaper", "magazine", "daily", "tabloid", "weekly"})
+"""Nouns for a publication: "the paper said" is the publication the article reports from."""
+PRESS_VERBS = frozenset({"report", "reveal", "quote"})
+"""What a publication does that the organisations it reports on do not ("the FT reported")."""
+
+
+def _press_outlet_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan], depth: int) -> Source | None:
+    """The publication "the paper" stands for: the organisation that last reported something
+    ("the FT reported …", "… the newspaper reported"), past the organisations it reports on that
+    spoke since ("the IMF had said")."""
+    if depth > 2:
+        return None
+    cues = cue_indices(doc)
+    k = bisect.bisect_left(cues, tok.i) - 1
+    while k >= 0 and tok.idx - doc[cues[k]].idx <= LOOKBACK:
+        cue = doc[cues[k]]
+        k -= 1
+        subj = cue_subject(cue)
+        if inside_any(cue.idx, skip) or subj is None or subj.i == tok.i or inside_any(subj.idx, skip):
+            continue
+        if cue.lemma_.lower() not in PRESS_VERBS and subj.lemma_.lower() not in PRESS_NOUNS or subj.ent_type_ == "PERSON":
+            continue
+        found = describe_source(doc, subj, before, skip, depth=depth + 1)
+        if found is not None and found.type == "ORG" and any(
+                e.type == "ORG" and canonical_org(doc, e.name) == found.name for e in doc._.entities or []):
+            return found
+    return None
 
 
 def _organisation_that_just_spoke(doc: Doc, tok: Token, before: int, skip: list[CharSpan],

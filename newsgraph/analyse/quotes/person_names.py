@@ -28,6 +28,8 @@ from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.gender import plain_given_gender
 from newsgraph.analyse.entities.names import gender_words, known_given_name, titles
 from newsgraph.analyse.quotes.non_person_speakers import (
+    HUMAN_SUFFIXES,
+    NOT_PEOPLE,
     ORG_LABELS,
     names_people,
     org_nouns,
@@ -87,6 +89,7 @@ class NameIndex:
 
     @classmethod
     def build(cls, doc: Doc, people: list[Entity]) -> NameIndex:
+        people = [e for e in people if not _described_as_organisation(e)]
         idx = cls(people)
         text = doc_text(doc)
         for ent in people:
@@ -127,6 +130,33 @@ class NameIndex:
                 tries -= 1
             k -= 1
         return None
+
+
+def _described_as_organisation(ent: Entity) -> bool:
+    """A "person" the article describes only by an organisation's noun ("Mexican outfit Harbour
+    Sharks", "the club"): a name the tagger took for a person's, that no pronoun or speaker stands for."""
+    heads = [r.lower().split() for r in ent.roles]
+    return bool(heads) and all(
+        words[-1] in org_nouns() and not _person_shaped(words[-1]) and not RELATING_WORDS & set(words)
+        for words in heads)
+
+
+RELATING_WORDS = frozenset({"of", "for", "at", "with", "in", "from"})
+"""Words that make a role a person's post at an organisation ("economist with Harbour Bank")."""
+
+
+def organisation_taken_for_person(doc: Doc, tok: Token) -> Entity | None:
+    """The "person" a subject names whom the article describes only as an organisation
+    ("Ruritanian outfit Harbour Sharks hope to sign him"): it speaks as the organisation it is."""
+    if tok.ent_type_ != "PERSON":
+        return None
+    return next((e for e in doc._.entities or [] if e.type == "PERSON" and _described_as_organisation(e)
+                 and any(s <= tok.idx < end for s, end in e.mentions)), None)
+
+
+def _person_shaped(noun: str) -> bool:
+    """A noun shaped like a person's ("producer", "broadcaster"), whatever the organisation list says."""
+    return noun.endswith(HUMAN_SUFFIXES) and noun not in NOT_PEOPLE
 
 
 def name_parts(name: str) -> list[str]:
@@ -247,10 +277,14 @@ def descriptor_words(tok: Token) -> str | None:
 
 
 def appositive_name(tok: Token) -> Token | None:
-    """The name in apposition to a subject: "one, Han Tae Yong," / "a spokesman, John Smith,"."""
-    for child in tok.children:
-        if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or child.pos_ == "PROPN"):
-            return child
+    """The name in apposition to a subject: "one, Han Tae Yong," / "a spokesman, John Smith,"; past
+    a title set between commas ("the head of the unit, Chief Superintendent, Ann Lee,"), the
+    person's name, not the title."""
+    for child in set_beside(tok):
+        named = child if child.ent_type_ == "PERSON" else next(
+            (g for g in child.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"), None)
+        if named is not None or child.dep_ == "appos" and child.pos_ == "PROPN":
+            return named or child
     doc = tok.doc
     k = tok.right_edge.i + 1
     if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "PROPN":
@@ -261,6 +295,14 @@ def appositive_name(tok: Token) -> Token | None:
         if any(t.ent_type_ == "PERSON" for t in run):
             return run[-1]
     return None
+
+
+def set_beside(tok: Token) -> list[Token]:
+    """What the parser set beside ``tok`` between commas: its appositions, and conjuncts when no
+    "and"/"or" joins them ("the head of the unit, Chief Superintendent, …": one person's titles)."""
+    joined = [c for c in tok.children if c.dep_ == "conj"]
+    coordinated = any(g.dep_ == "cc" for m in [tok, *joined] for g in m.children)
+    return [c for c in tok.children if c.dep_ == "appos" or c.dep_ == "conj" and not coordinated and c.i > tok.i]
 
 
 def cue_subjects(doc: Doc, skip: list[CharSpan]) -> list[tuple[int, int]]:
@@ -320,6 +362,18 @@ def office_noun(tok: Token) -> bool:
     return names_people(lemma) or tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON"
 
 
+ORGANISATION_NAME_LINKS = frozenset({"for", "of", "the", "&"})
+"""Words an organisation's name holds between its capitalised words ("Commission for Racial Equality")."""
+
+
+def _inside_organisation_name(t: Token, org: Token) -> bool:
+    """A word that may belong to the organisation's name ``org`` opens, written in lower case
+    ("Commission for racial equality"): a linking word, or an adjective or noun of its phrase."""
+    if t.lower_ in ORGANISATION_NAME_LINKS:
+        return True
+    return t.pos_ in ("ADJ", "NOUN") and t.is_lower and t.i > org.i + 1
+
+
 def titled_person(tok: Token) -> Token | None:
     """The person a title run names when the parser made its first word, an organisation's,
     the subject: "Treasury Under Secretary Ann Lee said" and "Burnley boss Steve Cotterill:"
@@ -330,10 +384,14 @@ def titled_person(tok: Token) -> Token | None:
     k = tok.i + 1
     while k < len(doc) and k - tok.i <= TITLE_RUN and doc[k].ent_type_ != "PERSON" and (
         doc[k].is_title or doc[k].is_lower and office_noun(doc[k])  # "Burnley boss Steve Cotterill"
+        or _inside_organisation_name(doc[k], tok)  # "Commission for racial equality chief Ann Lee"
     ):
         k += 1
     if k == tok.i + 1 or k >= len(doc) or doc[k].ent_type_ != "PERSON":
         return None  # "Treasury said", "Treasury's Ann Lee": the parser's own reading stands
+    if not all(t.is_title or office_noun(t) for t in doc[tok.i + 1 : k]) and not (
+            office_noun(doc[k - 1]) and tok.left_edge.i <= k <= tok.right_edge.i):
+        return None  # lower-case words of the name only before a post the subject's phrase holds
     while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
         k += 1
     return doc[k]
@@ -402,10 +460,14 @@ MISSPELT_MIN = 6
 
 def misspelt_surname(doc: Doc, written: str) -> Entity | None:
     """The one person whose surname ``written`` misspells by a letter dropped or doubled
-    ("said Davnport" after Lindsay Davenport), when the article never writes it otherwise."""
+    ("said Davnport" after Lindsay Davenport), when the article never writes it with a given name
+    or a title before it (as one of its own people)."""
     word = clean_name(written)
-    if " " in word or len(word) < MISSPELT_MIN or doc_text(doc).count(word) > 1:
+    text = doc_text(doc)
+    if " " in word or len(word) < MISSPELT_MIN:
         return None
+    if text.count(word) > 1 and re.search(rf"[A-Z][\w'-]+ {re.escape(word)}(?![\w-])", text):
+        return None  # written again, once with a name before it: maybe someone of its own
     idx = name_index(doc)
     found = {e.name: e for e in idx.people for part in name_parts(e.name)[-1:]
              if abs(len(part) - len(word)) == 1 and _one_letter_apart(part, word)}

@@ -33,6 +33,7 @@ from newsgraph.analyse.quotes.non_person_speakers import (
     canonical_org,
     describe_source,
     name_after_description,
+    names_people,
     org_entity_at,
     subject_before_dashes,
 )
@@ -44,6 +45,7 @@ from newsgraph.analyse.quotes.person_names import (
     mention_span,
     name_index,
     name_tokens,
+    organisation_taken_for_person,
     person_in_phrase,
     speech_documents,
     titled_person,
@@ -58,9 +60,12 @@ __all__ = ["cue_subjects", "mention_span", "name_index", "name_speaker", "speake
 def conjuncts(tok: Token) -> list[Token]:
     """The other speakers a subject is coordinated with ("Apple and Motorola said"), not the
     parts of one name the tagger split ("Marks and Spencer": a part the article never writes
-    apart), nor a bare description ("Screenwriter and producer Ann Lee")."""
+    apart), nor a bare description ("Screenwriter and producer Ann Lee"), nor titles set between
+    commas with no "and" ("the head of the unit, Chief Superintendent, Ann Lee")."""
     doc = tok.doc
     out = [c for c in tok.conjuncts if c.i > tok.i and c.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not any(g.dep_ == "cc" for m in [tok, *out] for g in m.children):
+        return []  # "the head of the unit, Chief Superintendent, Ann Lee": titles set between commas
     if any(m.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in m.children) for m in [tok, *out]):
         return []  # "technology and broadband analyst": one person's description
     if len(out) == 1 and tok.pos_ == out[0].pos_ == "PROPN":
@@ -85,7 +90,8 @@ def name_speaker(
         if teller is None:
             return Speaker()
         subj = teller
-    subj = _outer_subject(subj) or _as_aside_speaker(subj) or subject_before_dashes(subj) or name_after_description(subj) or subj
+    subj = _outer_subject(subj) or _as_aside_speaker(subj) or subject_before_dashes(subj) \
+        or name_after_description(subj) or person_before_affiliation(subj) or quoted_source(subj, before) or subj
     members = conjuncts(subj)
     if not members:
         return _single_speaker(doc, subj, people, before, skip)
@@ -97,6 +103,41 @@ def name_speaker(
         names.append(spk.name or "")
     joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     return Speaker(joined, None, None, "GROUP")
+
+
+def person_before_affiliation(subj: Token) -> Token | None:
+    """"Ann Lee, Harbour Hotel Association, said": the parser made the organisation a second subject
+    of the cue after the person it describes; the person speaks, the organisation is where she is from."""
+    if subj.dep_ not in SUBJECT_DEPS or subj.ent_type_ not in ("ORG", "") or subj.pos_ != "PROPN":
+        return None
+    doc = subj.doc
+    start = subj.left_edge.i
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    person = doc[start - 2]
+    fragment = person.sent.end == start - 1 and all(t.ent_type_ == "PERSON" for t in person.sent)
+    if person.ent_type_ != "PERSON" or not fragment and (person.head != subj.head or person.dep_ not in SUBJECT_DEPS):
+        return None  # the name a second subject of the cue, or a sentence of its own the parser cut off
+    return person if org_entity_at(doc, subj.idx) is not None or subj.ent_type_ == "ORG" else None
+
+
+QUOTING_LEMMAS = frozenset({"quote", "cite"})
+"""Verbs whose subject passes on words and whose object said them ("the paper quotes a source")."""
+
+
+def quoted_source(subj: Token, before: int) -> Token | None:
+    """'"…," the newspaper quotes a source close to the firm': the one quoted said the words (at
+    ``before``), not the paper that quotes them; not when the words are whom it quotes."""
+    verb = subj.head
+    if subj.dep_ != "nsubj" or verb.lemma_.lower() not in QUOTING_LEMMAS:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON" and obj.lower_ not in ("him", "her", "them"):
+        return None
+    if obj.left_edge.idx <= before <= obj.right_edge.idx:
+        return None
+    return obj if obj.ent_type_ == "PERSON" or obj.pos_ in ("NOUN", "PRON") and names_people(obj.lemma_.lower()) \
+        or obj.pos_ == "PROPN" else None
 
 
 def _as_aside_speaker(subj: Token) -> Token | None:
@@ -129,7 +170,7 @@ def _outer_subject(subj: Token) -> Token | None:
 def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, skip: list[CharSpan]) -> Speaker:
     """The speaker one subject names: a person of the article by full name, else an
     organisation, group or unnamed source (``non_person_speakers.describe_source``)."""
-    firm = organisation_named_by(doc, subj)
+    firm = organisation_named_by(doc, subj) or organisation_taken_for_person(doc, subj)
     if firm is not None:
         return Speaker(canonical_org(doc, firm.name), None, None, "ORG")
     if subj.lower_ in ("it", "they") and subj.dep_ != "nsubjpass":
@@ -318,7 +359,8 @@ def speaker_for(
         owner = next((c for c in subj.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")), None)
         if owner is not None:
             subj = owner
-    subj = _reporter_of_denial(subj) or _inverted_reporter(subj) or subj
+    subj = _reporter_of_denial(subj) or _inverted_reporter(subj) or person_before_affiliation(subj) \
+        or quoted_source(subj, before) or subj
     spk = name_speaker(doc, subj, people, before, skip)
     if _told_verb(subj, before) is not None:  # the hearer is no mention of the speaker
         teller = _teller(subj, before)
