@@ -100,3 +100,5 @@ def test_role_heads() -> None:
     assert role_head("troubled Ruritanian crude producer") == "producer"
     assert role_head("owner of Tamsk Oil") == "owner"
     assert thing_roles(["household goods group"]) and not thing_roles(["analyst at the group"])
+    assert thing_roles(["oil production unit", "club side", "farming ministry"])
+    assert not thing_roles(["power broker"]) and not thing_roles(["film producer"])

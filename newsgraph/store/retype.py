@@ -41,6 +41,7 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 RETYPED = "retyped PERSON → "
 KEPT_PERSON = "kept PERSON (retype undone)"
@@ -50,6 +51,7 @@ STRONG_ARTICLES = 5  # rule 3: weak evidence of a one-word name gives way
 STRONG_RATIO = 5.0
 GENDER_ARTICLES = 10  # rule 3: a gender (one pronoun) gives way too
 GENDER_RATIO = 10.0
+STORE_THING_HEADS = frozenset({"unit", "side", "market", "port", "serial"})  # "oil unit X", "club side X"
 _PREPOSITION = re.compile(r"\s(?:of|for|at|with|behind|in|on|from|to|by)\s")
 COUNT_CAP = 10_000
 THING_TYPES = ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW")
@@ -159,9 +161,16 @@ def role_head(role: str) -> str:
 def thing_roles(roles: list[str]) -> bool:
     """Every role of the entity is headed by an organisation or thing noun ("operating system",
     "household products group")."""
+    return bool(roles) and all(role_head(r) in _thing_heads() for r in roles if r.split())
+
+
+@lru_cache(maxsize=1)
+def _thing_heads() -> frozenset[str]:
+    """Role heads no person bears: organisation, thing and work nouns, and the organisation nouns
+    that stand for a named one ("the company said") unless a person bears them too ("producer")."""
     names = _names()
-    heads = names.org_roles() | names.not_person_heads() | _work_nouns()
-    return bool(roles) and all(role_head(r) in heads for r in roles if r.split())
+    return (names.org_roles() | names.not_person_heads() | _work_nouns() | STORE_THING_HEADS
+            | _org_nouns() - names.person_roles() - {"broker"})
 
 
 def person_role(roles: Iterable[str]) -> str | None:
