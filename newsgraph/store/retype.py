@@ -13,6 +13,18 @@ name's usual type when
    naming it: at least ``MIN_ARTICLES`` articles and at least ``RATIO`` times the articles
    typing it PERSON.
 
+Two stronger rules reach what that one cannot:
+
+3. an overwhelming majority (at least ``STRONG_ARTICLES`` articles and ``STRONG_RATIO`` times
+   the PERSON ones) outweighs the weak evidence of a one-word name: a known given name that is
+   not a common surname ("Chelsea" in 60 football articles), a role no person-only noun heads
+   ("owner of X", "leaders"), and, past ``GENDER_ARTICLES`` articles and ``GENDER_RATIO`` times,
+   a gender (one misresolved pronoun: "Yahoo ... he"). A title, a person's role ("striker"),
+   kin, or the text around a mention ("X, 45,", "said X.") still keep it a person;
+4. an entity its article describes only as a thing ("Anglo-Dutch household products group",
+   "Malian desert blues band") with no person evidence is retyped whatever the store holds: to
+   the name's usual thing type, else WORK_OF_ART for a work noun, else ORG.
+
 The entity takes that type and joins the global entity of that type and name; the quotations
 it speaks become an organisation's; the totals (``person_totals``, ``quote_tally``,
 ``speaker_articles``, ``speaker_names``, ``place_totals``) move with it. Each retype is logged in
@@ -29,11 +41,18 @@ import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 RETYPED = "retyped PERSON → "
 KEPT_PERSON = "kept PERSON (retype undone)"
 MIN_ARTICLES = 2
 RATIO = 2.0
+STRONG_ARTICLES = 5  # rule 3: weak evidence of a one-word name gives way
+STRONG_RATIO = 5.0
+GENDER_ARTICLES = 10  # rule 3: a gender (one pronoun) gives way too
+GENDER_RATIO = 10.0
+STORE_THING_HEADS = frozenset({"unit", "side", "market", "port", "serial"})  # "oil unit X", "club side X"
+_PREPOSITION = re.compile(r"\s(?:of|for|at|with|behind|in|on|from|to|by)\s")
 COUNT_CAP = 10_000
 THING_TYPES = ("ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LAW")
 _TYPES_SQL = ", ".join(f"'{t}'" for t in THING_TYPES)
@@ -132,11 +151,62 @@ def _counts(conn: sqlite3.Connection, name: str) -> _Counts | None:
     return _Counts(person, things)
 
 
+def role_head(role: str) -> str:
+    """The noun a role phrase is about, lower case: its last word before a preposition
+    ("spokeswoman for the bank" -> spokeswoman, "Russian crude producer" -> producer)."""
+    words = _PREPOSITION.split(role.lower(), maxsplit=1)[0].split()
+    return words[-1] if words else ""
+
+
 def thing_roles(roles: list[str]) -> bool:
-    """Every role of the entity is headed by an organisation or thing noun ("operating system")."""
+    """Every role of the entity is headed by an organisation or thing noun ("operating system",
+    "household products group")."""
+    return bool(roles) and all(role_head(r) in _thing_heads() for r in roles if r.split())
+
+
+@lru_cache(maxsize=1)
+def _thing_heads() -> frozenset[str]:
+    """Role heads no person bears: organisation, thing and work nouns, and the organisation nouns
+    that stand for a named one ("the company said") unless a person bears them too ("producer")."""
     names = _names()
-    heads = names.org_roles() | names.not_person_heads() | _work_nouns()
-    return bool(roles) and all(r.lower().split()[-1] in heads for r in roles if r.split())
+    return (names.org_roles() | names.not_person_heads() | _work_nouns() | STORE_THING_HEADS
+            | _org_nouns() - names.person_roles() - {"broker"})
+
+
+def person_role(roles: Iterable[str]) -> str | None:
+    """The first role headed by a noun only a person bears ("striker", "uncle"), or None."""
+    names = _names()
+    people = (names.person_roles() | names.kinship_nouns()) - _org_nouns()
+    return next((r for r in roles if role_head(r) in people), None)
+
+
+def _org_nouns() -> frozenset[str]:
+    from newsgraph.analyse.quotes.non_person_speakers import org_nouns
+
+    return org_nouns()
+
+
+def strong_person_evidence(name: str, aliases: list[str], roles: list[str], gender: str | None,
+                           counts: _Counts) -> str | None:
+    """Rule 3: what keeps a one-word PERSON a person against an overwhelming thing majority, or
+    None: a title, a person's role, a name very many people bear as surname, a gender unless the
+    majority passes the gender bar. Names of more words keep rule 1."""
+    from newsgraph.store.person_context import common_surname
+
+    things = sum(counts.things.values())
+    if len(name.split()) != 1 or things < STRONG_ARTICLES or things < STRONG_RATIO * counts.person:
+        return "not overwhelming"
+    evidence = person_evidence(name, aliases, [], None)
+    if evidence and evidence != "given name":
+        return evidence
+    if common_surname(name):
+        return "common surname"
+    role = person_role(roles)
+    if role:
+        return f"role {role}"
+    if gender and (things < GENDER_ARTICLES or things < GENDER_RATIO * counts.person):
+        return f"gender {gender}"
+    return None
 
 
 def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
@@ -146,25 +216,36 @@ def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
     done = 0
     for name in sorted(set(names_seen)):  # a fixed order: the log must not depend on the hash seed
         counts = _counts(conn, name)
-        if counts is None or not counts.person or not counts.things:
+        if counts is None:
             continue
-        total_things = sum(counts.things.values())
-        if total_things < MIN_ARTICLES or total_things < RATIO * counts.person:
-            continue
-        new_type, n = counts.things.most_common(1)[0]
+        total = sum(counts.things.values()) + counts.person
+        usual = counts.things.most_common(1)[0] if counts.things else None
+        majority = usual is not None and total - counts.person >= max(MIN_ARTICLES, RATIO * counts.person)
         rows = conn.execute(
             "SELECT e.id, e.name, e.aliases, e.roles, e.gender FROM entities e WHERE e.name = ? AND e.type = 'PERSON' "
             "AND NOT EXISTS (SELECT 1 FROM entity_merges m WHERE m.entity_id = e.id "
             f"AND (m.rule LIKE '{RETYPED}%' OR m.rule = ?))", (name, KEPT_PERSON)).fetchall()
         for r in rows:
-            if person_evidence(r["name"], _json(r["aliases"]), _json(r["roles"]), r["gender"]) is not None \
-                    or context_evidence(conn, int(r["id"])) is not None:
+            aliases, roles = _json(r["aliases"]), _json(r["roles"])
+            weak = person_evidence(r["name"], aliases, roles, r["gender"])
+            if weak is None and context_evidence(conn, int(r["id"])) is None and (majority or thing_roles(roles)):
+                new_type = usual[0] if usual else _described_type(roles)
+                why = "described as a thing in its article" if not majority else "no person evidence in its article"
+            elif usual is not None and weak is not None and strong_person_evidence(
+                    r["name"], aliases, roles, r["gender"], counts) is None \
+                    and context_evidence(conn, int(r["id"])) is None:
+                new_type, why = usual[0], f"only weak person evidence ({weak}) in its article"
+            else:
                 continue
-            rule = (f"{RETYPED}{new_type}: no person evidence in its article; {new_type} in {n} of "
-                    f"{total_things + counts.person} articles naming it")
-            retype(conn, int(r["id"]), new_type, rule)
+            store = f"{new_type} in {usual[1]} of {total} articles naming it" if usual else "no article types it"
+            retype(conn, int(r["id"]), new_type, f"{RETYPED}{new_type}: {why}; {store}")
             done += 1
     return done
+
+
+def _described_type(roles: list[str]) -> str:
+    """Rule 4's type when no article types the name a thing: a work's or an organisation's."""
+    return "WORK_OF_ART" if all(role_head(r) in _work_nouns() for r in roles) else "ORG"
 
 
 def retype_batch(conn: sqlite3.Connection, article_ids: Iterable[int]) -> int:
