@@ -266,8 +266,10 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
         return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no
         # evidence); not "Elvis" beside a mistyped "European Elvis"
     personal = bool(p.roles) or any(m.title or m.roles or m.gender != "-" for m in p.mentions)
-    if not personal and " " in p.name and any(thing.type == "WORK_OF_ART" and thing.name == p.name for thing in things):
-        return True  # "Ann Lee is an enchanting book ... Ann Lee tells the story of": a verb is no evidence
+    if not personal and (" " in p.name or not names.known_given_name(p.name)) \
+            and any(thing.type == "WORK_OF_ART" and thing.name == p.name for thing in things):
+        return True  # "Ann Lee is an enchanting book ... Ann Lee tells the story of", "hit comedy Zog ...
+        # Zog returned": a verb is no evidence
     if not no_person_evidence(p):
         return False
     for thing in things:
