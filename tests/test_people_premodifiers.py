@@ -44,3 +44,17 @@ def test_a_surname_spacy_left_out_after_a_middle_name_is_kept(nlp) -> None:  # n
     doc = parse(nlp, "Officials including Deputy Mayor Sally Quenby Yates, transport head Bob Dunmore "
                      "and others were there.")
     assert "Sally Quenby Yates" in person_names(doc)
+
+
+@pytest.mark.parametrize(("text", "work"), [
+    ("Bob Dunmore won best actor for playing jazz legend Ann Lee in Lee.", "Lee"),
+    ("Harold Pemberton was praised for his role in Kelso.", "Kelso"),
+])
+def test_what_one_plays_a_part_in_is_a_work(nlp, text: str, work: str) -> None:  # noqa: F811
+    doc = typed(parse(nlp, text), [work], "PERSON")
+    assert ("WORK_OF_ART", work) in {(e.type, e.name) for e in group_entities(doc)}
+
+
+def test_a_town_played_in_is_no_work(nlp) -> None:  # noqa: F811
+    doc = typed(parse(nlp, "The striker Bob Dunmore played in Kelso last season."), ["Kelso"], "PERSON")
+    assert ("WORK_OF_ART", "Kelso") not in {(e.type, e.name) for e in group_entities(doc)}

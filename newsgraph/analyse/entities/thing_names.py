@@ -59,7 +59,7 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
         if lemma in LISTED_FIRM_HEADS:
             return "ORG"
         return "WORK_OF_ART" if lemma in work_nouns() or lemma in WORK_HEADS else "EVENT"
-    if in_a_works_title(t, i, j) or released_by_a_firm(t, i, j):
+    if in_a_works_title(t, i, j) or released_by_a_firm(t, i, j) or acted_in(t, i, j):
         return "WORK_OF_ART"
     k = j - 1
     if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
@@ -163,6 +163,24 @@ def released_by_a_firm(t: TokenTable, i: int, j: int) -> bool:
     verb = t.head[k]
     return any(t.head[s] == verb and t.dep[s] == "nsubj" and (t.lower[s] == "which" or t.ent_type[s] == "ORG")
                for s in range(max(0, verb - 8), verb))
+
+
+_ACTING_WORDS = frozenset({"play", "star", "portray", "role", "cameo"})
+
+
+def acted_in(t: TokenTable, i: int, j: int) -> bool:
+    """ "for playing Bo Lee in Ann", "her role in Ann": a one-word name that one plays, stars or has a
+    role in is a film's or a play's (not "Ann's", not a place)."""
+    k = j - 1
+    if j - i != 1 or t.dep[k] != "pobj" or t.lower[t.head[k]] != "in" or j < t.n and t.text[j] in POSSESSIVE_TOKENS:
+        return False
+    head = t.head[t.head[k]]
+    if t.dep[head] == "dobj" and t.ent_type[head] == "PERSON":
+        head = t.head[head]  # "playing Bo Lee in Ann": the "in" hung on the part played
+    lemma = t.lemma[head].lower()
+    if lemma == "play" and not any(t.head[o] == head and t.dep[o] == "dobj" for o in range(head + 1, i)):
+        return False  # "played in Ann last season" (a club's town): only a part played says a film
+    return lemma in _ACTING_WORDS and head < i
 
 
 def said_to_be_a_work(t: TokenTable, i: int, j: int) -> bool:
