@@ -17,6 +17,7 @@ def person_names(doc) -> set[str]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(("text", "name"), [
     ("The likeliest bidder is Swiss garden tools group Pemberton Dunmore, the paper said.", "Pemberton Dunmore"),
+    ("Most of the rest was bought by market leader Zorbex.", "Zorbex"),
     ("The market is weak, said Bob Dunmore, an economist at consultants Pemberton.", "Pemberton"),
     ("There are no plans for a new series of hit comedy Zorbex. Zorbex ended in 1990.", "Zorbex"),
     ("The children set out to rescue their friend Barnaby the pig from the farmer.", "Barnaby"),

@@ -90,8 +90,8 @@ def organisation_role(role: str, *, lone_name: bool) -> bool:
     ("household products group X", not "reviews editor at Mac Format magazine X"); or, before one word no one bears as a given name (``lone_name``), a plural noun of
     people, which a firm of them is ("analysts Gartner", "pollsters X"; "ministers Ann and Bo" are two)."""
     words = role.lower().split()
-    if not words:
-        return False
+    if not words or role.lower() in names.org_roles():
+        return bool(words)  # "market leader"
     last = words[-1]
     if last in names.org_roles() and (len(words) <= 3 or not any(
             w in _ROLE_LINKS or w in names.person_roles() for w in words)):
