@@ -169,17 +169,19 @@ _ACTING_WORDS = frozenset({"play", "star", "portray", "role", "cameo"})
 
 
 def acted_in(t: TokenTable, i: int, j: int) -> bool:
-    """ "for playing Bo Lee in Ann", "her role in Ann": a one-word name that one plays, stars or has a
-    role in is a film's or a play's (not "Ann's", not a place)."""
+    """ "for playing Bo Lee in Ann", "her role in Ann": a one-word name right after "in" that one plays
+    a named part, stars or has a role in is a film's or a play's (not "Ann's", not "in the League")."""
     k = j - 1
-    if j - i != 1 or t.dep[k] != "pobj" or t.lower[t.head[k]] != "in" or j < t.n and t.text[j] in POSSESSIVE_TOKENS:
+    if j - i != 1 or t.dep[k] != "pobj" or t.head[k] != i - 1 or t.lower[i - 1] != "in" \
+            or j < t.n and t.text[j] in POSSESSIVE_TOKENS:
         return False
     head = t.head[t.head[k]]
     if t.dep[head] == "dobj" and t.ent_type[head] == "PERSON":
         head = t.head[head]  # "playing Bo Lee in Ann": the "in" hung on the part played
     lemma = t.lemma[head].lower()
-    if lemma == "play" and not any(t.head[o] == head and t.dep[o] == "dobj" for o in range(head + 1, i)):
-        return False  # "played in Ann last season" (a club's town): only a part played says a film
+    if lemma == "play" and not any(t.head[o] == head and t.dep[o] == "dobj" and cap(t, o) for o in range(head + 1, i)):
+        return False  # "played in Ann last season" (a club's town), "playing week in and week out in the
+        # League": only a part played (a name) says a film
     return lemma in _ACTING_WORDS and head < i
 
 
