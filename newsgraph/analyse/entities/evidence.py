@@ -35,9 +35,13 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
         return False  # "Le Roi de Lahore", "The Man Who Knew": a title, not "Le Pen"
     if all(m.thing_like for m in p.mentions) and p.name.split()[0] not in names.given_names():
         return False  # "the Brexit vote", "The Da Vinci Code"
-    if p.roles and all(r.lower() in names.org_roles() or len(r.split()) <= 3 and r.lower().split()[-1]
-                       in names.org_roles() for r in p.roles):
-        return False  # "German music publisher Bertelsmann"
+    if mostly_a_thing(p):
+        return False  # "the new Ann Lee single ... the Ann Lee song ... said Ann Lee"
+    if named_as_an_animal(doc, p):
+        return False  # "their friend Wilbur the pig"
+    if p.roles and all(organisation_role(r, lone_name=len(words) == 1 and not names.known_given_name(p.name))
+                       for r in p.roles) and not any(m.title for m in p.mentions):
+        return False  # "German music publisher Bertelsmann", "household products group X", "analysts X"
     if any(len(r.split()) <= 3 and r.lower().split()[-1] in names.org_roles() for r in p.roles) \
             and not any(m.title for m in p.mentions) and (len(p.name.split()) == 1 or p.gender == "-"):
         return False  # "marketing company Doubleclick, one of the leading providers ...", "media giant Vivendi Universal"
@@ -78,6 +82,53 @@ def is_person(doc: Doc, p: Person, lower_words: set[str], org_texts: set[str], f
     # A lone given name, once, with nothing personal: not when it starts an organisation's
     # name in the same article ("Walter Energy ... from Walter").
     return p.name in names.given_names() and not any(o.startswith(p.name + " ") for o in org_texts)
+
+
+def organisation_role(role: str, *, lone_name: bool) -> bool:
+    """A descriptor that makes the name after it an organisation's: a noun of organisations closes
+    it and, in a longer one, no "of"/"at" or noun of a person's role says the name is a member's
+    ("household products group X", not "reviews editor at Mac Format magazine X"); or, before one word no one bears as a given name (``lone_name``), a plural noun of
+    people, which a firm of them is ("analysts Gartner", "pollsters X"; "ministers Ann and Bo" are two)."""
+    words = role.lower().split()
+    if not words or role.lower() in names.org_roles():
+        return bool(words)  # "market leader"
+    last = words[-1]
+    if last in names.org_roles() and (len(words) <= 3 or not any(
+            w in _ROLE_LINKS or w in names.person_roles() for w in words)):
+        return True
+    return lone_name and len(words) == 1 and last in FIRMS_OF_PEOPLE
+
+
+FIRMS_OF_PEOPLE = frozenset({"analysts", "consultants", "pollsters", "researchers", "brokers", "stockbrokers",
+                             "accountants", "auditors", "economists", "forecasters", "advisers", "advisors"})
+"""Plural nouns of people that name a firm of them before its name ("analysts Gartner")."""
+
+
+_ROLE_LINKS = frozenset({"of", "at", "for", "with", "from", "in", "and", "to"})
+
+
+def mostly_a_thing(p: Person) -> bool:
+    """Nothing personal (no title, role, gendered word) and at least three mentions, two in three of
+    them after "the"/"a" or modifying a noun ("the Band Aid single", "a Mac Mini is"), as a
+    product's, a work's or a group's name is used, a person's seldom."""
+    if p.roles or p.gender != "-" or any(m.title or m.roles or m.gender != "-" for m in p.mentions):
+        return False
+    things = sum(m.thing_like or m.modifier for m in p.mentions)
+    return len(p.mentions) >= 3 and 3 * things >= 2 * len(p.mentions)
+
+
+ANIMAL_NOUNS = frozenset({"pig", "dog", "cat", "horse", "pony", "cow", "bull", "sheep", "goat", "donkey", "bear",
+                          "lion", "tiger", "elephant", "rabbit", "mouse", "rat", "duck", "goose", "hen",
+                          "parrot", "dolphin", "whale", "monkey", "gorilla", "panda", "hamster", "tortoise",
+                          "fox", "owl", "penguin", "giraffe", "spider", "frog", "puppy", "kitten", "gerbil"})
+"""Nouns of animals: "Wilbur the pig" names a pig."""
+
+
+def named_as_an_animal(doc: Doc, p: Person) -> bool:
+    """Some mention is followed by "the" and a noun of animals ("Wilbur the pig"), and none has a title."""
+    t = token_table(doc)
+    return not any(m.title for m in p.mentions) and any(
+        m.end + 1 < t.n and t.lower[m.end] == "the" and t.lower[m.end + 1] in ANIMAL_NOUNS for m in p.mentions)
 
 
 SERIES_NOUNS = frozenset({"franchise", "series", "saga", "sequel", "spin-off", "remake", "adaptation"})

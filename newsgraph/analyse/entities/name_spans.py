@@ -99,6 +99,9 @@ def extend(doc: Doc, i: int, j: int) -> tuple[int, int]:
         j = _surname_after_given(t, j)  # "champion [[Edith]] Masai", "[[Ahmed]] 'Mido' Hossam"
     elif j - i == 2 and _middle_name_led(t, j - 1, j - 2, j) and t.head[j - 1] == j:
         j = _surname_after_given(t, j)  # "James Dean" PERSON + "Bradfield": a middle name is no surname
+    elif j - i == 2 and j < n and t.head[j - 1] == j and t.dep[j - 1] == "compound" \
+            and names.known_given_name(text[i]) and _surname_shaped(t, j):
+        j = _surname_after_given(t, j)  # "Sally Quillan" PERSON + "Yates": the parse makes the name a compound of it
     # "Alicia M" (a name cut short): the initial without a full stop is dropped, unless the
     # surname the tagger left out follows it ("Bruce L" + "Castor Jr").
     if j - i >= 2 and len(text[j - 1]) == 1 and t.is_upper[j - 1]:
@@ -146,6 +149,16 @@ def _middle_name_led(t: TokenTable, k: int, i: int, j: int) -> bool:
         and t.text[k] not in names.titles() and t.lower[k] not in names.person_roles() \
         and names.known_given_name(t.text[i]) \
         and (k > i or not t.ent_type[k] and bool(t.space[k]))
+
+
+def _surname_shaped(t: TokenTable, k: int) -> bool:
+    """Token k can be a surname: a known one, or a word the article never writes in lower case that
+    closes no organisation's or building's name ("Foundation", "Centre")."""
+    word = t.text[k]
+    if word in names.word_set("names_common_surnames.txt"):
+        return True
+    return word not in names.org_words() and word not in names.facility_words() and word not in names.titles() \
+        and t.lower[k] not in set(compress(t.lower, t.is_lower))
 
 
 def _surname_after_given(t: TokenTable, j: int) -> int:

@@ -244,6 +244,8 @@ def _looks_like_name(words: tuple[str, ...]) -> bool:
         return False
     if all(w in titles() for w in words) or not any(len(w.strip(".")) > 1 for w in words):
         return False
+    if len(words) == 2 and words[1] in party_words() and not known_given_name(words[0]):
+        return False  # "Veteran Labour MP", "Old Labour": a word before a party's name, no person
     for k, w in enumerate(words):
         if not _WORD.match(w) or w in _NOT_NAME_WORDS or any(ch.isdigit() for ch in w):
             return False

@@ -59,7 +59,7 @@ def example_of_things(t: TokenTable, i: int, j: int) -> str | None:
         if lemma in LISTED_FIRM_HEADS:
             return "ORG"
         return "WORK_OF_ART" if lemma in work_nouns() or lemma in WORK_HEADS else "EVENT"
-    if in_a_works_title(t, i, j) or released_by_a_firm(t, i, j):
+    if in_a_works_title(t, i, j) or released_by_a_firm(t, i, j) or acted_in(t, i, j):
         return "WORK_OF_ART"
     k = j - 1
     if t.dep[k] == "compound" and t.head[k] > k and t.pos[t.head[k]] == "NOUN":
@@ -165,6 +165,26 @@ def released_by_a_firm(t: TokenTable, i: int, j: int) -> bool:
                for s in range(max(0, verb - 8), verb))
 
 
+_ACTING_WORDS = frozenset({"play", "star", "portray", "role", "cameo"})
+
+
+def acted_in(t: TokenTable, i: int, j: int) -> bool:
+    """ "for playing Bo Lee in Ann", "her role in Ann": a one-word name right after "in" that one plays
+    a named part, stars or has a role in is a film's or a play's (not "Ann's", not "in the League")."""
+    k = j - 1
+    if j - i != 1 or t.dep[k] != "pobj" or t.head[k] != i - 1 or t.lower[i - 1] != "in" \
+            or j < t.n and t.text[j] in POSSESSIVE_TOKENS:
+        return False
+    head = t.head[t.head[k]]
+    if t.dep[head] == "dobj" and t.ent_type[head] == "PERSON":
+        head = t.head[head]  # "playing Bo Lee in Ann": the "in" hung on the part played
+    lemma = t.lemma[head].lower()
+    if lemma == "play" and not any(t.head[o] == head and t.dep[o] == "dobj" and cap(t, o) for o in range(head + 1, i)):
+        return False  # "played in Ann last season" (a club's town), "playing week in and week out in the
+        # League": only a part played (a name) says a film
+    return lemma in _ACTING_WORDS and head < i
+
+
 def said_to_be_a_work(t: TokenTable, i: int, j: int) -> bool:
     """ "Ann Lee is an enchanting book", "Ann Lee was his first film": the name is the subject of
     "be" whose complement is a noun of works (not "Ann Lee is the film's star")."""
@@ -266,8 +286,10 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
         return True  # "Twentieth Century Fox ... If Fox decided": the firm's short name (a verb is no
         # evidence); not "Elvis" beside a mistyped "European Elvis"
     personal = bool(p.roles) or any(m.title or m.roles or m.gender != "-" for m in p.mentions)
-    if not personal and " " in p.name and any(thing.type == "WORK_OF_ART" and thing.name == p.name for thing in things):
-        return True  # "Ann Lee is an enchanting book ... Ann Lee tells the story of": a verb is no evidence
+    if not personal and (" " in p.name or not names.known_given_name(p.name)) \
+            and any(thing.type == "WORK_OF_ART" and thing.name == p.name for thing in things):
+        return True  # "Ann Lee is an enchanting book ... Ann Lee tells the story of", "hit comedy Zog ...
+        # Zog returned": a verb is no evidence
     if not no_person_evidence(p):
         return False
     for thing in things:
