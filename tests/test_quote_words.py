@@ -96,7 +96,8 @@ def test_the_speakers_second_act_is_still_cut() -> None:
 def test_a_cue_inside_an_embedded_question_is_no_report() -> None:
     art = newsgraph.extract("The column sets what Ann Reed says her budget would do against how economists say "
                             "it would change the rates.")
-    assert all(q.cue_lemma != "say" for q in art.quotes), [(q.cue_lemma, _text(art, q)) for q in art.quotes]
+    assert all(q.act != "speech" for q in art.quotes if q.cue_lemma == "say"), [
+        (q.cue_lemma, q.act, _text(art, q)) for q in art.quotes]
 
 
 def test_a_title_after_a_study_is_no_quotation() -> None:

@@ -71,30 +71,10 @@ def _not_what_was_said(cand: Candidate) -> bool:
     cue = cand.cue
     if cand.shape in ("parenthetical", "inverted") and any(c.dep_ == "oprd" for c in cue.children):
         return True
-    if _hypothetical(cue) or _asked_ones(cue) or _circumstance(cand) or in_another_sentence(cand) \
-            or _inside_a_question(cue):
+    if _hypothetical(cue) or _asked_ones(cue) or _circumstance(cand) or in_another_sentence(cand):
         return True
     return cand.shape == "ccomp" and cand.last <= cue.i and any(
         c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
-
-
-QUESTION_WORDS = frozenset({"how", "what"})
-
-
-def _inside_a_question(cue: Token) -> bool:
-    """"contrasts his claims with how experts say it would shape tax law", "what Ann says the
-    plan would do": a cue of speech inside an embedded question whose word stands before its
-    subject asks about what was said; the words themselves are not told (the "how", the "what"
-    is missing). Not "why he believes X" (the reason for a belief that is told)."""
-    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
-    if subj is None or cue.dep_ in ("ROOT", "parataxis") or subj.left_edge.i == 0 \
-            or lemma_act(cue_lemma(cue)) != "speech":
-        return False
-    word = cue.doc[subj.left_edge.i - 1]
-    if word.dep_ == "nsubj":
-        return False  # "in what officials said was a compromise": what was said is told
-    return word.lower_ in QUESTION_WORDS and (word.head.i == cue.i or (
-        word.head.dep_ == "ccomp" and word.head.head.i == cue.i and word.head.i > cue.i))
 
 
 CONDITIONAL_AUXILIARIES = frozenset({"had", "should", "were"})

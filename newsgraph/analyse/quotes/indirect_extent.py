@@ -931,7 +931,7 @@ def _one_sentence(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return out or pieces
 
 
-UNFINISHED_TAGS = frozenset({"IN", "TO"})
+PHRASE_OPENERS = frozenset({"IN", "TO"})
 
 
 def _phrase_interrupted(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
@@ -948,7 +948,7 @@ def _phrase_interrupted(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     if a < 2 or doc[a - 1].text != "," or b + 1 >= len(doc) or doc[b].text != ",":
         return pieces
     before = doc[a - 2]
-    if before.tag_ not in UNFINISHED_TAGS and before.lower_ != "including" or before.sent.start != cue.sent.start:
+    if before.tag_ not in PHRASE_OPENERS and before.lower_ != "including" or before.sent.start != cue.sent.start:
         return pieces
     start = before.head.left_edge.i if before.head.pos_ in ("NOUN", "PROPN") and before.head.i < before.i else before.i
     end = cue.sent.end
