@@ -75,3 +75,53 @@ def test_a_simple_message_may_be_words_said() -> None:
                             '"Do not give up now!"')
     acts = {_text(art, q): q.act for q in art.quotes}
     assert acts.get("Do not give up now!") == "speech", acts
+
+
+def test_a_second_predicate_after_but_stays_in_the_report() -> None:
+    art = newsgraph.extract("Mr Tarn has said the jokes may have been rude but were not cruel, and said he would "
+                            "not resign.")
+    found = [_text(art, q) for q in art.quotes if q.kind == "indirect"]
+    assert "the jokes may have been rude but were not cruel" in found, found
+
+
+def test_the_speakers_second_act_is_still_cut() -> None:
+    art = newsgraph.extract("The mayor said there would be no change and was happy with the plan.")
+    found = [_text(art, q) for q in art.quotes if q.kind == "indirect"]
+    assert found == ["there would be no change"], found
+    art = newsgraph.extract("One broker forecast the bid would succeed and was more worried about the costs.")
+    found = [_text(art, q) for q in art.quotes if q.kind == "indirect"]
+    assert "the bid would succeed" in found, found
+
+
+def test_a_cue_inside_an_embedded_question_is_no_report() -> None:
+    art = newsgraph.extract("The column sets what Ann Reed says her budget would do against how economists say "
+                            "it would change the rates.")
+    assert all(q.act != "speech" for q in art.quotes if q.cue_lemma == "say"), [
+        (q.cue_lemma, q.act, _text(art, q)) for q in art.quotes]
+
+
+def test_a_title_after_a_study_is_no_quotation() -> None:
+    art = newsgraph.extract('Ann Lee said she was tired. Some 40 nurses gave answers for the study '
+                            '"Who Pays the Nurse, doctor".')
+    assert all("Who Pays" not in _text(art, q) for q in art.quotes)
+
+
+def test_calling_on_a_thing_is_no_speech() -> None:
+    art = newsgraph.extract("Northwind is calling on its atlas software to provide maps of every town.")
+    acts = {_text(art, q): q.act for q in art.quotes}
+    assert all(act != "speech" for act in acts.values()), acts
+    art = newsgraph.extract("Ann Lee, the union leader, called on the government to act on pay.")
+    assert any(q.act == "speech" for q in art.quotes)
+
+
+def test_an_aside_inside_a_phrase_reports_the_phrase() -> None:
+    art = newsgraph.extract("Ann Lee spoke in Leeds. Ms Lee joined the board after turning down offers from "
+                            "rival firms including, she says, the bank Northwind.")
+    found = [_text(art, q) for q in art.quotes if q.cue_lemma == "say"]
+    assert found == ["rival firms including the bank Northwind"], found
+
+
+def test_words_a_report_says_after_a_colon_stay_a_quotation() -> None:
+    art = newsgraph.extract('Said the Northwind report: "This finding is odd, since half of all users say they '
+                            'would stop."')
+    assert any(_text(art, q).startswith("This finding is odd") for q in art.quotes)

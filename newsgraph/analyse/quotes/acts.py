@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from newsgraph.analyse.base.data import data_rows
+from newsgraph.analyse.base.data import data_rows, work_nouns
 from newsgraph.analyse.quotes.non_person_speakers import names_people
 
 ACTS = ("speech", "thought", "other")
@@ -345,6 +345,42 @@ def _belief_before(cue: Token, root: Token) -> bool:
     return k > cue.i and before.pos_ == "ADJ" and before.dep_ == "acomp" and cue.i not in (before.head.i, before.head.head.i)
 
 
+RESOURCES = frozenset(
+    """encyclopaedia encyclopedia dictionary database archive software technology tool engine computer machine
+    device app website algorithm experience expertise knowledge skill memory reserve resource savings""".split())
+"""Things one draws on: "calls on its encyclopaedia to provide answers" is using them, not asking."""
+
+
+def _called_on_a_thing(cue: Token) -> bool:
+    """"Microsoft is calling on its encyclopaedia to provide answers", "called on all his
+    experience to win": "call on" a thing or a work is using it, an act, not speech ("called on
+    the government to act" asks someone)."""
+    if cue.lemma_.lower() != "call":
+        return False
+    things = RESOURCES | work_nouns()
+    return any(c.dep_ == "prep" and c.lower_ == "on" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in things for g in c.children) for c in cue.children)
+
+
+QUESTION_WORDS = frozenset({"how", "what"})
+
+
+def _inside_a_question(cue: Token) -> bool:
+    """"contrasts his claims with how experts say it would shape tax law", "what Ann says the
+    plan would do": a cue with a clause inside an embedded question whose word stands before the
+    cue's subject asks about what was said; the words themselves are not told (the "how", the
+    "what" is missing). Not "what officials said was a compromise" (told), nor "what analysts
+    described as tactics" (no clause)."""
+    subj = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if subj is None or clause is None or cue.dep_ in ("ROOT", "parataxis") or subj.left_edge.i == 0:
+        return False
+    word = cue.doc[subj.left_edge.i - 1]
+    if word.dep_ == "nsubj":
+        return False
+    return word.lower_ in QUESTION_WORDS and word.head.i in (cue.i, clause.i)
+
+
 def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
     """The act of reported speech without marks, from its cue token, the cue's lemma (as
     stored in the quotation), the candidate's construction (``Candidate.shape``) and the
@@ -373,8 +409,8 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "That suggests he will stand", "nobody is attempting to suggest …"
     if _predicted(cue) or _data_subject(cue) or _title_in_name(cue) or _what_things_do(cue, root):
         return "other"  # "will still insist", "a survey suggests", "70% said", "the Says No campaign"
-    if _not_done(cue):
-        return "other"  # "declined to declare it responsible", "did not want to say"
+    if _not_done(cue) or _called_on_a_thing(cue) or _inside_a_question(cue):
+        return "other"  # "declined to say", "called on its encyclopaedia", "how experts say it would …"
     if shape.startswith("prep:") and (shape[5:] not in SPEECH_PREPOSITIONS or root.pos_ == "PRON"):
         return "other"  # "ruled in favour of …"; "argued for them" (no proposition)
     if root.dep_ in ("agent", "prep") and root.lower_ not in SPEECH_PREPOSITIONS:

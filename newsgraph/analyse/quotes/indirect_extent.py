@@ -661,13 +661,19 @@ def _modal(tok: Token) -> bool:
 def _second_action(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """"said there would be no change and rejected the threat": a past-tense verb without a
     subject joined to a reported clause under a modal cannot continue that clause (which would
-    read "would … and reject"); it is a second thing the journalist says the speaker did."""
+    read "would … and reject"); it is a second thing the journalist says the speaker did. A form
+    of "be" after a reported "be" is no act of the speaker's but a second predicate of the
+    reported clause ("said the remarks may have been offensive but were not racist")."""
     s, e = pieces[-1]
     root = cand.root
     if not _modal(root) or root.tag_ not in ("VB", "VBN"):
         return pieces
+    # two predicates of "be" on one subject ("may have been offensive but were not racist"); not
+    # "there would be … and was", "forecast the bid would succeed and was more concerned to …"
+    shared = root.lemma_ == "be" and any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     for c in root.children:
-        if c.dep_ == "conj" and c.tag_ == "VBD" and s < c.i < e and not _has_subject(c):
+        if c.dep_ == "conj" and c.tag_ == "VBD" and s < c.i < e and not _has_subject(c) and not (
+                shared and c.lemma_ == "be"):
             cut = c.left_edge.i
             while cut > s and (_trailing(doc[cut - 1]) or doc[cut - 1].dep_ == "cc"):
                 cut -= 1
@@ -925,6 +931,32 @@ def _one_sentence(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return out or pieces
 
 
+PHRASE_OPENERS = frozenset({"IN", "TO"})
+
+
+def _phrase_interrupted(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"rejected overtures from No campaigners including, he claims, Tory leader Michael Howard":
+    an aside after a word that cannot end a phrase (a preposition, "including", "to")
+    interrupts that phrase, not a clause: what is claimed is the phrase it breaks
+    and what completes it ("No campaigners including … Tory leader Michael Howard"), not the
+    narration before it."""
+    src, cue = cand.source, cand.cue
+    before_cue = cand.shape in ("inverted", "parenthetical") or cand.shape == "ccomp" and pieces[-1][1] <= cue.i
+    if not before_cue or src is None or src.i > cue.i:
+        return pieces
+    a, b = src.left_edge.i, cue.i + 1
+    if a < 2 or doc[a - 1].text != "," or b + 1 >= len(doc) or doc[b].text != ",":
+        return pieces
+    before = doc[a - 2]
+    if before.tag_ not in PHRASE_OPENERS and before.lower_ != "including" or before.sent.start != cue.sent.start:
+        return pieces
+    start = before.head.left_edge.i if before.head.pos_ in ("NOUN", "PROPN") and before.head.i < before.i else before.i
+    end = cue.sent.end
+    while end > b + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return [(start, a - 1), (b + 1, end)] if end > b + 1 else pieces
+
+
 def in_another_sentence(cand: Candidate) -> bool:
     """Content the parse hung on a cue across a full stop it read as part of a word ("reported
     that stocks fell to 294.3m. On top of that, problems have …": the second sentence, or a
@@ -945,7 +977,8 @@ def mend_pieces(cand: Candidate) -> Pieces:
                  _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
                  _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action, _speakers_next_act, _sentence_run_in, _saying_left_out,
                  _present_aside, _summing_up, _source_named_again, _according_run_on,
-                 _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _one_sentence,
+                 _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _phrase_interrupted,
+                 _one_sentence,
                  _whole_words):
         pieces = mend(doc, cand, pieces)
     return pieces

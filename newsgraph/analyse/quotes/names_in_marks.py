@@ -42,6 +42,12 @@ WRITTEN_WORKS = frozenset(
 """Works whose title in marks may read like a sentence ('the commentary, "Tell your story," is
 thoughtful'): right after one of these nouns, quoted words are its title whatever their case."""
 
+DOCUMENTS = frozenset(
+    "study report paper survey thesis dissertation pamphlet booklet leaflet manifesto lecture review inquiry".split()
+)
+"""Documents whose title in marks may read like a sentence ('the study "Whose Job is It, Sir"'):
+right after one (or after 'a study called'), quoted words opening with a capital are its title."""
+
 NAMING_PARTICIPLES = frozenset({"call", "name", "label", "dub", "title", "entitle", "nickname", "brand", "term"})
 """Verbs whose past participle after a noun names it: 'links called "trackers"'."""
 
@@ -83,6 +89,10 @@ def is_name_in_marks(text: str, open_mark: int, content: str) -> bool:
     last = before[-1]
     if last in WRITTEN_WORKS:
         return True  # 'the commentary, "Tell your story,"'
+    titled = content.lstrip(" '‘")[:1].isupper() and not text[:open_mark].rstrip().endswith(":")
+    # not 'Said the report: "This finding …"': words the report says
+    if titled and (last in DOCUMENTS or len(before) >= 2 and last in NAMING_IF_TITLE and before[-2] in DOCUMENTS):
+        return True  # 'for the study "Whose Job is It, Sir"', 'a report called "Why We Fail"'
     skip = {"a", "an", "the", "as", "itself", "themselves", "himself", "herself", "it", "them"}
     near = [w for w in before if w not in skip]
     if last in ALWAYS_NAMING or (near and near[-1] in ALWAYS_NAMING):
