@@ -56,3 +56,9 @@ def test_a_name_never_ends_inside_an_unclosed_bracket() -> None:
     assert closed_name("World Weather Board (WWB") == "World Weather Board"
     assert closed_name("World Weather Board (WWB)") == "World Weather Board (WWB)"
     assert closed_name("Harbour Air") == "Harbour Air"
+
+
+def test_the_post_of_someone_named_only_later_is_not_the_description() -> None:
+    text = ("Star tackles burglar\n\nRock star Tom Reyes chased a burglar from his home. The singer said he "
+            "acted on impulse.\n\nOn Sunday he had been at a party for singer Sir Ann Lee's partner.\n")
+    assert ("Ann Lee", "PERSON") not in speakers(text, "acted on impulse")

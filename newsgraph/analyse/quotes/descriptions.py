@@ -89,12 +89,21 @@ def _in_lead(doc: Doc, tok: Token) -> bool:
     return bool(body) and body[0] <= tok.idx < (body[1] if len(body) > 1 else len(doc_text(doc)))
 
 
+def _written_before_name(text: str, role: str, ent: Entity, until: int) -> bool:
+    """The article writes ``role`` just before a mention of ``ent`` ("singer Sir Tom Reyes") before ``until``."""
+    return any(s < until and role in text[max(0, s - len(role) - TITLE_GAP) : s] for s, _e in ent.mentions)
+
+
+TITLE_GAP = 12
+"""Characters between a post and the name it titles ("Sir ", "Dr ", "the Rt Rev ")."""
+
+
 def _posts_of(doc: Doc, ent: Entity, skip: list[CharSpan], until: int) -> set[str]:
     """The head nouns of the posts the article writes a person with before ``until``: the last word
     of a title before the name ("Supreme Court Justice"; not "former" or "deputy" ones), a noun
     in apposition ("the Bishop of Harbour, Ann Lee,"; "Ann Lee, the bishop,")."""
     text = doc_text(doc)
-    posts = {r.split()[-1].lower() for r in ent.roles if r.split() and -1 < text.find(r) < until
+    posts = {r.split()[-1].lower() for r in ent.roles if r.split() and _written_before_name(text, r, ent, until)
              and not set(r.lower().replace("-", " ").split()) & POST_QUALIFIERS}
     for start, end in ent.mentions:
         if start >= until or inside_any(start, skip):
