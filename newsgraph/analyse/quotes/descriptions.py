@@ -17,6 +17,7 @@ from newsgraph.analyse.quotes.acts import lemma_act
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
     NOT_PEOPLE,
+    canonical_org,
     names_people,
     org_entity_at,
     org_nouns,
@@ -32,9 +33,90 @@ OWNER_POSSESSIVES = frozenset({"his", "her", "their"})
 
 
 def person_described(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
-    """The person a description stands for by the article's order (see the two rules below)."""
+    """The person a description stands for by the article's order (see the rules below)."""
     return opening_person_before(doc, tok, skip) or announced_person_after(doc, tok, skip) \
-        or named_by_next_sentence(doc, tok, skip)
+        or named_by_next_sentence(doc, tok, skip) or role_holder(doc, tok, skip)
+
+
+POST_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "former", "acting", "junior", "ex"})
+"""Words that make a title another post than its head noun ("former chancellor"); the words of
+``coreference.OTHER_POST``, which imports from here (so this module cannot import it)."""
+SAME_POST = {"judge": "justice", "justice": "judge"}
+"""Head nouns that name one post: "the judge" is "Supreme Court Justice Ann Lee"."""
+
+
+def role_holder(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
+    """"The Bishop of Harbour, the Rt Rev Ann Lee, …": "the bishop said" later (or "a Harbour judge
+    has ruled" in the lead, before "Supreme Court Justice Ann Lee") is the one person of the
+    article written with that post, as a title before the name or a noun beside it. Nobody or two
+    such people, or someone else named just before in its sentence: the description stays unnamed."""
+    lemma = tok.lemma_.lower()
+    if tok.tag_ not in ("NN", "NNP") or tok.ent_type_ == "PERSON" or lemma in org_nouns() or not _post_word(tok):
+        return None  # the post a person is written with says it names people ("bishop")
+    if lemma in UNNAMED_SOURCES or lemma.startswith("spokes") or lemma in NOT_PEOPLE:
+        return None
+    dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
+    if len(dets) != 1 or dets[0].lower_ not in ("the", "a", "an"):
+        return None  # "the judge's wife", "his lawyer": someone else's
+    if any(c.dep_ in ("appos", "relcl", "acl") or c.dep_ == "prep" and c.lower_ != "of" for c in tok.children):
+        return None
+    definite = dets[0].lower_ == "the"
+    if not definite and not _in_lead(doc, tok):
+        return None  # "a judge" later on may be any judge; in the lead it announces the story's one
+    idx = name_index(doc)
+    text = doc_text(doc)
+    if definite and any(tok.sent.start_char <= s < tok.idx and not inside_any(s, skip) and text[e : e + 2] not in ("'s", "’s")
+                        for s, e, _ent in idx.mentions):
+        return None  # "… passed to Tom Reyes, the flanker scored": either may be meant ("Lee's book" may not)
+    posts = {lemma, SAME_POST.get(lemma, lemma)}
+    until = tok.idx if definite else len(text)  # "the bishop" is one the article introduced
+    holders = {ent.name for ent in idx.people if posts & _posts_of(doc, ent, skip, until)}
+    return holders.pop() if len(holders) == 1 else None
+
+
+def _post_word(tok: Token) -> bool:
+    """A common noun, or a capitalised post ("the Bishop"), not an organisation's initials or name ("the FA")."""
+    if tok.tag_ != "NNP":
+        return True
+    return tok.text.istitle() and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+
+
+def _in_lead(doc: Doc, tok: Token) -> bool:
+    """``tok`` is in the article's first paragraph after the headline."""
+    layout = doc._.layout
+    starts = sorted(pa.start for pa in layout.paragraphs) if layout is not None else []
+    body = [s for s in starts if s > doc_text(doc).find("\n")]
+    return bool(body) and body[0] <= tok.idx < (body[1] if len(body) > 1 else len(doc_text(doc)))
+
+
+def _written_before_name(text: str, role: str, ent: Entity, until: int) -> bool:
+    """The article writes ``role`` just before a mention of ``ent`` ("singer Sir Tom Reyes") before ``until``."""
+    return any(s < until and role in text[max(0, s - len(role) - TITLE_GAP) : s] for s, _e in ent.mentions)
+
+
+TITLE_GAP = 12
+"""Characters between a post and the name it titles ("Sir ", "Dr ", "the Rt Rev ")."""
+
+
+def _posts_of(doc: Doc, ent: Entity, skip: list[CharSpan], until: int) -> set[str]:
+    """The head nouns of the posts the article writes a person with before ``until``: the last word
+    of a title before the name ("Supreme Court Justice"; not "former" or "deputy" ones), a noun
+    in apposition ("the Bishop of Harbour, Ann Lee,"; "Ann Lee, the bishop,")."""
+    text = doc_text(doc)
+    posts = {r.split()[-1].lower() for r in ent.roles if r.split() and _written_before_name(text, r, ent, until)
+             and not set(r.lower().replace("-", " ").split()) & POST_QUALIFIERS}
+    for start, end in ent.mentions:
+        if start >= until or inside_any(start, skip):
+            continue
+        named = doc.char_span(start, end, alignment_mode="expand")
+        if named is None:
+            continue
+        root = named.root
+        beside = [root.head] if root.dep_ == "appos" else []
+        beside += [c for c in root.children if c.dep_ == "appos"]
+        posts |= {t.lemma_.lower() for t in beside if t.pos_ == "NOUN" or t.tag_ == "NNP" and _post_word(t)
+                  and t.ent_type_ != "PERSON" and not {c.lower_ for c in t.children} & POST_QUALIFIERS}
+    return posts
 
 
 def named_by_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
@@ -288,3 +370,62 @@ def nicknamed_name(tok: Token) -> str | None:
     while start > 0 and doc[start - 1].ent_type_ == "PERSON" and doc[start - 1].is_title:
         start -= 1
     return doc[start : last + 1].text
+
+
+COUNT_WORDS = {"two": 2, "three": 3, "both": 2}
+
+
+def organisations_named_together(doc: Doc, tok: Token, skip: list[CharSpan]) -> list[str] | None:
+    """"Shares in Harbour Air and Bolt Motors fell … The companies said …": "the companies" (or
+    "the two firms", "both banks") are the organisations the article last wrote coordinated by
+    "and" before it, as many as the description counts."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in org_nouns():
+        return None
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" or c.lower_ == "both" for c in kids):
+        return None
+    if any(c.dep_ not in ("det", "nummod", "predet") for c in kids):
+        return None  # "the firms' shareholders", "the firms involved": not the firms alone
+    count = next((COUNT_WORDS[c.lower_] for c in kids if c.lower_ in COUNT_WORDS), None)
+    headline = doc_text(doc).find("\n")
+    members: list[Token] = []
+    for t in doc[: tok.i]:
+        if t.idx < headline or inside_any(t.idx, skip) or org_entity_at(doc, t.idx) is None or t.dep_ == "conj":
+            continue
+        conj = [c for c in t.conjuncts if c.i > t.i]
+        if conj and any(c.lower_ == "and" for c in t.children) and all(org_entity_at(doc, c.idx) for c in conj) \
+                and _called_together(t, tok):
+            members = [t, *conj]
+    if len(members) < 2 or count is not None and len(members) != count:
+        return None
+    names = [canonical_org(doc, _written_org(doc, m)) for m in members]
+    return names if len(set(names)) == len(names) else None
+
+
+def _called_together(first: Token, tok: Token) -> bool:
+    """The sentence that coordinates organisations from ``first`` on goes on to call them "the
+    firms" ("Shares in A and B fell as the firms …"): so the article writes them as the pair acting
+    together (not "the use of both A and B", two drugs the tagger took for firms)."""
+    for t in first.doc[first.i : tok.i + 1]:  # to the full stop (the parser may split the sentence early)
+        if t.text in (".", "!", "?"):
+            return False
+        if t.tag_ == "NNS" and t.lemma_.lower() in org_nouns() and any(c.lower_ == "the" for c in t.children):
+            return True
+    return False
+
+
+def _written_org(doc: Doc, tok: Token) -> str:
+    """The organisation name written at ``tok``: its entity's, run on over capitalised words the
+    tagger left out of it ("Biogen" of "Biogen Idec")."""
+    ent = org_entity_at(doc, tok.idx)
+    name = ent.name if ent is not None else tok.text
+    end = tok.idx + len(name)
+    if doc_text(doc)[tok.idx : end] != name:
+        return name
+    k = tok.i
+    while k < len(doc) and doc[k].idx < end:
+        k += 1
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title and not doc[k].ent_type_:
+        name += " " + doc[k].text
+        k += 1
+    return name

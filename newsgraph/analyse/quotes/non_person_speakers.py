@@ -161,14 +161,26 @@ def _initials(name: str) -> str:
     return "".join(w if w.isupper() else w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
 
 
+def closed_name(name: str) -> str:
+    """"World Health Organisation (WHO" (the tagger's name cut at the closing bracket): a name
+    never ends inside a bracket it opens; the unclosed part goes."""
+    while name.count("(") > name.count(")"):
+        name = name[: name.rindex("(")].rstrip()
+    return name
+
+
 def canonical_org(doc: Doc, name: str) -> str:
     """The name the article introduced an organisation by, for another name of it: an alias the
     people stage found, an acronym of its capitalised words ("CIPS" for the Chartered Institute
     of Purchasing and Supply), or a well-known other name the article's own name confirms."""
+    return closed_name(_canonical_org(doc, closed_name(name)))
+
+
+def _canonical_org(doc: Doc, name: str) -> str:
     ents = [e for e in (doc._.entities or []) if e.type in ORG_LABELS]
     if name.isupper() and len(name) >= 2:
         for ent in ents:
-            if ent.name != name and _initials(ent.name) == name:
+            if ent.name != name and _initials(closed_name(ent.name)) == name:
                 return ent.name
     for other in org_aliases().get(name, []):
         if any(ent.name == other for ent in ents):

@@ -28,7 +28,11 @@ from newsgraph.analyse.quotes.coreference import (
     pronoun_referent,
     resolve_name,
 )
-from newsgraph.analyse.quotes.descriptions import organisation_named_next, person_described
+from newsgraph.analyse.quotes.descriptions import (
+    organisation_named_next,
+    organisations_named_together,
+    person_described,
+)
 from newsgraph.analyse.quotes.non_person_speakers import (
     canonical_org,
     describe_source,
@@ -101,8 +105,12 @@ def name_speaker(
         if spk.type is None or not spk.name or spk.name in names:
             return _single_speaker(doc, subj, people, before, skip)  # not a list of speakers
         names.append(spk.name or "")
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return Speaker(joined, None, None, "GROUP")
+    return Speaker(_joined(names), None, None, "GROUP")
+
+
+def _joined(names: list[str]) -> str:
+    """"Apple, Intel and Motorola": a group by its members' names."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def person_before_affiliation(subj: Token) -> Token | None:
@@ -195,6 +203,9 @@ def _single_speaker(doc: Doc, subj: Token, people: list[Entity], before: int, sk
     given = _written_after_given_name(doc, subj)
     if given is not None:
         return Speaker(given, None, desc, "PERSON")
+    together = organisations_named_together(doc, subj, skip)
+    if together is not None:
+        return Speaker(_joined(together), None, desc, "GROUP")
     found = describe_source(doc, subj, before, skip)
     if found is None:
         return Speaker(None, None, desc)
