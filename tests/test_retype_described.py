@@ -117,3 +117,20 @@ def test_who_after_a_coordination_with_a_thing(conn: sqlite3.Connection, text: s
 def test_words_before_the_name_that_describe_nothing(conn: sqlite3.Connection, text: str) -> None:
     _store(conn, [_article(10, DESCRIBED[0]), _article(11, text)] + [_listed(i) for i in range(3)])
     assert _types(conn, BAND) == ["PERSON"] * 3
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Draw made.\n\nDunmore v Marisol\n\nMarisol await the winners.", False),  # a side of a fixture
+    ("Contest set: Dunmore vs. Marisol in the spring.", True),  # people's contests are written "vs."
+])
+def test_a_side_of_a_fixture_is_a_team(conn: sqlite3.Connection, text: str, kept: bool) -> None:
+    _store(conn, [_article(0, text, ("Marisol", "PERSON"), ("Dunmore", "ORG"))])
+    assert (_types(conn, "Marisol")[0] == "PERSON") is kept
+
+
+def test_a_titled_side_of_a_fixture_stays_a_person(conn: sqlite3.Connection) -> None:
+    text = "Dunmore v Marisol was the draw."
+    found = [Entity("Marisol", "PERSON", [(10, 17)], aliases=["Ms Marisol"]), Entity("Dunmore", "ORG", [(0, 7)])]
+    _store(conn, [Article(text=text, document="t.txt", source="in/t.txt", outlet="Courier", published="2022-04-01",
+                          entities=found)])
+    assert _types(conn, "Marisol") == ["PERSON"]

@@ -23,7 +23,11 @@ Two stronger rules reach what that one cannot:
    kin, or the text around a mention ("X, 45,", "said X.") still keep it a person;
 4. an entity its article describes only as a thing ("Anglo-Dutch household products group",
    "Malian desert blues band") with no person evidence is retyped whatever the store holds: to
-   the name's usual thing type, else WORK_OF_ART for a work noun, else ORG.
+   the name's usual thing type, else WORK_OF_ART for a work noun, else ORG;
+5. a name of several words with only a given name's shape for evidence, that the store's texts
+   call a thing in at least ``DESCRIBED_ARTICLES`` articles ("rock band X", "the X is") and a
+   person in none, is retyped (``described_as_thing``);
+6. a side of a fixture ("Ipswich v X") with no person evidence is a team (``in_fixture``).
 
 The entity takes that type and joins the global entity of that type and name; the quotations
 it speaks become an organisation's; the totals (``person_totals``, ``quote_tally``,
@@ -300,12 +304,29 @@ def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
                     and _described(conn, name, described):
                 new_type = usual[0] if usual else "LOC" if name.split()[0].lower() in PLACE_WORDS else "ORG"
                 why = f"only weak person evidence ({weak}) in its article; {described[name]}"
+            elif not r["gender"] and person_role(roles) is None and in_fixture(conn, int(r["id"])) \
+                    and person_evidence(r["name"], aliases, [], None) in (None, "given name") \
+                    and context_evidence(conn, int(r["id"])) is None:
+                new_type, why = usual[0] if usual else "ORG", "a side of a fixture (X v Y) in its article"
             else:
                 continue
             store = f"{new_type} in {usual[1]} of {total} articles naming it" if usual else "no article types it"
             retype(conn, int(r["id"]), new_type, f"{RETYPED}{new_type}: {why}; {store}")
             done += 1
     return done
+
+
+_FIXTURE_AFTER = re.compile(r" v [A-Z]")
+_FIXTURE_BEFORE = re.compile(r"[A-Za-z] v $")
+
+
+def in_fixture(conn: sqlite3.Connection, entity_id: int) -> bool:
+    """Rule 6: a mention of the entity is a side of a fixture ("Ipswich v X", "X v Derby"): a team,
+    not a person (a contest of people is written "vs." in news: "Trump vs. Clinton")."""
+    text = conn.execute("SELECT a.text FROM articles a JOIN entities e ON e.article_id = a.id WHERE e.id = ?",
+                        (entity_id,)).fetchone()[0]
+    return any(_FIXTURE_AFTER.match(text, end) or _FIXTURE_BEFORE.search(text, max(0, start - 5), start)
+               for start, end in conn.execute('SELECT start, "end" FROM mentions WHERE entity_id = ?', (entity_id,)))
 
 
 def _described(conn: sqlite3.Connection, name: str, seen: dict[str, str | None]) -> str | None:
