@@ -23,7 +23,11 @@ Two stronger rules reach what that one cannot:
    kin, or the text around a mention ("X, 45,", "said X.") still keep it a person;
 4. an entity its article describes only as a thing ("Anglo-Dutch household products group",
    "Malian desert blues band") with no person evidence is retyped whatever the store holds: to
-   the name's usual thing type, else WORK_OF_ART for a work noun, else ORG.
+   the name's usual thing type, else WORK_OF_ART for a work noun, else ORG;
+5. a name of several words with only a given name's shape for evidence, that the store's texts
+   call a thing in at least ``DESCRIBED_ARTICLES`` articles ("rock band X", "the X is") and a
+   person in none, is retyped (``described_as_thing``);
+6. a side of a fixture ("Ipswich v X") with no person evidence is a team (``in_fixture``).
 
 The entity takes that type and joins the global entity of that type and name; the quotations
 it speaks become an organisation's; the totals (``person_totals``, ``quote_tally``,
@@ -93,16 +97,17 @@ def person_evidence(name: str, aliases: Iterable[str], roles: Iterable[str], gen
     return None
 
 
-_AFTER = re.compile(r"\s*,\s*(?:who\b|\d{1,3}\s*,)|'s\s+([a-z-]+)")
+_AFTER = re.compile(r"\s*,\s*(?:(who)\b|\d{1,3}\s*,)|'s\s+([a-z-]+)")
 _CLAUSE_END = re.compile(r"\s*[.,;:]")
 _BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$|\b([A-Z][a-z]+\.?)\s+$")
+_COORDINATED = re.compile(r"([A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)\s*,?\s+(?:and|or)\s+$")
 
 
-def context_evidence(conn: sqlite3.Connection, entity_id: int) -> str | None:
+def context_evidence(conn: sqlite3.Connection, entity_id: int, *, who: bool = True) -> str | None:
     """What the article's text around the entity's mentions says of a person, read from the stored
     text and mention offsets (no parse): "X, who", "X, 45,", "X's wife", "said X." , a
-    title before it, or another person of the article whose name holds it ("Robin Butler")."""
-    names = _names()
+    title before it, or another person of the article whose name holds it ("Robin Butler").
+    ``who=False`` leaves out "X, who", which bands and clubs take as well."""
     row = conn.execute("SELECT e.article_id, e.name FROM entities e WHERE e.id = ?", (entity_id,)).fetchone()
     words = set(row["name"].split())
     for other in conn.execute("SELECT name, aliases FROM entities WHERE article_id = ? AND type = 'PERSON' AND id <> ?",
@@ -111,15 +116,73 @@ def context_evidence(conn: sqlite3.Connection, entity_id: int) -> str | None:
                for form in (other["name"], *_json(other["aliases"]))):
             return f"part of the name {other['name']}"
     text = conn.execute("SELECT text FROM articles WHERE id = ?", (row["article_id"],)).fetchone()[0]
-    kin, titles = names.kinship_nouns(), names.titles()
+    things = {r[0] for r in conn.execute(f"SELECT name FROM entities WHERE article_id = ? AND type IN ({_TYPES_SQL})",
+                                         (row["article_id"],))} if who else set()
     for start, end in conn.execute('SELECT start, "end" FROM mentions WHERE entity_id = ?', (entity_id,)):
-        after = _AFTER.match(text, end)
-        if after and (after.group(1) is None or after.group(1) in kin):
-            return f"after it: {after.group(0).strip()}"
-        before = _BEFORE.search(text[max(0, start - 30):start])
-        if before and (before.group(1) is None and _CLAUSE_END.match(text, end) or before.group(1) in titles):
-            return f"before it: {before.group(0).strip()}"
+        sign = text_person_sign(text, start, end, things if who else None)
+        if sign:
+            return sign
     return None
+
+
+def text_person_sign(text: str, start: int, end: int, things: set[str] | None) -> str | None:
+    """The person sign of the text around one mention ``text[start:end]``: "X, 45,", "X's wife",
+    "said X.", a title before it, and, unless ``things`` is None, "X, who" when X is not
+    coordinated with a name the article types a thing ("Arsenal or Chelsea, who won")."""
+    names = _names()
+    after = _AFTER.match(text, end)
+    if after and after.group(1) and things is not None:
+        joined = _COORDINATED.search(text[max(0, start - 60):start])
+        words = joined.group(1).split() if joined else []
+        if not any(" ".join(words[i:]) in things for i in range(len(words))):
+            return f"after it: {after.group(0).strip()}"
+    elif after and not after.group(1) and (after.group(2) is None or after.group(2) in names.kinship_nouns()):
+        return f"after it: {after.group(0).strip()}"
+    before = _BEFORE.search(text[max(0, start - 30):start])
+    if before and (before.group(1) is None and _CLAUSE_END.match(text, end) or before.group(1) in names.titles()):
+        return f"before it: {before.group(0).strip()}"
+    return None
+
+
+# the word right before the name, on its line and not a verb's object ("can play X", "to group X")
+_THING_BEFORE = re.compile(r"(?<!\bcan )(?<!\bwill )(?<!\bto )(?<!\bwould )(?<!\bcould )(?<!\bmay )"
+                           r"(?<!\bmight )(?<!\bmust )(?<!\bshould )(?<![\w'-])([a-z]+) $")
+_THE_THING = re.compile(r"\s*(?:[.,;:!?)]|(?:is|was|has|had|comes|offers|will|can|should)\b)")
+DESCRIBED_ARTICLES = 2  # rule 5: articles the store's text calls the name a thing in
+TEXT_ARTICLES_CAP = 200
+PLACE_WORDS = frozenset({"river", "lake", "loch", "mount", "bay", "sea", "ocean", "island", "valley", "forest"})
+
+
+def described_as_thing(conn: sqlite3.Connection, name: str) -> str | None:
+    """Rule 5: how the store's articles call a name of several words a thing, or None. At least
+    ``DESCRIBED_ARTICLES`` articles must name it after a thing noun ("rock band X", "charity X") or
+    as "the X" ending a clause or before a verb ("the X is"), and no article may say it is a person:
+    no entity of the name with a gender, a title or a person's role, no title, age, kin or
+    speech around it in any article's text ("X, who" does not count: "X, who were")."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    for r in conn.execute("SELECT aliases, roles, gender FROM entities WHERE name = ? LIMIT ?", (name, COUNT_CAP)):
+        roles = _json(r["roles"])
+        if r["gender"] or person_role(roles) or person_evidence(name, _json(r["aliases"]), [], None) not in (
+                None, "given name"):
+            return None
+    phrase = '"' + name.replace('"', '""') + '"'
+    pattern = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+    described: set[int] = set()
+    for article_id, text in conn.execute(
+            "SELECT a.id, a.text FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts_exact "
+            "WHERE articles_fts_exact MATCH ? LIMIT ?)", (phrase, TEXT_ARTICLES_CAP)):
+        for m in pattern.finditer(text):
+            if text_person_sign(text, m.start(), m.end(), None):
+                return None
+            before = _THING_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            word = before.group(1) if before else ""
+            if word in _thing_heads() or word == "the" and _THE_THING.match(text, m.end()):
+                described.add(article_id)
+    if len(described) < DESCRIBED_ARTICLES:
+        return None
+    return f"the store's text calls it a thing in {len(described)} articles"
 
 
 @dataclass
@@ -214,6 +277,7 @@ def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
     the store types non-person in a clear majority of articles. Runs inside the caller's write
     transaction. Returns how many entities were retyped."""
     done = 0
+    described: dict[str, str | None] = {}  # rule 5, read once per name
     for name in sorted(set(names_seen)):  # a fixed order: the log must not depend on the hash seed
         counts = _counts(conn, name)
         if counts is None:
@@ -235,12 +299,41 @@ def retype_names(conn: sqlite3.Connection, names_seen: Iterable[str]) -> int:
                     r["name"], aliases, roles, r["gender"], counts) is None \
                     and context_evidence(conn, int(r["id"])) is None:
                 new_type, why = usual[0], f"only weak person evidence ({weak}) in its article"
+            elif weak in (None, "given name") and not r["gender"] and person_role(roles) is None \
+                    and context_evidence(conn, int(r["id"]), who=False) is None \
+                    and _described(conn, name, described):
+                new_type = usual[0] if usual else "LOC" if name.split()[0].lower() in PLACE_WORDS else "ORG"
+                why = f"only weak person evidence ({weak}) in its article; {described[name]}"
+            elif not r["gender"] and person_role(roles) is None and in_fixture(conn, int(r["id"])) \
+                    and person_evidence(r["name"], aliases, [], None) in (None, "given name") \
+                    and context_evidence(conn, int(r["id"])) is None:
+                new_type, why = usual[0] if usual else "ORG", "a side of a fixture (X v Y) in its article"
             else:
                 continue
             store = f"{new_type} in {usual[1]} of {total} articles naming it" if usual else "no article types it"
             retype(conn, int(r["id"]), new_type, f"{RETYPED}{new_type}: {why}; {store}")
             done += 1
     return done
+
+
+_FIXTURE_AFTER = re.compile(r" v [A-Z]")
+_FIXTURE_BEFORE = re.compile(r"[A-Za-z] v $")
+
+
+def in_fixture(conn: sqlite3.Connection, entity_id: int) -> bool:
+    """Rule 6: a mention of the entity is a side of a fixture ("Ipswich v X", "X v Derby"): a team,
+    not a person (a contest of people is written "vs." in news: "Trump vs. Clinton")."""
+    text = conn.execute("SELECT a.text FROM articles a JOIN entities e ON e.article_id = a.id WHERE e.id = ?",
+                        (entity_id,)).fetchone()[0]
+    return any(_FIXTURE_AFTER.match(text, end) or _FIXTURE_BEFORE.search(text, max(0, start - 5), start)
+               for start, end in conn.execute('SELECT start, "end" FROM mentions WHERE entity_id = ?', (entity_id,)))
+
+
+def _described(conn: sqlite3.Connection, name: str, seen: dict[str, str | None]) -> str | None:
+    """``described_as_thing`` read once per name of a pass."""
+    if name not in seen:
+        seen[name] = described_as_thing(conn, name)
+    return seen[name]
 
 
 def _described_type(roles: list[str]) -> str:
