@@ -27,7 +27,9 @@ from newsgraph.analyse.base.cues import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     cue_indices,
+    cue_lemma,
     cue_subject,
+    cue_table,
     relative_antecedent,
 )
 from newsgraph.analyse.base.data import data_lines, data_rows
@@ -696,6 +698,18 @@ def _author_of_document_before(doc: Doc, tok: Token, before: int, skip: list[Cha
     return None
 
 
+REPORTER_SHARE = 0.8
+"""Share of a cue's uses annotators marked as reporting above which it plainly reports ("said",
+"noted"): its subject speaks, wherever the parser hung its clause."""
+
+
+def _plain_report(cue: Token) -> bool:
+    """``cue`` is a verb that nearly always reports speech ("said"), so its subject is a speaker even
+    when the parser put its clause inside another's report ("X said …, while voters said they …")."""
+    row = cue_table().get(cue_lemma(cue))
+    return row is not None and row[2] >= REPORTER_SHARE
+
+
 def _author_of_statement_on(cue: Token, subj: Token, before: int, skip: list[CharSpan], depth: int) -> Source | None:
     """"In a statement from Acme, the company denied …": the author of the document the cue is
     said in, when its subject is a bare description ("the company"), not a name of its own."""
@@ -767,8 +781,9 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
         subj = cue_subject(cue)
         if subj is None or subj.i == tok.i or inside_any(subj.idx, skip):
             continue
-        if subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" and reported_inside(subj, by_anyone=True):
-            continue  # "Democrats noted that Reyes refused …. They noted": Reyes is talked about
+        if subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" and not _plain_report(cue) \
+                and reported_inside(subj, by_anyone=True):
+            continue  # "Democrats noted that Reyes invoked …. They noted": Reyes is talked about
         relative = subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl"
         if relative:
             subj = subj.head.head  # "its submission, which states ...": the submission
@@ -785,8 +800,8 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
             return None  # "GPs feared …. It planned": "it" is no group of people ("MPs", "GPs"); someone else spoke last
         if found is not None and (found.type == "ORG" or plural and found.type == "GROUP"):
             return found
-        if found is not None or relative:
-            return None  # someone else spoke last ("cities that support ..."): no guess
+        if found is not None or relative or subj.lemma_.lower() in document_nouns():
+            return None  # someone else spoke last ("cities that support ...", "the reports said"): no guess
     if plural or not mentioned:
         return None
     org = _last_org_before(doc, tok.idx, skip, lookback=MENTIONED_LOOKBACK, in_subject=True)
