@@ -14,10 +14,10 @@ from newsgraph.analyse.base.cues import (
     SUBJECT_DEPS,
     cue_indices,
     cue_lemma,
-    cue_subject,
     relative_antecedent,
 )
 from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.reported import reported_inside
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_of, gender_words, known_given_name, titles
@@ -132,7 +132,7 @@ def _pronoun_referent(
     while k >= 0 and depth < PRONOUN_CHAIN and before - subjects[k][0] < 3000:
         prev = doc[subjects[k][1]]
         k -= 1
-        if prev.i == tok.i or _reported_inside(prev):
+        if prev.i == tok.i or reported_inside(prev):
             continue  # "he said the cuts proposed by Tom Reyes …": Tom Reyes is talked about
         if (start := _reprint_start(prev)) is not None and start < tok.idx:
             continue  # "McCrummen reports:" and her story: "she" in it is someone the story is about
@@ -181,12 +181,33 @@ def _pronoun_referent(
                 name = described_person(doc, prev, prev.idx, skip)
             passed_name = passed_name or name is not None and gender_compatible(doc, name, gender)
         if name and idx.by_name.get(name.lower()) is not None and gender_compatible(doc, name, gender):
-            return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or name
+            return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) \
+                or _person_opening_clause_after_but(prev, skip, gender) or name
         untyped = _person_name_typed_otherwise(prev, gender) if name is None and not passed_name else None
         if untyped is not None:
             return _person_subject_between(doc, prev.sent.end_char, tok.idx, skip, gender) or untyped
     ent = idx.last_mention_before(before, skip, lambda e: gender_compatible(doc, e.name, gender))
     return _subject_of_sentence_before(doc, tok, skip, gender) or (ent.name if ent else None)
+
+
+def _person_opening_clause_after_but(subj: Token, skip: list[CharSpan], gender: str | None) -> str | None:
+    """"Reyes claimed the race was between himself and Okken, but Lee is unfazed.": a person (of the
+    pronoun's gender) whose name follows "but" and a verb follows, later in the cue subject's sentence,
+    opens a clause of their own (the parser may join the name to a list before): the one written about last."""
+    doc = subj.doc
+    for t in doc[subj.i + 1 : subj.sent.end - 2]:
+        if t.lower_ != "but" or doc[t.i + 1].pos_ != "PROPN" or inside_any(t.idx, skip):
+            continue
+        name = doc[t.i + 1]
+        while name.i + 1 < subj.sent.end and doc[name.i + 1].pos_ == "PROPN":
+            name = doc[name.i + 1]
+        after = doc[name.i + 1] if name.i + 1 < subj.sent.end else None
+        if after is None or after.pos_ not in ("AUX", "VERB") or after.tag_ not in ("VBZ", "VBD", "MD", "VBP"):
+            continue
+        ent = entity_for_name(doc, doc[t.i + 1 : name.i + 1].text, doc[t.i + 1].idx)
+        if ent is not None and ent.name != subj.text and gender_compatible(doc, ent.name, gender):
+            return ent.name
+    return None
 
 
 def _object_of_gender(subj: Token, tok: Token, skip: list[CharSpan], gender: str | None) -> str | None:
@@ -299,10 +320,14 @@ def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], 
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NOUN" and (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
         return None  # "The skipper was boosted by …", "the former champion beat …": a person described
-    named = {ent.name for s, _e, ent in name_index(doc).mentions if prev.start_char <= s < prev.end_char}
+    mentions = [(s, ent.name) for s, _e, ent in name_index(doc).mentions if prev.start_char <= s < prev.end_char]
+    named = {name for _s, name in mentions}
     named |= {e.text for e in prev.ents if e.label_ == "PERSON" and not any(e.text in n for n in named)}
     if len(named) != 1:
         return None
+    first = min([s for s, _n in mentions] + [e.start_char for e in prev.ents if e.label_ == "PERSON"])
+    if any(PRONOUNS.get(t.lower_) == gender and t.idx < first for t in prev if gender in ("m", "f")):
+        return None  # "The former champion retired when she lost to Ann Lee": "she" before the name is someone else
     (name,) = named
     ent = name_index(doc).by_name.get(name.lower())
     return name if ent is not None and gender_compatible(doc, name, gender) else None
@@ -327,45 +352,6 @@ def _reports_words(verb: Token) -> bool:
     """``verb`` is a cue with a clause it reports ("warned the picture was …"): its subject is the
     one speaking, whatever the tagger made of it, and the people in the clause are talked about."""
     return verb.i in set(cue_indices(verb.doc)) and any(c.dep_ == "ccomp" for c in verb.children)
-
-
-def _reported_inside(subj: Token) -> bool:
-    """``subj`` is the agent of a modifier inside what another cue reports ("the cuts proposed by
-    X", "a plan X drew up"): X is talked about, not speaking."""
-    verb = subj.head.head if subj.dep_ == "pobj" and subj.head.dep_ == "agent" else subj.head
-    cues = set(cue_indices(subj.doc))
-    if _reported_after_split(subj):
-        return True
-    if verb.dep_ in ("advcl", "ccomp") and subj.dep_ in SUBJECT_DEPS:
-        # "Lee said the case was not as grave as Reyes believed": Reyes is talked about in Lee's report
-        return any(a.i in cues and _reported_by_someone(a) for a in verb.ancestors)
-    if verb.dep_ not in ("acl", "relcl"):
-        return False
-    return any(a.i in cues for a in verb.ancestors)
-
-
-def _reported_after_split(subj: Token) -> bool:
-    """``subj`` opens what a cue reports, in a "sentence" the parser split off the cue's own
-    ("Lee told the radio programme | Reyes had refused the change"): the sentence before ends in
-    no full stop and its main verb is a cue with nothing reported after it."""
-    sent = subj.sent
-    doc = subj.doc
-    if sent.start == 0 or subj.i - sent.start > 3:
-        return False
-    last = doc[sent.start - 1]
-    while last.is_space and last.i > 0:
-        last = doc[last.i - 1]
-    if last.is_punct or "\n" in doc[last.i : sent.start].text:
-        return False
-    root = last.sent.root
-    return root.i in set(cue_indices(doc)) and not any(c.dep_ in ("ccomp", "xcomp") for c in root.children)
-
-
-def _reported_by_someone(cue: Token) -> bool:
-    """The cue's subject is a person ("Lee said"), not a rumour or a report ("rumours suggested");
-    a name the tagger gave another type ("shadow chancellor Ann Lee warned") is someone too."""
-    subj = cue_subject(cue)
-    return subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in THIRD_PERSON or subj.pos_ == "PROPN")
 
 
 def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> str | None:

@@ -27,11 +27,14 @@ from newsgraph.analyse.base.cues import (
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
     cue_indices,
+    cue_lemma,
     cue_subject,
+    cue_table,
     relative_antecedent,
 )
 from newsgraph.analyse.base.data import data_lines, data_rows
 from newsgraph.analyse.base.doc import doc_text
+from newsgraph.analyse.base.reported import reported_inside
 from newsgraph.analyse.base.spans import inside_any
 from newsgraph.model import Entity
 from newsgraph.model import Span as CharSpan
@@ -538,8 +541,14 @@ def describe_source(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, 
             author = _document_author(doc, intro, before, skip, depth)
             author = author if author is not None and author.type == "ORG" else None
         if author is None and the:
-            # "the survey added": the organisation that spoke last, not any organisation named last
-            spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False)
+            # "the survey added" after "Acme released a survey": the organisation the article made
+            # its author, not whoever spoke or was named last (no author: the document alone)
+            author = _author_of_document_before(doc, tok, before, skip, depth)
+        if author is None and the and not any(c.dep_ in ("compound", "amod") and c.is_title for c in tok.children):
+            # "according to a survey. Acme said … The survey added": the organisation that spoke just
+            # before (not for "the Envisional report": it names an author of its own)
+            spoke = _previous_speaker(doc, tok, before, skip, plural=False, depth=depth, mentioned=False,
+                                      lookback=DOCUMENT_SPEAKER_LOOKBACK)
             author = spoke if spoke is not None and spoke.type == "ORG" else None
         return author
     if not names_people(lemma) and not office:
@@ -701,26 +710,102 @@ def _document_author(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     return None
 
 
+DOCUMENT_SPEAKER_LOOKBACK = 500
+"""Characters back within which the organisation that spoke last is the author of "the survey"
+the article gives no author ("according to a survey. Acme said …. The survey added")."""
+STUDY_NOUNS = frozenset({"report", "study", "survey", "poll", "research", "findings"})
+"""Names news uses in turn for one study ("a survey by Acme revealed … The report warns")."""
+PUBLISHING_VERBS = frozenset({"release", "publish", "issue", "produce", "compile", "conduct", "commission",
+                              "prepare", "unveil", "write"})
+"""Verbs whose subject is the author of the document they take ("Acme released a report")."""
+
+
+def _author_of_document_before(doc: Doc, tok: Token, before: int, skip: list[CharSpan], depth: int) -> Source | None:
+    """The organisation that wrote the document "the report" (``tok``) stands for: the last
+    earlier document of its kind (a study of any name) whose author the article names ("a report by Acme",
+    "Acme's report", "Acme released a report"); None when it names none."""
+    lemma = tok.lemma_.lower()
+    kinds = STUDY_NOUNS if lemma in STUDY_NOUNS else frozenset({lemma})
+    for t in reversed(doc[: tok.i]):
+        if tok.idx - t.idx > LOOKBACK:
+            break
+        if t.lemma_.lower() not in kinds or t.pos_ != "NOUN" or inside_any(t.idx, skip) or any(
+                c.dep_ == "compound" for c in t.children):
+            continue  # "a Harbour Word document": a product's name, no author
+        author = _document_author(doc, t, before, skip, depth)
+        if author is None and t.dep_ == "dobj" and t.head.lemma_.lower() in PUBLISHING_VERBS:
+            subj = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.lower_ in RELATIVE_PRONOUNS and doc[subj.i - 1].ent_type_ == "ORG":
+                subj = doc[subj.i - 1]  # "the boss of Acme which commissioned the research": Acme
+            author = describe_source(doc, subj, before, skip, depth=depth + 1) if subj is not None else None
+        if author is not None:
+            return author if author.type == "ORG" else None
+    return None
+
+
+REPORTER_SHARE = 0.8
+"""Share of a cue's uses annotators marked as reporting above which it plainly reports ("said",
+"noted"): its subject speaks, wherever the parser hung its clause."""
+
+
+def _plain_report(cue: Token) -> bool:
+    """``cue`` is a verb that nearly always reports speech ("said"), so its subject is a speaker even
+    when the parser put its clause inside another's report ("X said …, while voters said they …")."""
+    row = cue_table().get(cue_lemma(cue))
+    return row is not None and row[2] >= REPORTER_SHARE
+
+
+def _author_of_statement_on(cue: Token, subj: Token, before: int, skip: list[CharSpan], depth: int) -> Source | None:
+    """"In a statement from Acme, the company denied …": the author of the document the cue is
+    said in, when its subject is a bare description ("the company"), not a name of its own."""
+    if subj.pos_ != "NOUN" or depth > 2 or not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return None
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "in"):
+        obj = next((g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in document_nouns()), None)
+        if obj is None or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in obj.children):
+            continue  # "in its report, the committee said": its own
+        author = _document_author(subj.doc, obj, before, skip, depth)
+        if author is not None and author.type == "ORG":
+            return author
+    return None
+
+
 def _plural_subject_just_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> Token | None:
-    """"Harbour authorities have arrested twenty reporters. They accused them of …": "they" opening
-    a sentence stands for the people the sentence just before is about (its main clause's plural
-    subject), not for an organisation that spoke earlier about them."""
+    """"Harbour authorities have arrested twenty reporters. They accused them of …": "they" as the
+    first subject of its sentence (its main verb's, or an aside's: "Without growth, they say, …")
+    stands for the people the sentence just before is about (the last plural subject of its main
+    clause or a clause joined to it: "confidence has dipped and analysts have raised concerns"),
+    not for an organisation or a group that spoke earlier about them."""
     sent = tok.sent
-    if tok.i != sent.start or sent.start == 0 or tok.dep_ != "nsubj" or tok.head.dep_ != "ROOT":
+    if tok.dep_ != "nsubj":
+        return None
+    own = None if reported_inside(tok, by_anyone=True) else _last_plural_subject(sent.root, tok, skip)
+    if own is not None and not any(t.dep_ in SUBJECT_DEPS and t.pos_ in ("NOUN", "PROPN") for t in doc[own.i + 1 : tok.i]):
+        return own  # "Rivals met us and they said …"; not "experts agree that if … they would", "X claim …, while Y …, they"
+    if sent.start == 0 or tok.head.dep_ not in ("ROOT", "parataxis") or any(
+            t.dep_ in SUBJECT_DEPS for t in doc[sent.start : tok.i]):
         return None
     prev = doc[sent.start - 1].sent
     layout = doc._.layout
     if layout is not None and any(prev.start_char < pa.start <= tok.idx for pa in layout.paragraphs):
         return None  # another paragraph: another topic
-    subj = next((c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or subj.tag_ != "NNS" or inside_any(subj.idx, skip) or inside_any(prev.root.idx, skip):
+    return _last_plural_subject(prev.root, None, skip)
+
+
+def _last_plural_subject(root: Token, tok: Token | None, skip: list[CharSpan]) -> Token | None:
+    """The last subject (before ``tok``) of ``root`` or a verb joined to it, when it is plural and
+    names people or an institution ("confidence has dipped and analysts have raised concerns")."""
+    verbs = [root, *(c for c in root.children if c.dep_ == "conj")]
+    subjects = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and (tok is None or c.i < tok.i)]
+    subj = max(subjects, key=lambda c: c.i, default=None)
+    if subj is None or subj.tag_ not in ("NNS", "NNPS") or inside_any(subj.idx, skip) or inside_any(subj.head.idx, skip):
         return None
     lemma = subj.lemma_.lower()
-    return subj if names_people(lemma) or lemma in INSTITUTIONS else None
+    return subj if names_people(lemma) or lemma in INSTITUTIONS or subj.ent_type_ == "NORP" else None
 
 
 def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *, plural: bool,
-                      depth: int, mentioned: bool = True) -> Source | None:
+                      depth: int, mentioned: bool = True, lookback: int = LOOKBACK) -> Source | None:
     """What "it" ("they") stands for: the subject of the last reporting verb before it that names an
     organisation (or a group); else (``mentioned``) the organisation mentioned last."""
     if plural and depth <= 2:
@@ -734,13 +819,16 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
     while k >= 0:
         cue = doc[cues[k]]
         k -= 1
-        if tok.idx - cue.idx > LOOKBACK:
+        if tok.idx - cue.idx > lookback:
             break
         if inside_any(cue.idx, skip):
             continue
         subj = cue_subject(cue)
         if subj is None or subj.i == tok.i or inside_any(subj.idx, skip):
             continue
+        if subj.pos_ in ("NOUN", "PROPN") and subj.ent_type_ != "PERSON" and not _plain_report(cue) \
+                and reported_inside(subj, by_anyone=True):
+            continue  # "Democrats noted that Reyes invoked …. They noted": Reyes is talked about
         relative = subj.lower_ in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl"
         if relative:
             subj = subj.head.head  # "its submission, which states ...": the submission
@@ -750,11 +838,15 @@ def _previous_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan], *
             return None  # "he said ... it said": the person, then something else; no guess
         if subj.ent_type_ == "PERSON" and not (subj.dep_ == "nsubj" and _typed_org(doc, subj)):
             return None  # a person, or a thing that was introduced (passive): no one to stand for
-        found = describe_source(doc, subj, before, skip, depth=depth + 1)
+        found = _author_of_statement_on(cue, subj, before, skip, depth) or describe_source(
+            doc, subj, before, skip, depth=depth + 1)
+        if found is not None and not plural and (
+                subj.tag_ == "NNS" and not subj.text.isupper() or len(subj.text) > 2 and subj.text[:-1].isupper() and subj.text[-1] == "s"):
+            return None  # "GPs feared …. It planned": "it" is no group of people ("MPs", "GPs"); someone else spoke last
         if found is not None and (found.type == "ORG" or plural and found.type == "GROUP"):
             return found
-        if found is not None or relative:
-            return None  # someone else spoke last ("cities that support ..."): no guess
+        if found is not None or relative or subj.lemma_.lower() in document_nouns():
+            return None  # someone else spoke last ("cities that support ...", "the reports said"): no guess
     if plural or not mentioned:
         return None
     org = _last_org_before(doc, tok.idx, skip, lookback=MENTIONED_LOOKBACK, in_subject=True)
