@@ -22,7 +22,12 @@ from newsgraph.analyse.base.spans import inside_any
 from newsgraph.analyse.base.token_table import token_table
 from newsgraph.analyse.entities.names import gender_of, gender_words, known_given_name, titles
 from newsgraph.analyse.quotes.acts import lemma_act
-from newsgraph.analyse.quotes.descriptions import nicknamed_name, sentence_before_in_paragraph, titled_surname_person
+from newsgraph.analyse.quotes.descriptions import (
+    POST_QUALIFIERS,
+    nicknamed_name,
+    sentence_before_in_paragraph,
+    titled_surname_person,
+)
 from newsgraph.analyse.quotes.marks import find_quoted_spans
 from newsgraph.analyse.quotes.non_person_speakers import (
     HUMAN_SUFFIXES,
@@ -480,7 +485,6 @@ KIN_NOUNS = frozenset({"father", "mother", "son", "daughter", "wife", "husband",
 """Person nouns that relate a person to a person, never to an organisation's post."""
 
 
-OTHER_POST = frozenset({"shadow", "deputy", "vice", "assistant", "former", "acting", "junior", "ex"})
 """Words that make a role another post than its head noun alone ("shadow chancellor")."""
 
 
@@ -516,7 +520,7 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
         return [set(r.lower().split()) for r in ent.roles if r.lower().split()[-1:] == [head]]
 
     def has_role(ent: Entity) -> bool:  # "the chancellor" is not the "shadow chancellor"
-        return any(not (r & OTHER_POST) - own for r in roles(ent))
+        return any(not (r & POST_QUALIFIERS) - own for r in roles(ent))
 
     def other_post(name: str | None, strict: bool = False) -> bool:  # strict: any post but this one
         ent = idx.by_name.get(name.lower()) if name else None
@@ -526,7 +530,7 @@ def described_person(doc: Doc, tok: Token, before: int, skip: list[CharSpan], de
     if ent is not None:
         return ent.name
     intro = introducing_phrase(doc, tok, skip) if depth < 2 else None
-    if intro is not None and {c.lower_ for c in intro.children} & OTHER_POST - own:
+    if intro is not None and {c.lower_ for c in intro.children} & POST_QUALIFIERS - own:
         intro = None  # "shadow chancellor Tom Reyes" did not introduce "the chancellor"
     found = described_person(doc, intro, intro.idx, skip, depth + 1) if intro is not None else None
     if found is not None:  # "the minister" after "Ruritania's justice minister has warned"

@@ -39,8 +39,8 @@ def person_described(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
 
 
 POST_QUALIFIERS = frozenset({"shadow", "deputy", "vice", "assistant", "former", "acting", "junior", "ex"})
-"""Words that make a title another post than its head noun ("former chancellor"); the words of
-``coreference.OTHER_POST``, which imports from here (so this module cannot import it)."""
+"""Words that make a title another post than its head noun ("former chancellor"); coreference
+reads the same list."""
 SAME_POST = {"judge": "justice", "justice": "judge"}
 """Head nouns that name one post: "the judge" is "Supreme Court Justice Ann Lee"."""
 
