@@ -258,6 +258,22 @@ def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[s
     return telling
 
 
+_PLACES_SQL = "SELECT DISTINCT name FROM entities WHERE article_id = ? AND type = 'GPE'"
+_ARTICLES_OF_SQL = "SELECT DISTINCT article_id FROM entities WHERE global_id = ? ORDER BY article_id DESC LIMIT ?"
+
+
+def telling_places(conn: sqlite3.Connection, article_id: int, global_id: int) -> list[str]:
+    """Places named both in an article and in a global person's latest articles that few articles of
+    the store name (< 2 %): "Vermont" beside a senator "Pat Leahy" and "Patrick J. Leahy"; never
+    "United States" or "London"."""
+    mine = {r[0] for r in conn.execute(_PLACES_SQL, (article_id,))}
+    theirs = {r[0] for (a,) in conn.execute(_ARTICLES_OF_SQL, (global_id, COMENTION_ARTICLES))
+              for r in conn.execute(_PLACES_SQL, (a,))}
+    top = max(1, int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]))
+    cap = min(1000, max(10, top // 50))
+    return sorted(p for p in mine & theirs if _named_in(conn, p) < cap)
+
+
 def _named_in(conn: sqlite3.Connection, name: str) -> int:
     """How many entities of the store have this name (about its articles; counted up to 1000)."""
     return int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM entities WHERE name = ? LIMIT 1000)",
