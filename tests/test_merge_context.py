@@ -280,3 +280,16 @@ def test_single_names_join_as_a_person_only_when_something_says_person(conn) -> 
     merge_new_entities(conn)
     assert _global_of(conn, "entertainment/1.txt", "Keswin") != _global_of(conn, "entertainment/2.txt", "Keswin")
     assert _global_of(conn, "entertainment/3.txt", "Marrow") == _global_of(conn, "entertainment/4.txt", "Marrow")
+
+
+def test_a_sport_page_person_without_a_role_is_not_an_artist_of_that_name(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("entertainment/1.txt", "Rory Quint", roles=("best male artist winner",)),
+                          _art("entertainment/2.txt", "Rory Quint"),
+                          _art("sport/1.txt", "Rory Quint"),  # a runner of the same name
+                          _art("entertainment/3.txt", "Dana Lusk"),
+                          _art("sport/2.txt", "Dana Lusk")])  # no role on either side: one person
+    merge_new_entities(conn)
+    rapper = _global_of(conn, "entertainment/1.txt", "Rory Quint")
+    assert _global_of(conn, "entertainment/2.txt", "Rory Quint") == rapper
+    assert _global_of(conn, "sport/1.txt", "Rory Quint") != rapper
+    assert _global_of(conn, "sport/2.txt", "Dana Lusk") == _global_of(conn, "entertainment/3.txt", "Dana Lusk")

@@ -289,7 +289,8 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     about different sports (then the sport section and sport roles they share agree nothing: the
     rugby and the football player of one name; nor do the names named with both, the sport pages'
     media and clubs). Agreements: a shared field or section, a field of one that is the section of
-    the other, telling names named with both."""
+    the other, telling names named with both. With nothing agreeing, a person of only the sport pages
+    and no role conflicts with one of roles only in the arts."""
     agree: list[str] = []
     conflict: list[str] = []
     if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
@@ -317,4 +318,16 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player
     if both:
         agree.append(f"{_NAMED_WITH}{', '.join(both[:3])}")
+    if not agree and (_sport_page_and_artist(mine, theirs) or _sport_page_and_artist(theirs, mine)):
+        conflict.append("a sport page's person vs roles only in the arts")
     return Comparison(tuple(agree), tuple(conflict))
+
+
+_ARTS_FIELDS = frozenset({"arts", "media"})
+
+
+def _sport_page_and_artist(page: Context, artist: Context) -> bool:
+    """Only sport-section articles with no role on one side, only roles in the arts on the other (the
+    runner and the rapper of one name): with nothing agreeing that is two people. A footballer
+    without a role in a celebrity story still joins the sport pages' footballer."""
+    return page.sections == {"sport"} and not page.fields and bool(artist.fields) and artist.fields <= _ARTS_FIELDS
