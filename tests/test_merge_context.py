@@ -209,3 +209,87 @@ def test_the_outlet_named_everywhere_is_no_evidence_for_a_join(conn) -> None:  #
     merge_new_entities(conn)
     assert _global_of(conn, "entertainment/1.txt", "Dara Williams") != _global_of(conn, "sport/1.txt",
                                                                                   "Dara Williams")
+
+
+def test_a_judge_titled_surname_joins_no_one_never_called_a_judge(conn) -> None:  # type: ignore[no-untyped-def]
+    finance = [_art(f"business/{i}.txt", "Quentin Harrowby", roles=("former finance chief",),
+                    aliases=("Mr Harrowby",)) for i in range(4)]
+    store_articles(conn, [*finance, _art("politics/1.txt", "Harrowby", aliases=("Mr Justice Harrowby",)),
+                          _art("business/9.txt", "Harrowby", aliases=("Mr Harrowby",))])
+    merge_new_entities(conn)
+    chief = _global_of(conn, "business/0.txt", "Quentin Harrowby")
+    assert _global_of(conn, "politics/1.txt", "Harrowby") != chief  # a judge, not the finance chief
+    assert _global_of(conn, "business/9.txt", "Harrowby") == chief
+
+
+def test_a_judge_titled_surname_joins_the_judge_of_that_surname(conn) -> None:  # type: ignore[no-untyped-def]
+    judge = [_art(f"politics/{i}.txt", "Alma Perrivale", roles=("High Court judge",)) for i in range(3)]
+    store_articles(conn, [*judge, _art("politics/9.txt", "Perrivale", aliases=("Judge Perrivale",))])
+    merge_new_entities(conn)
+    assert _global_of(conn, "politics/9.txt", "Perrivale") == _global_of(conn, "politics/0.txt", "Alma Perrivale")
+
+
+def test_a_short_given_name_joins_the_long_form_when_a_rare_place_agrees(conn) -> None:  # type: ignore[no-untyped-def]
+    state = (("Oldmarsh", "GPE"),)
+    store_articles(conn, [_art("business/1.txt", "Pat Quellan", roles=("Senator",), others=state),
+                          _art("wire_2016-09-12_a-story.txt", "Patrick J. Quellan", others=state),
+                          _art("business/2.txt", "Bill Quellan", others=(("Farshire", "GPE"),)),
+                          _art("wire_2016-09-13_b-story.txt", "William Quellan")])
+    merge_new_entities(conn)
+    senator = _global_of(conn, "wire_2016-09-12_a-story.txt", "Patrick J. Quellan")
+    assert _global_of(conn, "business/1.txt", "Pat Quellan") == senator
+    assert _global_of(conn, "business/2.txt", "Bill Quellan") != _global_of(conn, "wire_2016-09-13_b-story.txt",
+                                                                           "William Quellan")  # nothing agrees
+    assert any("short and long form of a given name" in m["rules"] for m in merges(conn))
+
+
+def test_a_short_given_name_of_two_long_forms_joins_neither(conn) -> None:  # type: ignore[no-untyped-def]
+    state = (("Oldmarsh", "GPE"),)
+    store_articles(conn, [_art("wire_2016-09-12_a-story.txt", "Patrick Quellan", others=state),
+                          _art("wire_2016-09-13_b-story.txt", "Patricia Quellan", others=state),
+                          _art("business/1.txt", "Pat Quellan", others=state)])
+    merge_new_entities(conn)
+    pat = _global_of(conn, "business/1.txt", "Pat Quellan")
+    assert pat not in {_global_of(conn, "wire_2016-09-12_a-story.txt", "Patrick Quellan"),
+                       _global_of(conn, "wire_2016-09-13_b-story.txt", "Patricia Quellan")}
+
+
+def test_a_lone_surname_joins_the_one_namesake_its_context_fits(conn) -> None:  # type: ignore[no-untyped-def]
+    club = (("Ashdown Rovers", "ORG"),)
+    player = [_art(f"sport/{i}.txt", "Joran Tellwick", others=club) for i in range(3)]
+    fan = _art("entertainment/1.txt", "Bob Tellwick", roles=("fan",))
+    store_articles(conn, [*player, fan, _art("sport/8.txt", "Tellwick", others=club),
+                          _art("sport/9.txt", "Tellwick"),
+                          _art("sport/10.txt", "Eidar Gullvik", others=club),
+                          _art("sport/11.txt", "Gullvik", others=club)])
+    merge_new_entities(conn)
+    joran = _global_of(conn, "sport/0.txt", "Joran Tellwick")
+    assert _global_of(conn, "sport/8.txt", "Tellwick") == joran  # 3 of 4 articles, the fan's apart
+    assert _global_of(conn, "sport/9.txt", "Tellwick") != joran  # only the section agrees
+    assert _global_of(conn, "sport/11.txt", "Gullvik") == _global_of(conn, "sport/10.txt", "Eidar Gullvik")
+
+
+def test_single_names_join_as_a_person_only_when_something_says_person(conn) -> None:  # type: ignore[no-untyped-def]
+    gig = (("Franz Kettle", "PERSON"), ("Moonfield Festival", "ORG"))
+    store_articles(conn, [_art("business/1.txt", "Ida Keswin", roles=("chief executive",)),
+                          _art("entertainment/1.txt", "Keswin", others=gig),
+                          _art("entertainment/2.txt", "Keswin", others=gig),
+                          _art("entertainment/3.txt", "Marrow", roles=("dancer",), others=gig),
+                          _art("business/2.txt", "Ola Marrow", roles=("chief executive",)),
+                          _art("entertainment/4.txt", "Marrow", others=gig)])
+    merge_new_entities(conn)
+    assert _global_of(conn, "entertainment/1.txt", "Keswin") != _global_of(conn, "entertainment/2.txt", "Keswin")
+    assert _global_of(conn, "entertainment/3.txt", "Marrow") == _global_of(conn, "entertainment/4.txt", "Marrow")
+
+
+def test_a_sport_page_person_without_a_role_is_not_an_artist_of_that_name(conn) -> None:  # type: ignore[no-untyped-def]
+    store_articles(conn, [_art("entertainment/1.txt", "Rory Quint", roles=("best male artist winner",)),
+                          _art("entertainment/2.txt", "Rory Quint"),
+                          _art("sport/1.txt", "Rory Quint"),  # a runner of the same name
+                          _art("entertainment/3.txt", "Dana Lusk"),
+                          _art("sport/2.txt", "Dana Lusk")])  # no role on either side: one person
+    merge_new_entities(conn)
+    rapper = _global_of(conn, "entertainment/1.txt", "Rory Quint")
+    assert _global_of(conn, "entertainment/2.txt", "Rory Quint") == rapper
+    assert _global_of(conn, "sport/1.txt", "Rory Quint") != rapper
+    assert _global_of(conn, "sport/2.txt", "Dana Lusk") == _global_of(conn, "entertainment/3.txt", "Dana Lusk")

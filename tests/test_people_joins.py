@@ -248,3 +248,27 @@ def test_a_lone_surname_joins_a_full_name_read_as_a_person_only_after_places() -
     lone = Entity(name="Kalogeropoulos", type="PERSON", mentions=[(37, 51)])
     joined = join_lone_surnames(English()(text), [full, lone])
     assert [e.name for e in joined] == ["Stavros Kalogeropoulos"] and joined[0].mentions == [(0, 22), (37, 51)]
+
+
+def test_a_given_name_said_to_a_transcript_label_is_that_speaker(nlp) -> None:  # noqa: F811
+    text = ("Governor Lena Harwick spoke on Sunday.\n\nPartial transcript as follows:\n\n"
+            "HOLLOWAY: Let us begin with the budget. Why would the state cut the schools?\n\n"
+            "HARWICK: Well, look, this is a serious matter, Chris. The budget is balanced.\n\n"
+            "HOLLOWAY: Governor, will you sign it?\n\n"
+            "HARWICK: I will sign it next week.")
+    found = people(analyse(nlp, text))
+    assert "Chris Holloway" in found and "Chris" not in found and "HOLLOWAY" not in found
+
+
+def test_a_given_name_said_outside_a_transcript_stays_a_given_name(nlp) -> None:  # noqa: F811
+    text = ("Governor Lena Harwick spoke on Sunday. \"This is a serious matter, Chris,\" she told a "
+            "reporter, Mr Holloway. The budget is balanced, she said.")
+    found = people(analyse(nlp, text))
+    assert not any(name.startswith("Chris ") for name in found)
+
+
+def test_a_titled_short_surname_with_a_doubled_letter_written_once_is_the_person(nlp) -> None:  # noqa: F811
+    text = ("Trade Commissioner Jules Parrel said he wanted the review done swiftly. \"The plan is "
+            "serious,\" said Mr Parel. \"We have no objection.\"")
+    found = people(analyse(nlp, text))
+    assert "Jules Parrel" in found and "Parel" not in found

@@ -53,6 +53,7 @@ from newsgraph.store.person_context import (
     entity_context,
     genders_of,
     global_context,
+    telling_places,
 )
 from newsgraph.store.retype import retype_batch
 
@@ -284,7 +285,7 @@ class _People:
         mine = entity_context(self.conn, e)
         key = name_key(name)
         if key is not None:
-            return self._match_full_name(name, key, mine, self.namesakes_beside(e, key))
+            return self._match_full_name(name, key, mine, self.namesakes_beside(e, key), e["article_id"])
         aliases = json.loads(e["aliases"])
         cands = _surname_candidates(self.conn, name, aliases, self.by_surname)
         if cands:
@@ -295,7 +296,7 @@ class _People:
             g = self.single.get(name.lower())
             cmp = self.compare(mine, g, True) if g is not None and not common_surname(name) else None
             if g is not None and cmp is not None and not cmp.apart and cmp.of_the_person \
-                    and cmp.same_section:
+                    and cmp.same_section and self.told_a_person(mine, g):
                 self.joined(g, mine)  # "star Bez" of one show in two entertainment stories; Ulrich Bez is a carmaker
                 return g.id, f"same single name, a surname of others: {cmp.reason()}"
             g = self.created(name, mine)
@@ -309,6 +310,12 @@ class _People:
         self.single.setdefault(name.lower(), g)
         return g.id, "new"
 
+    def told_a_person(self, mine: Context, g: _Global) -> bool:
+        """Something says a lone name is a person (a role of a field, a gender): the band "Keane"
+        and the club "Bolton" of two stories have neither, the dancer "Bez" has."""
+        theirs = self.context(g)
+        return bool(mine.fields or mine.genders or theirs.fields or theirs.genders)
+
     def namesakes_beside(self, e: sqlite3.Row, key: tuple[str, ...]) -> list[tuple[str, int | None]]:
         """The other people of ``e``'s article with its name key (name, global id): the article tells
         them apart ("George W Bush, Bill Clinton, George Bush"), so none of theirs is ``e``'s."""
@@ -317,7 +324,8 @@ class _People:
         return [(r["name"], r["global_id"]) for r in rows if r["name"] != e["name"] and name_key(r["name"]) == key]
 
     def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context,
-                         beside: Sequence[tuple[str, int | None]] = ()) -> tuple[int, str]:
+                         beside: Sequence[tuple[str, int | None]] = (), article_id: int | None = None
+                         ) -> tuple[int, str]:
         """Rule 1 with context: among the global people of this name (initials agreeing), the one whose
         articles agree most; none when the context conflicts more than it agrees (for a common
         surname, sections far apart are a conflict). Not the person of a namesake the same article
@@ -335,6 +343,10 @@ class _People:
             cmp, best = max(fitting, key=lambda t: (len(t[0].agree) - len(t[0].conflict), t[1].articles, -t[1].id))
             self.joined(best, mine)
             return best.id, f"same full name: {cmp.reason()}"
+        short = self.short_form_of(name, key, mine, article_id) if article_id is not None else None
+        if short is not None:
+            self.joined(short[0], mine)
+            return short[0].id, short[1]
         g = self.created(name, mine)
         self.by_key.setdefault(key, []).append(g)
         self.by_surname[surname(name)].append(g)
@@ -344,18 +356,68 @@ class _People:
             return g.id, f"{NAMESAKE} {other.name} (#{other.id}): {why}"
         return g.id, "new"
 
+    def short_form_of(self, name: str, key: tuple[str, ...], mine: Context,
+                      article_id: int) -> tuple[_Global, str] | None:
+        """The one global person whose given name is the long or short form of this one ("Pat Leahy",
+        "Patrick J. Leahy"; ``names_nicknames.tsv``), the surname and suffix the same, if their
+        articles agree on more than a section: a role field, telling names, or a place few articles
+        name ("Vermont"). Two people of the surname qualifying is no join."""
+        from newsgraph.analyse.entities.names import same_given_name
+
+        if len(key) != 3 or _parse(name).family_first:
+            return None
+        found = []
+        for c in self.by_surname.get(key[1], []):
+            other = name_key(c.name)
+            if other is None or len(other) != 3 or other[0] == key[0] or other[2] != key[2] \
+                    or not same_given_name(key[0].capitalize(), other[0].capitalize()) \
+                    or not initials_agree(name, c.name):
+                continue
+            cmp = self.compare(mine, c, common_surname(key[1]))
+            if cmp.apart:
+                continue
+            places = telling_places(self.conn, article_id, c.id)
+            if cmp.of_the_person or places:
+                found.append((c, "; ".join([*cmp.agree, *([f"places named with both: {', '.join(places[:3])}"]
+                                                          if places else [])])))
+        if len(found) != 1:
+            return None
+        return found[0][0], f"short and long form of a given name ({found[0][0].name}): {found[0][1]}"
+
     def lone_surname(self, name: str, aliases: list[str], gender: str, cands: list[_Global],
                      mine: Context) -> tuple[_Global | None, str]:
-        """Rule 2: the dominant person of the surname, else the one office holder, if its context agrees."""
+        """Rule 2: the dominant person of the surname, else the one office holder, else the one whose
+        context fits, if its context agrees. A judge ("Mr Justice Sullivan") is no one never called one."""
+        if _judge_titled(name, aliases):
+            cands = [c for c in cands if self.conn.execute(_JUDGE_SQL, (c.id,)).fetchone() is not None]
         best, rule = _dominant(cands, gender)
         if best is None:
             best, rule = _office_holder(self.conn, name, aliases, cands)
+        if best is None:
+            best, rule = self.fitting_dominant(cands, gender, mine)
         if best is None:
             return None, ""
         cmp = self.compare(mine, best, common_surname(name))
         if cmp.apart or not cmp.beyond_the_section and given_name_alone(name, aliases):
             return None, ""
         return best, rule
+
+    def fitting_dominant(self, cands: list[_Global], gender: str, mine: Context) -> tuple[_Global | None, str]:
+        """The person a lone surname means among the namesakes whose context fits its article (not
+        apart): the sport pages' "Terry" is John Terry when the one other Terry is a fan of an arts
+        story. The person must hold 90 % of the fitting namesakes' articles and share the section
+        and something of the person (a role field, telling names), since fewer articles count."""
+        if gender != "-":
+            cands = [c for c in cands if c.gender in ("-", gender)]
+        scored = [(self.compare(mine, c, True), c) for c in cands]
+        fitting = [(cmp, c) for cmp, c in scored if not cmp.apart]
+        if not fitting:
+            return None, ""
+        cmp, best = max(fitting, key=lambda t: (t[1].articles, -t[1].id))
+        total = sum(c.articles for _, c in fitting)
+        if best.articles < DOMINANCE * total or not (cmp.same_section and cmp.of_the_person):
+            return None, ""
+        return best, f"surname of the one {best.name} of this context ({best.articles}/{total} articles): {cmp.reason()}"
 
     def revisit_surnames(self, surnames: set[str]) -> int:
         """Lone surnames stored before their person became dominant ("Obama" in an early article)."""
@@ -377,6 +439,16 @@ class _People:
                 self.joined(best, mine)
                 joined += 1
         return joined
+
+
+_JUDGE_WORDS = frozenset({"Justice", "Judge"})
+_JUDGE_SQL = ("SELECT 1 FROM entities WHERE global_id = ? AND type = 'PERSON' AND (lower(roles) LIKE '%judge%' "
+              "OR lower(roles) LIKE '%justice%' OR aliases LIKE '%Judge %' OR aliases LIKE '%Justice %') LIMIT 1")
+
+
+def _judge_titled(name: str, aliases: list[str]) -> bool:
+    """A lone surname written after a judge's title ("Mr Justice Sullivan", "Lord Justice X", "Judge X")."""
+    return any(len(w := a.split()) >= 2 and w[-1].lower() == name.lower() and w[-2] in _JUDGE_WORDS for a in aliases)
 
 
 _OFFICE_ADJECTIVES = {"President": "presidential", "Governor": "gubernatorial", "Gov.": "gubernatorial",

@@ -258,6 +258,22 @@ def _telling(conn: sqlite3.Connection, mine: Context, theirs: Context) -> list[s
     return telling
 
 
+_PLACES_SQL = "SELECT DISTINCT name FROM entities WHERE article_id = ? AND type = 'GPE'"
+_ARTICLES_OF_SQL = "SELECT DISTINCT article_id FROM entities WHERE global_id = ? ORDER BY article_id DESC LIMIT ?"
+
+
+def telling_places(conn: sqlite3.Connection, article_id: int, global_id: int) -> list[str]:
+    """Places named both in an article and in a global person's latest articles that few articles of
+    the store name (< 2 %): "Vermont" beside a senator "Pat Leahy" and "Patrick J. Leahy"; never
+    "United States" or "London"."""
+    mine = {r[0] for r in conn.execute(_PLACES_SQL, (article_id,))}
+    theirs = {r[0] for (a,) in conn.execute(_ARTICLES_OF_SQL, (global_id, COMENTION_ARTICLES))
+              for r in conn.execute(_PLACES_SQL, (a,))}
+    top = max(1, int(conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]))
+    cap = min(1000, max(10, top // 50))
+    return sorted(p for p in mine & theirs if _named_in(conn, p) < cap)
+
+
 def _named_in(conn: sqlite3.Connection, name: str) -> int:
     """How many entities of the store have this name (about its articles; counted up to 1000)."""
     return int(conn.execute("SELECT count(*) FROM (SELECT 1 FROM entities WHERE name = ? LIMIT 1000)",
@@ -273,7 +289,8 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     about different sports (then the sport section and sport roles they share agree nothing: the
     rugby and the football player of one name; nor do the names named with both, the sport pages'
     media and clubs). Agreements: a shared field or section, a field of one that is the section of
-    the other, telling names named with both."""
+    the other, telling names named with both. With nothing agreeing, a person of only the sport pages
+    and no role conflicts with one of roles only in the arts."""
     agree: list[str] = []
     conflict: list[str] = []
     if mine.gender != "-" and theirs.gender != "-" and mine.gender != theirs.gender:
@@ -301,4 +318,16 @@ def compare(conn: sqlite3.Connection, mine: Context, theirs: Context, *, common:
     both = [] if other_sport else _telling(conn, mine, theirs)  # "BBC Sport" beside the rugby and the football player
     if both:
         agree.append(f"{_NAMED_WITH}{', '.join(both[:3])}")
+    if not agree and (_sport_page_and_artist(mine, theirs) or _sport_page_and_artist(theirs, mine)):
+        conflict.append("a sport page's person vs roles only in the arts")
     return Comparison(tuple(agree), tuple(conflict))
+
+
+_ARTS_FIELDS = frozenset({"arts", "media"})
+
+
+def _sport_page_and_artist(page: Context, artist: Context) -> bool:
+    """Only sport-section articles with no role on one side, only roles in the arts on the other (the
+    runner and the rapper of one name): with nothing agreeing that is two people. A footballer
+    without a role in a celebrity story still joins the sport pages' footballer."""
+    return page.sections == {"sport"} and not page.fields and bool(artist.fields) and artist.fields <= _ARTS_FIELDS

@@ -215,9 +215,10 @@ def _surname_variant(text: str, ent: Entity, mine: str, theirs: str) -> bool:
 def _titled_misspelling_owner(ent: Entity, persons: list[Entity], gone: set[int]) -> Entity | None:
     """ "Mr Tracey" in an article about David Treacy ("Mr Treacy"): a surname only ever written
     after an honorific, that nobody of the article bears, with the letters of exactly one
-    person's surname (named in full, of a fitting gender) one letter off or two swapped."""
+    person's surname (named in full, of a fitting gender) one letter off or two swapped; a shorter
+    surname only with a doubled letter written once ("Mr Barot" of Jacques Barrot)."""
     name = ent.name
-    if " " in name or id(ent) in gone or len(name) < _SURNAME_VARIANT_MIN or not name.isalpha():
+    if " " in name or id(ent) in gone or len(name) < _DOUBLED_MIN or not name.isalpha():
         return None
     honorifics = {t for t, (kind, _g) in names.titles().items() if kind == "honorific"} - FIRST_NAME_TITLES
     titled = [a for a in ent.aliases if a.split()[-1] == name and a.split()[0] in honorifics]
@@ -227,11 +228,24 @@ def _titled_misspelling_owner(ent: Entity, persons: list[Entity], gone: set[int]
     surnames = {id(e): names.parse(e.name).surname for e in persons if " " in e.name and id(e) not in gone}
     if name in surnames.values():
         return None
+    short = len(name) < _SURNAME_VARIANT_MIN
     near = [e for e in persons if id(e) in surnames and surnames[id(e)][:1] == name[:1]
-            and (_edit_distance(surnames[id(e)], name) == 1
+            and (_one_letter_undoubled(surnames[id(e)], name) if short else
+                 _edit_distance(surnames[id(e)], name) == 1
                  or sorted(surnames[id(e)]) == sorted(name) and _edit_distance(surnames[id(e)], name) == 2)
             and (not gender or not e.gender or e.gender == gender)]
     return near[0] if len(near) == 1 else None
+
+
+_DOUBLED_MIN = 4
+"""Letters a titled surname needs before a doubled letter written once is read as a misspelling."""
+
+
+def _one_letter_undoubled(a: str, b: str) -> bool:
+    """One of the two is the other with a doubled letter written once ("Barrot"/"Barot")."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    return len(long) == len(short) + 1 and any(
+        long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short for k in range(1, len(long)))
 
 
 _LONG_SURNAME = 8
@@ -386,3 +400,53 @@ def join_family_name_first(doc: Doc, entities: list[Entity]) -> list[Entity]:
         owner.roles = list(dict.fromkeys([*owner.roles, *ent.roles]))
         gone.add(id(ent))
     return [e for e in entities if id(e) not in gone]
+
+
+_SPEAKER_LABEL = re.compile(r"^\W{0,3}([A-Z][A-Z'’-]{2,})\s?:", re.M)
+
+
+def _label_case(label: str) -> str:
+    return re.sub(r"[A-Z]+", lambda m: m.group().capitalize(), label)
+
+
+def _vocative(text: str, start: int, end: int) -> bool:
+    """ "…, Chris." / "…, Chris?": a name said to the listener, set off by a comma."""
+    return text[max(0, start - 2) : start] == ", " and text[end : end + 1] in {".", ",", "?", "!"}
+
+
+def join_transcript_host(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """In a transcript of speaker labels ("WALLACE: …", "PENCE: …") a lone given name said to the
+    speaker of the turn before (", Chris.") is that speaker, whose all-caps label is a surname:
+    one person "Chris Wallace", the label's entity joined in. Only when every mention of the given
+    name is such a vocative to one label, the article names nobody else of that given name in full,
+    and nobody of that surname in full."""
+    text = doc_text(doc)
+    labels = [(m.start(1), m.group(1)) for m in _SPEAKER_LABEL.finditer(text)]
+    if len({word for _pos, word in labels}) < 2:
+        return entities
+    persons = [e for e in entities if e.type == "PERSON"]
+    out = list(entities)
+    for given in [e for e in persons if " " not in e.name and not e.name.isupper() and names.known_given_name(e.name)]:
+        if any(" " in p.name and p.name.split()[0] == given.name for p in persons):
+            continue
+        addressed = {_addressed_label(labels, s) if _vocative(text, s, e) else None for s, e in given.mentions}
+        label = addressed.pop() if len(addressed) == 1 else None
+        if label is None or any(" " in p.name and names.parse(p.name).surname.upper() == label for p in persons):
+            continue
+        host = next((p for p in persons if p.name == label and p in out), None)
+        given.aliases = list(dict.fromkeys([given.name, *given.aliases, *([label] if host else [])]))
+        given.name = f"{given.name} {_label_case(label)}"
+        if host is not None:
+            given.mentions = sorted(set(given.mentions) | set(host.mentions))
+            given.roles = list(dict.fromkeys([*given.roles, *host.roles]))
+            out.remove(host)
+    return out
+
+
+def _addressed_label(labels: list[tuple[int, str]], start: int) -> str | None:
+    """The label of the turn before the one ``start`` is in, if another speaker's."""
+    before = [word for pos, word in labels if pos < start]
+    if not before:
+        return None
+    current = before[-1]
+    return next((word for word in reversed(before) if word != current), None)

@@ -54,6 +54,7 @@ from newsgraph.analyse.entities.entity_joins import (
     join_spelling_variants,
     join_titled_given_names,
     join_titled_surnames,
+    join_transcript_host,
 )
 from newsgraph.analyse.entities.entity_spans import collect_spans, repair_spans, resolve_overlaps, team_list_clubs
 from newsgraph.analyse.entities.evidence import is_person
@@ -119,7 +120,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     fold_into_things(doc, [p for p in grouping.people if id(p) not in kept], grouping.others)
     entities = join_named_things(join_titled_surnames(doc, build_entities(people, grouping.others)))
     entities = join_spelling_variants(doc, join_titled_given_names(doc, join_family_name_first(doc, entities)))
-    return join_birth_names(doc, join_lone_surnames(doc, entities))
+    return join_transcript_host(doc, join_birth_names(doc, join_lone_surnames(doc, entities)))
 
 
 @dataclass(frozen=True)
