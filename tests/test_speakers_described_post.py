@@ -62,3 +62,10 @@ def test_the_post_of_someone_named_only_later_is_not_the_description() -> None:
     text = ("Star tackles burglar\n\nRock star Tom Reyes chased a burglar from his home. The singer said he "
             "acted on impulse.\n\nOn Sunday he had been at a party for singer Sir Ann Lee's partner.\n")
     assert ("Ann Lee", "PERSON") not in speakers(text, "acted on impulse")
+
+
+def test_both_clubs_are_the_pair_a_subject_wrote_with_both() -> None:
+    text = ("Clubs face inquiry\n\nThe league will look into claims about a transfer. Both Harbour Rovers and Bolt "
+            "United will be asked to give evidence. The inquiry will sit for one day. Both clubs have pledged "
+            "to help the inquiry.\n")
+    assert speakers(text, "help the inquiry") == [("Harbour Rovers and Bolt United", "GROUP")]

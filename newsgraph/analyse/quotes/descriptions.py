@@ -405,7 +405,10 @@ def organisations_named_together(doc: Doc, tok: Token, skip: list[CharSpan]) -> 
 def _called_together(first: Token, tok: Token) -> bool:
     """The sentence that coordinates organisations from ``first`` on goes on to call them "the
     firms" ("Shares in A and B fell as the firms …"): so the article writes them as the pair acting
-    together (not "the use of both A and B", two drugs the tagger took for firms)."""
+    together (not "the use of both A and B", two drugs the tagger took for firms); so does a subject
+    "Both A and B" ("Both A and B will be asked … Both clubs have pledged")."""
+    if first.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "both" for c in first.children):
+        return True
     for t in first.doc[first.i : tok.i + 1]:  # to the full stop (the parser may split the sentence early)
         if t.text in (".", "!", "?"):
             return False

@@ -279,12 +279,16 @@ def descriptor_words(tok: Token) -> str | None:
 def appositive_name(tok: Token) -> Token | None:
     """The name in apposition to a subject: "one, Han Tae Yong," / "a spokesman, John Smith,"; past
     a title set between commas ("the head of the unit, Chief Superintendent, Ann Lee,"), the
-    person's name, not the title."""
+    person's name, not the title; "a spokesman for Harbour Customs and Excise, Ann Lee," (the parser
+    hanging her on the body's name) is her."""
     for child in set_beside(tok):
         named = child if child.ent_type_ == "PERSON" else next(
             (g for g in child.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"), None)
         if named is not None or child.dep_ == "appos" and child.pos_ == "PROPN":
             return named or child
+    named = _name_after_body(tok)
+    if named is not None:
+        return named
     doc = tok.doc
     k = tok.right_edge.i + 1
     if k + 1 < len(doc) and doc[k].text == "," and doc[k + 1].pos_ == "PROPN":
@@ -294,6 +298,19 @@ def appositive_name(tok: Token) -> Token | None:
         run = doc[k + 1 : e + 1]
         if any(t.ent_type_ == "PERSON" for t in run):
             return run[-1]
+    return None
+
+
+def _name_after_body(tok: Token) -> Token | None:
+    """The person's name closing "<tok> for <organisation's name>, NAME,": set in apposition to the
+    organisation by the parser, it is the one the noun describes (not so after a person's post:
+    "a spokesman for the minister, Ann Lee," is hers)."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"):
+        for body in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and c.ent_type_ != "PERSON"):
+            named = next((g for g in body.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"), None)
+            after = tok.doc[named.i + 1] if named is not None and named.i + 1 < len(tok.doc) else None
+            if named is not None and after is not None and after.text == "," and named.right_edge.i == named.i:
+                return named
     return None
 
 

@@ -21,7 +21,7 @@ from newsgraph.analyse.base.cues import (
 )
 from newsgraph.analyse.base.doc import doc_text
 from newsgraph.analyse.base.spans import inside_any
-from newsgraph.analyse.entities.names import known_given_name
+from newsgraph.analyse.entities.names import known_given_name, titles
 from newsgraph.analyse.quotes.coreference import (
     described_by_name,
     described_person,
@@ -264,7 +264,8 @@ def _whole_words(text: str, start: int, end: int) -> bool:
 
 def named_in_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | None:
     """"A spokesman for the board said … "…," spokesman Tom Reyes said": the unnamed source
-    whom the next sentence names with the same noun as a title."""
+    whom the next sentence names with the same noun as a title, also past a title of the name's
+    own ("board spokesman Dr Tom Reyes")."""
     if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
         return None
     sent = tok.sent
@@ -272,7 +273,10 @@ def named_in_next_sentence(doc: Doc, tok: Token, skip: list[CharSpan]) -> str | 
         return None
     lemma = tok.lemma_.lower()
     for t in doc[sent.end : doc[sent.end].sent.end]:
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        k = t.i + 1
+        while k + 1 < len(doc) and doc[k].pos_ == "PROPN" and doc[k].ent_type_ != "PERSON" and doc[k].text.rstrip(".") in titles():
+            k += 1
+        nxt = doc[k] if k < len(doc) else None
         if t.lemma_.lower() != lemma or nxt is None or nxt.ent_type_ != "PERSON" or inside_any(t.idx, skip):
             continue
         if not any(c.dep_ in ("det", "poss") for c in t.children):
