@@ -106,10 +106,13 @@ def test_a_title_after_a_study_is_no_quotation() -> None:
     assert all("Who Pays" not in _text(art, q) for q in art.quotes)
 
 
-def test_calling_on_a_thing_is_no_speech() -> None:
-    art = newsgraph.extract("Northwind is calling on its atlas software to provide maps of every town.")
-    acts = {_text(art, q): q.act for q in art.quotes}
-    assert all(act != "speech" for act in acts.values()), acts
+def test_calling_on_a_thing_or_off_a_plan_is_no_speech() -> None:
+    for text in ("Northwind is calling on its atlas software to provide maps of every town.",
+                 "Striking dockers have called off a march planned for Saturday.",
+                 "The nurses called off their strike after talks."):
+        art = newsgraph.extract(text)
+        acts = {_text(art, q): q.act for q in art.quotes}
+        assert all(act != "speech" for act in acts.values()), acts
     art = newsgraph.extract("Ann Lee, the union leader, called on the government to act on pay.")
     assert any(q.act == "speech" for q in art.quotes)
 
@@ -125,3 +128,14 @@ def test_words_a_report_says_after_a_colon_stay_a_quotation() -> None:
     art = newsgraph.extract('Said the Northwind report: "This finding is odd, since half of all users say they '
                             'would stop."')
     assert any(_text(art, q).startswith("This finding is odd") for q in art.quotes)
+
+
+def test_the_gathering_after_a_comma_is_the_cue_s() -> None:
+    art = newsgraph.extract("Tom Reed warned that farmers were too closely tied to banks, at the Leeds "
+                            "county show event.")
+    found = [_text(art, q) for q in art.quotes if q.cue_lemma == "warn"]
+    assert found == ["farmers were too closely tied to banks"], found
+    # without the comma the gathering may be what was said
+    art = newsgraph.extract("Ann Lee said there had been a fight at the meeting.")
+    found = [_text(art, q) for q in art.quotes if q.cue_lemma == "say"]
+    assert found == ["there had been a fight at the meeting"], found

@@ -362,6 +362,17 @@ def _called_on_a_thing(cue: Token) -> bool:
         g.dep_ == "pobj" and g.lemma_.lower() in things for g in c.children) for c in cue.children)
 
 
+SUMMONING_PARTICLES = frozenset({"off", "up", "in"})
+"""Particles that make "call" an act: "called off a demonstration", "called up", "called in the police"."""
+
+
+def _call_as_act(cue: Token) -> bool:
+    """"called off a demonstration", "was called up to the squad", "called in the police": with
+    these particles "call" cancels or summons, it reports no words ("called on", "called for" ask)."""
+    return cue.lemma_.lower() == "call" and any(
+        c.dep_ == "prt" and c.lower_ in SUMMONING_PARTICLES for c in cue.children)
+
+
 QUESTION_WORDS = frozenset({"how", "what"})
 
 
@@ -409,7 +420,7 @@ def indirect_act(cue: Token, lemma: str, shape: str, root: Token) -> str:
         return "other"  # "That suggests he will stand", "nobody is attempting to suggest …"
     if _predicted(cue) or _data_subject(cue) or _title_in_name(cue) or _what_things_do(cue, root):
         return "other"  # "will still insist", "a survey suggests", "70% said", "the Says No campaign"
-    if _not_done(cue) or _called_on_a_thing(cue) or _inside_a_question(cue):
+    if _not_done(cue) or _called_on_a_thing(cue) or _call_as_act(cue) or _inside_a_question(cue):
         return "other"  # "declined to say", "called on its encyclopaedia", "how experts say it would …"
     if shape.startswith("prep:") and (shape[5:] not in SPEECH_PREPOSITIONS or root.pos_ == "PRON"):
         return "other"  # "ruled in favour of …"; "argued for them" (no proposition)

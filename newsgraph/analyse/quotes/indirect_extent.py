@@ -339,6 +339,31 @@ def _occasion_after(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     return pieces
 
 
+GATHERINGS = SPEECH_OCCASIONS | {"event", "meeting", "summit", "forum", "convention", "congress", "gathering",
+                                 "ceremony", "dinner", "lecture", "seminar", "symposium", "festival", "launch"}
+"""Nouns of a gathering where something was said ("at the party's spring conference")."""
+
+
+def _occasion_after_comma(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
+    """"warned musicians were too close to MPs, at the university event": a last phrase set off by
+    a comma that names the gathering where it was said belongs to the cue even where the parse
+    hung it on the content's verb (without the comma, "a row at the meeting" may be what was
+    said)."""
+    s, e = pieces[-1]
+    if lemma_act(cand.cue.lemma_.lower()) != "speech":
+        return pieces
+    last = e - 1
+    while last > s and _trailing(doc[last]):
+        last -= 1
+    for i in range(s + 1, last - 1):
+        prep = doc[i + 1]
+        if doc[i].text != "," or prep.lower_ not in ("at", "during") or prep.right_edge.i != last:
+            continue
+        if any(c.dep_ == "pobj" and c.lemma_.lower() in GATHERINGS for c in prep.children):
+            return _ending_before(doc, pieces, s, i)
+    return pieces
+
+
 def _clause_run_on(doc: Doc, cand: Candidate, pieces: Pieces) -> Pieces:
     """A second clause of the cue right after the content and without a subject of its own
     continues it ("says the plan would mean no-one from a poor family | could become a judge");
@@ -975,7 +1000,7 @@ def mend_pieces(cand: Candidate) -> Pieces:
     pieces = list(cand.pieces)
     for mend in (_particle_left_out, _subject_before, _addressee_left_out, _time_of_saying, _clause_run_on, _bare_verb_run_on,
                  _cue_first_in_sentence, _subject_of_next_clause, _word_taken_for_punctuation,
-                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _story_goes_on, _second_action, _speakers_next_act, _sentence_run_in, _saying_left_out,
+                 _kept_condition, _condition_inside, _relative_subject, _journalist_tail, _occasion_after, _occasion_after_comma, _story_goes_on, _second_action, _speakers_next_act, _sentence_run_in, _saying_left_out,
                  _present_aside, _summing_up, _source_named_again, _according_run_on,
                  _quoted_before_cue, _whether_kept, _bracket_closed, _object_with_its_verb, _told_when_or_now, _phrase_interrupted,
                  _one_sentence,
