@@ -275,11 +275,14 @@ def named_as_a_thing(text: str, p: Person, things: list[Entity]) -> bool:
     """A "person" with no person evidence whose name the article also gives a work, a firm or an
     event ("Maria Full" typed both), or each of whose mentions is cut from such a name ("Los
     Caballeros de Plan" + " G"), or an acronym the text spells out after it ("WEEE (Waste
-    Electrical and Electronic Equipment)")."""
+    Electrical and Electronic Equipment)"), a roman numeral ("XV"), a robot or a prize
+    (``robot_or_prize``)."""
     if " " not in p.name and all(spelt_out(text, m.char_end, p.name) for m in p.mentions) \
             and not any(m.title or m.gender != "-" for m in p.mentions):
         return True  # a descriptor ("a directive, WEEE (...)") is no person's evidence here
-    if inside_a_work(text, p, things):
+    if inside_a_work(text, p, things) or roman_numeral(p.name):
+        return True  # "in the starting XV": a numeral, no one's name (and no firm's)
+    if not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and robot_or_prize(text, p):
         return True
     if " " not in p.name and not names.known_given_name(p.name) and not p.roles and not any(m.title or m.roles or m.gender != "-" for m in p.mentions) \
             and any(thing.type == "ORG" and thing.name.endswith(" " + p.name) for thing in things):
@@ -338,6 +341,8 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
             and (team_shaped(t, p) or _said_as_plural(t, p)):
         return True  # "Ann Lee were the only UK band to win": a band or a team; "Charlotte Panthers" (a
         # team's verbs, "played", are a person's too)
+    if not any(m.title or m.roles or m.gender != "-" for m in p.mentions) and street_name(words):
+        return True  # "Downing St said": a street's name stands for the office in it
     if not no_person_evidence(p):
         return False
     if len(words) > 1 and all(t.tag[m.end - 1] == "NNPS" and t.text[m.end - 1].endswith("s")
@@ -353,6 +358,37 @@ def shaped_or_said_as_a_thing(doc: Doc, p: Person) -> bool:
     if len(words) == 1 and not names.known_given_name(p.name) and any(joined_club(t, m.end - 1) for m in p.mentions):
         return True  # "Stuart joins Norwich", "before joining Everton", "signed for Wigan": a club
     return False
+
+
+STREET_WORDS = frozenset({"St", "Road"})
+"""Words that close a street's name ("Downing St", "Abbey Road"), never a person's."""
+_ROMAN_NUMERAL = re.compile(r"^(?=[MDCLXVI]{2,}$)M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROBOT_AFTER = re.compile(r"(?:\s+and(?:\s+[A-Z][\w-]*(?:['’]s)?){1,3})?\s+[Rr]obots?\b")
+"""What follows a robot's name: "Qrio robots", "Asimo and Sony's Qrio robots"."""
+_AWARD_BEFORE = re.compile(r"\b(?:won|wins|win|winning|nominated\s+for|received|receive|scooped|landed|collected|earned)"
+                           r"\s+an?\s+$")
+"""What precedes a prize counted as a thing: "nominated for an Oscar", "won an Emmy"."""
+
+
+def street_name(words: list[str]) -> bool:
+    """ "Downing St", "Abbey Road" (or the "St" left of it): a name closed by a street word; "Street"
+    only after a word that is no given name ("Downing Street", not "Picabo Street")."""
+    return words[-1] in STREET_WORDS or len(words) == 2 and words[1] == "Street" \
+        and not names.known_given_name(words[0])
+
+
+def roman_numeral(name: str) -> bool:
+    """ "XV", "XI": a roman numeral of two letters or more ("the starting XV") names no one."""
+    return _ROMAN_NUMERAL.match(name) is not None
+
+
+def robot_or_prize(text: str, p: Person) -> bool:
+    """ "Sony's Qrio robots", "the Ann Lee Robot", "Honda's Asimo and Sony's Qrio robots": a name
+    that closes with or modifies a robot noun; "nominated for an Oscar", "won an Emmy": one word
+    counted with "a"/"an" as the object of winning. Text-only, so the name is dropped, not made a firm."""
+    return p.name.split()[-1] in ("Robot", "Robots") or any(
+        _ROBOT_AFTER.match(text, m.char_end) or " " not in p.name
+        and _AWARD_BEFORE.search(text, max(0, m.char_start - 40), m.char_start) for m in p.mentions)
 
 
 def _said_as_plural(t: TokenTable, p: Person) -> bool:
