@@ -23,3 +23,10 @@ def test_the_leader_is_not_the_one_named_in_a_where_clause() -> None:
             "\"I believe we owe it to our children to act now,\" he said.")
     assert "Pierre Dubois" not in names_quoting(text, "we owe it to our children")
     assert "Pierre Dubois" not in names_quoting(text, "a strong case for new reactors")
+
+
+def test_he_is_the_critic_named_beside_the_subject_not_the_speaker_before() -> None:
+    text = ("Awards race\n\nThe magazine's editor Dan Kowal said the film had a good chance. \"It will win a few,\" "
+            "he said.\n\nThe Herald's film critic Tom Reyes felt that the film deserved the top award. "
+            "\"I hope the voters will see how good the acting is,\" he said.")
+    assert names_quoting(text, "I hope the voters will see") == ["Tom Reyes"]

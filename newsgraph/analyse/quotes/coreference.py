@@ -395,9 +395,17 @@ def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan]
         if start <= s < end and not inside_any(s, skip) and gender_compatible(doc, ent.name, gender):
             k = bisect.bisect_left(t.idx, s)
             span = doc[k : bisect.bisect_left(t.idx, e)]
-            if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) for tok in span) and not _quoted(text, s):
+            if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) or _names_main_subject(tok) for tok in span) \
+                    and not _quoted(text, s):
                 found = ent.name  # the sentence is about them, not a clause inside it
     return found
+
+
+def _names_main_subject(tok: Token) -> bool:
+    """``tok`` is a name set beside the main clause's subject ("The Herald's critic Tom Reyes felt
+    …": the parser makes "critic" the subject and the name its apposition)."""
+    head = tok.head
+    return tok.dep_ == "appos" and head.dep_ in SUBJECT_DEPS and head.pos_ == "NOUN" and _main_clause(head.head)
 
 
 def _person_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> bool:
