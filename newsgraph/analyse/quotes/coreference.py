@@ -142,6 +142,8 @@ def _pronoun_referent(
         if (start := _reprint_start(prev)) is not None and start < tok.idx:
             continue  # "McCrummen reports:" and her story: "she" in it is someone the story is about
         prev = _made_to_speak(prev) or prev
+        if prev.lower_ == "who" and prev.head.dep_ == "relcl":
+            prev = prev.head.head  # "The seventh seed, who is expected to …": the seed
         if prev.lower_ in THIRD_PERSON:
             if PRONOUNS.get(prev.lower_) != gender:
                 continue
@@ -322,6 +324,8 @@ def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], 
         return None  # about a person, or a name the tagger did not type: maybe the one meant
     if _reports_words(prev.root):
         return None  # "Lee warned the plan was not as good as Reyes claims": Lee speaks, Reyes is talked about
+    if _described_by_who(subj):
+        return None  # "The fourth seed, who is due to meet Karl Moss, is …": the seed, a person, not Moss
     lemma = subj.lemma_.lower()
     if subj.pos_ == "NOUN" and (names_people(lemma) and lemma not in org_nouns() or lemma in ACHIEVEMENT_NOUNS):
         return None  # "The skipper was boosted by …", "the former champion beat …": a person described
@@ -336,6 +340,26 @@ def _only_person_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan], 
     (name,) = named
     ent = name_index(doc).by_name.get(name.lower())
     return name if ent is not None and gender_compatible(doc, name, gender) else None
+
+
+def _described_by_who(subj: Token) -> bool:
+    """``subj`` has a relative clause opened by "who" ("the seventh seed, who …"): a person, though
+    the noun alone does not say so; the people named inside that clause are not the subject."""
+    return any(c.dep_ == "relcl" and any(w.lower_ == "who" and w.dep_ in SUBJECT_DEPS for w in c.children)
+               for c in subj.children)
+
+
+def _in_setting_clause(doc: Doc, start: int) -> bool:
+    """The name starting at ``start`` is the subject of a clause saying where or when something
+    else happened ("a theme of the election, where Pierre Dubois opposed it"): not whom the sentence is about."""
+    named = doc.char_span(start, start + 1, alignment_mode="expand")
+    head = named[0] if named is not None else None
+    while head is not None and head.dep_ in ("compound", "flat") and head.head != head:
+        head = head.head
+    if head is None or head.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = head.head
+    return verb.dep_ == "relcl" and any(c.dep_ == "advmod" and c.lower_ in ("where", "when") for c in verb.children)
 
 
 def _lead_in_paragraph(doc: Doc, tok: Token) -> Span | None:
@@ -371,9 +395,17 @@ def _person_subject_between(doc: Doc, start: int, end: int, skip: list[CharSpan]
         if start <= s < end and not inside_any(s, skip) and gender_compatible(doc, ent.name, gender):
             k = bisect.bisect_left(t.idx, s)
             span = doc[k : bisect.bisect_left(t.idx, e)]
-            if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) for tok in span) and not _quoted(text, s):
+            if any(tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head) or _names_main_subject(tok) for tok in span) \
+                    and not _quoted(text, s):
                 found = ent.name  # the sentence is about them, not a clause inside it
     return found
+
+
+def _names_main_subject(tok: Token) -> bool:
+    """``tok`` is a name set beside the main clause's subject ("The Herald's critic Tom Reyes felt
+    …": the parser makes "critic" the subject and the name its apposition)."""
+    head = tok.head
+    return tok.dep_ == "appos" and head.dep_ in SUBJECT_DEPS and head.pos_ == "NOUN" and _main_clause(head.head)
 
 
 def _person_between(doc: Doc, start: int, end: int, skip: list[CharSpan], gender: str | None) -> bool:
@@ -658,6 +690,8 @@ def subject_of_sentence_before(doc: Doc, tok: Token, skip: list[CharSpan]) -> st
              and not _inside_other_name(doc, m[0], m[1])}
     if not found or any(prev.end_char <= m[0] < tok.idx for m in idx.mentions):
         return None  # nobody named before, or someone named since
+    if all(_in_setting_clause(doc, s) for s, _e, _ent in found.values()):
+        return None  # "… the election, where Pierre Dubois opposed it. But the Liberal leader argued": not Dubois
     several = len(found) > 1
     subjects = [ent.name for s, _e, ent in found.values() if _mention_role(doc, s, several) == "subject"]
     # of several people named, the one the sentence is about ("Lee was given confidence by the
@@ -758,6 +792,8 @@ def _last_person_speaker(doc: Doc, tok: Token, before: int, skip: list[CharSpan]
     if k < 0 or at - subjects[k][0] > OFFICE_LOOKBACK:
         return None
     prev = doc[subjects[k][1]]
+    if _in_setting_clause(doc, prev.idx):
+        return None  # "… the election, where Pierre Dubois opposed it. But the leader argued": not Dubois
     if prev.i == tok.i or prev.sent == tok.sent:
         return None  # "X offered advice as the nominee looks to …": someone else of the sentence
     layout = doc._.layout
