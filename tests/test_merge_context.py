@@ -311,10 +311,10 @@ def test_a_sport_word_of_the_role_tells_the_sport_of_an_article_of_few_sport_wor
     football = "The striker and the midfielder joined the side before the FA Cup tie."
     store_articles(conn, [_sport_art(f"sport/{i}.txt", "Rhodri Vantham", football) for i in range(2)])
     merge_new_entities(conn)
-    text = "Wales number eight Rhodri Vantham says the captaincy will be easy. Vantham led the pack."
+    text = "Vantham to lead. Wales number eight Rhodri Vantham says the captaincy will be easy. Vantham led the pack."
     art = Article(text=text, document="sport/9.txt")
     start = text.index("Rhodri")
-    art.entities.append(Entity(name="Rhodri Vantham", type="PERSON", mentions=[(start, start + 14)]))
+    art.entities.append(Entity(name="Rhodri Vantham", type="PERSON", mentions=[(0, 7), (start, start + 14)]))
     store_articles(conn, [art])
     merge_new_entities(conn)
     assert _global_of(conn, "sport/9.txt", "Rhodri Vantham") != _global_of(conn, "sport/0.txt", "Rhodri Vantham")

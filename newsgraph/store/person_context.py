@@ -115,22 +115,23 @@ def sport_of(text: str) -> str | None:
 
 def _article_sport(conn: sqlite3.Connection, article_id: int, entity_id: int | None = None) -> str | None:
     """The sport of a sport article; for one with too few words of a sport, the sport word right
-    before the person's first mention ("Wales number eight Michael Owen"), if ``entity_id`` is given."""
+    before a mention of the person ("Wales number eight Michael Owen"), if ``entity_id`` is given."""
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
     if not row:
         return None
     text = row[0] or ""
     sport = sport_of(text)
     if sport is None and entity_id is not None:
-        first = conn.execute("SELECT min(start) FROM mentions WHERE entity_id = ?", (entity_id,)).fetchone()[0]
-        led = re.search(_sport_words().pattern + r"\s+$", text[max(0, first - _ROLE_REACH) : first]) \
-            if first is not None else None
+        starts = [r[0] for r in conn.execute("SELECT start FROM mentions WHERE entity_id = ? ORDER BY start",
+                                             (entity_id,))]
+        led = next((m for s in starts if (m := re.search(_sport_words().pattern + r"\s+$",
+                                                         text[max(0, s - _ROLE_REACH) : s]))), None)
         sport = _word_sports()[led.group(0).strip()] if led else None
     return sport
 
 
 _ROLE_REACH = 40
-"""Characters before a person's first mention read for a sport word of the role ("number eight")."""
+"""Characters before a person's mention read for a sport word of the role ("number eight")."""
 
 
 def section_of(document: str) -> str | None:
