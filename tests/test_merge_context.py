@@ -293,3 +293,28 @@ def test_a_sport_page_person_without_a_role_is_not_an_artist_of_that_name(conn) 
     assert _global_of(conn, "entertainment/2.txt", "Rory Quint") == rapper
     assert _global_of(conn, "sport/1.txt", "Rory Quint") != rapper
     assert _global_of(conn, "sport/2.txt", "Dana Lusk") == _global_of(conn, "entertainment/3.txt", "Dana Lusk")
+
+
+def test_a_full_name_called_by_a_peers_title_joins_the_person_stored_under_that_title(conn) -> None:  # type: ignore[no-untyped-def]
+    law = ("Attorney General",)
+    store_articles(conn, [_art("politics/1.txt", "Lord Quenby", roles=law),
+                          _art("politics/2.txt", "Lord Quenby", roles=law),
+                          _art("politics/3.txt", "Alan Quenby", roles=law, aliases=("Lord Quenby", "Quenby")),
+                          _art("sport/4.txt", "Carl Quenby", aliases=("Lord Quenby",))])
+    merge_new_entities(conn)
+    lord = _global_of(conn, "politics/1.txt", "Lord Quenby")
+    assert _global_of(conn, "politics/3.txt", "Alan Quenby") == lord
+    assert _global_of(conn, "sport/4.txt", "Carl Quenby") != lord  # nothing of the person agrees
+
+
+def test_a_sport_word_of_the_role_tells_the_sport_of_an_article_of_few_sport_words(conn) -> None:  # type: ignore[no-untyped-def]
+    football = "The striker and the midfielder joined the side before the FA Cup tie."
+    store_articles(conn, [_sport_art(f"sport/{i}.txt", "Rhodri Vantham", football) for i in range(2)])
+    merge_new_entities(conn)
+    text = "Vantham to lead. Wales number eight Rhodri Vantham says the captaincy will be easy. Vantham led the pack."
+    art = Article(text=text, document="sport/9.txt")
+    start = text.index("Rhodri")
+    art.entities.append(Entity(name="Rhodri Vantham", type="PERSON", mentions=[(0, 7), (start, start + 14)]))
+    store_articles(conn, [art])
+    merge_new_entities(conn)
+    assert _global_of(conn, "sport/9.txt", "Rhodri Vantham") != _global_of(conn, "sport/0.txt", "Rhodri Vantham")

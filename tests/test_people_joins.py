@@ -19,6 +19,12 @@ from tests.test_people import analyse, nlp, people  # noqa: F401  (nlp is a fixt
      "times in the fifth round.", "Steve Cotterhill", "Steve Cotterhills"),
     ("Aaron Fostall and David Pleacy won a place in the final. Mr Fostall and Mr Pleacy travel to Dallas. "
      "In December Mr Fostall and Mr Plecay beat eight other players.", "David Pleacy", "Plecay"),
+    # a compound given name said alone
+    ("Rafael Onteros beat Luis Maria Galvarro in four sets. \"Luis Maria served badly today,\" said Onteros.",
+     "Luis Maria Galvarro", "Luis Maria"),
+    # a short surname after an honorific with the "h" of a transliteration left out
+    ("The trust is run by Meera Bhasi, 41, of Leeds. Ms Basi said the grant would pay for two nurses.",
+     "Meera Bhasi", "Basi"),
     # a family name first, then an honorific and the family name alone: the given names are nobody
     ("The chain is majority-owned by Malaysian entrepreneur Dr Khoo Kay Peng. It has long been "
      "reported that Dr Khoo intends to take the company private.", "Khoo Kay Peng", "Kay Peng"),

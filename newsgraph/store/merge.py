@@ -285,7 +285,8 @@ class _People:
         mine = entity_context(self.conn, e)
         key = name_key(name)
         if key is not None:
-            return self._match_full_name(name, key, mine, self.namesakes_beside(e, key), e["article_id"])
+            return self._match_full_name(name, key, mine, self.namesakes_beside(e, key), e["article_id"],
+                                         json.loads(e["aliases"]))
         aliases = json.loads(e["aliases"])
         cands = _surname_candidates(self.conn, name, aliases, self.by_surname)
         if cands:
@@ -324,8 +325,8 @@ class _People:
         return [(r["name"], r["global_id"]) for r in rows if r["name"] != e["name"] and name_key(r["name"]) == key]
 
     def _match_full_name(self, name: str, key: tuple[str, ...], mine: Context,
-                         beside: Sequence[tuple[str, int | None]] = (), article_id: int | None = None
-                         ) -> tuple[int, str]:
+                         beside: Sequence[tuple[str, int | None]] = (), article_id: int | None = None,
+                         aliases: Sequence[str] = ()) -> tuple[int, str]:
         """Rule 1 with context: among the global people of this name (initials agreeing), the one whose
         articles agree most; none when the context conflicts more than it agrees (for a common
         surname, sections far apart are a conflict). Not the person of a namesake the same article
@@ -344,6 +345,8 @@ class _People:
             self.joined(best, mine)
             return best.id, f"same full name: {cmp.reason()}"
         short = self.short_form_of(name, key, mine, article_id) if article_id is not None else None
+        if short is None and not scored:
+            short = self.peer_titled(name, aliases, mine)
         if short is not None:
             self.joined(short[0], mine)
             return short[0].id, short[1]
@@ -383,6 +386,23 @@ class _People:
         if len(found) != 1:
             return None
         return found[0][0], f"short and long form of a given name ({found[0][0].name}): {found[0][1]}"
+
+    def peer_titled(self, name: str, aliases: Sequence[str], mine: Context) -> tuple[_Global, str] | None:
+        """The global person stored under the peer's title this full name is called by in its article
+        ("Peter Goldsmith" written "Lord Goldsmith" there; "Lord Goldsmith" of other stories), if
+        their articles share the section and something of the person, and nobody of the full name
+        is stored (a namesake's rule 1 is no peer's)."""
+        last = _parse(name).surname
+        for alias in aliases:
+            words = alias.split()
+            if len(words) != 2 or words[0] not in _PEER_TITLES or words[1] != last:
+                continue
+            alias_key = name_key(alias)
+            for g in self.by_key.get(alias_key, []) if alias_key is not None else []:
+                cmp = self.compare(mine, g, common_surname(last))
+                if g.name == alias and not cmp.apart and cmp.same_section and cmp.of_the_person:
+                    return g, f"called by the peer's title {g.name}: {cmp.reason()}"
+        return None
 
     def lone_surname(self, name: str, aliases: list[str], gender: str, cands: list[_Global],
                      mine: Context) -> tuple[_Global | None, str]:
@@ -441,6 +461,8 @@ class _People:
         return joined
 
 
+_PEER_TITLES = frozenset({"Lord", "Baroness", "Baron", "Viscount", "Earl"})
+"""Titles of a peer, written before the surname or a title name: they name one person, not a family."""
 _JUDGE_WORDS = frozenset({"Justice", "Judge"})
 _JUDGE_SQL = ("SELECT 1 FROM entities WHERE global_id = ? AND type = 'PERSON' AND (lower(roles) LIKE '%judge%' "
               "OR lower(roles) LIKE '%justice%' OR aliases LIKE '%Judge %' OR aliases LIKE '%Justice %') LIMIT 1")

@@ -113,9 +113,25 @@ def sport_of(text: str) -> str | None:
     return best[0] if best[1] >= SPORT_MIN_WORDS and best[1] >= 2 * runner_up[1] else None
 
 
-def _article_sport(conn: sqlite3.Connection, article_id: int) -> str | None:
+def _article_sport(conn: sqlite3.Connection, article_id: int, entity_id: int | None = None) -> str | None:
+    """The sport of a sport article; for one with too few words of a sport, the sport word right
+    before a mention of the person ("Wales number eight Michael Owen"), if ``entity_id`` is given."""
     row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return sport_of(row[0] or "") if row else None
+    if not row:
+        return None
+    text = row[0] or ""
+    sport = sport_of(text)
+    if sport is None and entity_id is not None:
+        starts = [r[0] for r in conn.execute("SELECT start FROM mentions WHERE entity_id = ? ORDER BY start",
+                                             (entity_id,))]
+        led = next((m for s in starts if (m := re.search(_sport_words().pattern + r"\s+$",
+                                                         text[max(0, s - _ROLE_REACH) : s]))), None)
+        sport = _word_sports()[led.group(0).strip()] if led else None
+    return sport
+
+
+_ROLE_REACH = 40
+"""Characters before a person's mention read for a sport word of the role ("number eight")."""
 
 
 def section_of(document: str) -> str | None:
@@ -203,7 +219,7 @@ def entity_context(conn: sqlite3.Connection, row: sqlite3.Row) -> Context:
     """The context of one article entity (``row``: id, article_id, name, aliases, roles, gender)."""
     doc = conn.execute("SELECT document FROM articles WHERE id = ?", (row["article_id"],)).fetchone()
     section = section_of(doc[0]) if doc else None
-    sport = _article_sport(conn, row["article_id"]) if section == "sport" else None
+    sport = _article_sport(conn, row["article_id"], row["id"]) if section == "sport" else None
     return Context(
         sports={sport} if sport else set(),
         genders=set(genders_of(json.loads(row["aliases"]), [row["gender"]])),
@@ -228,7 +244,7 @@ def global_context(conn: sqlite3.Connection, global_id: int) -> Context:
         if section:
             ctx.sections.add(section)
         if k < COMENTION_ARTICLES and section == "sport":
-            sport = _article_sport(conn, r["article_id"])
+            sport = _article_sport(conn, r["article_id"], r["id"])
             if sport:
                 ctx.sports.add(sport)
         if k < COMENTION_ARTICLES:

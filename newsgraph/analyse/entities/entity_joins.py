@@ -216,7 +216,8 @@ def _titled_misspelling_owner(ent: Entity, persons: list[Entity], gone: set[int]
     """ "Mr Tracey" in an article about David Treacy ("Mr Treacy"): a surname only ever written
     after an honorific, that nobody of the article bears, with the letters of exactly one
     person's surname (named in full, of a fitting gender) one letter off or two swapped; a shorter
-    surname only with a doubled letter written once ("Mr Barot" of Jacques Barrot)."""
+    surname only with a doubled letter written once ("Mr Barot" of Jacques Barrot) or an "h" after a
+    consonant left out ("Ms Chada" of Anita Chadha)."""
     name = ent.name
     if " " in name or id(ent) in gone or len(name) < _DOUBLED_MIN or not name.isalpha():
         return None
@@ -230,7 +231,7 @@ def _titled_misspelling_owner(ent: Entity, persons: list[Entity], gone: set[int]
         return None
     short = len(name) < _SURNAME_VARIANT_MIN
     near = [e for e in persons if id(e) in surnames and surnames[id(e)][:1] == name[:1]
-            and (_one_letter_undoubled(surnames[id(e)], name) if short else
+            and (_one_letter_undoubled(surnames[id(e)], name) or _h_left_out(surnames[id(e)], name) if short else
                  _edit_distance(surnames[id(e)], name) == 1
                  or sorted(surnames[id(e)]) == sorted(name) and _edit_distance(surnames[id(e)], name) == 2)
             and (not gender or not e.gender or e.gender == gender)]
@@ -246,6 +247,14 @@ def _one_letter_undoubled(a: str, b: str) -> bool:
     long, short = (a, b) if len(a) > len(b) else (b, a)
     return len(long) == len(short) + 1 and any(
         long[k] == long[k - 1] and long[:k] + long[k + 1 :] == short for k in range(1, len(long)))
+
+
+def _h_left_out(full: str, short: str) -> bool:
+    """``short`` is ``full`` with one "h" after a consonant left out, as transliterations differ
+    ("Chadha"/"Chada", "Bhatia"/"Batia"); ``short`` of at least ``_DOUBLED_MIN`` letters."""
+    return len(full) == len(short) + 1 and len(short) >= _DOUBLED_MIN and any(
+        full[k] == "h" and full[k - 1].lower() not in "aeiouh" and full[:k] + full[k + 1 :] == short
+        for k in range(1, len(full)))
 
 
 _LONG_SURNAME = 8

@@ -91,6 +91,9 @@ def resolve_mention(people: list[Person], by_surname: dict[str, list[Person]], m
             if p.full and not listed_apart(text, p, m, name) and (names.same_person_name(p.name, name) or names.is_tail_of(name, p.name)
                            or names.is_tail_of(p.name, name) or names.familiar_form(p.name, name)):
                 return p
+        owner = None if same_surname or m.relative else _given_names_owner(people, m.words)
+        if owner is not None:  # "Juan Carlos" after Juan Carlos Ferrero
+            return owner
         earlier_short = [p for key in dict.fromkeys((parts.surname, _capitalised(parts.surname)))
                  for p in by_surname.get(key, []) if not p.full]
         if not earlier_short and not parts.family_first:  # "Judy" before "Judy Finnigan", not "Prince Charles"
@@ -443,6 +446,15 @@ def _kin_owner(t: TokenTable, people: list[Person], p: Person, kin: int) -> Pers
     if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return next(o for _at, o in before if o.parts.surname == ranked[0][0])
+
+
+def _given_names_owner(people: list[Person], words: list[str]) -> Person | None:
+    """The one person named in full whose given names are exactly these two known given names
+    ("Juan Carlos" of Juan Carlos Ferrero): a compound given name said alone, not a surname."""
+    if len(words) != 2 or not all(names.known_given_name(w) for w in words):
+        return None
+    owners = [p for p in people if p.full and not p.parts.family_first and list(p.parts.given) == words]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _given_names_only(p: Person) -> bool:
