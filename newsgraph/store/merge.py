@@ -392,10 +392,12 @@ class _People:
         ("Peter Goldsmith" written "Lord Goldsmith" there; "Lord Goldsmith" of other stories), if
         their articles share the section and something of the person, and nobody of the full name
         is stored (a namesake's rule 1 is no peer's)."""
+        from newsgraph.analyse.entities.names import PEER_RANKS
+
         last = _parse(name).surname
         for alias in aliases:
             words = alias.split()
-            if len(words) != 2 or words[0] not in _PEER_TITLES or words[1] != last:
+            if len(words) != 2 or words[0] not in PEER_RANKS or words[1] != last:
                 continue
             alias_key = name_key(alias)
             for g in self.by_key.get(alias_key, []) if alias_key is not None else []:
@@ -461,8 +463,6 @@ class _People:
         return joined
 
 
-_PEER_TITLES = frozenset({"Lord", "Baroness", "Baron", "Viscount", "Earl"})
-"""Titles of a peer, written before the surname or a title name: they name one person, not a family."""
 _JUDGE_WORDS = frozenset({"Justice", "Judge"})
 _JUDGE_SQL = ("SELECT 1 FROM entities WHERE global_id = ? AND type = 'PERSON' AND (lower(roles) LIKE '%judge%' "
               "OR lower(roles) LIKE '%justice%' OR aliases LIKE '%Judge %' OR aliases LIKE '%Justice %') LIMIT 1")

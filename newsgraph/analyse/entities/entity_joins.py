@@ -300,7 +300,7 @@ def join_lone_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
     gone: set[int] = set()
     for ent in persons:
         words = ent.name.split()
-        peer = len(words) == 2 and words[0] in PEER_RANKS
+        peer = len(words) == 2 and words[0] in names.PEER_RANKS
         if len(words) > 2 or names.known_given_name(words[0]) and words[0].lower() not in names.particles() and not peer:
             continue
         in_headline = all(e <= headline_end for _s, e in ent.mentions)
@@ -316,14 +316,10 @@ def join_lone_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if id(e) not in gone]
 
 
-PEER_RANKS = frozenset({"Baron", "Baroness", "Viscount", "Viscountess", "Earl", "Countess", "Lord", "Lady"})
-"""What a peer is called with the title's name ("Baron Kinnock" beside "Lord Kinnock", "Neil Kinnock")."""
-
-
 def _a_peer(p: Entity) -> bool:
     """The article also calls the person by a peer's title ("Lord Kinnock"): "Baron Kinnock" is them,
     where "Baron Davis" beside another Davis is a given name."""
-    return any(a.split()[0] in PEER_RANKS for a in p.aliases if len(a.split()) > 1)
+    return any(a.split()[0] in names.PEER_RANKS for a in p.aliases if len(a.split()) > 1)
 
 
 def _ends_with(full: str, short: str) -> bool:

@@ -18,6 +18,9 @@ _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 LEADING_PARTICLES = frozenset({"de", "van", "von", "di", "du", "da", "della", "del", "der", "den", "ter", "bin", "ibn"})
 """Particles that, capitalised, can start a surname written alone ("De Blasio", "Van Voorhis")."""
+PEER_RANKS = frozenset({"Baron", "Baroness", "Viscount", "Viscountess", "Earl", "Countess", "Lord", "Lady"})
+"""What a peer is called with the title's name ("Baron Kinnock" beside "Lord Kinnock", "Neil Kinnock");
+read by the joins in an article and across the store."""
 
 
 @cache
